@@ -1,0 +1,48 @@
+//! Diagnostics in gc's form: `file:line:col: message`.
+
+use crate::ast::Pos;
+use crate::source::FileSet;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub pos: Pos,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(pos: Pos, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            pos,
+            message: message.into(),
+        }
+    }
+}
+
+/// gc stops reporting after this many errors and prints `too many errors`.
+pub const MAX_ERRORS: usize = 10;
+
+/// Sorts diagnostics by position (gc reports them sorted), drops exact duplicates and renders them
+/// one per line, ending with `too many errors` when more than [`MAX_ERRORS`] remain.
+pub fn render(fset: &FileSet, diags: &[Diagnostic]) -> String {
+    let mut sorted: Vec<&Diagnostic> = diags.iter().collect();
+    sorted.sort_by_key(|d| {
+        let (line, col) = fset
+            .position(d.pos)
+            .map(|(_, l, c)| (l, c))
+            .unwrap_or((0, 0));
+        (d.pos.file, line, col)
+    });
+    sorted.dedup_by(|a, b| a.pos == b.pos && a.message == b.message);
+    let mut out = String::new();
+    for (i, d) in sorted.iter().enumerate() {
+        if i == MAX_ERRORS {
+            out.push_str("too many errors\n");
+            break;
+        }
+        out.push_str(&fset.format(d.pos));
+        out.push_str(": ");
+        out.push_str(&d.message);
+        out.push('\n');
+    }
+    out
+}

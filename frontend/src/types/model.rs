@@ -1,0 +1,455 @@
+//! The checker's data model: types, objects, constant values and the side tables (`Info`) that
+//! annotate the syntax tree. This is the contract between the type checker (which fills it) and the
+//! midend (which reads it), modelled on go/types.
+//!
+//! Types are interned in a [`TypeTable`] and referred to by [`TypeId`]; structurally identical
+//! unnamed types get the same id, so `TypeId` equality is Go's type identity for unnamed types and
+//! named types alike (each named type, and each instance of a generic type, is created once).
+
+use std::collections::HashMap;
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+
+use crate::ast::{ChanDir, NodeId, Pos};
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct TypeId(pub u32);
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct ObjId(pub u32);
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct ScopeId(pub u32);
+
+/// Index of a package in the `Universe`'s package list (0 is reserved for the unnamed universe
+/// pseudo-package of builtins).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct PkgId(pub u32);
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum BasicKind {
+    Invalid,
+    Bool,
+    Int,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    Uint,
+    Uint8,
+    Uint16,
+    Uint32,
+    Uint64,
+    Uintptr,
+    Float32,
+    Float64,
+    Complex64,
+    Complex128,
+    String,
+    UnsafePointer,
+    UntypedBool,
+    UntypedInt,
+    UntypedRune,
+    UntypedFloat,
+    UntypedComplex,
+    UntypedString,
+    UntypedNil,
+}
+
+impl BasicKind {
+    pub fn is_untyped(self) -> bool {
+        use BasicKind::*;
+        matches!(
+            self,
+            UntypedBool
+                | UntypedInt
+                | UntypedRune
+                | UntypedFloat
+                | UntypedComplex
+                | UntypedString
+                | UntypedNil
+        )
+    }
+    pub fn is_integer(self) -> bool {
+        use BasicKind::*;
+        matches!(
+            self,
+            Int | Int8
+                | Int16
+                | Int32
+                | Int64
+                | Uint
+                | Uint8
+                | Uint16
+                | Uint32
+                | Uint64
+                | Uintptr
+                | UntypedInt
+                | UntypedRune
+        )
+    }
+    pub fn is_unsigned(self) -> bool {
+        use BasicKind::*;
+        matches!(self, Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr)
+    }
+    pub fn is_float(self) -> bool {
+        use BasicKind::*;
+        matches!(self, Float32 | Float64 | UntypedFloat)
+    }
+    pub fn is_complex(self) -> bool {
+        use BasicKind::*;
+        matches!(self, Complex64 | Complex128 | UntypedComplex)
+    }
+    pub fn is_numeric(self) -> bool {
+        self.is_integer() || self.is_float() || self.is_complex()
+    }
+    pub fn is_string(self) -> bool {
+        matches!(self, BasicKind::String | BasicKind::UntypedString)
+    }
+    pub fn is_boolean(self) -> bool {
+        matches!(self, BasicKind::Bool | BasicKind::UntypedBool)
+    }
+    /// Go's spelling (`int`, `untyped int`, `unsafe.Pointer`, ...).
+    pub fn name(self) -> &'static str {
+        use BasicKind::*;
+        match self {
+            Invalid => "invalid type",
+            Bool => "bool",
+            Int => "int",
+            Int8 => "int8",
+            Int16 => "int16",
+            Int32 => "int32",
+            Int64 => "int64",
+            Uint => "uint",
+            Uint8 => "uint8",
+            Uint16 => "uint16",
+            Uint32 => "uint32",
+            Uint64 => "uint64",
+            Uintptr => "uintptr",
+            Float32 => "float32",
+            Float64 => "float64",
+            Complex64 => "complex64",
+            Complex128 => "complex128",
+            String => "string",
+            UnsafePointer => "unsafe.Pointer",
+            UntypedBool => "untyped bool",
+            UntypedInt => "untyped int",
+            UntypedRune => "untyped rune",
+            UntypedFloat => "untyped float",
+            UntypedComplex => "untyped complex",
+            UntypedString => "untyped string",
+            UntypedNil => "untyped nil",
+        }
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct StructField {
+    pub name: String,
+    /// Package of an unexported field name (`None` when exported).
+    pub pkg: Option<PkgId>,
+    pub typ: TypeId,
+    pub embedded: bool,
+    pub tag: Option<String>,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct Signature {
+    /// The receiver, for method signatures (not part of type identity: a method's type as a value
+    /// is the signature without receiver, which has its own `TypeId`).
+    pub recv: Option<TypeId>,
+    pub params: Vec<TypeId>,
+    pub results: Vec<TypeId>,
+    /// The last parameter is `...T`; its entry in `params` is `[]T`.
+    pub variadic: bool,
+}
+
+/// One method of an interface (in the complete method set, sorted as gc sorts: exported names first,
+/// then by name, then by package path).
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct IfaceMethod {
+    pub name: String,
+    /// Package of an unexported method name.
+    pub pkg: Option<PkgId>,
+    /// The method's signature type (a `Func` without receiver).
+    pub sig: TypeId,
+}
+
+/// A term of a constraint's type set: `T` or `~T`.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct Term {
+    pub tilde: bool,
+    pub typ: TypeId,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct InterfaceType {
+    /// The complete method set (explicit and embedded), sorted.
+    pub methods: Vec<IfaceMethod>,
+    /// Embedded element types as written (for printing and for the constraint type set).
+    pub embeddeds: Vec<TypeId>,
+    /// `None`: all types (no union/tilde restriction). `Some(terms)`: the type set's terms after
+    /// intersecting the embedded unions (empty = empty type set).
+    pub terms: Option<Vec<Term>>,
+    /// `comparable` appears in the type set.
+    pub comparable: bool,
+}
+
+/// A defined (named) type, or an instance of a generic type.
+#[derive(Clone, Debug)]
+pub struct NamedType {
+    /// The TypeName object.
+    pub obj: ObjId,
+    /// The underlying type; `None` only while the declaration is being checked.
+    pub underlying: Option<TypeId>,
+    /// Declared methods (Func objects), in source order. For instances: the generic type's methods.
+    pub methods: Vec<ObjId>,
+    /// Type parameters of a generic type (TypeParam types).
+    pub type_params: Vec<TypeId>,
+    /// For an instance: the generic type and the type arguments.
+    pub origin: Option<TypeId>,
+    pub type_args: Vec<TypeId>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TypeParamType {
+    pub obj: ObjId,
+    /// Index in its declaring list.
+    pub index: u32,
+    /// The constraint (an interface type).
+    pub constraint: TypeId,
+}
+
+#[derive(Clone, Debug)]
+pub enum Type {
+    Basic(BasicKind),
+    Pointer(TypeId),
+    Slice(TypeId),
+    Array(TypeId, u64),
+    Map(TypeId, TypeId),
+    Chan(ChanDir, TypeId),
+    Struct(Vec<StructField>),
+    Func(Signature),
+    Interface(InterfaceType),
+    /// Result lists of calls with several results (never the type of a variable).
+    Tuple(Vec<TypeId>),
+    Named(NamedType),
+    TypeParam(TypeParamType),
+}
+
+/// Interner of all types of a build. Unnamed types are hash-consed; named types and type parameters
+/// are created individually.
+#[derive(Debug, Default)]
+pub struct TypeTable {
+    pub types: Vec<Type>,
+    /// Hash-consing key → id for unnamed composite types.
+    pub interned: HashMap<TypeKey, TypeId>,
+}
+
+/// Structural key of an unnamed type (used for interning).
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum TypeKey {
+    Basic(BasicKind),
+    Pointer(TypeId),
+    Slice(TypeId),
+    Array(TypeId, u64),
+    Map(TypeId, TypeId),
+    Chan(ChanDir, TypeId),
+    Struct(Vec<StructField>),
+    Func(Vec<TypeId>, Vec<TypeId>, bool),
+    Interface(Vec<IfaceMethod>, Vec<TypeId>, Option<Vec<Term>>, bool),
+    Tuple(Vec<TypeId>),
+}
+
+impl TypeTable {
+    pub fn get(&self, t: TypeId) -> &Type {
+        &self.types[t.0 as usize]
+    }
+}
+
+/// Constant values, exact as in go/constant.
+#[derive(Clone, PartialEq, Debug)]
+pub enum ConstValue {
+    Bool(bool),
+    String(String),
+    Int(BigInt),
+    Float(BigRational),
+    Complex(BigRational, BigRational),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Builtin {
+    Append,
+    Cap,
+    Clear,
+    Close,
+    Complex,
+    Copy,
+    Delete,
+    Imag,
+    Len,
+    Make,
+    Max,
+    Min,
+    New,
+    Panic,
+    Print,
+    Println,
+    Real,
+    Recover,
+    // package unsafe
+    Add,
+    Alignof,
+    Offsetof,
+    Sizeof,
+    Slice,
+    SliceData,
+    String,
+    StringData,
+}
+
+#[derive(Clone, Debug)]
+pub enum ObjKind {
+    /// A variable, parameter, result or struct field.
+    Var {
+        /// Struct fields are `Var`s with `is_field`.
+        is_field: bool,
+        /// Package-level variable.
+        is_global: bool,
+        /// Parameter or named/unnamed result of the enclosing function.
+        is_param: bool,
+        /// Embedded struct field.
+        embedded: bool,
+    },
+    Const {
+        value: ConstValue,
+    },
+    TypeName {
+        /// `type A = B`.
+        is_alias: bool,
+    },
+    Func {
+        /// Methods: the receiver's base named type.
+        recv_base: Option<TypeId>,
+        /// Pointer receiver (`func (t *T) M()`).
+        ptr_recv: bool,
+        /// `None` for functions without a body (declared in Go, implemented elsewhere).
+        has_body: bool,
+    },
+    PkgName {
+        imported: PkgId,
+    },
+    Builtin(Builtin),
+    Label,
+    Nil,
+}
+
+#[derive(Clone, Debug)]
+pub struct Object {
+    pub name: String,
+    pub pos: Pos,
+    /// The declaring package (`None` for universe objects).
+    pub pkg: Option<PkgId>,
+    pub kind: ObjKind,
+    /// The object's type (the named type for a TypeName, the signature for a Func).
+    pub typ: TypeId,
+    /// The scope that declares it (`None` for fields and methods).
+    pub parent: Option<ScopeId>,
+    /// For package-level objects: the NodeId of the declaring identifier.
+    pub decl_ident: Option<NodeId>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Mode {
+    /// A value that is not addressable.
+    Value,
+    /// An addressable variable (or a map index expression usable on the left of `=`).
+    Variable,
+    /// `m[k]` — assignable, not addressable, may be used in comma-ok form.
+    MapIndex,
+    Constant,
+    TypeExpr,
+    Builtin,
+    /// A call of a function without results.
+    NoValue,
+    /// A value that may be used in a comma-ok assignment (`<-ch`, `x.(T)`, `m[k]` via MapIndex).
+    CommaOk,
+}
+
+/// What the checker knows about one expression. For untyped constant expressions, `typ` is the
+/// type the expression was finally converted to (e.g. `float64` for `1` in `var f float64 = 1`),
+/// as in go/types.
+#[derive(Clone, Debug)]
+pub struct TypeAndValue {
+    pub mode: Mode,
+    pub typ: TypeId,
+    pub value: Option<ConstValue>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SelectionKind {
+    FieldVal,
+    MethodVal,
+    /// `T.M` / `(*T).M` / `I.M` method expressions.
+    MethodExpr,
+}
+
+/// The meaning of a selector `x.f` that is not a package-qualified identifier.
+#[derive(Clone, Debug)]
+pub struct Selection {
+    pub kind: SelectionKind,
+    /// Type of `x` (the receiver expression; for MethodExpr the type operand).
+    pub recv: TypeId,
+    /// Field `Var` or method `Func` object.
+    pub obj: ObjId,
+    /// Field indices from `x` through embedded fields to the selected field or method holder; the
+    /// last entry is the field's own index for FieldVal and the embedding path only for methods.
+    pub index: Vec<u32>,
+    /// Whether any pointer indirection happens along the path (including an implicit `*x`).
+    pub indirect: bool,
+}
+
+/// A package-level variable initialisation, in execution order (the spec's dependency order).
+#[derive(Clone, Debug)]
+pub struct Initializer {
+    /// The variables on the left (`_` included as blank objects), in declaration order.
+    pub lhs: Vec<ObjId>,
+    /// The NodeId of the initialiser expression (a call with several results when `lhs.len() > 1`
+    /// and there is one expression).
+    pub rhs: NodeId,
+}
+
+/// For each generic function or type, the instantiations the package uses.
+#[derive(Clone, Debug)]
+pub struct Instance {
+    pub type_args: Vec<TypeId>,
+    /// The instantiated signature or named type.
+    pub typ: TypeId,
+}
+
+/// The side tables filled by the checker for one package.
+#[derive(Debug, Default)]
+pub struct Info {
+    /// Every expression (including type expressions and identifiers used as expressions).
+    pub types: HashMap<NodeId, TypeAndValue>,
+    /// Identifiers that declare an object (including `_`, which defines a blank object, and the
+    /// package name which defines nothing and is absent).
+    pub defs: HashMap<NodeId, ObjId>,
+    /// Identifiers that refer to an object.
+    pub uses: HashMap<NodeId, ObjId>,
+    /// Implicitly declared objects: per-clause type switch variables (keyed by
+    /// `CaseClause::implicit_id`), and anonymous parameters/results (keyed by the `Field`'s type
+    /// expression NodeId).
+    pub implicits: HashMap<NodeId, ObjId>,
+    /// Selector expressions (`Expr::id` of the `Selector` node) that select a field or method.
+    pub selections: HashMap<NodeId, Selection>,
+    /// Generic instantiations, keyed by the identifier (or selector) NodeId that names the generic
+    /// function or type.
+    pub instances: HashMap<NodeId, Instance>,
+    /// Package-level variable initialisation order.
+    pub init_order: Vec<Initializer>,
+    /// Function literals and the local variables they capture, in order of first reference in the
+    /// literal's body (keyed by the FuncLit expression's NodeId).
+    pub captures: HashMap<NodeId, Vec<ObjId>>,
+}

@@ -1,0 +1,151 @@
+//! The `.rgo.lines` input section: per-function line tables from the compiler.
+//!
+//! Format (all integers little-endian, no alignment, no relocations; a non-alloc `SHT_PROGBITS`
+//! section named `.rgo.lines`, at most one per object):
+//!
+//! ```text
+//! u32 version                      = 1
+//! then records until the end of the section:
+//!   u32 name_len;  [name_len]u8 name   function symbol name, exactly as in the object's symtab
+//!                                      (a defined STT_FUNC of the same object)
+//!   u32 file_len;  [file_len]u8 file   absolute source path of the function
+//!   i32 start_line                     line of the `func` keyword (_func.startLine)
+//!   i32 args                           argument size in bytes (_func.args); i32::MIN = unknown
+//!   u32 func_id                        gc funcID (0 normal, 23 wrapper, ...); 0xFFFFFFFF = let the
+//!                                      linker derive it from the name
+//!   u32 nlines; nlines × { u32 pcoff; i32 line }
+//!                                      the line in effect from `pcoff` (bytes from the function
+//!                                      entry) up to the next entry's pcoff or the function end;
+//!                                      pcoff strictly increasing; [0, first pcoff) gets start_line
+//!   u32 nsp;    nsp × { u32 pcoff; i32 sp }
+//!                                      SP delta (bytes pushed since entry) from pcoff on; nsp = 0
+//!                                      lets the linker derive it from the prologue
+//! ```
+
+use crate::LinkError;
+use std::collections::HashMap;
+
+pub const LINES_SECTION: &str = ".rgo.lines";
+pub const LINES_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct FuncLines {
+    pub file: String,
+    pub start_line: i32,
+    pub args: i32,
+    pub func_id: Option<u8>,
+    pub lines: Vec<(u32, i32)>,
+    pub sp: Vec<(u32, i32)>,
+}
+
+struct Rd<'a> {
+    b: &'a [u8],
+    p: usize,
+}
+
+impl<'a> Rd<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let end = self.p.checked_add(n)?;
+        let s = self.b.get(self.p..end)?;
+        self.p = end;
+        Some(s)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        self.take(4)
+            .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn i32(&mut self) -> Option<i32> {
+        self.u32().map(|v| v as i32)
+    }
+    fn str(&mut self) -> Option<String> {
+        let n = self.u32()? as usize;
+        self.take(n)
+            .map(|s| String::from_utf8_lossy(s).into_owned())
+    }
+    fn pairs(&mut self) -> Option<Vec<(u32, i32)>> {
+        let n = self.u32()? as usize;
+        // Each pair is 8 bytes: refuse counts the section cannot hold before allocating.
+        if n > (self.b.len() - self.p) / 8 {
+            return None;
+        }
+        (0..n).map(|_| Some((self.u32()?, self.i32()?))).collect()
+    }
+}
+
+/// Parse a `.rgo.lines` section into function name → table.
+pub(crate) fn parse(obj: &str, data: &[u8]) -> Result<HashMap<String, FuncLines>, LinkError> {
+    let err = |msg: String| LinkError::Input {
+        input: obj.to_string(),
+        msg: format!("{LINES_SECTION}: {msg}"),
+    };
+    let mut r = Rd { b: data, p: 0 };
+    let v = r.u32().ok_or_else(|| err("truncated header".into()))?;
+    if v != LINES_VERSION {
+        return Err(err(format!("unsupported version {v}")));
+    }
+    let mut out = HashMap::new();
+    while r.p < data.len() {
+        let at = r.p;
+        let rec = (|| {
+            let name = r.str()?;
+            let file = r.str()?;
+            let start_line = r.i32()?;
+            let args = r.i32()?;
+            let fid = r.u32()?;
+            let lines = r.pairs()?;
+            let sp = r.pairs()?;
+            Some((
+                name,
+                FuncLines {
+                    file,
+                    start_line,
+                    args,
+                    func_id: u8::try_from(fid).ok(),
+                    lines,
+                    sp,
+                },
+            ))
+        })();
+        let (name, fl) = rec.ok_or_else(|| err(format!("truncated record at offset {at}")))?;
+        if fl.lines.windows(2).any(|w| w[0].0 >= w[1].0)
+            || fl.sp.windows(2).any(|w| w[0].0 >= w[1].0)
+        {
+            return Err(err(format!("function {name}: pc offsets not increasing")));
+        }
+        out.insert(name, fl);
+    }
+    Ok(out)
+}
+
+/// One `.rgo.lines` record as the compiler produces it; [`LineRecord::encode`] is the reference
+/// encoder (append after a `u32` [`LINES_VERSION`] header).
+#[derive(Clone, Debug, Default)]
+pub struct LineRecord<'a> {
+    pub name: &'a str,
+    pub file: &'a str,
+    pub start_line: i32,
+    pub args: i32,
+    pub func_id: Option<u8>,
+    pub lines: &'a [(u32, i32)],
+    pub sp: &'a [(u32, i32)],
+}
+
+impl LineRecord<'_> {
+    pub fn encode(&self, out: &mut Vec<u8>) {
+        let put = |o: &mut Vec<u8>, v: u32| o.extend_from_slice(&v.to_le_bytes());
+        put(out, self.name.len() as u32);
+        out.extend_from_slice(self.name.as_bytes());
+        put(out, self.file.len() as u32);
+        out.extend_from_slice(self.file.as_bytes());
+        put(out, self.start_line as u32);
+        put(out, self.args as u32);
+        put(out, self.func_id.map_or(u32::MAX, u32::from));
+        for tab in [self.lines, self.sp] {
+            put(out, tab.len() as u32);
+            for &(pc, v) in tab {
+                put(out, pc);
+                put(out, v as u32);
+            }
+        }
+    }
+}

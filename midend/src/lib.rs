@@ -1,0 +1,11 @@
+//! rgo's midend: lowers a checked Go program to rgo's low-level [`ir`], deciding every Go
+//! semantic detail on the way: type layout ([`layout`]), value representation, bounds, nil and
+//! divide checks, runtime calls, and the runtime type data of [`typedata`].
+
+pub mod builder;
+pub mod ir;
+pub mod layout;
+pub mod lower;
+pub mod typedata;
+
+pub use lower::{LowerError, lower_package};

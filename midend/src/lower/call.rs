@@ -1,0 +1,994 @@
+//! Calls, builtins, composite literals, function values and closures.
+
+use frontend::ast::{Expr, ExprKind};
+use frontend::types::{BasicKind, Builtin, Mode, ObjId, ObjKind, SelectionKind, Type, TypeId};
+
+use super::func::{FnLower, ParamAbi};
+use super::value::{Place, Value};
+use crate::ir::{BinOp, CallConv, Callee, Cmp, FCmp, Inst, Ty, Var};
+
+impl<'a, 'p> FnLower<'a, 'p> {
+    /// Lowers a call expression; returns its results (empty for calls without results).
+    pub fn call_expr(&mut self, e: &'p Expr) -> Vec<Value> {
+        let prog = self.l.prog;
+        let ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+            ..
+        } = &e.kind
+        else {
+            return vec![];
+        };
+        let func_u = func.unparen();
+        let ftv = prog.info.types.get(&func_u.id).cloned();
+        match ftv.as_ref().map(|t| t.mode) {
+            Some(Mode::TypeExpr) => {
+                let to = ftv.map(|t| t.typ).unwrap_or_else(|| self.type_of(e));
+                let Some(a) = args.first() else { return vec![] };
+                let from = self.type_of(a);
+                let v = self.expr(a);
+                return vec![self.convert(v, from, to, e.pos)];
+            }
+            Some(Mode::Builtin) => {
+                let obj = match &func_u.kind {
+                    ExprKind::Ident(id) => prog.info.uses.get(&id.id).copied(),
+                    ExprKind::Selector { sel, .. } => prog.info.uses.get(&sel.id).copied(),
+                    _ => None,
+                };
+                if let Some(o) = obj {
+                    if let ObjKind::Builtin(b) = prog.obj(o).kind {
+                        return self.builtin(b, e, args, ellipsis.is_some());
+                    }
+                }
+                self.l.error(e.pos, "rgo: unknown builtin");
+                return vec![];
+            }
+            _ => {}
+        }
+        let fty = ftv.map(|t| t.typ).unwrap_or_else(|| self.type_of(func_u));
+        let Type::Func(sig) = prog.ty(prog.underlying(fty)).clone() else {
+            self.l.error(e.pos, "rgo: call of a non-function");
+            return vec![];
+        };
+        // Method call with a static receiver type.
+        if let ExprKind::Selector { x, .. } = &func_u.kind {
+            if let Some(s) = prog.info.selections.get(&func_u.id).cloned() {
+                if s.kind == SelectionKind::MethodVal {
+                    if self.is_interface(self.type_of(x)) || self.holder_is_interface(x, &s.index) {
+                        self.l.error(e.pos, "rgo: interface method calls are not supported yet");
+                        return vec![];
+                    }
+                    let recv = self.method_receiver(x, &s.index, s.obj);
+                    let (recv_t, _) = self.method_recv_type(s.obj);
+                    let mut vals = vec![(recv, recv_t)];
+                    vals.extend(self.call_args(args, &sig, ellipsis.is_some()));
+                    let mut ptypes = vec![recv_t];
+                    ptypes.extend(sig.params.iter().copied());
+                    let sym = self.l.func_symbol(s.obj);
+                    let ctx = self.b.iconst(Ty::I64, 0);
+                    return self.emit_go_call(Callee::Direct(sym), ctx, &ptypes, vals, &sig.results);
+                }
+            }
+        }
+        let vals = self.call_args(args, &sig, ellipsis.is_some());
+        // Direct call of a declared function.
+        let direct = match &func_u.kind {
+            ExprKind::Ident(id) => prog.info.uses.get(&id.id).copied(),
+            ExprKind::Selector { sel, .. } if !prog.info.selections.contains_key(&func_u.id) => {
+                prog.info.uses.get(&sel.id).copied()
+            }
+            _ => None,
+        };
+        if let Some(o) = direct.filter(|o| self.is_func_obj(*o)) {
+            let sym = self.l.func_symbol(o);
+            let ctx = self.b.iconst(Ty::I64, 0);
+            return self.emit_go_call(Callee::Direct(sym), ctx, &sig.params, vals, &sig.results);
+        }
+        // Call through a func value: the context register is the funcval pointer.
+        let fv = self.expr(func_u);
+        let fv = fv.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
+        let code = self.b.load(Ty::I64, fv, 0);
+        self.emit_go_call(Callee::Indirect(code), fv, &sig.params, vals, &sig.results)
+    }
+
+    fn holder_is_interface(&self, x: &Expr, path: &[u32]) -> bool {
+        let prog = self.l.prog;
+        let mut t = self.type_of(x);
+        for &i in path {
+            if let Type::Pointer(p) = prog.ty(prog.underlying(t)) {
+                t = *p;
+            }
+            if let Type::Struct(fs) = prog.ty(prog.underlying(t)) {
+                match fs.get(i as usize) {
+                    Some(f) => t = f.typ,
+                    None => return false,
+                }
+            }
+        }
+        self.is_interface(t)
+    }
+
+    /// The receiver type of a method's signature and whether it is a pointer receiver.
+    fn method_recv_type(&self, m: ObjId) -> (TypeId, bool) {
+        let prog = self.l.prog;
+        let obj = prog.obj(m);
+        let ptr = matches!(obj.kind, ObjKind::Func { ptr_recv: true, .. });
+        match prog.ty(obj.typ) {
+            Type::Func(s) => (s.recv.unwrap_or(obj.typ), ptr),
+            _ => (obj.typ, ptr),
+        }
+    }
+
+    /// Computes the receiver argument for calling method `m` on `x` through the embedding path,
+    /// inserting the implicit `&` or `*`.
+    fn method_receiver(&mut self, x: &'p Expr, path: &[u32], m: ObjId) -> Value {
+        let prog = self.l.prog;
+        let (recv_t, ptr_recv) = self.method_recv_type(m);
+        let xt = self.type_of(x);
+        // Start from a place for x (or its pointee).
+        let (mut place, mut ct) = if self.is_pointer_type(xt) {
+            let p = self.expr(x);
+            let p = p.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
+            if path.is_empty() && ptr_recv {
+                return Value::Flat(vec![p]);
+            }
+            (Place::Addr(p), self.pointer_elem(xt))
+        } else if self.is_addressable(x) {
+            (self.place(x), xt)
+        } else {
+            if path.is_empty() && !ptr_recv {
+                return self.expr(x);
+            }
+            let v = self.expr(x);
+            let v = self.snapshot(v, xt);
+            let a = self.value_addr(v, xt);
+            (Place::Addr(a), xt)
+        };
+        for &fi in path {
+            if self.is_pointer_type(ct) {
+                let pv = self.load_place(&place, ct);
+                let p = pv.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
+                place = Place::Addr(p);
+                ct = self.pointer_elem(ct);
+            }
+            let fields = match prog.ty(prog.underlying(ct)) {
+                Type::Struct(fs) => fs.clone(),
+                _ => break,
+            };
+            let Some(f) = fields.get(fi as usize) else { break };
+            let off = self.l.lay.field_offsets(ct).get(fi as usize).copied().unwrap_or(0);
+            place = match place {
+                Place::Addr(a) => Place::Addr(self.b.add_imm(a, off as i64)),
+                other => {
+                    let v = self.load_place(&other, ct);
+                    let a = self.value_addr(v, ct);
+                    Place::Addr(self.b.add_imm(a, off as i64))
+                }
+            };
+            ct = f.typ;
+        }
+        if ptr_recv {
+            if self.is_pointer_type(ct) {
+                return self.load_place(&place, ct);
+            }
+            match place {
+                Place::Addr(a) => Value::Flat(vec![a]),
+                other => {
+                    let v = self.load_place(&other, ct);
+                    Value::Flat(vec![self.value_addr(v, ct)])
+                }
+            }
+        } else if self.is_pointer_type(ct) {
+            let pv = self.load_place(&place, ct);
+            let p = pv.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
+            let v = self.load_value(p, recv_t);
+            self.snapshot(v, recv_t)
+        } else {
+            let v = self.load_place(&place, recv_t);
+            self.snapshot(v, recv_t)
+        }
+    }
+
+    fn is_map_or_slice(&self, t: TypeId) -> bool {
+        matches!(
+            self.l.prog.ty(self.l.prog.underlying(t)),
+            Type::Map(..) | Type::Slice(_)
+        )
+    }
+
+    fn is_pointer_type(&self, t: TypeId) -> bool {
+        matches!(self.l.prog.ty(self.l.prog.underlying(t)), Type::Pointer(_))
+    }
+
+    /// Evaluates call arguments, converting to parameter types and packing variadic arguments.
+    fn call_args(
+        &mut self,
+        args: &'p [Expr],
+        sig: &frontend::types::Signature,
+        spread: bool,
+    ) -> Vec<(Value, TypeId)> {
+        let mut raw: Vec<(Value, TypeId)> = Vec::new();
+        if args.len() == 1 && sig.params.len() > 1 {
+            if let Type::Tuple(ts) = self.l.prog.ty(self.type_of(&args[0])).clone() {
+                let vs = self.multi_value(&args[0]);
+                raw = vs.into_iter().zip(ts).collect();
+            }
+        }
+        if raw.is_empty() {
+            for a in args {
+                let t = self.type_of(a);
+                let v = self.expr(a);
+                let v = self.snapshot(v, t);
+                raw.push((v, t));
+            }
+        }
+        let np = sig.params.len();
+        let mut out = Vec::new();
+        if sig.variadic && !spread {
+            let fixed = np - 1;
+            for (i, (v, t)) in raw.iter().take(fixed).enumerate() {
+                out.push((self.convert_implicit(v.clone(), *t, sig.params[i]), sig.params[i]));
+            }
+            let st = sig.params[fixed];
+            let et = match self.l.prog.ty(self.l.prog.underlying(st)) {
+                Type::Slice(e) => *e,
+                _ => st,
+            };
+            let extra: Vec<(Value, TypeId)> = raw.into_iter().skip(fixed).collect();
+            let slice = if extra.is_empty() {
+                self.zero_value(st)
+            } else {
+                let n = extra.len() as i64;
+                let esz = self.l.lay.size(et) as i64;
+                let etyp = self.type_desc(et);
+                let nv = self.b.iconst(Ty::I64, n);
+                let p = self
+                    .b
+                    .ccall("runtime.makeslice", vec![etyp, nv, nv], &[Ty::I64])[0];
+                for (i, (v, t)) in extra.into_iter().enumerate() {
+                    let v = self.convert_implicit(v, t, et);
+                    let a = self.b.add_imm(p, i as i64 * esz);
+                    self.store_value(a, et, v);
+                }
+                let n2 = self.b.iconst(Ty::I64, n);
+                Value::Flat(vec![p, nv, n2])
+            };
+            out.push((slice, st));
+        } else {
+            for (i, (v, t)) in raw.into_iter().enumerate() {
+                let pt = sig.params.get(i).copied().unwrap_or(t);
+                out.push((self.convert_implicit(v, t, pt), pt));
+            }
+        }
+        out
+    }
+
+    /// Emits a Go-convention call and collects its results.
+    pub fn emit_go_call(
+        &mut self,
+        callee: Callee,
+        ctx: Var,
+        params: &[TypeId],
+        args: Vec<(Value, TypeId)>,
+        results: &[TypeId],
+    ) -> Vec<Value> {
+        let abi = self.sig_abi(params, results);
+        let mut argv = vec![ctx];
+        let sret_slot = if abi.sret {
+            let tuple_size = self.tuple_size(results);
+            let s = self.b.slot(tuple_size, 8);
+            let a = self.b.slot_addr(s);
+            argv.push(a);
+            Some(a)
+        } else {
+            None
+        };
+        for ((v, t), pa) in args.into_iter().zip(&abi.params) {
+            match pa {
+                ParamAbi::Flat(_) => argv.extend(self.to_flat(v, t)),
+                ParamAbi::Ref => {
+                    let v = self.snapshot(v, t);
+                    argv.push(self.value_addr(v, t));
+                }
+            }
+        }
+        let result_vars: Vec<Var> = abi
+            .results
+            .iter()
+            .flatten()
+            .map(|t| self.b.var(*t))
+            .collect();
+        self.b.emit(Inst::Call {
+            callee,
+            conv: CallConv::Go,
+            args: argv,
+            results: result_vars.clone(),
+        });
+        if let Some(base) = sret_slot {
+            let mut off = 0u64;
+            let mut out = Vec::new();
+            for &t in results {
+                let lay = self.l.lay.of(t);
+                off = crate::layout::round_up(off, lay.align);
+                let a = self.b.add_imm(base, off as i64);
+                let v = self.load_value(a, t);
+                out.push(self.snapshot(v, t));
+                off += lay.size;
+            }
+            out
+        } else {
+            let mut out = Vec::new();
+            let mut i = 0;
+            for tys in &abi.results {
+                out.push(Value::Flat(result_vars[i..i + tys.len()].to_vec()));
+                i += tys.len();
+            }
+            out
+        }
+    }
+
+    fn tuple_size(&self, ts: &[TypeId]) -> u64 {
+        let mut off = 0u64;
+        for &t in ts {
+            let l = self.l.lay.of(t);
+            off = crate::layout::round_up(off, l.align) + l.size;
+        }
+        crate::layout::round_up(off, 8)
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Builtins.
+
+    fn builtin(&mut self, b: Builtin, e: &'p Expr, args: &'p [Expr], spread: bool) -> Vec<Value> {
+        let prog = self.l.prog;
+        let rt = self.type_of(e);
+        match b {
+            Builtin::Len | Builtin::Cap => {
+                let x = &args[0];
+                let xt = self.type_of(x);
+                let v = self.expr(x);
+                let r = match prog.ty(prog.underlying(xt)) {
+                    Type::Basic(_) => v.flat()[1],
+                    Type::Slice(_) => {
+                        let f = self.to_flat(v, xt);
+                        if b == Builtin::Len { f[1] } else { f[2] }
+                    }
+                    Type::Map(..) => {
+                        let m = v.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
+                        self.nil_or_load(m)
+                    }
+                    Type::Array(_, n) => self.b.iconst(Ty::I64, *n as i64),
+                    Type::Pointer(p) => match prog.ty(prog.underlying(*p)) {
+                        Type::Array(_, n) => self.b.iconst(Ty::I64, *n as i64),
+                        _ => self.b.iconst(Ty::I64, 0),
+                    },
+                    _ => {
+                        self.l.error(e.pos, "rgo: len/cap of channels is not supported yet");
+                        self.b.iconst(Ty::I64, 0)
+                    }
+                };
+                vec![Value::Flat(vec![r])]
+            }
+            Builtin::Append => vec![self.append(e, args, spread)],
+            Builtin::Copy => {
+                let dt = self.type_of(&args[0]);
+                let st = self.type_of(&args[1]);
+                let d = self.expr(&args[0]);
+                let s = self.expr(&args[1]);
+                let d = self.to_flat(d, dt);
+                let s = self.to_flat(s, st);
+                let et = match prog.ty(prog.underlying(dt)) {
+                    Type::Slice(e) => *e,
+                    _ => dt,
+                };
+                let esz = self.l.lay.size(et) as i64;
+                let lt = self.b.icmp(Cmp::SLt, d[1], s[1]);
+                let n = self.b.select(lt, d[1], s[1]);
+                let bytes = self.b.mul_imm(n, esz);
+                self.b.ccall("memmove", vec![d[0], s[0], bytes], &[Ty::I64]);
+                vec![Value::Flat(vec![n])]
+            }
+            Builtin::Make => {
+                let t = rt;
+                match prog.ty(prog.underlying(t)) {
+                    Type::Slice(el) => {
+                        let el = *el;
+                        let len = self.int_arg(&args[1]);
+                        let cap = if args.len() > 2 {
+                            self.int_arg(&args[2])
+                        } else {
+                            len
+                        };
+                        let etyp = self.type_desc(el);
+                        let p = self
+                            .b
+                            .ccall("runtime.makeslice", vec![etyp, len, cap], &[Ty::I64])[0];
+                        vec![Value::Flat(vec![p, len, cap])]
+                    }
+                    Type::Map(..) => {
+                        let hint = if args.len() > 1 {
+                            self.int_arg(&args[1])
+                        } else {
+                            self.b.iconst(Ty::I64, 0)
+                        };
+                        let mt = self.map_type_desc(t);
+                        let m = self.b.ccall("runtime.makemap", vec![mt, hint], &[Ty::I64])[0];
+                        vec![Value::Flat(vec![m])]
+                    }
+                    _ => {
+                        self.l.error(e.pos, "rgo: make(chan) is not supported yet");
+                        vec![self.zero_value(t)]
+                    }
+                }
+            }
+            Builtin::New => {
+                let et = self.pointer_elem(rt);
+                let typ = self.type_desc(et);
+                let p = self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0];
+                vec![Value::Flat(vec![p])]
+            }
+            Builtin::Delete => {
+                let mt_t = self.type_of(&args[0]);
+                let kt = match prog.ty(prog.underlying(mt_t)) {
+                    Type::Map(k, _) => *k,
+                    _ => mt_t,
+                };
+                let m = self.expr(&args[0]);
+                let m = m.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
+                let at = self.type_of(&args[1]);
+                let k = self.expr(&args[1]);
+                let k = self.convert_implicit(k, at, kt);
+                let ka = self.value_addr(k, kt);
+                let mt = self.map_type_desc(mt_t);
+                self.b.ccall("runtime.mapdelete", vec![mt, m, ka], &[]);
+                vec![]
+            }
+            Builtin::Clear => {
+                let t = self.type_of(&args[0]);
+                let v = self.expr(&args[0]);
+                match prog.ty(prog.underlying(t)) {
+                    Type::Map(..) => {
+                        let m = v.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
+                        let mt = self.map_type_desc(t);
+                        self.b.ccall("runtime.mapclear", vec![mt, m], &[]);
+                    }
+                    Type::Slice(el) => {
+                        let esz = self.l.lay.size(*el) as i64;
+                        let f = self.to_flat(v, t);
+                        let bytes = self.b.mul_imm(f[1], esz);
+                        let zero = self.b.iconst(Ty::I32, 0);
+                        self.b.ccall("memset", vec![f[0], zero, bytes], &[Ty::I64]);
+                    }
+                    _ => {}
+                }
+                vec![]
+            }
+            Builtin::Panic => {
+                let at = self.type_of(&args[0]);
+                let v = self.expr(&args[0]);
+                let any = prog.any_type();
+                let ev = self.convert_implicit(v, at, any);
+                let f = self.to_flat(ev, any);
+                self.b.ccall_noreturn("runtime.gopanic", vec![f[0], f[1]]);
+                vec![]
+            }
+            Builtin::Print | Builtin::Println => {
+                let ln = b == Builtin::Println;
+                let mut vals = Vec::new();
+                for a in args {
+                    let t = self.type_of(a);
+                    let v = self.expr(a);
+                    vals.push((self.snapshot(v, t), t));
+                }
+                self.b.ccall("runtime.printlock", vec![], &[]);
+                for (i, (v, t)) in vals.into_iter().enumerate() {
+                    if ln && i > 0 {
+                        self.b.ccall("runtime.printsp", vec![], &[]);
+                    }
+                    self.print_one(v, t, e);
+                }
+                if ln {
+                    self.b.ccall("runtime.printnl", vec![], &[]);
+                }
+                self.b.ccall("runtime.printunlock", vec![], &[]);
+                vec![]
+            }
+            Builtin::Min | Builtin::Max => {
+                let mut acc: Option<Value> = None;
+                for a in args {
+                    let at = self.type_of(a);
+                    let v = self.expr(a);
+                    let v = self.convert_implicit(v, at, rt);
+                    acc = Some(match acc {
+                        None => v,
+                        Some(prev) => self.min_max(b == Builtin::Min, rt, prev, v),
+                    });
+                }
+                vec![acc.unwrap_or_else(|| self.zero_value(rt))]
+            }
+            Builtin::Complex => {
+                let r = self.expr(&args[0]);
+                let i = self.expr(&args[1]);
+                let mut vs = r.flat().to_vec();
+                vs.extend(i.flat().iter().copied());
+                vec![Value::Flat(vs)]
+            }
+            Builtin::Real | Builtin::Imag => {
+                let v = self.expr(&args[0]);
+                let f = v.flat().to_vec();
+                let idx = if b == Builtin::Real { 0 } else { 1 };
+                vec![Value::Flat(vec![f[idx]])]
+            }
+            Builtin::Recover => {
+                // Without defer (not supported yet) recover is never called by a deferred
+                // function, so it returns nil as the spec says.
+                vec![self.zero_value(rt)]
+            }
+            _ => {
+                self.l
+                    .error(e.pos, "rgo: this builtin is not supported yet");
+                vec![]
+            }
+        }
+    }
+
+    fn nil_or_load(&mut self, m: Var) -> Var {
+        let zero = self.b.iconst(Ty::I64, 0);
+        let res = self.b.var(Ty::I64);
+        self.emit_copy(res, zero);
+        let isnil = self.b.icmp(Cmp::Eq, m, zero);
+        let load = self.b.block();
+        let done = self.b.block();
+        self.b.branch(isnil, done, load);
+        self.b.switch_to(load);
+        let n = self.b.load(Ty::I64, m, 0);
+        self.emit_copy(res, n);
+        self.b.jump(done);
+        self.b.switch_to(done);
+        res
+    }
+
+    /// An integer argument of make/append converted to int (i64).
+    fn int_arg(&mut self, a: &'p Expr) -> Var {
+        let t = self.type_of(a);
+        let signed = self.is_signed(t);
+        let v = self.expr(a);
+        let s = v.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
+        if signed || self.b.ty(s) == Ty::I64 {
+            self.b.int_resize(s, Ty::I64, true)
+        } else {
+            self.b.int_resize(s, Ty::I64, false)
+        }
+    }
+
+    fn min_max(&mut self, min: bool, t: TypeId, a: Value, b: Value) -> Value {
+        let k = self.basic_kind(t).unwrap_or(BasicKind::Int);
+        let a = self.to_flat(a, t);
+        let b = self.to_flat(b, t);
+        if k.is_string() {
+            let c = self
+                .b
+                .ccall("runtime.cmpstring", vec![a[0], a[1], b[0], b[1]], &[Ty::I64])[0];
+            let zero = self.b.iconst(Ty::I64, 0);
+            let take_b = self
+                .b
+                .icmp(if min { Cmp::SGt } else { Cmp::SLt }, c, zero);
+            let p = self.b.select(take_b, b[0], a[0]);
+            let n = self.b.select(take_b, b[1], a[1]);
+            return Value::Flat(vec![p, n]);
+        }
+        if k.is_float() {
+            let op = if min { BinOp::FMin } else { BinOp::FMax };
+            return Value::Flat(vec![self.b.bin(op, a[0], b[0])]);
+        }
+        let cmp = match (min, k.is_unsigned()) {
+            (true, false) => Cmp::SLt,
+            (true, true) => Cmp::ULt,
+            (false, false) => Cmp::SGt,
+            (false, true) => Cmp::UGt,
+        };
+        let keep_a = self.b.icmp(cmp, a[0], b[0]);
+        Value::Flat(vec![self.b.select(keep_a, a[0], b[0])])
+    }
+
+    fn print_one(&mut self, v: Value, t: TypeId, e: &Expr) {
+        let prog = self.l.prog;
+        let f = self.to_flat(v, t);
+        match prog.ty(prog.underlying(t)) {
+            Type::Basic(k) => {
+                use BasicKind::*;
+                match k {
+                    Bool | UntypedBool => {
+                        self.b.ccall("runtime.printbool", vec![f[0]], &[]);
+                    }
+                    Int | Int8 | Int16 | Int32 | Int64 | UntypedInt | UntypedRune => {
+                        let x = self.b.int_resize(f[0], Ty::I64, true);
+                        self.b.ccall("runtime.printint", vec![x], &[]);
+                    }
+                    Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr => {
+                        let x = self.b.int_resize(f[0], Ty::I64, false);
+                        self.b.ccall("runtime.printuint", vec![x], &[]);
+                    }
+                    Float32 => {
+                        self.b.ccall("runtime.printfloat32", vec![f[0]], &[]);
+                    }
+                    Float64 | UntypedFloat => {
+                        self.b.ccall("runtime.printfloat64", vec![f[0]], &[]);
+                    }
+                    Complex64 => {
+                        self.b.ccall("runtime.printcomplex64", vec![f[0], f[1]], &[]);
+                    }
+                    Complex128 | UntypedComplex => {
+                        self.b.ccall("runtime.printcomplex128", vec![f[0], f[1]], &[]);
+                    }
+                    String | UntypedString => {
+                        self.b.ccall("runtime.printstring", vec![f[0], f[1]], &[]);
+                    }
+                    UnsafePointer | UntypedNil => {
+                        self.b.ccall("runtime.printpointer", vec![f[0]], &[]);
+                    }
+                    Invalid => {}
+                }
+            }
+            Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) => {
+                self.b.ccall("runtime.printpointer", vec![f[0]], &[]);
+            }
+            Type::Slice(_) => {
+                self.b.ccall("runtime.printslice", vec![f[0], f[1], f[2]], &[]);
+            }
+            Type::Interface(i) => {
+                let name = if i.methods.is_empty() {
+                    "runtime.printeface"
+                } else {
+                    "runtime.printiface"
+                };
+                self.b.ccall(name, vec![f[0], f[1]], &[]);
+            }
+            _ => {
+                self.l.error(e.pos, "rgo: illegal types for operand: print");
+            }
+        }
+    }
+
+    fn append(&mut self, e: &'p Expr, args: &'p [Expr], spread: bool) -> Value {
+        let prog = self.l.prog;
+        let st = self.type_of(e);
+        let et = match prog.ty(prog.underlying(st)) {
+            Type::Slice(el) => *el,
+            _ => st,
+        };
+        let esz = self.l.lay.size(et) as i64;
+        let s0t = self.type_of(&args[0]);
+        let s = self.expr(&args[0]);
+        let s = self.convert_implicit(s, s0t, st);
+        let s = self.to_flat(s, st);
+        let (mut ptr, len, cap) = (s[0], s[1], s[2]);
+        // The values to append: either a spread slice/string or individual arguments.
+        enum Src {
+            Spread(Var, Var),
+            Elems(Vec<(Value, TypeId)>),
+        }
+        let src = if spread {
+            let at = self.type_of(&args[1]);
+            let v = self.expr(&args[1]);
+            let f = self.to_flat(v, at);
+            Src::Spread(f[0], f[1])
+        } else {
+            let mut vs = Vec::new();
+            for a in &args[1..] {
+                let at = self.type_of(a);
+                let v = self.expr(a);
+                let v = self.convert_implicit(v, at, et);
+                vs.push((self.snapshot(v, et), et));
+            }
+            Src::Elems(vs)
+        };
+        let num = match &src {
+            Src::Spread(_, n) => *n,
+            Src::Elems(vs) => self.b.iconst(Ty::I64, vs.len() as i64),
+        };
+        if let Src::Elems(vs) = &src {
+            if vs.is_empty() {
+                return Value::Flat(vec![ptr, len, cap]);
+            }
+        }
+        let newlen = self.b.bin(BinOp::Add, len, num);
+        let newcap = self.b.var(Ty::I64);
+        self.emit_copy(newcap, cap);
+        let res_ptr = self.b.var(Ty::I64);
+        self.emit_copy(res_ptr, ptr);
+        let grow = self.b.icmp(Cmp::UGt, newlen, cap);
+        let growb = self.b.block();
+        let done = self.b.block();
+        self.b.branch(grow, growb, done);
+        self.b.switch_to(growb);
+        let slot = self.b.slot(24, 8);
+        let out = self.b.slot_addr(slot);
+        let etyp = self.type_desc(et);
+        self.b.ccall(
+            "runtime.growslice",
+            vec![out, ptr, newlen, cap, num, etyp],
+            &[],
+        );
+        let np = self.b.load(Ty::I64, out, 0);
+        let nc = self.b.load(Ty::I64, out, 16);
+        self.emit_copy(res_ptr, np);
+        self.emit_copy(newcap, nc);
+        self.b.jump(done);
+        self.b.switch_to(done);
+        ptr = res_ptr;
+        let off = self.b.mul_imm(len, esz);
+        let dst = self.b.bin(BinOp::Add, ptr, off);
+        match src {
+            Src::Spread(p, n) => {
+                let bytes = self.b.mul_imm(n, esz);
+                self.b.ccall("memmove", vec![dst, p, bytes], &[Ty::I64]);
+            }
+            Src::Elems(vs) => {
+                for (i, (v, t)) in vs.into_iter().enumerate() {
+                    let a = self.b.add_imm(dst, i as i64 * esz);
+                    self.store_value(a, t, v);
+                }
+            }
+        }
+        Value::Flat(vec![ptr, newlen, newcap])
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Composite literals.
+
+    pub fn composite(&mut self, e: &'p Expr) -> Value {
+        let t = self.type_of(e);
+        self.composite_of(e, t)
+    }
+
+    /// A composite literal's value, built as type `t`.
+    fn composite_of(&mut self, e: &'p Expr, t: TypeId) -> Value {
+        let prog = self.l.prog;
+        let ExprKind::CompositeLit { elts, .. } = &e.kind else {
+            return Value::Flat(vec![]);
+        };
+        let u = prog.underlying(t);
+        match prog.ty(u).clone() {
+            Type::Struct(fields) => {
+                let lay = self.l.lay.of(t);
+                let s = self.b.slot(lay.size, lay.align);
+                let a = self.b.slot_addr(s);
+                self.b.memzero(a, lay.size);
+                let offs = self.l.lay.field_offsets(t);
+                for (i, el) in elts.iter().enumerate() {
+                    let (fi, ve) = match &el.kind {
+                        ExprKind::KeyValue { key, value, .. } => {
+                            let name = match &key.kind {
+                                ExprKind::Ident(id) => id.name.as_str(),
+                                _ => "",
+                            };
+                            (fields.iter().position(|f| f.name == name), &**value)
+                        }
+                        _ => (Some(i), el),
+                    };
+                    let Some(fi) = fi else { continue };
+                    let ft = fields[fi].typ;
+                    let v = self.elem_value(ve, ft);
+                    let fa = self.b.add_imm(a, offs[fi] as i64);
+                    self.store_value(fa, ft, v);
+                }
+                let v = self.load_value(a, t);
+                self.snapshot(v, t)
+            }
+            Type::Array(et, n) => {
+                let lay = self.l.lay.of(t);
+                let s = self.b.slot(lay.size, lay.align);
+                let a = self.b.slot_addr(s);
+                self.b.memzero(a, lay.size);
+                let esz = self.l.lay.size(et) as i64;
+                self.fill_indexed(elts, a, et, esz);
+                let _ = n;
+                let v = self.load_value(a, t);
+                self.snapshot(v, t)
+            }
+            Type::Slice(et) => {
+                let esz = self.l.lay.size(et) as i64;
+                let n = self.literal_len(elts);
+                let nv = self.b.iconst(Ty::I64, n as i64);
+                let etyp = self.type_desc(et);
+                let p = self
+                    .b
+                    .ccall("runtime.makeslice", vec![etyp, nv, nv], &[Ty::I64])[0];
+                self.fill_indexed(elts, p, et, esz);
+                let n2 = self.b.iconst(Ty::I64, n as i64);
+                Value::Flat(vec![p, nv, n2])
+            }
+            Type::Map(kt, vt) => {
+                let mt = self.map_type_desc(t);
+                let hint = self.b.iconst(Ty::I64, elts.len() as i64);
+                let m = self.b.ccall("runtime.makemap", vec![mt, hint], &[Ty::I64])[0];
+                for el in elts {
+                    if let ExprKind::KeyValue { key, value, .. } = &el.kind {
+                        let k = self.elem_value(key, kt);
+                        let k = self.snapshot(k, kt);
+                        let v = self.elem_value(value, vt);
+                        let v = self.snapshot(v, vt);
+                        let mt2 = self.map_type_desc(t);
+                        let ka = self.value_addr(k, kt);
+                        let ep = self.b.ccall("runtime.mapassign", vec![mt2, m, ka], &[Ty::I64])[0];
+                        self.store_value(ep, vt, v);
+                    }
+                }
+                Value::Flat(vec![m])
+            }
+            Type::Pointer(inner) => {
+                // An elided `&T` inside an outer literal: go/types records `*T` on the inner
+                // literal; build the T value and move it to the heap.
+                let lay = self.l.lay.of(inner);
+                let s = self.b.slot(lay.size, lay.align);
+                let a = self.b.slot_addr(s);
+                self.b.memzero(a, lay.size);
+                let v = self.composite_of(e, inner);
+                let typ = self.type_desc(inner);
+                let p = self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0];
+                self.store_value(p, inner, v);
+                Value::Flat(vec![p])
+            }
+            _ => {
+                self.l.error(e.pos, "rgo: unsupported composite literal");
+                self.zero_value(t)
+            }
+        }
+    }
+
+    /// The value of a literal element of type `t` (handling `&T` elision).
+    fn elem_value(&mut self, ve: &'p Expr, t: TypeId) -> Value {
+        let vt = self.type_of(ve);
+        if matches!(ve.kind, ExprKind::CompositeLit { typ: None, .. })
+            && self.is_pointer_type(t)
+            && !self.is_pointer_type(vt)
+            && !self.is_map_or_slice(vt)
+        {
+            let v = self.expr(ve);
+            let typ = self.type_desc(vt);
+            let p = self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0];
+            self.store_value(p, vt, v);
+            return Value::Flat(vec![p]);
+        }
+        let v = self.expr(ve);
+        self.convert_implicit(v, vt, t)
+    }
+
+    fn literal_len(&self, elts: &[Expr]) -> u64 {
+        let mut idx = 0u64;
+        let mut max = 0u64;
+        for el in elts {
+            if let ExprKind::KeyValue { key, .. } = &el.kind {
+                if let Some(v) = self
+                    .l
+                    .prog
+                    .info
+                    .types
+                    .get(&key.id)
+                    .and_then(|tv| tv.value.as_ref())
+                {
+                    if let frontend::types::ConstValue::Int(i) = v {
+                        idx = num_traits::ToPrimitive::to_u64(i).unwrap_or(0);
+                    }
+                }
+            }
+            idx += 1;
+            max = max.max(idx);
+        }
+        max
+    }
+
+    fn fill_indexed(&mut self, elts: &'p [Expr], base: Var, et: TypeId, esz: i64) {
+        let mut idx = 0i64;
+        for el in elts {
+            let ve = match &el.kind {
+                ExprKind::KeyValue { key, value, .. } => {
+                    if let Some(frontend::types::ConstValue::Int(i)) = self
+                        .l
+                        .prog
+                        .info
+                        .types
+                        .get(&key.id)
+                        .and_then(|tv| tv.value.as_ref())
+                    {
+                        idx = num_traits::ToPrimitive::to_i64(i).unwrap_or(0);
+                    }
+                    &**value
+                }
+                _ => el,
+            };
+            let v = self.elem_value(ve, et);
+            let a = self.b.add_imm(base, idx * esz);
+            self.store_value(a, et, v);
+            idx += 1;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Function values.
+
+    pub fn func_lit(&mut self, e: &'p Expr) -> Value {
+        let captures = self
+            .l
+            .prog
+            .info
+            .captures
+            .get(&e.id)
+            .cloned()
+            .unwrap_or_default();
+        let name = self.new_closure(e, captures.clone());
+        let size = 8 + 8 * captures.len() as u64;
+        let ptr_words: Vec<u64> = (0..captures.len() as u64).map(|i| 8 + 8 * i).collect();
+        let typ_sym = self
+            .l
+            .types
+            .synthetic_struct(&self.l.lay, size, &ptr_words, captures.len());
+        let typ = self.b.sym_addr(&typ_sym, 0);
+        let obj = self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0];
+        let code = self.b.sym_addr(&name, 0);
+        self.b.store(obj, 0, code);
+        for (i, o) in captures.iter().enumerate() {
+            let p = self.var_place(*o);
+            let addr = match p {
+                Place::Addr(a) => a,
+                _ => {
+                    self.l
+                        .error(e.pos, "rgo: internal error: captured variable not in memory");
+                    self.b.iconst(Ty::I64, 0)
+                }
+            };
+            self.b.store(obj, 8 + 8 * i as i64, addr);
+        }
+        Value::Flat(vec![obj])
+    }
+
+    pub fn method_value(&mut self, e: &'p Expr) -> Value {
+        self.l
+            .error(e.pos, "rgo: method values are not supported yet");
+        self.zero_value(self.type_of(e))
+    }
+
+    pub fn method_expr(&mut self, e: &'p Expr) -> Value {
+        let prog = self.l.prog;
+        let Some(s) = prog.info.selections.get(&e.id).cloned() else {
+            return self.zero_value(self.type_of(e));
+        };
+        let (_, ptr_recv) = self.method_recv_type(s.obj);
+        let recv_is_ptr = self.is_pointer_type(s.recv);
+        if !s.index.is_empty() || ptr_recv != recv_is_ptr || self.is_interface(s.recv) {
+            self.l.error(
+                e.pos,
+                "rgo: method expressions needing wrappers are not supported yet",
+            );
+            return self.zero_value(self.type_of(e));
+        }
+        let sym = self.l.func_symbol(s.obj);
+        let fv = self.l.funcval_sym(&sym);
+        Value::Flat(vec![self.b.sym_addr(&fv, 0)])
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Runtime type data.
+
+    /// Address of the type descriptor of `t`.
+    pub fn type_desc(&mut self, t: TypeId) -> Var {
+        let sym = self.l.types.type_sym(self.l.prog, t);
+        self.b.sym_addr(&sym, 0)
+    }
+
+    pub fn map_type_desc(&mut self, t: TypeId) -> Var {
+        self.type_desc(t)
+    }
+
+    pub fn itab(&mut self, from: TypeId, to: TypeId) -> Var {
+        let sym = self.l.types.itab_sym(self.l.prog, from, to);
+        self.b.sym_addr(&sym, 0)
+    }
+
+    #[allow(dead_code)]
+    fn float_is_nan(&mut self, v: Var) -> Var {
+        self.b.fcmp(FCmp::Ne, v, v)
+    }
+}

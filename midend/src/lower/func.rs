@@ -1,0 +1,1365 @@
+//! Function bodies: the Go calling convention, variable storage, and statements.
+
+use std::collections::{HashMap, HashSet};
+
+use frontend::ast::{self, AssignOp, BranchKind, Expr, ExprKind, Pos, Stmt, StmtKind, UnaryOp};
+use frontend::types::{BasicKind, ObjId, ObjKind, SelectionKind, Type, TypeId};
+
+use super::value::{Place, Storage, Value};
+use super::{Lowering, PendingBody};
+use crate::builder::FnBuilder;
+use crate::ir::{BinOp, BlockId, CallConv, Cmp, Function, Terminator, Ty, Var};
+
+/// How one Go parameter is passed.
+#[derive(Clone, Debug)]
+pub enum ParamAbi {
+    /// In registers, one per scalar.
+    Flat(Vec<Ty>),
+    /// As a pointer to a caller-owned copy.
+    Ref,
+}
+
+/// The Go calling convention of a signature (docs/abi.md).
+#[derive(Clone, Debug)]
+pub struct SigAbi {
+    pub params: Vec<ParamAbi>,
+    /// Results in registers (flattened, in order) unless `sret`.
+    pub results: Vec<Vec<Ty>>,
+    pub sret: bool,
+}
+
+struct LoopTarget {
+    label: Option<String>,
+    brk: BlockId,
+    cont: Option<BlockId>,
+}
+
+pub struct FnLower<'a, 'p> {
+    pub l: &'a mut Lowering<'p>,
+    pub b: FnBuilder,
+    pub locals: HashMap<ObjId, Storage>,
+    /// Objects that must live in memory because their address is taken or a closure captures
+    /// them.
+    addr_taken: HashSet<ObjId>,
+    pub ctx: Var,
+    sret: Option<Var>,
+    result_types: Vec<TypeId>,
+    /// Named result objects (empty when the results are unnamed).
+    result_objs: Vec<ObjId>,
+    result_abi: SigAbi,
+    captures: HashMap<ObjId, usize>,
+    targets: Vec<LoopTarget>,
+    labels: HashMap<String, BlockId>,
+    /// Label of the statement being lowered next (set by a labeled statement for its loop).
+    pending_label: Option<String>,
+    /// Name used to derive closure names (`main.f` → `main.f.func1`).
+    pub closure_base: String,
+    closure_count: u32,
+    /// Whether this function is itself a closure (nested closures are named `outer.funcN.M`).
+    is_closure: bool,
+    /// `fallthrough` target of the clause being lowered.
+    fallthrough_to: Option<BlockId>,
+}
+
+impl<'a, 'p> FnLower<'a, 'p> {
+    fn new(
+        l: &'a mut Lowering<'p>,
+        name: String,
+        pos: Pos,
+        closure_base: String,
+        is_closure: bool,
+    ) -> FnLower<'a, 'p> {
+        let (file, line) = match l.prog.fset.position(pos) {
+            Some((f, line, _)) => (absolute_path(f), line),
+            None => (String::new(), 0),
+        };
+        let mut b = FnBuilder::new(name, CallConv::Go, file, line);
+        let ctx = b.param(Ty::I64);
+        FnLower {
+            l,
+            b,
+            locals: HashMap::new(),
+            addr_taken: HashSet::new(),
+            ctx,
+            sret: None,
+            result_types: Vec::new(),
+            result_objs: Vec::new(),
+            result_abi: SigAbi {
+                params: vec![],
+                results: vec![],
+                sret: false,
+            },
+            captures: HashMap::new(),
+            targets: Vec::new(),
+            labels: HashMap::new(),
+            pending_label: None,
+            closure_base,
+            closure_count: 0,
+            is_closure,
+            fallthrough_to: None,
+        }
+    }
+
+    pub fn lower_func_decl(
+        l: &'a mut Lowering<'p>,
+        name: String,
+        fd: &'p ast::FuncDecl,
+    ) -> Option<Function> {
+        let body = fd.body.as_ref()?;
+        let mut f = FnLower::new(l, name.clone(), fd.pos, name, false);
+        f.scan_addr_taken_block(body);
+        let mut params: Vec<(Option<ObjId>, TypeId)> = Vec::new();
+        if let Some(r) = &fd.recv {
+            f.collect_fields(std::slice::from_ref(r), &mut params);
+        }
+        f.collect_fields(&fd.sig.params, &mut params);
+        let mut results = Vec::new();
+        f.collect_fields(&fd.sig.results, &mut results);
+        f.prologue(&params, &results);
+        f.block(&body.stmts);
+        f.epilogue(body.rbrace);
+        Some(f.b.finish())
+    }
+
+    pub fn lower_closure(
+        l: &'a mut Lowering<'p>,
+        name: String,
+        lit: &'p Expr,
+        captures: Vec<ObjId>,
+    ) -> Option<Function> {
+        let ExprKind::FuncLit { sig, body } = &lit.kind else {
+            return None;
+        };
+        let mut f = FnLower::new(l, name.clone(), lit.pos, name, true);
+        f.b.func.global = false;
+        for (i, o) in captures.iter().enumerate() {
+            f.captures.insert(*o, i);
+            f.locals.insert(*o, Storage::Captured(i));
+        }
+        f.scan_addr_taken_block(body);
+        let mut params = Vec::new();
+        f.collect_fields(&sig.params, &mut params);
+        let mut results = Vec::new();
+        f.collect_fields(&sig.results, &mut results);
+        f.prologue(&params, &results);
+        f.block(&body.stmts);
+        f.epilogue(body.rbrace);
+        Some(f.b.finish())
+    }
+
+    /// `pkg.init`: evaluates package-level variable initialisers in dependency order.
+    pub fn lower_var_init(l: &'a mut Lowering<'p>, name: String) -> Option<Function> {
+        let prog = l.prog;
+        let mut f = FnLower::new(l, name.clone(), Pos::NONE, name, false);
+        f.prologue(&[], &[]);
+        let exprs = collect_global_exprs(f.l);
+        for init in &prog.info.init_order {
+            let Some(e) = exprs.get(&init.rhs) else {
+                continue;
+            };
+            let e: &'p Expr = e;
+            f.b.line(f.line_of(e.pos));
+            let vals = if init.lhs.len() > 1 {
+                f.multi_value(e)
+            } else {
+                vec![f.expr(e)]
+            };
+            let types: Vec<TypeId> = f.tuple_types(e);
+            for (i, o) in init.lhs.iter().enumerate() {
+                let Some(v) = vals.get(i).cloned() else {
+                    continue;
+                };
+                let obj = prog.obj(*o);
+                if obj.name == "_" {
+                    continue;
+                }
+                let from = types.get(i).copied().unwrap_or(obj.typ);
+                let v = f.convert_implicit(v, from, obj.typ);
+                let place = f.var_place(*o);
+                f.store_place(&place, obj.typ, v);
+            }
+        }
+        f.b.terminate(Terminator::Return(vec![]));
+        Some(f.b.finish())
+    }
+
+    pub fn line_of(&self, pos: Pos) -> u32 {
+        self.l
+            .prog
+            .fset
+            .position(pos)
+            .map(|(_, l, _)| l)
+            .unwrap_or(0)
+    }
+
+    fn collect_fields(&self, fields: &[ast::Field], out: &mut Vec<(Option<ObjId>, TypeId)>) {
+        let info = &self.l.prog.info;
+        for fld in fields {
+            let t = info
+                .types
+                .get(&fld.typ.id)
+                .map(|tv| tv.typ)
+                .unwrap_or_else(|| self.l.prog.invalid_type());
+            if fld.names.is_empty() {
+                out.push((info.implicits.get(&fld.typ.id).copied(), t));
+            } else {
+                for n in &fld.names {
+                    let o = info.defs.get(&n.id).copied();
+                    let t = o.map(|o| self.l.prog.obj(o).typ).unwrap_or(t);
+                    out.push((o, t));
+                }
+            }
+        }
+    }
+
+    /// The calling convention of a Go signature.
+    pub fn sig_abi(&self, params: &[TypeId], results: &[TypeId]) -> SigAbi {
+        let lay = &self.l.lay;
+        let params = params
+            .iter()
+            .map(|&t| {
+                let l = lay.of(t);
+                if l.flat {
+                    ParamAbi::Flat(l.scalars.iter().map(|(_, t)| *t).collect())
+                } else {
+                    ParamAbi::Ref
+                }
+            })
+            .collect();
+        let mut ints = 0;
+        let mut floats = 0;
+        let mut all_flat = true;
+        let mut res = Vec::new();
+        for &t in results {
+            let l = lay.of(t);
+            if !l.flat {
+                all_flat = false;
+            }
+            let tys: Vec<Ty> = l.scalars.iter().map(|(_, t)| *t).collect();
+            for t in &tys {
+                if t.is_float() {
+                    floats += 1
+                } else {
+                    ints += 1
+                }
+            }
+            res.push(tys);
+        }
+        let sret = !all_flat || ints > 8 || floats > 8;
+        SigAbi {
+            params,
+            results: if sret { vec![] } else { res },
+            sret,
+        }
+    }
+
+    fn prologue(&mut self, params: &[(Option<ObjId>, TypeId)], results: &[(Option<ObjId>, TypeId)]) {
+        let ptypes: Vec<TypeId> = params.iter().map(|p| p.1).collect();
+        let rtypes: Vec<TypeId> = results.iter().map(|p| p.1).collect();
+        let abi = self.sig_abi(&ptypes, &rtypes);
+        if abi.sret {
+            self.sret = Some(self.b.param(Ty::I64));
+        } else {
+            self.b.func.results = abi.results.iter().flatten().copied().collect();
+        }
+        let mut incoming = Vec::new();
+        for pa in &abi.params {
+            match pa {
+                ParamAbi::Flat(tys) => {
+                    let vs: Vec<Var> = tys.iter().map(|t| self.b.param(*t)).collect();
+                    incoming.push(Value::Flat(vs));
+                }
+                ParamAbi::Ref => {
+                    let v = self.b.param(Ty::I64);
+                    incoming.push(Value::Mem(v));
+                }
+            }
+        }
+        for ((obj, t), v) in params.iter().zip(incoming) {
+            let Some(o) = obj else { continue };
+            if self.l.prog.obj(*o).name == "_" {
+                continue;
+            }
+            // A by-reference parameter already sits in a private copy: use it in place unless it
+            // must move to the heap.
+            if let (Value::Mem(addr), false) = (&v, self.addr_taken.contains(o)) {
+                self.locals.insert(*o, Storage::Ptr(*addr));
+                continue;
+            }
+            self.declare_local(*o, *t, Some(v));
+        }
+        self.result_types = rtypes;
+        self.result_abi = abi;
+        if results.iter().all(|(o, _)| o.is_some()) && !results.is_empty() {
+            for (o, t) in results {
+                let Some(o) = o else { continue };
+                self.result_objs.push(*o);
+                self.declare_local(*o, *t, None);
+            }
+        }
+    }
+
+    fn epilogue(&mut self, rbrace: Pos) {
+        if !self.b.terminated {
+            let line = self.line_of(rbrace);
+            self.b.line(line);
+            if self.result_types.is_empty() {
+                self.b.terminate(Terminator::Return(vec![]));
+            } else {
+                // The checker guarantees a terminating statement; this block is unreachable.
+                self.b.terminate(Terminator::Unreachable);
+            }
+        }
+    }
+
+    /// Creates storage for a local variable and initialises it (to zero when `init` is None).
+    pub fn declare_local(&mut self, o: ObjId, t: TypeId, init: Option<Value>) {
+        let lay = self.l.lay.of(t);
+        let storage = if self.addr_taken.contains(&o) {
+            let typ = self.type_desc(t);
+            let p = self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0];
+            Storage::Ptr(p)
+        } else if lay.flat {
+            let vs: Vec<Var> = lay.scalars.iter().map(|(_, t)| self.b.var(*t)).collect();
+            Storage::Regs(vs)
+        } else {
+            let s = self.b.slot(lay.size, lay.align);
+            Storage::Slot(s)
+        };
+        let fresh_heap = matches!(storage, Storage::Ptr(_));
+        self.locals.insert(o, storage);
+        let place = self.var_place(o);
+        match init {
+            Some(v) => self.store_place(&place, t, v),
+            None if fresh_heap => {} // newobject memory is zeroed
+            None => {
+                let z = self.zero_value(t);
+                self.store_place(&place, t, z);
+            }
+        }
+    }
+
+    /// The place of a variable object.
+    pub fn var_place(&mut self, o: ObjId) -> Place {
+        if let Some(sym) = self.l.globals.get(&o).cloned() {
+            let a = self.b.sym_addr(&sym, 0);
+            return Place::Addr(a);
+        }
+        match self.locals.get(&o).cloned() {
+            Some(Storage::Regs(vs)) => Place::Regs(vs),
+            Some(Storage::Slot(s)) => Place::Addr(self.b.slot_addr(s)),
+            Some(Storage::Ptr(p)) => Place::Addr(p),
+            Some(Storage::Global(sym)) => Place::Addr(self.b.sym_addr(&sym, 0)),
+            Some(Storage::Captured(i)) => {
+                let p = self.b.load(Ty::I64, self.ctx, 8 + 8 * i as i64);
+                Place::Addr(p)
+            }
+            None => {
+                // A variable we have not seen declared (e.g. from unsupported syntax): give it
+                // fresh zeroed storage so lowering can continue; the error is reported elsewhere.
+                let t = self.l.prog.obj(o).typ;
+                self.declare_local(o, t, None);
+                self.var_place(o)
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Address-taken analysis: which locals must live in memory.
+
+    fn scan_addr_taken_block(&mut self, b: &ast::Block) {
+        for s in &b.stmts {
+            self.scan_stmt(s);
+        }
+    }
+
+    fn scan_stmt(&mut self, s: &Stmt) {
+        let mut v = AddrScan {
+            f: self,
+            depth: 0,
+        };
+        v.stmt(s);
+    }
+
+    fn mark_root(&mut self, e: &Expr) {
+        let prog = self.l.prog;
+        let mut e = e.unparen();
+        loop {
+            match &e.kind {
+                ExprKind::Ident(id) => {
+                    if let Some(&o) = prog.info.uses.get(&id.id) {
+                        self.addr_taken.insert(o);
+                    }
+                    return;
+                }
+                ExprKind::Selector { x, .. } => {
+                    // Through a pointer the base variable itself is not address-taken.
+                    match prog.info.selections.get(&e.id) {
+                        Some(sel) if !sel.indirect => e = x.unparen(),
+                        _ => return,
+                    }
+                }
+                ExprKind::Index { x, .. } => {
+                    let xt = prog.info.types.get(&x.id).map(|tv| prog.underlying(tv.typ));
+                    match xt.map(|t| prog.ty(t)) {
+                        Some(Type::Array(..)) => e = x.unparen(),
+                        _ => return,
+                    }
+                }
+                _ => return,
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Statements.
+
+    pub fn block(&mut self, stmts: &'p [Stmt]) {
+        for s in stmts {
+            self.stmt(s);
+        }
+    }
+
+    fn stmt(&mut self, s: &'p Stmt) {
+        let line = self.line_of(s.pos);
+        self.b.line(line);
+        match &s.kind {
+            StmtKind::Empty | StmtKind::Bad => {}
+            StmtKind::Decl(d) => self.local_decl(d),
+            StmtKind::Labeled { label, stmt } => {
+                let blk = self.label_block(&label.name);
+                self.b.jump(blk);
+                self.b.switch_to(blk);
+                self.b.reset_line();
+                self.pending_label = Some(label.name.clone());
+                self.stmt(stmt);
+                self.pending_label = None;
+            }
+            StmtKind::Expr(e) => {
+                self.expr_stmt(e);
+            }
+            StmtKind::IncDec { x, inc } => {
+                let t = self.type_of(x);
+                let place = self.place(x);
+                let cur = self.load_place(&place, t);
+                let one = self.const_one(t);
+                let op = if *inc {
+                    ast::BinaryOp::Add
+                } else {
+                    ast::BinaryOp::Sub
+                };
+                let v = self.arith(op, t, cur, one, s.pos);
+                self.store_place(&place, t, v);
+            }
+            StmtKind::Assign { lhs, op, rhs, .. } => self.assign(lhs, *op, rhs, s.pos),
+            StmtKind::Return(results) => self.ret(results),
+            StmtKind::Branch { kind, label } => self.branch(*kind, label.as_ref()),
+            StmtKind::Block(b) => self.block(&b.stmts),
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
+                if let Some(i) = init {
+                    self.stmt(i);
+                }
+                let c = self.cond(cond);
+                let tb = self.b.block();
+                let eb = self.b.block();
+                let done = self.b.block();
+                self.b.branch(c, tb, eb);
+                self.b.switch_to(tb);
+                self.b.reset_line();
+                self.block(&then.stmts);
+                self.b.jump(done);
+                self.b.switch_to(eb);
+                self.b.reset_line();
+                if let Some(e) = els {
+                    self.stmt(e);
+                }
+                self.b.jump(done);
+                self.b.switch_to(done);
+                self.b.reset_line();
+            }
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => self.for_stmt(init.as_deref(), cond.as_ref(), post.as_deref(), body),
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => self.range_stmt(key.as_ref(), value.as_ref(), *define, x, body),
+            StmtKind::Switch {
+                init, tag, body, ..
+            } => self.switch_stmt(init.as_deref(), tag.as_ref(), body),
+            StmtKind::Go(_) | StmtKind::Defer(_) | StmtKind::Select { .. } | StmtKind::Send { .. } => {
+                self.l
+                    .error(s.pos, "rgo: go, defer, select and channel sends are not supported yet");
+            }
+            StmtKind::TypeSwitch { .. } => {
+                self.l.error(s.pos, "rgo: type switches are not supported yet");
+            }
+        }
+    }
+
+    fn label_block(&mut self, name: &str) -> BlockId {
+        if let Some(b) = self.labels.get(name) {
+            return *b;
+        }
+        let b = self.b.block();
+        self.labels.insert(name.to_string(), b);
+        b
+    }
+
+    fn local_decl(&mut self, d: &'p ast::Decl) {
+        let ast::Decl::Var(g) = d else {
+            // Constants and types need no code.
+            return;
+        };
+        for spec in &g.specs {
+            let objs: Vec<Option<ObjId>> = spec
+                .names
+                .iter()
+                .map(|n| self.l.prog.info.defs.get(&n.id).copied())
+                .collect();
+            let vals: Vec<(Value, TypeId)> = if spec.values.is_empty() {
+                Vec::new()
+            } else if spec.values.len() == 1 && spec.names.len() > 1 {
+                let e = &spec.values[0];
+                let ts = self.tuple_types(e);
+                self.multi_value(e).into_iter().zip(ts).collect()
+            } else {
+                spec.values
+                    .iter()
+                    .map(|e| {
+                        let t = self.type_of(e);
+                        let v = self.expr(e);
+                        (self.snapshot(v, t), t)
+                    })
+                    .collect()
+            };
+            for (i, o) in objs.iter().enumerate() {
+                let Some(o) = o else { continue };
+                let t = self.l.prog.obj(*o).typ;
+                if self.l.prog.obj(*o).name == "_" {
+                    continue;
+                }
+                let init = vals.get(i).map(|(v, from)| {
+                    let v = v.clone();
+                    self.convert_implicit(v, *from, t)
+                });
+                self.declare_local(*o, t, init);
+            }
+        }
+    }
+
+    fn assign(&mut self, lhs: &'p [Expr], op: AssignOp, rhs: &'p [Expr], pos: Pos) {
+        let prog = self.l.prog;
+        match op {
+            AssignOp::Op(bop) => {
+                let t = self.type_of(&lhs[0]);
+                let place = self.place(&lhs[0]);
+                let cur = self.load_place(&place, t);
+                let rt = self.type_of(&rhs[0]);
+                let r = self.expr(&rhs[0]);
+                let v = if bop.is_shift() {
+                    self.shift(bop, t, cur, r, rt, pos)
+                } else {
+                    self.arith(bop, t, cur, r, pos)
+                };
+                self.store_place(&place, t, v);
+            }
+            AssignOp::Assign | AssignOp::Define => {
+                // Values first (right to left dependencies), then places, as the spec requires:
+                // operands of index expressions and pointer indirections on the left and the
+                // expressions on the right are evaluated in the usual order, then assigned.
+                let define = op == AssignOp::Define;
+                let vals: Vec<(Value, TypeId)> = if rhs.len() == 1 && lhs.len() > 1 {
+                    let ts = self.tuple_types(&rhs[0]);
+                    self.multi_value(&rhs[0]).into_iter().zip(ts).collect()
+                } else {
+                    let mut out = Vec::new();
+                    for e in rhs {
+                        let t = self.type_of(e);
+                        let v = self.expr(e);
+                        let v = if lhs.len() > 1 { self.snapshot(v, t) } else { v };
+                        out.push((v, t));
+                    }
+                    out
+                };
+                let mut places = Vec::new();
+                for l in lhs {
+                    if define {
+                        if let ExprKind::Ident(id) = &l.kind {
+                            if id.name == "_" {
+                                places.push(None);
+                                continue;
+                            }
+                            if let Some(&o) = prog.info.defs.get(&id.id) {
+                                places.push(Some((Err(o), prog.obj(o).typ)));
+                                continue;
+                            }
+                        }
+                    }
+                    if let ExprKind::Ident(id) = &l.unparen().kind {
+                        if id.name == "_" {
+                            places.push(None);
+                            continue;
+                        }
+                    }
+                    let t = self.type_of(l);
+                    let p = self.place(l);
+                    places.push(Some((Ok(p), t)));
+                }
+                for (p, (v, from)) in places.into_iter().zip(vals) {
+                    let Some((p, t)) = p else { continue };
+                    let v = self.convert_implicit(v, from, t);
+                    match p {
+                        Ok(place) => self.store_place(&place, t, v),
+                        Err(o) => self.declare_local(o, t, Some(v)),
+                    }
+                }
+            }
+        }
+    }
+
+    fn ret(&mut self, results: &'p [Expr]) {
+        let mut vals: Vec<Value> = Vec::new();
+        if results.is_empty() {
+            for o in self.result_objs.clone() {
+                let t = self.l.prog.obj(o).typ;
+                let p = self.var_place(o);
+                vals.push(self.load_place(&p, t));
+            }
+        } else if results.len() == 1 && self.result_types.len() > 1 {
+            let ts = self.tuple_types(&results[0]);
+            let vs = self.multi_value(&results[0]);
+            for (i, (v, from)) in vs.into_iter().zip(ts).enumerate() {
+                let to = self.result_types[i];
+                vals.push(self.convert_implicit(v, from, to));
+            }
+        } else {
+            for (i, e) in results.iter().enumerate() {
+                let from = self.type_of(e);
+                let v = self.expr(e);
+                let to = self.result_types.get(i).copied().unwrap_or(from);
+                let v = self.convert_implicit(v, from, to);
+                vals.push(self.snapshot(v, to));
+            }
+        }
+        if let Some(sret) = self.sret {
+            let tuple: Vec<TypeId> = self.result_types.clone();
+            let mut off = 0u64;
+            for (v, t) in vals.into_iter().zip(tuple) {
+                let lay = self.l.lay.of(t);
+                off = crate::layout::round_up(off, lay.align);
+                let a = self.b.add_imm(sret, off as i64);
+                self.store_value(a, t, v);
+                off += lay.size;
+            }
+            self.b.terminate(Terminator::Return(vec![]));
+        } else {
+            let mut flat = Vec::new();
+            for (v, t) in vals.into_iter().zip(self.result_types.clone()) {
+                let v = self.to_flat(v, t);
+                flat.extend(v);
+            }
+            self.b.terminate(Terminator::Return(flat));
+        }
+    }
+
+    fn branch(&mut self, kind: BranchKind, label: Option<&ast::Ident>) {
+        match kind {
+            BranchKind::Goto => {
+                if let Some(l) = label {
+                    let b = self.label_block(&l.name);
+                    self.b.jump(b);
+                }
+            }
+            BranchKind::Fallthrough => {
+                if let Some(b) = self.fallthrough_to {
+                    self.b.jump(b);
+                }
+            }
+            BranchKind::Break | BranchKind::Continue => {
+                let target = self.targets.iter().rev().find(|t| match label {
+                    Some(l) => t.label.as_deref() == Some(l.name.as_str()),
+                    None => kind == BranchKind::Break || t.cont.is_some(),
+                });
+                let dest = match (target, kind) {
+                    (Some(t), BranchKind::Break) => Some(t.brk),
+                    (Some(t), _) => t.cont,
+                    _ => None,
+                };
+                if let Some(d) = dest {
+                    self.b.jump(d);
+                }
+            }
+        }
+    }
+
+    fn for_stmt(
+        &mut self,
+        init: Option<&'p Stmt>,
+        cond: Option<&'p Expr>,
+        post: Option<&'p Stmt>,
+        body: &'p ast::Block,
+    ) {
+        let label = self.pending_label.take();
+        if let Some(i) = init {
+            self.stmt(i);
+        }
+        // Go 1.22: variables declared by the init statement are per-iteration. Those that live in
+        // memory get a fresh copy before the post statement.
+        let loop_vars: Vec<ObjId> = match init.map(|s| &s.kind) {
+            Some(StmtKind::Assign {
+                lhs,
+                op: AssignOp::Define,
+                ..
+            }) => lhs
+                .iter()
+                .filter_map(|e| match &e.kind {
+                    ExprKind::Ident(id) => self.l.prog.info.defs.get(&id.id).copied(),
+                    _ => None,
+                })
+                .filter(|o| self.addr_taken.contains(o))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let head = self.b.block();
+        let bodyb = self.b.block();
+        let postb = self.b.block();
+        let done = self.b.block();
+        self.b.jump(head);
+        self.b.switch_to(head);
+        self.b.reset_line();
+        if let Some(c) = cond {
+            let line = self.line_of(c.pos);
+            self.b.line(line);
+            let c = self.cond(c);
+            self.b.branch(c, bodyb, done);
+        } else {
+            self.b.jump(bodyb);
+        }
+        self.b.switch_to(bodyb);
+        self.b.reset_line();
+        self.targets.push(LoopTarget {
+            label,
+            brk: done,
+            cont: Some(postb),
+        });
+        self.block(&body.stmts);
+        self.targets.pop();
+        self.b.jump(postb);
+        self.b.switch_to(postb);
+        self.b.reset_line();
+        for o in loop_vars {
+            let t = self.l.prog.obj(o).typ;
+            let old = self.var_place(o);
+            let v = self.load_place(&old, t);
+            let v = self.snapshot(v, t);
+            self.declare_local(o, t, Some(v));
+        }
+        if let Some(p) = post {
+            self.stmt(p);
+        }
+        self.b.jump(head);
+        self.b.switch_to(done);
+        self.b.reset_line();
+    }
+
+    fn switch_stmt(
+        &mut self,
+        init: Option<&'p Stmt>,
+        tag: Option<&'p Expr>,
+        clauses: &'p [ast::CaseClause],
+    ) {
+        let label = self.pending_label.take();
+        if let Some(i) = init {
+            self.stmt(i);
+        }
+        let tagv = tag.map(|t| {
+            let ty = self.type_of(t);
+            let v = self.expr(t);
+            (self.snapshot(v, ty), ty)
+        });
+        let done = self.b.block();
+        let bodies: Vec<BlockId> = clauses.iter().map(|_| self.b.block()).collect();
+        let mut default = None;
+        for (i, c) in clauses.iter().enumerate() {
+            if c.is_default {
+                default = Some(bodies[i]);
+                continue;
+            }
+            for e in &c.exprs {
+                let line = self.line_of(e.pos);
+                self.b.line(line);
+                let hit = match &tagv {
+                    Some((tv, tt)) => {
+                        let et = self.type_of(e);
+                        let ev = self.expr(e);
+                        // Compare in the tag's type unless the case is an interface.
+                        let (a, b, t) = if self.is_interface(*tt) && !self.is_interface(et) {
+                            let ev = self.convert_implicit(ev, et, *tt);
+                            (tv.clone(), ev, *tt)
+                        } else {
+                            let tv2 = self.convert_implicit(tv.clone(), *tt, et);
+                            (tv2, ev, et)
+                        };
+                        self.equal(t, a, b, e.pos)
+                    }
+                    None => self.cond(e),
+                };
+                let next = self.b.block();
+                self.b.branch(hit, bodies[i], next);
+                self.b.switch_to(next);
+                self.b.reset_line();
+            }
+        }
+        self.b.jump(default.unwrap_or(done));
+        self.targets.push(LoopTarget {
+            label,
+            brk: done,
+            cont: None,
+        });
+        for (i, c) in clauses.iter().enumerate() {
+            self.b.switch_to(bodies[i]);
+            self.b.reset_line();
+            let saved = self.fallthrough_to.take();
+            self.fallthrough_to = bodies.get(i + 1).copied();
+            self.block(&c.body);
+            self.fallthrough_to = saved;
+            self.b.jump(done);
+        }
+        self.targets.pop();
+        self.b.switch_to(done);
+        self.b.reset_line();
+    }
+
+    fn range_stmt(
+        &mut self,
+        key: Option<&'p Expr>,
+        value: Option<&'p Expr>,
+        define: bool,
+        x: &'p Expr,
+        body: &'p ast::Block,
+    ) {
+        let prog = self.l.prog;
+        let label = self.pending_label.take();
+        let xt = self.type_of(x);
+        let u = prog.underlying(xt);
+        let head = self.b.block();
+        let bodyb = self.b.block();
+        let postb = self.b.block();
+        let done = self.b.block();
+
+        // Assigns one iteration value to the key or value expression.
+        enum Kind {
+            Int,
+            Slice(TypeId),
+            Str,
+            Map(TypeId, TypeId),
+        }
+        let (kind, key_t, val_t) = match prog.ty(u) {
+            Type::Basic(k) if k.is_integer() => (Kind::Int, xt, xt),
+            Type::Basic(k) if k.is_string() => (
+                Kind::Str,
+                prog.basic(BasicKind::Int),
+                prog.basic(BasicKind::Int32),
+            ),
+            Type::Slice(e) | Type::Array(e, _) => {
+                (Kind::Slice(*e), prog.basic(BasicKind::Int), *e)
+            }
+            Type::Pointer(p) => match prog.ty(prog.underlying(*p)) {
+                Type::Array(e, _) => (Kind::Slice(*e), prog.basic(BasicKind::Int), *e),
+                _ => {
+                    self.l.error(x.pos, "rgo: unsupported range expression");
+                    return;
+                }
+            },
+            Type::Map(k, v) => (Kind::Map(*k, *v), *k, *v),
+            _ => {
+                self.l
+                    .error(x.pos, "rgo: range over channels and functions is not supported yet");
+                return;
+            }
+        };
+        let int = Ty::I64;
+        // Loop state.
+        let idx = self.b.var(int);
+        let zero = self.b.iconst(int, 0);
+        self.emit_copy(idx, zero);
+        let next_idx = self.b.var(int);
+        match &kind {
+            Kind::Int => {
+                let n = self.expr(x);
+                let n = n.scalar().unwrap_or(zero);
+                let nty = self.b.ty(n);
+                let n64 = self.b.int_resize(n, int, true);
+                let _ = nty;
+                self.b.jump(head);
+                self.b.switch_to(head);
+                let c = self.b.icmp(Cmp::SLt, idx, n64);
+                self.b.branch(c, bodyb, done);
+                self.b.switch_to(bodyb);
+                self.b.reset_line();
+                let lay = self.l.lay.of(key_t);
+                let kt = lay.scalars[0].1;
+                let kv = self.b.int_resize(idx, kt, true);
+                self.range_assign(key, define, key_t, Value::Flat(vec![kv]));
+                self.loop_body(label, done, postb, body);
+                self.b.switch_to(postb);
+                let one = self.b.iconst(int, 1);
+                let n = self.b.bin(BinOp::Add, idx, one);
+                self.emit_copy(idx, n);
+                self.b.jump(head);
+            }
+            Kind::Slice(elem) => {
+                let elem = *elem;
+                // Arrays are ranged over a copy unless only the index is used (spec).
+                let (base, len) = match prog.ty(u) {
+                    Type::Array(_, n) => {
+                        let v = self.expr(x);
+                        let v = if value.is_some() { self.snapshot(v, xt) } else { v };
+                        let a = self.value_addr(v, xt);
+                        (a, self.b.iconst(int, *n as i64))
+                    }
+                    Type::Pointer(p) => {
+                        let n = match prog.ty(prog.underlying(*p)) {
+                            Type::Array(_, n) => *n,
+                            _ => 0,
+                        };
+                        let v = self.expr(x);
+                        (v.scalar().unwrap_or(zero), self.b.iconst(int, n as i64))
+                    }
+                    _ => {
+                        let v = self.expr(x);
+                        let f = v.flat().to_vec();
+                        (f[0], f[1])
+                    }
+                };
+                let esize = self.l.lay.size(elem) as i64;
+                self.b.jump(head);
+                self.b.switch_to(head);
+                let c = self.b.icmp(Cmp::SLt, idx, len);
+                self.b.branch(c, bodyb, done);
+                self.b.switch_to(bodyb);
+                self.b.reset_line();
+                self.range_assign(key, define, key_t, Value::Flat(vec![idx]));
+                if value.is_some() {
+                    let off = self.b.mul_imm(idx, esize);
+                    let a = self.b.bin(BinOp::Add, base, off);
+                    let v = self.load_value(a, elem);
+                    let v = self.snapshot(v, elem);
+                    self.range_assign(value, define, val_t, v);
+                }
+                self.loop_body(label, done, postb, body);
+                self.b.switch_to(postb);
+                let one = self.b.iconst(int, 1);
+                let n = self.b.bin(BinOp::Add, idx, one);
+                self.emit_copy(idx, n);
+                self.b.jump(head);
+            }
+            Kind::Str => {
+                let s = self.expr(x);
+                let f = s.flat().to_vec();
+                let (ptr, len) = (f[0], f[1]);
+                self.b.jump(head);
+                self.b.switch_to(head);
+                let c = self.b.icmp(Cmp::SLt, idx, len);
+                self.b.branch(c, bodyb, done);
+                self.b.switch_to(bodyb);
+                self.b.reset_line();
+                // ASCII fast path, runtime.decoderune otherwise (gc does the same).
+                let bp = self.b.bin(BinOp::Add, ptr, idx);
+                let byte = self.b.load(Ty::I8, bp, 0);
+                let r = self.b.var(Ty::I32);
+                let ascii = self.b.block();
+                let multi = self.b.block();
+                let join = self.b.block();
+                let b32 = self.b.convert(crate::ir::Conv::Zext, byte, Ty::I32);
+                let lim = self.b.iconst(Ty::I32, 0x80);
+                let is_ascii = self.b.icmp(Cmp::ULt, b32, lim);
+                self.b.branch(is_ascii, ascii, multi);
+                self.b.switch_to(ascii);
+                self.emit_copy(r, b32);
+                let one = self.b.iconst(int, 1);
+                let n1 = self.b.bin(BinOp::Add, idx, one);
+                self.emit_copy(next_idx, n1);
+                self.b.jump(join);
+                self.b.switch_to(multi);
+                let res = self
+                    .b
+                    .ccall("runtime.decoderune", vec![ptr, len, idx], &[Ty::I64, Ty::I64]);
+                let r32 = self.b.convert(crate::ir::Conv::Trunc, res[0], Ty::I32);
+                self.emit_copy(r, r32);
+                self.emit_copy(next_idx, res[1]);
+                self.b.jump(join);
+                self.b.switch_to(join);
+                self.range_assign(key, define, key_t, Value::Flat(vec![idx]));
+                self.range_assign(value, define, val_t, Value::Flat(vec![r]));
+                self.loop_body(label, done, postb, body);
+                self.b.switch_to(postb);
+                self.emit_copy(idx, next_idx);
+                self.b.jump(head);
+            }
+            Kind::Map(kt, vt) => {
+                let (kt, vt) = (*kt, *vt);
+                let m = self.expr(x);
+                let m = m.scalar().unwrap_or(zero);
+                let mtyp = self.map_type_desc(xt);
+                let it_slot = self.b.slot(128, 8);
+                let it = self.b.slot_addr(it_slot);
+                self.b.memzero(it, 128);
+                self.b.ccall("runtime.mapiterinit", vec![mtyp, m, it], &[]);
+                self.b.jump(head);
+                self.b.switch_to(head);
+                let it2 = self.b.slot_addr(it_slot);
+                let kp = self.b.load(Ty::I64, it2, 0);
+                let c = self.b.icmp(Cmp::Ne, kp, zero);
+                self.b.branch(c, bodyb, done);
+                self.b.switch_to(bodyb);
+                self.b.reset_line();
+                if key.is_some() {
+                    let kv = self.load_value(kp, kt);
+                    let kv = self.snapshot(kv, kt);
+                    self.range_assign(key, define, kt, kv);
+                }
+                if value.is_some() {
+                    let vp = self.b.load(Ty::I64, it2, 8);
+                    let vv = self.load_value(vp, vt);
+                    let vv = self.snapshot(vv, vt);
+                    self.range_assign(value, define, vt, vv);
+                }
+                self.loop_body(label, done, postb, body);
+                self.b.switch_to(postb);
+                let it3 = self.b.slot_addr(it_slot);
+                self.b.ccall("runtime.mapiternext", vec![it3], &[]);
+                self.b.jump(head);
+            }
+        }
+        self.b.switch_to(done);
+        self.b.reset_line();
+    }
+
+    fn loop_body(
+        &mut self,
+        label: Option<String>,
+        done: BlockId,
+        postb: BlockId,
+        body: &'p ast::Block,
+    ) {
+        self.targets.push(LoopTarget {
+            label,
+            brk: done,
+            cont: Some(postb),
+        });
+        self.block(&body.stmts);
+        self.targets.pop();
+        self.b.jump(postb);
+    }
+
+    fn range_assign(&mut self, target: Option<&'p Expr>, define: bool, t: TypeId, v: Value) {
+        let Some(e) = target else { return };
+        if let ExprKind::Ident(id) = &e.kind {
+            if id.name == "_" {
+                return;
+            }
+            if define {
+                if let Some(&o) = self.l.prog.info.defs.get(&id.id) {
+                    let ot = self.l.prog.obj(o).typ;
+                    let v = self.convert_implicit(v, t, ot);
+                    self.declare_local(o, ot, Some(v));
+                    return;
+                }
+            }
+        }
+        let pt = self.type_of(e);
+        let v = self.convert_implicit(v, t, pt);
+        let p = self.place(e);
+        self.store_place(&p, pt, v);
+    }
+
+    pub fn emit_copy(&mut self, dst: Var, src: Var) {
+        self.b.emit(crate::ir::Inst::Copy { dst, src });
+    }
+
+    fn expr_stmt(&mut self, e: &'p Expr) {
+        match &e.unparen().kind {
+            ExprKind::Call { .. } => {
+                self.call_expr(e.unparen());
+            }
+            ExprKind::Unary {
+                op: UnaryOp::Recv, ..
+            } => {
+                self.l.error(e.pos, "rgo: channel receive is not supported yet");
+            }
+            _ => {
+                self.expr(e);
+            }
+        }
+    }
+
+    /// Queues a closure body and returns its symbol name.
+    pub fn new_closure(&mut self, lit: &'p Expr, captures: Vec<ObjId>) -> String {
+        self.closure_count += 1;
+        let name = if self.is_closure {
+            format!("{}.{}", self.closure_base, self.closure_count)
+        } else if self.b.func.name.ends_with(".init") && self.l.prefix.len() + 5 == self.b.func.name.len() {
+            self.l.init_closures += 1;
+            format!("{}.func{}", self.closure_base, self.l.init_closures)
+        } else {
+            format!("{}.func{}", self.closure_base, self.closure_count)
+        };
+        self.l.pending.push(PendingBody::Closure {
+            name: name.clone(),
+            lit,
+            captures,
+        });
+        name
+    }
+
+    pub fn is_method_value(&self, e: &Expr) -> bool {
+        matches!(
+            self.l.prog.info.selections.get(&e.id).map(|s| s.kind),
+            Some(SelectionKind::MethodVal)
+        )
+    }
+
+    pub fn is_interface(&self, t: TypeId) -> bool {
+        matches!(
+            self.l.prog.ty(self.l.prog.underlying(t)),
+            Type::Interface(_)
+        )
+    }
+
+    pub fn is_func_obj(&self, o: ObjId) -> bool {
+        matches!(self.l.prog.obj(o).kind, ObjKind::Func { .. })
+    }
+}
+
+/// Finds locals whose address is taken or that closures capture.
+struct AddrScan<'x, 'a, 'p> {
+    f: &'x mut FnLower<'a, 'p>,
+    depth: u32,
+}
+
+impl AddrScan<'_, '_, '_> {
+    fn stmt(&mut self, s: &Stmt) {
+        match &s.kind {
+            StmtKind::Decl(ast::Decl::Var(g)) => {
+                for sp in &g.specs {
+                    for v in &sp.values {
+                        self.expr(v);
+                    }
+                }
+            }
+            StmtKind::Decl(_) | StmtKind::Empty | StmtKind::Bad | StmtKind::Branch { .. } => {}
+            StmtKind::Labeled { stmt, .. } => self.stmt(stmt),
+            StmtKind::Expr(e) | StmtKind::Go(e) | StmtKind::Defer(e) => self.expr(e),
+            StmtKind::Send { chan, value } => {
+                self.expr(chan);
+                self.expr(value);
+            }
+            StmtKind::IncDec { x, .. } => self.expr(x),
+            StmtKind::Assign { lhs, rhs, .. } => {
+                for e in lhs.iter().chain(rhs) {
+                    self.expr(e);
+                }
+            }
+            StmtKind::Return(es) => es.iter().for_each(|e| self.expr(e)),
+            StmtKind::Block(b) => b.stmts.iter().for_each(|s| self.stmt(s)),
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
+                if let Some(i) = init {
+                    self.stmt(i);
+                }
+                self.expr(cond);
+                then.stmts.iter().for_each(|s| self.stmt(s));
+                if let Some(e) = els {
+                    self.stmt(e);
+                }
+            }
+            StmtKind::Switch {
+                init, tag, body, ..
+            } => {
+                if let Some(i) = init {
+                    self.stmt(i);
+                }
+                if let Some(t) = tag {
+                    self.expr(t);
+                }
+                for c in body {
+                    c.exprs.iter().for_each(|e| self.expr(e));
+                    c.body.iter().for_each(|s| self.stmt(s));
+                }
+            }
+            StmtKind::TypeSwitch { init, x, body, .. } => {
+                if let Some(i) = init {
+                    self.stmt(i);
+                }
+                self.expr(x);
+                for c in body {
+                    c.body.iter().for_each(|s| self.stmt(s));
+                }
+            }
+            StmtKind::Select { body, .. } => {
+                for c in body {
+                    if let Some(s) = &c.comm {
+                        self.stmt(s);
+                    }
+                    c.body.iter().for_each(|s| self.stmt(s));
+                }
+            }
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
+                if let Some(i) = init {
+                    self.stmt(i);
+                }
+                if let Some(c) = cond {
+                    self.expr(c);
+                }
+                if let Some(p) = post {
+                    self.stmt(p);
+                }
+                body.stmts.iter().for_each(|s| self.stmt(s));
+            }
+            StmtKind::Range {
+                key,
+                value,
+                x,
+                body,
+                ..
+            } => {
+                for e in [key, value].into_iter().flatten() {
+                    self.expr(e);
+                }
+                self.expr(x);
+                body.stmts.iter().for_each(|s| self.stmt(s));
+            }
+        }
+    }
+
+    fn expr(&mut self, e: &Expr) {
+        let prog = self.f.l.prog;
+        match &e.kind {
+            ExprKind::Unary {
+                op: UnaryOp::Addr,
+                x,
+            } => {
+                self.f.mark_root(x);
+                self.expr(x);
+            }
+            ExprKind::FuncLit { body, .. } => {
+                if let Some(caps) = prog.info.captures.get(&e.id) {
+                    for o in caps {
+                        self.f.addr_taken.insert(*o);
+                    }
+                }
+                self.depth += 1;
+                body.stmts.iter().for_each(|s| self.stmt(s));
+                self.depth -= 1;
+            }
+            ExprKind::Slice { x, lo, hi, max, .. } => {
+                if let Some(tv) = prog.info.types.get(&x.id) {
+                    if matches!(prog.ty(prog.underlying(tv.typ)), Type::Array(..)) {
+                        self.f.mark_root(x);
+                    }
+                }
+                self.expr(x);
+                for b in [lo, hi, max].into_iter().flatten() {
+                    self.expr(b);
+                }
+            }
+            ExprKind::Call { func, args, .. } => {
+                // A pointer-receiver method called on an addressable value takes its address.
+                if let ExprKind::Selector { x, .. } = &func.unparen().kind {
+                    if let Some(sel) = prog.info.selections.get(&func.unparen().id) {
+                        if let ObjKind::Func { ptr_recv: true, .. } = prog.obj(sel.obj).kind {
+                            let xt = prog.info.types.get(&x.id).map(|tv| tv.typ);
+                            if let Some(xt) = xt {
+                                if !matches!(prog.ty(prog.underlying(xt)), Type::Pointer(_)) {
+                                    self.f.mark_root(x);
+                                }
+                            }
+                        }
+                    }
+                }
+                self.expr(func);
+                args.iter().for_each(|a| self.expr(a));
+            }
+            ExprKind::Selector { x, .. } => {
+                // A method value with a pointer receiver on an addressable value.
+                if let Some(sel) = prog.info.selections.get(&e.id) {
+                    if sel.kind == SelectionKind::MethodVal {
+                        if let ObjKind::Func { ptr_recv: true, .. } = prog.obj(sel.obj).kind {
+                            self.f.mark_root(x);
+                        }
+                    }
+                }
+                self.expr(x);
+            }
+            ExprKind::CompositeLit { elts, .. } => elts.iter().for_each(|x| self.expr(x)),
+            ExprKind::KeyValue { key, value, .. } => {
+                self.expr(key);
+                self.expr(value);
+            }
+            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => self.expr(x),
+            ExprKind::Index { x, indices, .. } => {
+                self.expr(x);
+                indices.iter().for_each(|i| self.expr(i));
+            }
+            ExprKind::TypeAssert { x, .. } => self.expr(x),
+            ExprKind::Binary { x, y, .. } => {
+                self.expr(x);
+                self.expr(y);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Maps the NodeId of each package-level initialiser expression to the expression.
+fn collect_global_exprs<'p>(l: &Lowering<'p>) -> HashMap<frontend::ast::NodeId, &'p Expr> {
+    let mut out = HashMap::new();
+    let p = l.prog.package(l.pkg);
+    for file in &p.files {
+        for d in &file.decls {
+            if let ast::Decl::Var(g) = d {
+                for spec in &g.specs {
+                    for v in &spec.values {
+                        out.insert(v.id, v);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// gc records absolute source paths in pclntab.
+fn absolute_path(p: &str) -> String {
+    let path = std::path::Path::new(p);
+    if path.is_absolute() {
+        p.to_string()
+    } else {
+        match std::env::current_dir() {
+            Ok(d) => d.join(path).to_string_lossy().into_owned(),
+            Err(_) => p.to_string(),
+        }
+    }
+}

@@ -1,0 +1,363 @@
+//! Lowering of a checked package to rgo IR.
+//!
+//! [`lower_package`] walks the package's declarations and produces one [`ir::Module`]: a function
+//! per Go function, method, closure and wrapper, the package initialiser `pkg.init`, the
+//! `pkg..inittask` record, globals, string data and type descriptors. `func.rs` lowers statements,
+//! `expr.rs` expressions, `call.rs` calls and builtins.
+
+mod call;
+mod expr;
+mod func;
+mod value;
+
+use std::collections::{BTreeMap, HashMap};
+
+use frontend::ast::{self, Decl, Pos};
+use frontend::types::{ObjId, ObjKind, PkgId, Program, Type, TypeId};
+
+use crate::ir::{self, DataObject, DataReloc, DataSection, RelocKind};
+use crate::layout::Layouts;
+use crate::typedata::TypeData;
+
+pub use func::FnLower;
+pub use value::{Place, Value};
+
+/// A construct the midend cannot lower yet, reported as a compile error at its position.
+#[derive(Clone, Debug)]
+pub struct LowerError {
+    pub pos: Pos,
+    pub message: String,
+}
+
+/// A function body waiting to be lowered (closures are discovered while lowering their parents).
+pub(crate) enum PendingBody<'p> {
+    Decl(&'p ast::FuncDecl),
+    Closure {
+        name: String,
+        lit: &'p ast::Expr,
+        /// Captured objects, in closure-field order.
+        captures: Vec<ObjId>,
+    },
+}
+
+/// Package-wide lowering state.
+pub struct Lowering<'p> {
+    pub prog: &'p Program,
+    pub lay: Layouts<'p>,
+    pub pkg: PkgId,
+    /// Symbol prefix of the package (`main`, or the escaped import path).
+    pub prefix: String,
+    pub module: ir::Module,
+    /// String literal contents → symbol name.
+    strings: HashMap<Vec<u8>, String>,
+    pub types: TypeData,
+    pub errors: Vec<LowerError>,
+    pub(crate) pending: Vec<PendingBody<'p>>,
+    /// Static funcvals (`pkg.f·f`) already emitted.
+    funcvals: BTreeMap<String, ()>,
+    /// Symbol names of package-level variables.
+    pub globals: HashMap<ObjId, String>,
+    /// Number of `init` functions seen so far (`main.init.0`, `main.init.1`, ...).
+    init_count: u32,
+    /// Counter for closures created by package-level variable initialisers (`main.init.func1`).
+    pub init_closures: u32,
+}
+
+/// Lowers the package `pkg` of `prog`.
+pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<LowerError>> {
+    let p = prog.package(pkg);
+    let prefix = symbol_prefix(&p.path);
+    let mut l = Lowering {
+        prog,
+        lay: Layouts::new(prog),
+        pkg,
+        prefix: prefix.clone(),
+        module: ir::Module {
+            package: p.path.clone(),
+            ..Default::default()
+        },
+        strings: HashMap::new(),
+        types: TypeData::default(),
+        errors: Vec::new(),
+        pending: Vec::new(),
+        funcvals: BTreeMap::new(),
+        globals: HashMap::new(),
+        init_count: 0,
+        init_closures: 0,
+    };
+    l.declare_globals();
+    let mut init_fns = Vec::new();
+    for file in &p.files {
+        for d in &file.decls {
+            if let Decl::Func(fd) = d {
+                if fd.body.is_none() {
+                    continue;
+                }
+                if fd.recv.is_none() && fd.name.name == "init" {
+                    let name = format!("{}.init.{}", l.prefix, l.init_count);
+                    l.init_count += 1;
+                    init_fns.push(name.clone());
+                    l.lower_decl(fd, Some(name));
+                } else if fd.type_params.is_empty() && !l.is_generic_method(fd) {
+                    l.lower_decl(fd, None);
+                }
+            }
+        }
+        l.drain_pending();
+    }
+    let has_var_init = l.lower_package_init();
+    l.drain_pending();
+    let mut task_fns = Vec::new();
+    if has_var_init {
+        task_fns.push(format!("{}.init", l.prefix));
+    }
+    task_fns.extend(init_fns);
+    l.emit_inittask(&task_fns);
+    let types = std::mem::take(&mut l.types);
+    types.emit(&mut l);
+    if l.errors.is_empty() {
+        Ok(l.module)
+    } else {
+        Err(l.errors)
+    }
+}
+
+/// gc's symbol prefix for a package path (objabi.PathToPrefix): control bytes, `%`, `"`, bytes
+/// >= 0x7F and dots after the last slash are %-escaped.
+pub fn symbol_prefix(path: &str) -> String {
+    let last_slash = path.rfind('/').map(|i| i as isize).unwrap_or(-1);
+    let mut out = String::new();
+    for (i, b) in path.bytes().enumerate() {
+        if b <= b' ' || b == b'%' || b == b'"' || b >= 0x7f || (b == b'.' && i as isize > last_slash)
+        {
+            out.push_str(&format!("%{b:02x}"));
+        } else {
+            out.push(b as char);
+        }
+    }
+    out
+}
+
+impl<'p> Lowering<'p> {
+    pub fn error(&mut self, pos: Pos, message: impl Into<String>) {
+        self.errors.push(LowerError {
+            pos,
+            message: message.into(),
+        });
+    }
+
+    fn is_generic_method(&self, fd: &ast::FuncDecl) -> bool {
+        let Some(recv) = &fd.recv else { return false };
+        let mut t = &recv.typ;
+        if let ast::ExprKind::Star(inner) = &t.kind {
+            t = inner;
+        }
+        matches!(t.unparen().kind, ast::ExprKind::Index { .. })
+    }
+
+    fn drain_pending(&mut self) {
+        while let Some(p) = self.pending.pop() {
+            match p {
+                PendingBody::Decl(fd) => self.lower_decl(fd, None),
+                PendingBody::Closure {
+                    name,
+                    lit,
+                    captures,
+                } => {
+                    let f = FnLower::lower_closure(self, name, lit, captures);
+                    if let Some(f) = f {
+                        self.module.functions.push(f);
+                    }
+                }
+            }
+        }
+    }
+
+    fn lower_decl(&mut self, fd: &'p ast::FuncDecl, name: Option<String>) {
+        let name = match name {
+            Some(n) => n,
+            None => match self.prog.info.defs.get(&fd.name.id) {
+                Some(&o) => self.func_symbol(o),
+                None => return,
+            },
+        };
+        if let Some(f) = FnLower::lower_func_decl(self, name, fd) {
+            self.module.functions.push(f);
+        }
+    }
+
+    /// gc's symbol name of a function or method object.
+    pub fn func_symbol(&self, o: ObjId) -> String {
+        let obj = self.prog.obj(o);
+        let prefix = obj
+            .pkg
+            .map(|p| symbol_prefix(&self.prog.package(p).path))
+            .unwrap_or_else(|| self.prefix.clone());
+        match &obj.kind {
+            ObjKind::Func {
+                recv_base: Some(base),
+                ptr_recv,
+                ..
+            } => {
+                let tname = self.type_name_for_symbol(*base);
+                if *ptr_recv {
+                    format!("{prefix}.(*{tname}).{}", obj.name)
+                } else {
+                    format!("{prefix}.{tname}.{}", obj.name)
+                }
+            }
+            _ => format!("{prefix}.{}", obj.name),
+        }
+    }
+
+    fn type_name_for_symbol(&self, t: TypeId) -> String {
+        match self.prog.ty(t) {
+            Type::Named(n) => self.prog.obj(n.obj).name.clone(),
+            _ => self.prog.type_string(t),
+        }
+    }
+
+    fn declare_globals(&mut self) {
+        let p = self.prog.package(self.pkg);
+        let mut objs: Vec<ObjId> = Vec::new();
+        for file in &p.files {
+            for d in &file.decls {
+                if let Decl::Var(g) = d {
+                    for spec in &g.specs {
+                        for n in &spec.names {
+                            if let Some(&o) = self.prog.info.defs.get(&n.id) {
+                                objs.push(o);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for o in objs {
+            let obj = self.prog.obj(o);
+            if obj.name == "_" {
+                continue;
+            }
+            let sym = format!("{}.{}", self.prefix, obj.name);
+            let l = self.lay.of(obj.typ);
+            let section = if l.has_pointers() {
+                DataSection::Bss
+            } else {
+                DataSection::NoptrBss
+            };
+            self.module.data.push(DataObject {
+                name: sym.clone(),
+                section,
+                align: l.align.max(1) as u32,
+                bytes: Vec::new(),
+                size: l.size,
+                relocs: Vec::new(),
+                global: true,
+            });
+            self.globals.insert(o, sym);
+        }
+    }
+
+    /// Lowers `pkg.init` (package-variable initialisation in the checker's order). Returns whether
+    /// there was anything to initialise.
+    fn lower_package_init(&mut self) -> bool {
+        if self.prog.info.init_order.is_empty() {
+            return false;
+        }
+        let name = format!("{}.init", self.prefix);
+        if let Some(f) = FnLower::lower_var_init(self, name) {
+            self.module.functions.push(f);
+            true
+        } else {
+            false
+        }
+    }
+
+    fn emit_inittask(&mut self, fns: &[String]) {
+        // {state uint32, nfns uint32, fns [nfns]uintptr}
+        let mut bytes = vec![0u8; 8 + 8 * fns.len()];
+        bytes[4..8].copy_from_slice(&(fns.len() as u32).to_le_bytes());
+        let relocs = fns
+            .iter()
+            .enumerate()
+            .map(|(i, f)| DataReloc {
+                offset: 8 + 8 * i as u32,
+                kind: RelocKind::Abs64,
+                target: f.clone(),
+                addend: 0,
+            })
+            .collect();
+        let size = bytes.len() as u64;
+        self.module.data.push(DataObject {
+            name: format!("{}..inittask", self.prefix),
+            section: DataSection::NoptrData,
+            align: 8,
+            bytes,
+            size,
+            relocs,
+            global: true,
+        });
+    }
+
+    /// The symbol of a string literal's bytes (`go:string."..."`), created on first use.
+    pub fn string_sym(&mut self, s: &[u8]) -> String {
+        if let Some(sym) = self.strings.get(s) {
+            return sym.clone();
+        }
+        let sym = format!("go:string.{}", go_quote(s));
+        self.module.data.push(DataObject {
+            name: sym.clone(),
+            section: DataSection::Rodata,
+            align: 1,
+            bytes: s.to_vec(),
+            size: s.len() as u64,
+            relocs: Vec::new(),
+            global: false,
+        });
+        self.strings.insert(s.to_vec(), sym.clone());
+        sym
+    }
+
+    /// The static funcval `f·f` of a top-level function, created on first use.
+    pub fn funcval_sym(&mut self, func_sym: &str) -> String {
+        let sym = format!("{func_sym}·f");
+        if self.funcvals.insert(sym.clone(), ()).is_none() {
+            self.module.data.push(DataObject {
+                name: sym.clone(),
+                section: DataSection::GoFunc,
+                align: 8,
+                bytes: vec![0; 8],
+                size: 8,
+                relocs: vec![DataReloc {
+                    offset: 0,
+                    kind: RelocKind::Abs64,
+                    target: func_sym.to_string(),
+                    addend: 0,
+                }],
+                global: false,
+            });
+        }
+        sym
+    }
+}
+
+/// Go's `strconv.Quote` spelling, used in `go:string."..."` symbol names.
+pub fn go_quote(s: &[u8]) -> String {
+    let mut out = String::from("\"");
+    let text = String::from_utf8_lossy(s);
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,0 +1,809 @@
+//! Runtime type data laid out as gc 1.27.3 lays it out (internal/abi): type descriptors
+//! (`type:<LinkString>`), names (`type:.namedata.*`), pointer masks (`runtime.gcbits.<hex>`),
+//! map types with their internal group types, and itabs.
+//!
+//! The lowering asks for descriptors by type while it works (`type_sym`); [`TypeData::emit`] then
+//! writes every requested descriptor, and everything they reference, as data objects.
+//!
+//! Types that exist only for the runtime (map groups, closure objects) have no `TypeId` in the
+//! checker's table; they are described by [`Synth`] entries.
+
+use std::collections::{BTreeMap, HashMap};
+
+use frontend::types::{BasicKind, Program, Type, TypeId};
+use sha2::{Digest, Sha256};
+
+use crate::ir::{DataObject, DataReloc, DataSection, RelocKind};
+use crate::layout::{Layouts, round_up};
+use crate::lower::Lowering;
+
+// abi.Kind values.
+const KIND_BOOL: u8 = 1;
+const KIND_ARRAY: u8 = 17;
+const KIND_CHAN: u8 = 18;
+const KIND_FUNC: u8 = 19;
+const KIND_INTERFACE: u8 = 20;
+const KIND_MAP: u8 = 21;
+const KIND_POINTER: u8 = 22;
+const KIND_SLICE: u8 = 23;
+const KIND_STRING: u8 = 24;
+const KIND_STRUCT: u8 = 25;
+const KIND_UNSAFE_POINTER: u8 = 26;
+
+// TFlag bits.
+const TFLAG_UNCOMMON: u8 = 0x01;
+const TFLAG_EXTRA_STAR: u8 = 0x02;
+const TFLAG_NAMED: u8 = 0x04;
+const TFLAG_REGULAR_MEMORY: u8 = 0x08;
+const TFLAG_GC_MASK_ON_DEMAND: u8 = 0x10;
+const TFLAG_DIRECT_IFACE: u8 = 0x20;
+
+/// A runtime-only struct type (map group, map slot, closure object).
+#[derive(Clone, Debug)]
+pub struct Synth {
+    pub sym: String,
+    pub str_name: String,
+    pub size: u64,
+    pub align: u64,
+    pub ptr_words: Vec<u64>,
+    /// (field name, field type symbol, offset).
+    pub fields: Vec<(String, String, u64)>,
+}
+
+#[derive(Default)]
+pub struct TypeData {
+    /// Requested descriptors by TypeId.
+    requested: BTreeMap<String, TypeId>,
+    synth: BTreeMap<String, Synth>,
+    itabs: BTreeMap<String, (TypeId, TypeId)>,
+}
+
+impl TypeData {
+    /// The descriptor symbol of `t`, recording that it must be emitted.
+    pub fn type_sym(&mut self, prog: &Program, t: TypeId) -> String {
+        let sym = format!("type:{}", prog.link_string(t));
+        self.requested.entry(sym.clone()).or_insert(t);
+        sym
+    }
+
+    pub fn itab_sym(&mut self, prog: &Program, concrete: TypeId, iface: TypeId) -> String {
+        let sym = format!(
+            "go:itab.{},{}",
+            prog.link_string(concrete),
+            prog.link_string(iface)
+        );
+        self.itabs.entry(sym.clone()).or_insert((concrete, iface));
+        self.type_sym(prog, concrete);
+        self.type_sym(prog, iface);
+        sym
+    }
+
+    /// A descriptor for a closure object `struct { F uintptr; X0 *T0; ... }` whose captured words
+    /// are all pointers.
+    pub fn synthetic_struct(
+        &mut self,
+        _lay: &Layouts,
+        size: u64,
+        ptr_words: &[u64],
+        n: usize,
+    ) -> String {
+        let mut name = String::from("struct { F uintptr");
+        for i in 0..n {
+            name.push_str(&format!("; X{i} unsafe.Pointer"));
+        }
+        name.push_str(" }");
+        let sym = format!("type:noalg.{name}");
+        self.synth.entry(sym.clone()).or_insert_with(|| Synth {
+            sym: sym.clone(),
+            str_name: name,
+            size,
+            align: 8,
+            ptr_words: ptr_words.to_vec(),
+            fields: Vec::new(),
+        });
+        sym
+    }
+
+    /// Writes every requested descriptor (and the descriptors they reference) into the module.
+    pub fn emit(mut self, l: &mut Lowering) {
+        let prog = l.prog;
+        let mut done: HashMap<String, ()> = HashMap::new();
+        let mut out = Emitter {
+            prog,
+            lay: &l.lay,
+            objects: Vec::new(),
+            names: BTreeMap::new(),
+            gcbits: BTreeMap::new(),
+        };
+        loop {
+            let next = self
+                .requested
+                .iter()
+                .find(|(s, _)| !done.contains_key(*s))
+                .map(|(s, t)| (s.clone(), *t));
+            let Some((sym, t)) = next else { break };
+            done.insert(sym.clone(), ());
+            out.descriptor(&mut self, &sym, t);
+        }
+        let synth: Vec<Synth> = self.synth.values().cloned().collect();
+        for s in synth {
+            out.synth_descriptor(&s);
+        }
+        let itabs: Vec<(String, (TypeId, TypeId))> =
+            self.itabs.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        for (sym, (c, i)) in itabs {
+            out.itab(&mut self, &sym, c, i);
+        }
+        // Descriptors requested while emitting others (elements, keys, fields).
+        loop {
+            let next = self
+                .requested
+                .iter()
+                .find(|(s, _)| !done.contains_key(*s))
+                .map(|(s, t)| (s.clone(), *t));
+            let Some((sym, t)) = next else { break };
+            done.insert(sym.clone(), ());
+            out.descriptor(&mut self, &sym, t);
+        }
+        let synth: Vec<Synth> = self.synth.values().cloned().collect();
+        for s in synth {
+            if !out.objects.iter().any(|o| o.name == s.sym) {
+                out.synth_descriptor(&s);
+            }
+        }
+        let Emitter {
+            objects,
+            names,
+            gcbits,
+            ..
+        } = out;
+        l.module.data.extend(objects);
+        l.module.data.extend(names.into_values());
+        l.module.data.extend(gcbits.into_values());
+    }
+}
+
+struct Emitter<'a, 'p> {
+    prog: &'p Program,
+    lay: &'a Layouts<'p>,
+    objects: Vec<DataObject>,
+    names: BTreeMap<String, DataObject>,
+    gcbits: BTreeMap<String, DataObject>,
+}
+
+/// gc's type hash: the first 4 bytes of SHA-256(LinkString) with byte 0 inverted, little-endian.
+pub fn type_hash(link_string: &str) -> u32 {
+    let mut h: [u8; 32] = Sha256::digest(link_string.as_bytes()).into();
+    h[0] ^= 0xff;
+    u32::from_le_bytes([h[0], h[1], h[2], h[3]])
+}
+
+/// abi.Name bytes: flags, uvarint length, bytes.
+pub fn encode_name(name: &str, exported: bool) -> Vec<u8> {
+    let mut out = vec![if exported { 1 } else { 0 }];
+    let mut n = name.len();
+    loop {
+        let b = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(b);
+            break;
+        }
+        out.push(b | 0x80);
+    }
+    out.extend_from_slice(name.as_bytes());
+    out
+}
+
+fn kind_of(prog: &Program, t: TypeId) -> u8 {
+    let u = prog.underlying(t);
+    match prog.ty(u) {
+        Type::Basic(k) => {
+            use BasicKind::*;
+            match k {
+                Bool | UntypedBool => KIND_BOOL,
+                Int | UntypedInt => 2,
+                Int8 => 3,
+                Int16 => 4,
+                Int32 | UntypedRune => 5,
+                Int64 => 6,
+                Uint => 7,
+                Uint8 => 8,
+                Uint16 => 9,
+                Uint32 => 10,
+                Uint64 => 11,
+                Uintptr => 12,
+                Float32 => 13,
+                Float64 | UntypedFloat => 14,
+                Complex64 => 15,
+                Complex128 | UntypedComplex => 16,
+                String | UntypedString => KIND_STRING,
+                UnsafePointer | UntypedNil => KIND_UNSAFE_POINTER,
+                Invalid => 0,
+            }
+        }
+        Type::Array(..) => KIND_ARRAY,
+        Type::Chan(..) => KIND_CHAN,
+        Type::Func(_) => KIND_FUNC,
+        Type::Interface(_) => KIND_INTERFACE,
+        Type::Map(..) => KIND_MAP,
+        Type::Pointer(_) => KIND_POINTER,
+        Type::Slice(_) => KIND_SLICE,
+        Type::Struct(_) => KIND_STRUCT,
+        _ => 0,
+    }
+}
+
+/// compare.IsRegularMemory: equality may compare the bytes.
+fn regular_memory(prog: &Program, lay: &Layouts, t: TypeId) -> bool {
+    let u = prog.underlying(t);
+    match prog.ty(u) {
+        Type::Basic(k) => !(k.is_float() || k.is_complex() || k.is_string()),
+        Type::Pointer(_) | Type::Chan(..) => true,
+        Type::Array(e, _) => regular_memory(prog, lay, *e),
+        Type::Struct(fields) => {
+            let offs = lay.field_offsets(t);
+            let mut end = 0;
+            for (f, off) in fields.iter().zip(&offs) {
+                if *off != end || f.name == "_" || !regular_memory(prog, lay, f.typ) {
+                    return false;
+                }
+                end = off + lay.size(f.typ);
+            }
+            end == lay.size(t)
+        }
+        _ => false,
+    }
+}
+
+impl Emitter<'_, '_> {
+    fn name_sym(&mut self, text: &str, exported: bool) -> String {
+        let sym = format!(
+            "type:.namedata.{text}{}",
+            if exported { "." } else { "-" }
+        );
+        if !self.names.contains_key(&sym) {
+            let bytes = encode_name(text, exported);
+            let size = bytes.len() as u64;
+            self.names.insert(
+                sym.clone(),
+                DataObject {
+                    name: sym.clone(),
+                    section: DataSection::GoType,
+                    align: 1,
+                    bytes,
+                    size,
+                    relocs: Vec::new(),
+                    global: false,
+                },
+            );
+        }
+        sym
+    }
+
+    fn gcbits_sym(&mut self, ptr_words: &[u64]) -> String {
+        let nwords = ptr_words.last().map(|w| w / 8 + 1).unwrap_or(0);
+        let mut mask = vec![0u8; nwords.div_ceil(8) as usize];
+        for w in ptr_words {
+            let i = (w / 8) as usize;
+            mask[i / 8] |= 1 << (i % 8);
+        }
+        let padded = round_up(mask.len() as u64, 8) as usize;
+        mask.resize(padded, 0);
+        let hex: String = mask.iter().map(|b| format!("{b:02x}")).collect();
+        let sym = format!("runtime.gcbits.{hex}");
+        if !self.gcbits.contains_key(&sym) {
+            let size = mask.len() as u64;
+            self.gcbits.insert(
+                sym.clone(),
+                DataObject {
+                    name: sym.clone(),
+                    section: DataSection::Rodata,
+                    align: 8,
+                    bytes: mask,
+                    size,
+                    relocs: Vec::new(),
+                    global: false,
+                },
+            );
+        }
+        sym
+    }
+
+    /// Writes the 48-byte abi.Type header into `bytes`/`relocs`.
+    #[allow(clippy::too_many_arguments)]
+    fn header(
+        &mut self,
+        bytes: &mut [u8],
+        relocs: &mut Vec<DataReloc>,
+        size: u64,
+        ptr_words: &[u64],
+        hash: u32,
+        mut tflag: u8,
+        align: u64,
+        kind: u8,
+        str_name: &str,
+        exported: bool,
+        gcmask_slot: Option<String>,
+    ) {
+        let ptr_bytes = ptr_words.last().map(|w| w + 8).unwrap_or(0);
+        if !str_name.starts_with('*') {
+            tflag |= TFLAG_EXTRA_STAR;
+        }
+        if size == 8 && ptr_bytes == 8 {
+            tflag |= TFLAG_DIRECT_IFACE;
+        }
+        bytes[0..8].copy_from_slice(&size.to_le_bytes());
+        bytes[8..16].copy_from_slice(&ptr_bytes.to_le_bytes());
+        bytes[16..20].copy_from_slice(&hash.to_le_bytes());
+        bytes[21] = align as u8;
+        bytes[22] = align as u8;
+        bytes[23] = kind;
+        if ptr_words.len() > 128 {
+            tflag |= TFLAG_GC_MASK_ON_DEMAND;
+            if let Some(slot) = gcmask_slot {
+                relocs.push(DataReloc {
+                    offset: 32,
+                    kind: RelocKind::Abs64,
+                    target: slot.clone(),
+                    addend: 0,
+                });
+                self.objects.push(DataObject {
+                    name: slot,
+                    section: DataSection::NoptrBss,
+                    align: 8,
+                    bytes: Vec::new(),
+                    size: 8,
+                    relocs: Vec::new(),
+                    global: false,
+                });
+            }
+        } else {
+            let g = self.gcbits_sym(ptr_words);
+            relocs.push(DataReloc {
+                offset: 32,
+                kind: RelocKind::Abs64,
+                target: g,
+                addend: 0,
+            });
+        }
+        bytes[20] = tflag;
+        // Str: the name of "*T" (readers drop the star when ExtraStar is set), so T and *T share
+        // one name.
+        let text = if tflag & TFLAG_EXTRA_STAR != 0 {
+            format!("*{str_name}")
+        } else {
+            str_name.to_string()
+        };
+        let n = self.name_sym(&text, exported);
+        relocs.push(DataReloc {
+            offset: 40,
+            kind: RelocKind::Off32,
+            target: n,
+            addend: 0,
+        });
+    }
+
+    fn descriptor(&mut self, td: &mut TypeData, sym: &str, t: TypeId) {
+        let prog = self.prog;
+        let lay = self.lay.of(t);
+        let u = prog.underlying(t);
+        let kind = kind_of(prog, t);
+        let link = prog.link_string(t);
+        let str_name = prog.type_string(t);
+        let named = matches!(prog.ty(t), Type::Named(_))
+            || matches!(prog.ty(t), Type::Basic(_))
+            || t == prog.error_type;
+        let named = named && t != prog.any_type();
+        let mut tflag = 0u8;
+        if named {
+            tflag |= TFLAG_NAMED | TFLAG_UNCOMMON;
+        }
+        if regular_memory(prog, self.lay, t) {
+            tflag |= TFLAG_REGULAR_MEMORY;
+        }
+        let exported = match prog.ty(t) {
+            Type::Named(n) => prog
+                .obj(n.obj)
+                .name
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase()),
+            Type::Pointer(e) => match prog.ty(*e) {
+                Type::Named(n) => prog
+                    .obj(n.obj)
+                    .name
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase()),
+                _ => false,
+            },
+            _ => false,
+        };
+        // Kind-specific fixed part.
+        let (fixed, mut extra): (usize, Vec<(usize, String)>) = match prog.ty(u) {
+            Type::Pointer(e) | Type::Slice(e) => (56, vec![(48, td.type_sym(prog, *e))]),
+            Type::Array(e, _) => {
+                let mut v = vec![(48, td.type_sym(prog, *e))];
+                if let Some(st) = find_slice_type(prog, *e) {
+                    v.push((56, td.type_sym(prog, st)));
+                }
+                (72, v)
+            }
+            Type::Chan(_, e) => (64, vec![(48, td.type_sym(prog, *e))]),
+            Type::Func(s) => {
+                let n = s.params.len() + s.results.len();
+                let _ = n;
+                (56, vec![])
+            }
+            Type::Interface(_) => (80, vec![]),
+            Type::Struct(_) => (80, vec![]),
+            Type::Map(k, v) => (
+                136,
+                vec![(48, td.type_sym(prog, *k)), (56, td.type_sym(prog, *v))],
+            ),
+            _ => (48, vec![]),
+        };
+        let uncommon_at = fixed;
+        let after_uncommon = if tflag & TFLAG_UNCOMMON != 0 {
+            fixed + 16
+        } else {
+            fixed
+        };
+        // Variable part.
+        let mut var_words: Vec<(usize, Option<String>, u64)> = Vec::new(); // (offset, reloc, value)
+        let mut total = after_uncommon;
+        let mut bytes_extra: Vec<(usize, Vec<u8>)> = Vec::new();
+        match prog.ty(u) {
+            Type::Func(s) => {
+                let mut off = after_uncommon;
+                for &p in s.params.iter().chain(&s.results) {
+                    var_words.push((off, Some(td.type_sym(prog, p)), 0));
+                    off += 8;
+                }
+                total = off;
+                let mut hdr = Vec::new();
+                hdr.extend_from_slice(&(s.params.len() as u16).to_le_bytes());
+                let mut out = s.results.len() as u16;
+                if s.variadic {
+                    out |= 0x8000;
+                }
+                hdr.extend_from_slice(&out.to_le_bytes());
+                bytes_extra.push((48, hdr));
+            }
+            Type::Struct(fields) => {
+                let offs = self.lay.field_offsets(t);
+                let mut off = after_uncommon;
+                let start = off;
+                let mut pkgpath: Option<String> = None;
+                for (f, fo) in fields.iter().zip(&offs) {
+                    let exported = f.name.chars().next().is_some_and(|c| c.is_uppercase());
+                    if !exported && pkgpath.is_none() {
+                        if let Some(p) = f.pkg {
+                            pkgpath = Some(prog.package(p).path.clone());
+                        }
+                    }
+                    let mut nb = encode_name(&f.name, exported);
+                    if f.embedded {
+                        nb[0] |= 0x08;
+                    }
+                    let nsym = format!(
+                        "type:.namedata.{}{}",
+                        f.name,
+                        if f.embedded { ".embedded" } else if exported { "." } else { "-" }
+                    );
+                    if !self.names.contains_key(&nsym) {
+                        let size = nb.len() as u64;
+                        self.names.insert(
+                            nsym.clone(),
+                            DataObject {
+                                name: nsym.clone(),
+                                section: DataSection::GoType,
+                                align: 1,
+                                bytes: nb,
+                                size,
+                                relocs: Vec::new(),
+                                global: false,
+                            },
+                        );
+                    }
+                    var_words.push((off, Some(nsym), 0));
+                    var_words.push((off + 8, Some(td.type_sym(prog, f.typ)), 0));
+                    var_words.push((off + 16, None, *fo));
+                    off += 24;
+                }
+                total = off;
+                // Fields slice {ptr, len, cap} → points at the array (even when empty).
+                extra.push((56, format!("{sym}+{start}")));
+                bytes_extra.push((64, (fields.len() as u64).to_le_bytes().to_vec()));
+                bytes_extra.push((72, (fields.len() as u64).to_le_bytes().to_vec()));
+                if let Some(p) = pkgpath {
+                    let n = self.name_sym(&p, false);
+                    extra.push((48, n));
+                }
+            }
+            Type::Interface(_) => {
+                extra.push((56, format!("{sym}+{after_uncommon}")));
+            }
+            Type::Map(k, v) => {
+                let (k, v) = (*k, *v);
+                let kl = self.lay.of(k);
+                let vl = self.lay.of(v);
+                let ind_k = kl.size > 128;
+                let ind_v = vl.size > 128;
+                let (ks, ka) = if ind_k { (8, 8) } else { (kl.size, kl.align) };
+                let (vs, va) = if ind_v { (8, 8) } else { (vl.size, vl.align) };
+                let elem_off = round_up(ks, va);
+                let slot_align = ka.max(va).max(1);
+                let slot = round_up(elem_off + vs, slot_align);
+                let group = 8 + 8 * slot;
+                let mut flags = 0u32;
+                if needs_key_update(prog, k) {
+                    flags |= 1;
+                }
+                if hash_might_panic(prog, k) {
+                    flags |= 2;
+                }
+                if ind_k {
+                    flags |= 4;
+                }
+                if ind_v {
+                    flags |= 8;
+                }
+                // The group type: struct { ctrl uint64; slots [8]struct { key K; elem V } }.
+                let mut gptr = Vec::new();
+                for i in 0..8u64 {
+                    let base = 8 + i * slot;
+                    if ind_k {
+                        gptr.push(base);
+                    } else {
+                        gptr.extend(kl.ptr_words.iter().map(|w| base + w));
+                    }
+                    if ind_v {
+                        gptr.push(base + elem_off);
+                    } else {
+                        gptr.extend(vl.ptr_words.iter().map(|w| base + elem_off + w));
+                    }
+                }
+                let gname = format!(
+                    "map.group[{}]{}",
+                    prog.type_string(k),
+                    prog.type_string(v)
+                );
+                let gsym = format!(
+                    "type:noalg.map.group[{}]{}",
+                    prog.link_string(k),
+                    prog.link_string(v)
+                );
+                td.synth.entry(gsym.clone()).or_insert_with(|| Synth {
+                    sym: gsym.clone(),
+                    str_name: gname,
+                    size: group,
+                    align: 8,
+                    ptr_words: gptr,
+                    fields: Vec::new(),
+                });
+                extra.push((64, gsym));
+                for (off, val) in [
+                    (80usize, group),
+                    (88, 8),
+                    (96, slot),
+                    (104, 8 + elem_off),
+                    (112, slot),
+                    (120, elem_off),
+                ] {
+                    bytes_extra.push((off, val.to_le_bytes().to_vec()));
+                }
+                bytes_extra.push((128, flags.to_le_bytes().to_vec()));
+            }
+            _ => {}
+        }
+        let size = round_up(total as u64, 8) as usize;
+        let mut bytes = vec![0u8; size];
+        let mut relocs = Vec::new();
+        let slot = format!("type:.gcmask.{link}");
+        self.header(
+            &mut bytes,
+            &mut relocs,
+            lay.size,
+            &lay.ptr_words,
+            type_hash(&link),
+            tflag,
+            lay.align,
+            kind,
+            &str_name,
+            exported,
+            Some(slot),
+        );
+        if let Type::Array(_, n) = prog.ty(u) {
+            bytes[64..72].copy_from_slice(&n.to_le_bytes());
+        }
+        if let Type::Chan(dir, _) = prog.ty(u) {
+            let d: u64 = match dir {
+                frontend::ast::ChanDir::Recv => 1,
+                frontend::ast::ChanDir::Send => 2,
+                frontend::ast::ChanDir::Both => 3,
+            };
+            bytes[56..64].copy_from_slice(&d.to_le_bytes());
+        }
+        for (off, b) in bytes_extra {
+            bytes[off..off + b.len()].copy_from_slice(&b);
+        }
+        for (off, target) in extra {
+            let (target, addend) = split_addend(&target);
+            relocs.push(DataReloc {
+                offset: off as u32,
+                kind: RelocKind::Abs64,
+                target,
+                addend,
+            });
+        }
+        for (off, target, value) in var_words {
+            match target {
+                Some(t) => relocs.push(DataReloc {
+                    offset: off as u32,
+                    kind: RelocKind::Abs64,
+                    target: t,
+                    addend: 0,
+                }),
+                None => bytes[off..off + 8].copy_from_slice(&value.to_le_bytes()),
+            }
+        }
+        if tflag & TFLAG_UNCOMMON != 0 {
+            // UncommonType: PkgPath, Mcount, Xcount, Moff (methods come with interfaces).
+            let moff = (size - uncommon_at) as u32;
+            bytes[uncommon_at + 8..uncommon_at + 12].copy_from_slice(&moff.to_le_bytes());
+            if let Type::Named(n) = prog.ty(t) {
+                if let Some(p) = prog.obj(n.obj).pkg {
+                    let path = prog.package(p).path.clone();
+                    let nsym = self.name_sym(&path, false);
+                    relocs.push(DataReloc {
+                        offset: uncommon_at as u32,
+                        kind: RelocKind::Off32,
+                        target: nsym,
+                        addend: 0,
+                    });
+                }
+            }
+        }
+        self.objects.push(DataObject {
+            name: sym.to_string(),
+            section: DataSection::GoType,
+            align: 8,
+            bytes,
+            size: size as u64,
+            relocs,
+            global: false,
+        });
+    }
+
+    fn synth_descriptor(&mut self, s: &Synth) {
+        let mut bytes = vec![0u8; 80];
+        let mut relocs = Vec::new();
+        self.header(
+            &mut bytes,
+            &mut relocs,
+            s.size,
+            &s.ptr_words,
+            type_hash(s.sym.trim_start_matches("type:")),
+            0,
+            s.align,
+            KIND_STRUCT,
+            &s.str_name,
+            false,
+            Some(format!("type:.gcmask.{}", s.sym.trim_start_matches("type:"))),
+        );
+        relocs.push(DataReloc {
+            offset: 56,
+            kind: RelocKind::Abs64,
+            target: s.sym.clone(),
+            addend: 80,
+        });
+        self.objects.push(DataObject {
+            name: s.sym.clone(),
+            section: DataSection::GoType,
+            align: 8,
+            bytes,
+            size: 80,
+            relocs,
+            global: false,
+        });
+    }
+
+    fn itab(&mut self, _td: &mut TypeData, sym: &str, concrete: TypeId, iface: TypeId) {
+        let prog = self.prog;
+        let n = match prog.ty(prog.underlying(iface)) {
+            Type::Interface(i) => i.methods.len(),
+            _ => 0,
+        };
+        let size = 24 + 8 * n.max(1);
+        let mut bytes = vec![0u8; size];
+        let link = prog.link_string(concrete);
+        bytes[16..20].copy_from_slice(&type_hash(&link).to_le_bytes());
+        let relocs = vec![
+            DataReloc {
+                offset: 0,
+                kind: RelocKind::Abs64,
+                target: format!("type:{}", prog.link_string(iface)),
+                addend: 0,
+            },
+            DataReloc {
+                offset: 8,
+                kind: RelocKind::Abs64,
+                target: format!("type:{link}"),
+                addend: 0,
+            },
+        ];
+        self.objects.push(DataObject {
+            name: sym.to_string(),
+            section: DataSection::GoItab,
+            align: 8,
+            bytes,
+            size: size as u64,
+            relocs,
+            global: false,
+        });
+    }
+}
+
+fn split_addend(target: &str) -> (String, i64) {
+    if let Some((name, off)) = target.rsplit_once('+') {
+        if let Ok(a) = off.parse::<i64>() {
+            return (name.to_string(), a);
+        }
+    }
+    (target.to_string(), 0)
+}
+
+fn find_slice_type(prog: &Program, elem: TypeId) -> Option<TypeId> {
+    prog.types
+        .interned
+        .get(&frontend::types::TypeKey::Slice(elem))
+        .copied()
+}
+
+/// Map keys whose stored form may differ from an equal key (floats: +0/-0, NaN; strings:
+/// different backing arrays) need the key overwritten on assignment.
+fn needs_key_update(prog: &Program, t: TypeId) -> bool {
+    match prog.ty(prog.underlying(t)) {
+        Type::Basic(k) => k.is_float() || k.is_complex() || k.is_string(),
+        Type::Interface(_) => true,
+        Type::Array(e, _) => needs_key_update(prog, *e),
+        Type::Struct(fs) => fs.iter().any(|f| needs_key_update(prog, f.typ)),
+        _ => false,
+    }
+}
+
+fn hash_might_panic(prog: &Program, t: TypeId) -> bool {
+    match prog.ty(prog.underlying(t)) {
+        Type::Interface(_) => true,
+        Type::Array(e, _) => hash_might_panic(prog, *e),
+        Type::Struct(fs) => fs.iter().any(|f| hash_might_panic(prog, f.typ)),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_match_gc() {
+        // Values verified against gc 1.27.3 binaries (shared/reference/go1.27-abi.md §1.4).
+        assert_eq!(type_hash("int"), 0x348ca892);
+        assert_eq!(type_hash("string"), 0xf88732b8);
+        assert_eq!(type_hash("main.T"), 0x9eab503f);
+        assert_eq!(type_hash("[3]int"), 0x2d40fb15);
+        assert_eq!(
+            type_hash("struct { main.a int8; main.b int64 }"),
+            0xc113241c
+        );
+    }
+
+    #[test]
+    fn names_encode() {
+        assert_eq!(encode_name("*main.T", true), b"\x01\x07*main.T".to_vec());
+        let long = "x".repeat(148);
+        assert_eq!(&encode_name(&long, false)[..3], &[0, 0x94, 0x01]);
+    }
+}

@@ -1,0 +1,240 @@
+//! Hashing and equality driven by type descriptors (gc's typehash / type equality, with its
+//! semantics: ±0 equal and hashing alike, NaN unequal to itself and hashing randomly, blank
+//! struct fields ignored, interfaces compared by dynamic type then value).
+
+use crate::mem::mem_equal;
+use crate::panic;
+use crate::sys;
+use crate::types::{self, Type};
+
+const P0: u64 = 0xa076_1d64_78bd_642f;
+const P1: u64 = 0xe703_7ed1_a0b4_28db;
+const P2: u64 = 0x8ebc_6af0_9c88_c6e3;
+
+#[inline(always)]
+fn mix(a: u64, b: u64) -> u64 {
+    let r = (a as u128).wrapping_mul(b as u128);
+    (r as u64) ^ ((r >> 64) as u64)
+}
+
+/// wyhash-style hash of n bytes at p.
+///
+/// # Safety
+/// p readable for n bytes.
+pub unsafe fn memhash(p: *const u8, n: usize, seed: u64) -> u64 {
+    let mut h = seed ^ mix(n as u64 ^ P0, P1);
+    let mut i = 0;
+    while i + 16 <= n {
+        // SAFETY: i+16 <= n.
+        let (a, b) = unsafe {
+            (
+                (p.add(i) as *const u64).read_unaligned(),
+                (p.add(i + 8) as *const u64).read_unaligned(),
+            )
+        };
+        h = mix(a ^ P1, b ^ h);
+        i += 16;
+    }
+    if i + 8 <= n {
+        // SAFETY: i+8 <= n.
+        let a = unsafe { (p.add(i) as *const u64).read_unaligned() };
+        h = mix(a ^ P2, h ^ P0);
+        i += 8;
+    }
+    if i < n {
+        let mut t: u64 = 0;
+        for k in 0..n - i {
+            // SAFETY: i+k < n.
+            t |= (unsafe { *p.add(i + k) } as u64) << (8 * k);
+        }
+        h = mix(t ^ P0, h ^ P2);
+    }
+    mix(h ^ P1, P2 ^ n as u64)
+}
+
+static mut RAND_STATE: u64 = 0;
+
+/// Cheap random numbers (gc's cheaprand): map seeds, NaN hashes, iteration start points.
+pub fn rand64() -> u64 {
+    // SAFETY: single-threaded for now.
+    unsafe {
+        if RAND_STATE == 0 {
+            RAND_STATE = sys::random_u64() | 1;
+        }
+        RAND_STATE = RAND_STATE.wrapping_add(P0);
+        mix(RAND_STATE, RAND_STATE ^ P1)
+    }
+}
+
+fn f64hash(v: f64, h: u64) -> u64 {
+    if v == 0.0 {
+        mix(h ^ P0, P1) // +0 and -0 hash alike
+    } else if v.is_nan() {
+        mix(h ^ rand64(), P2) // NaN != NaN: spread them randomly
+    } else {
+        let b = v.to_bits();
+        // SAFETY: 8 bytes on our stack.
+        unsafe { memhash(&b as *const u64 as *const u8, 8, h) }
+    }
+}
+
+fn unhashable(t: &Type) -> ! {
+    panic_type_error(b"hash of unhashable type ", t)
+}
+
+fn panic_type_error(prefix: &[u8], t: &Type) -> ! {
+    // Build "runtime error: <prefix><T>" directly on stderr through runtime_error's parts.
+    let name = t.string();
+    let mut buf = [0u8; 256];
+    let n = prefix.len().min(buf.len());
+    buf[..n].copy_from_slice(&prefix[..n]);
+    let m = name.len().min(buf.len() - n);
+    buf[n..n + m].copy_from_slice(&name[..m]);
+    panic::runtime_error(&buf[..n + m])
+}
+
+fn is_empty_interface(t: &Type) -> bool {
+    // InterfaceType.Methods is a slice at +56; its length is at +64.
+    // SAFETY: t is an interface descriptor.
+    unsafe { t.word(64) == 0 }
+}
+
+/// Dynamic type of an interface value at p.
+///
+/// # Safety
+/// p points to an interface value of type t.
+unsafe fn dyn_type(t: &Type, p: *const u8) -> *const Type {
+    unsafe {
+        let w = *(p as *const usize);
+        if w == 0 {
+            return core::ptr::null();
+        }
+        if is_empty_interface(t) {
+            w as *const Type
+        } else {
+            *((w + 8) as *const usize) as *const Type
+        }
+    }
+}
+
+/// Hash of the value of type `t` at `p`.
+///
+/// # Safety
+/// p points to a value of type t.
+pub unsafe fn typehash(t: &Type, p: *const u8, h: u64) -> u64 {
+    if t.tflag & types::TFLAG_REGULAR_MEMORY != 0 {
+        return unsafe { memhash(p, t.size, h) };
+    }
+    unsafe {
+        match t.kind {
+            types::KIND_FLOAT32 => f64hash(*(p as *const f32) as f64, h),
+            types::KIND_FLOAT64 => f64hash(*(p as *const f64), h),
+            types::KIND_COMPLEX64 => {
+                let c = p as *const f32;
+                f64hash(*c.add(1) as f64, f64hash(*c as f64, h))
+            }
+            types::KIND_COMPLEX128 => {
+                let c = p as *const f64;
+                f64hash(*c.add(1), f64hash(*c, h))
+            }
+            types::KIND_STRING => {
+                let (sp, sn) = *(p as *const (*const u8, usize));
+                memhash(sp, sn, h)
+            }
+            types::KIND_INTERFACE => {
+                let dt = dyn_type(t, p);
+                if dt.is_null() {
+                    return mix(h ^ P2, P0);
+                }
+                let dt = &*dt;
+                if dt.equal == 0 {
+                    unhashable(dt);
+                }
+                let data = (p as *const usize).add(1);
+                let h = h ^ (dt.hash as u64);
+                if dt.tflag & types::TFLAG_DIRECT_IFACE != 0 {
+                    typehash(dt, data as *const u8, h)
+                } else {
+                    typehash(dt, *data as *const u8, h)
+                }
+            }
+            types::KIND_ARRAY => {
+                let e = t.elem();
+                let mut h = h;
+                for i in 0..t.array_len() {
+                    h = typehash(e, p.add(i * e.size), h);
+                }
+                h
+            }
+            types::KIND_STRUCT => {
+                let mut h = h;
+                for f in t.fields() {
+                    if f.is_blank() {
+                        continue;
+                    }
+                    h = typehash(&*f.typ, p.add(f.offset), h);
+                }
+                h
+            }
+            types::KIND_FUNC | types::KIND_MAP | types::KIND_SLICE => unhashable(t),
+            _ => memhash(p, t.size, h),
+        }
+    }
+}
+
+/// Equality of two values of type `t`.
+///
+/// # Safety
+/// p and q point to values of type t.
+pub unsafe fn typeequal(t: &Type, p: *const u8, q: *const u8) -> bool {
+    if t.tflag & types::TFLAG_REGULAR_MEMORY != 0 {
+        return unsafe { mem_equal(p, q, t.size) };
+    }
+    unsafe {
+        match t.kind {
+            types::KIND_FLOAT32 | types::KIND_COMPLEX64 => {
+                let (a, b) = (p as *const f32, q as *const f32);
+                let n = if t.kind == types::KIND_FLOAT32 { 1 } else { 2 };
+                (0..n).all(|i| *a.add(i) == *b.add(i))
+            }
+            types::KIND_FLOAT64 | types::KIND_COMPLEX128 => {
+                let (a, b) = (p as *const f64, q as *const f64);
+                let n = if t.kind == types::KIND_FLOAT64 { 1 } else { 2 };
+                (0..n).all(|i| *a.add(i) == *b.add(i))
+            }
+            types::KIND_STRING => {
+                let (ap, an) = *(p as *const (*const u8, usize));
+                let (bp, bn) = *(q as *const (*const u8, usize));
+                an == bn && mem_equal(ap, bp, an)
+            }
+            types::KIND_INTERFACE => {
+                let (ta, tb) = (dyn_type(t, p), dyn_type(t, q));
+                if ta != tb {
+                    return false;
+                }
+                if ta.is_null() {
+                    return true;
+                }
+                let dt = &*ta;
+                if dt.equal == 0 {
+                    panic_type_error(b"comparing uncomparable type ", dt);
+                }
+                let (da, db) = ((p as *const usize).add(1), (q as *const usize).add(1));
+                if dt.tflag & types::TFLAG_DIRECT_IFACE != 0 {
+                    *da == *db
+                } else {
+                    typeequal(dt, *da as *const u8, *db as *const u8)
+                }
+            }
+            types::KIND_ARRAY => {
+                let e = t.elem();
+                (0..t.array_len()).all(|i| typeequal(e, p.add(i * e.size), q.add(i * e.size)))
+            }
+            types::KIND_STRUCT => t
+                .fields()
+                .iter()
+                .all(|f| f.is_blank() || typeequal(&*f.typ, p.add(f.offset), q.add(f.offset))),
+            _ => mem_equal(p, q, t.size),
+        }
+    }
+}

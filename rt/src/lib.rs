@@ -1,0 +1,31 @@
+//! rgo's runtime: the Rust `no_std` code linked into every rgo executable (see README.md).
+//!
+//! Built twice: as an rlib by cargo (so the workspace lints it) and as the real static archive
+//! `librgort.a` by the root build script (panic=abort, LTO). Every entry point generated code
+//! uses is exported under gc's symbol name (`runtime.xxx`) with the SysV convention.
+
+#![no_std]
+// The runtime works on raw pointers handed over by generated code everywhere; spelling out a
+// safety comment for every dereference inside already-unsafe functions adds noise, not safety.
+#![allow(unsafe_op_in_unsafe_fn)]
+#![allow(clippy::missing_safety_doc)]
+
+pub mod alg;
+pub mod malloc;
+pub mod maps;
+pub mod mem;
+pub mod panic;
+pub mod print;
+pub mod signal;
+pub mod start;
+pub mod strings;
+pub mod symtab;
+pub mod sys;
+pub mod types;
+
+/// A Rust panic inside the runtime is a runtime bug: report it like gc's `throw` (no core::fmt,
+/// to keep the formatting machinery out of the archive).
+#[panic_handler]
+fn on_panic(_info: &core::panic::PanicInfo) -> ! {
+    panic::internal_bug()
+}

@@ -1,0 +1,444 @@
+//! Heap allocator laid out for a later non-moving mark-sweep collector.
+//!
+//! * One contiguous arena is reserved at start (PROT_NONE, at gc's customary 0xc000000000 hint)
+//!   and committed in 4 MiB steps, so "is this a heap pointer" is a range check and the page
+//!   → span table (`SPANS`) is a flat array.
+//! * Pages are 8 KiB (gc's pageSize). Small objects (≤ 32 KiB) use gc's 68 size classes; each
+//!   span holds objects of one class and is either *scan* (objects may hold pointers; a side
+//!   array records every object's `*abi.Type`, so the collector knows each object's pointer map:
+//!   the type's GCData repeated over the object) or *noscan* (no per-object record), as gc's
+//!   spanclass = sizeclass<<1 | noscan.
+//! * Large objects get their own span of whole pages.
+//! * Every object handed out is zeroed: fresh pages come zeroed from the kernel, and spans
+//!   reused after sweeping (later) carry `needzero`.
+//!
+//! Span metadata lives outside the heap in `persistent_alloc` memory (never freed), like gc's.
+
+use crate::panic;
+use crate::sys;
+use crate::types::Type;
+use core::ptr::{addr_of, addr_of_mut, null, null_mut};
+
+pub const PAGE_SHIFT: usize = 13;
+pub const PAGE_SIZE: usize = 1 << PAGE_SHIFT;
+pub const MAX_SMALL_SIZE: usize = 32768;
+const SMALL_SIZE_DIV: usize = 8;
+const SMALL_SIZE_MAX: usize = 1024;
+const LARGE_SIZE_DIV: usize = 128;
+pub const NUM_SIZE_CLASSES: usize = 68;
+const MALLOC_HEADER_SIZE: usize = 8;
+const MIN_SIZE_FOR_MALLOC_HEADER: usize = 8 * 64;
+/// gc's maxAlloc on linux/amd64 (48-bit address space).
+pub const MAX_ALLOC: usize = 1 << 47;
+
+// gc's tables (internal/runtime/gc/sizeclasses.go). Class sizes must match exactly because
+// cap() after append depends on roundupsize.
+pub static CLASS_TO_SIZE: [u16; NUM_SIZE_CLASSES] = [
+    0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320,
+    352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792,
+    2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728,
+    10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672,
+    32768,
+];
+static CLASS_TO_NPAGES: [u8; NUM_SIZE_CLASSES] = [
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 2, 1, 2, 1, 2, 1, 3, 2, 3, 1, 3, 2, 3, 4, 5, 6, 1, 7, 6, 5, 4, 3, 5, 7, 2, 9, 7, 5, 8,
+    3, 10, 7, 4,
+];
+static SIZE_TO_CLASS8: [u8; SMALL_SIZE_MAX / SMALL_SIZE_DIV + 1] = [
+    0, 1, 2, 3, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13, 14, 14, 15, 15,
+    16, 16, 17, 17, 18, 18, 19, 19, 19, 19, 20, 20, 20, 20, 21, 21, 21, 21, 22, 22, 22, 22, 23, 23,
+    23, 23, 24, 24, 24, 24, 25, 25, 25, 25, 26, 26, 26, 26, 27, 27, 27, 27, 27, 27, 27, 27, 28, 28,
+    28, 28, 28, 28, 28, 28, 29, 29, 29, 29, 29, 29, 29, 29, 30, 30, 30, 30, 30, 30, 30, 30, 31, 31,
+    31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32,
+    32, 32, 32, 32, 32, 32,
+];
+static SIZE_TO_CLASS128: [u8; (MAX_SMALL_SIZE - SMALL_SIZE_MAX) / LARGE_SIZE_DIV + 1] = [
+    32, 33, 34, 35, 36, 37, 37, 38, 38, 39, 39, 40, 40, 40, 41, 41, 41, 42, 43, 43, 44, 44, 44, 44,
+    44, 45, 45, 45, 45, 45, 45, 46, 46, 46, 46, 47, 47, 47, 47, 47, 47, 48, 48, 48, 49, 49, 50, 51,
+    51, 51, 51, 51, 51, 51, 51, 51, 51, 52, 52, 52, 52, 52, 52, 52, 52, 52, 52, 53, 53, 54, 54, 54,
+    54, 55, 55, 55, 55, 55, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 57, 57, 57, 57, 57, 57, 57,
+    57, 57, 57, 58, 58, 58, 58, 58, 58, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59,
+    59, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 61, 61, 61, 61, 61, 62, 62,
+    62, 62, 62, 62, 62, 62, 62, 62, 62, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 64, 64, 64, 64, 64,
+    64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 65, 65, 65, 65, 65, 65, 65,
+    65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66,
+    66, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67,
+    67, 67, 67, 67, 67, 67, 67, 67, 67,
+];
+
+/// Size class of a small request (size ≤ MAX_SMALL_SIZE).
+pub fn size_class(size: usize) -> usize {
+    if size <= SMALL_SIZE_MAX - 8 {
+        SIZE_TO_CLASS8[size.div_ceil(SMALL_SIZE_DIV)] as usize
+    } else {
+        SIZE_TO_CLASS128[(size - SMALL_SIZE_MAX).div_ceil(LARGE_SIZE_DIV)] as usize
+    }
+}
+
+/// gc's roundupsize: the size mallocgc will really hand out for `size`, accounting for the
+/// 8-byte malloc header gc puts in front of pointerful objects above 512 bytes (rgo keeps type
+/// records on the side, but capacities must be what gc computes).
+pub fn roundupsize(size: usize, noscan: bool) -> usize {
+    let mut req = size;
+    if req <= MAX_SMALL_SIZE - MALLOC_HEADER_SIZE {
+        if !noscan && req > MIN_SIZE_FOR_MALLOC_HEADER {
+            req += MALLOC_HEADER_SIZE;
+        }
+        return CLASS_TO_SIZE[size_class(req)] as usize - (req - size);
+    }
+    req = req.wrapping_add(PAGE_SIZE - 1);
+    if req < size {
+        return size;
+    }
+    req & !(PAGE_SIZE - 1)
+}
+
+// ---- persistent metadata memory ---------------------------------------------------------------
+
+static mut PERSIST_CUR: usize = 0;
+static mut PERSIST_END: usize = 0;
+const PERSIST_CHUNK: usize = 256 << 10;
+
+/// Zeroed, never-freed memory for runtime metadata (span records, bitmaps, type arrays).
+pub fn persistent_alloc(size: usize, align: usize) -> *mut u8 {
+    // SAFETY: single-threaded runtime for now (a lock goes here with threads).
+    unsafe {
+        let mut p = (PERSIST_CUR + align - 1) & !(align - 1);
+        if PERSIST_CUR == 0 || p + size > PERSIST_END {
+            let chunk = if size + align > PERSIST_CHUNK {
+                (size + align + 4095) & !4095
+            } else {
+                PERSIST_CHUNK
+            };
+            let m = sys::mmap(0, chunk, sys::PROT_READ | sys::PROT_WRITE, 0);
+            if m.is_null() {
+                panic::throw(b"runtime: cannot allocate memory");
+            }
+            PERSIST_CUR = m as usize;
+            PERSIST_END = m as usize + chunk;
+            p = (PERSIST_CUR + align - 1) & !(align - 1);
+        }
+        PERSIST_CUR = p + size;
+        p as *mut u8
+    }
+}
+
+// ---- arena and pages --------------------------------------------------------------------------
+
+const ARENA_HINT: usize = 0xc0_0000_0000;
+const ARENA_SIZE: usize = 64 << 30;
+const COMMIT_STEP: usize = 4 << 20;
+
+static mut ARENA_START: usize = 0;
+static mut ARENA_USED: usize = 0; // bump pointer for pages
+static mut ARENA_COMMITTED: usize = 0;
+/// page index → span (flat table over the arena, lazily touched).
+static mut SPANS: *mut *mut Span = null_mut();
+
+fn arena_init() {
+    // SAFETY: single-threaded; called once before the first allocation.
+    unsafe {
+        let mut a = sys::mmap(ARENA_HINT, ARENA_SIZE, sys::PROT_NONE, sys::MAP_NORESERVE);
+        if a.is_null() {
+            panic::throw(b"runtime: cannot reserve arena virtual address space");
+        }
+        if (a as usize) & (PAGE_SIZE - 1) != 0 {
+            a = ((a as usize + PAGE_SIZE - 1) & !(PAGE_SIZE - 1)) as *mut u8;
+        }
+        ARENA_START = a as usize;
+        ARENA_USED = ARENA_START;
+        ARENA_COMMITTED = ARENA_START;
+        let table = sys::mmap(
+            0,
+            (ARENA_SIZE / PAGE_SIZE) * 8,
+            sys::PROT_READ | sys::PROT_WRITE,
+            sys::MAP_NORESERVE,
+        );
+        if table.is_null() {
+            panic::throw(b"runtime: cannot allocate span table");
+        }
+        SPANS = table as *mut *mut Span;
+    }
+}
+
+/// Hands out `npages` fresh, zeroed pages.
+fn alloc_pages(npages: usize) -> usize {
+    // SAFETY: single-threaded; the arena bounds are checked before committing.
+    unsafe {
+        if ARENA_START == 0 {
+            arena_init();
+        }
+        let size = npages * PAGE_SIZE;
+        let base = ARENA_USED;
+        if size > ARENA_START + ARENA_SIZE - base {
+            panic::throw(b"out of memory");
+        }
+        let end = base + size;
+        if end > ARENA_COMMITTED {
+            let new_commit =
+                ((end + COMMIT_STEP - 1) & !(COMMIT_STEP - 1)).min(ARENA_START + ARENA_SIZE);
+            let r = sys::mmap(
+                ARENA_COMMITTED,
+                new_commit - ARENA_COMMITTED,
+                sys::PROT_READ | sys::PROT_WRITE,
+                sys::MAP_FIXED | sys::MAP_NORESERVE,
+            );
+            if r.is_null() {
+                panic::throw(b"out of memory");
+            }
+            ARENA_COMMITTED = new_commit;
+        }
+        ARENA_USED = end;
+        base
+    }
+}
+
+// ---- spans ------------------------------------------------------------------------------------
+
+/// A run of pages holding objects of one size class (or one large object).
+#[repr(C)]
+pub struct Span {
+    pub start: usize,
+    pub npages: usize,
+    /// sizeclass << 1 | noscan; class 0 = large object.
+    pub spanclass: u8,
+    pub needzero: bool,
+    pub elemsize: usize,
+    pub nelems: usize,
+    /// Next object index to try.
+    pub freeindex: usize,
+    /// One bit per object: allocated.
+    pub allocbits: *mut u64,
+    /// Scan spans: one `*abi.Type` per object (the type it was allocated with); null otherwise.
+    pub types: *mut *const Type,
+    pub next: *mut Span,
+}
+
+impl Span {
+    pub fn noscan(&self) -> bool {
+        self.spanclass & 1 != 0
+    }
+}
+
+fn new_span(npages: usize, spanclass: u8, elemsize: usize) -> *mut Span {
+    let start = alloc_pages(npages);
+    let nelems = if spanclass >> 1 == 0 {
+        1
+    } else {
+        npages * PAGE_SIZE / elemsize
+    };
+    let s = persistent_alloc(core::mem::size_of::<Span>(), 8) as *mut Span;
+    let allocbits = persistent_alloc(nelems.div_ceil(64) * 8, 8) as *mut u64;
+    let types = if spanclass & 1 != 0 {
+        null_mut()
+    } else {
+        persistent_alloc(nelems * 8, 8) as *mut *const Type
+    };
+    // SAFETY: s is fresh zeroed metadata memory; SPANS covers the arena.
+    unsafe {
+        s.write(Span {
+            start,
+            npages,
+            spanclass,
+            needzero: false,
+            elemsize,
+            nelems,
+            freeindex: 0,
+            allocbits,
+            types,
+            next: null_mut(),
+        });
+        let first = (start - ARENA_START) >> PAGE_SHIFT;
+        for i in 0..npages {
+            *SPANS.add(first + i) = s;
+        }
+    }
+    s
+}
+
+/// The span containing `addr`, or null when `addr` is not in the heap.
+pub fn span_of(addr: usize) -> *mut Span {
+    // SAFETY: reads of the page table inside the used part of the arena.
+    unsafe {
+        if ARENA_START == 0 || addr < ARENA_START || addr >= ARENA_USED {
+            return null_mut();
+        }
+        *SPANS.add((addr - ARENA_START) >> PAGE_SHIFT)
+    }
+}
+
+/// Span currently being allocated from, per spanclass (gc's mcache.alloc).
+static mut CURRENT: [*mut Span; NUM_SIZE_CLASSES * 2] = [null_mut(); NUM_SIZE_CLASSES * 2];
+
+/// Taken by reference as the address of every zero-sized allocation.
+#[unsafe(export_name = "runtime.zerobase")]
+pub static mut ZEROBASE: usize = 0;
+
+/// mallocgc: `size` zeroed bytes; `typ` (may be null for pointer-free memory) is recorded for
+/// pointerful objects so the collector can scan them (the object is an array of `typ` when
+/// `size` is larger than `typ.size`).
+// `typ` is always a compiler-emitted descriptor or one of the runtime's own statics.
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
+pub fn mallocgc(size: usize, typ: *const Type, _needzero: bool) -> *mut u8 {
+    if size == 0 {
+        return addr_of_mut!(ZEROBASE) as *mut u8;
+    }
+    // SAFETY: typ is null or a valid descriptor.
+    let noscan = typ.is_null() || unsafe { !(*typ).has_pointers() };
+    if size > MAX_SMALL_SIZE {
+        if size > MAX_ALLOC {
+            panic::throw(b"out of memory");
+        }
+        let s = new_span(size.div_ceil(PAGE_SIZE), noscan as u8, size);
+        // SAFETY: fresh span with one object.
+        unsafe {
+            *(*s).allocbits = 1;
+            (*s).freeindex = 1;
+            if !(*s).types.is_null() {
+                *(*s).types = typ;
+            }
+            return (*s).start as *mut u8;
+        }
+    }
+    let class = size_class(size);
+    let sc = class << 1 | noscan as usize;
+    // SAFETY: single-threaded access to the per-class current spans.
+    unsafe {
+        let cur = addr_of_mut!(CURRENT) as *mut *mut Span;
+        let mut s = *cur.add(sc);
+        if s.is_null() || (*s).freeindex >= (*s).nelems {
+            s = new_span(
+                CLASS_TO_NPAGES[class] as usize,
+                sc as u8,
+                CLASS_TO_SIZE[class] as usize,
+            );
+            *cur.add(sc) = s;
+        }
+        let idx = (*s).freeindex;
+        (*s).freeindex += 1;
+        *(*s).allocbits.add(idx / 64) |= 1 << (idx % 64);
+        if !(*s).types.is_null() {
+            *(*s).types.add(idx) = typ;
+        }
+        let p = ((*s).start + idx * (*s).elemsize) as *mut u8;
+        if (*s).needzero {
+            crate::mem::memset(p, 0, (*s).elemsize);
+        }
+        p
+    }
+}
+
+/// Exported for generated code that needs raw allocation (e.g. closures of known type).
+#[unsafe(export_name = "runtime.mallocgc")]
+pub extern "C" fn mallocgc_export(size: usize, typ: *const Type, needzero: u8) -> *mut u8 {
+    mallocgc(size, typ, needzero != 0)
+}
+
+/// # Safety
+/// `typ` is a valid descriptor.
+#[unsafe(export_name = "runtime.newobject")]
+pub unsafe extern "C" fn newobject(typ: *const Type) -> *mut u8 {
+    // SAFETY: caller contract.
+    mallocgc(unsafe { (*typ).size }, typ, true)
+}
+
+/// # Safety
+/// `et` is a valid descriptor.
+#[unsafe(export_name = "runtime.makeslice")]
+pub unsafe extern "C" fn makeslice(et: *const Type, len: i64, cap: i64) -> *mut u8 {
+    // SAFETY: caller contract.
+    let esize = unsafe { (*et).size };
+    let bad = |n: i64| n < 0 || (esize as u128) * (n as u128) > MAX_ALLOC as u128;
+    if bad(cap) || len > cap || len < 0 {
+        if bad(len) {
+            panic::panicmakeslicelen();
+        }
+        panic::panicmakeslicecap();
+    }
+    mallocgc(esize * cap as usize, et, true)
+}
+
+/// gc's nextslicecap: double below 256 elements, then grow by ~1.25x with a smooth transition.
+pub fn nextslicecap(new_len: i64, old_cap: i64) -> i64 {
+    let mut newcap = old_cap;
+    let doublecap = newcap.wrapping_add(newcap);
+    if new_len > doublecap {
+        return new_len;
+    }
+    const THRESHOLD: i64 = 256;
+    if old_cap < THRESHOLD {
+        return doublecap;
+    }
+    loop {
+        newcap = newcap.wrapping_add((newcap.wrapping_add(3 * THRESHOLD)) >> 2);
+        if newcap as u64 >= new_len as u64 {
+            break;
+        }
+    }
+    if newcap <= 0 { new_len } else { newcap }
+}
+
+/// Go slice header.
+#[repr(C)]
+pub struct Slice {
+    pub ptr: *mut u8,
+    pub len: i64,
+    pub cap: i64,
+}
+
+/// growslice: called when appending `num` elements made the length `new_len` exceed `old_cap`.
+/// Returns {ptr, new_len, newcap} with gc's capacity choice; the old elements are copied and the
+/// rest is zeroed (the caller stores the appended elements).
+///
+/// # Safety
+/// `old_ptr` holds `new_len - num` elements of `et`; `out` is writable.
+#[unsafe(export_name = "runtime.growslice")]
+pub unsafe extern "C" fn growslice(
+    out: *mut Slice,
+    old_ptr: *const u8,
+    new_len: i64,
+    old_cap: i64,
+    num: i64,
+    et: *const Type,
+) {
+    let old_len = new_len - num;
+    if new_len < 0 {
+        panic::runtime_error(b"growslice: len out of range");
+    }
+    // SAFETY: caller contract.
+    let et_ref = unsafe { &*et };
+    let esize = et_ref.size;
+    if esize == 0 {
+        // SAFETY: out is writable.
+        unsafe {
+            out.write(Slice {
+                ptr: addr_of!(ZEROBASE) as *mut u8,
+                len: new_len,
+                cap: new_len,
+            })
+        };
+        return;
+    }
+    let noscan = !et_ref.has_pointers();
+    let newcap = nextslicecap(new_len, old_cap) as usize;
+    let (overflow, capmem) = match (esize as u128).checked_mul(newcap as u128) {
+        Some(m) if m <= MAX_ALLOC as u128 => (false, roundupsize(m as usize, noscan)),
+        _ => (true, 0),
+    };
+    let newcap = capmem / esize;
+    let capmem = newcap * esize;
+    if overflow || capmem > MAX_ALLOC {
+        panic::runtime_error(b"growslice: len out of range");
+    }
+    let p = mallocgc(capmem, if noscan { null() } else { et }, true);
+    // SAFETY: p has capmem >= new_len*esize bytes; old_ptr has old_len elements.
+    unsafe {
+        crate::mem::memmove(p, old_ptr, old_len as usize * esize);
+        out.write(Slice {
+            ptr: p,
+            len: new_len,
+            cap: newcap as i64,
+        });
+    }
+}

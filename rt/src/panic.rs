@@ -1,0 +1,481 @@
+//! Run-time errors, the `panic` builtin and tracebacks (reference §11). There is no defer or
+//! recover yet, so every panic is fatal: print gc's text, the goroutine's frames, exit 2.
+
+use crate::print::{self, bytes};
+use crate::start::getg;
+use crate::symtab;
+use crate::sys;
+use crate::types::{self, Type};
+use core::arch::asm;
+
+/// Guards against a panic while printing a panic (e.g. a fault in the traceback itself).
+static mut PANICKING: u32 = 0;
+
+fn enter_panic() {
+    // SAFETY: single thread; a nested entry means the runtime itself is broken.
+    unsafe {
+        PANICKING += 1;
+        if PANICKING > 1 {
+            bytes(b"panic during panic\n");
+            sys::exit(2);
+        }
+    }
+}
+
+/// Frame pointer of the caller of this function (a frame of the runtime).
+#[inline(always)]
+pub fn current_fp() -> usize {
+    let fp: usize;
+    // SAFETY: reads rbp; the runtime is built with frame pointers forced on.
+    unsafe { asm!("mov {}, rbp", out(reg) fp, options(nomem, nostack, preserves_flags)) };
+    fp
+}
+
+/// gc's showframe for the default GOTRACEBACK: Go functions (the name has a '.') except
+/// unexported runtime ones (`runtime.Goexit` stays visible). Symbols of the Rust runtime that a
+/// linker may list in the pclntab (`_ZN…`, `memmove`) are hidden as runtime frames too.
+fn show_frame(name: &[u8]) -> bool {
+    if !name.contains(&b'.') || name.first() == Some(&b'_') {
+        return false;
+    }
+    match name.strip_prefix(b"runtime.") {
+        Some(rest) => rest.first().is_some_and(|c| c.is_ascii_uppercase()),
+        None => true,
+    }
+}
+
+fn print_frame(f: &symtab::FuncInfo, pc: usize, lookup_pc: usize) {
+    let (file, line) = f.file_line(lookup_pc);
+    bytes(f.name());
+    bytes(b"(...)\n\t");
+    bytes(file);
+    bytes(b":");
+    print::int(line as i64);
+    bytes(b" +");
+    print::hex((pc - f.entry) as u64);
+    bytes(b"\n");
+}
+
+/// Calls `visit(func, pc, lookup_pc)` for every frame of the current goroutine found in the
+/// pclntab, innermost first. `pc` (if nonzero) is a faulting PC whose frame pointer is `fp`;
+/// otherwise the walk starts at the return address stored above `fp`.
+fn walk_frames(pc: usize, mut fp: usize, mut visit: impl FnMut(&symtab::FuncInfo, usize, usize)) {
+    let g = getg();
+    // SAFETY: g is goroutine 1 (or null before start-up completed).
+    let (lo, hi) = if g.is_null() {
+        (0, usize::MAX)
+    } else {
+        unsafe { ((*g).stack.lo, (*g).stack.hi) }
+    };
+    if pc != 0
+        && let Some(f) = symtab::find_func(pc)
+    {
+        visit(&f, pc, pc);
+    }
+    while fp != 0 && fp >= lo && fp < hi && fp.is_multiple_of(8) {
+        // SAFETY: fp lies inside the goroutine stack; every frame stores [saved rbp, return pc].
+        let (next, ret) = unsafe { (*(fp as *const usize), *((fp + 8) as *const usize)) };
+        if ret == 0 {
+            break;
+        }
+        if let Some(f) = symtab::find_func(ret) {
+            // The return address follows the call; the call's line is the one at pc - 1.
+            visit(&f, ret, ret - 1);
+        }
+        if next <= fp {
+            break; // frames must move toward the stack top; anything else is corruption
+        }
+        fp = next;
+    }
+}
+
+/// gc's traceback limits: at most 50 innermost and 50 outermost frames are printed.
+const INNER_FRAMES: usize = 50;
+const OUTER_FRAMES: usize = 50;
+
+/// Prints the current goroutine's frames like gc's default traceback: runtime frames hidden
+/// (unless nothing else would be printed), long stacks cut to the first and last 50 frames.
+pub fn traceback(pc: usize, fp: usize) {
+    let mut show_runtime = false;
+    let mut total = 0;
+    walk_frames(pc, fp, |f, _, _| total += show_frame(f.name()) as usize);
+    if total == 0 {
+        show_runtime = true;
+        walk_frames(pc, fp, |_, _, _| total += 1);
+    }
+    let mut index = 0;
+    walk_frames(pc, fp, |f, pc, lookup_pc| {
+        if !show_runtime && !show_frame(f.name()) {
+            return;
+        }
+        let outer_start = total.saturating_sub(OUTER_FRAMES).max(INNER_FRAMES);
+        if index == INNER_FRAMES && total > INNER_FRAMES + OUTER_FRAMES {
+            bytes(b"...");
+            print::uint((total - INNER_FRAMES - OUTER_FRAMES) as u64);
+            bytes(b" frames elided...\n");
+        }
+        if index < INNER_FRAMES || index >= outer_start {
+            print_frame(f, pc, lookup_pc);
+        }
+        index += 1;
+    });
+}
+
+/// `goroutine N [running]:`. Fatal errors (gc's throw) raise the traceback level, which adds
+/// the g and m addresses: `goroutine 1 gp=0x… m=0 mp=0x… [running]:`.
+fn goroutine_header(fatal: bool) {
+    bytes(b"\ngoroutine ");
+    let g = getg();
+    // SAFETY: g and its m are valid after start-up.
+    unsafe {
+        print::uint(if g.is_null() { 1 } else { (*g).goid });
+        if fatal && !g.is_null() {
+            bytes(b" gp=");
+            print::hex(g as u64);
+            bytes(b" m=");
+            let m = (*g).m;
+            if m.is_null() {
+                bytes(b"nil");
+            } else {
+                print::int((*m).id);
+                bytes(b" mp=");
+                print::hex(m as u64);
+            }
+        }
+    }
+    bytes(b" [running]:\n");
+}
+
+/// Prints the header, traceback from the caller's frame, and exits 2.
+fn finish(fp: usize, fatal: bool) -> ! {
+    goroutine_header(fatal);
+    traceback(0, fp);
+    sys::exit(2)
+}
+
+/// `panic: runtime error: <msg>` raised by a runtime function called from Go code.
+#[inline(never)]
+pub fn runtime_error(msg: &[u8]) -> ! {
+    let fp = current_fp();
+    enter_panic();
+    bytes(b"panic: runtime error: ");
+    bytes(msg);
+    bytes(b"\n");
+    finish(fp, false)
+}
+
+/// A panic whose value is a plain (non-runtime.Error) message, e.g. `assignment to entry in nil map`.
+#[inline(never)]
+pub fn plain_panic(msg: &[u8]) -> ! {
+    let fp = current_fp();
+    enter_panic();
+    bytes(b"panic: ");
+    bytes(msg);
+    bytes(b"\n");
+    finish(fp, false)
+}
+
+/// `fatal error: <msg>` (gc's throw): unrecoverable runtime failure.
+#[inline(never)]
+pub fn throw(msg: &[u8]) -> ! {
+    let fp = current_fp();
+    enter_panic();
+    bytes(b"fatal error: ");
+    bytes(msg);
+    bytes(b"\n");
+    finish(fp, true)
+}
+
+/// How a synchronous signal is reported (decided by the handler like gc's sigpanic).
+pub enum SigCrash {
+    /// A Go panic with this value text (`runtime error: …`).
+    Panic(&'static [u8]),
+    /// A fault at a non-nil address: `unexpected fault address` + `fatal error: fault`.
+    Fault,
+    /// A signal gc does not turn into a panic.
+    Unexpected,
+    /// A fault in the guard area below the goroutine stack (sp at the fault).
+    StackOverflow { sp: usize },
+}
+
+/// Signal-originated crash. `sig_line` prints gc's `[signal …]` line.
+pub fn signal_crash(sig_line: &dyn Fn(), kind: SigCrash, fault: usize, pc: usize, fp: usize) -> ! {
+    enter_panic();
+    let fatal = !matches!(kind, SigCrash::Panic(_));
+    match kind {
+        SigCrash::Panic(t) => {
+            bytes(b"panic: ");
+            bytes(t);
+            bytes(b"\n");
+        }
+        SigCrash::Fault => {
+            bytes(b"unexpected fault address ");
+            print::hex(fault as u64);
+            bytes(b"\nfatal error: fault\n");
+        }
+        SigCrash::Unexpected => bytes(b"fatal error: unexpected signal during runtime execution\n"),
+        SigCrash::StackOverflow { sp } => {
+            let g = getg();
+            // SAFETY: g is live after start-up (the handler checked the fault against its stack).
+            let (lo, hi) = unsafe { ((*g).stack.lo, (*g).stack.hi) };
+            bytes(b"runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=");
+            print::hex(sp as u64);
+            bytes(b" stack=[");
+            print::hex(lo as u64);
+            bytes(b", ");
+            print::hex(hi as u64);
+            bytes(b"]\nfatal error: stack overflow\n\nruntime stack:\n");
+            goroutine_header(true);
+            traceback(pc, fp);
+            sys::exit(2)
+        }
+    }
+    sig_line();
+    goroutine_header(fatal);
+    traceback(pc, fp);
+    sys::exit(2)
+}
+
+// ---- bounds errors (runtime/error.go boundsError) ---------------------------------------------
+
+#[derive(Clone, Copy)]
+enum Bounds {
+    Index,
+    SliceAlen,
+    SliceAcap,
+    SliceB,
+    Slice3Alen,
+    Slice3Acap,
+    Slice3B,
+    Slice3C,
+    Convert,
+}
+
+/// Message pieces: text, %x or %y, text, … ; `X`/`Y` stand for the operands.
+fn bounds_fmt(code: Bounds, negative: bool) -> &'static [&'static [u8]] {
+    const X: &[u8] = b"%x";
+    const Y: &[u8] = b"%y";
+    use Bounds::*;
+    if negative {
+        return match code {
+            Index => &[b"index out of range [", X, b"]"],
+            SliceAlen | SliceAcap => &[b"slice bounds out of range [:", X, b"]"],
+            SliceB => &[b"slice bounds out of range [", X, b":]"],
+            Slice3Alen | Slice3Acap => &[b"slice bounds out of range [::", X, b"]"],
+            Slice3B => &[b"slice bounds out of range [:", X, b":]"],
+            Slice3C => &[b"slice bounds out of range [", X, b"::]"],
+            Convert => &[
+                b"cannot convert slice with length ",
+                Y,
+                b" to array or pointer to array with length ",
+                X,
+            ],
+        };
+    }
+    match code {
+        Index => &[b"index out of range [", X, b"] with length ", Y],
+        SliceAlen => &[b"slice bounds out of range [:", X, b"] with length ", Y],
+        SliceAcap => &[b"slice bounds out of range [:", X, b"] with capacity ", Y],
+        SliceB => &[b"slice bounds out of range [", X, b":", Y, b"]"],
+        Slice3Alen => &[b"slice bounds out of range [::", X, b"] with length ", Y],
+        Slice3Acap => &[b"slice bounds out of range [::", X, b"] with capacity ", Y],
+        Slice3B => &[b"slice bounds out of range [:", X, b":", Y, b"]"],
+        Slice3C => &[b"slice bounds out of range [", X, b":", Y, b":]"],
+        Convert => &[
+            b"cannot convert slice with length ",
+            Y,
+            b" to array or pointer to array with length ",
+            X,
+        ],
+    }
+}
+
+#[inline(never)]
+fn bounds_panic(code: Bounds, x: i64, signed: bool, y: i64, fp: usize) -> ! {
+    enter_panic();
+    bytes(b"panic: runtime error: ");
+    for piece in bounds_fmt(code, signed && x < 0) {
+        match *piece {
+            b"%x" => {
+                if signed {
+                    print::int(x)
+                } else {
+                    print::uint(x as u64)
+                }
+            }
+            b"%y" => print::int(y),
+            text => bytes(text),
+        }
+    }
+    bytes(b"\n");
+    finish(fp, false)
+}
+
+macro_rules! bounds_fns {
+    ($($signed:literal $unsigned:literal $code:ident),* $(,)?) => {$(
+        #[unsafe(export_name = $signed)]
+        #[inline(never)]
+        pub extern "C" fn $code(x: i64, y: i64) -> ! {
+            bounds_panic(Bounds::$code, x, true, y, current_fp())
+        }
+        const _: () = {
+            #[unsafe(export_name = $unsigned)]
+            #[inline(never)]
+            extern "C" fn unsigned(x: u64, y: i64) -> ! {
+                bounds_panic(Bounds::$code, x as i64, false, y, current_fp())
+            }
+        };
+    )*};
+}
+
+#[allow(non_snake_case)]
+mod bounds_exports {
+    use super::*;
+    bounds_fns! {
+        "runtime.goPanicIndex" "runtime.goPanicIndexU" Index,
+        "runtime.goPanicSliceAlen" "runtime.goPanicSliceAlenU" SliceAlen,
+        "runtime.goPanicSliceAcap" "runtime.goPanicSliceAcapU" SliceAcap,
+        "runtime.goPanicSliceB" "runtime.goPanicSliceBU" SliceB,
+        "runtime.goPanicSlice3Alen" "runtime.goPanicSlice3AlenU" Slice3Alen,
+        "runtime.goPanicSlice3Acap" "runtime.goPanicSlice3AcapU" Slice3Acap,
+        "runtime.goPanicSlice3B" "runtime.goPanicSlice3BU" Slice3B,
+        "runtime.goPanicSlice3C" "runtime.goPanicSlice3CU" Slice3C,
+    }
+}
+
+/// goPanicSliceConvert(x = array length, y = slice length), as gc's boundsConvert.
+#[unsafe(export_name = "runtime.goPanicSliceConvert")]
+#[inline(never)]
+pub extern "C" fn go_panic_slice_convert(x: i64, y: i64) -> ! {
+    bounds_panic(Bounds::Convert, x, true, y, current_fp())
+}
+
+#[unsafe(export_name = "runtime.panicdivide")]
+#[inline(never)]
+pub extern "C" fn panicdivide() -> ! {
+    runtime_error(b"integer divide by zero")
+}
+
+#[unsafe(export_name = "runtime.panicshift")]
+#[inline(never)]
+pub extern "C" fn panicshift() -> ! {
+    runtime_error(b"negative shift amount")
+}
+
+#[unsafe(export_name = "runtime.panicmem")]
+#[inline(never)]
+pub extern "C" fn panicmem() -> ! {
+    runtime_error(b"invalid memory address or nil pointer dereference")
+}
+
+#[unsafe(export_name = "runtime.panicmakeslicelen")]
+#[inline(never)]
+pub extern "C" fn panicmakeslicelen() -> ! {
+    runtime_error(b"makeslice: len out of range")
+}
+
+#[unsafe(export_name = "runtime.panicmakeslicecap")]
+#[inline(never)]
+pub extern "C" fn panicmakeslicecap() -> ! {
+    runtime_error(b"makeslice: cap out of range")
+}
+
+// ---- panic(v) ---------------------------------------------------------------------------------
+
+/// printpanicval for an eface {typ, data}: builtin basic types print like print(); named basic
+/// types as `T(v)`; everything else as `(T) 0xADDR`.
+///
+/// # Safety
+/// (typ, data) must be a valid eface.
+pub unsafe fn print_panic_value(typ: *const Type, data: *const u8) {
+    if typ.is_null() {
+        bytes(b"nil");
+        return;
+    }
+    // SAFETY: typ is a compiler-emitted descriptor.
+    let t = unsafe { &*typ };
+    let name = t.string();
+    let builtin = !name.is_empty() && name == types::basic_kind_name(t.kind);
+    // SAFETY: data points to a value of type t for non-direct-iface kinds (all basic kinds).
+    unsafe {
+        let is_basic = !types::basic_kind_name(t.kind).is_empty();
+        if !is_basic {
+            bytes(b"(");
+            bytes(name);
+            bytes(b") ");
+            print::hex(data as u64);
+            return;
+        }
+        if t.kind == types::KIND_STRING {
+            let s = data as *const (*const u8, usize);
+            let (p, n) = *s;
+            if builtin {
+                print::indented(print::raw(p, n));
+            } else {
+                bytes(name);
+                bytes(b"(\"");
+                print::indented(print::raw(p, n));
+                bytes(b"\")");
+            }
+            return;
+        }
+        let complex = t.kind == types::KIND_COMPLEX64 || t.kind == types::KIND_COMPLEX128;
+        if !builtin {
+            bytes(name);
+            if !complex {
+                bytes(b"(");
+            }
+        }
+        match t.kind {
+            types::KIND_BOOL => bytes(if *data != 0 { b"true" } else { b"false" }),
+            types::KIND_INT | types::KIND_INT64 => print::int(*(data as *const i64)),
+            types::KIND_INT8 => print::int(*(data as *const i8) as i64),
+            types::KIND_INT16 => print::int(*(data as *const i16) as i64),
+            types::KIND_INT32 => print::int(*(data as *const i32) as i64),
+            types::KIND_UINT | types::KIND_UINT64 | types::KIND_UINTPTR => {
+                print::uint(*(data as *const u64))
+            }
+            types::KIND_UINT8 => print::uint(*data as u64),
+            types::KIND_UINT16 => print::uint(*(data as *const u16) as u64),
+            types::KIND_UINT32 => print::uint(*(data as *const u32) as u64),
+            types::KIND_FLOAT32 => print::float32(*(data as *const f32)),
+            types::KIND_FLOAT64 => print::float64(*(data as *const f64)),
+            types::KIND_COMPLEX64 => {
+                let c = data as *const f32;
+                print::complex64(*c, *c.add(1))
+            }
+            _ => {
+                let c = data as *const f64;
+                print::complex128(*c, *c.add(1))
+            }
+        }
+        if !builtin && !complex {
+            bytes(b")");
+        }
+    }
+}
+
+/// The `panic` builtin. Error and Stringer values are not yet formatted through their methods.
+///
+/// # Safety
+/// (typ, data) is the eface passed to panic.
+#[unsafe(export_name = "runtime.gopanic")]
+#[inline(never)]
+pub unsafe extern "C" fn gopanic(typ: *const Type, data: *const u8) -> ! {
+    let fp = current_fp();
+    enter_panic();
+    if typ.is_null() {
+        bytes(b"panic: runtime error: panic called with nil argument\n");
+    } else {
+        bytes(b"panic: ");
+        // SAFETY: forwarded contract.
+        unsafe { print_panic_value(typ, data) };
+        bytes(b"\n");
+    }
+    finish(fp, false)
+}
+
+/// Used by the Rust panic handler: an internal bug, reported like gc's throw.
+pub fn internal_bug() -> ! {
+    throw(b"rgo runtime internal error")
+}

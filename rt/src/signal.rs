@@ -1,0 +1,139 @@
+//! Synchronous signal handling: SIGSEGV/SIGBUS/SIGFPE/SIGILL in Go code become gc's panics or
+//! fatal errors. Handlers run on the thread's alternate signal stack (set up in rt0_go) because
+//! a fault may come from a stack overflow.
+
+use crate::panic;
+use crate::print::{self, bytes};
+use crate::{start, sys};
+use core::arch::naked_asm;
+
+const SIGILL: i32 = 4;
+const SIGBUS: i32 = 7;
+const SIGFPE: i32 = 8;
+const SIGSEGV: i32 = 11;
+
+const SA_SIGINFO: u64 = 0x4;
+const SA_ONSTACK: u64 = 0x0800_0000;
+const SA_RESTORER: u64 = 0x0400_0000;
+
+/// Kernel `struct sigaction` for rt_sigaction (not glibc's).
+#[repr(C)]
+struct KSigaction {
+    handler: usize,
+    flags: u64,
+    restorer: usize,
+    mask: u64,
+}
+
+#[repr(C)]
+struct StackT {
+    sp: usize,
+    flags: i32,
+    size: usize,
+}
+
+/// Return path of every handler: the kernel needs SA_RESTORER on x86-64.
+#[unsafe(naked)]
+#[unsafe(export_name = "runtime.sigreturn__sigaction")]
+extern "C" fn sigreturn_tramp() {
+    naked_asm!("mov eax, {}", "syscall", "ud2", const sys::SYS_RT_SIGRETURN)
+}
+
+/// Installs the alternate stack for this thread and the handlers.
+///
+/// # Safety
+/// [stack, stack+size) must be memory dedicated to signal handling on this thread.
+pub unsafe fn init(stack: usize, size: usize) {
+    let ss = StackT {
+        sp: stack,
+        flags: 0,
+        size,
+    };
+    // SAFETY: valid stack_t; old value not requested.
+    unsafe { sys::syscall3(sys::SYS_SIGALTSTACK, &ss as *const StackT as usize, 0, 0) };
+    for sig in [SIGSEGV, SIGBUS, SIGFPE, SIGILL] {
+        let act = KSigaction {
+            handler: sighandler as *const () as usize,
+            flags: SA_SIGINFO | SA_ONSTACK | SA_RESTORER,
+            restorer: sigreturn_tramp as *const () as usize,
+            mask: 0,
+        };
+        // SAFETY: valid sigaction, sigsetsize 8.
+        unsafe {
+            sys::syscall6(
+                sys::SYS_RT_SIGACTION,
+                sig as usize,
+                &act as *const KSigaction as usize,
+                0,
+                8,
+                0,
+                0,
+            );
+        }
+    }
+}
+
+// ucontext_t: uc_mcontext.gregs starts at byte 40; register indices from <sys/ucontext.h>.
+const GREGS: usize = 40;
+const REG_RBP: usize = 10;
+const REG_RSP: usize = 15;
+const REG_RIP: usize = 16;
+
+fn signame(sig: i32) -> &'static [u8] {
+    match sig {
+        SIGSEGV => b"SIGSEGV: segmentation violation",
+        SIGBUS => b"SIGBUS: bus error",
+        SIGFPE => b"SIGFPE: floating-point exception",
+        SIGILL => b"SIGILL: illegal instruction",
+        _ => b"signal",
+    }
+}
+
+#[unsafe(export_name = "runtime.sigtramp")]
+extern "C" fn sighandler(sig: i32, info: *const u8, uctx: *const u8) {
+    // SAFETY: the kernel passes valid siginfo and ucontext pointers with SA_SIGINFO.
+    let (code, addr, pc, fp, sp) = unsafe {
+        let code = *(info.add(8) as *const i32);
+        let addr = *(info.add(16) as *const usize);
+        let gregs = uctx.add(GREGS) as *const usize;
+        (
+            code,
+            addr,
+            *gregs.add(REG_RIP),
+            *gregs.add(REG_RBP),
+            *gregs.add(REG_RSP),
+        )
+    };
+    let g = start::getg();
+    // SAFETY: g is live after start-up.
+    let stack_lo = if g.is_null() {
+        0
+    } else {
+        unsafe { (*g).stack.lo }
+    };
+    let sig_line = || {
+        bytes(b"[signal ");
+        bytes(signame(sig));
+        bytes(b" code=");
+        print::hex(code as u32 as u64);
+        bytes(b" addr=");
+        print::hex(addr as u64);
+        bytes(b" pc=");
+        print::hex(pc as u64);
+        bytes(b"]\n");
+    };
+    // gc's sigpanic: small addresses are nil dereferences; SIGBUS only for BUS_ADRERR (2).
+    const NIL_DEREF: &[u8] = b"runtime error: invalid memory address or nil pointer dereference";
+    let kind = match sig {
+        SIGSEGV if stack_lo != 0 && addr < stack_lo && addr >= stack_lo - start::STACK_GUARD => {
+            panic::SigCrash::StackOverflow { sp }
+        }
+        SIGSEGV if addr < 0x1000 => panic::SigCrash::Panic(NIL_DEREF),
+        SIGBUS if code == 2 && addr < 0x1000 => panic::SigCrash::Panic(NIL_DEREF),
+        SIGFPE if code == 1 => panic::SigCrash::Panic(b"runtime error: integer divide by zero"),
+        SIGFPE if code == 2 => panic::SigCrash::Panic(b"runtime error: integer overflow"),
+        SIGSEGV | SIGBUS => panic::SigCrash::Fault,
+        _ => panic::SigCrash::Unexpected,
+    };
+    panic::signal_crash(&sig_line, kind, addr, pc, fp)
+}

@@ -1,0 +1,264 @@
+//! Process start-up (reference §9) with gc's symbol names, the g/m structures, and the
+//! Rust → Go call trampoline.
+//!
+//! `_rt0_amd64_linux` → `_rt0_amd64` → `runtime.rt0_go` → `runtime.main` → init tasks →
+//! `main.main` → exit_group(0).
+
+use crate::{signal, symtab, sys};
+use core::arch::naked_asm;
+use core::ptr::{addr_of, addr_of_mut};
+
+/// gc's `stack`: [lo, hi).
+#[repr(C)]
+pub struct Stack {
+    pub lo: usize,
+    pub hi: usize,
+}
+
+/// Saved context of a goroutine that is not running (used by the scheduler later): the stack
+/// pointer after `swapctx` pushed rbp, rbx, r12–r15 (notes §7).
+#[repr(C)]
+pub struct Gobuf {
+    pub sp: usize,
+    pub pc: usize,
+}
+
+/// A goroutine. Stack bounds come first, as in gc, so that generated code (and debuggers) can
+/// find them at fixed offsets 0 and 8 from r15. Fields after `sched` are private to the runtime.
+#[repr(C)]
+pub struct G {
+    pub stack: Stack,
+    /// Reserved for a stack-limit check by generated code (gc's stackguard0).
+    pub stackguard0: usize,
+    pub stackguard1: usize,
+    /// Innermost active panic (later: defer/recover).
+    pub panic: usize,
+    /// Innermost pending defer record (later).
+    pub defer: usize,
+    pub m: *mut M,
+    pub sched: Gobuf,
+    pub goid: u64,
+    pub status: u32,
+}
+
+/// An OS thread. Only m0 exists for now.
+#[repr(C)]
+pub struct M {
+    pub g0: *mut G,
+    pub curg: *mut G,
+    pub id: i64,
+    /// Alternate signal stack of this thread: [lo, hi).
+    pub gsignal: Stack,
+}
+
+pub const G_RUNNING: u32 = 2;
+
+pub static mut G0: G = G {
+    stack: Stack { lo: 0, hi: 0 },
+    stackguard0: 0,
+    stackguard1: 0,
+    panic: 0,
+    defer: 0,
+    m: core::ptr::null_mut(),
+    sched: Gobuf { sp: 0, pc: 0 },
+    goid: 0,
+    status: G_RUNNING,
+};
+
+/// Goroutine 1 (runtime.main). It runs on the main thread's stack until the scheduler exists.
+pub static mut G1: G = G {
+    stack: Stack { lo: 0, hi: 0 },
+    stackguard0: 0,
+    stackguard1: 0,
+    panic: 0,
+    defer: 0,
+    m: core::ptr::null_mut(),
+    sched: Gobuf { sp: 0, pc: 0 },
+    goid: 1,
+    status: G_RUNNING,
+};
+
+pub static mut M0: M = M {
+    g0: core::ptr::null_mut(),
+    curg: core::ptr::null_mut(),
+    id: 0,
+    gsignal: Stack { lo: 0, hi: 0 },
+};
+
+/// argc/argv as given by the kernel, for os.Args later.
+pub static mut ARGC: isize = 0;
+pub static mut ARGV: *const *const u8 = core::ptr::null();
+
+/// The goroutine running on this thread. Single-threaded for now; with threads this becomes a
+/// per-M value (FS-relative, as gc's FS:-8).
+pub fn getg() -> *mut G {
+    // SAFETY: read of a word written only at start-up and by the (future) scheduler.
+    unsafe { (*addr_of!(M0)).curg }
+}
+
+/// ELF entry point.
+#[unsafe(naked)]
+#[unsafe(export_name = "_rt0_amd64_linux")]
+pub extern "C" fn rt0_amd64_linux() -> ! {
+    naked_asm!("jmp {}", sym rt0_amd64)
+}
+
+/// Loads argc and argv from the initial stack like gc's _rt0_amd64.
+#[unsafe(naked)]
+#[unsafe(export_name = "_rt0_amd64")]
+pub extern "C" fn rt0_amd64() -> ! {
+    naked_asm!(
+        "mov rdi, [rsp]",
+        "lea rsi, [rsp + 8]",
+        "jmp {}",
+        sym rt0_go,
+    )
+}
+
+/// runtime.rt0_go: aligns the stack, terminates the frame-pointer chain (rbp = 0, so tracebacks
+/// stop here), sets up g0/m0/goroutine 1 in Rust, then switches to goroutine 1's stack and runs
+/// runtime.main there.
+#[unsafe(naked)]
+#[unsafe(export_name = "runtime.rt0_go")]
+pub extern "C" fn rt0_go() -> ! {
+    naked_asm!(
+        "mov rdx, rsp",
+        "and rsp, -16",
+        "xor ebp, ebp",
+        "call {setup}",
+        "mov rsp, rax",
+        "xor ebp, ebp",
+        "call {main}",
+        "ud2",
+        setup = sym rt0_go_rust,
+        main = sym runtime_main,
+    )
+}
+
+/// g0 runs on the thread stack the kernel gave us; only its top is known (RLIMIT_STACK bounds
+/// it, 8 MiB by default).
+const G0_STACK_SIZE: usize = 8 << 20;
+/// gc's maximum goroutine stack (`runtime: goroutine stack exceeds 1000000000-byte limit`).
+/// Goroutine 1's stack is reserved at that size up front and committed lazily by the kernel,
+/// which stands in for gc's stack growth by copying.
+pub const MAX_STACK_SIZE: usize = 1_000_000_000;
+/// PROT_NONE area below each goroutine stack: an overflow faults there.
+pub const STACK_GUARD: usize = 64 << 10;
+const SIGSTACK_SIZE: usize = 64 << 10;
+
+/// Reserves a goroutine stack with a guard area below it; returns the usable [lo, hi).
+pub fn alloc_stack(size: usize) -> Option<Stack> {
+    let size = (size + 4095) & !4095;
+    let base = sys::mmap(0, size + STACK_GUARD, sys::PROT_NONE, sys::MAP_NORESERVE);
+    if base.is_null() {
+        return None;
+    }
+    let lo = base as usize + STACK_GUARD;
+    let prot = sys::PROT_READ | sys::PROT_WRITE;
+    if sys::mmap(lo, size, prot, sys::MAP_FIXED | sys::MAP_NORESERVE).is_null() {
+        return None;
+    }
+    Some(Stack { lo, hi: lo + size })
+}
+
+/// Initialises the runtime on the thread stack; returns the stack pointer runtime.main runs on.
+extern "C" fn rt0_go_rust(argc: isize, argv: *const *const u8, sp: usize) -> usize {
+    // SAFETY: single-threaded start-up; nothing else touches these statics yet.
+    unsafe {
+        ARGC = argc;
+        ARGV = argv;
+        let hi = (sp + 4095) & !4095;
+        let m0 = addr_of_mut!(M0);
+        let g0 = addr_of_mut!(G0);
+        let g1 = addr_of_mut!(G1);
+        (*g0).stack = Stack {
+            lo: hi - G0_STACK_SIZE,
+            hi,
+        };
+        (*g0).m = m0;
+        // If the reservation fails goroutine 1 stays on the thread stack (8 MiB deep only).
+        let fallback = Stack {
+            lo: hi - G0_STACK_SIZE,
+            hi: sp & !15,
+        };
+        (*g1).stack = alloc_stack(MAX_STACK_SIZE).unwrap_or(fallback);
+        (*g1).m = m0;
+        (*m0).g0 = g0;
+        (*m0).curg = g1;
+        let ss = sys::mmap(0, SIGSTACK_SIZE, sys::PROT_READ | sys::PROT_WRITE, 0);
+        if !ss.is_null() {
+            (*m0).gsignal = Stack {
+                lo: ss as usize,
+                hi: ss as usize + SIGSTACK_SIZE,
+            };
+            signal::init(ss as usize, SIGSTACK_SIZE);
+        }
+        // 16-byte aligned, so the `call` into runtime.main respects the SysV alignment.
+        (*g1).stack.hi & !15
+    }
+}
+
+/// initTask header; `nfns` code addresses follow.
+#[repr(C)]
+struct InitTask {
+    state: u32,
+    nfns: u32,
+}
+
+unsafe extern "C" {
+    #[link_name = "main.main"]
+    fn main_main();
+}
+
+/// runtime.main: runs the package init tasks in the linker's order, then main.main, then exits 0.
+#[unsafe(export_name = "runtime.main")]
+pub extern "C" fn runtime_main() -> ! {
+    let md = symtab::first_module();
+    let tasks = md[symtab::MD_INITTASKS] as *const *mut InitTask;
+    let ntasks = md[symtab::MD_INITTASKS_LEN];
+    for i in 0..ntasks {
+        // SAFETY: inittasks is a []*initTask built by the linker.
+        unsafe {
+            let t = *tasks.add(i);
+            if t.is_null() || (*t).state != 0 {
+                continue; // done (or being run: an init cycle is impossible after linking)
+            }
+            (*t).state = 1;
+            let fns = (t as *mut u8).add(8) as *const usize;
+            for k in 0..(*t).nfns as usize {
+                let slot = fns.add(k);
+                call_go0(*slot, slot as usize, getg());
+            }
+            (*t).state = 2;
+        }
+    }
+    // main.main is called with the Go convention too (context = 0).
+    // SAFETY: main.main is a Go func() provided by the compiled program.
+    unsafe { call_go0(main_main as *const () as usize, 0, getg()) };
+    sys::exit(0)
+}
+
+/// Calls a Go `func()` at `code` with closure context `ctx` (Cranelift `tail` convention: the
+/// context is parameter 0, in rdi) and r15 = `g`. The caller's r15 is preserved because Rust
+/// treats it as an ordinary callee-saved register. rbx is pushed only to keep rsp 16-aligned.
+///
+/// # Safety
+/// `code` must be the entry of a Go function taking no parameters besides the context.
+#[unsafe(naked)]
+#[unsafe(export_name = "runtime.callGo0")]
+pub unsafe extern "C" fn call_go0(code: usize, ctx: usize, g: *mut G) {
+    naked_asm!(
+        "push rbp",
+        "mov rbp, rsp",
+        "push r15",
+        "push rbx",
+        "mov r15, rdx",
+        "mov rax, rdi",
+        "mov rdi, rsi",
+        "call rax",
+        "pop rbx",
+        "pop r15",
+        "pop rbp",
+        "ret",
+    )
+}

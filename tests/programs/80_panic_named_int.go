@@ -1,0 +1,9 @@
+package main
+
+type MyInt int
+
+func main() {
+	v := MyInt(3)
+	println("value", v)
+	panic(v)
+}

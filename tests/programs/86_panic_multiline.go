@@ -1,0 +1,5 @@
+package main
+
+func main() {
+	panic("first line\nsecond line\nthird")
+}
