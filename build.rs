@@ -19,7 +19,8 @@ use std::path::PathBuf;
 use std::process::Command;
 
 fn main() {
-    let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let manifest_dir =
+        PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let rustc = env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
     let src = manifest_dir.join("rt/src/lib.rs");
@@ -30,9 +31,30 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
 
     let status = Command::new(&rustc)
-        .args(["--crate-type", "staticlib", "--crate-name", "rgort", "--edition", "2024"])
-        .args(["-C", "panic=abort", "-C", "opt-level=2", "-C", "force-frame-pointers=yes"])
-        .args(["-C", "codegen-units=1", "-C", "lto=fat", "-C", "debuginfo=0"])
+        .args([
+            "--crate-type",
+            "staticlib",
+            "--crate-name",
+            "rgort",
+            "--edition",
+            "2024",
+        ])
+        .args([
+            "-C",
+            "panic=abort",
+            "-C",
+            "opt-level=2",
+            "-C",
+            "force-frame-pointers=yes",
+        ])
+        .args([
+            "-C",
+            "codegen-units=1",
+            "-C",
+            "lto=fat",
+            "-C",
+            "debuginfo=0",
+        ])
         .args(["--target", "x86_64-unknown-linux-gnu"])
         // Cargo's flags for the host build (RUSTFLAGS, incremental dirs) are deliberately not
         // forwarded: this is a separate artifact for the target programs.
@@ -74,7 +96,11 @@ fn parse_archive(b: &[u8]) -> Option<Vec<Member<'_>>> {
     while pos + 60 <= b.len() {
         let hdr = &b[pos..pos + 60];
         let name = std::str::from_utf8(&hdr[..16]).ok()?.trim_end();
-        let size: usize = std::str::from_utf8(&hdr[48..58]).ok()?.trim().parse().ok()?;
+        let size: usize = std::str::from_utf8(&hdr[48..58])
+            .ok()?
+            .trim()
+            .parse()
+            .ok()?;
         let data = b.get(pos + 60..pos + 60 + size)?;
         pos += 60 + size + (size & 1);
         if name == "/" || name == "/SYM64/" {
@@ -88,12 +114,19 @@ fn parse_archive(b: &[u8]) -> Option<Vec<Member<'_>>> {
             let off: usize = off.parse().ok()?;
             let rest = long_names.get(off..)?;
             let end = rest.iter().position(|&c| c == b'\n').unwrap_or(rest.len());
-            String::from_utf8_lossy(&rest[..end]).trim_end_matches('/').to_string()
+            String::from_utf8_lossy(&rest[..end])
+                .trim_end_matches('/')
+                .to_string()
         } else {
             name.trim_end_matches('/').to_string()
         };
         let (defined, undefined) = elf_symbols(data).unwrap_or_default();
-        out.push(Member { name, data, defined, undefined });
+        out.push(Member {
+            name,
+            data,
+            defined,
+            undefined,
+        });
     }
     Some(out)
 }
@@ -124,7 +157,10 @@ fn elf_symbols(o: &[u8]) -> Option<(Vec<String>, Vec<String>)> {
         }
         let (off, size) = (rd64(o, sh(i) + 24)? as usize, rd64(o, sh(i) + 32)? as usize);
         let strtab = rd32(o, sh(i) + 40)? as usize;
-        let (stroff, strsize) = (rd64(o, sh(strtab) + 24)? as usize, rd64(o, sh(strtab) + 32)? as usize);
+        let (stroff, strsize) = (
+            rd64(o, sh(strtab) + 24)? as usize,
+            rd64(o, sh(strtab) + 32)? as usize,
+        );
         let strs = o.get(stroff..stroff + strsize)?;
         for s in (off..off + size).step_by(24).skip(1) {
             let name_off = rd32(o, s)? as usize;
@@ -159,7 +195,10 @@ fn reachable(members: &[Member<'_>], root: &str) -> BTreeSet<usize> {
     }
     let mut kept = BTreeSet::new();
     let mut work: Vec<usize> = definer.get(root).copied().into_iter().collect();
-    assert!(!work.is_empty(), "the runtime archive does not define {root}");
+    assert!(
+        !work.is_empty(),
+        "the runtime archive does not define {root}"
+    );
     while let Some(i) = work.pop() {
         if !kept.insert(i) {
             continue;
@@ -178,7 +217,9 @@ fn reachable(members: &[Member<'_>], root: &str) -> BTreeSet<usize> {
 /// GNU ar archive with a symbol index ("/") and long-name table ("//"); deterministic headers.
 fn write_archive(members: &[&Member<'_>]) -> Vec<u8> {
     fn header(out: &mut Vec<u8>, name: &str, size: usize) {
-        out.extend_from_slice(format!("{name:<16}{:<12}{:<6}{:<6}{:<8}{size:<10}`\n", 0, 0, 0, 644).as_bytes());
+        out.extend_from_slice(
+            format!("{name:<16}{:<12}{:<6}{:<6}{:<8}{size:<10}`\n", 0, 0, 0, 644).as_bytes(),
+        );
     }
     let mut long_names = Vec::new();
     let mut name_refs = Vec::new();
@@ -187,8 +228,11 @@ fn write_archive(members: &[&Member<'_>]) -> Vec<u8> {
         long_names.extend_from_slice(m.name.as_bytes());
         long_names.extend_from_slice(b"/\n");
     }
-    let syms: Vec<(usize, &str)> =
-        members.iter().enumerate().flat_map(|(i, m)| m.defined.iter().map(move |s| (i, s.as_str()))).collect();
+    let syms: Vec<(usize, &str)> = members
+        .iter()
+        .enumerate()
+        .flat_map(|(i, m)| m.defined.iter().map(move |s| (i, s.as_str())))
+        .collect();
     let index_size = 4 + 4 * syms.len() + syms.iter().map(|(_, s)| s.len() + 1).sum::<usize>();
     let pad = |n: usize| n + (n & 1);
     let mut offsets = Vec::new();

@@ -118,17 +118,17 @@ pub fn build(files: &[String], opts: &BuildOptions) -> Result<Vec<u8>, BuildErro
     if opts.dumps.clif {
         match backend::clif_dump(&module, &bopts) {
             Ok(s) => eprint!("{s}"),
-            Err(e) => return Err(BuildError::Other(format!("backend: {e}"))),
+            Err(e) => return Err(BuildError::Other(e.to_string())),
         }
     }
     if opts.dumps.asm {
         match backend::asm_dump(&module, &bopts) {
             Ok(s) => eprint!("{s}"),
-            Err(e) => return Err(BuildError::Other(format!("backend: {e}"))),
+            Err(e) => return Err(BuildError::Other(e.to_string())),
         }
     }
     let object = backend::compile_module(&module, &bopts)
-        .map_err(|e| BuildError::Other(format!("backend: {e}")))?;
+        .map_err(|e| BuildError::Other(e.to_string()))?;
     let t_codegen = t0.elapsed();
     let inputs = [
         linker::Input {

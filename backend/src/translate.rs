@@ -139,6 +139,16 @@ pub(crate) fn describe(f: &ir::Function, t: &Translated) -> String {
     for (i, n) in t.names.iter().enumerate() {
         s.push_str(&format!(";   u0:{i} = {n:?}\n"));
     }
+    // Source locations are indices into the function's line table; spell them out.
+    if !t.lines.is_empty() {
+        let locs: Vec<String> = t
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("@{i:04x} = line {l}"))
+            .collect();
+        s.push_str(&format!(";   {}\n", locs.join(", ")));
+    }
     s
 }
 

@@ -8,11 +8,12 @@ use std::process::Command;
 const HARNESS: &str = r#"
 #include <stdio.h>
 #include <stdint.h>
+#include <math.h>
 int64_t rgo_sum(int64_t); int64_t rgo_divsum(int64_t, int64_t); int64_t rgo_switch(int64_t);
 int64_t rgo_switch8(int64_t); int64_t rgo_mem(int64_t); int64_t rgo_float(double);
 double rgo_u2f(int64_t); int64_t rgo_fmix(double); int64_t rgo_i8(int64_t, int64_t);
 int64_t rgo_data(void); int64_t rgo_indirect(int64_t); int64_t rgo_ext(int64_t);
-int64_t rgo_countdown(int64_t);
+int64_t rgo_countdown(int64_t); double rgo_fmin(double, double); int64_t rgo_dense(int64_t); double rgo_fmax(double, double);
 int64_t rgo_c_helper(int64_t x) { return x + 1; }
 int32_t rgo_c_bool(uint8_t b) { return b ? 7 : 3; }
 #define P(e) printf("%lld\n", (long long)(e))
@@ -30,6 +31,10 @@ int main(void) {
     P(rgo_indirect(21));
     P(rgo_ext(10)); P(rgo_ext(1));
     P(rgo_countdown(10)); P(rgo_countdown(9));
+    for (int i = -2; i < 23; i++) P(rgo_dense(i));
+    printf("%g %g %g %g\n", rgo_fmin(-0.0, 0.0), rgo_fmin(0.0, -0.0), rgo_fmax(-0.0, 0.0), rgo_fmax(0.0, -0.0));
+    printf("%g %g %d %d %d %d\n", rgo_fmin(2.0, -3.5), rgo_fmax(2.0, -3.5), isnan(rgo_fmin(1.0, NAN)) != 0,
+           isnan(rgo_fmax(NAN, 1.0)) != 0, isnan(rgo_fmin(NAN, 1.0)) != 0, isnan(rgo_fmax(1.0, NAN)) != 0);
     return 0;
 }
 "#;
@@ -92,7 +97,10 @@ fn expected() -> String {
     p(7);
     p(-2);
     p(0);
-    out + &v.join("\n") + "\n"
+    for i in -2..23i64 {
+        p(if (0..20).contains(&i) { i * i + 1 } else { -1 });
+    }
+    out + &v.join("\n") + "\n-0 -0 0 0\n-3.5 2 1 1 1 1\n"
 }
 
 #[test]

@@ -307,3 +307,31 @@ fn empty_module() {
     let file = object::File::parse(&*bytes).unwrap();
     assert!(file.symbols().next().is_none());
 }
+
+#[test]
+fn large_frames_probe_inline() {
+    // A 64 KiB frame: the stack must be probed page by page (guard pages), inline, with no
+    // `__cranelift_probestack` libcall.
+    for conv in [CallConv::Go, CallConv::C] {
+        let (mut b, p) = FB::new("main.big", conv, &[Ty::I64], &[Ty::I64]);
+        let s = b.slot(65536, 8);
+        let a = b.slot_addr(s);
+        b.store(a, 65528, p[0]);
+        let v = b.load(Ty::I64, a, 65528);
+        b.ret(&[v]);
+        let m = Module {
+            package: "main".into(),
+            functions: vec![b.finish()],
+            data: vec![],
+        };
+        let (bytes, st) = backend::compile_module_with_stats(&m, &opts(1)).unwrap();
+        assert!(st.libcalls.is_empty());
+        let file = object::File::parse(&*bytes).unwrap();
+        assert!(file.symbols().all(|s| !s.is_undefined()), "{conv:?}");
+        let asm = backend::asm_dump(&m, &opts(1)).unwrap();
+        assert!(
+            asm.contains("stack_probe"),
+            "{conv:?}: probes expected:\n{asm}"
+        );
+    }
+}

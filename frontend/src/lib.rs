@@ -13,3 +13,4 @@ pub use diag::Diagnostic;
 pub use source::FileSet;
 pub mod lexer;
 pub mod parser;
+pub mod load;

@@ -73,7 +73,19 @@ pub fn parse_text(text: &str, file_index: u32, ids: &mut NodeIdGen) -> Result<Fi
                     "syntax error: nesting too deep",
                 ));
             } else {
-                diags.push(syntax_error(src, file_index, e));
+                // Like gc, no syntax error at EOF after an earlier error (e.g. an unterminated
+                // comment or string swallowed the rest of the file).
+                let at_eof = matches!(
+                    e,
+                    lalrpop_util::ParseError::UnrecognizedEof { .. }
+                        | lalrpop_util::ParseError::UnrecognizedToken {
+                            token: (_, Tok::Semi(SemiKind::Eof), _),
+                            ..
+                        }
+                );
+                if !(at_eof && !diags.is_empty()) {
+                    diags.push(syntax_error(src, file_index, e));
+                }
             }
             None
         }
@@ -93,7 +105,7 @@ pub fn parse_text(text: &str, file_index: u32, ids: &mut NodeIdGen) -> Result<Fi
     let Some((name, pkg_pos, items)) = parsed else {
         return Err(diags);
     };
-    Ok(assemble(file_index, name, pkg_pos, items, extras.directives))
+    assemble(file_index, name, pkg_pos, items, extras.directives)
 }
 
 /// gc reports errors sorted by position and at most one syntax error per line.
@@ -121,7 +133,7 @@ fn assemble(
     pkg_pos: usize,
     items: Vec<TopItem>,
     raw_dirs: Vec<RawDirective>,
-) -> File {
+) -> Result<File, Vec<Diagnostic>> {
     let pos = |o: usize| Pos::new(file_index, o as u32);
     let mut build_constraint = None;
     let mut dirs: Vec<(usize, Directive)> = Vec::new();
@@ -153,6 +165,7 @@ fn assemble(
     let mut imports = Vec::new();
     let mut decls = Vec::new();
     let mut prev_end = 0usize;
+    let mut late_imports = Vec::new();
     for item in items {
         let (start, end) = match &item {
             TopItem::Imports(_, l, r) | TopItem::Decl(_, l, r) => (*l, *r),
@@ -173,7 +186,10 @@ fn assemble(
             }
         }
         match item {
-            TopItem::Imports(v, _, _) => {
+            TopItem::Imports(v, l, _) => {
+                if !decls.is_empty() {
+                    late_imports.push(pos(l));
+                }
                 file_dirs.append(&mut mine);
                 imports.extend(v);
             }
@@ -191,7 +207,13 @@ fn assemble(
         prev_end = end;
     }
     file_dirs.extend(dirs.map(|(_, d)| d));
-    File {
+    if !late_imports.is_empty() {
+        return Err(late_imports
+            .into_iter()
+            .map(|p| Diagnostic::new(p, "syntax error: imports must appear before other declarations"))
+            .collect());
+    }
+    Ok(File {
         file_index,
         package_pos: pos(pkg_pos),
         package_name,
@@ -199,7 +221,7 @@ fn assemble(
         imports,
         decls,
         directives: file_dirs,
-    }
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -234,7 +256,8 @@ pub enum Suffix {
     Assert(usize, Option<Expr>),
     Index(usize, Vec<Expr>, usize),
     Slice(usize, Option<Expr>, Option<Expr>, Option<Expr>, usize),
-    Slice3(usize, Option<Expr>, Option<Expr>, Option<Expr>, usize),
+    /// The last field is the position of the second `:`.
+    Slice3(usize, Option<Expr>, Option<Expr>, Option<Expr>, usize, usize),
     Call(usize, Vec<Expr>, Option<usize>, usize),
 }
 
@@ -412,9 +435,9 @@ impl Ctx {
                 three: false,
                 rbrack: self.pos(r),
             },
-            Suffix::Slice3(l, lo, hi, max, r) => {
+            Suffix::Slice3(l, lo, hi, max, r, c) => {
                 if hi.is_none() {
-                    self.error_at(self.pos(r), "middle index required in 3-index slice");
+                    self.error_at(self.pos(c), "middle index required in 3-index slice");
                 } else if max.is_none() {
                     self.error_at(self.pos(r), "final index required in 3-index slice");
                 }
@@ -859,9 +882,6 @@ impl Ctx {
                 Some(fields.swap_remove(0))
             }
         });
-        if recv.is_some() && !type_params.is_empty() {
-            self.error_at(name.pos, "syntax error: method must have no type parameters");
-        }
         Decl::Func(Box::new(FuncDecl {
             pos: self.pos(p),
             recv,
@@ -1039,6 +1059,30 @@ impl Ctx {
         )
     }
 
+    /// `go x` / `defer x`: gc requires a (non-parenthesized) call.
+    pub fn call_stmt(&self, p: usize, kw: &str, x: Expr) -> Stmt {
+        let x = match x.kind {
+            ExprKind::Paren(inner) => {
+                self.error_at(x.pos, format!("expression in {kw} must not be parenthesized"));
+                let mut e = *inner;
+                while let ExprKind::Paren(i) = e.kind {
+                    e = *i;
+                }
+                e
+            }
+            _ => x,
+        };
+        if !matches!(x.kind, ExprKind::Call { .. }) {
+            self.error_at(x.pos, format!("expression in {kw} must be function call"));
+        }
+        let kind = if kw == "go" {
+            StmtKind::Go(x)
+        } else {
+            StmtKind::Defer(x)
+        };
+        self.stmt(p, kind)
+    }
+
     pub fn branch(&self, p: usize, kind: BranchKind, label: Option<Ident>) -> Stmt {
         self.stmt(p, StmtKind::Branch { kind, label })
     }
@@ -1074,7 +1118,11 @@ impl Ctx {
                     k => format!("cannot use {} as value", stmt_string(k)),
                 };
                 let _ = keyword;
-                self.error_at(s.pos, format!("syntax error: {msg}"));
+                let pos = match &kind {
+                    StmtKind::Assign { op_pos, .. } => *op_pos,
+                    _ => s.pos,
+                };
+                self.error_at(pos, format!("syntax error: {msg}"));
                 self.expr_at(s.pos, ExprKind::Bad)
             }
         }
@@ -1086,11 +1134,11 @@ impl Ctx {
             Some(c) => self.header_cond("if", c),
             None => {
                 match semi {
-                    Some(SemiKind::Explicit) | None => {
-                        self.error_at(
-                            if semi.is_some() { self.pos(hp) } else { then.lbrace },
-                            "syntax error: missing condition in if statement",
-                        );
+                    Some(SemiKind::Explicit) => {
+                        self.error_at(self.pos(hp), "syntax error: missing condition in if statement");
+                    }
+                    None => {
+                        self.error_at(then.lbrace, "syntax error: missing condition in if statement");
                     }
                     Some(k) => self.error_at(
                         self.pos(hp),
@@ -1449,9 +1497,4 @@ pub fn unquote(raw: &str) -> Option<String> {
     }
     // Byte escapes may form invalid UTF-8; keep it lossless where possible.
     Some(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
-}
-
-/// Describes a token for messages (helper for the error module).
-pub(crate) fn describe(tok: &Tok<'_>) -> String {
-    tok.gc_describe()
 }

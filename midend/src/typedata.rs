@@ -390,7 +390,7 @@ impl Emitter<'_, '_> {
         let u = prog.underlying(t);
         let kind = kind_of(prog, t);
         let link = prog.link_string(t);
-        let str_name = prog.type_string(t);
+        let str_name = runtime_type_string(prog, t);
         let named = matches!(prog.ty(t), Type::Named(_))
             || matches!(prog.ty(t), Type::Basic(_))
             || t == prog.error_type;
@@ -567,8 +567,8 @@ impl Emitter<'_, '_> {
                 }
                 let gname = format!(
                     "map.group[{}]{}",
-                    prog.type_string(k),
-                    prog.type_string(v)
+                    runtime_type_string(prog, k),
+                    runtime_type_string(prog, v)
                 );
                 let gsym = format!(
                     "type:noalg.map.group[{}]{}",
@@ -743,6 +743,179 @@ impl Emitter<'_, '_> {
             relocs,
             global: false,
         });
+    }
+}
+
+/// The type string gc stores in descriptors (cmd/compile's `types.Type.String()`): packages
+/// qualified by name, `struct { a int; b string }`, `interface { M() }`, `interface {}`.
+pub fn runtime_type_string(prog: &Program, t: TypeId) -> String {
+    let mut s = String::new();
+    write_rtype(prog, &mut s, t, 0);
+    s
+}
+
+fn write_rtype(prog: &Program, s: &mut String, t: TypeId, depth: u32) {
+    if depth > 64 {
+        s.push_str("...");
+        return;
+    }
+    let d = depth + 1;
+    match prog.ty(t) {
+        Type::Basic(k) => s.push_str(match k {
+            BasicKind::UntypedBool => "bool",
+            BasicKind::UntypedInt => "int",
+            BasicKind::UntypedRune => "int32",
+            BasicKind::UntypedFloat => "float64",
+            BasicKind::UntypedComplex => "complex128",
+            BasicKind::UntypedString => "string",
+            BasicKind::UntypedNil => "nil",
+            k => k.name(),
+        }),
+        Type::Named(n) => {
+            let obj = prog.obj(n.obj);
+            if let Some(p) = obj.pkg {
+                let pkg = prog.package(p);
+                if !pkg.name.is_empty() {
+                    s.push_str(&pkg.name);
+                    s.push('.');
+                }
+            }
+            s.push_str(&obj.name);
+            if !n.type_args.is_empty() {
+                s.push('[');
+                for (i, a) in n.type_args.iter().enumerate() {
+                    if i > 0 {
+                        s.push(',');
+                    }
+                    s.push_str(&prog.link_string(*a));
+                }
+                s.push(']');
+            }
+        }
+        Type::Pointer(e) => {
+            s.push('*');
+            write_rtype(prog, s, *e, d);
+        }
+        Type::Slice(e) => {
+            s.push_str("[]");
+            write_rtype(prog, s, *e, d);
+        }
+        Type::Array(e, n) => {
+            s.push_str(&format!("[{n}]"));
+            write_rtype(prog, s, *e, d);
+        }
+        Type::Map(k, v) => {
+            s.push_str("map[");
+            write_rtype(prog, s, *k, d);
+            s.push(']');
+            write_rtype(prog, s, *v, d);
+        }
+        Type::Chan(dir, e) => {
+            match dir {
+                frontend::ast::ChanDir::Both => s.push_str("chan "),
+                frontend::ast::ChanDir::Send => s.push_str("chan<- "),
+                frontend::ast::ChanDir::Recv => s.push_str("<-chan "),
+            }
+            let paren = *dir == frontend::ast::ChanDir::Both
+                && matches!(prog.ty(*e), Type::Chan(frontend::ast::ChanDir::Recv, _));
+            if paren {
+                s.push('(');
+            }
+            write_rtype(prog, s, *e, d);
+            if paren {
+                s.push(')');
+            }
+        }
+        Type::Struct(fields) => {
+            if fields.is_empty() {
+                s.push_str("struct {}");
+                return;
+            }
+            s.push_str("struct { ");
+            for (i, f) in fields.iter().enumerate() {
+                if i > 0 {
+                    s.push_str("; ");
+                }
+                if !f.embedded {
+                    s.push_str(&f.name);
+                    s.push(' ');
+                }
+                write_rtype(prog, s, f.typ, d);
+                if let Some(tag) = &f.tag {
+                    s.push(' ');
+                    s.push_str(&crate::lower::go_quote(tag.as_bytes()));
+                }
+            }
+            s.push_str(" }");
+        }
+        Type::Func(sig) => {
+            s.push_str("func");
+            write_rsig(prog, s, sig, d);
+        }
+        Type::Interface(it) => {
+            if it.methods.is_empty() {
+                s.push_str("interface {}");
+                return;
+            }
+            s.push_str("interface { ");
+            for (i, m) in it.methods.iter().enumerate() {
+                if i > 0 {
+                    s.push_str("; ");
+                }
+                s.push_str(&m.name);
+                if let Type::Func(sig) = prog.ty(m.sig) {
+                    write_rsig(prog, s, sig, d);
+                }
+            }
+            s.push_str(" }");
+        }
+        Type::Tuple(ts) => {
+            s.push('(');
+            for (i, e) in ts.iter().enumerate() {
+                if i > 0 {
+                    s.push_str(", ");
+                }
+                write_rtype(prog, s, *e, d);
+            }
+            s.push(')');
+        }
+        Type::TypeParam(p) => s.push_str(&prog.obj(p.obj).name),
+    }
+}
+
+fn write_rsig(prog: &Program, s: &mut String, sig: &frontend::types::Signature, d: u32) {
+    s.push('(');
+    for (i, p) in sig.params.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        if sig.variadic && i + 1 == sig.params.len() {
+            s.push_str("...");
+            match prog.ty(*p) {
+                Type::Slice(e) => write_rtype(prog, s, *e, d),
+                _ => write_rtype(prog, s, *p, d),
+            }
+        } else {
+            write_rtype(prog, s, *p, d);
+        }
+    }
+    s.push(')');
+    match sig.results.len() {
+        0 => {}
+        1 => {
+            s.push(' ');
+            write_rtype(prog, s, sig.results[0], d);
+        }
+        _ => {
+            s.push_str(" (");
+            for (i, r) in sig.results.iter().enumerate() {
+                if i > 0 {
+                    s.push_str(", ");
+                }
+                write_rtype(prog, s, *r, d);
+            }
+            s.push(')');
+        }
     }
 }
 

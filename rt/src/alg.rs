@@ -66,7 +66,7 @@ pub fn rand64() -> u64 {
     }
 }
 
-fn f64hash(v: f64, h: u64) -> u64 {
+fn float_hash(v: f64, h: u64) -> u64 {
     if v == 0.0 {
         mix(h ^ P0, P1) // +0 and -0 hash alike
     } else if v.is_nan() {
@@ -127,15 +127,15 @@ pub unsafe fn typehash(t: &Type, p: *const u8, h: u64) -> u64 {
     }
     unsafe {
         match t.kind {
-            types::KIND_FLOAT32 => f64hash(*(p as *const f32) as f64, h),
-            types::KIND_FLOAT64 => f64hash(*(p as *const f64), h),
+            types::KIND_FLOAT32 => float_hash(*(p as *const f32) as f64, h),
+            types::KIND_FLOAT64 => float_hash(*(p as *const f64), h),
             types::KIND_COMPLEX64 => {
                 let c = p as *const f32;
-                f64hash(*c.add(1) as f64, f64hash(*c as f64, h))
+                float_hash(*c.add(1) as f64, float_hash(*c as f64, h))
             }
             types::KIND_COMPLEX128 => {
                 let c = p as *const f64;
-                f64hash(*c.add(1), f64hash(*c, h))
+                float_hash(*c.add(1), float_hash(*c, h))
             }
             types::KIND_STRING => {
                 let (sp, sn) = *(p as *const (*const u8, usize));
@@ -237,4 +237,145 @@ pub unsafe fn typeequal(t: &Type, p: *const u8, q: *const u8) -> bool {
             _ => mem_equal(p, q, t.size),
         }
     }
+}
+
+// ---- gc's algorithm closures ------------------------------------------------------------------
+//
+// Type descriptors point their Equal field (and MapType.Hasher) at funcval closures such as
+// `runtime.memequal64·f`; generated code calls them as Go funcs: parameter 0 is the closure
+// context, then (p, q) for equality or (p, seed) for hashing. With at most six integer
+// parameters Cranelift's `tail` convention and SysV agree on registers and callee-saved set,
+// so these are plain `extern "C"` functions.
+
+macro_rules! memequal_fixed {
+    ($($name:literal $closure:literal $fname:ident $n:literal),* $(,)?) => {$(
+        /// # Safety
+        /// p and q point to values of the given size.
+        #[unsafe(export_name = $name)]
+        pub unsafe extern "C" fn $fname(_ctx: usize, p: *const u8, q: *const u8) -> u8 {
+            mem_equal(p, q, $n) as u8
+        }
+        const _: () = {
+            #[unsafe(export_name = $closure)]
+            static CLOSURE: unsafe extern "C" fn(usize, *const u8, *const u8) -> u8 = $fname;
+        };
+    )*};
+}
+
+memequal_fixed! {
+    "runtime.memequal0" "runtime.memequal0·f" memequal0 0,
+    "runtime.memequal8" "runtime.memequal8·f" memequal8 1,
+    "runtime.memequal16" "runtime.memequal16·f" memequal16 2,
+    "runtime.memequal32" "runtime.memequal32·f" memequal32 4,
+    "runtime.memequal64" "runtime.memequal64·f" memequal64 8,
+    "runtime.memequal128" "runtime.memequal128·f" memequal128 16,
+}
+
+/// Equal of `type:.eqfunc.M<n>` = {memequal_varlen, n}: the size is the closure's word 1.
+///
+/// # Safety
+/// ctx is such a closure; p and q point to n bytes.
+#[unsafe(export_name = "runtime.memequal_varlen")]
+pub unsafe extern "C" fn memequal_varlen(ctx: usize, p: *const u8, q: *const u8) -> u8 {
+    mem_equal(p, q, *((ctx + 8) as *const usize)) as u8
+}
+
+/// Static descriptors for the kinds whose gc equality/hash functions are shared closures.
+static F32_TYPE: Type = basic_type(4, types::KIND_FLOAT32);
+static F64_TYPE: Type = basic_type(8, types::KIND_FLOAT64);
+static C64_TYPE: Type = basic_type(8, types::KIND_COMPLEX64);
+static C128_TYPE: Type = basic_type(16, types::KIND_COMPLEX128);
+static STR_TYPE: Type = basic_type(16, types::KIND_STRING);
+/// An interface descriptor tail is read for its method count (word at +64): these two are
+/// only ever passed where an empty (eface) or non-empty (iface) interface is meant.
+static EFACE_TYPE: [usize; 10] = iface_type(0);
+static IFACE_TYPE: [usize; 10] = iface_type(1);
+
+const fn basic_type(size: usize, kind: u8) -> Type {
+    Type {
+        size,
+        ptr_bytes: 0,
+        hash: 0,
+        tflag: 0,
+        align: 8,
+        field_align: 8,
+        kind,
+        equal: 1,
+        gcdata: core::ptr::null(),
+        str_off: 0,
+        ptr_to_this: 0,
+    }
+}
+
+const fn iface_type(nmethods: usize) -> [usize; 10] {
+    // Header words: size 16, ptrbytes 16, hash/tflag/align/kind word, equal, gcdata, str;
+    // then PkgPath, Methods{ptr, len, cap}.
+    let kind_word = (types::KIND_INTERFACE as usize) << 56 | 8 << 48 | 8 << 40;
+    [16, 16, kind_word, 1, 0, 0, 0, 0, nmethods, nmethods]
+}
+
+macro_rules! typed_alg {
+    ($($eqname:literal $eqclosure:literal $eqf:ident $hname:literal $hclosure:literal $hf:ident $ty:expr),* $(,)?) => {$(
+        /// # Safety
+        /// p and q point to values of the closure's type.
+        #[unsafe(export_name = $eqname)]
+        pub unsafe extern "C" fn $eqf(_ctx: usize, p: *const u8, q: *const u8) -> u8 {
+            typeequal(&*($ty as *const _ as *const Type), p, q) as u8
+        }
+        /// # Safety
+        /// p points to a value of the closure's type.
+        #[unsafe(export_name = $hname)]
+        pub unsafe extern "C" fn $hf(_ctx: usize, p: *const u8, seed: u64) -> u64 {
+            typehash(&*($ty as *const _ as *const Type), p, seed)
+        }
+        const _: () = {
+            #[unsafe(export_name = $eqclosure)]
+            static EQ: unsafe extern "C" fn(usize, *const u8, *const u8) -> u8 = $eqf;
+            #[unsafe(export_name = $hclosure)]
+            static HASH: unsafe extern "C" fn(usize, *const u8, u64) -> u64 = $hf;
+        };
+    )*};
+}
+
+typed_alg! {
+    "runtime.f32equal" "runtime.f32equal·f" f32equal "runtime.f32hash" "runtime.f32hash·f" f32hash &F32_TYPE,
+    "runtime.f64equal" "runtime.f64equal·f" f64equal "runtime.f64hash" "runtime.f64hash·f" f64hash &F64_TYPE,
+    "runtime.c64equal" "runtime.c64equal·f" c64equal "runtime.c64hash" "runtime.c64hash·f" c64hash &C64_TYPE,
+    "runtime.c128equal" "runtime.c128equal·f" c128equal "runtime.c128hash" "runtime.c128hash·f" c128hash &C128_TYPE,
+    "runtime.strequal" "runtime.strequal·f" strequal "runtime.strhash" "runtime.strhash·f" strhash &STR_TYPE,
+    "runtime.nilinterequal" "runtime.nilinterequal·f" nilinterequal "runtime.nilinterhash" "runtime.nilinterhash·f" nilinterhash &EFACE_TYPE,
+    "runtime.interequal" "runtime.interequal·f" interequal "runtime.interhash" "runtime.interhash·f" interhash &IFACE_TYPE,
+}
+
+macro_rules! memhash_fixed {
+    ($($name:literal $closure:literal $fname:ident $n:literal),* $(,)?) => {$(
+        /// # Safety
+        /// p points to a value of the given size.
+        #[unsafe(export_name = $name)]
+        pub unsafe extern "C" fn $fname(_ctx: usize, p: *const u8, seed: u64) -> u64 {
+            memhash(p, $n, seed)
+        }
+        const _: () = {
+            #[unsafe(export_name = $closure)]
+            static CLOSURE: unsafe extern "C" fn(usize, *const u8, u64) -> u64 = $fname;
+        };
+    )*};
+}
+
+memhash_fixed! {
+    "runtime.memhash0" "runtime.memhash0·f" memhash0 0,
+    "runtime.memhash8" "runtime.memhash8·f" memhash8 1,
+    "runtime.memhash16" "runtime.memhash16·f" memhash16 2,
+    "runtime.memhash32" "runtime.memhash32·f" memhash32 4,
+    "runtime.memhash64" "runtime.memhash64·f" memhash64 8,
+    "runtime.memhash128" "runtime.memhash128·f" memhash128 16,
+}
+
+/// Hasher of `type:.hashfunc.M<n>` = {memhash_varlen, n}.
+///
+/// # Safety
+/// ctx is such a closure; p points to n bytes.
+#[unsafe(export_name = "runtime.memhash_varlen")]
+pub unsafe extern "C" fn memhash_varlen(ctx: usize, p: *const u8, seed: u64) -> u64 {
+    memhash(p, *((ctx + 8) as *const usize), seed)
 }

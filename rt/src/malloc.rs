@@ -442,3 +442,47 @@ pub unsafe extern "C" fn growslice(
         });
     }
 }
+
+/// growsliceBuf (gc 1.25+): like growslice, but while the result fits in the caller's stack
+/// buffer `buf` of `buf_len` elements it stays there, with the capacity bumped to the next
+/// size class (gc's choice, so that a later move to the heap wastes nothing).
+///
+/// # Safety
+/// As growslice; `buf` is writable for `buf_len` elements.
+#[unsafe(export_name = "runtime.growsliceBuf")]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn growslice_buf(
+    out: *mut Slice,
+    old_ptr: *const u8,
+    new_len: i64,
+    old_cap: i64,
+    num: i64,
+    et: *const Type,
+    buf: *mut u8,
+    buf_len: i64,
+) {
+    if new_len > buf_len {
+        return unsafe { growslice(out, old_ptr, new_len, old_cap, num, et) };
+    }
+    // SAFETY: caller contract.
+    unsafe {
+        let esize = (*et).size;
+        let old_len = (new_len - num) as usize;
+        if !core::ptr::eq(old_ptr, buf) && old_len != 0 {
+            crate::mem::memmove(buf, old_ptr, old_len * esize);
+        }
+        let noscan = !(*et).has_pointers();
+        let new_cap = roundupsize(new_len as usize * esize, noscan)
+            .checked_div(esize)
+            .unwrap_or(new_len as usize);
+        if (new_len as usize) < new_cap {
+            let tail = buf.add(new_len as usize * esize);
+            crate::mem::memset(tail, 0, (new_cap - new_len as usize) * esize);
+        }
+        out.write(Slice {
+            ptr: buf,
+            len: new_len,
+            cap: new_cap as i64,
+        });
+    }
+}

@@ -105,17 +105,24 @@ pub fn normalize_stderr(stderr: &[u8]) -> Vec<u8> {
 // ---------------------------------------------------------------------------
 // diffs
 
+/// Renders a line for a diff: tabs, control characters, U+FFFD and bytes
+/// that are not UTF-8 are escaped, so that `\xff` and `\u{fffd}` differ.
 fn show_line(line: &[u8]) -> String {
-    let text = String::from_utf8_lossy(line);
     let mut s = String::new();
-    for c in text.chars() {
-        match c {
-            '\t' => s.push_str("\\t"),
-            '\r' => s.push_str("\\r"),
-            c if c.is_control() => {
-                let _ = write!(s, "\\u{{{:x}}}", c as u32);
+    for chunk in line.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\t' => s.push_str("\\t"),
+                '\r' => s.push_str("\\r"),
+                '\\' => s.push_str("\\\\"),
+                c if c.is_control() || c == '\u{fffd}' => {
+                    let _ = write!(s, "\\u{{{:x}}}", c as u32);
+                }
+                c => s.push(c),
             }
-            c => s.push(c),
+        }
+        for b in chunk.invalid() {
+            let _ = write!(s, "\\x{b:02x}");
         }
     }
     s
@@ -781,6 +788,12 @@ main.main()\n\
         );
         let d = diff_snippet(b"tab\there", b"tab here").unwrap();
         assert!(d.contains("tab\\there"), "{d}");
+        // raw invalid bytes and the replacement character look different
+        let d = diff_snippet(b"\xff\xfe", "\u{fffd}\u{fffd}".as_bytes()).unwrap();
+        assert!(
+            d.contains("- \\xff\\xfe") && d.contains("+ \\u{fffd}\\u{fffd}"),
+            "{d}"
+        );
     }
 
     #[test]

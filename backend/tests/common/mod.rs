@@ -461,6 +461,30 @@ pub fn sample_module() -> Module {
     b.ret(&[p[0]]);
     fs.push(b.finish());
 
+    // rgo_fmin(x, y) / rgo_fmax(x, y): Go's min/max on floats
+    for (name, op) in [("rgo_fmin", FMin), ("rgo_fmax", FMax)] {
+        let (mut b, p) = FB::new(name, c, &[Ty::F64, Ty::F64], &[Ty::F64]);
+        let r = b.bin(op, p[0], p[1]);
+        b.ret(&[r]);
+        fs.push(b.finish());
+    }
+
+    // rgo_dense(x): a dense switch (jump table): x in 0..20 → x*x + 1, else -1
+    let (mut b, p) = FB::new("rgo_dense", c, &[i64_], &[i64_]);
+    let blocks: Vec<BlockId> = (0..21).map(|_| b.block()).collect();
+    b.term(Terminator::Switch {
+        value: p[0],
+        cases: (0..20).map(|k| (k as i64, blocks[k])).collect(),
+        default: blocks[20],
+    });
+    for (k, &blk) in blocks.iter().enumerate() {
+        b.at(blk);
+        let v = if k < 20 { (k * k + 1) as i64 } else { -1 };
+        let r = b.iconst(i64_, v);
+        b.ret(&[r]);
+    }
+    fs.push(b.finish());
+
     // main.unreachable(ctx): traps
     let (b, _) = FB::new("main.unreachable", go, &[i64_], &[]);
     let mut f = b.finish();

@@ -256,7 +256,7 @@ impl<'a> Checker<'a> {
                     .and_then(|i| i.to_u32())
                     .and_then(char::from_u32)
                     .unwrap_or('\u{FFFD}');
-                x.val = Some(ConstValue::String(c.to_string()));
+                x.val = Some(ConstValue::String(c.to_string().into_bytes()));
                 ok = true;
                 result_const = true;
             } else {

@@ -1591,7 +1591,12 @@ impl<'a> Checker<'a> {
                     }
                 };
                 if !self.is_invalid(t) {
-                    let u = self.under(t);
+                    // The rules apply to the embedded type name T (of T or *T).
+                    let base = match (is_ptr, self.p.ty(t)) {
+                        (true, Type::Pointer(b)) => *b,
+                        _ => t,
+                    };
+                    let u = self.under(base);
                     match self.p.ty(u) {
                         Type::Pointer(_) => {
                             self.error(f.typ.pos, "embedded field type cannot be a pointer");

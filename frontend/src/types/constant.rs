@@ -83,7 +83,7 @@ pub fn eval_literal(kind: LitKind, raw: &str) -> Option<ConstValue> {
             if let Some(inner) = raw.strip_prefix('`') {
                 let inner = inner.strip_suffix('`')?;
                 // Carriage returns are discarded from raw strings.
-                Some(ConstValue::String(inner.replace('\r', "")))
+                Some(ConstValue::String(inner.replace('\r', "").into_bytes()))
             } else {
                 let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
                 let units = unquote_chars(inner, '"')?;
@@ -98,7 +98,7 @@ pub fn eval_literal(kind: LitKind, raw: &str) -> Option<ConstValue> {
                         bytes.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
                     }
                 }
-                Some(ConstValue::String(string_from_bytes(bytes)))
+                Some(ConstValue::String(bytes))
             }
         }
     }
@@ -108,12 +108,6 @@ pub fn eval_literal(kind: LitKind, raw: &str) -> Option<ConstValue> {
 /// kept losslessly by mapping each byte of an invalid sequence to U+FFFD... that would lose data, so
 /// instead we keep bytes via `from_utf8_lossy` only as a last resort. Constants with invalid UTF-8
 /// are rare; the midend gets the lossy form.
-fn string_from_bytes(b: Vec<u8>) -> String {
-    match String::from_utf8(b) {
-        Ok(s) => s,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    }
-}
 
 /// Decodes escapes. Code points are returned as u64; byte escapes (`\x`, octal) are returned as
 /// `0x1_0000_0000 + byte` so that strings can keep them as raw bytes.
@@ -418,7 +412,7 @@ pub fn compare(op: BinaryOp, a: &ConstValue, b: &ConstValue) -> Option<bool> {
                 _ => None,
             };
         }
-        (ConstValue::String(x), ConstValue::String(y)) => Some(x.as_bytes().cmp(y.as_bytes())),
+        (ConstValue::String(x), ConstValue::String(y)) => Some(x.cmp(y)),
         (ConstValue::Complex(..), _) | (_, ConstValue::Complex(..)) => {
             let (ar, ai) = to_complex(a)?;
             let (br, bi) = to_complex(b)?;
@@ -457,7 +451,9 @@ pub fn binary(
     use BinaryOp::*;
     match (a, b) {
         (ConstValue::String(x), ConstValue::String(y)) if op == Add => {
-            return Ok(ConstValue::String(format!("{x}{y}")));
+            let mut both = x.clone();
+            both.extend_from_slice(y);
+            return Ok(ConstValue::String(both));
         }
         (ConstValue::Bool(x), ConstValue::Bool(y)) => {
             return match op {
@@ -567,7 +563,7 @@ pub fn format(v: &ConstValue) -> String {
     match v {
         ConstValue::Bool(b) => b.to_string(),
         ConstValue::String(s) => {
-            let q = format!("{s:?}");
+            let q = format!("{:?}", String::from_utf8_lossy(s));
             // go/constant shortens long strings to 72 characters with "...".
             if q.chars().count() > 72 {
                 let t: String = q.chars().take(68).collect();

@@ -1528,8 +1528,11 @@ impl<'a> Checker<'a> {
                 format!("mismatched types {} and {}", self.ts(a.typ), self.ts(b.typ)),
             ));
         } else if matches!(op, BinaryOp::Eql | BinaryOp::Neq) {
-            if a.typ == nil || b.typ == nil {
-                let t = if a.typ == nil { b.typ } else { a.typ };
+            // nil may already have been converted to the other operand's type.
+            let a_nil = a.typ == nil || self.is_nil_expr(a.expr);
+            let b_nil = b.typ == nil || self.is_nil_expr(b.expr);
+            if a_nil || b_nil {
+                let t = if a_nil { b.typ } else { a.typ };
                 if !self.has_nil(t) {
                     err = Some((
                         b.pos(),
@@ -1599,6 +1602,20 @@ impl<'a> Checker<'a> {
                 expr: Some(e),
                 builtin: None,
             };
+        }
+    }
+
+    /// Whether an operand's expression is the predeclared `nil` (possibly parenthesised).
+    fn is_nil_expr(&self, e: Option<&Expr>) -> bool {
+        let Some(e) = e else { return false };
+        match &e.unparen().kind {
+            ExprKind::Ident(id) => self
+                .p
+                .info
+                .uses
+                .get(&id.id)
+                .is_some_and(|o| matches!(self.p.obj(*o).kind, ObjKind::Nil)),
+            _ => false,
         }
     }
 
@@ -2075,7 +2092,7 @@ impl<'a> Checker<'a> {
                 if let Some(i) = self.index(idx, length)
                     && y.mode == OpMode::Constant
                     && let Some(ConstValue::String(s)) = &y.val
-                    && let Some(b) = s.as_bytes().get(i as usize)
+                    && let Some(b) = s.get(i as usize)
                 {
                     x.mode = OpMode::Constant;
                     x.val = Some(constant::int(*b as i64));

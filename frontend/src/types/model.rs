@@ -272,7 +272,8 @@ impl TypeTable {
 #[derive(Clone, PartialEq, Debug)]
 pub enum ConstValue {
     Bool(bool),
-    String(String),
+    /// The bytes of a string constant (Go strings may hold invalid UTF-8).
+    String(Vec<u8>),
     Int(BigInt),
     Float(BigRational),
     Complex(BigRational, BigRational),

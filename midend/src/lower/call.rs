@@ -476,10 +476,23 @@ impl<'a, 'p> FnLower<'a, 'p> {
             Builtin::Print | Builtin::Println => {
                 let ln = b == Builtin::Println;
                 let mut vals = Vec::new();
-                for a in args {
-                    let t = self.type_of(a);
-                    let v = self.expr(a);
-                    vals.push((self.snapshot(v, t), t));
+                let tuple = match args {
+                    [one] => match prog.ty(self.type_of(one)) {
+                        Type::Tuple(ts) => Some(ts.clone()),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some(ts) = tuple {
+                    // println(f()) with a multi-valued f prints every result.
+                    let vs = self.multi_value(&args[0]);
+                    vals.extend(vs.into_iter().zip(ts));
+                } else {
+                    for a in args {
+                        let t = self.type_of(a);
+                        let v = self.expr(a);
+                        vals.push((self.snapshot(v, t), t));
+                    }
                 }
                 self.b.ccall("runtime.printlock", vec![], &[]);
                 for (i, (v, t)) in vals.into_iter().enumerate() {

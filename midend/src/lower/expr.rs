@@ -438,9 +438,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
             String | UntypedString => {
                 let s = match v {
                     ConstValue::String(s) => s.clone(),
-                    _ => std::string::String::new(),
+                    _ => Vec::new(),
                 };
-                self.string_const(s.as_bytes())
+                self.string_const(&s)
             }
             Float32 => {
                 let f = const_to_f64(v) as f32;
@@ -817,10 +817,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let max_v = idx(self, max);
         let zero = self.b.iconst(Ty::I64, 0);
         let bound = if is_string { len } else { cap };
+        // gc reports bounds of strings and arrays as "with length", of slices "with capacity".
+        let len_form = is_string
+            || matches!(prog.ty(u), Type::Array(..) | Type::Pointer(_));
         // Checks run from the last index to the first, as gc's do, so the first failing bound in
         // that order is the one reported.
         let (k, kmax) = if let Some((m, ms)) = max_v {
-            self.slice_check(m, bound, ms, "Slice3Alen", "Slice3Acap", is_string);
+            self.slice_check(m, bound, ms, "Slice3Alen", "Slice3Acap", len_form);
             (m, ms)
         } else {
             (bound, false)
@@ -830,7 +833,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 if max_v.is_some() {
                     self.slice_check_pair(h, k, hs, "Slice3B");
                 } else {
-                    self.slice_check(h, bound, hs, "SliceAlen", "SliceAcap", is_string);
+                    self.slice_check(h, bound, hs, "SliceAlen", "SliceAcap", len_form);
                 }
                 h
             }
@@ -1497,7 +1500,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let bad = self.b.block();
                 self.b.branch(ok, good, bad);
                 self.b.switch_to(bad);
-                self.b.ccall_noreturn("runtime.goPanicSliceConvert", vec![f[1], want]);
+                self.b.ccall_noreturn("runtime.goPanicSliceConvert", vec![want, f[1]]);
                 self.b.switch_to(good);
                 if matches!(prog.ty(tu), Type::Pointer(_)) {
                     Value::Flat(vec![f[0]])
@@ -1550,13 +1553,20 @@ impl<'a, 'p> FnLower<'a, 'p> {
             let conv = if fk.is_unsigned() { Conv::UToF } else { Conv::SToF };
             self.b.convert(conv, x, to)
         } else if fk.is_float() && tk.is_integer() {
-            if tk.is_unsigned() {
-                // Go truncates toward zero; convert through int64/uint64 as gc does.
-                let w = self.b.convert(Conv::FToU, x, Ty::I64);
-                self.b.int_resize(w, to, false)
-            } else {
-                let w = self.b.convert(Conv::FToS, x, Ty::I64);
-                self.b.int_resize(w, to, true)
+            // Out-of-range conversions are implementation-defined in Go; gc on amd64 uses
+            // CVTTSx2SL for results of at most 16 bits (and 32-bit signed), CVTTSx2SQ otherwise,
+            // and a two-step sequence for 64-bit unsigned results. Reproduce its answers.
+            use BasicKind::*;
+            match tk {
+                Int8 | Int16 | Int32 | Uint8 | Uint16 => {
+                    let w = self.cvtt(x, Ty::I32);
+                    self.b.int_resize(w, to, true)
+                }
+                Uint64 | Uint | Uintptr => self.float_to_u64(x),
+                _ => {
+                    let w = self.cvtt(x, Ty::I64);
+                    self.b.int_resize(w, to, true)
+                }
             }
         } else if fk.is_float() && tk.is_float() {
             let ft = self.b.ty(x);
@@ -1571,6 +1581,46 @@ impl<'a, 'p> FnLower<'a, 'p> {
             x
         };
         Value::Flat(vec![r])
+    }
+}
+
+impl FnLower<'_, '_> {
+    /// x86's truncating conversion: NaN and out-of-range values give the minimum integer.
+    fn cvtt(&mut self, x: Var, to: Ty) -> Var {
+        let bits = to.bytes() * 8;
+        let (lo, hi) = if self.b.ty(x) == Ty::F32 {
+            (
+                self.b.f32const(-(2f32.powi(bits as i32 - 1))),
+                self.b.f32const(2f32.powi(bits as i32 - 1)),
+            )
+        } else {
+            (
+                self.b.f64const(-(2f64.powi(bits as i32 - 1))),
+                self.b.f64const(2f64.powi(bits as i32 - 1)),
+            )
+        };
+        let ge = self.b.fcmp(FCmp::Ge, x, lo);
+        let lt = self.b.fcmp(FCmp::Lt, x, hi);
+        let ok = self.b.bin(BinOp::And, ge, lt);
+        let r = self.b.convert(Conv::FToS, x, to);
+        let min = self.b.iconst(to, if bits == 32 { i32::MIN as i64 } else { i64::MIN });
+        self.b.select(ok, r, min)
+    }
+
+    /// gc's float → uint64: `x < 2^63 ? int64(x) : int64(x - 2^63) | 1<<63`.
+    fn float_to_u64(&mut self, x: Var) -> Var {
+        let two63 = if self.b.ty(x) == Ty::F32 {
+            self.b.f32const(2f32.powi(63))
+        } else {
+            self.b.f64const(2f64.powi(63))
+        };
+        let small = self.b.fcmp(FCmp::Lt, x, two63);
+        let a = self.cvtt(x, Ty::I64);
+        let y = self.b.bin(BinOp::FSub, x, two63);
+        let c = self.cvtt(y, Ty::I64);
+        let top = self.b.iconst(Ty::I64, i64::MIN);
+        let c = self.b.bin(BinOp::Or, c, top);
+        self.b.select(small, a, c)
     }
 }
 

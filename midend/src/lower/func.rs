@@ -576,23 +576,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 self.store_place(&place, t, v);
             }
             AssignOp::Assign | AssignOp::Define => {
-                // Values first (right to left dependencies), then places, as the spec requires:
-                // operands of index expressions and pointer indirections on the left and the
-                // expressions on the right are evaluated in the usual order, then assigned.
+                // The spec's two phases: operands of index expressions and pointer
+                // indirections on the left, then the expressions on the right, are evaluated
+                // in the usual left-to-right order; then the assignments happen.
                 let define = op == AssignOp::Define;
-                let vals: Vec<(Value, TypeId)> = if rhs.len() == 1 && lhs.len() > 1 {
-                    let ts = self.tuple_types(&rhs[0]);
-                    self.multi_value(&rhs[0]).into_iter().zip(ts).collect()
-                } else {
-                    let mut out = Vec::new();
-                    for e in rhs {
-                        let t = self.type_of(e);
-                        let v = self.expr(e);
-                        let v = if lhs.len() > 1 { self.snapshot(v, t) } else { v };
-                        out.push((v, t));
-                    }
-                    out
-                };
                 let mut places = Vec::new();
                 for l in lhs {
                     if define {
@@ -617,6 +604,19 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     let p = self.place(l);
                     places.push(Some((Ok(p), t)));
                 }
+                let vals: Vec<(Value, TypeId)> = if rhs.len() == 1 && lhs.len() > 1 {
+                    let ts = self.tuple_types(&rhs[0]);
+                    self.multi_value(&rhs[0]).into_iter().zip(ts).collect()
+                } else {
+                    let mut out = Vec::new();
+                    for e in rhs {
+                        let t = self.type_of(e);
+                        let v = self.expr(e);
+                        let v = if lhs.len() > 1 { self.snapshot(v, t) } else { v };
+                        out.push((v, t));
+                    }
+                    out
+                };
                 for (p, (v, from)) in places.into_iter().zip(vals) {
                     let Some((p, t)) = p else { continue };
                     let v = self.convert_implicit(v, from, t);
@@ -760,11 +760,17 @@ impl<'a, 'p> FnLower<'a, 'p> {
         self.b.switch_to(postb);
         self.b.reset_line();
         for o in loop_vars {
+            // A fresh heap cell for the next iteration, initialised from this one. The register
+            // that holds the cell's address is reused, so code emitted earlier in the loop (the
+            // condition) sees the new cell.
             let t = self.l.prog.obj(o).typ;
-            let old = self.var_place(o);
-            let v = self.load_place(&old, t);
-            let v = self.snapshot(v, t);
-            self.declare_local(o, t, Some(v));
+            if let Some(Storage::Ptr(cell)) = self.locals.get(&o).cloned() {
+                let size = self.l.lay.size(t);
+                let typ = self.type_desc(t);
+                let fresh = self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0];
+                self.b.memcopy(fresh, cell, size);
+                self.emit_copy(cell, fresh);
+            }
         }
         if let Some(p) = post {
             self.stmt(p);

@@ -341,21 +341,36 @@ impl<'p> Lowering<'p> {
     }
 }
 
-/// Go's `strconv.Quote` spelling, used in `go:string."..."` symbol names.
+/// Go's `strconv.Quote` spelling, used in `go:string."..."` symbol names: invalid UTF-8 bytes
+/// are written as `\xNN`, so distinct byte strings never share a name.
 pub fn go_quote(s: &[u8]) -> String {
     let mut out = String::from("\"");
-    let text = String::from_utf8_lossy(s);
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
+    let mut rest = s;
+    while !rest.is_empty() {
+        let (valid, bad) = match std::str::from_utf8(rest) {
+            Ok(v) => (v, None),
+            Err(e) => {
+                let (v, tail) = rest.split_at(e.valid_up_to());
+                (std::str::from_utf8(v).unwrap_or(""), tail.first().copied())
             }
-            c => out.push(c),
+        };
+        for c in valid.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\t' => out.push_str("\\t"),
+                '\r' => out.push_str("\\r"),
+                c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                    out.push_str(&format!("\\x{:02x}", c as u32))
+                }
+                c => out.push(c),
+            }
+        }
+        rest = &rest[valid.len()..];
+        if let Some(b) = bad {
+            out.push_str(&format!("\\x{b:02x}"));
+            rest = &rest[1..];
         }
     }
     out.push('"');
