@@ -5,6 +5,7 @@
 //! `rgo check files...`, `rgo testdir DIR|FILE...`, `rgo version`.
 
 mod driver;
+mod inspect;
 mod testdir;
 
 use std::io::Write;
@@ -45,6 +46,7 @@ fn main() -> ExitCode {
             let code = testdir::run_testdir(rest, &exe);
             ExitCode::from(code.clamp(0, 255) as u8)
         }
+        "inspect" => ExitCode::from(inspect::run_inspect(rest).clamp(0, 255) as u8),
         "version" => {
             println!("rgo version {VERSION} (rgo {}) linux/amd64", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS

@@ -11,7 +11,9 @@ use frontend::ast::NodeIdGen;
 use frontend::parser::parse_text;
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = rd.flatten().map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -25,7 +27,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let root = args.get(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("."));
+    let root = args
+        .get(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("."));
     let verbose = args.iter().any(|a| a == "-v");
     let mut files = Vec::new();
     walk(&root, &mut files);
@@ -50,14 +55,20 @@ fn main() {
                 failed_testdata += 1;
             } else {
                 let first = diags.first().map(|d| {
-                    let line = text[..(d.pos.offset as usize).min(text.len())].matches('\n').count() + 1;
+                    let line = text[..(d.pos.offset as usize).min(text.len())]
+                        .matches('\n')
+                        .count()
+                        + 1;
                     format!("{}: {}", line, d.message)
                 });
                 failed_other.push((path.clone(), first.unwrap_or_default()));
             }
             if verbose {
                 for d in diags.iter().take(3) {
-                    let line = text[..(d.pos.offset as usize).min(text.len())].matches('\n').count() + 1;
+                    let line = text[..(d.pos.offset as usize).min(text.len())]
+                        .matches('\n')
+                        .count()
+                        + 1;
                     eprintln!("{}:{}: {}", path.display(), line, d.message);
                 }
             }
@@ -66,7 +77,10 @@ fn main() {
     println!("files: {}", texts.len());
     println!("bytes: {bytes}");
     println!("parse time: {:.3}s", elapsed.as_secs_f64());
-    println!("throughput: {:.1} MB/s", bytes as f64 / 1e6 / elapsed.as_secs_f64());
+    println!(
+        "throughput: {:.1} MB/s",
+        bytes as f64 / 1e6 / elapsed.as_secs_f64()
+    );
     println!("failures under testdata/: {failed_testdata}");
     println!("failures elsewhere: {}", failed_other.len());
     for (p, m) in &failed_other {

@@ -298,7 +298,7 @@ enum Raw {
     #[token("\"", string_lit)]
     Str,
     #[token("`", raw_string_lit)]
-    RawStr,
+    Backquoted,
 
     #[token("break")]
     Break,
@@ -483,7 +483,9 @@ fn quote_rune(c: char) -> String {
 }
 
 fn is_letter(c: char) -> bool {
-    c.is_ascii_alphabetic() || c == '_' || (!c.is_ascii() && c.is_alphabetic() && !is_unicode_digit(c))
+    c.is_ascii_alphabetic()
+        || c == '_'
+        || (!c.is_ascii() && c.is_alphabetic() && !is_unicode_digit(c))
 }
 
 /// Unicode category Nd. Rust has no direct test; `is_numeric` also covers Nl/No, so exclude
@@ -698,7 +700,10 @@ impl NumScan<'_> {
             digsep |= self.digits(base, &mut invalid);
             if self.ch() == b'.' {
                 if prefix == b'o' || prefix == b'b' {
-                    self.err(format!("invalid radix point in {} literal", base_name(base)));
+                    self.err(format!(
+                        "invalid radix point in {} literal",
+                        base_name(base)
+                    ));
                     ok = false;
                 }
                 self.i += 1;
@@ -750,21 +755,29 @@ impl NumScan<'_> {
             self.i += 1;
         }
         let lit = &self.src[self.start..self.i];
-        if kind == NumKind::Int && ok {
-            if let Some(inv) = invalid {
-                let c = lit.get(inv).copied().unwrap_or(b'0') as char;
-                self.errors.push((
-                    self.start + inv,
-                    format!("invalid digit {} in {} literal", quote_rune(c), base_name(base)),
-                ));
-                ok = false;
-            }
+        if kind == NumKind::Int
+            && ok
+            && let Some(inv) = invalid
+        {
+            let c = lit.get(inv).copied().unwrap_or(b'0') as char;
+            self.errors.push((
+                self.start + inv,
+                format!(
+                    "invalid digit {} in {} literal",
+                    quote_rune(c),
+                    base_name(base)
+                ),
+            ));
+            ok = false;
         }
-        if digsep & 2 != 0 && ok {
-            if let Some(i) = invalid_sep(lit) {
-                self.errors
-                    .push((self.start + i, "'_' must separate successive digits".to_string()));
-            }
+        if digsep & 2 != 0
+            && ok
+            && let Some(i) = invalid_sep(lit)
+        {
+            self.errors.push((
+                self.start + i,
+                "'_' must separate successive digits".to_string(),
+            ));
         }
         kind
     }
@@ -807,7 +820,12 @@ fn invalid_sep(x: &[u8]) -> Option<usize> {
 
 /// Scans an escape after `\` at byte `i` of `text` (which is the whole source); returns the new
 /// index and whether the escape was valid (gc's `scanner.escape`).
-fn escape(text: &str, mut i: usize, quote: char, errors: &mut Vec<(usize, String)>) -> (usize, bool) {
+fn escape(
+    text: &str,
+    mut i: usize,
+    quote: char,
+    errors: &mut Vec<(usize, String)>,
+) -> (usize, bool) {
     let Some(c) = text[i..].chars().next() else {
         return (i, true); // the caller complains about the missing terminator
     };
@@ -841,7 +859,11 @@ fn escape(text: &str, mut i: usize, quote: char, errors: &mut Vec<(usize, String
         if d >= base {
             errors.push((
                 i,
-                format!("invalid character {} in {} escape", quote_rune(c), base_name(base)),
+                format!(
+                    "invalid character {} in {} escape",
+                    quote_rune(c),
+                    base_name(base)
+                ),
             ));
             return (i, false);
         }
@@ -948,8 +970,7 @@ fn raw_string_lit(lex: &mut Lx<'_>) {
     match rest.find('`') {
         Some(n) => lex.bump(n + 1),
         None => {
-            lex.extras
-                .error(start, "string not terminated".to_string());
+            lex.extras.error(start, "string not terminated".to_string());
             lex.bump(rest.len());
         }
     }
@@ -957,9 +978,10 @@ fn raw_string_lit(lex: &mut Lx<'_>) {
 
 /// Brackets deeper than this are rejected: the tree would be too deep for the recursive passes
 /// that follow (and for dropping it).
-pub const MAX_NESTING: usize = 2000;
-/// Runs of prefix operators longer than this are rejected for the same reason.
-const MAX_PREFIX_RUN: usize = 2000;
+pub const MAX_NESTING: usize = 1000;
+/// The longest run of tokens without a `,` `;` `:` `{` `}` (a bound on the depth of operator
+/// chains such as `a+a+...`, `***p`, `[][]...T`, `f()()...`), for the same reason.
+pub const MAX_RUN: usize = 3000;
 
 /// The token iterator fed to lalrpop: `(start, token, end)` byte offsets.
 pub struct Lexer<'a> {
@@ -968,7 +990,7 @@ pub struct Lexer<'a> {
     nlsemi: bool,
     done: bool,
     depth: usize,
-    prefix_run: usize,
+    run: usize,
     /// Set when the input was cut short (nesting limit); the parser reports it.
     pub too_deep: Option<u32>,
 }
@@ -981,7 +1003,7 @@ impl<'a> Lexer<'a> {
             nlsemi: false,
             done: false,
             depth: 0,
-            prefix_run: 0,
+            run: 0,
             too_deep: None,
         }
     }
@@ -1003,7 +1025,7 @@ impl<'a> Lexer<'a> {
             Raw::Number(NumKind::Float) => T::Float(s),
             Raw::Number(NumKind::Imag) => T::Imag(s),
             Raw::Rune => T::Char(s),
-            Raw::Str | Raw::RawStr => T::Str(s),
+            Raw::Str | Raw::Backquoted => T::Str(s),
             Raw::Break => T::Break,
             Raw::Case => T::Case,
             Raw::Chan => T::Chan,
@@ -1098,7 +1120,10 @@ impl<'a> Iterator for Lexer<'a> {
             let raw = match res {
                 Ok(raw) => raw,
                 Err(()) => {
-                    let c = self.raw.source()[span.start..].chars().next().unwrap_or('\0');
+                    let c = self.raw.source()[span.start..]
+                        .chars()
+                        .next()
+                        .unwrap_or('\0');
                     let msg = if c == '\0' {
                         "invalid NUL character".to_string()
                     } else {
@@ -1112,6 +1137,7 @@ impl<'a> Iterator for Lexer<'a> {
                 Raw::Newline | Raw::BlockComment(true) => {
                     if self.nlsemi {
                         self.nlsemi = false;
+                        self.run = 0;
                         return Some(Ok((
                             span.start,
                             Tok::Semi(SemiKind::Newline),
@@ -1141,16 +1167,16 @@ impl<'a> Iterator for Lexer<'a> {
             }
             if matches!(
                 tok,
-                Tok::Add | Tok::Sub | Tok::Not | Tok::Xor | Tok::Star | Tok::And | Tok::Arrow | Tok::Tilde
+                Tok::Semi(_) | Tok::Comma | Tok::Colon | Tok::LBrace | Tok::RBrace
             ) {
-                self.prefix_run += 1;
-                if self.prefix_run > MAX_PREFIX_RUN {
+                self.run = 0;
+            } else {
+                self.run += 1;
+                if self.run > MAX_RUN {
                     self.too_deep = Some(span.start as u32);
                     self.done = true;
                     return None;
                 }
-            } else {
-                self.prefix_run = 0;
             }
             return Some(Ok((span.start, tok, span.end)));
         }
@@ -1220,15 +1246,18 @@ mod tests {
 
     #[test]
     fn numbers() {
-        assert_eq!(toks("0x1p-2 .5 1. 1e9 01i 0b1i 1_000"), [
-            "lit:0x1p-2",
-            "lit:.5",
-            "lit:1.",
-            "lit:1e9",
-            "lit:01i",
-            "lit:0b1i",
-            "lit:1_000",
-            ";EOF"
-        ]);
+        assert_eq!(
+            toks("0x1p-2 .5 1. 1e9 01i 0b1i 1_000"),
+            [
+                "lit:0x1p-2",
+                "lit:.5",
+                "lit:1.",
+                "lit:1e9",
+                "lit:01i",
+                "lit:0b1i",
+                "lit:1_000",
+                ";EOF"
+            ]
+        );
     }
 }

@@ -12,5 +12,5 @@ pub mod types;
 pub use diag::Diagnostic;
 pub use source::FileSet;
 pub mod lexer;
-pub mod parser;
 pub mod load;
+pub mod parser;

@@ -43,10 +43,10 @@ pub fn default_goroot() -> Option<PathBuf> {
     GOROOT
         .get_or_init(|| {
             for var in ["RGO_GOROOT", "GOROOT"] {
-                if let Some(v) = std::env::var_os(var) {
-                    if !v.is_empty() {
-                        return Some(PathBuf::from(v));
-                    }
+                if let Some(v) = std::env::var_os(var)
+                    && !v.is_empty()
+                {
+                    return Some(PathBuf::from(v));
                 }
             }
             let out = std::process::Command::new("python3")
@@ -121,7 +121,8 @@ pub struct PackageInfo {
     pub name: String,
     /// Selected file names (`GoFiles`, plus `TestGoFiles` when tests are loaded), in build order.
     pub go_files: Vec<String>,
-    /// Resolved imports, sorted, with `unsafe` (and `C` with cgo) kept as go list keeps them.
+    /// Resolved imports, with `unsafe` (and `C` with cgo) kept, ordered as go list orders them:
+    /// sorted by the path as written in the source.
     pub imports: Vec<String>,
     /// Import path as written in the source → resolved import path, for the imports that differ
     /// (GOROOT's vendored packages), like go list's `ImportMap`. The type checker must look
@@ -475,8 +476,15 @@ impl<'a> Loader<'a> {
 
     /// A package found by a pattern walk: directories without buildable files are skipped
     /// silently, as the go command does for `...` patterns.
+    /// Packages holding only `_test.go` files are skipped too: `go list` shows them but there
+    /// is nothing to build. Like the go command's pattern matching, `builtin` (documentation
+    /// only) and, without cgo, `runtime/cgo` never match a pattern.
     fn add_walked(&mut self, path: &str, dir: &Path) {
-        if path.is_empty() {
+        let in_goroot = dir.starts_with(&self.src);
+        if path.is_empty()
+            || (in_goroot && path == "builtin")
+            || (in_goroot && path == "runtime/cgo" && !self.cfg.cgo)
+        {
             return;
         }
         if let Some(i) = self.get_package(path, dir, true, None, None, true) {
@@ -602,15 +610,15 @@ impl<'a> Loader<'a> {
             }
             let p = absolute(&self.cwd, Path::new(a));
             let d = p.parent().map(Path::to_path_buf).unwrap_or_default();
-            if let Some(prev) = &dir {
-                if *prev != d {
-                    self.error(format!(
-                        "named files must all be in one directory; have {} and {}",
-                        short_dir(&self.cwd, prev),
-                        short_dir(&self.cwd, &d)
-                    ));
-                    return;
-                }
+            if let Some(prev) = &dir
+                && *prev != d
+            {
+                self.error(format!(
+                    "named files must all be in one directory; have {} and {}",
+                    short_dir(&self.cwd, prev),
+                    short_dir(&self.cwd, &d)
+                ));
+                return;
             }
             dir = Some(d);
             let text = match std::fs::read(&p) {
@@ -787,14 +795,8 @@ impl<'a> Loader<'a> {
                 let i = self.push_pkg(path, dir, scan.name.clone(), scan.files, standard, parent);
                 if !xtest.is_empty() {
                     let name = format!("{}_test", scan.name);
-                    let x = self.push_pkg(
-                        &format!("{path}_test"),
-                        dir,
-                        name,
-                        xtest,
-                        standard,
-                        Some(i),
-                    );
+                    let x =
+                        self.push_pkg(&format!("{path}_test"), dir, name, xtest, standard, Some(i));
                     self.pkgs[x].root = true;
                 }
                 return Some(i);
@@ -887,10 +889,7 @@ impl<'a> Loader<'a> {
             .find(|f| f.name == file)
             .map(|f| line_col(&f.text, offset))
             .unwrap_or((1, 1));
-        format!(
-            "{}:{line}:{col}",
-            short_path(&self.cwd, &p.dir.join(file))
-        )
+        format!("{}:{line}:{col}", short_path(&self.cwd, &p.dir.join(file)))
     }
 
     fn import(&mut self, from: usize, src_path: &str, at: &str) -> Option<usize> {
@@ -980,10 +979,14 @@ impl<'a> Loader<'a> {
                 if path == mp {
                     return Ok((path.to_string(), m.root.clone()));
                 }
-                if let Some(rest) = path.strip_prefix(mp.as_str()).and_then(|r| r.strip_prefix('/'))
+                if let Some(rest) = path
+                    .strip_prefix(mp.as_str())
+                    .and_then(|r| r.strip_prefix('/'))
                 {
+                    // A directory without .go files provides no package: the go command then
+                    // looks for another module, hence "no required module provides".
                     let d = m.root.join(rest);
-                    if d.is_dir() {
+                    if has_go_files(&d) {
                         return Ok((path.to_string(), d));
                     }
                 }
@@ -1007,7 +1010,9 @@ impl<'a> Loader<'a> {
             ));
         }
         if self.module.is_none() {
-            return Err(format!("no required module provides package {path}: {NO_GO_MOD}"));
+            return Err(format!(
+                "no required module provides package {path}: {NO_GO_MOD}"
+            ));
         }
         Err(format!(
             "no required module provides package {path}; to add it:\n\tgo get {path}"
@@ -1047,9 +1052,17 @@ impl<'a> Loader<'a> {
             let base = if new.starts_with("./") || new.starts_with("../") || new.starts_with('/') {
                 absolute(&m.root, Path::new(new))
             } else {
-                module_cache()?.join(format!("{}@{}", modfile::escape(new), modfile::escape(new_v)))
+                module_cache()?.join(format!(
+                    "{}@{}",
+                    modfile::escape(new),
+                    modfile::escape(new_v)
+                ))
             };
-            let d = if rest.is_empty() { base } else { base.join(rest) };
+            let d = if rest.is_empty() {
+                base
+            } else {
+                base.join(rest)
+            };
             return d.is_dir().then_some(d);
         }
         let (rest, (module, version)) = best_require?;
@@ -1058,7 +1071,11 @@ impl<'a> Loader<'a> {
             modfile::escape(module),
             modfile::escape(version)
         ));
-        let d = if rest.is_empty() { base } else { base.join(rest) };
+        let d = if rest.is_empty() {
+            base
+        } else {
+            base.join(rest)
+        };
         d.is_dir().then_some(d)
     }
 
@@ -1179,7 +1196,12 @@ impl<'a> Loader<'a> {
             .collect();
         p.files
             .iter()
-            .find(|f| f.header.imports.iter().any(|i| srcs.contains(&i.path.as_str())))
+            .find(|f| {
+                f.header
+                    .imports
+                    .iter()
+                    .any(|i| srcs.contains(&i.path.as_str()))
+            })
             .map(|f| f.name.clone())
     }
 
@@ -1187,22 +1209,24 @@ impl<'a> Loader<'a> {
         let dir = self.pkgs[i].dir.clone();
         let go_version = self.go_version(&dir);
         let p = &self.pkgs[i];
-        let mut imports = BTreeSet::new();
+        // Ordered by the path as written, then resolved, which is how go list orders them.
+        let mut by_src: BTreeMap<&str, &str> = BTreeMap::new();
         let mut import_map = BTreeMap::new();
         for f in &p.files {
             for imp in &f.header.imports {
                 if imp.path == "unsafe" || imp.path == "C" {
-                    imports.insert(imp.path.clone());
+                    by_src.insert(&imp.path, &imp.path);
                 }
             }
         }
         for (src, j) in &p.edges {
             let resolved = &self.pkgs[*j].import_path;
-            imports.insert(resolved.clone());
+            by_src.insert(src, resolved);
             if src != resolved {
                 import_map.insert(src.clone(), resolved.clone());
             }
         }
+        let imports: Vec<String> = by_src.values().map(|s| s.to_string()).collect();
         PackageInfo {
             path: if p.name == "main" {
                 "main".to_string()
@@ -1213,7 +1237,7 @@ impl<'a> Loader<'a> {
             dir,
             name: p.name.clone(),
             go_files: p.files.iter().map(|f| f.name.clone()).collect(),
-            imports: imports.into_iter().collect(),
+            imports,
             import_map,
             go_version,
             standard: p.standard,
@@ -1235,10 +1259,8 @@ fn is_local(arg: &str) -> bool {
 
 /// `...` matches any string; `x/...` also matches `x` itself (the go command's rule).
 pub fn match_pattern(pat: &str, s: &str) -> bool {
-    if let Some(base) = pat.strip_suffix("/...") {
-        if s == base {
-            return true;
-        }
+    if pat.strip_suffix("/...") == Some(s) {
+        return true;
     }
     glob(pat.as_bytes(), s.as_bytes())
 }
@@ -1299,10 +1321,10 @@ fn short_dir(cwd: &Path, d: &Path) -> String {
             slash_path(rel)
         };
     }
-    if let Some(parent) = cwd.parent() {
-        if let Ok(rel) = d.strip_prefix(parent) {
-            return format!("../{}", slash_path(rel));
-        }
+    if let Some(parent) = cwd.parent()
+        && let Ok(rel) = d.strip_prefix(parent)
+    {
+        return format!("../{}", slash_path(rel));
     }
     d.display().to_string()
 }
@@ -1323,6 +1345,13 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let col = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
     (line, col)
+}
+
+fn has_go_files(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|rd| {
+        rd.filter_map(|e| e.ok())
+            .any(|e| e.file_name().to_string_lossy().ends_with(".go") && e.path().is_file())
+    })
 }
 
 /// The reason part of an I/O error, as Go prints it (`no such file or directory`).

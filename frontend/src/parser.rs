@@ -38,9 +38,16 @@ pub fn parse_file(
 }
 
 /// Parses `text` as file number `file_index` (positions refer to it).
-pub fn parse_text(text: &str, file_index: u32, ids: &mut NodeIdGen) -> Result<File, Vec<Diagnostic>> {
+pub fn parse_text(
+    text: &str,
+    file_index: u32,
+    ids: &mut NodeIdGen,
+) -> Result<File, Vec<Diagnostic>> {
     if text.len() >= u32::MAX as usize {
-        return Err(vec![Diagnostic::new(Pos::new(file_index, 0), "file too large")]);
+        return Err(vec![Diagnostic::new(
+            Pos::new(file_index, 0),
+            "file too large",
+        )]);
     }
     let (clean, pre_errors) = lexer::sanitize(text);
     let src: &str = match &clean {
@@ -83,7 +90,7 @@ pub fn parse_text(text: &str, file_index: u32, ids: &mut NodeIdGen) -> Result<Fi
                             ..
                         }
                 );
-                if !(at_eof && !diags.is_empty()) {
+                if !at_eof || diags.is_empty() {
                     diags.push(syntax_error(src, file_index, e));
                 }
             }
@@ -111,7 +118,12 @@ pub fn parse_text(text: &str, file_index: u32, ids: &mut NodeIdGen) -> Result<Fi
 /// gc reports errors sorted by position and at most one syntax error per line.
 fn sort_diags(src: &str, diags: &mut Vec<Diagnostic>) {
     diags.sort_by_key(|d| d.pos.offset);
-    let line_of = |off: u32| src.as_bytes()[..(off as usize).min(src.len())].iter().filter(|&&b| b == b'\n').count();
+    let line_of = |off: u32| {
+        src.as_bytes()[..(off as usize).min(src.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+    };
     let mut last_syntax_line = None;
     diags.retain(|d| {
         if d.message.starts_with("syntax error") {
@@ -210,7 +222,12 @@ fn assemble(
     if !late_imports.is_empty() {
         return Err(late_imports
             .into_iter()
-            .map(|p| Diagnostic::new(p, "syntax error: imports must appear before other declarations"))
+            .map(|p| {
+                Diagnostic::new(
+                    p,
+                    "syntax error: imports must appear before other declarations",
+                )
+            })
             .collect());
     }
     Ok(File {
@@ -257,9 +274,21 @@ pub enum Suffix {
     Index(usize, Vec<Expr>, usize),
     Slice(usize, Option<Expr>, Option<Expr>, Option<Expr>, usize),
     /// The last field is the position of the second `:`.
-    Slice3(usize, Option<Expr>, Option<Expr>, Option<Expr>, usize, usize),
+    Slice3(
+        usize,
+        Option<Expr>,
+        Option<Expr>,
+        Option<Expr>,
+        usize,
+        usize,
+    ),
     Call(usize, Vec<Expr>, Option<usize>, usize),
 }
+
+/// A case clause as the grammar delivers it: position, expressions, `default`?, colon, body.
+pub type RawCase = (usize, Vec<Expr>, bool, usize, Vec<Option<Stmt>>);
+/// A select clause: position, communication, colon, body.
+pub type RawComm = (usize, Option<Stmt>, usize, Vec<Option<Stmt>>);
 
 /// If/switch header: init statement, condition statement, position, the `;` if any.
 pub type Header = (Option<Stmt>, Option<Stmt>, usize, Option<SemiKind>);
@@ -361,7 +390,13 @@ impl Ctx {
     }
 
     pub fn chan_type(&self, p: usize, dir: ChanDir, elem: Expr) -> Expr {
-        self.expr(p, ExprKind::ChanType { dir, elem: bx(elem) })
+        self.expr(
+            p,
+            ExprKind::ChanType {
+                dir,
+                elem: bx(elem),
+            },
+        )
     }
 
     pub fn binary(&self, x: Expr, op: BinaryOp, p: usize, y: Expr) -> Expr {
@@ -383,10 +418,7 @@ impl Ctx {
             let mut x = x;
             x.pos = self.pos(p);
             let mut t = &mut x;
-            loop {
-                let ExprKind::ChanType { dir, elem } = &mut t.kind else {
-                    break;
-                };
+            while let ExprKind::ChanType { dir, elem } = &mut t.kind {
                 match *dir {
                     ChanDir::Recv => {
                         self.error_at(t.pos, "syntax error: unexpected <-, expected chan");
@@ -396,7 +428,11 @@ impl Ctx {
                         *dir = ChanDir::Recv;
                         t = elem;
                         if !matches!(t.kind, ExprKind::ChanType { .. }) {
-                            self.error_at(t.pos, "syntax error: unexpected <-, expected chan");
+                            let msg = format!(
+                                "syntax error: unexpected {}, expected chan",
+                                expr_string(t)
+                            );
+                            self.error_at(t.pos, msg);
                             break;
                         }
                     }
@@ -470,7 +506,10 @@ impl Ctx {
         let pos = typ.as_ref().map(|t| t.pos).unwrap_or(self.pos(l));
         if let Some(t) = &typ {
             if matches!(t.kind, ExprKind::Paren(_)) {
-                self.error_at(self.pos(l), "syntax error: cannot parenthesize type in composite literal");
+                self.error_at(
+                    self.pos(l),
+                    "syntax error: cannot parenthesize type in composite literal",
+                );
             } else if !matches!(
                 t.kind,
                 ExprKind::Ident(_)
@@ -480,7 +519,10 @@ impl Ctx {
                     | ExprKind::MapType { .. }
                     | ExprKind::StructType { .. }
             ) {
-                self.error_at(self.pos(l), "syntax error: unexpected {, expected expression");
+                self.error_at(
+                    self.pos(l),
+                    "syntax error: unexpected {, expected expression",
+                );
             }
         }
         self.expr_at(
@@ -666,7 +708,13 @@ impl Ctx {
         self.param_fields(v, true, false, 0).0
     }
 
-    pub fn field(&self, p: usize, names: Vec<Ident>, typ: Expr, tag: Option<(usize, &str)>) -> Field {
+    pub fn field(
+        &self,
+        p: usize,
+        names: Vec<Ident>,
+        typ: Expr,
+        tag: Option<(usize, &str)>,
+    ) -> Field {
         let tag = tag.map(|(tp, raw)| match unquote(raw) {
             Some(s) => s,
             None => {
@@ -1046,7 +1094,7 @@ impl Ctx {
     }
 
     pub fn labeled(&self, p: usize, label: Ident, s: Option<Stmt>) -> Stmt {
-        let s = s.unwrap_or_else(|| Stmt {
+        let s = s.unwrap_or(Stmt {
             pos: label.pos,
             kind: StmtKind::Empty,
         });
@@ -1063,7 +1111,10 @@ impl Ctx {
     pub fn call_stmt(&self, p: usize, kw: &str, x: Expr) -> Stmt {
         let x = match x.kind {
             ExprKind::Paren(inner) => {
-                self.error_at(x.pos, format!("expression in {kw} must not be parenthesized"));
+                self.error_at(
+                    x.pos,
+                    format!("expression in {kw} must not be parenthesized"),
+                );
                 let mut e = *inner;
                 while let ExprKind::Paren(i) = e.kind {
                     e = *i;
@@ -1135,14 +1186,23 @@ impl Ctx {
             None => {
                 match semi {
                     Some(SemiKind::Explicit) => {
-                        self.error_at(self.pos(hp), "syntax error: missing condition in if statement");
+                        self.error_at(
+                            self.pos(hp),
+                            "syntax error: missing condition in if statement",
+                        );
                     }
                     None => {
-                        self.error_at(then.lbrace, "syntax error: missing condition in if statement");
+                        self.error_at(
+                            then.lbrace,
+                            "syntax error: missing condition in if statement",
+                        );
                     }
                     Some(k) => self.error_at(
                         self.pos(hp),
-                        format!("syntax error: unexpected {}, expected {{ after if clause", k.gc_name()),
+                        format!(
+                            "syntax error: unexpected {}, expected {{ after if clause",
+                            k.gc_name()
+                        ),
                     ),
                 }
                 self.expr(hp, ExprKind::Bad)
@@ -1163,7 +1223,7 @@ impl Ctx {
         &self,
         p: usize,
         (init, tag): (Option<Stmt>, Option<Stmt>),
-        clauses: Vec<(usize, Vec<Expr>, bool, usize, Vec<Option<Stmt>>)>,
+        clauses: Vec<RawCase>,
         r: usize,
     ) -> Stmt {
         let body: Vec<CaseClause> = clauses
@@ -1185,7 +1245,9 @@ impl Ctx {
                 StmtKind::Expr(Expr {
                     kind:
                         ExprKind::TypeAssert {
-                            x: guard, typ: None, ..
+                            x: guard,
+                            typ: None,
+                            ..
                         },
                     ..
                 }) => {
@@ -1213,7 +1275,8 @@ impl Ctx {
                     let (Some(l), Some(r)) = (lhs.pop(), rhs.pop()) else {
                         unreachable!("lengths checked by the guard")
                     };
-                    let (ExprKind::Ident(bind), ExprKind::TypeAssert { x: guard, .. }) = (l.kind, r.kind)
+                    let (ExprKind::Ident(bind), ExprKind::TypeAssert { x: guard, .. }) =
+                        (l.kind, r.kind)
                     else {
                         unreachable!("kinds checked by the guard")
                     };
@@ -1230,13 +1293,7 @@ impl Ctx {
                     );
                 }
                 kind => {
-                    let tag = self.header_cond(
-                        "switch",
-                        Stmt {
-                            pos: t.pos,
-                            kind,
-                        },
-                    );
+                    let tag = self.header_cond("switch", Stmt { pos: t.pos, kind });
                     return self.stmt(
                         p,
                         StmtKind::Switch {
@@ -1260,12 +1317,7 @@ impl Ctx {
         )
     }
 
-    pub fn select_stmt(
-        &self,
-        p: usize,
-        clauses: Vec<(usize, Option<Stmt>, usize, Vec<Option<Stmt>>)>,
-        r: usize,
-    ) -> Stmt {
+    pub fn select_stmt(&self, p: usize, clauses: Vec<RawComm>, r: usize) -> Stmt {
         let body = clauses
             .into_iter()
             .map(|(cp, comm, colon, stmts)| CommClause {
@@ -1294,13 +1346,17 @@ impl Ctx {
     ) -> Stmt {
         if let Some(Stmt {
             pos,
-            kind: StmtKind::Assign {
-                op: AssignOp::Define,
-                ..
-            },
+            kind:
+                StmtKind::Assign {
+                    op: AssignOp::Define,
+                    ..
+                },
         }) = &post
         {
-            self.error_at(*pos, "syntax error: cannot declare in post statement of for loop");
+            self.error_at(
+                *pos,
+                "syntax error: cannot declare in post statement of for loop",
+            );
         }
         self.stmt(
             p,
@@ -1368,8 +1424,12 @@ fn stmt_string(k: &StmtKind) -> String {
             };
             format!("{} {op} {}", list_string(lhs), list_string(rhs))
         }
-        StmtKind::IncDec { x, inc } => format!("{}{}", expr_string(x), if *inc { "++" } else { "--" }),
-        StmtKind::Send { chan, value } => format!("{} <- {}", expr_string(chan), expr_string(value)),
+        StmtKind::IncDec { x, inc } => {
+            format!("{}{}", expr_string(x), if *inc { "++" } else { "--" })
+        }
+        StmtKind::Send { chan, value } => {
+            format!("{} <- {}", expr_string(chan), expr_string(value))
+        }
         _ => "statement".to_string(),
     }
 }
@@ -1385,8 +1445,15 @@ pub fn expr_string(x: &Expr) -> String {
         ExprKind::BasicLit { raw, .. } => raw.clone(),
         ExprKind::Paren(e) => format!("({})", expr_string(e)),
         ExprKind::Selector { x, sel } => format!("{}.{}", expr_string(x), sel.name),
-        ExprKind::Index { x, indices, .. } => format!("{}[{}]", expr_string(x), list_string(indices)),
-        ExprKind::Call { func, args, ellipsis, .. } => format!(
+        ExprKind::Index { x, indices, .. } => {
+            format!("{}[{}]", expr_string(x), list_string(indices))
+        }
+        ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+            ..
+        } => format!(
             "{}({}{})",
             expr_string(func),
             list_string(args),
@@ -1414,7 +1481,9 @@ pub fn expr_string(x: &Expr) -> String {
                 format!("{}[{}:{}]", expr_string(x), o(lo), o(hi))
             }
         }
-        ExprKind::KeyValue { key, value, .. } => format!("{}: {}", expr_string(key), expr_string(value)),
+        ExprKind::KeyValue { key, value, .. } => {
+            format!("{}: {}", expr_string(key), expr_string(value))
+        }
         ExprKind::ArrayType { len, elem } => match len {
             Some(l) => format!("[{}]{}", expr_string(l), expr_string(elem)),
             None => format!("[]{}", expr_string(elem)),
@@ -1423,7 +1492,9 @@ pub fn expr_string(x: &Expr) -> String {
             Some(e) => format!("...{}", expr_string(e)),
             None => "...".to_string(),
         },
-        ExprKind::MapType { key, value } => format!("map[{}]{}", expr_string(key), expr_string(value)),
+        ExprKind::MapType { key, value } => {
+            format!("map[{}]{}", expr_string(key), expr_string(value))
+        }
         ExprKind::ChanType { dir, elem } => match dir {
             ChanDir::Both => format!("chan {}", expr_string(elem)),
             ChanDir::Send => format!("chan<- {}", expr_string(elem)),
@@ -1496,5 +1567,8 @@ pub fn unquote(raw: &str) -> Option<String> {
         }
     }
     // Byte escapes may form invalid UTF-8; keep it lossless where possible.
-    Some(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    Some(
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
 }

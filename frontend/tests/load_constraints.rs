@@ -53,7 +53,17 @@ fn go_build_expressions() {
         assert_eq!(e.eval(&tags), want, "{expr}");
         assert_eq!(e.eval(&cgo), want_cgo, "{expr} (cgo, purego)");
     }
-    for bad in ["", "linux &&", "(linux", "linux)", "linux & amd64", "a b", "!", "linux ||| x", "!!linux"] {
+    for bad in [
+        "",
+        "linux &&",
+        "(linux",
+        "linux)",
+        "linux & amd64",
+        "a b",
+        "!",
+        "linux ||| x",
+        "!!linux",
+    ] {
         assert!(parse_expr(bad).is_err(), "{bad:?} should not parse");
     }
 }
@@ -128,7 +138,10 @@ fn headers() {
     let t = linux_amd64();
     let ok = |src: &str| header_ok(&scan_header(src), &t);
     assert_eq!(ok("//go:build windows\n\npackage p\n"), Ok(false));
-    assert_eq!(ok("// Copyright\n\n//go:build linux\n\npackage p\n"), Ok(true));
+    assert_eq!(
+        ok("// Copyright\n\n//go:build linux\n\npackage p\n"),
+        Ok(true)
+    );
     // //go:build counts even without a following blank line.
     assert_eq!(ok("//go:build windows\npackage p\n"), Ok(false));
     // After the package clause it is just a comment.
@@ -143,8 +156,14 @@ fn headers() {
         Ok(true)
     );
     // Legacy lines: each line must hold.
-    assert_eq!(ok("// +build linux darwin\n// +build amd64\n\npackage p\n"), Ok(true));
-    assert_eq!(ok("// +build linux\n// +build arm64\n\npackage p\n"), Ok(false));
+    assert_eq!(
+        ok("// +build linux darwin\n// +build amd64\n\npackage p\n"),
+        Ok(true)
+    );
+    assert_eq!(
+        ok("// +build linux\n// +build arm64\n\npackage p\n"),
+        Ok(false)
+    );
     // A +build line not followed by a blank line is part of the doc comment: ignored.
     assert_eq!(ok("// +build windows\npackage p\n"), Ok(true));
     assert_eq!(ok("// +build windows\n// doc\npackage p\n"), Ok(true));

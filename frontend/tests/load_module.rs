@@ -51,12 +51,18 @@ fn module() -> TempDir {
         "main.go",
         "package main\n\nimport (\n\t\"example.com/m/a\"\n\t\"example.com/m/b\"\n)\n\nfunc main() { a.A(); b.B() }\n",
     );
-    t.write("a/a.go", "package a\n\nimport \"example.com/m/b\"\n\nfunc A() { b.B() }\n");
+    t.write(
+        "a/a.go",
+        "package a\n\nimport \"example.com/m/b\"\n\nfunc A() { b.B() }\n",
+    );
     t.write("a/a_linux.go", "package a\n\nfunc linux() {}\n");
     t.write("a/a_windows.go", "package a\n\nfunc windows() {}\n");
     t.write("a/tagged.go", "//go:build ignore\n\npackage nota\n");
     t.write("a/a_test.go", "package a\n\nimport \"example.com/m/c\"\n");
-    t.write("a/x_test.go", "package a_test\n\nimport \"example.com/m/a\"\n");
+    t.write(
+        "a/x_test.go",
+        "package a_test\n\nimport \"example.com/m/a\"\n",
+    );
     t.write("b/b.go", "// Package b.\npackage b\n\nfunc B() {}\n");
     t.write("b/_ignored.go", "package zzz\n");
     t.write("b/testdata/t.go", "package zzz\n");
@@ -119,12 +125,23 @@ fn tests_and_patterns() {
     let Some(mut cfg) = config(&t.0) else { return };
     let l = load::list(&cfg, &args(&["./..."])).expect("list ./...");
     let paths: Vec<&str> = l.packages.iter().map(|p| p.import_path.as_str()).collect();
-    assert_eq!(paths, ["example.com/m/b", "example.com/m/a", "example.com/m", "example.com/m/c"]);
+    assert_eq!(
+        paths,
+        [
+            "example.com/m/b",
+            "example.com/m/a",
+            "example.com/m",
+            "example.com/m/c"
+        ]
+    );
     let l = load::list(&cfg, &args(&["example.com/m/..."])).expect("list module pattern");
     assert_eq!(l.packages.len(), 4);
     let l = load::list(&cfg, &args(&["./nothing/..."])).expect("list empty pattern");
     assert!(l.packages.is_empty());
-    assert_eq!(l.warnings, ["go: warning: \"./nothing/...\" matched no packages"]);
+    assert_eq!(
+        l.warnings,
+        ["go: warning: \"./nothing/...\" matched no packages"]
+    );
 
     cfg.tests = true;
     let l = load::list(&cfg, &args(&["./a"])).expect("list with tests");
@@ -140,7 +157,11 @@ fn tests_and_patterns() {
             ("example.com/m/c", vec!["c.go".to_string()]),
             (
                 "example.com/m/a",
-                vec!["a.go".to_string(), "a_linux.go".to_string(), "a_test.go".to_string()]
+                vec![
+                    "a.go".to_string(),
+                    "a_linux.go".to_string(),
+                    "a_test.go".to_string()
+                ]
             ),
             ("example.com/m/a_test", vec!["x_test.go".to_string()]),
         ]
@@ -151,7 +172,10 @@ fn tests_and_patterns() {
 fn command_line_files() {
     let t = module();
     let Some(cfg) = config(&t.0) else { return };
-    t.write("cmd/x_windows.go", "package main\n\nimport \"example.com/m/b\"\n\nfunc main() { b.B() }\n");
+    t.write(
+        "cmd/x_windows.go",
+        "package main\n\nimport \"example.com/m/b\"\n\nfunc main() { b.B() }\n",
+    );
     t.write("cmd/y.go", "package main\n");
     let l = load::list(&cfg, &args(&["cmd/x_windows.go", "cmd/y.go"])).expect("files");
     let last = l.packages.last().expect("a package");
@@ -160,7 +184,10 @@ fn command_line_files() {
     // Named files are built as given, whatever their constraints.
     assert_eq!(last.go_files, ["x_windows.go", "y.go"]);
     let e = load::list(&cfg, &args(&["cmd/y.go", "main.go"])).expect_err("two dirs");
-    assert_eq!(e, ["named files must all be in one directory; have cmd and ."]);
+    assert_eq!(
+        e,
+        ["named files must all be in one directory; have cmd and ."]
+    );
     let e = load::list(&cfg, &args(&["nope.go"])).expect_err("missing");
     assert_eq!(e, ["stat nope.go: no such file or directory"]);
 }
@@ -171,16 +198,38 @@ fn errors_in_go_wording() {
     let Some(cfg) = config(&t.0) else { return };
     let goroot_src = cfg.goroot.join("src");
     let root = t.0.display().to_string();
-    t.write("cy/p/p.go", "package p\n\nimport _ \"example.com/m/cy/q\"\n");
-    t.write("cy/q/q.go", "package q\n\nimport _ \"example.com/m/cy/p\"\n");
+    t.write(
+        "cy/p/p.go",
+        "package p\n\nimport _ \"example.com/m/cy/q\"\n",
+    );
+    t.write(
+        "cy/q/q.go",
+        "package q\n\nimport _ \"example.com/m/cy/p\"\n",
+    );
     t.write("two/a.go", "package a\n");
     t.write("two/b.go", "package b\n");
     t.write("empty/README", "x\n");
     t.write("win/w.go", "//go:build windows\n\npackage w\n");
-    t.write("bad/bad.go", "package bad\n\nimport (\n\t\"fmt\"\n\t_ \"nosuch/pkg\"\n)\n\nvar _ = fmt.Sprint\n");
+    t.write(
+        "bad/bad.go",
+        "package bad\n\nimport (\n\t\"fmt\"\n\t_ \"nosuch/pkg\"\n)\n\nvar _ = fmt.Sprint\n",
+    );
     t.write("in/in.go", "package in\n\nimport _ \"internal/abi\"\n");
     t.write("ext/e.go", "package e\n\nimport _ \"github.com/x/y\"\n");
+    t.write(
+        "u/u.go",
+        "package main\nimport _ \"example.com/m/empty\"\nfunc main(){}\n",
+    );
+    t.write("imain/i.go", "package i\nimport _ \"example.com/m/u\"\n");
     let cases: Vec<(&str, String)> = vec![
+        (
+            "./u",
+            "u/u.go:2:8: no required module provides package example.com/m/empty; to add it:\n\tgo get example.com/m/empty".to_string(),
+        ),
+        (
+            "./imain",
+            "imain/i.go:2:8: import \"example.com/m/u\" is a program, not an importable package".to_string(),
+        ),
         (
             "./cy/p",
             "package example.com/m/cy/p\n\timports example.com/m/cy/q from p.go\n\timports example.com/m/cy/p from q.go: import cycle not allowed".to_string(),
@@ -194,7 +243,7 @@ fn errors_in_go_wording() {
         (
             "./bad",
             format!(
-                "bad/bad.go:5:4: package nosuch/pkg is not in std ({})",
+                "bad/bad.go:5:2: package nosuch/pkg is not in std ({})",
                 goroot_src.join("nosuch/pkg").display()
             ),
         ),
@@ -204,11 +253,11 @@ fn errors_in_go_wording() {
         ),
         (
             "./in",
-            "package example.com/m/in\n\tin/in.go:3:10: use of internal package internal/abi not allowed".to_string(),
+            "package example.com/m/in\n\tin/in.go:3:8: use of internal package internal/abi not allowed".to_string(),
         ),
         (
             "./ext",
-            "ext/e.go:3:10: no required module provides package github.com/x/y; to add it:\n\tgo get github.com/x/y".to_string(),
+            "ext/e.go:3:8: no required module provides package github.com/x/y; to add it:\n\tgo get github.com/x/y".to_string(),
         ),
     ];
     for (arg, want) in cases {
@@ -226,9 +275,15 @@ fn vendored_std_imports() {
     let l = load::list(&cfg, &args(&["net"])).expect("list net");
     let net = l.packages.last().expect("net");
     assert_eq!(net.import_path, "net");
-    assert!(net.imports.iter().any(|i| i == "vendor/golang.org/x/net/dns/dnsmessage"));
+    assert!(
+        net.imports
+            .iter()
+            .any(|i| i == "vendor/golang.org/x/net/dns/dnsmessage")
+    );
     assert_eq!(
-        net.import_map.get("golang.org/x/net/dns/dnsmessage").map(String::as_str),
+        net.import_map
+            .get("golang.org/x/net/dns/dnsmessage")
+            .map(String::as_str),
         Some("vendor/golang.org/x/net/dns/dnsmessage")
     );
     // Every package comes after its imports.

@@ -54,13 +54,22 @@ fn e(x: &Expr) -> String {
         Bad => "BAD".into(),
         Ident(n) => n.name.clone(),
         BasicLit { raw, .. } => raw.clone(),
-        CompositeLit { typ, elts, .. } => format!("(lit {} {})", o(typ), list(elts)).replace(" )", ")"),
+        CompositeLit { typ, elts, .. } => {
+            format!("(lit {} {})", o(typ), list(elts)).replace(" )", ")")
+        }
         KeyValue { key, value, .. } => format!("(kv {} {})", e(key), e(value)),
         FuncLit { sig: s, body } => format!("(funclit {} {})", sig(s), block(body)),
         Paren(x) => format!("(paren {})", e(x)),
         Selector { x, sel } => format!("(. {} {})", e(x), sel.name),
         Index { x, indices, .. } => format!("(index {} {})", e(x), list(indices)),
-        Slice { x, lo, hi, max, three, .. } => {
+        Slice {
+            x,
+            lo,
+            hi,
+            max,
+            three,
+            ..
+        } => {
             if *three {
                 format!("(slice3 {} {} {} {})", e(x), o(lo), o(hi), o(max))
             } else {
@@ -71,7 +80,12 @@ fn e(x: &Expr) -> String {
             Some(t) => format!("(assert {} {})", e(x), e(t)),
             None => format!("(assert {} type)", e(x)),
         },
-        Call { func, args, ellipsis, .. } => format!(
+        Call {
+            func,
+            args,
+            ellipsis,
+            ..
+        } => format!(
             "(call {}{}{}{})",
             e(func),
             if args.is_empty() { "" } else { " " },
@@ -102,7 +116,10 @@ fn e(x: &Expr) -> String {
 }
 
 fn block(b: &Block) -> String {
-    format!("{{{}}}", b.stmts.iter().map(st).collect::<Vec<_>>().join("; "))
+    format!(
+        "{{{}}}",
+        b.stmts.iter().map(st).collect::<Vec<_>>().join("; ")
+    )
 }
 
 fn ost(s: &Option<Box<Stmt>>) -> String {
@@ -154,19 +171,40 @@ fn st(s: &Stmt) -> String {
             }
         }
         Block(b) => block(b),
-        If { init, cond, then, els } => {
-            format!("(if {} {} {} {})", ost(init), e(cond), block(then), ost(els))
+        If {
+            init,
+            cond,
+            then,
+            els,
+        } => {
+            format!(
+                "(if {} {} {} {})",
+                ost(init),
+                e(cond),
+                block(then),
+                ost(els)
+            )
         }
-        Switch { init, tag, body, .. } => format!(
+        Switch {
+            init, tag, body, ..
+        } => format!(
             "(switch {} {} {})",
             ost(init),
             tag.as_ref().map(e).unwrap_or_else(|| "_".into()),
             clauses(body)
         ),
-        TypeSwitch { init, bind, x, body, .. } => format!(
+        TypeSwitch {
+            init,
+            bind,
+            x,
+            body,
+            ..
+        } => format!(
             "(typeswitch {} {} {} {})",
             ost(init),
-            bind.as_ref().map(|b| b.name.clone()).unwrap_or_else(|| "_".into()),
+            bind.as_ref()
+                .map(|b| b.name.clone())
+                .unwrap_or_else(|| "_".into()),
             e(x),
             clauses(body)
         ),
@@ -180,14 +218,25 @@ fn st(s: &Stmt) -> String {
                 ))
                 .collect::<String>()
         ),
-        For { init, cond, post, body } => format!(
+        For {
+            init,
+            cond,
+            post,
+            body,
+        } => format!(
             "(for {} {} {} {})",
             ost(init),
             cond.as_ref().map(e).unwrap_or_else(|| "_".into()),
             ost(post),
             block(body)
         ),
-        Range { key, value, define, x, body } => format!(
+        Range {
+            key,
+            value,
+            define,
+            x,
+            body,
+        } => format!(
             "(range {} {} {} {} {})",
             key.as_ref().map(e).unwrap_or_else(|| "_".into()),
             value.as_ref().map(e).unwrap_or_else(|| "_".into()),
@@ -209,7 +258,11 @@ fn tparams(v: &[Field]) -> String {
 fn decl(d: &Decl) -> String {
     match d {
         Decl::Const(g) | Decl::Var(g) => {
-            let kw = if matches!(d, Decl::Const(_)) { "const" } else { "var" };
+            let kw = if matches!(d, Decl::Const(_)) {
+                "const"
+            } else {
+                "var"
+            };
             let specs: Vec<String> = g
                 .specs
                 .iter()
@@ -245,11 +298,17 @@ fn decl(d: &Decl) -> String {
         }
         Decl::Func(f) => format!(
             "(funcdecl {}{}{} {} {})",
-            f.recv.as_ref().map(|r| format!("recv{} ", fields(std::slice::from_ref(r)))).unwrap_or_default(),
+            f.recv
+                .as_ref()
+                .map(|r| format!("recv{} ", fields(std::slice::from_ref(r))))
+                .unwrap_or_default(),
             f.name.name,
             tparams(&f.type_params),
             sig(&f.sig),
-            f.body.as_ref().map(block).unwrap_or_else(|| "nobody".into())
+            f.body
+                .as_ref()
+                .map(block)
+                .unwrap_or_else(|| "nobody".into())
         ),
         Decl::Bad(_) => "BAD".into(),
     }
@@ -259,7 +318,11 @@ fn decl(d: &Decl) -> String {
 fn stmts(body: &str) -> String {
     let f = parse(&format!("package p\nfunc f() {{\n{body}\n}}\n"));
     match &f.decls[0] {
-        Decl::Func(fd) => fd.body.as_ref().map(|b| b.stmts.iter().map(st).collect::<Vec<_>>().join("; ")).unwrap_or_default(),
+        Decl::Func(fd) => fd
+            .body
+            .as_ref()
+            .map(|b| b.stmts.iter().map(st).collect::<Vec<_>>().join("; "))
+            .unwrap_or_default(),
         _ => panic!("no func"),
     }
 }
@@ -279,12 +342,20 @@ fn decls(src: &str) -> String {
 
 #[test]
 fn package_and_imports() {
-    let f = parse("package main\n\nimport \"fmt\"\nimport (\n\tf \"fmt\"\n\t. \"os\"\n\t_ \"net/http\"\n\t\"a\\x62c\"\n)\n");
+    let f = parse(
+        "package main\n\nimport \"fmt\"\nimport (\n\tf \"fmt\"\n\t. \"os\"\n\t_ \"net/http\"\n\t\"a\\x62c\"\n)\n",
+    );
     assert_eq!(f.package_name.name, "main");
     let v: Vec<String> = f
         .imports
         .iter()
-        .map(|i| format!("{}:{}", i.name.as_ref().map(|n| n.name.as_str()).unwrap_or("-"), i.path))
+        .map(|i| {
+            format!(
+                "{}:{}",
+                i.name.as_ref().map(|n| n.name.as_str()).unwrap_or("-"),
+                i.path
+            )
+        })
         .collect();
     assert_eq!(v, ["-:fmt", "f:fmt", ".:os", "_:net/http", "-:abc"]);
 }
@@ -308,21 +379,36 @@ fn expressions() {
         ("T{a: 1, b: {2}}", "(lit T (kv a 1) (kv b (lit _ 2)))"),
         ("[]int{1, 2,}", "(lit (slicetype int) 1 2)"),
         ("[...]string{\"a\"}", "(lit (array (... _) string) \"a\")"),
-        ("map[string][]int{\"a\": {1}}", "(lit (map string (slicetype int)) (kv \"a\" (lit _ 1)))"),
+        (
+            "map[string][]int{\"a\": {1}}",
+            "(lit (map string (slicetype int)) (kv \"a\" (lit _ 1)))",
+        ),
         ("struct{ x int }{1}", "(lit (struct [x int]) 1)"),
         ("pkg.T[int]{}", "(lit (index (. pkg T) int))"),
         ("(*T)(x)", "(call (paren (* T)) x)"),
         ("[]byte(\"x\")", "(call (slicetype byte) \"x\")"),
         ("chan int(nil)", "(call (chan int) nil)"),
         ("(func())(x)", "(call (paren (func () ())) x)"),
-        ("func(a, b int) int { return a }", "(funclit (func ([a,b int]) ([int])) {(return a)})"),
+        (
+            "func(a, b int) int { return a }",
+            "(funclit (func ([a,b int]) ([int])) {(return a)})",
+        ),
         ("(*T).M", "(. (paren (* T)) M)"),
         ("interface{}(x)", "(call (interface ) x)"),
         ("make(chan<- chan int)", "(call make (chan<- (chan int)))"),
-        ("make(<-chan <-chan int)", "(call make (<-chan (<-chan int)))"),
-        ("make(chan (<-chan int))", "(call make (chan (paren (<-chan int))))"),
+        (
+            "make(<-chan <-chan int)",
+            "(call make (<-chan (<-chan int)))",
+        ),
+        (
+            "make(chan (<-chan int))",
+            "(call make (chan (paren (<-chan int))))",
+        ),
         ("new([]func())", "(call new (slicetype (func () ())))"),
-        ("0x1p-2 + .5i + 'a' + `raw`", "(+ (+ (+ 0x1p-2 .5i) 'a') `raw`)"),
+        (
+            "0x1p-2 + .5i + 'a' + `raw`",
+            "(+ (+ (+ 0x1p-2 .5i) 'a') `raw`)",
+        ),
         ("x.y.z", "(. (. x y) z)"),
         ("^x", "(^ x)"),
         ("!ok", "(! ok)"),
@@ -348,7 +434,10 @@ fn statements() {
         ("return 1, 2", "(return 1 2)"),
         ("L: for { break L }", "(label L (for _ _ _ {(break L)}))"),
         ("goto L", "(goto L)"),
-        ("switch { case x: fallthrough; default: }", "(switch _ _ [case x: (fallthrough)][default: ])"),
+        (
+            "switch { case x: fallthrough; default: }",
+            "(switch _ _ [case x: (fallthrough)][default: ])",
+        ),
         ("{ ; }", "{empty}"),
         ("var x, y int = 1, 2", "(var (0 x,y int (1 2)))"),
         ("const c = iota", "(const (0 c _ (iota)))"),
@@ -363,22 +452,39 @@ fn statements() {
 fn control_flow() {
     let cases = [
         ("if x { }", "(if _ x {} _)"),
-        ("if x := f(); x > 0 { } else if y { } else { z() }", "(if (:= (x) ((call f))) (> x 0) {} (if _ y {} {(call z)}))"),
+        (
+            "if x := f(); x > 0 { } else if y { } else { z() }",
+            "(if (:= (x) ((call f))) (> x 0) {} (if _ y {} {(call z)}))",
+        ),
         ("if x == (T{}) { }", "(if _ (== x (paren (lit T))) {} _)"),
         ("if f(T{}) { }", "(if _ (call f (lit T)) {} _)"),
         ("for { }", "(for _ _ _ {})"),
         ("for x < 10 { }", "(for _ (< x 10) _ {})"),
-        ("for i := 0; i < n; i++ { }", "(for (:= (i) (0)) (< i n) (++ i) {})"),
+        (
+            "for i := 0; i < n; i++ { }",
+            "(for (:= (i) (0)) (< i n) (++ i) {})",
+        ),
         ("for ;; { }", "(for _ _ _ {})"),
         ("for k, v := range m { }", "(range k v := m {})"),
         ("for k = range m { }", "(range k _ = m {})"),
         ("for range 10 { }", "(range _ _ = 10 {})"),
-        ("for _, x := range []int{1, 2} { }", "(range _ x := (lit (slicetype int) 1 2) {})"),
-        ("switch x := f(); x { case 1, 2: a() }", "(switch (:= (x) ((call f))) x [case 1 2: (call a)])"),
-        ("switch v := y.(type) { case int, []string: case nil: }", "(typeswitch _ v y [case int (slicetype string): ][case nil: ])"),
+        (
+            "for _, x := range []int{1, 2} { }",
+            "(range _ x := (lit (slicetype int) 1 2) {})",
+        ),
+        (
+            "switch x := f(); x { case 1, 2: a() }",
+            "(switch (:= (x) ((call f))) x [case 1 2: (call a)])",
+        ),
+        (
+            "switch v := y.(type) { case int, []string: case nil: }",
+            "(typeswitch _ v y [case int (slicetype string): ][case nil: ])",
+        ),
         ("switch y.(type) { }", "(typeswitch _ _ y )"),
-        ("select { case v, ok := <-ch: case ch <- 1: case <-done: default: }",
-         "(select [(:= (v ok) ((<- ch))): ][(send ch 1): ][(<- done): ][_: ])"),
+        (
+            "select { case v, ok := <-ch: case ch <- 1: case <-done: default: }",
+            "(select [(:= (v ok) ((<- ch))): ][(send ch 1): ][(<- done): ][_: ])",
+        ),
     ];
     for (src, want) in cases {
         assert_eq!(stmts(src), want, "statement {src}");
@@ -388,29 +494,78 @@ fn control_flow() {
 #[test]
 fn declarations() {
     let cases = [
-        ("const (\n\ta = iota\n\tb\n\tc, d = 1, 2\n)", "(const (0 a _ (iota)) (1 b _ () implicit) (2 c,d _ (1 2)))"),
-        ("var (\n\tx int\n\ty = 2\n)", "(var (0 x int ()) (0 y _ (2)))"),
-        ("type (\n\tA = B\n\tC struct{ a, b int `json:\"a\"`; *D; pkg.E; F[int] }\n)",
-         "(type (A = B) (C (struct [a,b int tag=\"json:\\\"a\\\"\"][(* D)][(. pkg E)][(index F int)])))"),
-        ("type I interface {\n\tM(int) (string, error)\n\tfmt.Stringer\n\t~int | string\n}",
-         "(type (I (interface [M (func ([int]) ([string][error]))][(. fmt Stringer)][(| (~ int) string)])))"),
-        ("func f(a, b int, c ...string) {}", "(funcdecl f (func ([a,b int][c (... string)]) () variadic) {})"),
-        ("func (r *T[P]) M() {}", "(funcdecl recv[r (* (index T P))] M (func () ()) {})"),
-        ("func g[P any, Q ~int | string](p P) Q", "(funcdecl g[tparams [P any][Q (| (~ int) string)]] (func ([p P]) ([Q])) nobody)"),
-        ("func h(int, string) (x int, err error) { return }", "(funcdecl h (func ([int][string]) ([x int][err error])) {(return)})"),
-        ("type T[P any] struct{}", "(type (T[tparams [P any]] (struct )))"),
+        (
+            "const (\n\ta = iota\n\tb\n\tc, d = 1, 2\n)",
+            "(const (0 a _ (iota)) (1 b _ () implicit) (2 c,d _ (1 2)))",
+        ),
+        (
+            "var (\n\tx int\n\ty = 2\n)",
+            "(var (0 x int ()) (0 y _ (2)))",
+        ),
+        (
+            "type (\n\tA = B\n\tC struct{ a, b int `json:\"a\"`; *D; pkg.E; F[int] }\n)",
+            "(type (A = B) (C (struct [a,b int tag=\"json:\\\"a\\\"\"][(* D)][(. pkg E)][(index F int)])))",
+        ),
+        (
+            "type I interface {\n\tM(int) (string, error)\n\tfmt.Stringer\n\t~int | string\n}",
+            "(type (I (interface [M (func ([int]) ([string][error]))][(. fmt Stringer)][(| (~ int) string)])))",
+        ),
+        (
+            "func f(a, b int, c ...string) {}",
+            "(funcdecl f (func ([a,b int][c (... string)]) () variadic) {})",
+        ),
+        (
+            "func (r *T[P]) M() {}",
+            "(funcdecl recv[r (* (index T P))] M (func () ()) {})",
+        ),
+        (
+            "func g[P any, Q ~int | string](p P) Q",
+            "(funcdecl g[tparams [P any][Q (| (~ int) string)]] (func ([p P]) ([Q])) nobody)",
+        ),
+        (
+            "func h(int, string) (x int, err error) { return }",
+            "(funcdecl h (func ([int][string]) ([x int][err error])) {(return)})",
+        ),
+        (
+            "type T[P any] struct{}",
+            "(type (T[tparams [P any]] (struct )))",
+        ),
         ("type A [N]int", "(type (A (array N int)))"),
         ("type A [2*N]int", "(type (A (array (* 2 N) int)))"),
-        ("type T[P *C] struct{}", "(type (T (array (* P C) (struct ))))"),
-        ("type T[P *C,] struct{}", "(type (T[tparams [P (* C)]] (struct )))"),
-        ("type T[P *[]int] struct{}", "(type (T[tparams [P (* (slicetype int))]] (struct )))"),
-        ("type T[P (C)] struct{}", "(type (T (array (call P C) (struct ))))"),
-        ("type T[P *C | ~int] struct{}", "(type (T[tparams [P (| (* C) (~ int))]] (struct )))"),
-        ("type T[K comparable, V any] map[K]V", "(type (T[tparams [K comparable][V any]] (map K V)))"),
-        ("type L[T any] = []T", "(type (L[tparams [T any]] = (slicetype T)))"),
+        (
+            "type T[P *C] struct{}",
+            "(type (T (array (* P C) (struct ))))",
+        ),
+        (
+            "type T[P *C,] struct{}",
+            "(type (T[tparams [P (* C)]] (struct )))",
+        ),
+        (
+            "type T[P *[]int] struct{}",
+            "(type (T[tparams [P (* (slicetype int))]] (struct )))",
+        ),
+        (
+            "type T[P (C)] struct{}",
+            "(type (T (array (call P C) (struct ))))",
+        ),
+        (
+            "type T[P *C | ~int] struct{}",
+            "(type (T[tparams [P (| (* C) (~ int))]] (struct )))",
+        ),
+        (
+            "type T[K comparable, V any] map[K]V",
+            "(type (T[tparams [K comparable][V any]] (map K V)))",
+        ),
+        (
+            "type L[T any] = []T",
+            "(type (L[tparams [T any]] = (slicetype T)))",
+        ),
         ("type S []T", "(type (S (slicetype T)))"),
         ("type C chan<- chan int", "(type (C (chan<- (chan int))))"),
-        ("type F func(...int) func() int", "(type (F (func ([(... int)]) ([(func () ([int]))]) variadic)))"),
+        (
+            "type F func(...int) func() int",
+            "(type (F (func ([(... int)]) ([(func () ([int]))]) variadic)))",
+        ),
     ];
     for (src, want) in cases {
         assert_eq!(decls(src), want, "declaration {src}");
@@ -423,12 +578,18 @@ fn directives_and_build_constraint() {
         "//go:build linux && amd64\n\npackage p\n\n//go:linkname x runtime.x\nvar x int\n\n//go:noinline\n//go:nosplit\nfunc f() {}\n\n//go:notinheap\ntype T struct{}\n\n//line foo.go:10\nfunc g() {}\n",
     );
     assert_eq!(f.build_constraint.as_deref(), Some("linux && amd64"));
-    let Decl::Func(fd) = &f.decls[1] else { panic!() };
+    let Decl::Func(fd) = &f.decls[1] else {
+        panic!()
+    };
     let names: Vec<&str> = fd.directives.iter().map(|d| d.name.as_str()).collect();
     assert_eq!(names, ["go:noinline", "go:nosplit"]);
-    let Decl::Type(td) = &f.decls[2] else { panic!() };
+    let Decl::Type(td) = &f.decls[2] else {
+        panic!()
+    };
     assert_eq!(td.specs[0].directives[0].name, "go:notinheap");
-    let Decl::Func(gd) = &f.decls[3] else { panic!() };
+    let Decl::Func(gd) = &f.decls[3] else {
+        panic!()
+    };
     assert_eq!(gd.directives[0].name, "line");
     assert_eq!(gd.directives[0].args, "foo.go:10");
     assert_eq!(f.directives[0].name, "go:linkname");
@@ -439,18 +600,28 @@ fn directives_and_build_constraint() {
 fn positions_and_ids() {
     let src = "package p\nfunc f() {\n\tx := a + f(b)\n}\n";
     let f = parse(src);
-    let Decl::Func(fd) = &f.decls[0] else { panic!() };
+    let Decl::Func(fd) = &f.decls[0] else {
+        panic!()
+    };
     let body = fd.body.as_ref().unwrap();
-    let StmtKind::Assign { rhs, op_pos, .. } = &body.stmts[0].kind else { panic!() };
+    let StmtKind::Assign { rhs, op_pos, .. } = &body.stmts[0].kind else {
+        panic!()
+    };
     assert_eq!(&src[op_pos.offset as usize..][..2], ":=");
-    let ExprKind::Binary { op_pos, y, .. } = &rhs[0].kind else { panic!() };
+    let ExprKind::Binary { op_pos, y, .. } = &rhs[0].kind else {
+        panic!()
+    };
     assert_eq!(&src[rhs[0].pos.offset as usize..][..1], "a");
     assert_eq!(&src[op_pos.offset as usize..][..1], "+");
-    let ExprKind::Call { lparen, rparen, .. } = &y.kind else { panic!() };
+    let ExprKind::Call { lparen, rparen, .. } = &y.kind else {
+        panic!()
+    };
     assert_eq!(&src[lparen.offset as usize..][..1], "(");
     assert_eq!(&src[rparen.offset as usize..][..1], ")");
     // Ids are unique.
-    let ExprKind::Binary { x, .. } = &rhs[0].kind else { panic!() };
+    let ExprKind::Binary { x, .. } = &rhs[0].kind else {
+        panic!()
+    };
     assert_ne!(x.id, y.id);
     assert_ne!(rhs[0].id, NodeId(0));
 }

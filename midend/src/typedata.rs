@@ -8,14 +8,13 @@
 //! Types that exist only for the runtime (map groups, closure objects) have no `TypeId` in the
 //! checker's table; they are described by [`Synth`] entries.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashSet};
 
-use frontend::types::{BasicKind, Program, Type, TypeId};
+use frontend::types::{BasicKind, MethodSetEntry, Program, Type, TypeId};
 use sha2::{Digest, Sha256};
 
 use crate::ir::{DataObject, DataReloc, DataSection, RelocKind};
 use crate::layout::{Layouts, round_up};
-use crate::lower::Lowering;
 
 // abi.Kind values.
 const KIND_BOOL: u8 = 1;
@@ -56,6 +55,10 @@ pub struct TypeData {
     requested: BTreeMap<String, TypeId>,
     synth: BTreeMap<String, Synth>,
     itabs: BTreeMap<String, (TypeId, TypeId)>,
+    /// Symbols already written.
+    done: HashSet<String>,
+    /// Method wrappers that emitted method tables and itabs refer to: (receiver type, method).
+    pub wrappers: BTreeMap<String, (TypeId, MethodSetEntry)>,
 }
 
 impl TypeData {
@@ -75,6 +78,21 @@ impl TypeData {
         self.itabs.entry(sym.clone()).or_insert((concrete, iface));
         self.type_sym(prog, concrete);
         self.type_sym(prog, iface);
+        sym
+    }
+
+    /// A descriptor for a runtime-only struct of `size` bytes whose pointer words are
+    /// `ptr_words`, with type string `name`.
+    pub fn synthetic(&mut self, name: &str, size: u64, ptr_words: &[u64]) -> String {
+        let sym = format!("type:noalg.{name}");
+        self.synth.entry(sym.clone()).or_insert_with(|| Synth {
+            sym: sym.clone(),
+            str_name: name.to_string(),
+            size,
+            align: 8,
+            ptr_words: ptr_words.to_vec(),
+            fields: Vec::new(),
+        });
         sym
     }
 
@@ -104,63 +122,159 @@ impl TypeData {
         sym
     }
 
-    /// Writes every requested descriptor (and the descriptors they reference) into the module.
-    pub fn emit(mut self, l: &mut Lowering) {
-        let prog = l.prog;
-        let mut done: HashMap<String, ()> = HashMap::new();
+    /// Writes every requested descriptor, itab and name not written yet (and everything they
+    /// reference). Can be called again after more requests; returns the new data objects.
+    pub fn emit_pending(&mut self, prog: &Program, lay: &Layouts) -> Vec<DataObject> {
         let mut out = Emitter {
             prog,
-            lay: &l.lay,
+            lay,
             objects: Vec::new(),
             names: BTreeMap::new(),
             gcbits: BTreeMap::new(),
         };
         loop {
-            let next = self
+            let mut progress = false;
+            let pending: Vec<(String, TypeId)> = self
                 .requested
                 .iter()
-                .find(|(s, _)| !done.contains_key(*s))
-                .map(|(s, t)| (s.clone(), *t));
-            let Some((sym, t)) = next else { break };
-            done.insert(sym.clone(), ());
-            out.descriptor(&mut self, &sym, t);
-        }
-        let synth: Vec<Synth> = self.synth.values().cloned().collect();
-        for s in synth {
-            out.synth_descriptor(&s);
-        }
-        let itabs: Vec<(String, (TypeId, TypeId))> =
-            self.itabs.iter().map(|(k, v)| (k.clone(), *v)).collect();
-        for (sym, (c, i)) in itabs {
-            out.itab(&mut self, &sym, c, i);
-        }
-        // Descriptors requested while emitting others (elements, keys, fields).
-        loop {
-            let next = self
-                .requested
+                .filter(|(s, _)| !self.done.contains(*s))
+                .map(|(s, t)| (s.clone(), *t))
+                .collect();
+            for (sym, t) in pending {
+                self.done.insert(sym.clone());
+                out.descriptor(self, &sym, t);
+                progress = true;
+            }
+            let itabs: Vec<(String, (TypeId, TypeId))> = self
+                .itabs
                 .iter()
-                .find(|(s, _)| !done.contains_key(*s))
-                .map(|(s, t)| (s.clone(), *t));
-            let Some((sym, t)) = next else { break };
-            done.insert(sym.clone(), ());
-            out.descriptor(&mut self, &sym, t);
-        }
-        let synth: Vec<Synth> = self.synth.values().cloned().collect();
-        for s in synth {
-            if !out.objects.iter().any(|o| o.name == s.sym) {
+                .filter(|(s, _)| !self.done.contains(*s))
+                .map(|(k, v)| (k.clone(), *v))
+                .collect();
+            for (sym, (c, i)) in itabs {
+                self.done.insert(sym.clone());
+                out.itab(self, &sym, c, i);
+                progress = true;
+            }
+            let synth: Vec<Synth> = self
+                .synth
+                .values()
+                .filter(|s| !self.done.contains(&s.sym))
+                .cloned()
+                .collect();
+            for s in synth {
+                self.done.insert(s.sym.clone());
                 out.synth_descriptor(&s);
+                progress = true;
+            }
+            if !progress {
+                break;
             }
         }
         let Emitter {
-            objects,
+            mut objects,
             names,
             gcbits,
             ..
         } = out;
-        l.module.data.extend(objects);
-        l.module.data.extend(names.into_values());
-        l.module.data.extend(gcbits.into_values());
+        for (name, o) in names.into_iter().chain(gcbits) {
+            if self.done.insert(name) {
+                objects.push(o);
+            }
+        }
+        objects
     }
+
+    /// The symbol of the code for method `m` of the method set of `recv`, registering a wrapper
+    /// when the method is not a declared function with exactly this receiver.
+    pub fn method_symbol(&mut self, prog: &Program, recv: TypeId, m: &MethodSetEntry) -> String {
+        let (sym, wrapper) = method_symbol_name(prog, recv, m);
+        if wrapper {
+            self.wrappers
+                .entry(sym.clone())
+                .or_insert_with(|| (recv, m.clone()));
+        }
+        sym
+    }
+}
+
+/// gc's name for the code of method `m` called on a receiver of type `recv`, and whether that
+/// code is a wrapper rgo must generate (value methods through pointers, promoted methods).
+pub fn method_symbol_name(prog: &Program, recv: TypeId, m: &MethodSetEntry) -> (String, bool) {
+    let (base, is_ptr) = match prog.ty(recv) {
+        Type::Pointer(e) => (*e, true),
+        _ => (recv, false),
+    };
+    let direct = m.index.is_empty() && !m.via_interface && m.ptr_recv == is_ptr;
+    if direct {
+        let obj = prog.obj(m.func);
+        let prefix = obj
+            .pkg
+            .map(|p| crate::lower::symbol_prefix(&prog.package(p).path))
+            .unwrap_or_default();
+        let tname = named_symbol_part(prog, base);
+        let sym = if is_ptr {
+            format!("{prefix}.(*{tname}).{}", m.name)
+        } else {
+            format!("{prefix}.{tname}.{}", m.name)
+        };
+        return (sym, false);
+    }
+    let (prefix, tname) = match prog.ty(base) {
+        Type::Named(n) => {
+            let obj = prog.obj(n.obj);
+            let prefix = obj
+                .pkg
+                .map(|p| crate::lower::symbol_prefix(&prog.package(p).path))
+                .unwrap_or_default();
+            (prefix, named_symbol_part(prog, base))
+        }
+        _ => (String::new(), prog.link_string(base)),
+    };
+    let sym = match (is_ptr, prefix.is_empty()) {
+        (true, false) => format!("{prefix}.(*{tname}).{}", m.name),
+        (false, false) => format!("{prefix}.{tname}.{}", m.name),
+        (true, true) => format!("(*{tname}).{}", m.name),
+        (false, true) => format!("{tname}.{}", m.name),
+    };
+    (sym, true)
+}
+
+/// The type-name part of a method symbol (`T`, or `T[int]` for instances).
+fn named_symbol_part(prog: &Program, t: TypeId) -> String {
+    match prog.ty(t) {
+        Type::Named(n) => {
+            let mut s = prog.obj(n.obj).name.clone();
+            if !n.type_args.is_empty() {
+                s.push('[');
+                let args: Vec<String> = n.type_args.iter().map(|a| prog.link_string(*a)).collect();
+                s.push_str(&args.join(","));
+                s.push(']');
+            }
+            s
+        }
+        _ => prog.link_string(t),
+    }
+}
+
+/// gc's method order (types.CompareSyms): exported names first, then by name, then by package
+/// path.
+pub fn sort_methods(prog: &Program, ms: &mut [MethodSetEntry]) {
+    ms.sort_by(|a, b| {
+        let ea = a.name.chars().next().is_some_and(|c| c.is_uppercase());
+        let eb = b.name.chars().next().is_some_and(|c| c.is_uppercase());
+        eb.cmp(&ea).then_with(|| a.name.cmp(&b.name)).then_with(|| {
+            let pa = a.pkg.map(|p| prog.package(p).path.clone());
+            let pb = b.pkg.map(|p| prog.package(p).path.clone());
+            pa.cmp(&pb)
+        })
+    });
+}
+
+/// Whether values of `t` are stored directly in an interface's data word.
+pub fn is_direct_iface(lay: &Layouts, t: TypeId) -> bool {
+    let l = lay.of(t);
+    l.size == 8 && l.ptr_bytes() == 8
 }
 
 struct Emitter<'a, 'p> {
@@ -399,6 +513,16 @@ impl Emitter<'_, '_> {
         if named {
             tflag |= TFLAG_NAMED | TFLAG_UNCOMMON;
         }
+        // The method table (concrete types only; an interface's methods are its imethods).
+        let mut methods: Vec<MethodSetEntry> = if matches!(prog.ty(u), Type::Interface(_)) {
+            Vec::new()
+        } else {
+            prog.method_set(t)
+        };
+        sort_methods(prog, &mut methods);
+        if !methods.is_empty() {
+            tflag |= TFLAG_UNCOMMON;
+        }
         if regular_memory(prog, self.lay, t) {
             tflag |= TFLAG_REGULAR_MEMORY;
         }
@@ -452,6 +576,8 @@ impl Emitter<'_, '_> {
         };
         // Variable part.
         let mut var_words: Vec<(usize, Option<String>, u64)> = Vec::new(); // (offset, reloc, value)
+        // 4-byte offsets (nameOff/typeOff/textOff) to write: (offset, target symbol).
+        let mut off32s: Vec<(usize, String)> = Vec::new();
         let mut total = after_uncommon;
         let mut bytes_extra: Vec<(usize, Vec<u8>)> = Vec::new();
         match prog.ty(u) {
@@ -522,8 +648,27 @@ impl Emitter<'_, '_> {
                     extra.push((48, n));
                 }
             }
-            Type::Interface(_) => {
+            Type::Interface(it) => {
+                let imethods = it.methods.clone();
                 extra.push((56, format!("{sym}+{after_uncommon}")));
+                bytes_extra.push((64, (imethods.len() as u64).to_le_bytes().to_vec()));
+                bytes_extra.push((72, (imethods.len() as u64).to_le_bytes().to_vec()));
+                let mut off = after_uncommon;
+                for m in &imethods {
+                    let exported = m.name.chars().next().is_some_and(|c| c.is_uppercase());
+                    let n = self.name_sym(&m.name, exported);
+                    off32s.push((off, n));
+                    off32s.push((off + 4, td.type_sym(prog, m.sig)));
+                    off += 8;
+                }
+                total = off;
+                if let Type::Named(n) = prog.ty(t) {
+                    if let Some(p) = prog.obj(n.obj).pkg {
+                        let path = prog.package(p).path.clone();
+                        let nsym = self.name_sym(&path, false);
+                        extra.push((48, nsym));
+                    }
+                }
             }
             Type::Map(k, v) => {
                 let (k, v) = (*k, *v);
@@ -598,6 +743,40 @@ impl Emitter<'_, '_> {
             }
             _ => {}
         }
+        let methods_at = round_up(total as u64, 4) as usize;
+        if !methods.is_empty() {
+            let mut off = methods_at;
+            for m in &methods {
+                let exported = m.name.chars().next().is_some_and(|c| c.is_uppercase());
+                let n = self.name_sym(&m.name, exported);
+                off32s.push((off, n));
+                off32s.push((off + 4, td.type_sym(prog, m.sig)));
+                // Tfn: the method for a receiver of exactly this type; Ifn: the code an itab
+                // uses, whose receiver is the interface data word (a pointer unless the value
+                // is stored directly).
+                let tfn = td.method_symbol(prog, t, m);
+                let ifn = if matches!(prog.ty(t), Type::Pointer(_)) || is_direct_iface(self.lay, t)
+                {
+                    tfn.clone()
+                } else {
+                    let pt = find_pointer_type(prog, t);
+                    match pt {
+                        Some(pt) => {
+                            let pms = prog.method_set(pt);
+                            match pms.iter().find(|e| e.name == m.name && e.pkg == m.pkg) {
+                                Some(pe) => td.method_symbol(prog, pt, pe),
+                                None => tfn.clone(),
+                            }
+                        }
+                        None => tfn.clone(),
+                    }
+                };
+                off32s.push((off + 8, ifn));
+                off32s.push((off + 12, tfn));
+                off += 16;
+            }
+            total = off;
+        }
         let size = round_up(total as u64, 8) as usize;
         let mut bytes = vec![0u8; size];
         let mut relocs = Vec::new();
@@ -649,11 +828,35 @@ impl Emitter<'_, '_> {
                 None => bytes[off..off + 8].copy_from_slice(&value.to_le_bytes()),
             }
         }
+        for (off, target) in off32s {
+            relocs.push(DataReloc {
+                offset: off as u32,
+                kind: RelocKind::Off32,
+                target,
+                addend: 0,
+            });
+        }
         if tflag & TFLAG_UNCOMMON != 0 {
-            // UncommonType: PkgPath, Mcount, Xcount, Moff (methods come with interfaces).
-            let moff = (size - uncommon_at) as u32;
+            // UncommonType: PkgPath, Mcount, Xcount, Moff.
+            let moff = if methods.is_empty() {
+                (size - uncommon_at) as u32
+            } else {
+                (methods_at - uncommon_at) as u32
+            };
+            let xcount = methods
+                .iter()
+                .filter(|m| m.name.chars().next().is_some_and(|c| c.is_uppercase()))
+                .count() as u16;
+            bytes[uncommon_at + 4..uncommon_at + 6]
+                .copy_from_slice(&(methods.len() as u16).to_le_bytes());
+            bytes[uncommon_at + 6..uncommon_at + 8].copy_from_slice(&xcount.to_le_bytes());
             bytes[uncommon_at + 8..uncommon_at + 12].copy_from_slice(&moff.to_le_bytes());
-            if let Type::Named(n) = prog.ty(t) {
+            // gc records the package of a pointer type's element for unnamed `*T`.
+            let owner = match prog.ty(t) {
+                Type::Pointer(e) if matches!(prog.ty(*e), Type::Named(_)) => *e,
+                _ => t,
+            };
+            if let Type::Named(n) = prog.ty(owner) {
                 if let Some(p) = prog.obj(n.obj).pkg {
                     let path = prog.package(p).path.clone();
                     let nsym = self.name_sym(&path, false);
@@ -710,17 +913,49 @@ impl Emitter<'_, '_> {
         });
     }
 
-    fn itab(&mut self, _td: &mut TypeData, sym: &str, concrete: TypeId, iface: TypeId) {
+    fn itab(&mut self, td: &mut TypeData, sym: &str, concrete: TypeId, iface: TypeId) {
         let prog = self.prog;
-        let n = match prog.ty(prog.underlying(iface)) {
-            Type::Interface(i) => i.methods.len(),
-            _ => 0,
+        let imethods = match prog.ty(prog.underlying(iface)) {
+            Type::Interface(i) => i.methods.clone(),
+            _ => Vec::new(),
         };
+        let n = imethods.len();
         let size = 24 + 8 * n.max(1);
         let mut bytes = vec![0u8; size];
         let link = prog.link_string(concrete);
         bytes[16..20].copy_from_slice(&type_hash(&link).to_le_bytes());
-        let relocs = vec![
+        // Fun[i]: the Ifn code of the concrete type's method for interface method i.
+        let ms = prog.method_set(concrete);
+        let via_ptr = !matches!(prog.ty(concrete), Type::Pointer(_))
+            && !is_direct_iface(self.lay, concrete);
+        let ptr_t = if via_ptr {
+            find_pointer_type(prog, concrete)
+        } else {
+            None
+        };
+        let pms = ptr_t.map(|p| (p, prog.method_set(p)));
+        let mut fun_relocs = Vec::new();
+        for (i, im) in imethods.iter().enumerate() {
+            let target = match &pms {
+                Some((pt, pms)) => pms
+                    .iter()
+                    .find(|e| e.name == im.name && e.pkg == im.pkg)
+                    .map(|e| td.method_symbol(prog, *pt, e)),
+                None => ms
+                    .iter()
+                    .find(|e| e.name == im.name && e.pkg == im.pkg)
+                    .map(|e| td.method_symbol(prog, concrete, e)),
+            };
+            if let Some(target) = target {
+                fun_relocs.push(DataReloc {
+                    offset: 24 + 8 * i as u32,
+                    kind: RelocKind::Abs64,
+                    target,
+                    addend: 0,
+                });
+            }
+        }
+        let mut relocs = vec![
             DataReloc {
                 offset: 0,
                 kind: RelocKind::Abs64,
@@ -734,6 +969,7 @@ impl Emitter<'_, '_> {
                 addend: 0,
             },
         ];
+        relocs.extend(fun_relocs);
         self.objects.push(DataObject {
             name: sym.to_string(),
             section: DataSection::GoItab,
@@ -926,6 +1162,15 @@ fn split_addend(target: &str) -> (String, i64) {
         }
     }
     (target.to_string(), 0)
+}
+
+/// The `*T` type of `t`, if the program has one (the checker creates `*T` for every named type
+/// with pointer-receiver methods and for every `&x`/`new(T)`).
+pub fn find_pointer_type(prog: &Program, t: TypeId) -> Option<TypeId> {
+    prog.types
+        .interned
+        .get(&frontend::types::TypeKey::Pointer(t))
+        .copied()
 }
 
 fn find_slice_type(prog: &Program, elem: TypeId) -> Option<TypeId> {

@@ -83,14 +83,7 @@ fn unhashable(t: &Type) -> ! {
 }
 
 fn panic_type_error(prefix: &[u8], t: &Type) -> ! {
-    // Build "runtime error: <prefix><T>" directly on stderr through runtime_error's parts.
-    let name = t.string();
-    let mut buf = [0u8; 256];
-    let n = prefix.len().min(buf.len());
-    buf[..n].copy_from_slice(&prefix[..n]);
-    let m = name.len().min(buf.len() - n);
-    buf[n..n + m].copy_from_slice(&name[..m]);
-    panic::runtime_error(&buf[..n + m])
+    panic::runtime_error_parts(&[prefix, t.string()])
 }
 
 fn is_empty_interface(t: &Type) -> bool {

@@ -11,6 +11,8 @@
 #![allow(clippy::missing_safety_doc)]
 
 pub mod alg;
+pub mod complex;
+pub mod iface;
 pub mod malloc;
 pub mod maps;
 pub mod mem;

@@ -1,6 +1,7 @@
 //! Run-time errors, the `panic` builtin and tracebacks (reference §11). There is no defer or
 //! recover yet, so every panic is fatal: print gc's text, the goroutine's frames, exit 2.
 
+use crate::iface;
 use crate::print::{self, bytes};
 use crate::start::getg;
 use crate::symtab;
@@ -156,10 +157,16 @@ fn finish(fp: usize, fatal: bool) -> ! {
 /// `panic: runtime error: <msg>` raised by a runtime function called from Go code.
 #[inline(never)]
 pub fn runtime_error(msg: &[u8]) -> ! {
+    runtime_error_parts(&[msg])
+}
+
+/// `panic: runtime error: ` followed by the concatenation of `parts` (a runtime errorString).
+#[inline(never)]
+pub fn runtime_error_parts(parts: &[&[u8]]) -> ! {
     let fp = current_fp();
     enter_panic();
     bytes(b"panic: runtime error: ");
-    bytes(msg);
+    parts.iter().for_each(|p| bytes(p));
     bytes(b"\n");
     finish(fp, false)
 }
@@ -167,10 +174,17 @@ pub fn runtime_error(msg: &[u8]) -> ! {
 /// A panic whose value is a plain (non-runtime.Error) message, e.g. `assignment to entry in nil map`.
 #[inline(never)]
 pub fn plain_panic(msg: &[u8]) -> ! {
+    plain_panic_parts(&[msg])
+}
+
+/// A panic whose value prints as the concatenation of `parts` with no `runtime error: ` prefix:
+/// gc's plainError and TypeAssertionError values.
+#[inline(never)]
+pub fn plain_panic_parts(parts: &[&[u8]]) -> ! {
     let fp = current_fp();
     enter_panic();
     bytes(b"panic: ");
-    bytes(msg);
+    parts.iter().for_each(|p| bytes(p));
     bytes(b"\n");
     finish(fp, false)
 }
@@ -178,10 +192,16 @@ pub fn plain_panic(msg: &[u8]) -> ! {
 /// `fatal error: <msg>` (gc's throw): unrecoverable runtime failure.
 #[inline(never)]
 pub fn throw(msg: &[u8]) -> ! {
+    throw_parts(&[msg])
+}
+
+/// throw with a message made of several pieces.
+#[inline(never)]
+pub fn throw_parts(parts: &[&[u8]]) -> ! {
     let fp = current_fp();
     enter_panic();
     bytes(b"fatal error: ");
-    bytes(msg);
+    parts.iter().for_each(|p| bytes(p));
     bytes(b"\n");
     finish(fp, true)
 }
@@ -455,7 +475,8 @@ pub unsafe fn print_panic_value(typ: *const Type, data: *const u8) {
     }
 }
 
-/// The `panic` builtin. Error and Stringer values are not yet formatted through their methods.
+/// The `panic` builtin. As gc's preprintpanics, a value whose type has `Error() string` (else
+/// `String() string`) in its method set prints as the method's result, like a string value.
 ///
 /// # Safety
 /// (typ, data) is the eface passed to panic.
@@ -463,13 +484,20 @@ pub unsafe fn print_panic_value(typ: *const Type, data: *const u8) {
 #[inline(never)]
 pub unsafe extern "C" fn gopanic(typ: *const Type, data: *const u8) -> ! {
     let fp = current_fp();
+    // The method runs before the panic is marked as being printed: a panic inside it is
+    // reported as its own panic rather than as a runtime failure.
+    // SAFETY: forwarded contract.
+    let text = unsafe { iface::panic_value_text(typ, data) };
     enter_panic();
     if typ.is_null() {
         bytes(b"panic: runtime error: panic called with nil argument\n");
     } else {
         bytes(b"panic: ");
-        // SAFETY: forwarded contract.
-        unsafe { print_panic_value(typ, data) };
+        match text {
+            Some(s) => print::indented(s),
+            // SAFETY: forwarded contract.
+            None => unsafe { print_panic_value(typ, data) },
+        }
         bytes(b"\n");
     }
     finish(fp, false)

@@ -262,3 +262,40 @@ pub unsafe extern "C" fn call_go0(code: usize, ctx: usize, g: *mut G) {
         "ret",
     )
 }
+
+/// Two integer result registers of a Go call (Cranelift `tail`: rax, rcx), handed back to Rust
+/// in rax:rdx.
+#[repr(C)]
+pub struct GoResult2 {
+    pub r0: usize,
+    pub r1: usize,
+}
+
+/// Calls a Go function of one pointer-sized parameter and two word results (a method through
+/// its `Ifn` with the receiver word, returning a string {ptr, len}): context `ctx` in rdi, `arg`
+/// in rsi, r15 = `g`. The results come back in rax and rcx and are moved to rax:rdx. rbp, r15
+/// and rbx are saved (rbx also pads rsp to 16 at the call); the callee preserves rbx, rbp,
+/// r12–r15 itself.
+///
+/// # Safety
+/// `code` must be the entry of a Go function with that signature.
+#[unsafe(naked)]
+#[unsafe(export_name = "runtime.callGo1r2")]
+pub unsafe extern "C" fn call_go1r2(code: usize, ctx: usize, arg: usize, g: *mut G) -> GoResult2 {
+    naked_asm!(
+        "push rbp",
+        "mov rbp, rsp",
+        "push r15",
+        "push rbx",
+        "mov r15, rcx",
+        "mov rax, rdi",
+        "mov rdi, rsi",
+        "mov rsi, rdx",
+        "call rax",
+        "mov rdx, rcx",
+        "pop rbx",
+        "pop r15",
+        "pop rbp",
+        "ret",
+    )
+}

@@ -21,6 +21,8 @@ const MD_MAXPC: usize = 168 / 8;
 const MD_TEXT: usize = 176 / 8;
 const MD_TYPES: usize = 296 / 8;
 const MD_ETYPES: usize = 312 / 8;
+const MD_ITABOFFSET: usize = 320 / 8;
+const MD_ITABSIZE: usize = 328 / 8;
 pub const MD_INITTASKS: usize = 448 / 8;
 pub const MD_INITTASKS_LEN: usize = 456 / 8;
 const MD_NEXT: usize = 560 / 8;
@@ -49,15 +51,55 @@ pub fn resolve_name_off(base: usize, off: i32) -> *const u8 {
     if off == 0 {
         return core::ptr::null();
     }
-    let md = modules()
-        .find(|md| md[MD_TYPES] <= base && base < md[MD_ETYPES])
-        .unwrap_or_else(first_module);
+    let md = module_of_type_data(base);
     let p = md[MD_TYPES].wrapping_add(off as isize as usize);
     if p >= md[MD_ETYPES] {
         core::ptr::null()
     } else {
         p as *const u8
     }
+}
+
+/// The module whose type data contains `base` (the first module when none does).
+fn module_of_type_data(base: usize) -> &'static ModuleData {
+    modules()
+        .find(|md| md[MD_TYPES] <= base && base < md[MD_ETYPES])
+        .unwrap_or_else(first_module)
+}
+
+/// resolveTypeOff: `base` is the address of the structure holding the offset. The sentinels 0
+/// and -1 (a method type removed by the linker) resolve to null, as in gc.
+pub fn resolve_type_off(base: usize, off: i32) -> *const crate::types::Type {
+    if off == 0 || off == -1 {
+        return core::ptr::null();
+    }
+    let md = module_of_type_data(base);
+    let p = md[MD_TYPES].wrapping_add(off as isize as usize);
+    if p >= md[MD_ETYPES] {
+        core::ptr::null()
+    } else {
+        p as *const crate::types::Type
+    }
+}
+
+/// textOff: code address of a TextOff found in the type data at `base` (moduledata.text plus
+/// the offset: a single text section). -1 (a method the linker removed) resolves to
+/// `runtime.unreachableMethod`, as in gc.
+pub fn text_off(base: usize, off: i32) -> usize {
+    if off == -1 {
+        return crate::iface::unreachable_method as *const () as usize;
+    }
+    let md = module_of_type_data(base);
+    md[MD_TEXT].wrapping_add(off as u32 as usize)
+}
+
+/// The compiler-emitted itabs of every module: (start, end) of the area at the tail of
+/// `.go.type` (moduledata.types + itaboffset, itabsize bytes).
+pub fn itab_areas() -> impl Iterator<Item = (usize, usize)> {
+    modules().map(|md| {
+        let start = md[MD_TYPES] + md[MD_ITABOFFSET];
+        (start, start + md[MD_ITABSIZE])
+    })
 }
 
 /// A function found in the pclntab.

@@ -30,6 +30,7 @@ pub const KIND_STRING: u8 = 24;
 pub const KIND_STRUCT: u8 = 25;
 pub const KIND_UNSAFE_POINTER: u8 = 26;
 
+pub const TFLAG_UNCOMMON: u8 = 0x01;
 pub const TFLAG_EXTRA_STAR: u8 = 0x02;
 pub const TFLAG_REGULAR_MEMORY: u8 = 0x08;
 pub const TFLAG_DIRECT_IFACE: u8 = 0x20;
@@ -77,6 +78,48 @@ impl Type {
     #[inline]
     pub unsafe fn word(&self, off: usize) -> usize {
         unsafe { *((self as *const Type as *const u8).add(off) as *const usize) }
+    }
+
+    /// The UncommonType that follows the kind-specific part (named types, types with methods).
+    pub fn uncommon(&self) -> Option<&'static UncommonType> {
+        if self.tflag & TFLAG_UNCOMMON == 0 {
+            return None;
+        }
+        let fixed = match self.kind {
+            KIND_STRUCT | KIND_INTERFACE => 80,
+            KIND_POINTER | KIND_SLICE | KIND_FUNC => 56,
+            KIND_ARRAY => 72,
+            KIND_CHAN => 64,
+            KIND_MAP => 136,
+            _ => 48,
+        };
+        // SAFETY: TFlagUncommon says the compiler emitted an UncommonType at that offset.
+        Some(unsafe { &*((self as *const Type as *const u8).add(fixed) as *const UncommonType) })
+    }
+
+    /// gc's rtype.pkgpath: the uncommon PkgPath, else the struct or interface PkgPath.
+    pub fn pkg_path(&self) -> &'static [u8] {
+        if let Some(u) = self.uncommon() {
+            let base = u as *const UncommonType as usize;
+            return name_bytes(symtab::resolve_name_off(base, u.pkg_path));
+        }
+        match self.kind {
+            // SAFETY: StructType.PkgPath and InterfaceType.PkgPath are abi.Name pointers at +48.
+            KIND_STRUCT | KIND_INTERFACE => name_bytes(unsafe { self.word(48) } as *const u8),
+            _ => &[],
+        }
+    }
+
+    /// The equality of values of this type is not defined (funcs, maps, slices, and
+    /// aggregates holding them): Equal is nil.
+    #[inline]
+    pub fn comparable(&self) -> bool {
+        self.equal != 0
+    }
+
+    #[inline]
+    pub fn is_direct_iface(&self) -> bool {
+        self.tflag & TFLAG_DIRECT_IFACE != 0
     }
 
     /// ArrayType.Elem / PtrType.Elem / SliceType.Elem (all at +48).
@@ -127,6 +170,84 @@ impl StructField {
     }
 }
 
+/// abi.UncommonType (reference §3.1).
+#[repr(C)]
+pub struct UncommonType {
+    pub pkg_path: i32,
+    pub mcount: u16,
+    pub xcount: u16,
+    pub moff: u32,
+    pub unused: u32,
+}
+
+impl UncommonType {
+    /// The method table: exported methods first, each group sorted by name (then pkgpath).
+    pub fn methods(&self) -> &'static [Method] {
+        if self.mcount == 0 {
+            return &[];
+        }
+        // SAFETY: Moff/Mcount describe the array the compiler emitted after the uncommon.
+        unsafe {
+            let p = (self as *const UncommonType as *const u8).add(self.moff as usize);
+            core::slice::from_raw_parts(p as *const Method, self.mcount as usize)
+        }
+    }
+}
+
+/// abi.Method: offsets relative to moduledata.types (Name, Mtyp) and moduledata.text (Ifn, Tfn).
+#[repr(C)]
+pub struct Method {
+    pub name: i32,
+    pub mtyp: i32,
+    pub ifn: i32,
+    pub tfn: i32,
+}
+
+/// abi.Imethod.
+#[repr(C)]
+pub struct Imethod {
+    pub name: i32,
+    pub typ: i32,
+}
+
+/// abi.InterfaceType.
+#[repr(C)]
+pub struct InterfaceType {
+    pub typ: Type,
+    pub pkg_path: *const u8,
+    pub methods: *const Imethod,
+    pub mlen: usize,
+    pub mcap: usize,
+}
+
+impl InterfaceType {
+    pub fn methods(&self) -> &'static [Imethod] {
+        if self.mlen == 0 || self.methods.is_null() {
+            &[]
+        } else {
+            // SAFETY: the Methods slice emitted by the compiler.
+            unsafe { core::slice::from_raw_parts(self.methods, self.mlen) }
+        }
+    }
+}
+
+/// abi.ITab: `fun` really has max(len(inter.Methods), 1) entries.
+#[repr(C)]
+pub struct ITab {
+    pub inter: *const InterfaceType,
+    pub typ: *const Type,
+    pub hash: u32,
+    pub pad: u32,
+    pub fun: [usize; 1],
+}
+
+impl ITab {
+    /// Bytes occupied by an itab for `inter` (gc's ITab.Size).
+    pub fn size_for(inter: &InterfaceType) -> usize {
+        24 + 8 * inter.mlen.max(1)
+    }
+}
+
 /// abi.MapType (reference §3.7).
 #[repr(C)]
 pub struct MapType {
@@ -170,6 +291,62 @@ pub fn name_bytes(p: *const u8) -> &'static [u8] {
             shift += 7;
         }
         core::slice::from_raw_parts(p.add(i), len)
+    }
+}
+
+/// abi.Name flag byte (0 for null).
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
+pub fn name_flags(p: *const u8) -> u8 {
+    if p.is_null() {
+        0
+    } else {
+        // SAFETY: p points to an encoded abi.Name.
+        unsafe { *p }
+    }
+}
+
+pub fn name_is_exported(p: *const u8) -> bool {
+    name_flags(p) & 0x01 != 0
+}
+
+/// Reads a uvarint at `p + *i`, advancing `*i`.
+///
+/// # Safety
+/// p + *i is inside an encoded abi.Name.
+unsafe fn name_uvarint(p: *const u8, i: &mut usize) -> usize {
+    let mut v = 0usize;
+    let mut shift = 0;
+    loop {
+        // SAFETY: forwarded.
+        let b = unsafe { *p.add(*i) };
+        *i += 1;
+        v |= ((b & 0x7f) as usize) << shift;
+        if b & 0x80 == 0 || shift > 56 {
+            return v;
+        }
+        shift += 7;
+    }
+}
+
+/// gc's pkgPath(name): the package path recorded in the name itself (flag 0x04: a NameOff
+/// follows the name and the optional tag), or empty.
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
+pub fn name_pkg_path(p: *const u8) -> &'static [u8] {
+    let flags = name_flags(p);
+    if flags & 0x04 == 0 {
+        return &[];
+    }
+    // SAFETY: p points to an encoded abi.Name whose flags announce the trailing NameOff.
+    unsafe {
+        let mut i = 1;
+        let n = name_uvarint(p, &mut i);
+        i += n;
+        if flags & 0x02 != 0 {
+            let t = name_uvarint(p, &mut i);
+            i += t;
+        }
+        let off = (p.add(i) as *const i32).read_unaligned();
+        name_bytes(symtab::resolve_name_off(p as usize, off))
     }
 }
 

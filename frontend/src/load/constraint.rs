@@ -377,13 +377,13 @@ pub fn scan_header(text: &str) -> Header {
             ended = true;
         }
         if !in_block {
-            if let Some(rest) = line.strip_prefix("//go:build") {
-                if rest.is_empty() || rest.starts_with([' ', '\t']) {
-                    if h.go_build.is_some() {
-                        h.multiple_go_build = true;
-                    } else {
-                        h.go_build = Some((rest.trim().to_string(), lineno as u32 + 1));
-                    }
+            if let Some(rest) = line.strip_prefix("//go:build")
+                && (rest.is_empty() || rest.starts_with([' ', '\t']))
+            {
+                if h.go_build.is_some() {
+                    h.multiple_go_build = true;
+                } else {
+                    h.go_build = Some((rest.trim().to_string(), lineno as u32 + 1));
                 }
             }
             if line.starts_with("//") {
@@ -419,10 +419,10 @@ pub fn scan_header(text: &str) -> Header {
             break;
         }
         let body = line[2..].trim();
-        if let Some(args) = body.strip_prefix("+build") {
-            if args.is_empty() || args.starts_with([' ', '\t']) {
-                h.plus_build.push(args.trim().to_string());
-            }
+        if let Some(args) = body.strip_prefix("+build")
+            && (args.is_empty() || args.starts_with([' ', '\t']))
+        {
+            h.plus_build.push(args.trim().to_string());
         }
     }
     h

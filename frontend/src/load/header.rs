@@ -6,7 +6,8 @@
 //! file whose header is malformed just yields what was recognised; the full parse reports the
 //! syntax error later in gc's wording.
 
-/// One import of a file: the unquoted path and the byte offset of its string literal.
+/// One import of a file: the unquoted path and the byte offset of the import spec (its name if it
+/// has one, else its string literal) — where the go command positions import errors.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Import {
     pub path: String,
@@ -186,9 +187,9 @@ pub fn scan(src: &str) -> FileHeader {
 
 /// `["name" | "." | "_"] "path"`, the first token already read.
 fn import_spec(s: &mut Scanner, off: usize, t: Tok, h: &mut FileHeader) -> bool {
-    let (off, t) = match t {
-        Tok::Ident(_) | Tok::Dot => s.next(),
-        t => (off, t),
+    let t = match t {
+        Tok::Ident(_) | Tok::Dot => s.next().1,
+        t => t,
     };
     match t {
         Tok::Str(path) => {
@@ -211,5 +212,6 @@ mod tests {
         let paths: Vec<&str> = h.imports.iter().map(|i| i.path.as_str()).collect();
         assert_eq!(paths, ["a", "b/c", "d", "eA", "f"]);
         assert_eq!(&src[h.imports[0].offset..h.imports[0].offset + 3], "\"a\"");
+        assert_eq!(&src[h.imports[1].offset..h.imports[1].offset + 3], "b \"");
     }
 }

@@ -86,7 +86,11 @@ pub fn parse(text: &str) -> ModFile {
             "replace" => {
                 if let Some(arrow) = f.iter().position(|x| x == "=>") {
                     let old = f.first().cloned().unwrap_or_default();
-                    let old_v = if arrow == 2 { f[1].clone() } else { String::new() };
+                    let old_v = if arrow == 2 {
+                        f[1].clone()
+                    } else {
+                        String::new()
+                    };
                     let new = f.get(arrow + 1).cloned().unwrap_or_default();
                     let new_v = f.get(arrow + 2).cloned().unwrap_or_default();
                     m.replace.push((old, old_v, new, new_v));

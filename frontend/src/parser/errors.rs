@@ -147,7 +147,9 @@ fn context(src: &str, at: usize) -> Context {
                 let class = match prev {
                     Some(Tok::Func) => Open::Params,
                     Some(Tok::Ident(_)) if prev2 == Some(Tok::Func) => Open::Params,
-                    Some(Tok::Ident(_)) if last_closed_before_name(&prev2, &last_closed) => Open::Params,
+                    Some(Tok::Ident(_)) if last_closed_before_name(&prev2, &last_closed) => {
+                        Open::Params
+                    }
                     Some(Tok::RParen) | Some(Tok::RBrack)
                         if matches!(last_closed, Some(Open::Params)) =>
                     {
@@ -202,10 +204,8 @@ fn context(src: &str, at: usize) -> Context {
             Tok::Semi(_) => {}
             _ => {}
         }
-        if !matches!(tok, Tok::Semi(_)) || !stack.is_empty() {
-            if !matches!(tok, Tok::Semi(_)) {
-                after_bodyless_func = false;
-            }
+        if !matches!(tok, Tok::Semi(_)) {
+            after_bodyless_func = false;
         }
         last_closed = closed;
         prev2 = prev;
@@ -320,12 +320,13 @@ fn message(src: &str, at: usize, tok: Option<&Tok<'_>>, desc: &str, exp: &[Strin
             _ => unexpected(", expected }"),
         };
     }
-    if has("{") && exp.len() <= 3 && !has("int") {
-        if let Some(kw) = cx.pending
-            && kw != "func"
-        {
-            return unexpected(&format!(", expected {{ after {kw} clause"));
-        }
+    if has("{")
+        && exp.len() <= 3
+        && !has("int")
+        && let Some(kw) = cx.pending
+        && kw != "func"
+    {
+        return unexpected(&format!(", expected {{ after {kw} clause"));
     }
     if has(":") && has(",") && !has("int") {
         return unexpected(", expected :");

@@ -897,6 +897,9 @@ impl<'a> Checker<'a> {
             type_args: vec![],
         }));
         self.p.objects[o.0 as usize].typ = named;
+        // Every named type gets its `*T` interned up front: the midend needs `*T`'s method set
+        // (wrappers, itab code) even when the program never spells `*T`.
+        self.p.types.pointer(named);
         if self.env.decl.is_some() && !self.fstack.is_empty() {
             // (local types are numbered by the caller)
         }

@@ -252,6 +252,7 @@ impl<'a> Checker<'a> {
             type_args: args.clone(),
         }));
         self.p.instance_cache.insert((origin, args.clone()), inst);
+        self.p.types.pointer(inst);
         self.pending_instances.push(inst);
         self.complete_instances();
         inst

@@ -56,8 +56,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
             if let Some(s) = prog.info.selections.get(&func_u.id).cloned() {
                 if s.kind == SelectionKind::MethodVal {
                     if self.is_interface(self.type_of(x)) || self.holder_is_interface(x, &s.index) {
-                        self.l.error(e.pos, "rgo: interface method calls are not supported yet");
-                        return vec![];
+                        let vals = self.call_args(args, &sig, ellipsis.is_some());
+                        return self.iface_method_call(x, &s, vals, &sig.results);
                     }
                     let recv = self.method_receiver(x, &s.index, s.obj);
                     let (recv_t, _) = self.method_recv_type(s.obj);
@@ -92,7 +92,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         self.emit_go_call(Callee::Indirect(code), fv, &sig.params, vals, &sig.results)
     }
 
-    fn holder_is_interface(&self, x: &Expr, path: &[u32]) -> bool {
+    pub(crate) fn holder_is_interface(&self, x: &Expr, path: &[u32]) -> bool {
         let prog = self.l.prog;
         let mut t = self.type_of(x);
         for &i in path {
@@ -110,7 +110,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
     }
 
     /// The receiver type of a method's signature and whether it is a pointer receiver.
-    fn method_recv_type(&self, m: ObjId) -> (TypeId, bool) {
+    pub(crate) fn method_recv_type(&self, m: ObjId) -> (TypeId, bool) {
         let prog = self.l.prog;
         let obj = prog.obj(m);
         let ptr = matches!(obj.kind, ObjKind::Func { ptr_recv: true, .. });
@@ -122,7 +122,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
 
     /// Computes the receiver argument for calling method `m` on `x` through the embedding path,
     /// inserting the implicit `&` or `*`.
-    fn method_receiver(&mut self, x: &'p Expr, path: &[u32], m: ObjId) -> Value {
+    pub(crate) fn method_receiver(&mut self, x: &'p Expr, path: &[u32], m: ObjId) -> Value {
         let prog = self.l.prog;
         let (recv_t, ptr_recv) = self.method_recv_type(m);
         let xt = self.type_of(x);
@@ -958,9 +958,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
     }
 
     pub fn method_value(&mut self, e: &'p Expr) -> Value {
-        self.l
-            .error(e.pos, "rgo: method values are not supported yet");
-        self.zero_value(self.type_of(e))
+        self.method_value_closure(e)
     }
 
     pub fn method_expr(&mut self, e: &'p Expr) -> Value {
@@ -968,16 +966,18 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let Some(s) = prog.info.selections.get(&e.id).cloned() else {
             return self.zero_value(self.type_of(e));
         };
-        let (_, ptr_recv) = self.method_recv_type(s.obj);
-        let recv_is_ptr = self.is_pointer_type(s.recv);
-        if !s.index.is_empty() || ptr_recv != recv_is_ptr || self.is_interface(s.recv) {
-            self.l.error(
-                e.pos,
-                "rgo: method expressions needing wrappers are not supported yet",
-            );
+        // `T.M`, `(*T).M` or `I.M`: the function whose first parameter is the receiver. When
+        // that is not a declared method (value method through a pointer, promoted method,
+        // interface method) it is the same wrapper that method tables use.
+        let entry = prog
+            .method_set(s.recv)
+            .into_iter()
+            .find(|m| m.func == s.obj || m.name == prog.obj(s.obj).name);
+        let Some(entry) = entry else {
+            self.l.error(e.pos, "rgo: method expression without a method");
             return self.zero_value(self.type_of(e));
-        }
-        let sym = self.l.func_symbol(s.obj);
+        };
+        let sym = self.l.types.method_symbol(prog, s.recv, &entry);
         let fv = self.l.funcval_sym(&sym);
         Value::Flat(vec![self.b.sym_addr(&fv, 0)])
     }

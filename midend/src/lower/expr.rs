@@ -64,6 +64,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let (v, ok) = self.map_lookup(mt, m, k, kt);
                 vec![v, Value::Flat(vec![ok])]
             }
+            ExprKind::TypeAssert { .. } => self.type_assert(inner, true),
             _ => {
                 self.l
                     .error(e.pos, "rgo: this comma-ok form is not supported yet");
@@ -362,10 +363,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
             ExprKind::Unary { op, x } => self.unary(*op, x, e),
             ExprKind::Binary { op, op_pos, x, y } => self.binary(*op, *op_pos, x, y, e),
-            ExprKind::TypeAssert { .. } => {
-                self.l.error(e.pos, "rgo: type assertions are not supported yet");
-                self.zero_value(self.type_of(e))
-            }
+            ExprKind::TypeAssert { .. } => self
+                .type_assert(e, false)
+                .into_iter()
+                .next()
+                .unwrap_or(Value::Flat(vec![])),
             _ => {
                 self.l.error(e.pos, "rgo: unsupported expression");
                 Value::Flat(vec![])
@@ -1282,15 +1284,30 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 acc
             }
             Type::Interface(_) => {
+                // Equal type words, then (for non-nil) the runtime compares the data by the
+                // dynamic type, panicking on uncomparable types, as gc does.
                 let a = self.to_flat(a, t);
                 let b = self.to_flat(b, t);
+                let res = self.b.var(Ty::I8);
+                let same = self.b.icmp(Cmp::Eq, a[0], b[0]);
+                self.emit_copy(res, same);
+                let zero = self.b.iconst(Ty::I64, 0);
+                let nonnil = self.b.icmp(Cmp::Ne, a[0], zero);
+                let both = self.b.bin(BinOp::And, same, nonnil);
+                let cmp = self.b.block();
+                let done = self.b.block();
+                self.b.branch(both, cmp, done);
+                self.b.switch_to(cmp);
                 let f = if self.is_empty_interface(t) {
                     "runtime.efaceeq"
                 } else {
                     "runtime.ifaceeq"
                 };
-                let r = self.b.ccall(f, vec![a[0], a[1], b[0], b[1]], &[Ty::I8]);
-                r[0]
+                let r = self.b.ccall(f, vec![a[0], a[1], b[1]], &[Ty::I8]);
+                self.emit_copy(res, r[0]);
+                self.b.jump(done);
+                self.b.switch_to(done);
+                res
             }
             _ => self.b.iconst(Ty::I8, 0),
         }
@@ -1386,6 +1403,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
         }
         if self.is_nil_type(from) {
             return self.zero_value(to);
+        }
+        if self.is_interface(to)
+            && self.is_interface(from)
+            && !self.is_empty_interface(to)
+            && !self.l.prog.identical(from, to)
+        {
+            return self.iface_to_iface(v, from, to);
         }
         if self.is_interface(to) && self.is_interface(from) && !self.is_empty_interface(from) && self.is_empty_interface(to) {
             // iface → eface: replace the itab by its type (itab.Type at +8).

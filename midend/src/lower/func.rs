@@ -28,10 +28,10 @@ pub struct SigAbi {
     pub sret: bool,
 }
 
-struct LoopTarget {
-    label: Option<String>,
-    brk: BlockId,
-    cont: Option<BlockId>,
+pub(crate) struct LoopTarget {
+    pub(crate) label: Option<String>,
+    pub(crate) brk: BlockId,
+    pub(crate) cont: Option<BlockId>,
 }
 
 pub struct FnLower<'a, 'p> {
@@ -48,10 +48,10 @@ pub struct FnLower<'a, 'p> {
     result_objs: Vec<ObjId>,
     result_abi: SigAbi,
     captures: HashMap<ObjId, usize>,
-    targets: Vec<LoopTarget>,
+    pub(crate) targets: Vec<LoopTarget>,
     labels: HashMap<String, BlockId>,
     /// Label of the statement being lowered next (set by a labeled statement for its loop).
-    pending_label: Option<String>,
+    pub(crate) pending_label: Option<String>,
     /// Name used to derive closure names (`main.f` → `main.f.func1`).
     pub closure_base: String,
     closure_count: u32,
@@ -62,7 +62,7 @@ pub struct FnLower<'a, 'p> {
 }
 
 impl<'a, 'p> FnLower<'a, 'p> {
-    fn new(
+    pub fn new(
         l: &'a mut Lowering<'p>,
         name: String,
         pos: Pos,
@@ -253,10 +253,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
         }
     }
 
-    fn prologue(&mut self, params: &[(Option<ObjId>, TypeId)], results: &[(Option<ObjId>, TypeId)]) {
-        let ptypes: Vec<TypeId> = params.iter().map(|p| p.1).collect();
-        let rtypes: Vec<TypeId> = results.iter().map(|p| p.1).collect();
-        let abi = self.sig_abi(&ptypes, &rtypes);
+    /// Declares the IR parameters and results of a Go signature and returns the incoming values
+    /// of the Go parameters.
+    pub fn incoming_params(&mut self, ptypes: &[TypeId], rtypes: &[TypeId]) -> Vec<Value> {
+        let abi = self.sig_abi(ptypes, rtypes);
         if abi.sret {
             self.sret = Some(self.b.param(Ty::I64));
         } else {
@@ -275,6 +275,15 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 }
             }
         }
+        self.result_types = rtypes.to_vec();
+        self.result_abi = abi;
+        incoming
+    }
+
+    fn prologue(&mut self, params: &[(Option<ObjId>, TypeId)], results: &[(Option<ObjId>, TypeId)]) {
+        let ptypes: Vec<TypeId> = params.iter().map(|p| p.1).collect();
+        let rtypes: Vec<TypeId> = results.iter().map(|p| p.1).collect();
+        let incoming = self.incoming_params(&ptypes, &rtypes);
         for ((obj, t), v) in params.iter().zip(incoming) {
             let Some(o) = obj else { continue };
             if self.l.prog.obj(*o).name == "_" {
@@ -288,8 +297,6 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
             self.declare_local(*o, *t, Some(v));
         }
-        self.result_types = rtypes;
-        self.result_abi = abi;
         if results.iter().all(|(o, _)| o.is_some()) && !results.is_empty() {
             for (o, t) in results {
                 let Some(o) = o else { continue };
@@ -420,7 +427,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         }
     }
 
-    fn stmt(&mut self, s: &'p Stmt) {
+    pub(crate) fn stmt(&mut self, s: &'p Stmt) {
         let line = self.line_of(s.pos);
         self.b.line(line);
         match &s.kind {
@@ -502,9 +509,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 self.l
                     .error(s.pos, "rgo: go, defer, select and channel sends are not supported yet");
             }
-            StmtKind::TypeSwitch { .. } => {
-                self.l.error(s.pos, "rgo: type switches are not supported yet");
-            }
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                body,
+                ..
+            } => self.type_switch(init.as_deref(), bind.as_ref(), x, body),
         }
     }
 
@@ -653,6 +664,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 vals.push(self.snapshot(v, to));
             }
         }
+        self.emit_return(vals);
+    }
+
+    /// Returns `vals` (already converted to the result types) from the function.
+    pub fn emit_return(&mut self, vals: Vec<Value>) {
         if let Some(sret) = self.sret {
             let tuple: Vec<TypeId> = self.result_types.clone();
             let mut off = 0u64;

@@ -8,6 +8,7 @@
 mod call;
 mod expr;
 mod func;
+mod iface;
 mod value;
 
 use std::collections::{BTreeMap, HashMap};
@@ -61,6 +62,8 @@ pub struct Lowering<'p> {
     init_count: u32,
     /// Counter for closures created by package-level variable initialisers (`main.init.func1`).
     pub init_closures: u32,
+    /// `-fm` wrappers of method values.
+    pub fm_wrappers: BTreeMap<String, iface::FmWrapper>,
 }
 
 /// Lowers the package `pkg` of `prog`.
@@ -84,6 +87,7 @@ pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<Lower
         globals: HashMap::new(),
         init_count: 0,
         init_closures: 0,
+        fm_wrappers: BTreeMap::new(),
     };
     l.declare_globals();
     let mut init_fns = Vec::new();
@@ -113,8 +117,7 @@ pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<Lower
     }
     task_fns.extend(init_fns);
     l.emit_inittask(&task_fns);
-    let types = std::mem::take(&mut l.types);
-    types.emit(&mut l);
+    l.finish_type_data();
     if l.errors.is_empty() {
         Ok(l.module)
     } else {
@@ -153,6 +156,44 @@ impl<'p> Lowering<'p> {
             t = inner;
         }
         matches!(t.unparen().kind, ast::ExprKind::Index { .. })
+    }
+
+    /// Emits type data and generates the wrappers it refers to, until nothing new is needed.
+    fn finish_type_data(&mut self) {
+        let mut generated = std::collections::HashSet::new();
+        loop {
+            let objs = self.types.emit_pending(self.prog, &self.lay);
+            self.module.data.extend(objs);
+            let wrappers: Vec<(String, (TypeId, frontend::types::MethodSetEntry))> = self
+                .types
+                .wrappers
+                .iter()
+                .filter(|(k, _)| !generated.contains(*k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            let fms: Vec<(String, iface::FmWrapper)> = self
+                .fm_wrappers
+                .iter()
+                .filter(|(k, _)| !generated.contains(*k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            if wrappers.is_empty() && fms.is_empty() && self.pending.is_empty() {
+                break;
+            }
+            for (sym, (recv, m)) in wrappers {
+                generated.insert(sym.clone());
+                if let Some(f) = FnLower::lower_method_wrapper(self, sym, recv, m) {
+                    self.module.functions.push(f);
+                }
+            }
+            for (sym, w) in fms {
+                generated.insert(sym.clone());
+                if let Some(f) = FnLower::lower_fm_wrapper(self, sym, w) {
+                    self.module.functions.push(f);
+                }
+            }
+            self.drain_pending();
+        }
     }
 
     fn drain_pending(&mut self) {
