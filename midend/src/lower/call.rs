@@ -363,10 +363,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
                         Type::Array(_, n) => self.b.iconst(Ty::I64, *n as i64),
                         _ => self.b.iconst(Ty::I64, 0),
                     },
-                    _ => {
-                        self.l.error(e.pos, "rgo: len/cap of channels is not supported yet");
-                        self.b.iconst(Ty::I64, 0)
+                    Type::Chan(..) => {
+                        let r = self.chan_len_cap(e, v, b == Builtin::Cap);
+                        return vec![r];
                     }
+                    _ => self.b.iconst(Ty::I64, 0),
                 };
                 vec![Value::Flat(vec![r])]
             }
@@ -416,10 +417,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                         let m = self.b.ccall("runtime.makemap", vec![mt, hint], &[Ty::I64])[0];
                         vec![Value::Flat(vec![m])]
                     }
-                    _ => {
-                        self.l.error(e.pos, "rgo: make(chan) is not supported yet");
-                        vec![self.zero_value(t)]
-                    }
+                    _ => vec![self.make_chan(e, t, args.get(1))],
                 }
             }
             Builtin::New => {
@@ -532,6 +530,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let f = v.flat().to_vec();
                 let idx = if b == Builtin::Real { 0 } else { 1 };
                 vec![Value::Flat(vec![f[idx]])]
+            }
+            Builtin::Close => {
+                self.chan_close(e, &args[0]);
+                vec![]
             }
             Builtin::Recover => {
                 // Without defer (not supported yet) recover is never called by a deferred

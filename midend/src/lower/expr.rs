@@ -65,6 +65,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 vec![v, Value::Flat(vec![ok])]
             }
             ExprKind::TypeAssert { .. } => self.type_assert(inner, true),
+            ExprKind::Unary {
+                op: UnaryOp::Recv, ..
+            } => self.chan_recv(inner, true),
             _ => {
                 self.l
                     .error(e.pos, "rgo: this comma-ok form is not supported yet");
@@ -951,10 +954,12 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let one = self.b.iconst(Ty::I8, 1);
                 Value::Flat(vec![self.b.bin(BinOp::Xor, s, one)])
             }
-            UnaryOp::Recv | UnaryOp::Tilde => {
-                self.l.error(e.pos, "rgo: channel receive is not supported yet");
-                self.zero_value(t)
-            }
+            UnaryOp::Recv => self
+                .chan_recv(e, false)
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| self.zero_value(t)),
+            UnaryOp::Tilde => self.zero_value(t),
         }
     }
 

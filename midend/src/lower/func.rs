@@ -505,9 +505,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
             StmtKind::Switch {
                 init, tag, body, ..
             } => self.switch_stmt(init.as_deref(), tag.as_ref(), body),
-            StmtKind::Go(_) | StmtKind::Defer(_) | StmtKind::Select { .. } | StmtKind::Send { .. } => {
-                self.l
-                    .error(s.pos, "rgo: go, defer, select and channel sends are not supported yet");
+            StmtKind::Go(call) => self.go_stmt(call),
+            StmtKind::Send { chan, value } => self.chan_send(s, chan, value),
+            StmtKind::Select { body, .. } => self.select_stmt(s, body),
+            StmtKind::Defer(_) => {
+                self.l.error(s.pos, "rgo: defer is not supported yet");
             }
             StmtKind::TypeSwitch {
                 init,
@@ -906,9 +908,14 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 }
             },
             Type::Map(k, v) => (Kind::Map(*k, *v), *k, *v),
+            Type::Chan(..) => {
+                self.pending_label = label;
+                self.range_chan(x.pos, key, define, x, body);
+                return;
+            }
             _ => {
                 self.l
-                    .error(x.pos, "rgo: range over channels and functions is not supported yet");
+                    .error(x.pos, "rgo: range over functions is not supported yet");
                 return;
             }
         };
@@ -1120,7 +1127,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             ExprKind::Unary {
                 op: UnaryOp::Recv, ..
             } => {
-                self.l.error(e.pos, "rgo: channel receive is not supported yet");
+                self.chan_recv(e.unparen(), false);
             }
             _ => {
                 self.expr(e);

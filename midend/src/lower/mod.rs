@@ -6,6 +6,7 @@
 //! `expr.rs` expressions, `call.rs` calls and builtins.
 
 mod call;
+mod chan;
 mod expr;
 mod func;
 mod iface;
