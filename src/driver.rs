@@ -2,10 +2,12 @@
 //! (lowering to rgo IR) → backend (Cranelift, ELF object) → linker (with the embedded runtime
 //! archive) → executable bytes.
 
-use std::time::Instant;
+use std::collections::{BTreeMap, HashMap};
+use std::time::{Duration, Instant};
 
 use frontend::ast::NodeIdGen;
 use frontend::diag::{self, Diagnostic};
+use frontend::load::{self, COMMAND_LINE_ARGUMENTS, LoadConfig};
 use frontend::source::FileSet;
 use frontend::types::{self, ParsedPackage};
 
@@ -34,62 +36,158 @@ pub struct BuildOptions {
     pub strip: bool,
 }
 
-/// Why a build failed: compile errors (already rendered in gc's form, exit status 1) or an internal
-/// failure of a later stage.
+/// Why a build failed: compile errors (already rendered in gc's form with their `# pkg` headers,
+/// exit status 1) or an internal failure of a later stage.
 pub enum BuildError {
     Diagnostics(String),
     Other(String),
 }
 
-fn display_path(p: &str) -> String {
-    let path = std::path::Path::new(p);
-    if path.is_absolute() || p.starts_with("./") || p.starts_with("../") {
-        p.to_string()
-    } else {
-        format!("./{p}")
+/// What loading and checking covered, for `rgo check -v`.
+#[derive(Clone, Debug, Default)]
+pub struct CheckStats {
+    pub packages: usize,
+    pub files: usize,
+    pub bytes: usize,
+    /// Finding, reading and parsing the packages.
+    pub load: Duration,
+    /// Type-checking them.
+    pub check: Duration,
+}
+
+/// Loads the packages named by `args` (files, directories, import paths, `std`, `...` patterns)
+/// and everything they import, and type-checks them all in dependency order.
+///
+/// Errors come back rendered as the go command prints them: load errors as worded by the loader,
+/// syntax errors and type errors under a `# pkgpath` header per package (gc's at most
+/// [`diag::MAX_ERRORS`] each, then `too many errors`).
+pub fn load_and_check(
+    args: &[String],
+    stats: &mut CheckStats,
+) -> Result<(types::Program, Vec<LoadedInfo>), BuildError> {
+    let t0 = Instant::now();
+    let cfg = LoadConfig::from_env().ok_or_else(|| {
+        BuildError::Other("rgo: cannot find GOROOT (set $RGO_GOROOT or $GOROOT)".into())
+    })?;
+    let mut ids = NodeIdGen::new();
+    let loaded = match load::load_report(&cfg, args, &mut ids) {
+        Ok(l) => l,
+        Err(e) => {
+            // Package-level problems first (go-command wording), then syntax errors per package.
+            let mut out = String::new();
+            for m in &e.messages {
+                out.push_str(m);
+                out.push('\n');
+            }
+            out.push_str(&render_by_package(&e.fset, &e.diagnostics, &[]));
+            return Err(BuildError::Diagnostics(out));
+        }
+    };
+    for w in &loaded.warnings {
+        eprintln!("{w}");
+    }
+    stats.load = t0.elapsed();
+    stats.packages = loaded.packages.len();
+    stats.files = loaded.fset.files.len();
+    stats.bytes = loaded.fset.files.iter().map(|f| f.text.len()).sum();
+
+    let t1 = Instant::now();
+    let mut infos = Vec::with_capacity(loaded.packages.len());
+    let mut parsed = Vec::with_capacity(loaded.packages.len());
+    for p in loaded.packages {
+        infos.push(LoadedInfo {
+            import_path: p.import_path.clone(),
+            name: p.name.clone(),
+            root: p.root,
+            file_indices: p.files.iter().map(|f| f.file_index).collect(),
+        });
+        parsed.push(ParsedPackage {
+            path: p.path,
+            files: p.files,
+            import_map: p.import_map.into_iter().collect(),
+        });
+    }
+    // The checker takes the FileSet; keep a copy to render its diagnostics.
+    let render_fset = loaded.fset.clone();
+    let result = types::check_program(loaded.fset, parsed);
+    stats.check = t1.elapsed();
+    match result {
+        Ok(prog) => Ok((prog, infos)),
+        Err(errs) => Err(BuildError::Diagnostics(render_by_package(
+            &render_fset,
+            &errs,
+            &infos,
+        ))),
     }
 }
 
-/// Parses and type-checks the given files of package main.
-pub fn check_files(files: &[String]) -> Result<types::Program, BuildError> {
-    let mut fset = FileSet::new();
-    for f in files {
-        let text = std::fs::read(f).map_err(|e| BuildError::Other(format!("open {f}: {e}")))?;
-        // Invalid UTF-8 is reported by the lexer; keep the bytes lossless where possible.
-        let text = match String::from_utf8(text) {
-            Ok(s) => s,
-            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        };
-        fset.add(display_path(f), text);
-    }
-    let mut ids = NodeIdGen::new();
-    let mut parsed = Vec::new();
-    let mut errors: Vec<Diagnostic> = Vec::new();
-    for i in 0..fset.files.len() {
-        match frontend::parser::parse_file(&fset, i as u32, &mut ids) {
-            Ok(f) => parsed.push(f),
-            Err(d) => errors.extend(d),
+/// A loaded package's identity and files, kept after its files moved into the checked program.
+#[derive(Clone, Debug)]
+pub struct LoadedInfo {
+    /// The go command's import path, which headers diagnostics (`# command-line-arguments`).
+    pub import_path: String,
+    pub name: String,
+    pub root: bool,
+    pub file_indices: Vec<u32>,
+}
+
+/// Renders diagnostics grouped by the package owning their file, packages in dependency order,
+/// each group under `# import/path` and capped as gc caps one compilation. Diagnostics without
+/// a known package (no position, or no package list) form one group headed by the only package's
+/// path when there is exactly one, else by the file's directory.
+fn render_by_package(fset: &FileSet, diags: &[Diagnostic], pkgs: &[LoadedInfo]) -> String {
+    let mut owner: HashMap<u32, usize> = HashMap::new();
+    for (i, p) in pkgs.iter().enumerate() {
+        for &f in &p.file_indices {
+            owner.insert(f, i);
         }
     }
-    if !errors.is_empty() {
-        return Err(BuildError::Diagnostics(diag::render(&fset, &errors)));
+    // Group key: package index, or usize::MAX for diagnostics nobody owns.
+    let mut groups: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
+    for d in diags {
+        let key = owner.get(&d.pos.file).copied().unwrap_or(usize::MAX);
+        groups.entry(key).or_default().push(d.clone());
     }
-    if let Some(f) = parsed.iter().find(|f| f.package_name.name != "main") {
-        let msg = format!(
+    let mut out = String::new();
+    for (key, ds) in groups {
+        let header = match pkgs.get(key) {
+            Some(p) => p.import_path.clone(),
+            None if pkgs.len() == 1 => pkgs[0].import_path.clone(),
+            None => header_for_unowned(fset, &ds),
+        };
+        out.push_str(&format!("# {header}\n"));
+        out.push_str(&diag::render(fset, &ds));
+    }
+    out
+}
+
+/// A header for syntax errors found before packages were known to the checker: the directory of
+/// the first file (gc's package header for a directory), or `command-line-arguments`.
+fn header_for_unowned(fset: &FileSet, ds: &[Diagnostic]) -> String {
+    let path = ds
+        .iter()
+        .find_map(|d| fset.file(d.pos.file))
+        .map(|f| f.path.clone());
+    match path {
+        Some(p) => match p.rsplit_once('/') {
+            Some((dir, _)) if dir != "." => dir.to_string(),
+            _ => COMMAND_LINE_ARGUMENTS.to_string(),
+        },
+        None => COMMAND_LINE_ARGUMENTS.to_string(),
+    }
+}
+
+/// Parses and type-checks the given files of package main (and the packages they import).
+pub fn check_files(files: &[String]) -> Result<types::Program, BuildError> {
+    let mut stats = CheckStats::default();
+    let (prog, infos) = load_and_check(files, &mut stats)?;
+    if let Some(p) = infos.iter().find(|p| p.root && p.name != "main") {
+        return Err(BuildError::Other(format!(
             "package {} is not a main package",
-            f.package_name.name
-        );
-        return Err(BuildError::Other(msg));
+            p.name
+        )));
     }
-    let render_fset = fset.clone();
-    types::check_program(
-        fset,
-        vec![ParsedPackage {
-            path: "main".to_string(),
-            files: parsed,
-        }],
-    )
-    .map_err(|errs| BuildError::Diagnostics(diag::render(&render_fset, &errs)))
+    Ok(prog)
 }
 
 /// Builds an executable from the files of package main; returns its bytes.
@@ -108,7 +206,9 @@ pub fn build(files: &[String], opts: &BuildOptions) -> Result<Vec<u8>, BuildErro
             .into_iter()
             .map(|e| Diagnostic::new(e.pos, e.message))
             .collect();
-        BuildError::Diagnostics(diag::render(&prog.fset, &diags))
+        let mut text = format!("# {COMMAND_LINE_ARGUMENTS}\n");
+        text.push_str(&diag::render(&prog.fset, &diags));
+        BuildError::Diagnostics(text)
     })?;
     let t_lower = t0.elapsed();
     if opts.dumps.ir {
@@ -127,8 +227,8 @@ pub fn build(files: &[String], opts: &BuildOptions) -> Result<Vec<u8>, BuildErro
             Err(e) => return Err(BuildError::Other(e.to_string())),
         }
     }
-    let object = backend::compile_module(&module, &bopts)
-        .map_err(|e| BuildError::Other(e.to_string()))?;
+    let object =
+        backend::compile_module(&module, &bopts).map_err(|e| BuildError::Other(e.to_string()))?;
     let t_codegen = t0.elapsed();
     let inputs = [
         linker::Input {

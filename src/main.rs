@@ -2,7 +2,7 @@
 //!
 //! Commands follow the go command's conventions:
 //! `rgo build [-o out] [-gcflags=...] [-ldflags=...] files...`, `rgo run files... [args]`,
-//! `rgo check files...`, `rgo testdir DIR|FILE...`, `rgo version`.
+//! `rgo check [-v] packages...`, `rgo testdir DIR|FILE...`, `rgo version`.
 
 mod driver;
 mod inspect;
@@ -22,7 +22,7 @@ fn usage() -> ExitCode {
          Usage:\n\n\
          \trgo build [-o output] [-gcflags=flags] [-ldflags=flags] [files.go]\n\
          \trgo run [build flags] files.go [arguments...]\n\
-         \trgo check files.go\n\
+         \trgo check [-v] [files.go | dir | import path | std | pattern...]\n\
          \trgo testdir [-j N] DIR|FILE...\n\
          \trgo version\n\n\
          gcflags: -d=ir (dump rgo IR), -d=clif (Cranelift IR), -d=asm (machine code), -d=time\n\
@@ -48,7 +48,10 @@ fn main() -> ExitCode {
         }
         "inspect" => ExitCode::from(inspect::run_inspect(rest).clamp(0, 255) as u8),
         "version" => {
-            println!("rgo version {VERSION} (rgo {}) linux/amd64", env!("CARGO_PKG_VERSION"));
+            println!(
+                "rgo version {VERSION} (rgo {}) linux/amd64",
+                env!("CARGO_PKG_VERSION")
+            );
             ExitCode::SUCCESS
         }
         "help" | "-h" | "--help" => {
@@ -95,12 +98,18 @@ fn parse_build_args(args: &[String], run: bool) -> Result<Parsed, String> {
             apply_gcflags(v, &mut p.opts)?;
         } else if a == "-gcflags" {
             i += 1;
-            apply_gcflags(args.get(i).ok_or("flag needs an argument: -gcflags")?, &mut p.opts)?;
+            apply_gcflags(
+                args.get(i).ok_or("flag needs an argument: -gcflags")?,
+                &mut p.opts,
+            )?;
         } else if let Some(v) = a.strip_prefix("-ldflags=") {
             apply_ldflags(v, &mut p.opts)?;
         } else if a == "-ldflags" {
             i += 1;
-            apply_ldflags(args.get(i).ok_or("flag needs an argument: -ldflags")?, &mut p.opts)?;
+            apply_ldflags(
+                args.get(i).ok_or("flag needs an argument: -ldflags")?,
+                &mut p.opts,
+            )?;
         } else if a.starts_with('-') && p.files.is_empty() {
             return Err(format!("flag provided but not defined: {a}"));
         } else if a.ends_with(".go") {
@@ -149,7 +158,6 @@ fn apply_ldflags(v: &str, o: &mut BuildOptions) -> Result<(), String> {
 fn report(e: BuildError) -> ExitCode {
     match e {
         BuildError::Diagnostics(text) => {
-            eprintln!("# command-line-arguments");
             eprint!("{text}");
             ExitCode::from(1)
         }
@@ -225,7 +233,9 @@ fn cmd_run(args: &[String]) -> ExitCode {
         eprintln!("{e}");
         return ExitCode::from(1);
     }
-    let status = std::process::Command::new(&path).args(&p.prog_args).status();
+    let status = std::process::Command::new(&path)
+        .args(&p.prog_args)
+        .status();
     let _ = std::fs::remove_dir_all(&dir);
     match status {
         Ok(s) => match s.code() {
@@ -248,13 +258,46 @@ fn cmd_run(args: &[String]) -> ExitCode {
     }
 }
 
+/// `rgo check [-v] [files | dirs | import paths | std | patterns]`: loads and type-checks the
+/// named packages and their dependencies, printing gc's diagnostics; with `-v`, a summary.
 fn cmd_check(args: &[String]) -> ExitCode {
-    let files: Vec<String> = args.iter().filter(|a| a.ends_with(".go")).cloned().collect();
-    if files.is_empty() {
-        eprintln!("no go files listed");
-        return ExitCode::from(2);
+    let mut verbose = false;
+    let mut targets = Vec::new();
+    for a in args {
+        match a.as_str() {
+            "-v" => verbose = true,
+            // Hidden, as gc's -e: report all errors, not just the first 10 (`rgo testdir`
+            // needs every error of an errorcheck file).
+            "-e" => frontend::diag::set_report_all(true),
+            s if s.starts_with('-') => {
+                eprintln!("flag provided but not defined: {s}");
+                return ExitCode::from(2);
+            }
+            _ => targets.push(a.clone()),
+        }
     }
-    match driver::check_files(&files) {
+    if targets.is_empty() {
+        // Like the go command: no arguments means the package in the current directory.
+        targets.push(".".to_string());
+    }
+    let t0 = std::time::Instant::now();
+    let mut stats = driver::CheckStats::default();
+    let result = driver::load_and_check(&targets, &mut stats);
+    if verbose {
+        let secs = t0.elapsed().as_secs_f64();
+        let mb = stats.bytes as f64 / 1e6;
+        eprintln!(
+            "rgo check: {} packages, {} files, {:.1} MB; load+parse {:.2?} ({:.1} MB/s), check {:.2?}, total {:.2}s",
+            stats.packages,
+            stats.files,
+            mb,
+            stats.load,
+            mb / stats.load.as_secs_f64().max(1e-9),
+            stats.check,
+            secs
+        );
+    }
+    match result {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => report(e),
     }

@@ -3,10 +3,24 @@
 //!
 //! Each file starts with an action header: the first line that is neither
 //! blank nor a build constraint is a comment naming the action, e.g. `// run`,
-//! `// errorcheck`, `// compile`. Only plain `// run` files are executed for now:
-//! they are built with `rgo build -o <tmp>/prog FILE`, run (10 s timeout), and
-//! their combined stdout+stderr must equal the `.out` file next to the `.go`
-//! file (or be empty if there is none), with exit status 0. Every other action,
+//! `// errorcheck`, `// compile`. Three actions are supported:
+//!
+//! * `// run` (without arguments or flags): the file is built with
+//!   `rgo build -o <tmp>/prog FILE`, run (10 s timeout), and its combined
+//!   stdout+stderr must equal the `.out` file next to the `.go` file (or be
+//!   empty if there is none), with exit status 0.
+//! * `// errorcheck [flags]`: `rgo check -e FILE` (all errors, as gc's `-e`)
+//!   must fail, and its errors must be exactly those announced by the file's
+//!   `// ERROR "regexp"` comments (see [`errorcheck`] for the matching rules).
+//!   The runner's own flags `-0` (must compile), `-1`, `-s` and `-t N` are
+//!   honoured, as are compiler flags that cannot change the set of errors
+//!   (`-d=panic`, which gc's runner always passes, `-e`, `-C`, `-l`, `-N`);
+//!   any other flag (`-m`, `-live`, `-race`, `-lang=...`, `-d=...`, `-+`,
+//!   `-std`, ...) asks for a diagnostic rgo does not produce or a mode it
+//!   does not have, so the file is skipped, naming the flag.
+//! * `// compile` (same flag rules): `rgo check FILE` must succeed.
+//!
+//! Every other action (`errorcheckdir`, `rundir`, `errorcheckwithauto`, ...),
 //! `// run` with arguments or flags, and files whose build constraints are not
 //! satisfied by linux/amd64 gc are skipped.
 //!
@@ -17,9 +31,14 @@
 //! `gcflags_noopt` and everything else are false (the Go runner itself does
 //! not treat `unix` as satisfied).
 //!
-//! Usage: `rgo testdir [-j N] [-v] DIR|FILE...`. A directory means the `*.go`
-//! files directly inside it. Prints `FAIL path: reason` per failing file and a
-//! final `N passed, M failed, K skipped`; the exit code is 0 iff M == 0.
+//! Usage: `rgo testdir [-j N] [-v] [-a ACTION]... DIR|FILE...`. A directory
+//! means the `*.go` files directly inside it; `-a` limits the run to the given
+//! actions (`run`, `errorcheck`, `compile`), skipping the others. Prints
+//! `FAIL path: reason` per failing file (with `-v`, the whole reason, which for
+//! errorcheck lists every mismatch) and a final `N passed, M failed, K skipped`
+//! with a breakdown per action; the exit code is 0 iff M == 0.
+
+mod errorcheck;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -49,8 +68,60 @@ const DEFAULT_EXPERIMENTS: &[&str] = &[
 pub enum Plan {
     /// Build and run it, compare with the `.out` file.
     Run,
+    /// Check it and match its errors against its `// ERROR` comments;
+    /// `want_error` is false under the runner flag `-0`.
+    ErrorCheck { want_error: bool, timeout: Duration },
+    /// Check it; it must compile.
+    Compile { timeout: Duration },
     /// Don't run it; the reason.
     Skip(String),
+}
+
+impl Plan {
+    /// The action's name, for `-a` and the per-action counts.
+    fn action(&self) -> &'static str {
+        match self {
+            Plan::Run => "run",
+            Plan::ErrorCheck { .. } => "errorcheck",
+            Plan::Compile { .. } => "compile",
+            Plan::Skip(_) => "skip",
+        }
+    }
+}
+
+/// Flags of an `errorcheck` or `compile` line: `(want_error, timeout)`, or why
+/// the file must be skipped. `want_error` starts as the action's default.
+fn parse_check_flags(
+    action: &str,
+    flags: &[&str],
+    mut want_error: bool,
+) -> Result<(bool, Duration), String> {
+    let mut timeout = BUILD_TIMEOUT;
+    let mut i = 0;
+    while i < flags.len() {
+        match flags[i] {
+            // The runner's own flags.
+            "-0" => want_error = false,
+            "-1" => want_error = true,
+            "-s" => {}
+            "-t" => {
+                i += 1;
+                let secs = flags.get(i).and_then(|n| n.parse::<u64>().ok());
+                match secs {
+                    Some(n) => timeout = Duration::from_secs(n).max(BUILD_TIMEOUT),
+                    None => return Err(format!("`{action}`: -t needs a number of seconds")),
+                }
+            }
+            // Compiler flags that cannot change which errors are reported:
+            // gc's runner always passes -d=panic (crash on internal errors)
+            // and -e; -C drops columns (errorcheck ignores them anyway); -l
+            // and -N only change inlining and optimisation.
+            "-d=panic" | "-e" | "-C" | "-l" | "-N" => {}
+            other => return Err(format!("`{action}`: flag {other} not supported")),
+        }
+        i += 1;
+    }
+    Ok((want_error, timeout))
 }
 
 /// Is `line` a `//go:build` line (as Go's `constraint.IsGoBuild`)?
@@ -286,14 +357,25 @@ pub fn plan(src: &str) -> Plan {
     if let Err(line) = constraints_satisfied(src) {
         return Plan::Skip(format!("build constraint not satisfied: {line}"));
     }
-    let mut words = action.split_whitespace();
-    match (words.next(), words.next()) {
-        (Some("run"), None) => Plan::Run,
-        (Some("run"), Some(_)) => {
-            Plan::Skip(format!("`{action}`: arguments or flags not supported"))
-        }
-        (Some(other), _) => Plan::Skip(format!("action `{other}` not supported")),
-        (None, _) => Plan::Skip("no action header".into()),
+    let words: Vec<&str> = action.split_whitespace().collect();
+    match words.as_slice() {
+        ["run"] => Plan::Run,
+        ["run", ..] => Plan::Skip(format!("`{action}`: arguments or flags not supported")),
+        ["errorcheck", flags @ ..] => match parse_check_flags(action, flags, true) {
+            Ok((want_error, timeout)) => Plan::ErrorCheck {
+                want_error,
+                timeout,
+            },
+            Err(why) => Plan::Skip(why),
+        },
+        ["compile", flags @ ..] => match parse_check_flags(action, flags, false) {
+            // `compile` has no ERROR comments to match: it must just compile.
+            Ok((false, timeout)) => Plan::Compile { timeout },
+            Ok((true, _)) => Plan::Skip(format!("`{action}`: -1 not supported")),
+            Err(why) => Plan::Skip(why),
+        },
+        [other, ..] => Plan::Skip(format!("action `{other}` not supported")),
+        [] => Plan::Skip("no action header".into()),
     }
 }
 
@@ -424,16 +506,123 @@ impl Drop for TempDir {
     }
 }
 
-/// Builds and runs one `// run` file.
-fn run_file(path: &Path, rgo_exe: &Path) -> Outcome {
+/// Runs one test file, if its action is among `actions` (all when empty);
+/// returns the action's name with the outcome.
+fn run_file(path: &Path, rgo_exe: &Path, actions: &[String]) -> (&'static str, Outcome) {
     let src = match std::fs::read(path) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-        Err(e) => return Outcome::Fail(format!("cannot read: {e}")),
+        Err(e) => return ("skip", Outcome::Fail(format!("cannot read: {e}"))),
     };
-    match plan(&src) {
-        Plan::Skip(why) => return Outcome::Skip(why),
-        Plan::Run => {}
+    let plan = plan(&src);
+    let action = plan.action();
+    if !actions.is_empty() && !matches!(plan, Plan::Skip(_)) && !actions.iter().any(|a| a == action)
+    {
+        return (
+            "skip",
+            Outcome::Skip(format!("action `{action}` not selected")),
+        );
     }
+    let outcome = match plan {
+        Plan::Skip(why) => Outcome::Skip(why),
+        Plan::Run => build_and_run(path, rgo_exe),
+        Plan::ErrorCheck {
+            want_error,
+            timeout,
+        } => check_errors(path, &src, rgo_exe, want_error, timeout),
+        Plan::Compile { timeout } => compile_only(path, rgo_exe, timeout),
+    };
+    (action, outcome)
+}
+
+/// Runs `rgo check [-e] FILE` in the file's directory (so that rgo names it
+/// `./FILE`, as the go command would); returns the output and whether the
+/// check succeeded, or a failure reason.
+fn run_check(
+    path: &Path,
+    rgo_exe: &Path,
+    all: bool,
+    timeout: Duration,
+) -> Result<(String, bool), String> {
+    let mut cmd = Command::new(rgo_exe);
+    cmd.arg("check");
+    if all {
+        cmd.arg("-e");
+    }
+    match (
+        path.parent().filter(|d| !d.as_os_str().is_empty()),
+        path.file_name(),
+    ) {
+        (Some(dir), Some(name)) => {
+            cmd.current_dir(dir).arg(name);
+        }
+        _ => {
+            cmd.arg(path);
+        }
+    }
+    let done = run_combined(&mut cmd, timeout)
+        .map_err(|e| format!("cannot run {}: {e}", rgo_exe.display()))?;
+    if done.timed_out {
+        return Err(format!("check timed out after {}s", timeout.as_secs()));
+    }
+    // Killed by a signal or exit status 101 (a Rust panic): rgo crashed.
+    if done.status.code().is_none_or(|c| c > 2) {
+        let line = first_line(&done.output);
+        return Err(format!("rgo crashed ({}): {line}", describe(&done.status)));
+    }
+    Ok((
+        String::from_utf8_lossy(&done.output).into_owned(),
+        done.status.success(),
+    ))
+}
+
+/// The `errorcheck` action.
+fn check_errors(
+    path: &Path,
+    src: &str,
+    rgo_exe: &Path,
+    want_error: bool,
+    timeout: Duration,
+) -> Outcome {
+    let short = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let want = match errorcheck::wanted_errors(src, &short) {
+        Ok(w) => w,
+        Err(e) => return Outcome::Fail(e),
+    };
+    let (out, ok) = match run_check(path, rgo_exe, true, timeout) {
+        Ok(r) => r,
+        Err(e) => return Outcome::Fail(e),
+    };
+    if want_error && ok {
+        return Outcome::Fail("compilation succeeded unexpectedly".into());
+    }
+    if !want_error && !ok {
+        return Outcome::Fail(format!(
+            "compilation failed: {}",
+            first_line(out.as_bytes())
+        ));
+    }
+    let dot = format!("./{short}");
+    let full = path.display().to_string();
+    match errorcheck::error_check(&out, &[full.as_str(), dot.as_str()], &short, &want) {
+        Ok(()) => Outcome::Pass,
+        Err(e) => Outcome::Fail(e),
+    }
+}
+
+/// The `compile` action.
+fn compile_only(path: &Path, rgo_exe: &Path, timeout: Duration) -> Outcome {
+    match run_check(path, rgo_exe, false, timeout) {
+        Ok((_, true)) => Outcome::Pass,
+        Ok((out, false)) => Outcome::Fail(format!("check failed: {}", first_line(out.as_bytes()))),
+        Err(e) => Outcome::Fail(e),
+    }
+}
+
+/// Builds and runs one `// run` file.
+fn build_and_run(path: &Path, rgo_exe: &Path) -> Outcome {
     let want = match std::fs::read(path.with_extension("out")) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
@@ -523,13 +712,14 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-const USAGE: &str = "usage: rgo testdir [-j N] [-v] DIR|FILE...";
+const USAGE: &str = "usage: rgo testdir [-j N] [-v] [-a ACTION]... DIR|FILE...";
 
 /// Entry point of `rgo testdir`; `args` are the arguments after `testdir`.
 /// Returns the process exit code: 0 iff no file failed, 2 for usage errors.
 pub fn run_testdir(args: &[String], rgo_exe: &Path) -> i32 {
     let mut jobs = 2usize;
     let mut verbose = false;
+    let mut actions: Vec<String> = Vec::new();
     let mut paths = Vec::new();
     let mut i = 0;
     while i < args.len() {
@@ -550,6 +740,17 @@ pub fn run_testdir(args: &[String], rgo_exe: &Path) -> i32 {
             }
         } else if a == "-v" {
             verbose = true;
+        } else if a == "-a" {
+            i += 1;
+            match args.get(i).map(String::as_str) {
+                Some(act @ ("run" | "errorcheck" | "compile")) => actions.push(act.to_string()),
+                other => {
+                    eprintln!(
+                        "rgo testdir: -a needs run, errorcheck or compile, got {other:?}\n{USAGE}"
+                    );
+                    return 2;
+                }
+            }
         } else if a == "-h" || a == "-help" || a == "--help" {
             eprintln!("{USAGE}");
             return 2;
@@ -574,7 +775,7 @@ pub fn run_testdir(args: &[String], rgo_exe: &Path) -> i32 {
     };
 
     let next = Mutex::new(0usize);
-    let results: Mutex<Vec<Option<Outcome>>> = Mutex::new(vec![None; files.len()]);
+    let results: Mutex<Vec<Option<(&str, Outcome)>>> = Mutex::new(vec![None; files.len()]);
     let print_lock = Mutex::new(());
     std::thread::scope(|scope| {
         for _ in 0..jobs.min(files.len().max(1)) {
@@ -586,10 +787,17 @@ pub fn run_testdir(args: &[String], rgo_exe: &Path) -> i32 {
                         *n - 1
                     };
                     let Some(file) = files.get(i) else { break };
-                    let outcome = run_file(file, rgo_exe);
+                    let (action, outcome) = run_file(file, rgo_exe, &actions);
                     {
                         let _guard = print_lock.lock().unwrap();
                         match &outcome {
+                            // Errorcheck reasons can run to many lines; without
+                            // -v show the first, to keep one line per failure.
+                            Outcome::Fail(why) if !verbose => println!(
+                                "FAIL {}: {}",
+                                file.display(),
+                                why.lines().next().unwrap_or("")
+                            ),
                             Outcome::Fail(why) => println!("FAIL {}: {why}", file.display()),
                             Outcome::Pass if verbose => println!("ok   {}", file.display()),
                             Outcome::Skip(why) if verbose => {
@@ -598,17 +806,38 @@ pub fn run_testdir(args: &[String], rgo_exe: &Path) -> i32 {
                             _ => {}
                         }
                     }
-                    results.lock().unwrap()[i] = Some(outcome);
+                    results.lock().unwrap()[i] = Some((action, outcome));
                 }
             });
         }
     });
     let results = results.into_inner().unwrap();
-    let count = |f: fn(&Outcome) -> bool| results.iter().flatten().filter(|o| f(o)).count();
-    let passed = count(|o| matches!(o, Outcome::Pass));
-    let failed = count(|o| matches!(o, Outcome::Fail(_)));
-    let skipped = count(|o| matches!(o, Outcome::Skip(_)));
-    println!("{passed} passed, {failed} failed, {skipped} skipped");
+    let count = |act: Option<&str>, f: fn(&Outcome) -> bool| {
+        results
+            .iter()
+            .flatten()
+            .filter(|(a, o)| act.is_none_or(|act| act == *a) && f(o))
+            .count()
+    };
+    let passed = count(None, |o| matches!(o, Outcome::Pass));
+    let failed = count(None, |o| matches!(o, Outcome::Fail(_)));
+    let skipped = count(None, |o| matches!(o, Outcome::Skip(_)));
+    let mut per_action = Vec::new();
+    for act in ["run", "errorcheck", "compile"] {
+        let p = count(Some(act), |o| matches!(o, Outcome::Pass));
+        let f = count(Some(act), |o| matches!(o, Outcome::Fail(_)));
+        if p + f > 0 {
+            per_action.push(format!("{act} {p}/{}", p + f));
+        }
+    }
+    if per_action.is_empty() {
+        println!("{passed} passed, {failed} failed, {skipped} skipped");
+    } else {
+        println!(
+            "{passed} passed, {failed} failed, {skipped} skipped ({})",
+            per_action.join(", ")
+        );
+    }
     if failed == 0 { 0 } else { 1 }
 }
 
@@ -641,18 +870,68 @@ mod tests {
     #[test]
     fn other_actions_are_skipped() {
         for (src, word) in [
-            ("// errorcheck\n\npackage main\n", "errorcheck"),
-            ("// compile\n\npackage p\n", "compile"),
+            ("// errorcheckdir\n\npackage ignored\n", "errorcheckdir"),
+            (
+                "// compile -d=ssa/check/on\n\npackage p\n",
+                "-d=ssa/check/on",
+            ),
+            ("// errorcheck -lang=go1.17\n\npackage p\n", "-lang=go1.17"),
+            (
+                "// errorcheckwithauto -0 -m\n\npackage p\n",
+                "errorcheckwithauto",
+            ),
             ("// rundir\n\npackage ignored\n", "rundir"),
             ("// skip\n\npackage main\n", "skip"),
             ("// runoutput ./rotate.go\n\npackage main\n", "runoutput"),
-            ("// errorcheck -0 -m -l\n\npackage p\n", "errorcheck"),
+            ("// errorcheck -0 -m -l\n\npackage p\n", "-m"),
         ] {
             match header_plan(src) {
                 Plan::Skip(why) => assert!(why.contains(word), "{src:?}: {why}"),
                 Plan::Run => panic!("{src:?} should be skipped"),
             }
         }
+    }
+
+    #[test]
+    fn check_actions_and_their_flags() {
+        let ec = |want_error, secs| Plan::ErrorCheck {
+            want_error,
+            timeout: Duration::from_secs(secs),
+        };
+        let t = BUILD_TIMEOUT.as_secs();
+        assert_eq!(header_plan("// errorcheck\n\npackage p\n"), ec(true, t));
+        assert_eq!(
+            header_plan("// errorcheck -d=panic -l -N -e -C\npackage p\n"),
+            ec(true, t)
+        );
+        assert_eq!(
+            header_plan("// errorcheck -0 -l\npackage p\n"),
+            ec(false, t)
+        );
+        assert_eq!(
+            header_plan("// errorcheck -t 900\npackage p\n"),
+            ec(true, 900)
+        );
+        // A shorter -t than rgo's own build timeout doesn't shorten it.
+        assert_eq!(header_plan("// errorcheck -t 1\npackage p\n"), ec(true, t));
+        assert!(matches!(
+            header_plan("// errorcheck -t\npackage p\n"),
+            Plan::Skip(_)
+        ));
+        assert_eq!(
+            header_plan("// compile\n\npackage p\n"),
+            Plan::Compile {
+                timeout: BUILD_TIMEOUT
+            }
+        );
+        assert!(matches!(
+            header_plan("// compile -1\npackage p\n"),
+            Plan::Skip(_)
+        ));
+        assert!(matches!(
+            header_plan("//go:build windows\n// errorcheck\npackage p\n"),
+            Plan::Skip(_)
+        ));
     }
 
     #[test]
@@ -839,7 +1118,13 @@ mod tests {
         std::fs::write(
             &rgo,
             "#!/bin/sh\n\
-             # fake rgo: build -o OUT SRC\n\
+             # fake rgo: build -o OUT SRC, or check [-e] SRC printing SRC's //CHECK: lines\n\
+             if [ \"$1\" = check ]; then\n\
+               shift; [ \"$1\" = -e ] && shift\n\
+               out=$(sed -n \"s|^//CHECK: |./$1:|p\" \"$1\")\n\
+               [ -z \"$out\" ] && exit 0\n\
+               echo '# command-line-arguments' >&2; echo \"$out\" >&2; exit 1\n\
+             fi\n\
              [ \"$1\" = build ] && [ \"$2\" = -o ] || exit 9\n\
              if grep -q '^//BUILDFAIL' \"$4\"; then echo \"$4:3:1: undefined: x\" >&2; exit 1; fi\n\
              code=$(sed -n 's|^//EXIT: ||p' \"$4\")\n\
@@ -861,7 +1146,20 @@ mod tests {
         write("exit.go", "// run\n\npackage main\n//OUT: x\n//EXIT: 2\n");
         write("exit.out", "x\nerr\n");
         write("buildfail.go", "// run\n\npackage main\n//BUILDFAIL\n");
-        write("errcheck.go", "// errorcheck\n\npackage main\n");
+        write(
+            "errcheck.go",
+            "// errorcheck\n\npackage main\nvar x = y // ERROR \"undefined: y\"\n//CHECK: 4:9: undefined: y\n",
+        );
+        write(
+            "errextra.go",
+            "// errorcheck\n\npackage main\nvar x = y // ERROR \"undefined\"\n//CHECK: 4:9: undefined: y\n//CHECK: 6:1: other\n",
+        );
+        write("errnone.go", "// errorcheck\n\npackage main\n");
+        write("compile.go", "// compile\n\npackage p\n");
+        write(
+            "compilebad.go",
+            "// compile\n\npackage p\n//CHECK: 4:1: bad\n",
+        );
         write(
             "windows.go",
             "//go:build windows\n\n// run\n\npackage main\n",
@@ -881,12 +1179,12 @@ mod tests {
             .map(|f| {
                 (
                     f.file_name().unwrap().to_string_lossy().into_owned(),
-                    run_file(f, &rgo),
+                    run_file(f, &rgo, &[]).1,
                 )
             })
             .collect();
         let get = |n: &str| results.iter().find(|(f, _)| f == n).unwrap().1.clone();
-        assert_eq!(results.len(), 7);
+        assert_eq!(results.len(), 11);
         assert_eq!(get("pass.go"), Outcome::Pass);
         assert!(matches!(get("noout.go"), Outcome::Fail(w) if w.contains("output differs")));
         assert!(matches!(get("wrong.go"), Outcome::Fail(w) if w.contains("output differs")));
@@ -894,7 +1192,25 @@ mod tests {
         assert!(
             matches!(get("buildfail.go"), Outcome::Fail(w) if w.starts_with("build failed: ") && w.contains("undefined: x"))
         );
-        assert!(matches!(get("errcheck.go"), Outcome::Skip(_)));
+        assert_eq!(get("errcheck.go"), Outcome::Pass);
+        assert!(
+            matches!(get("errextra.go"), Outcome::Fail(w) if w.contains("Unmatched Errors:\nerrextra.go:6:1: other"))
+        );
+        assert!(
+            matches!(get("errnone.go"), Outcome::Fail(w) if w.contains("succeeded unexpectedly"))
+        );
+        assert_eq!(get("compile.go"), Outcome::Pass);
+        assert!(matches!(get("compilebad.go"), Outcome::Fail(w) if w.contains("bad")));
+        // -a selects actions.
+        let only_run = ["run".to_string()];
+        assert!(matches!(
+            run_file(&tests.join("errcheck.go"), &rgo, &only_run),
+            ("skip", Outcome::Skip(_))
+        ));
+        assert_eq!(
+            run_file(&tests.join("errcheck.go"), &rgo, &["errorcheck".into()]),
+            ("errorcheck", Outcome::Pass)
+        );
         assert!(matches!(get("windows.go"), Outcome::Skip(_)));
 
         // Only passing and skipped files: exit code 0.

@@ -8,6 +8,9 @@
 
 use crate::BackendError;
 use crate::lines::{self, ARGS_UNKNOWN, LINES_SECTION, LINES_VERSION};
+
+/// Input section holding the landing-pad records of `try_call`s (see docs/abi.md).
+pub const EXCTAB_SECTION: &str = ".rgo.exctab";
 use cranelift_codegen::binemit::Reloc;
 use cranelift_codegen::ir::{self as cl, ExternalName, LibCall};
 use cranelift_codegen::{CompiledCode, FinalizedRelocTarget};
@@ -60,6 +63,8 @@ pub(crate) struct CompiledFunc {
     pub clif_insts: usize,
     /// Libcall symbols Cranelift made this function reference.
     pub libcalls: Vec<String>,
+    /// Landing pads of `try_call`s: (return-address offset, handler offset, FP − SP at the call).
+    pub landing_pads: Vec<(u32, u32, u32)>,
 }
 
 fn libcall_name(l: LibCall) -> Option<&'static str> {
@@ -152,12 +157,21 @@ impl CompiledFunc {
             });
         }
         let lines = lines::line_table(code.buffer.get_srclocs_sorted(), line_tab);
+        let mut landing_pads = Vec::new();
+        for cs in code.buffer.call_sites() {
+            for h in cs.exception_handlers {
+                if let cranelift_codegen::FinalizedMachExceptionHandler::Default(off) = h {
+                    landing_pads.push((cs.ret_addr, *off, cs.frame_offset.unwrap_or(0)));
+                }
+            }
+        }
         Ok(CompiledFunc {
             code: bytes,
             relocs,
             lines,
             clif_insts: 0,
             libcalls,
+            landing_pads,
         })
     }
 }
@@ -396,6 +410,48 @@ pub(crate) fn write_object(
             SectionKind::Other,
         );
         obj.section_mut(sec).set_data(buf, 1);
+    }
+
+    // Landing pads for the runtime's panic recovery: 24-byte records {return PC, landing pad
+    // PC, FP − SP}, gathered by the linker between runtime.exctab and runtime.eexctab.
+    let pads: Vec<(&ir::Function, &(u32, u32, u32))> = m
+        .functions
+        .iter()
+        .zip(funcs)
+        .flat_map(|(f, c)| c.landing_pads.iter().map(move |p| (f, p)))
+        .collect();
+    if !pads.is_empty() {
+        let sec = obj.add_section(
+            Vec::new(),
+            EXCTAB_SECTION.as_bytes().to_vec(),
+            // Read-only: a static link resolves the relocations at link time.
+            SectionKind::ReadOnlyData,
+        );
+        let mut buf = Vec::with_capacity(pads.len() * 24);
+        let mut relocs = Vec::new();
+        for (f, (ret, pad, frame)) in pads {
+            let base = buf.len() as u64;
+            buf.extend_from_slice(&[0u8; 16]);
+            buf.extend_from_slice(&u64::from(*frame).to_le_bytes());
+            let symbol = syms.get(&mut obj, &f.name);
+            relocs.push((base, symbol, i64::from(*ret)));
+            relocs.push((base + 8, symbol, i64::from(*pad)));
+        }
+        obj.section_mut(sec).set_data(buf, 8);
+        for (offset, symbol, addend) in relocs {
+            obj.add_relocation(
+                sec,
+                Relocation {
+                    offset,
+                    symbol,
+                    addend,
+                    flags: RelocationFlags::Elf {
+                        r_type: elf::R_X86_64_64,
+                    },
+                },
+            )
+            .map_err(|e| BackendError::module(format!("exctab relocation: {e}")))?;
+        }
     }
 
     // A non-executable stack for the system linker (rgo's linker drops .note.*).

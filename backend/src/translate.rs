@@ -544,7 +544,78 @@ impl Tr<'_, '_> {
                 args,
                 results,
             } => self.call(callee, *conv, args, results)?,
+            Inst::FramePointer { dst } => {
+                let fp = self.b.ins().get_frame_pointer(types::I64);
+                self.def(*dst, fp)?;
+            }
         }
+        Ok(())
+    }
+
+    /// A Go-convention call whose exceptional edge goes to `unwind`. Results arrive as block
+    /// parameters of a fresh block that defines the IR result vars and jumps to `normal`.
+    fn try_call(
+        &mut self,
+        callee: &Callee,
+        args: &[ir::Var],
+        results: &[ir::Var],
+        normal: ir::BlockId,
+        unwind: ir::BlockId,
+    ) -> Result<(), BackendError> {
+        let mut vals = Vec::with_capacity(args.len());
+        let mut ptys = Vec::with_capacity(args.len());
+        for a in args {
+            let (v, t) = self.use_var(*a)?;
+            vals.push(v);
+            ptys.push(t);
+        }
+        let mut rtys = Vec::with_capacity(results.len());
+        for r in results {
+            rtys.push(self.dst_ty(*r)?);
+        }
+        check_results(CallConv::Go, &rtys).map_err(|m| self.err(m))?;
+        let sig = signature(CallConv::Go, &ptys, &rtys);
+        let ret_blk = self.b.create_block();
+        for t in &rtys {
+            self.b.append_block_param(ret_blk, cl_type(*t));
+        }
+        let pad = self.b.create_block();
+        let ret_args: Vec<cl::BlockArg> = (0..rtys.len() as u32)
+            .map(cl::BlockArg::TryCallRet)
+            .collect();
+        let normal_call = cl::BlockCall::new(ret_blk, ret_args, &mut self.b.func.dfg.value_lists);
+        let pad_call = cl::BlockCall::new(pad, [], &mut self.b.func.dfg.value_lists);
+        let sigref = self.sig(sig.clone());
+        let table = self
+            .b
+            .func
+            .dfg
+            .exception_tables
+            .push(cl::ExceptionTableData::new(
+                sigref,
+                normal_call,
+                [cl::ExceptionTableItem::Default(pad_call)],
+            ));
+        match callee {
+            Callee::Direct(name) => {
+                let f = self.func_ref(name, sig);
+                self.b.ins().try_call(f, &vals, table);
+            }
+            Callee::Indirect(p) => {
+                let target = self.use_ptr(*p)?;
+                self.b.ins().try_call_indirect(target, &vals, table);
+            }
+        }
+        self.b.switch_to_block(ret_blk);
+        let rets: Vec<Value> = self.b.block_params(ret_blk).to_vec();
+        for (r, v) in results.iter().zip(rets) {
+            self.def(*r, v)?;
+        }
+        let n = self.block(normal)?;
+        self.b.ins().jump(n, &[]);
+        self.b.switch_to_block(pad);
+        let u = self.block(unwind)?;
+        self.b.ins().jump(u, &[]);
         Ok(())
     }
 
@@ -871,6 +942,13 @@ impl Tr<'_, '_> {
             Terminator::Unreachable => {
                 self.b.ins().trap(TRAP_UNREACHABLE);
             }
+            Terminator::TryCall {
+                callee,
+                args,
+                results,
+                normal,
+                unwind,
+            } => self.try_call(callee, args, results, *normal, *unwind)?,
         }
         Ok(())
     }
@@ -886,6 +964,7 @@ fn successors(t: &Terminator) -> impl Iterator<Item = ir::BlockId> + '_ {
         Terminator::Jump(x) => (Some(*x), None, &[], None),
         Terminator::Branch { then, els, .. } => (Some(*then), Some(*els), &[], None),
         Terminator::Switch { cases, default, .. } => (None, None, cases, Some(*default)),
+        Terminator::TryCall { normal, unwind, .. } => (Some(*normal), Some(*unwind), &[], None),
         Terminator::Return(_) | Terminator::Unreachable => (None, None, &[], None),
     };
     a.into_iter()

@@ -41,6 +41,19 @@ fn main() {
         }
     }
     let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
+    if args.iter().any(|a| a == "--lex") {
+        // Lexer alone (with semicolon insertion), to see how the time splits.
+        let t = Instant::now();
+        let mut n = 0usize;
+        for (_, text) in &texts {
+            n += frontend::lexer::Lexer::new(text).count();
+        }
+        let el = t.elapsed().as_secs_f64();
+        println!(
+            "lexer only: {n} tokens in {el:.3}s, {:.1} MB/s",
+            bytes as f64 / 1e6 / el
+        );
+    }
     let mut ids = NodeIdGen::new();
     let mut failed_testdata = 0;
     let mut failed_other = Vec::new();

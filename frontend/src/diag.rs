@@ -21,6 +21,16 @@ impl Diagnostic {
 /// gc stops reporting after this many errors and prints `too many errors`.
 pub const MAX_ERRORS: usize = 10;
 
+/// Set by gc's `-e` (`rgo check -e`): report every error instead of stopping after
+/// [`MAX_ERRORS`]. Process-wide because it is a command-line switch and `render` is reached
+/// from several layers (loader syntax errors, checker errors) that would otherwise all need it.
+static REPORT_ALL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Turns the [`MAX_ERRORS`] cap off (`true`) or on for the rest of the process.
+pub fn set_report_all(all: bool) {
+    REPORT_ALL.store(all, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Sorts diagnostics by position (gc reports them sorted), drops exact duplicates and renders them
 /// one per line, ending with `too many errors` when more than [`MAX_ERRORS`] remain.
 pub fn render(fset: &FileSet, diags: &[Diagnostic]) -> String {
@@ -35,7 +45,7 @@ pub fn render(fset: &FileSet, diags: &[Diagnostic]) -> String {
     sorted.dedup_by(|a, b| a.pos == b.pos && a.message == b.message);
     let mut out = String::new();
     for (i, d) in sorted.iter().enumerate() {
-        if i == MAX_ERRORS {
+        if i == MAX_ERRORS && !REPORT_ALL.load(std::sync::atomic::Ordering::Relaxed) {
             out.push_str("too many errors\n");
             break;
         }

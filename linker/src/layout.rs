@@ -17,6 +17,9 @@ use crate::{Input, LinkError, LinkOptions, LinkReport, SymbolInfo};
 use object::elf as E;
 use std::collections::HashMap;
 
+/// Input section of the backend's landing-pad records (docs/abi.md).
+pub(crate) const EXCTAB_SECTION: &str = ".rgo.exctab";
+
 pub(crate) const BASE: u64 = 0x400000;
 pub(crate) const TEXT_ADDR: u64 = 0x401000;
 pub(crate) const PAGE: u64 = 0x1000;
@@ -605,6 +608,8 @@ pub(crate) fn link_world(
 
     // ---- plain data sections from inputs.
     let mut type_atoms: Vec<TypeAtom> = Vec::new();
+    // Landing-pad records of all objects, kept contiguous between runtime.exctab/eexctab.
+    let mut exctab_chunks: Vec<usize> = Vec::new();
     let go_first: Vec<usize> = {
         let mut v: Vec<usize> = objs.iter().copied().filter(|&i| w.objs[i].is_go).collect();
         v.extend(objs.iter().copied().filter(|&i| !w.objs[i].is_go));
@@ -668,12 +673,38 @@ pub(crate) fn link_world(
                         });
                     }
                 }
+                _ if s.name == EXCTAB_SECTION => {
+                    exctab_chunks.push(l.push_in(OutSec::Rodata, oi, si, 0, s.size, s.align));
+                }
                 _ => {
                     let id = l.push_in(out, oi, si, 0, s.size, s.align);
                     l.append(id);
                 }
             }
         }
+    }
+    {
+        // runtime.exctab .. runtime.eexctab: {return PC, landing pad PC, FP - SP} records the
+        // runtime searches when it recovers from a panic (docs/abi.md).
+        let marker = |l: &mut Lay| {
+            let id = l.push_synth(OutSec::Rodata, 8, Synth::default());
+            l.append(id);
+            id
+        };
+        let start = marker(&mut l);
+        for id in exctab_chunks {
+            l.append(id);
+        }
+        let end = marker(&mut l);
+        l.define(
+            "runtime.exctab",
+            Loc::Chunk(start, 0),
+            0,
+            false,
+            false,
+            true,
+        );
+        l.define("runtime.eexctab", Loc::Chunk(end, 0), 0, false, false, true);
     }
 
     // ---- init tasks (first in .noptrdata, as gc) and lastmoduledatap.

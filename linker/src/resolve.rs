@@ -13,6 +13,8 @@ pub(crate) const LINKER_SYMS: &[&str] = &[
     "runtime.etext",
     "runtime.rodata",
     "runtime.erodata",
+    "runtime.exctab",
+    "runtime.eexctab",
     "runtime.types",
     "runtime.etypes",
     "runtime.noptrdata",

@@ -244,6 +244,10 @@ pub enum Inst {
         args: Vec<Var>,
         results: Vec<Var>,
     },
+    /// `dst` = this function's frame pointer (rbp after the prologue).
+    FramePointer {
+        dst: Var,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -264,6 +268,17 @@ pub enum Terminator {
     Return(Vec<Var>),
     /// Control never gets here (after calls to functions that do not return).
     Unreachable,
+    /// A Go-convention call with a landing pad: when the runtime unwinds a panic into this
+    /// frame (after `recover`), execution resumes at `unwind` with only the frame pointer and
+    /// stack pointer restored. The backend records (return address, landing pad, frame size) in
+    /// the `.rgo.exctab` section for the runtime.
+    TryCall {
+        callee: Callee,
+        args: Vec<Var>,
+        results: Vec<Var>,
+        normal: BlockId,
+        unwind: BlockId,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -435,6 +450,7 @@ impl fmt::Display for Inst {
             Inst::SymAddr { dst, sym, addend } => write!(f, "{dst} = symaddr {sym:?}{addend:+}"),
             Inst::MemCopy { dst, src, size } => write!(f, "memcopy {dst}, {src}, {size}"),
             Inst::MemZero { dst, size } => write!(f, "memzero {dst}, {size}"),
+            Inst::FramePointer { dst } => write!(f, "{dst} = framepointer"),
             Inst::Call {
                 callee,
                 conv,
@@ -475,6 +491,22 @@ impl fmt::Display for Terminator {
             }
             Terminator::Return(vs) => write!(f, "return {}", list(vs)),
             Terminator::Unreachable => write!(f, "unreachable"),
+            Terminator::TryCall {
+                callee,
+                args,
+                results,
+                normal,
+                unwind,
+            } => {
+                if !results.is_empty() {
+                    write!(f, "{} = ", list(results))?;
+                }
+                match callee {
+                    Callee::Direct(s) => write!(f, "trycall {s:?}({})", list(args))?,
+                    Callee::Indirect(v) => write!(f, "trycall *{v}({})", list(args))?,
+                }
+                write!(f, " -> {normal}, unwind {unwind}")
+            }
         }
     }
 }

@@ -2,7 +2,9 @@
 //! semantic detail on the way: type layout ([`layout`]), value representation, bounds, nil and
 //! divide checks, runtime calls, and the runtime type data of [`typedata`].
 
+pub mod alg;
 pub mod builder;
+pub mod escape;
 pub mod ir;
 pub mod layout;
 pub mod lower;

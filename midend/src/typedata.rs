@@ -372,10 +372,7 @@ fn regular_memory(prog: &Program, lay: &Layouts, t: TypeId) -> bool {
 
 impl Emitter<'_, '_> {
     fn name_sym(&mut self, text: &str, exported: bool) -> String {
-        let sym = format!(
-            "type:.namedata.{text}{}",
-            if exported { "." } else { "-" }
-        );
+        let sym = format!("type:.namedata.{text}{}", if exported { "." } else { "-" });
         if !self.names.contains_key(&sym) {
             let bytes = encode_name(text, exported);
             let size = bytes.len() as u64;
@@ -616,7 +613,13 @@ impl Emitter<'_, '_> {
                     let nsym = format!(
                         "type:.namedata.{}{}",
                         f.name,
-                        if f.embedded { ".embedded" } else if exported { "." } else { "-" }
+                        if f.embedded {
+                            ".embedded"
+                        } else if exported {
+                            "."
+                        } else {
+                            "-"
+                        }
                     );
                     if !self.names.contains_key(&nsym) {
                         let size = nb.len() as u64;
@@ -894,7 +897,10 @@ impl Emitter<'_, '_> {
             KIND_STRUCT,
             &s.str_name,
             false,
-            Some(format!("type:.gcmask.{}", s.sym.trim_start_matches("type:"))),
+            Some(format!(
+                "type:.gcmask.{}",
+                s.sym.trim_start_matches("type:")
+            )),
         );
         relocs.push(DataReloc {
             offset: 56,
@@ -926,8 +932,8 @@ impl Emitter<'_, '_> {
         bytes[16..20].copy_from_slice(&type_hash(&link).to_le_bytes());
         // Fun[i]: the Ifn code of the concrete type's method for interface method i.
         let ms = prog.method_set(concrete);
-        let via_ptr = !matches!(prog.ty(concrete), Type::Pointer(_))
-            && !is_direct_iface(self.lay, concrete);
+        let via_ptr =
+            !matches!(prog.ty(concrete), Type::Pointer(_)) && !is_direct_iface(self.lay, concrete);
         let ptr_t = if via_ptr {
             find_pointer_type(prog, concrete)
         } else {

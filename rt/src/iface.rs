@@ -450,10 +450,7 @@ pub extern "C" fn panicwrap() -> ! {
     };
     let pkg = &name[..i - 1];
     if i + 2 >= name.len() || &name[i - 1..i + 2] != b".(*" {
-        panic::throw_parts(&[
-            b"panicwrap: unexpected string after package name: ",
-            name,
-        ])
+        panic::throw_parts(&[b"panicwrap: unexpected string after package name: ", name])
     }
     let rest = &name[i + 2..];
     let Some(j) = index_of(rest, b')') else {

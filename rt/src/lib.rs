@@ -11,13 +11,17 @@
 #![allow(clippy::missing_safety_doc)]
 
 pub mod alg;
+pub mod chan;
 pub mod complex;
+pub mod defers;
 pub mod iface;
 pub mod malloc;
 pub mod maps;
 pub mod mem;
 pub mod panic;
 pub mod print;
+pub mod sched;
+pub mod select;
 pub mod signal;
 pub mod start;
 pub mod strings;

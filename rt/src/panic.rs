@@ -45,9 +45,26 @@ fn show_frame(name: &[u8]) -> bool {
     }
 }
 
+/// showframe plus gc's rule that compiler-generated wrappers (funcID wrapper: `-fm`, method
+/// wrappers, `gowrapN` thunks) are elided.
+fn show_func(f: &symtab::FuncInfo) -> bool {
+    // A gopanic frame below a deferred call that panicked again is shown (as `panic`), as gc
+    // does for every gopanic frame except the innermost, which the walk never visits.
+    f.name() == b"runtime.gopanic"
+        || (f.func_id() != symtab::FUNC_ID_WRAPPER && show_frame(f.name()))
+}
+
 fn print_frame(f: &symtab::FuncInfo, pc: usize, lookup_pc: usize) {
     let (file, line) = f.file_line(lookup_pc);
-    bytes(f.name());
+    // The body of a function with defers is compiled separately from its (wrapper, hidden)
+    // entry point; it is shown under the function's own name.
+    let name = f.name();
+    let name = if name == b"runtime.gopanic" {
+        b"panic"
+    } else {
+        name.strip_suffix(b".deferbody").unwrap_or(name)
+    };
+    bytes(name);
     bytes(b"(...)\n\t");
     bytes(file);
     bytes(b":");
@@ -99,14 +116,14 @@ const OUTER_FRAMES: usize = 50;
 pub fn traceback(pc: usize, fp: usize) {
     let mut show_runtime = false;
     let mut total = 0;
-    walk_frames(pc, fp, |f, _, _| total += show_frame(f.name()) as usize);
+    walk_frames(pc, fp, |f, _, _| total += show_func(f) as usize);
     if total == 0 {
         show_runtime = true;
         walk_frames(pc, fp, |_, _, _| total += 1);
     }
     let mut index = 0;
     walk_frames(pc, fp, |f, pc, lookup_pc| {
-        if !show_runtime && !show_frame(f.name()) {
+        if !show_runtime && !show_func(f) {
             return;
         }
         let outer_start = total.saturating_sub(OUTER_FRAMES).max(INNER_FRAMES);
@@ -151,6 +168,8 @@ fn goroutine_header(fatal: bool) {
 fn finish(fp: usize, fatal: bool) -> ! {
     goroutine_header(fatal);
     traceback(0, fp);
+    // SAFETY: the current goroutine is valid.
+    unsafe { crate::sched::print_created_by(getg()) };
     sys::exit(2)
 }
 
@@ -247,12 +266,16 @@ pub fn signal_crash(sig_line: &dyn Fn(), kind: SigCrash, fault: usize, pc: usize
             bytes(b"]\nfatal error: stack overflow\n\nruntime stack:\n");
             goroutine_header(true);
             traceback(pc, fp);
+            // SAFETY: the current goroutine is valid.
+            unsafe { crate::sched::print_created_by(getg()) };
             sys::exit(2)
         }
     }
     sig_line();
     goroutine_header(fatal);
     traceback(pc, fp);
+    // SAFETY: the current goroutine is valid.
+    unsafe { crate::sched::print_created_by(getg()) };
     sys::exit(2)
 }
 
@@ -483,24 +506,68 @@ pub unsafe fn print_panic_value(typ: *const Type, data: *const u8) {
 #[unsafe(export_name = "runtime.gopanic")]
 #[inline(never)]
 pub unsafe extern "C" fn gopanic(typ: *const Type, data: *const u8) -> ! {
-    let fp = current_fp();
-    // The method runs before the panic is marked as being printed: a panic inside it is
-    // reported as its own panic rather than as a runtime failure.
+    // Deferred calls run first; one of them may recover, and then this never returns.
     // SAFETY: forwarded contract.
-    let text = unsafe { iface::panic_value_text(typ, data) };
+    unsafe { crate::defers::run_deferred(typ, data) };
+    let fp = current_fp();
+    // gc's printpanics: the chain of panics oldest first, each on its own line, later ones
+    // indented by a tab; a recovered panic is marked, and a panic that re-panics a recovered
+    // value replaces it.
+    let mut chain = [core::ptr::null_mut(); 16];
+    // SAFETY: called while panicking on this goroutine.
+    let n = unsafe { crate::defers::panic_chain(&mut chain) };
+    let mut texts: [Option<&'static [u8]>; 16] = [None; 16];
+    for (i, p) in chain[..n].iter().enumerate() {
+        // The method runs before the panic is marked as being printed: a panic inside it is
+        // reported as its own panic rather than as a runtime failure.
+        // SAFETY: records made by run_deferred hold Go eface words.
+        texts[i] = unsafe { iface::panic_value_text((**p).typ, (**p).data) };
+    }
     enter_panic();
-    if typ.is_null() {
-        bytes(b"panic: runtime error: panic called with nil argument\n");
-    } else {
-        bytes(b"panic: ");
-        match text {
-            Some(s) => print::indented(s),
-            // SAFETY: forwarded contract.
-            None => unsafe { print_panic_value(typ, data) },
+    let mut first = true;
+    for i in 0..n {
+        // SAFETY: as above.
+        let p = unsafe { &*chain[i] };
+        // SAFETY: as above.
+        if i + 1 < n && unsafe { (*chain[i + 1]).repanicked } {
+            continue;
+        }
+        if !first {
+            bytes(b"\t");
+        }
+        first = false;
+        // SAFETY: forwarded contract.
+        unsafe { print_panic_line(p.typ, p.data, texts[i]) };
+        if p.repanicked {
+            bytes(b" [recovered, repanicked]");
+        } else if p.recovered {
+            bytes(b" [recovered]");
         }
         bytes(b"\n");
     }
+    if n == 0 {
+        // SAFETY: forwarded contract.
+        unsafe { print_panic_line(typ, data, iface::panic_value_text(typ, data)) };
+        bytes(b"\n");
+    }
     finish(fp, false)
+}
+
+/// `panic: <value>` without the newline.
+///
+/// # Safety
+/// (typ, data) is an eface.
+unsafe fn print_panic_line(typ: *const Type, data: *const u8, text: Option<&'static [u8]>) {
+    if typ.is_null() {
+        bytes(b"panic: runtime error: panic called with nil argument");
+        return;
+    }
+    bytes(b"panic: ");
+    match text {
+        Some(s) => print::indented(s),
+        // SAFETY: forwarded contract.
+        None => unsafe { print_panic_value(typ, data) },
+    }
 }
 
 /// Used by the Rust panic handler: an internal bug, reported like gc's throw.

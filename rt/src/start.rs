@@ -39,6 +39,8 @@ pub struct G {
     pub sched: Gobuf,
     pub goid: u64,
     pub status: u32,
+    /// Scheduler state (run-queue links, wait reason, creator; see sched.rs).
+    pub sched_ext: crate::sched::SchedInfo,
 }
 
 /// An OS thread. Only m0 exists for now.
@@ -63,6 +65,7 @@ pub static mut G0: G = G {
     sched: Gobuf { sp: 0, pc: 0 },
     goid: 0,
     status: G_RUNNING,
+    sched_ext: crate::sched::SchedInfo::NEW,
 };
 
 /// Goroutine 1 (runtime.main). It runs on the main thread's stack until the scheduler exists.
@@ -76,6 +79,7 @@ pub static mut G1: G = G {
     sched: Gobuf { sp: 0, pc: 0 },
     goid: 1,
     status: G_RUNNING,
+    sched_ext: crate::sched::SchedInfo::NEW,
 };
 
 pub static mut M0: M = M {
@@ -183,6 +187,7 @@ extern "C" fn rt0_go_rust(argc: isize, argv: *const *const u8, sp: usize) -> usi
         };
         (*g1).stack = alloc_stack(MAX_STACK_SIZE).unwrap_or(fallback);
         (*g1).m = m0;
+        crate::sched::init_main(g1);
         (*m0).g0 = g0;
         (*m0).curg = g1;
         let ss = sys::mmap(0, SIGSTACK_SIZE, sys::PROT_READ | sys::PROT_WRITE, 0);

@@ -117,6 +117,12 @@ impl FuncInfo {
         unsafe { (self.func.add(off) as *const u32).read_unaligned() }
     }
 
+    /// gc's funcID (byte 40 of the _func record).
+    pub fn func_id(&self) -> u8 {
+        // SAFETY: func points to a _func record (44+ bytes) inside pclntable.
+        unsafe { *self.func.add(40) }
+    }
+
     pub fn name(&self) -> &'static [u8] {
         let off = self.field_u32(4) as usize;
         let tab = self.md[MD_FUNCNAMETAB] as *const u8;
@@ -245,4 +251,13 @@ pub fn find_func(pc: usize) -> Option<FuncInfo> {
         func,
         entry: text + entryoff as usize,
     })
+}
+
+/// gc's funcID of wrapper functions (method wrappers, `-fm`, defer/go thunks).
+pub const FUNC_ID_WRAPPER: u8 = 23;
+
+/// Whether `pc` lies in a compiler-generated wrapper function (funcID wrapper), which
+/// tracebacks hide and `recover` looks through.
+pub fn is_wrapper_pc(pc: usize) -> bool {
+    find_func(pc.wrapping_sub(1)).is_some_and(|f| f.func_id() == FUNC_ID_WRAPPER)
 }

@@ -1,7 +1,7 @@
 //! Built-in functions (universe and package unsafe).
 
 use num_rational::BigRational;
-use num_traits::{Signed, Zero};
+use num_traits::Zero;
 
 use super::check::{Checker, expr_string};
 use super::constant;
@@ -105,13 +105,9 @@ impl<'a> Checker<'a> {
             None
         };
         if let Some(m) = msg {
-            let at = if n > min && nargs > min {
-                start_pos(&args[min])
-            } else {
-                start_pos(call)
-            };
+            // types2 reports at argErrPos(call), which is the call itself (its start).
             self.error(
-                at,
+                start_pos(call),
                 format!(
                     "invalid operation: {m} arguments for {} (expected {min}, found {n})",
                     expr_string(call)
@@ -156,7 +152,7 @@ impl<'a> Checker<'a> {
                     Type::Array(_, n) => {
                         mode = OpMode::Value;
                         // Constant unless the operand contains calls or receives.
-                        if !contains_call_or_recv(a.expr) {
+                        if !contains_call_or_recv(&self.p.info, a.expr) {
                             mode = OpMode::Constant;
                             val = Some(constant::int(n as i64));
                         }
@@ -236,10 +232,11 @@ impl<'a> Checker<'a> {
                         return;
                     }
                     let mut y = ops[1].clone();
-                    // append([]byte, string...) is allowed.
-                    if self.p.types.basic_kind(elem) == Some(BasicKind::Uint8)
-                        && self.is_string(y.typ)
-                    {
+                    // append([]byte, string...) is allowed, also with a type parameter whose
+                    // type set holds only strings and byte slices.
+                    let bytestring = self.is_string(y.typ)
+                        || self.all_terms(y.typ, |c, t| c.is_string(t) || c.is_byte_slice(t));
+                    if self.p.types.basic_kind(elem) == Some(BasicKind::Uint8) && bytestring {
                         if self.is_untyped(y.typ) {
                             let strt = self.basic(BasicKind::String);
                             self.convert_untyped(&mut y, strt);
@@ -524,42 +521,11 @@ impl<'a> Checker<'a> {
                     );
                     return;
                 }
+                // Sizes are checked as indices (types2 calls `index` for each).
                 let mut sizes = Vec::new();
                 for a in &args[1..] {
-                    let mut s = self.expr(a);
-                    if s.mode == OpMode::Invalid {
-                        continue;
-                    }
-                    if s.mode == OpMode::Constant && self.is_untyped(s.typ) {
-                        self.convert_untyped(&mut s, int_t);
-                    } else if self.is_untyped(s.typ) {
-                        self.convert_untyped(&mut s, int_t);
-                    }
-                    if s.mode == OpMode::Invalid {
-                        continue;
-                    }
-                    if !self.is_integer(s.typ)
-                        && !(self.is_float(s.typ) && s.mode == OpMode::Constant)
-                    {
-                        self.error(
-                            s.pos(),
-                            format!("cannot convert {} to type int", self.operand_string(&s)),
-                        );
-                        continue;
-                    }
-                    if s.mode == OpMode::Constant
-                        && let Some(v) = s.val.as_ref().and_then(constant::to_int)
-                    {
-                        if v.is_negative() {
-                            self.error(
-                                s.pos(),
-                                format!(
-                                    "invalid argument: index {} must not be negative",
-                                    self.operand_string(&s)
-                                ),
-                            );
-                        }
-                        sizes.push(v);
+                    if let Some(n) = self.index(a, None) {
+                        sizes.push(n);
                     }
                 }
                 if sizes.len() == 2 && sizes[0] > sizes[1] {
@@ -851,20 +817,36 @@ impl<'a> Checker<'a> {
 
 /// Whether an expression contains a function call or channel receive (then `len` of an array is
 /// not constant).
-fn contains_call_or_recv(e: Option<&Expr>) -> bool {
+fn contains_call_or_recv(info: &Info, e: Option<&Expr>) -> bool {
     let Some(e) = e else { return false };
-    fn walk(e: &Expr, depth: u32) -> bool {
+    let walk = |e: &Expr, d: u32| walk_call_or_recv(info, e, d);
+    walk(e, 0)
+}
+
+/// The walk behind [`contains_call_or_recv`]: the operand is already checked, so `info` tells
+/// conversions (`(*T)(nil)`, whose function is a type) and constant-valued calls (`len` of a
+/// constant) apart from real calls, as types2's `hasCallOrRecv` does.
+fn walk_call_or_recv(info: &Info, e: &Expr, depth: u32) -> bool {
+    let walk = |e: &Expr, d: u32| walk_call_or_recv(info, e, d);
+    {
         if depth > 200 {
             return false;
         }
         let d = depth + 1;
         match &e.kind {
             ExprKind::Call { func, args, .. } => {
-                // Conversions are not calls, but we cannot tell here; be conservative only for
-                // real calls of non-type operands: treat every call as a call except builtin len
-                // of constants (rare). gc does the same syntactic check.
-                let _ = (func, args);
-                true
+                if info
+                    .types
+                    .get(&e.id)
+                    .is_some_and(|tv| tv.mode == Mode::Constant)
+                {
+                    return false;
+                }
+                let conversion = info
+                    .types
+                    .get(&func.id)
+                    .is_some_and(|tv| tv.mode == Mode::TypeExpr);
+                !conversion || args.iter().any(|a| walk(a, d))
             }
             ExprKind::Unary {
                 op: crate::ast::UnaryOp::Recv,
@@ -886,5 +868,4 @@ fn contains_call_or_recv(e: Option<&Expr>) -> bool {
             _ => false,
         }
     }
-    walk(e, 0)
 }

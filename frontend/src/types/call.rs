@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use num_traits::{Signed, ToPrimitive};
+use num_traits::ToPrimitive;
 
 use super::check::{Checker, expr_string, is_exported, plural};
 use super::constant;
@@ -22,7 +22,14 @@ impl<'a> Checker<'a> {
         else {
             return;
         };
-        let f = self.raw_expr(func, None, true);
+        let mut explicit: Vec<TypeId> = Vec::new();
+        let f = match self.partial_instantiation(func) {
+            Some((f, targs)) => {
+                explicit = targs;
+                f
+            }
+            None => self.raw_expr(func, None, true),
+        };
         match f.mode {
             OpMode::Invalid => {
                 for a in args {
@@ -100,18 +107,25 @@ impl<'a> Checker<'a> {
                     }
                 };
                 // Arguments.
+                // Generic functions may be passed uninstantiated: inference (with the call's
+                // own, or against a non-generic parameter type) instantiates them.
                 let mut ops: Vec<Operand<'a>> = Vec::new();
                 if args.len() == 1 && ellipsis.is_none() {
-                    ops = self.multi_expr(&args[0]);
+                    ops = self.multi_expr_generic(&args[0]);
                 } else {
                     for a in args {
-                        ops.push(self.expr(a));
+                        ops.push(self.expr_generic(a));
                     }
                 }
                 let mut sig_t = sig_t;
                 if self.is_generic_func_operand(&f) {
-                    match self.infer_call(&f, func, &ops, args, e) {
-                        Some(t) => sig_t = t,
+                    match self.infer_call(&f, func, &mut ops, &explicit, ellipsis.is_some(), e) {
+                        Some(t) => {
+                            sig_t = t;
+                            if !explicit.is_empty() {
+                                self.record_type(func.id, OpMode::Value, t, None);
+                            }
+                        }
                         None => return,
                     }
                 }
@@ -235,8 +249,62 @@ impl<'a> Checker<'a> {
         }
         let ctx = format!("argument to {}", expr_string(func));
         for (i, o) in ops.iter_mut().enumerate() {
+            if self.is_generic_func_operand(o) && !self.infer_generic_value(o, params[i]) {
+                let s = o.expr.map(expr_string).unwrap_or_default();
+                self.error(
+                    o.pos(),
+                    format!("cannot use generic function {s} without instantiation"),
+                );
+                continue;
+            }
             self.assignment(o, params[i], &ctx);
         }
+    }
+
+    /// `f[A](args)` naming fewer type arguments than the generic function `f` has: returns `f`
+    /// and the given type arguments (the call infers the rest). `None` for anything else, with
+    /// nothing evaluated.
+    fn partial_instantiation(&mut self, func: &'a Expr) -> Option<(Operand<'a>, Vec<TypeId>)> {
+        let ExprKind::Index {
+            x: base, indices, ..
+        } = &func.kind
+        else {
+            return None;
+        };
+        // Only a plain or qualified name can denote a generic function; resolve it without
+        // recording anything first.
+        let o = match &base.unparen().kind {
+            ExprKind::Ident(id) => self.lookup(self.env.scope, &id.name)?,
+            ExprKind::Selector { x, sel } => {
+                let ExprKind::Ident(pk) = &x.kind else {
+                    return None;
+                };
+                let po = self.lookup(self.env.scope, &pk.name)?;
+                let ObjKind::PkgName { imported } = self.p.obj(po).kind else {
+                    return None;
+                };
+                let sc = self.p.package(imported).scope;
+                self.p.scope_lookup(sc, &sel.name)?
+            }
+            _ => return None,
+        };
+        let n = self.p.func_type_params.get(&o).map_or(0, |v| v.len());
+        if n == 0 || indices.len() >= n {
+            return None;
+        }
+        let f = self.raw_expr(base, None, true);
+        if !self.is_generic_func_operand(&f) {
+            return Some((Operand::invalid(), Vec::new()));
+        }
+        let mut targs = Vec::new();
+        for i in indices {
+            let t = self.typ(i);
+            if self.is_invalid(t) {
+                return Some((Operand::invalid(), Vec::new()));
+            }
+            targs.push(t);
+        }
+        Some((f, targs))
     }
 
     // ---------------------------------------------------------------- conversions
@@ -551,7 +619,9 @@ impl<'a> Checker<'a> {
             Type::Struct(fields) => {
                 if elts.is_empty() {
                 } else if matches!(elts[0].kind, ExprKind::KeyValue { .. }) {
-                    let mut seen = vec![false; fields.len()];
+                    // Field index paths given so far (promoted fields have longer paths), to
+                    // report duplicates and overlaps as types2's trie does.
+                    let mut seen: Vec<(Vec<u32>, String)> = Vec::new();
                     for el in elts {
                         let ExprKind::KeyValue { key, value, .. } = &el.kind else {
                             self.error(
@@ -575,38 +645,87 @@ impl<'a> Checker<'a> {
                         let idx = fields.iter().position(|f| {
                             f.name == kid.name && (f.pkg.is_none() || f.pkg == Some(self.pkg))
                         });
-                        let Some(i) = idx else {
-                            let other_pkg = fields.iter().any(|f| f.name == kid.name);
-                            if other_pkg {
-                                self.error(kid.pos, format!("cannot refer to unexported field {} in struct literal of type {}", kid.name, self.ts(typ)));
-                            } else {
-                                self.error(
-                                    kid.pos,
-                                    format!(
-                                        "unknown field {} in struct literal of type {}",
-                                        kid.name,
-                                        self.ts(typ)
-                                    ),
-                                );
+                        let (path, ft) = match idx {
+                            Some(i) => {
+                                if let Some(objs) = self.p.field_objs.get(&base)
+                                    && let Some(&fo) = objs.get(i)
+                                {
+                                    self.p.info.uses.insert(kid.id, fo);
+                                }
+                                (vec![i as u32], fields[i].typ)
                             }
-                            self.expr(value);
-                            continue;
+                            None => match self.lookup_field_or_method(
+                                base,
+                                false,
+                                Some(self.pkg),
+                                &kid.name,
+                            ) {
+                                // Go 1.27: a promoted field may be named (not through a pointer).
+                                LookupResult::Field {
+                                    obj,
+                                    index,
+                                    indirect,
+                                    typ: ft,
+                                } if index.len() > 1 => {
+                                    if indirect {
+                                        self.error(
+                                            kid.pos,
+                                            format!(
+                                                "invalid implicit pointer indirection to reach {}",
+                                                kid.name
+                                            ),
+                                        );
+                                        self.expr(value);
+                                        continue;
+                                    }
+                                    self.p.info.uses.insert(kid.id, obj);
+                                    self.p
+                                        .info
+                                        .promoted_lit_fields
+                                        .insert(kid.id, index.clone());
+                                    (index, ft)
+                                }
+                                _ => {
+                                    let other_pkg = fields.iter().any(|f| f.name == kid.name);
+                                    if other_pkg {
+                                        self.error(kid.pos, format!("cannot refer to unexported field {} in struct literal of type {}", kid.name, self.ts(typ)));
+                                    } else {
+                                        self.error(
+                                            kid.pos,
+                                            format!(
+                                                "unknown field {} in struct literal of type {}",
+                                                kid.name,
+                                                self.ts(typ)
+                                            ),
+                                        );
+                                    }
+                                    self.expr(value);
+                                    continue;
+                                }
+                            },
                         };
-                        if let Some(objs) = self.p.field_objs.get(&base)
-                            && let Some(&fo) = objs.get(i)
-                        {
-                            self.p.info.uses.insert(kid.id, fo);
-                        }
-                        let ft = fields[i].typ;
                         let mut v = self.expr_hint(value, Some(ft));
-                        if seen[i] {
-                            self.error(
-                                kid.pos,
-                                format!("duplicate field name {} in struct literal", kid.name),
-                            );
+                        if let Some((other, oname)) = seen
+                            .iter()
+                            .find(|(p, _)| p.starts_with(&path) || path.starts_with(p))
+                        {
+                            let msg = if *other == path {
+                                format!("duplicate field name {} in struct literal", kid.name)
+                            } else if other.len() < path.len() {
+                                format!(
+                                    "cannot specify promoted field {} and enclosing embedded field {}",
+                                    kid.name, oname
+                                )
+                            } else {
+                                format!(
+                                    "cannot specify embedded field {} and enclosed promoted field {}",
+                                    kid.name, oname
+                                )
+                            };
+                            self.error(kid.pos, msg);
                             continue;
                         }
-                        seen[i] = true;
+                        seen.push((path, kid.name.clone()));
                         self.assignment(&mut v, ft, "struct literal");
                     }
                 } else {
@@ -701,34 +820,25 @@ impl<'a> Checker<'a> {
         for el in elts {
             let mut valid_index = true;
             let value = if let ExprKind::KeyValue { key, value, .. } = &el.kind {
-                let k = self.expr(key);
-                let mut ok = false;
-                if k.mode == OpMode::Constant
-                    && let Some(v) = k.val.as_ref().and_then(constant::to_int)
-                {
-                    if v.is_negative() {
-                        self.error(
-                            start_pos(key),
-                            format!(
-                                "index {} must be non-negative integer constant",
-                                expr_string(key)
-                            ),
-                        );
-                    } else if let Some(i) = v.to_u64() {
+                // As types2's indexedElts: the key is checked like any index (so its errors
+                // read "invalid argument: index ..."), and a valid but non-constant key is
+                // reported here.
+                let before = self.errors.len();
+                let ok = match self.index(key, length) {
+                    Some(i) => {
                         idx = i;
-                        ok = true;
-                        let mut kk = k.clone();
-                        let it = self.basic(BasicKind::Int);
-                        if self.is_untyped(kk.typ) {
-                            self.convert_untyped(&mut kk, it);
-                        }
+                        true
                     }
-                } else if k.mode != OpMode::Invalid {
-                    self.error(
-                        start_pos(key),
-                        format!("index {} must be integer constant", expr_string(key)),
-                    );
-                }
+                    None => {
+                        if self.errors.len() == before {
+                            self.error(
+                                start_pos(el),
+                                format!("index {} must be integer constant", expr_string(key)),
+                            );
+                        }
+                        false
+                    }
+                };
                 valid_index = ok;
                 &**value
             } else {
@@ -737,10 +847,11 @@ impl<'a> Checker<'a> {
             if valid_index {
                 if let Some(n) = length
                     && idx >= n
+                    && !matches!(el.kind, ExprKind::KeyValue { .. })
                 {
                     self.error(
                         start_pos(value),
-                        format!("index {idx} out of bounds [0:{n}]"),
+                        format!("index {idx} is out of bounds (>= {n})"),
                     );
                     valid_index = false;
                 } else if !seen.insert(idx) {

@@ -105,9 +105,19 @@ pub(crate) struct Checker<'a> {
     pub labels: Option<super::stmt::Labels>,
     /// Labels of enclosing labeled statements: (name, labels a loop).
     pub enclosing_labels: Vec<(String, bool)>,
+    /// Import spelling → package path (see `ParsedPackage::import_map`).
+    pub import_map: HashMap<String, String>,
+    /// Nesting of type parameter lists whose constraints are being resolved; instantiations
+    /// met meanwhile are verified afterwards (`pending_verify`).
+    pub in_constraints: u32,
+    pub pending_verify: Vec<(Vec<TypeId>, Vec<TypeId>, &'a [Expr])>,
+    /// Aliases whose right-hand side is being resolved early (see `grey_cycle`).
+    pub eager_aliases: HashSet<ObjId>,
 }
 
-pub(crate) const MAX_DEPTH: u32 = 500;
+/// Bound on expression/type nesting. The parser admits `+` chains of ~1500 operands (left-deep
+/// trees), which generated std tables use; `check_program` runs on a stack sized for this.
+pub(crate) const MAX_DEPTH: u32 = 4000;
 
 impl<'a> Checker<'a> {
     pub fn new(p: &'a mut Program, pkg: PkgId, files: &'a [ast::File]) -> Checker<'a> {
@@ -150,6 +160,10 @@ impl<'a> Checker<'a> {
             pending_instances: Vec::new(),
             labels: None,
             enclosing_labels: Vec::new(),
+            import_map: HashMap::new(),
+            in_constraints: 0,
+            pending_verify: Vec::new(),
+            eager_aliases: HashSet::new(),
         }
     }
 
@@ -347,7 +361,8 @@ impl<'a> Checker<'a> {
     }
 
     fn collect_import(&mut self, fscope: ScopeId, imp: &'a ast::ImportSpec) {
-        let Some(&ipkg) = self.p.pkg_by_path.get(&imp.path) else {
+        let path = self.import_map.get(&imp.path).unwrap_or(&imp.path);
+        let Some(&ipkg) = self.p.pkg_by_path.get(path) else {
             self.error(
                 imp.path_pos,
                 format!("could not import {} (package not found)", imp.path),
@@ -426,7 +441,9 @@ impl<'a> Checker<'a> {
                             self.invalid(),
                         );
                         self.p.objects[o.0 as usize].decl_ident = Some(name.id);
-                        self.declare(pkg_scope, Some(name), o);
+                        if !self.declare_pkg_obj(pkg_scope, name, o) {
+                            continue;
+                        }
                         self.decls.insert(
                             o,
                             DeclInfo {
@@ -460,8 +477,9 @@ impl<'a> Checker<'a> {
                             self.invalid(),
                         );
                         self.p.objects[o.0 as usize].decl_ident = Some(name.id);
-                        self.declare(pkg_scope, Some(name), o);
-                        objs.push(o);
+                        if self.declare_pkg_obj(pkg_scope, name, o) {
+                            objs.push(o);
+                        }
                     }
                     let multi = spec.values.len() == 1 && spec.names.len() > 1;
                     for (i, &o) in objs.iter().enumerate() {
@@ -498,7 +516,9 @@ impl<'a> Checker<'a> {
                         self.invalid(),
                     );
                     self.p.objects[o.0 as usize].decl_ident = Some(spec.name.id);
-                    self.declare(pkg_scope, Some(&spec.name), o);
+                    if !self.declare_pkg_obj(pkg_scope, &spec.name, o) {
+                        continue;
+                    }
                     self.decls.insert(
                         o,
                         DeclInfo {
@@ -579,6 +599,22 @@ impl<'a> Checker<'a> {
             }
             ast::Decl::Bad(_) => {}
         }
+    }
+
+    /// Declares a package-level constant, variable or type (types2's `declarePkgObj`). The
+    /// names `init` (and `main` in package main) are reserved for functions: such a declaration
+    /// is reported and dropped (neither declared nor checked), and `false` is returned.
+    fn declare_pkg_obj(&mut self, pkg_scope: ScopeId, name: &'a ast::Ident, o: ObjId) -> bool {
+        if name.name == "init" {
+            self.error(name.pos, "cannot declare init - must be func");
+            return false;
+        }
+        if name.name == "main" && self.p.packages[self.pkg.0 as usize].name == "main" {
+            self.error(name.pos, "cannot declare main - must be func");
+            return false;
+        }
+        self.declare(pkg_scope, Some(name), o);
+        true
     }
 
     fn const_spec_arity(&mut self, spec: &'a ast::ValueSpec, src: &'a ast::ValueSpec) {
@@ -708,10 +744,9 @@ impl<'a> Checker<'a> {
         match &self.p.obj(o).kind {
             ObjKind::Const { .. } | ObjKind::Var { .. } => {
                 if nval == cycle.len() {
-                    // Reported by the initialisation order check; the type stays invalid.
-                    if typ_unknown {
-                        self.cycle_error(&cycle);
-                    }
+                    // A cycle of values only is reported by the initialisation order check
+                    // (`initialization cycle for x`, as types2 does); a type not known yet
+                    // stays invalid.
                     return;
                 }
                 if typ_unknown || !(nval == 0 && ndef > 0) {
@@ -723,6 +758,7 @@ impl<'a> Checker<'a> {
                 // reference to a grey defined type is fine here; invalid recursion through
                 // values is caught by the validity check, alias cycles below.
                 if nval == 0 && ndef > 0 {
+                    self.resolve_alias_early(o);
                     return;
                 }
                 self.cycle_error(&cycle);
@@ -732,6 +768,40 @@ impl<'a> Checker<'a> {
             }
             _ => {}
         }
+    }
+
+    /// An alias referenced while its own declaration is in progress, through a defined type
+    /// (`type A = T; type T struct{ f func(*A) }` with `A` declared first): types2 gives such a
+    /// reference an Alias type resolved later; here the right-hand side is evaluated now (it
+    /// can only name types that already exist). A second early attempt on the same alias is a
+    /// real cycle and is left to the usual checks.
+    fn resolve_alias_early(&mut self, o: ObjId) {
+        if !matches!(self.p.obj(o).kind, ObjKind::TypeName { is_alias: true })
+            || !self.is_invalid(self.p.obj(o).typ)
+            || !self.eager_aliases.insert(o)
+        {
+            return;
+        }
+        let Some(d) = self.decls.get(&o) else {
+            return;
+        };
+        let (fscope, kind) = (d.file_scope, d.kind);
+        if let DeclKind::Type(spec) = kind {
+            let saved = std::mem::replace(
+                &mut self.env,
+                Env {
+                    scope: fscope,
+                    iota: None,
+                    decl: Some(o),
+                },
+            );
+            let t = self.typ(&spec.typ);
+            self.env = saved;
+            if self.is_invalid(self.p.obj(o).typ) {
+                self.p.objects[o.0 as usize].typ = t;
+            }
+        }
+        self.eager_aliases.remove(&o);
     }
 
     pub fn cycle_error(&mut self, cycle: &[ObjId]) {
@@ -1015,6 +1085,7 @@ impl<'a> Checker<'a> {
             }
         }
         // Constraints may refer to any of the type parameters.
+        self.in_constraints += 1;
         let mut i = 0;
         for f in fields {
             let c = self.constraint(&f.typ);
@@ -1023,6 +1094,12 @@ impl<'a> Checker<'a> {
                     tp.constraint = c;
                 }
                 i += 1;
+            }
+        }
+        self.in_constraints -= 1;
+        if self.in_constraints == 0 {
+            for (tparams, args, at) in std::mem::take(&mut self.pending_verify) {
+                self.verify_type_args(&tparams, &args, at);
             }
         }
         tps
@@ -1132,9 +1209,9 @@ impl<'a> Checker<'a> {
         self.func_scopes.insert(o, scope);
         let mut recv_obj_type = None;
         if !fd.type_params.is_empty() {
-            if fd.recv.is_some() {
-                self.error(fd.type_params[0].pos, "methods cannot have type parameters");
-            }
+            // Go 1.27 allows methods to have their own type parameters (`func (r *Rand)
+            // N[Int intType](n Int) Int`); like a generic function's, they are instantiated at
+            // each use (`r.N(5)`, `r.N[int]`).
             let tps = self.declare_type_params(&fd.type_params);
             self.p.func_type_params.insert(o, tps);
         }
@@ -1322,8 +1399,16 @@ impl<'a> Checker<'a> {
 
     /// A signature; parameters and results are declared in the current scope.
     pub fn signature(&mut self, ft: &'a ast::FuncType, recv: Option<TypeId>) -> TypeId {
-        let (params, pobjs) = self.param_list(&ft.params, ft.variadic, true);
-        let (results, robjs) = self.param_list(&ft.results, false, false);
+        // Parameter and result names are in scope only in the body, not in the signature's own
+        // types (`func f(hash func() H) hash.Hash` refers to package hash): declare them after
+        // all types are resolved.
+        let mut pending = Vec::new();
+        let (params, pobjs) = self.param_list(&ft.params, ft.variadic, true, &mut pending);
+        let (results, robjs) = self.param_list(&ft.results, false, false, &mut pending);
+        let scope = self.env.scope;
+        for (name, v) in pending {
+            self.declare(scope, Some(name), v);
+        }
         let sig = Signature {
             recv,
             params,
@@ -1345,6 +1430,7 @@ impl<'a> Checker<'a> {
         fields: &'a [Field],
         variadic: bool,
         is_params: bool,
+        pending: &mut Vec<(&'a ast::Ident, ObjId)>,
     ) -> (Vec<TypeId>, Vec<ObjId>) {
         let mut types = Vec::new();
         let mut objs = Vec::new();
@@ -1375,8 +1461,7 @@ impl<'a> Checker<'a> {
                 for name in &f.names {
                     let v = self.new_var(&name.name, name.pos, t, true);
                     self.var_depth.insert(v, self.fstack.len() + 1);
-                    let scope = self.env.scope;
-                    self.declare(scope, Some(name), v);
+                    pending.push((name, v));
                     types.push(t);
                     objs.push(v);
                 }

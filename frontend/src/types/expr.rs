@@ -103,6 +103,16 @@ impl<'a> Checker<'a> {
     pub fn is_ordered(&self, t: TypeId) -> bool {
         self.kind_pred(t, |k| k.is_integer() || k.is_float() || k.is_string())
     }
+    /// Whether `t`'s underlying type is a slice of bytes (`[]byte` or a slice of a byte-based
+    /// defined type).
+    pub fn is_byte_slice(&self, t: TypeId) -> bool {
+        match self.p.ty(self.under(t)) {
+            Type::Slice(e) => {
+                matches!(self.p.ty(self.under(*e)), Type::Basic(BasicKind::Uint8))
+            }
+            _ => false,
+        }
+    }
     pub fn is_type_param(&self, t: TypeId) -> bool {
         matches!(self.p.ty(t), Type::TypeParam(_))
     }
@@ -306,6 +316,52 @@ impl<'a> Checker<'a> {
             x.mode = OpMode::Invalid;
         }
         x
+    }
+
+    /// [`Checker::expr`], but an uninstantiated generic function is allowed (a call argument
+    /// whose type arguments inference supplies).
+    pub fn expr_generic(&mut self, e: &'a Expr) -> Operand<'a> {
+        let mut x = self.raw_expr(e, None, true);
+        self.single_value(&mut x);
+        self.exclude(&mut x, true);
+        if x.mode == OpMode::TypeExpr {
+            self.non_generic(&mut x);
+        }
+        x
+    }
+
+    /// [`Checker::multi_expr`] allowing an uninstantiated generic function.
+    pub fn multi_expr_generic(&mut self, e: &'a Expr) -> Vec<Operand<'a>> {
+        let x = self.raw_expr(e, None, true);
+        if x.mode == OpMode::Value && self.is_generic_func_operand(&x) {
+            return vec![x];
+        }
+        if x.mode == OpMode::TypeExpr {
+            // Types are excluded below; generic types need their own message first.
+            let mut y = x.clone();
+            self.non_generic(&mut y);
+            if y.mode == OpMode::Invalid {
+                return vec![y];
+            }
+        }
+        let mut x = x;
+        self.exclude(&mut x, true);
+        if x.mode == OpMode::Invalid {
+            return vec![x];
+        }
+        if let Type::Tuple(ts) = self.p.ty(x.typ).clone() {
+            return ts
+                .iter()
+                .map(|t| Operand {
+                    mode: OpMode::Value,
+                    typ: *t,
+                    val: None,
+                    expr: x.expr,
+                    builtin: None,
+                })
+                .collect();
+        }
+        vec![x]
     }
 
     /// An expression that may have several values (a call).
@@ -1173,7 +1229,63 @@ impl<'a> Checker<'a> {
         {
             return Ok(());
         }
+        // A value of unnamed type is assignable to a type parameter if it is assignable to every
+        // type of the parameter's type set (`return &c` for `P *T`; `return func() {...}` for
+        // `F func()`); a type parameter's value is assignable to an unnamed type if every type of
+        // its type set is.
+        if t_tp && !self.is_named(v) && self.type_set_nonempty(t) {
+            let mut y = x.clone();
+            y.expr = None;
+            for term in self.type_set_terms(t) {
+                let u = self.under(term);
+                if self.assignable_to(&y, u).is_err() {
+                    return Err(format!(
+                        "cannot assign {} to {} (in {})",
+                        self.ts(v),
+                        self.ts(u),
+                        self.ts(t)
+                    ));
+                }
+            }
+            return Ok(());
+        }
+        if v_tp && !self.is_named(t) && self.type_set_nonempty(v) {
+            let mut y = x.clone();
+            y.expr = None;
+            for term in self.type_set_terms(v) {
+                y.typ = term;
+                if self.assignable_to(&y, t).is_err() {
+                    return Err(format!(
+                        "cannot assign {} (in {}) to {}",
+                        self.ts(term),
+                        self.ts(v),
+                        self.ts(t)
+                    ));
+                }
+            }
+            return Ok(());
+        }
         Err(String::new())
+    }
+
+    /// Whether a type parameter's constraint restricts it to specific terms.
+    fn type_set_nonempty(&self, tp: TypeId) -> bool {
+        !self.type_set_terms(tp).is_empty()
+    }
+
+    /// The term types of a type parameter's type set (empty if unrestricted).
+    pub fn type_set_terms(&self, tp: TypeId) -> Vec<TypeId> {
+        let Type::TypeParam(p) = self.p.ty(tp) else {
+            return Vec::new();
+        };
+        match self.p.ty(self.under(p.constraint)) {
+            Type::Interface(it) => it
+                .terms
+                .as_ref()
+                .map(|ts| ts.iter().map(|t| t.typ).collect())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
     }
 
     // ---------------------------------------------------------------- unary and binary
@@ -1531,7 +1643,14 @@ impl<'a> Checker<'a> {
             // nil may already have been converted to the other operand's type.
             let a_nil = a.typ == nil || self.is_nil_expr(a.expr);
             let b_nil = b.typ == nil || self.is_nil_expr(b.expr);
-            if a_nil || b_nil {
+            if a.typ == nil && b.typ == nil {
+                // `nil == nil`: untyped nil has no nil of its own to compare with (types2's
+                // hasNil is false for it), reported on the second operand.
+                err = Some((
+                    b.pos(),
+                    format!("operator {} not defined on untyped nil", op.as_str()),
+                ));
+            } else if a_nil || b_nil {
                 let t = if a_nil { b.typ } else { a.typ };
                 if !self.has_nil(t) {
                     err = Some((
@@ -1915,6 +2034,17 @@ impl<'a> Checker<'a> {
                 ptr_recv,
             } => {
                 self.p.info.uses.insert(sel.id, obj);
+                // A method value, call or expression depends on the method, whose body may
+                // refer to package-level variables (types2's addDeclDep in `selector`): needed to
+                // find initialisation cycles through methods.
+                if let Some(d) = self.env.decl
+                    && self.p.obj(obj).pkg == Some(self.pkg)
+                {
+                    let deps = self.deps.entry(d).or_default();
+                    if !deps.contains(&obj) {
+                        deps.push(obj);
+                    }
+                }
                 if is_type {
                     // Method expression: the receiver becomes the first parameter.
                     let Some(s) = self.p.types.signature(sig).cloned() else {
@@ -2067,6 +2197,21 @@ impl<'a> Checker<'a> {
             return;
         }
         let idx = &indices[0];
+        if self.core_type(y.typ).is_none()
+            && let Some((elem, addressable)) = self.type_set_index(y.typ)
+        {
+            // A type parameter whose type set mixes indexable types with the same element type
+            // (`string | []byte`): the result is a byte value, or a variable if no term is a
+            // string.
+            x.mode = if addressable {
+                OpMode::Variable
+            } else {
+                OpMode::Value
+            };
+            x.typ = elem;
+            self.index(idx, None);
+            return;
+        }
         let Some(core) = self.core_type(y.typ) else {
             self.error(
                 y.pos(),
@@ -2152,32 +2297,54 @@ impl<'a> Checker<'a> {
         self.index(idx, length);
     }
 
+    /// Indexing a type parameter without core type: every term of its type set must be indexable
+    /// (string, array, pointer to array, slice) with the same element type. Returns the element
+    /// type and whether the result is addressable (no string or array value terms).
+    fn type_set_index(&self, t: TypeId) -> Option<(TypeId, bool)> {
+        let Type::TypeParam(p) = self.p.ty(t) else {
+            return None;
+        };
+        let Type::Interface(it) = self.p.ty(self.under(p.constraint)) else {
+            return None;
+        };
+        let terms = it.terms.as_ref()?;
+        let mut elem: Option<TypeId> = None;
+        let mut addressable = true;
+        for term in terms {
+            let (e, addr) = match self.p.ty(self.under(term.typ)) {
+                Type::Basic(k) if k.is_string() => (self.basic(BasicKind::Uint8), false),
+                Type::Array(e, _) => (*e, false),
+                Type::Slice(e) => (*e, true),
+                Type::Pointer(b) => match self.p.ty(self.under(*b)) {
+                    Type::Array(e, _) => (*e, true),
+                    _ => return None,
+                },
+                _ => return None,
+            };
+            match elem {
+                None => elem = Some(e),
+                Some(x) if self.p.identical(x, e) => {}
+                Some(_) => return None,
+            }
+            addressable &= addr;
+        }
+        elem.map(|e| (e, addressable))
+    }
+
     /// Checks an index; returns its constant value if known. `length` bounds constant indices.
     pub fn index(&mut self, idx: &'a Expr, length: Option<u64>) -> Option<u64> {
         let mut i = self.expr(idx);
         if i.mode == OpMode::Invalid {
             return None;
         }
-        if self.is_untyped(i.typ) && i.mode == OpMode::Constant {
-            let v = i.val.clone().unwrap_or(constant::int(0));
-            if constant::to_int(&v).is_none() {
-                self.error(
-                    i.pos(),
-                    format!(
-                        "invalid argument: index {} must be integer",
-                        self.operand_string(&i)
-                    ),
-                );
-                return None;
-            }
+        // As types2's isValidIndex: an untyped index is converted to int first, so `1.5` is
+        // "truncated to int" and `"a"` "cannot convert"; typed non-integers are reported below.
+        if self.is_untyped(i.typ) {
             let it = self.basic(BasicKind::Int);
             self.convert_untyped(&mut i, it);
             if i.mode == OpMode::Invalid {
                 return None;
             }
-        } else if self.is_untyped(i.typ) {
-            let it = self.basic(BasicKind::Int);
-            self.convert_untyped(&mut i, it);
         }
         if !self.is_integer(i.typ) {
             self.error(
@@ -2196,6 +2363,16 @@ impl<'a> Checker<'a> {
                     i.pos(),
                     format!(
                         "invalid argument: index {} must not be negative",
+                        self.operand_string(&i)
+                    ),
+                );
+                return None;
+            }
+            if v > num_bigint::BigInt::from(i64::MAX) {
+                self.error(
+                    i.pos(),
+                    format!(
+                        "invalid argument: index {} overflows int",
                         self.operand_string(&i)
                     ),
                 );
@@ -2238,9 +2415,21 @@ impl<'a> Checker<'a> {
             return;
         }
         let mut length: Option<u64> = None;
-        let Some(core) = self.core_type(y.typ) else {
-            self.error(y.pos(), format!("cannot slice {}", self.operand_string(&y)));
-            return;
+        let core = match self.core_type(y.typ) {
+            Some(c) => c,
+            // `string | []byte` type sets slice like strings (types2's coreString); the result
+            // keeps the operand's type.
+            None if self.all_terms(y.typ, |c, t| {
+                let u = c.under(t);
+                c.is_string(u) || c.is_byte_slice(u)
+            }) =>
+            {
+                self.basic(BasicKind::String)
+            }
+            None => {
+                self.error(y.pos(), format!("cannot slice {}", self.operand_string(&y)));
+                return;
+            }
         };
         match self.p.ty(core).clone() {
             Type::Basic(k) if k.is_string() => {

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::check::{Checker, expr_string};
 use super::expr::{OpMode, Operand, start_pos};
+use super::infer::{InferArg, InferError};
 use super::*;
 use crate::ast::{Expr, ExprKind};
 
@@ -369,7 +370,19 @@ impl<'a> Checker<'a> {
         inst
     }
 
-    fn verify_type_args(&mut self, tparams: &[TypeId], args: &[TypeId], at: &'a [Expr]) -> bool {
+    pub(crate) fn verify_type_args(
+        &mut self,
+        tparams: &[TypeId],
+        args: &[TypeId],
+        at: &'a [Expr],
+    ) -> bool {
+        if self.in_constraints > 0 {
+            // Inside a type parameter list the constraints of later type parameters are not set
+            // yet (`[W wrap[T], T Word]`): verify once the whole list is declared.
+            self.pending_verify
+                .push((tparams.to_vec(), args.to_vec(), at));
+            return true;
+        }
         for (i, &tp) in tparams.iter().enumerate() {
             let Type::TypeParam(p) = self.p.ty(tp).clone() else {
                 continue;
@@ -483,258 +496,321 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Infers the type arguments of a call of a generic function; returns the instantiated
-    /// signature.
+    /// Infers the type arguments of a call of a generic function (`explicit` are given ones,
+    /// `f[A](...)`); returns the instantiated signature. Arguments that are generic functions
+    /// themselves (`slices.SortFunc(s, cmp.Compare)`) are inferred together with the call and
+    /// instantiated in `ops`.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn infer_call(
         &mut self,
         f: &Operand<'a>,
         func: &'a Expr,
-        ops: &[Operand<'a>],
-        args: &'a [Expr],
+        ops: &mut [Operand<'a>],
+        explicit: &[TypeId],
+        ellipsis: bool,
         call: &'a Expr,
     ) -> Option<TypeId> {
-        let _ = args;
         let o = self.generic_func_obj(f)?;
         let tparams = self.p.func_type_params.get(&o).cloned().unwrap_or_default();
-        let sig = self.p.types.signature(f.typ).cloned()?;
-        let mut params = sig.params.clone();
-        if sig.variadic
-            && ops.len() >= params.len().saturating_sub(1)
-            && let Some(last) = params.pop()
-        {
-            let elem = match self.p.ty(last) {
-                Type::Slice(e) => *e,
-                _ => last,
-            };
-            while params.len() < ops.len() {
-                params.push(elem);
-            }
-        }
-        let mut bound: HashMap<TypeId, TypeId> = HashMap::new();
-        // Typed arguments first, then untyped constants with their default types.
-        for (i, a) in ops.iter().enumerate() {
-            let Some(&p) = params.get(i) else { break };
-            if a.mode == OpMode::Invalid || self.is_untyped(a.typ) {
-                continue;
-            }
-            if !self.unify(p, a.typ, &tparams, &mut bound, 0) {
-                self.error(
-                    a.pos(),
-                    format!(
-                        "type {} of {} does not match {}",
-                        self.ts(a.typ),
-                        a.expr.map(expr_string).unwrap_or_default(),
-                        self.ts(p)
-                    ),
-                );
+        // In a recursive call the arguments may mention the callee's own type parameters (as the
+        // caller's): infer with fresh copies so the two are told apart.
+        let recursive = ops.iter().any(|a| self.mentions_any(a.typ, &tparams));
+        let (itparams, ityp) = if recursive {
+            let fresh = self.fresh_type_params(&tparams);
+            let t = self.subst(f.typ, &tparams, &fresh);
+            (fresh, t)
+        } else {
+            (tparams.clone(), f.typ)
+        };
+        let sig = self.p.types.signature(ityp).cloned()?;
+        let params = self.expand_params(&sig, ops.len(), ellipsis);
+        let (all_tparams, generic_args) = self.generic_arg_tparams(&itparams, ops, &params);
+        let iargs: Vec<InferArg> = ops
+            .iter()
+            .map(|a| InferArg {
+                typ: a.typ,
+                untyped: self.is_untyped(a.typ),
+                is_nil: a.typ == self.basic(BasicKind::UntypedNil),
+            })
+            .collect();
+        let targs = match self.infer(&all_tparams, explicit, &params, &iargs) {
+            Ok(t) => t,
+            Err(err) => {
+                self.report_infer_error(err, &all_tparams, ops, func, call);
                 return None;
             }
-        }
-        for (i, a) in ops.iter().enumerate() {
-            let Some(&p) = params.get(i) else { break };
-            if self.is_untyped(a.typ)
-                && tparams.contains(&p)
-                && !bound.contains_key(&p)
-                && a.typ != self.basic(BasicKind::UntypedNil)
-            {
-                let d = self.default_type(a.typ);
-                bound.insert(p, d);
-            }
-        }
-        // Constraint type inference through core types.
-        for _ in 0..tparams.len() + 1 {
-            let mut progress = false;
-            for &tp in &tparams {
-                let Type::TypeParam(p) = self.p.ty(tp).clone() else {
-                    continue;
-                };
-                let Type::Interface(it) = self.p.ty(self.under(p.constraint)).clone() else {
-                    continue;
-                };
-                let Some(terms) = it.terms else { continue };
-                if terms.len() != 1 {
-                    continue;
-                }
-                let core = terms[0].typ;
-                match bound.get(&tp).copied() {
-                    Some(b) => {
-                        let before = bound.len();
-                        let bu = if terms[0].tilde { self.under(b) } else { b };
-                        self.unify(core, bu, &tparams, &mut bound, 0);
-                        progress |= bound.len() > before;
-                    }
-                    None => {
-                        // If the core type's parameters are all known, T = core.
-                        let all_known = tparams
-                            .iter()
-                            .all(|x| !self.mentions(core, *x) || bound.contains_key(x));
-                        if all_known && !terms[0].tilde {
-                            let args: Vec<TypeId> = tparams
-                                .iter()
-                                .map(|x| bound.get(x).copied().unwrap_or(*x))
-                                .collect();
-                            let t = self.subst(core, &tparams, &args);
-                            bound.insert(tp, t);
-                            progress = true;
-                        }
-                    }
-                }
-            }
-            if !progress {
-                break;
-            }
-        }
-        let mut targs = Vec::new();
-        for &tp in &tparams {
-            match bound.get(&tp) {
-                Some(&t) => targs.push(t),
-                None => {
-                    let name = self
-                        .p
-                        .obj(match self.p.ty(tp) {
-                            Type::TypeParam(p) => p.obj,
-                            _ => return None,
-                        })
-                        .name
-                        .clone();
-                    self.error(
-                        start_pos(call),
-                        format!("in call to {}, cannot infer {name}", expr_string(func)),
-                    );
-                    return None;
-                }
-            }
-        }
-        // Substitute inside bound types too (e.g. E inside S's binding).
-        let targs: Vec<TypeId> = targs
-            .iter()
-            .map(|t| self.subst(*t, &tparams, &targs.clone()))
-            .collect();
+        };
         for (i, &tp) in tparams.iter().enumerate() {
             let Type::TypeParam(p) = self.p.ty(tp).clone() else {
                 continue;
             };
-            let c = self.subst(p.constraint, &tparams, &targs);
+            let c = self.subst(p.constraint, &tparams, &targs[..tparams.len()]);
             if let Err(cause) = self.implements_verb(targs[i], c, "satisfy") {
-                let _ = func;
                 self.error(start_pos(call), cause);
                 return None;
             }
         }
-        let inst = self.subst(f.typ, &tparams, &targs);
-        self.record_instance(f, targs, inst);
+        let inst = self.subst(f.typ, &tparams, &targs[..tparams.len()]);
+        self.record_instance(f, targs[..tparams.len()].to_vec(), inst);
+        self.instantiate_generic_args(ops, &generic_args, &all_tparams, &targs);
         Some(inst)
     }
 
-    fn mentions(&self, t: TypeId, tp: TypeId) -> bool {
-        fn rec(c: &Checker, t: TypeId, tp: TypeId, d: u32) -> bool {
-            if t == tp {
-                return true;
-            }
-            if d > 50 {
-                return false;
-            }
-            match c.p.ty(t) {
-                Type::Pointer(e) | Type::Slice(e) | Type::Array(e, _) | Type::Chan(_, e) => {
-                    rec(c, *e, tp, d + 1)
+    /// Copies of type parameters (same objects, constraints rewritten to the copies).
+    fn fresh_type_params(&mut self, tparams: &[TypeId]) -> Vec<TypeId> {
+        let fresh: Vec<TypeId> = tparams
+            .iter()
+            .map(|&t| {
+                let ty = self.p.ty(t).clone();
+                self.p.types.push(ty)
+            })
+            .collect();
+        for &f in &fresh {
+            if let Type::TypeParam(p) = self.p.ty(f).clone() {
+                let c = self.subst(p.constraint, tparams, &fresh);
+                if let Type::TypeParam(q) = &mut self.p.types.types[f.0 as usize] {
+                    q.constraint = c;
                 }
-                Type::Map(k, v) => rec(c, *k, tp, d + 1) || rec(c, *v, tp, d + 1),
-                Type::Func(s) => s
-                    .params
-                    .iter()
-                    .chain(&s.results)
-                    .any(|x| rec(c, *x, tp, d + 1)),
-                Type::Named(n) => n.type_args.iter().any(|x| rec(c, *x, tp, d + 1)),
-                Type::Struct(fs) => fs.iter().any(|f| rec(c, f.typ, tp, d + 1)),
-                _ => false,
             }
         }
-        rec(self, t, tp, 0)
+        fresh
     }
 
-    /// Unifies parameter type `p` (mentioning type parameters) with argument type `a`.
-    fn unify(
+    /// Parameter types matched with `nargs` arguments: the variadic parameter's element type is
+    /// repeated unless the call spreads a slice (`f(s...)`).
+    pub(crate) fn expand_params(
         &mut self,
-        p: TypeId,
-        a: TypeId,
+        sig: &Signature,
+        nargs: usize,
+        ellipsis: bool,
+    ) -> Vec<TypeId> {
+        let mut params = sig.params.clone();
+        if sig.variadic
+            && !ellipsis
+            && nargs + 1 >= params.len()
+            && let Some(last) = params.pop()
+        {
+            let elem = match self.p.ty(self.under(last)) {
+                Type::Slice(e) => *e,
+                _ => last,
+            };
+            while params.len() < nargs {
+                params.push(elem);
+            }
+        }
+        params
+    }
+
+    /// For arguments that are uninstantiated generic functions passed to function-typed
+    /// parameters: the combined type parameter list (callee's first) and, per such argument,
+    /// (argument index, range of its type parameters in the list).
+    fn generic_arg_tparams(
+        &mut self,
         tparams: &[TypeId],
-        bound: &mut HashMap<TypeId, TypeId>,
-        depth: u32,
-    ) -> bool {
-        if depth > 64 {
-            return true;
+        ops: &[Operand<'a>],
+        params: &[TypeId],
+    ) -> (Vec<TypeId>, Vec<(usize, std::ops::Range<usize>)>) {
+        let mut all = tparams.to_vec();
+        let mut generic_args = Vec::new();
+        for (i, a) in ops.iter().enumerate() {
+            let Some(&par) = params.get(i) else { break };
+            if !self.is_generic_func_operand(a)
+                || !matches!(self.p.ty(self.under(par)), Type::Func(_))
+            {
+                continue;
+            }
+            let Some(ao) = self.generic_func_obj(a) else {
+                continue;
+            };
+            let atps = self
+                .p
+                .func_type_params
+                .get(&ao)
+                .cloned()
+                .unwrap_or_default();
+            // The same generic function passed twice would share its type parameters; give up
+            // on the second (it gets the usual "without instantiation" error).
+            if atps.iter().any(|t| all.contains(t)) {
+                continue;
+            }
+            let start = all.len();
+            all.extend(atps);
+            generic_args.push((i, start..all.len()));
         }
-        if tparams.contains(&p) {
-            match bound.get(&p) {
-                Some(&b) => {
-                    if self.p.identical(b, a) {
-                        return true;
+        (all, generic_args)
+    }
+
+    /// Instantiates generic function arguments with their inferred type arguments.
+    fn instantiate_generic_args(
+        &mut self,
+        ops: &mut [Operand<'a>],
+        generic_args: &[(usize, std::ops::Range<usize>)],
+        all_tparams: &[TypeId],
+        targs: &[TypeId],
+    ) {
+        for (i, r) in generic_args {
+            let Some(a) = ops.get(*i).cloned() else {
+                continue;
+            };
+            let atps = &all_tparams[r.clone()];
+            let aargs = &targs[r.clone()];
+            let mut ok = true;
+            for (j, &tp) in atps.iter().enumerate() {
+                let Type::TypeParam(p) = self.p.ty(tp).clone() else {
+                    continue;
+                };
+                let c = self.subst(p.constraint, atps, aargs);
+                if let Err(cause) = self.implements_verb(aargs[j], c, "satisfy") {
+                    self.error(a.pos(), cause);
+                    ok = false;
+                    break;
+                }
+            }
+            if !ok {
+                ops[*i].mode = OpMode::Invalid;
+                continue;
+            }
+            let inst = self.subst(a.typ, atps, aargs);
+            self.record_instance(&a, aargs.to_vec(), inst);
+            ops[*i].typ = inst;
+        }
+    }
+
+    /// Reverse inference: an uninstantiated generic function used where a function of type
+    /// `target` is expected (an argument of a non-generic parameter, an assignment). Returns
+    /// false (nothing recorded) if its type arguments cannot be inferred.
+    pub(crate) fn infer_generic_value(&mut self, x: &mut Operand<'a>, target: TypeId) -> bool {
+        let Some(o) = self.generic_func_obj(x) else {
+            return false;
+        };
+        if !matches!(self.p.ty(self.under(target)), Type::Func(_)) {
+            return false;
+        }
+        let tparams = self.p.func_type_params.get(&o).cloned().unwrap_or_default();
+        let arg = InferArg {
+            typ: target,
+            untyped: false,
+            is_nil: false,
+        };
+        let Ok(targs) = self.infer(&tparams, &[], &[x.typ], &[arg]) else {
+            return false;
+        };
+        for (j, &tp) in tparams.iter().enumerate() {
+            let Type::TypeParam(p) = self.p.ty(tp).clone() else {
+                continue;
+            };
+            let c = self.subst(p.constraint, &tparams, &targs);
+            if self.implements_verb(targs[j], c, "satisfy").is_err() {
+                return false;
+            }
+        }
+        let inst = self.subst(x.typ, &tparams, &targs);
+        self.record_instance(x, targs, inst);
+        x.typ = inst;
+        true
+    }
+
+    /// Reports a failed inference for a call as types2 does: `in call to f, <reason>` at the
+    /// argument concerned or at the call's `(`.
+    fn report_infer_error(
+        &mut self,
+        err: InferError,
+        tparams: &[TypeId],
+        ops: &[Operand<'a>],
+        func: &'a Expr,
+        call: &'a Expr,
+    ) {
+        let call_pos = match &call.kind {
+            ExprKind::Call { lparen, .. } => *lparen,
+            _ => start_pos(call),
+        };
+        let (pos, reason) = match err {
+            InferError::Arg {
+                index,
+                param,
+                inferred,
+                none_known,
+            } => {
+                let Some(a) = ops.get(index) else { return };
+                let what = a.expr.map(expr_string).unwrap_or_default();
+                let msg = match inferred {
+                    Some(inf) => format!(
+                        "type {} of {what} does not match inferred type {} for {}",
+                        self.ts(a.typ),
+                        self.ts(inf),
+                        self.ts(param)
+                    ),
+                    None if none_known => format!(
+                        "type {} of {what} does not match {} (cannot infer {})",
+                        self.ts(a.typ),
+                        self.ts(param),
+                        self.type_params_string(tparams)
+                    ),
+                    None => format!(
+                        "type {} of {what} does not match {}",
+                        self.ts(a.typ),
+                        self.ts(param)
+                    ),
+                };
+                (a.pos(), msg)
+            }
+            InferError::Constraint { tparam, typ } => {
+                let c = match self.p.ty(tparam) {
+                    Type::TypeParam(p) => p.constraint,
+                    _ => tparam,
+                };
+                let msg = format!(
+                    "{} (type {}) does not satisfy {}",
+                    self.ts(tparam),
+                    self.ts(typ),
+                    self.ts(c)
+                );
+                (call_pos, msg)
+            }
+            InferError::Mismatch {
+                a,
+                b,
+                tparam,
+                index,
+            } => {
+                let pos = ops.get(index).map_or(call_pos, |o| o.pos());
+                let msg = format!(
+                    "mismatched types {} and {} (cannot infer {})",
+                    self.ts(a),
+                    self.ts(b),
+                    self.ts(tparam)
+                );
+                (pos, msg)
+            }
+            InferError::CannotInfer { tparam } => {
+                let msg = match self.p.ty(tparam) {
+                    Type::TypeParam(p) => {
+                        let o = self.p.obj(p.obj);
+                        format!(
+                            "cannot infer {} (declared at {})",
+                            o.name,
+                            self.p.fset.format(o.pos)
+                        )
                     }
-                    // Inexact: a named type and its underlying literal type unify.
-                    if self.p.identical(self.under(b), self.under(a)) {
-                        if !self.is_named(b) {
-                            bound.insert(p, a);
-                        }
-                        return true;
-                    }
-                    return false;
-                }
-                None => {
-                    bound.insert(p, a);
-                    return true;
-                }
+                    _ => format!("cannot infer {}", self.ts(tparam)),
+                };
+                (call_pos, msg)
             }
-        }
-        if p == a {
-            return true;
-        }
-        let d = depth + 1;
-        let pt = self.p.ty(p).clone();
-        let mut at = self.p.ty(a).clone();
-        if !matches!(pt, Type::Named(_)) && matches!(at, Type::Named(_)) {
-            at = self.p.ty(self.under(a)).clone();
-        }
-        match (pt, at) {
-            (Type::Pointer(x), Type::Pointer(y)) | (Type::Slice(x), Type::Slice(y)) => {
-                self.unify(x, y, tparams, bound, d)
-            }
-            (Type::Array(x, n), Type::Array(y, m)) => n == m && self.unify(x, y, tparams, bound, d),
-            (Type::Chan(_, x), Type::Chan(_, y)) => self.unify(x, y, tparams, bound, d),
-            (Type::Map(k1, v1), Type::Map(k2, v2)) => {
-                self.unify(k1, k2, tparams, bound, d) && self.unify(v1, v2, tparams, bound, d)
-            }
-            (Type::Func(s1), Type::Func(s2)) => {
-                s1.params.len() == s2.params.len()
-                    && s1.results.len() == s2.results.len()
-                    && s1
-                        .params
-                        .iter()
-                        .zip(&s2.params)
-                        .all(|(x, y)| self.unify(*x, *y, tparams, bound, d))
-                    && s1
-                        .results
-                        .iter()
-                        .zip(&s2.results)
-                        .all(|(x, y)| self.unify(*x, *y, tparams, bound, d))
-            }
-            (Type::Struct(f1), Type::Struct(f2)) => {
-                f1.len() == f2.len()
-                    && f1.iter().zip(&f2).all(|(x, y)| {
-                        x.name == y.name && self.unify(x.typ, y.typ, tparams, bound, d)
-                    })
-            }
-            (Type::Named(n1), Type::Named(n2)) => {
-                if n1.origin.is_some() && n1.origin == n2.origin {
-                    n1.type_args
-                        .iter()
-                        .zip(&n2.type_args)
-                        .all(|(x, y)| self.unify(*x, *y, tparams, bound, d))
-                } else {
-                    self.p.identical(p, a)
-                }
-            }
-            (Type::Interface(_), _) => true,
-            _ => self.p.identical(p, a),
+        };
+        self.error(
+            pos,
+            format!("in call to {}, {reason}", expr_string(func)),
+        );
+    }
+
+    /// `A`, `A and B`, `A, B, and C` (types2's typeParamsString).
+    fn type_params_string(&self, tparams: &[TypeId]) -> String {
+        let names: Vec<String> = tparams.iter().map(|t| self.ts(*t)).collect();
+        match names.len() {
+            0 => String::new(),
+            1 => names[0].clone(),
+            2 => format!("{} and {}", names[0], names[1]),
+            n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
         }
     }
 }

@@ -12,6 +12,7 @@ mod check;
 mod constant;
 mod expr;
 mod generics;
+mod infer;
 mod initorder;
 pub mod layout;
 mod lookup;
@@ -35,6 +36,11 @@ pub struct ParsedPackage {
     /// Import path; `"main"` for the command package.
     pub path: String,
     pub files: Vec<ast::File>,
+    /// Import path as written in an import spec → path of the package it denotes, for spellings
+    /// that differ (GOROOT's vendored packages: `golang.org/x/net/...` →
+    /// `vendor/golang.org/x/net/...`, like go list's `ImportMap`). Other imports are looked up
+    /// by their spelling.
+    pub import_map: HashMap<String, String>,
 }
 
 /// A checked package. `Program::packages[0]` is the universe pseudo-package (no files) and
@@ -105,9 +111,50 @@ pub struct Program {
 /// Checks packages given in dependency order (imports resolved among them by path; `unsafe` is
 /// built in). Errors are returned unsorted and untruncated; the caller renders them.
 pub fn check_program(fset: FileSet, pkgs: Vec<ParsedPackage>) -> Result<Program, Vec<Diagnostic>> {
+    // Checking recurses along the syntax tree, and generated code nests deeply (a table built by
+    // a `+` chain of 1000 string literals is a left-deep tree 1000 levels high), so it runs on a
+    // thread with a stack large enough for `check::MAX_DEPTH` levels even in debug builds. The
+    // stack is reserved address space; only the pages used are committed.
+    let mut input = Some((fset, pkgs));
+    let spawned = std::thread::scope(|s| {
+        let job = &mut input;
+        let handle = std::thread::Builder::new()
+            .name("rgo-check".into())
+            .stack_size(CHECK_STACK_BYTES)
+            .spawn_scoped(s, move || {
+                let (fset, pkgs) = job.take()?;
+                Some(check_program_here(fset, pkgs))
+            });
+        match handle {
+            Ok(h) => match h.join() {
+                Ok(r) => r,
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            Err(_) => None,
+        }
+    });
+    match spawned {
+        Some(r) => r,
+        // No thread could be started: check on the caller's stack.
+        None => match input.take() {
+            Some((fset, pkgs)) => check_program_here(fset, pkgs),
+            None => Err(Vec::new()),
+        },
+    }
+}
+
+/// Stack size of the checking thread (see [`check_program`]).
+const CHECK_STACK_BYTES: usize = 1 << 30;
+
+fn check_program_here(fset: FileSet, pkgs: Vec<ParsedPackage>) -> Result<Program, Vec<Diagnostic>> {
     let mut prog = universe::new_program(fset);
     let mut errors = Vec::new();
     for pp in pkgs {
+        if pp.path == "unsafe" {
+            // GOROOT's unsafe.go only documents the built-in package (its `Pointer` is declared
+            // as `*ArbitraryType`); the predeclared `packages[1]` stands for it.
+            continue;
+        }
         let id = PkgId(prog.packages.len() as u32);
         let name = pp
             .files
@@ -127,6 +174,7 @@ pub fn check_program(fset: FileSet, pkgs: Vec<ParsedPackage>) -> Result<Program,
         let files = pp.files;
         let (errs, imports) = {
             let mut c = check::Checker::new(&mut prog, id, &files);
+            c.import_map = pp.import_map;
             c.check_package();
             (c.take_errors(), c.imports.clone())
         };

@@ -453,4 +453,8 @@ pub struct Info {
     /// Function literals and the local variables they capture, in order of first reference in the
     /// literal's body (keyed by the FuncLit expression's NodeId).
     pub captures: HashMap<NodeId, Vec<ObjId>>,
+    /// Keyed struct literal elements that name a promoted field (Go 1.27, `S{x: 1}` where `x` is
+    /// a field of an embedded struct): key identifier NodeId → field index path from the literal's
+    /// struct type (length ≥ 2, no pointer indirection on the way). `uses` records the field.
+    pub promoted_lit_fields: HashMap<NodeId, Vec<u32>>,
 }

@@ -611,7 +611,7 @@ impl<'a> Checker<'a> {
                     start_pos(e),
                     format!(
                         "cannot assign to {} (neither addressable nor a map index expression)",
-                        self.operand_string(x)
+                        expr_string(e)
                     ),
                 );
             }
@@ -725,7 +725,7 @@ impl<'a> Checker<'a> {
             self.error(
                 start_pos(&rhs[0]),
                 format!(
-                    "assignment mismatch: {nl} variable{} but {}() returns {n} value{}",
+                    "assignment mismatch: {nl} variable{} but {} returns {n} value{}",
                     plural(nl),
                     expr_string(func),
                     plural(n)
@@ -754,8 +754,15 @@ impl<'a> Checker<'a> {
         &mut self,
         rhs: &'a [Expr],
         nl: usize,
-        _assign: bool,
+        lone_call_multi: bool,
     ) -> Option<Vec<Operand<'a>>> {
+        // In assignments and short variable declarations a lone call on the right is taken as
+        // multi-valued even for one variable, so `x := f2()` is an assignment mismatch ("1
+        // variable but f2 returns 2 values"), as types2's assignVars/initVars report it;
+        // variable declarations check it as a single value ("multiple-value f2() ...").
+        let lone_call = lone_call_multi
+            && rhs.len() == 1
+            && matches!(rhs[0].unparen().kind, ExprKind::Call { .. });
         if rhs.len() == 1 && nl == 2 {
             let x = self.raw_expr(&rhs[0], None, false);
             if x.mode == OpMode::Invalid {
@@ -800,7 +807,7 @@ impl<'a> Checker<'a> {
             self.exclude_value(&mut x);
             return Some(vec![x]);
         }
-        if rhs.len() == 1 && nl != 1 {
+        if rhs.len() == 1 && (nl != 1 || lone_call) {
             let v = self.multi_expr(&rhs[0]);
             if v.iter().any(|o| o.mode == OpMode::Invalid) {
                 return None;
@@ -872,7 +879,7 @@ impl<'a> Checker<'a> {
             self.error(op_pos, "no new variables on left side of :=");
         }
         let nl = lhs.len();
-        let rops = self.rhs_values(rhs, nl, false);
+        let rops = self.rhs_values(rhs, nl, true);
         // Declare (after evaluating the right-hand side).
         let mut objs: Vec<Option<ObjId>> = Vec::new();
         let mut new_objs = Vec::new();
@@ -987,7 +994,7 @@ impl<'a> Checker<'a> {
                 self.error(
                     start_pos(&rhs[0]),
                     format!(
-                        "assignment mismatch: {nl} variable{} but {}() returns {n} value{}",
+                        "assignment mismatch: {nl} variable{} but {} returns {n} value{}",
                         plural(nl),
                         expr_string(func),
                         plural(n)
@@ -1086,7 +1093,13 @@ impl<'a> Checker<'a> {
     fn branch(&mut self, pos: Pos, kind: BranchKind, label: Option<&'a ast::Ident>, ctx: StmtCtx) {
         if let Some(l) = label {
             if !self.use_label(&l.name) {
-                self.error(l.pos, format!("label {} not defined", l.name));
+                // gc's syntax.checkBranches words break/continue differently from goto.
+                let msg = match kind {
+                    BranchKind::Break => format!("break label not defined: {}", l.name),
+                    BranchKind::Continue => format!("continue label not defined: {}", l.name),
+                    _ => format!("label {} not defined", l.name),
+                };
+                self.error(l.pos, msg);
                 return;
             }
             // Enclosing-label validity is checked structurally by the label stack.
@@ -1206,8 +1219,11 @@ impl<'a> Checker<'a> {
                 if self.errors.len() > before {
                     continue;
                 }
+                // Like types2 (goVal), only numeric and string constants are checked for
+                // duplicates: `switch { case GOOS == "a": case GOOS == "b": }` is fine.
                 if y.mode == OpMode::Constant
                     && let Some(v) = &y.val
+                    && !matches!(v, ConstValue::Bool(_))
                 {
                     if let Some((_, _, p)) = seen
                         .iter()

@@ -67,7 +67,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     ptypes.extend(sig.params.iter().copied());
                     let sym = self.l.func_symbol(s.obj);
                     let ctx = self.b.iconst(Ty::I64, 0);
-                    return self.emit_go_call(Callee::Direct(sym), ctx, &ptypes, vals, &sig.results);
+                    return self.emit_go_call(
+                        Callee::Direct(sym),
+                        ctx,
+                        &ptypes,
+                        vals,
+                        &sig.results,
+                    );
                 }
             }
         }
@@ -156,8 +162,16 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 Type::Struct(fs) => fs.clone(),
                 _ => break,
             };
-            let Some(f) = fields.get(fi as usize) else { break };
-            let off = self.l.lay.field_offsets(ct).get(fi as usize).copied().unwrap_or(0);
+            let Some(f) = fields.get(fi as usize) else {
+                break;
+            };
+            let off = self
+                .l
+                .lay
+                .field_offsets(ct)
+                .get(fi as usize)
+                .copied()
+                .unwrap_or(0);
             place = match place {
                 Place::Addr(a) => Place::Addr(self.b.add_imm(a, off as i64)),
                 other => {
@@ -202,7 +216,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
     }
 
     /// Evaluates call arguments, converting to parameter types and packing variadic arguments.
-    fn call_args(
+    pub(crate) fn call_args(
         &mut self,
         args: &'p [Expr],
         sig: &frontend::types::Signature,
@@ -228,7 +242,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
         if sig.variadic && !spread {
             let fixed = np - 1;
             for (i, (v, t)) in raw.iter().take(fixed).enumerate() {
-                out.push((self.convert_implicit(v.clone(), *t, sig.params[i]), sig.params[i]));
+                out.push((
+                    self.convert_implicit(v.clone(), *t, sig.params[i]),
+                    sig.params[i],
+                ));
             }
             let st = sig.params[fixed];
             let et = match self.l.prog.ty(self.l.prog.underlying(st)) {
@@ -328,7 +345,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         }
     }
 
-    fn tuple_size(&self, ts: &[TypeId]) -> u64 {
+    pub(crate) fn tuple_size(&self, ts: &[TypeId]) -> u64 {
         let mut off = 0u64;
         for &t in ts {
             let l = self.l.lay.of(t);
@@ -497,7 +514,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     if ln && i > 0 {
                         self.b.ccall("runtime.printsp", vec![], &[]);
                     }
-                    self.print_one(v, t, e);
+                    self.print_one(v, t, e.pos);
                 }
                 if ln {
                     self.b.ccall("runtime.printnl", vec![], &[]);
@@ -536,9 +553,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 vec![]
             }
             Builtin::Recover => {
-                // Without defer (not supported yet) recover is never called by a deferred
-                // function, so it returns nil as the spec says.
-                vec![self.zero_value(rt)]
+                // The runtime checks that this function is the deferred call itself.
+                let fp = self.b.var(Ty::I64);
+                self.b.emit(Inst::FramePointer { dst: fp });
+                let r = self
+                    .b
+                    .ccall("runtime.gorecover", vec![fp], &[Ty::I64, Ty::I64]);
+                vec![Value::Flat(r)]
             }
             _ => {
                 self.l
@@ -582,13 +603,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let a = self.to_flat(a, t);
         let b = self.to_flat(b, t);
         if k.is_string() {
-            let c = self
-                .b
-                .ccall("runtime.cmpstring", vec![a[0], a[1], b[0], b[1]], &[Ty::I64])[0];
+            let c = self.b.ccall(
+                "runtime.cmpstring",
+                vec![a[0], a[1], b[0], b[1]],
+                &[Ty::I64],
+            )[0];
             let zero = self.b.iconst(Ty::I64, 0);
-            let take_b = self
-                .b
-                .icmp(if min { Cmp::SGt } else { Cmp::SLt }, c, zero);
+            let take_b = self.b.icmp(if min { Cmp::SGt } else { Cmp::SLt }, c, zero);
             let p = self.b.select(take_b, b[0], a[0]);
             let n = self.b.select(take_b, b[1], a[1]);
             return Value::Flat(vec![p, n]);
@@ -607,7 +628,12 @@ impl<'a, 'p> FnLower<'a, 'p> {
         Value::Flat(vec![self.b.select(keep_a, a[0], b[0])])
     }
 
-    fn print_one(&mut self, v: Value, t: TypeId, e: &Expr) {
+    /// Prints one value as the print builtins do.
+    pub(crate) fn print_value(&mut self, v: Value, t: TypeId) {
+        self.print_one(v, t, frontend::ast::Pos::NONE)
+    }
+
+    fn print_one(&mut self, v: Value, t: TypeId, pos: frontend::ast::Pos) {
         let prog = self.l.prog;
         let f = self.to_flat(v, t);
         match prog.ty(prog.underlying(t)) {
@@ -632,10 +658,12 @@ impl<'a, 'p> FnLower<'a, 'p> {
                         self.b.ccall("runtime.printfloat64", vec![f[0]], &[]);
                     }
                     Complex64 => {
-                        self.b.ccall("runtime.printcomplex64", vec![f[0], f[1]], &[]);
+                        self.b
+                            .ccall("runtime.printcomplex64", vec![f[0], f[1]], &[]);
                     }
                     Complex128 | UntypedComplex => {
-                        self.b.ccall("runtime.printcomplex128", vec![f[0], f[1]], &[]);
+                        self.b
+                            .ccall("runtime.printcomplex128", vec![f[0], f[1]], &[]);
                     }
                     String | UntypedString => {
                         self.b.ccall("runtime.printstring", vec![f[0], f[1]], &[]);
@@ -650,7 +678,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 self.b.ccall("runtime.printpointer", vec![f[0]], &[]);
             }
             Type::Slice(_) => {
-                self.b.ccall("runtime.printslice", vec![f[0], f[1], f[2]], &[]);
+                self.b
+                    .ccall("runtime.printslice", vec![f[0], f[1], f[2]], &[]);
             }
             Type::Interface(i) => {
                 let name = if i.methods.is_empty() {
@@ -661,7 +690,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 self.b.ccall(name, vec![f[0], f[1]], &[]);
             }
             _ => {
-                self.l.error(e.pos, "rgo: illegal types for operand: print");
+                self.l.error(pos, "rgo: illegal types for operand: print");
             }
         }
     }
@@ -827,7 +856,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
                         let v = self.snapshot(v, vt);
                         let mt2 = self.map_type_desc(t);
                         let ka = self.value_addr(k, kt);
-                        let ep = self.b.ccall("runtime.mapassign", vec![mt2, m, ka], &[Ty::I64])[0];
+                        let ep = self
+                            .b
+                            .ccall("runtime.mapassign", vec![mt2, m, ka], &[Ty::I64])[0];
                         self.store_value(ep, vt, v);
                     }
                 }
@@ -949,8 +980,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
             let addr = match p {
                 Place::Addr(a) => a,
                 _ => {
-                    self.l
-                        .error(e.pos, "rgo: internal error: captured variable not in memory");
+                    self.l.error(
+                        e.pos,
+                        "rgo: internal error: captured variable not in memory",
+                    );
                     self.b.iconst(Ty::I64, 0)
                 }
             };
@@ -976,7 +1009,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
             .into_iter()
             .find(|m| m.func == s.obj || m.name == prog.obj(s.obj).name);
         let Some(entry) = entry else {
-            self.l.error(e.pos, "rgo: method expression without a method");
+            self.l
+                .error(e.pos, "rgo: method expression without a method");
             return self.zero_value(self.type_of(e));
         };
         let sym = self.l.types.method_symbol(prog, s.recv, &entry);

@@ -233,7 +233,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
             } => {
                 let mt = self.map_type_desc(*map_type);
                 let ka = self.value_addr(key.clone(), *key_type);
-                let ep = self.b.ccall("runtime.mapassign", vec![mt, *map, ka], &[Ty::I64])[0];
+                let ep = self
+                    .b
+                    .ccall("runtime.mapassign", vec![mt, *map, ka], &[Ty::I64])[0];
                 self.store_value(ep, t, v);
             }
             Place::Blank => {}
@@ -288,7 +290,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
             ExprKind::Paren(x) => self.expr(x),
             ExprKind::Ident(id) => {
                 let Some(&o) = prog.info.uses.get(&id.id) else {
-                    self.l.error(e.pos, format!("rgo: unresolved identifier {}", id.name));
+                    self.l
+                        .error(e.pos, format!("rgo: unresolved identifier {}", id.name));
                     return Value::Flat(vec![]);
                 };
                 self.object_value(o, e)
@@ -328,14 +331,14 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 match prog.ty(prog.underlying(xt)) {
                     Type::Map(..) => {
                         let vs = self.multi_value(e);
-                        vs.into_iter()
-                            .next()
-                            .unwrap_or(Value::Flat(vec![]))
+                        vs.into_iter().next().unwrap_or(Value::Flat(vec![]))
                     }
                     Type::Basic(_) => self.string_index(e),
                     _ => {
                         let t = self.type_of(e);
-                        if self.is_addressable(x) || !matches!(prog.ty(prog.underlying(xt)), Type::Array(..)) {
+                        if self.is_addressable(x)
+                            || !matches!(prog.ty(prog.underlying(xt)), Type::Array(..))
+                        {
                             let p = self.place(e);
                             self.load_place(&p, t)
                         } else {
@@ -408,7 +411,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 self.const_value(self.type_of(e), &v)
             }
             _ => {
-                self.l.error(e.pos, format!("rgo: {} is not a value", obj.name));
+                self.l
+                    .error(e.pos, format!("rgo: {} is not a value", obj.name));
                 Value::Flat(vec![])
             }
         }
@@ -629,7 +633,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
     /// Indices of the scalars of `t` that lie in `[off, off+size)`.
     fn scalar_range(&self, t: TypeId, off: u64, size: u64) -> (usize, usize) {
         let lay = self.l.lay.of(t);
-        let lo = lay.scalars.iter().position(|(o, _)| *o >= off).unwrap_or(lay.scalars.len());
+        let lo = lay
+            .scalars
+            .iter()
+            .position(|(o, _)| *o >= off)
+            .unwrap_or(lay.scalars.len());
         let hi = lay
             .scalars
             .iter()
@@ -823,8 +831,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let zero = self.b.iconst(Ty::I64, 0);
         let bound = if is_string { len } else { cap };
         // gc reports bounds of strings and arrays as "with length", of slices "with capacity".
-        let len_form = is_string
-            || matches!(prog.ty(u), Type::Array(..) | Type::Pointer(_));
+        let len_form = is_string || matches!(prog.ty(u), Type::Array(..) | Type::Pointer(_));
         // Checks run from the last index to the first, as gc's do, so the first failing bound in
         // that order is the one reported.
         let (k, kmax) = if let Some((m, ms)) = max_v {
@@ -1242,7 +1249,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 }
                 acc
             }
-            Type::Basic(_) | Type::Pointer(_) | Type::Chan(..) | Type::Map(..) | Type::Func(_)
+            Type::Basic(_)
+            | Type::Pointer(_)
+            | Type::Chan(..)
+            | Type::Map(..)
+            | Type::Func(_)
             | Type::Slice(_) => {
                 // Maps, funcs and slices only compare against nil.
                 let a = self.to_flat(a, t);
@@ -1283,8 +1294,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     acc = self.b.bin(BinOp::And, acc, e);
                 }
                 if n > 64 {
-                    self.l
-                        .error(pos, "rgo: comparing arrays longer than 64 elements is not supported yet");
+                    self.l.error(
+                        pos,
+                        "rgo: comparing arrays longer than 64 elements is not supported yet",
+                    );
                 }
                 acc
             }
@@ -1330,7 +1343,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let done = self.b.block();
         self.b.branch(lens, cmp, done);
         self.b.switch_to(cmp);
-        let r = self.b.ccall("runtime.memequal", vec![ap, bp, an], &[Ty::I8]);
+        let r = self
+            .b
+            .ccall("runtime.memequal", vec![ap, bp, an], &[Ty::I8]);
         self.emit_copy(res, r[0]);
         self.b.jump(done);
         self.b.switch_to(done);
@@ -1342,9 +1357,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let a = self.to_flat(a, t);
         let b = self.to_flat(b, t);
         if k.is_string() {
-            let c = self
-                .b
-                .ccall("runtime.cmpstring", vec![a[0], a[1], b[0], b[1]], &[Ty::I64])[0];
+            let c = self.b.ccall(
+                "runtime.cmpstring",
+                vec![a[0], a[1], b[0], b[1]],
+                &[Ty::I64],
+            )[0];
             let zero = self.b.iconst(Ty::I64, 0);
             let cmp = match op {
                 BinaryOp::Lss => Cmp::SLt,
@@ -1416,7 +1433,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
         {
             return self.iface_to_iface(v, from, to);
         }
-        if self.is_interface(to) && self.is_interface(from) && !self.is_empty_interface(from) && self.is_empty_interface(to) {
+        if self.is_interface(to)
+            && self.is_interface(from)
+            && !self.is_empty_interface(from)
+            && self.is_empty_interface(to)
+        {
             // iface → eface: replace the itab by its type (itab.Type at +8).
             let f = self.to_flat(v, from);
             let zero = self.b.iconst(Ty::I64, 0);
@@ -1486,10 +1507,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
             (Type::Slice(el), Type::Basic(tk)) if tk.is_string() => {
                 let f = self.to_flat(v, from);
-                let is_runes = matches!(
-                    prog.ty(prog.underlying(*el)),
-                    Type::Basic(BasicKind::Int32)
-                );
+                let is_runes =
+                    matches!(prog.ty(prog.underlying(*el)), Type::Basic(BasicKind::Int32));
                 let name = if is_runes {
                     "runtime.slicerunetostring"
                 } else {
@@ -1499,10 +1518,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
             (Type::Basic(fk), Type::Slice(el)) if fk.is_string() => {
                 let f = self.to_flat(v, from);
-                let is_runes = matches!(
-                    prog.ty(prog.underlying(*el)),
-                    Type::Basic(BasicKind::Int32)
-                );
+                let is_runes =
+                    matches!(prog.ty(prog.underlying(*el)), Type::Basic(BasicKind::Int32));
                 let name = if is_runes {
                     "runtime.stringtoslicerune"
                 } else {
@@ -1529,7 +1546,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let bad = self.b.block();
                 self.b.branch(ok, good, bad);
                 self.b.switch_to(bad);
-                self.b.ccall_noreturn("runtime.goPanicSliceConvert", vec![want, f[1]]);
+                self.b
+                    .ccall_noreturn("runtime.goPanicSliceConvert", vec![want, f[1]]);
                 self.b.switch_to(good);
                 if matches!(prog.ty(tu), Type::Pointer(_)) {
                     Value::Flat(vec![f[0]])
@@ -1579,7 +1597,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let r = if fk.is_integer() && tk.is_integer() {
             self.b.int_resize(x, to, !fk.is_unsigned())
         } else if fk.is_integer() && tk.is_float() {
-            let conv = if fk.is_unsigned() { Conv::UToF } else { Conv::SToF };
+            let conv = if fk.is_unsigned() {
+                Conv::UToF
+            } else {
+                Conv::SToF
+            };
             self.b.convert(conv, x, to)
         } else if fk.is_float() && tk.is_integer() {
             // Out-of-range conversions are implementation-defined in Go; gc on amd64 uses
@@ -1632,7 +1654,14 @@ impl FnLower<'_, '_> {
         let lt = self.b.fcmp(FCmp::Lt, x, hi);
         let ok = self.b.bin(BinOp::And, ge, lt);
         let r = self.b.convert(Conv::FToS, x, to);
-        let min = self.b.iconst(to, if bits == 32 { i32::MIN as i64 } else { i64::MIN });
+        let min = self.b.iconst(
+            to,
+            if bits == 32 {
+                i32::MIN as i64
+            } else {
+                i64::MIN
+            },
+        );
         self.b.select(ok, r, min)
     }
 

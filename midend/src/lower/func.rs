@@ -59,6 +59,11 @@ pub struct FnLower<'a, 'p> {
     is_closure: bool,
     /// `fallthrough` target of the clause being lowered.
     fallthrough_to: Option<BlockId>,
+    /// This is the body half of a function with `defer`: results always go through the result
+    /// memory the outer half passes (docs/abi.md, "defer and recover").
+    pub(crate) force_sret: bool,
+    /// Counter for `deferwrapN` thunks.
+    pub(crate) defer_count: u32,
 }
 
 impl<'a, 'p> FnLower<'a, 'p> {
@@ -97,6 +102,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
             closure_count: 0,
             is_closure,
             fallthrough_to: None,
+            force_sret: false,
+            defer_count: 0,
         }
     }
 
@@ -106,7 +113,14 @@ impl<'a, 'p> FnLower<'a, 'p> {
         fd: &'p ast::FuncDecl,
     ) -> Option<Function> {
         let body = fd.body.as_ref()?;
-        let mut f = FnLower::new(l, name.clone(), fd.pos, name, false);
+        let split = has_defer(&body.stmts);
+        let fname = if split {
+            format!("{name}.deferbody")
+        } else {
+            name.clone()
+        };
+        let mut f = FnLower::new(l, fname, fd.pos, name.clone(), false);
+        f.force_sret = split;
         f.scan_addr_taken_block(body);
         let mut params: Vec<(Option<ObjId>, TypeId)> = Vec::new();
         if let Some(r) = &fd.recv {
@@ -118,7 +132,82 @@ impl<'a, 'p> FnLower<'a, 'p> {
         f.prologue(&params, &results);
         f.block(&body.stmts);
         f.epilogue(body.rbrace);
-        Some(f.b.finish())
+        if split {
+            f.b.func.global = false;
+        }
+        let FnLower { b, .. } = f;
+        let func = b.finish();
+        if !split {
+            return Some(func);
+        }
+        l.module.functions.push(func);
+        let ptypes: Vec<TypeId> = params.iter().map(|p| p.1).collect();
+        let rtypes: Vec<TypeId> = results.iter().map(|p| p.1).collect();
+        Some(FnLower::lower_defer_outer(
+            l, name, fd.pos, &ptypes, &rtypes, false,
+        ))
+    }
+
+    /// The entry half of a function with `defer`: allocates the result memory, `try_call`s the
+    /// body, then (on return, or at the landing pad after a recovered panic) runs the frame's
+    /// remaining deferred calls and returns the results.
+    fn lower_defer_outer(
+        l: &'a mut Lowering<'p>,
+        name: String,
+        pos: Pos,
+        ptypes: &[TypeId],
+        rtypes: &[TypeId],
+        is_closure: bool,
+    ) -> Function {
+        let body = format!("{name}.deferbody");
+        let mut f = FnLower::new(l, name.clone(), pos, name, is_closure);
+        f.b.func.func_id = 23;
+        if is_closure {
+            f.b.func.global = false;
+        }
+        let incoming = f.incoming_params(ptypes, rtypes);
+        let size = f.tuple_size(rtypes).max(8);
+        let slot = f.b.slot(size, 8);
+        let r = f.b.slot_addr(slot);
+        f.b.memzero(r, size);
+        let mut args = vec![f.ctx, r];
+        for v in incoming {
+            match v {
+                Value::Flat(vs) => args.extend(vs),
+                Value::Mem(p) => args.push(p),
+            }
+        }
+        let normal = f.b.block();
+        let unwind = f.b.block();
+        let fin = f.b.block();
+        f.b.terminate(Terminator::TryCall {
+            callee: crate::ir::Callee::Direct(body),
+            args,
+            results: vec![],
+            normal,
+            unwind,
+        });
+        f.b.switch_to(normal);
+        f.b.jump(fin);
+        f.b.switch_to(unwind);
+        f.b.jump(fin);
+        f.b.switch_to(fin);
+        let fp = f.b.var(Ty::I64);
+        f.b.emit(crate::ir::Inst::FramePointer { dst: fp });
+        f.b.ccall("runtime.deferreturn", vec![fp], &[]);
+        let r = f.b.slot_addr(slot);
+        let mut vals = Vec::new();
+        let mut off = 0u64;
+        for &t in rtypes {
+            let lay = f.l.lay.of(t);
+            off = crate::layout::round_up(off, lay.align);
+            let a = f.b.add_imm(r, off as i64);
+            let v = f.load_value(a, t);
+            vals.push(f.snapshot(v, t));
+            off += lay.size;
+        }
+        f.emit_return(vals);
+        f.b.finish()
     }
 
     pub fn lower_closure(
@@ -130,8 +219,15 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let ExprKind::FuncLit { sig, body } = &lit.kind else {
             return None;
         };
-        let mut f = FnLower::new(l, name.clone(), lit.pos, name, true);
+        let split = has_defer(&body.stmts);
+        let fname = if split {
+            format!("{name}.deferbody")
+        } else {
+            name.clone()
+        };
+        let mut f = FnLower::new(l, fname, lit.pos, name.clone(), true);
         f.b.func.global = false;
+        f.force_sret = split;
         for (i, o) in captures.iter().enumerate() {
             f.captures.insert(*o, i);
             f.locals.insert(*o, Storage::Captured(i));
@@ -144,7 +240,17 @@ impl<'a, 'p> FnLower<'a, 'p> {
         f.prologue(&params, &results);
         f.block(&body.stmts);
         f.epilogue(body.rbrace);
-        Some(f.b.finish())
+        let FnLower { b, .. } = f;
+        let func = b.finish();
+        if !split {
+            return Some(func);
+        }
+        l.module.functions.push(func);
+        let ptypes: Vec<TypeId> = params.iter().map(|p| p.1).collect();
+        let rtypes: Vec<TypeId> = results.iter().map(|p| p.1).collect();
+        Some(FnLower::lower_defer_outer(
+            l, name, lit.pos, &ptypes, &rtypes, true,
+        ))
     }
 
     /// `pkg.init`: evaluates package-level variable initialisers in dependency order.
@@ -237,11 +343,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
             let tys: Vec<Ty> = l.scalars.iter().map(|(_, t)| *t).collect();
             for t in &tys {
-                if t.is_float() {
-                    floats += 1
-                } else {
-                    ints += 1
-                }
+                if t.is_float() { floats += 1 } else { ints += 1 }
             }
             res.push(tys);
         }
@@ -256,7 +358,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
     /// Declares the IR parameters and results of a Go signature and returns the incoming values
     /// of the Go parameters.
     pub fn incoming_params(&mut self, ptypes: &[TypeId], rtypes: &[TypeId]) -> Vec<Value> {
-        let abi = self.sig_abi(ptypes, rtypes);
+        let mut abi = self.sig_abi(ptypes, rtypes);
+        if self.force_sret && !abi.sret {
+            abi.sret = true;
+            abi.results.clear();
+        }
         if abi.sret {
             self.sret = Some(self.b.param(Ty::I64));
         } else {
@@ -280,7 +386,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
         incoming
     }
 
-    fn prologue(&mut self, params: &[(Option<ObjId>, TypeId)], results: &[(Option<ObjId>, TypeId)]) {
+    fn prologue(
+        &mut self,
+        params: &[(Option<ObjId>, TypeId)],
+        results: &[(Option<ObjId>, TypeId)],
+    ) {
         let ptypes: Vec<TypeId> = params.iter().map(|p| p.1).collect();
         let rtypes: Vec<TypeId> = results.iter().map(|p| p.1).collect();
         let incoming = self.incoming_params(&ptypes, &rtypes);
@@ -298,10 +408,22 @@ impl<'a, 'p> FnLower<'a, 'p> {
             self.declare_local(*o, *t, Some(v));
         }
         if results.iter().all(|(o, _)| o.is_some()) && !results.is_empty() {
+            let mut off = 0u64;
             for (o, t) in results {
                 let Some(o) = o else { continue };
                 self.result_objs.push(*o);
-                self.declare_local(*o, *t, None);
+                let lay = self.l.lay.of(*t);
+                off = crate::layout::round_up(off, lay.align);
+                match (self.force_sret, self.sret) {
+                    // Deferred calls may read and set named results after the body returns:
+                    // they live in the outer function's result memory (zeroed by it).
+                    (true, Some(sret)) => {
+                        let a = self.b.add_imm(sret, off as i64);
+                        self.locals.insert(*o, Storage::Ptr(a));
+                    }
+                    _ => self.declare_local(*o, *t, None),
+                }
+                off += lay.size;
             }
         }
     }
@@ -381,10 +503,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
     }
 
     fn scan_stmt(&mut self, s: &Stmt) {
-        let mut v = AddrScan {
-            f: self,
-            depth: 0,
-        };
+        let mut v = AddrScan { f: self, depth: 0 };
         v.stmt(s);
     }
 
@@ -508,9 +627,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             StmtKind::Go(call) => self.go_stmt(call),
             StmtKind::Send { chan, value } => self.chan_send(s, chan, value),
             StmtKind::Select { body, .. } => self.select_stmt(s, body),
-            StmtKind::Defer(_) => {
-                self.l.error(s.pos, "rgo: defer is not supported yet");
-            }
+            StmtKind::Defer(call) => self.defer_stmt(call),
             StmtKind::TypeSwitch {
                 init,
                 bind,
@@ -625,7 +742,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     for e in rhs {
                         let t = self.type_of(e);
                         let v = self.expr(e);
-                        let v = if lhs.len() > 1 { self.snapshot(v, t) } else { v };
+                        let v = if lhs.len() > 1 {
+                            self.snapshot(v, t)
+                        } else {
+                            v
+                        };
                         out.push((v, t));
                     }
                     out
@@ -897,9 +1018,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 prog.basic(BasicKind::Int),
                 prog.basic(BasicKind::Int32),
             ),
-            Type::Slice(e) | Type::Array(e, _) => {
-                (Kind::Slice(*e), prog.basic(BasicKind::Int), *e)
-            }
+            Type::Slice(e) | Type::Array(e, _) => (Kind::Slice(*e), prog.basic(BasicKind::Int), *e),
             Type::Pointer(p) => match prog.ty(prog.underlying(*p)) {
                 Type::Array(e, _) => (Kind::Slice(*e), prog.basic(BasicKind::Int), *e),
                 _ => {
@@ -955,7 +1074,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let (base, len) = match prog.ty(u) {
                     Type::Array(_, n) => {
                         let v = self.expr(x);
-                        let v = if value.is_some() { self.snapshot(v, xt) } else { v };
+                        let v = if value.is_some() {
+                            self.snapshot(v, xt)
+                        } else {
+                            v
+                        };
                         let a = self.value_addr(v, xt);
                         (a, self.b.iconst(int, *n as i64))
                     }
@@ -1023,9 +1146,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 self.emit_copy(next_idx, n1);
                 self.b.jump(join);
                 self.b.switch_to(multi);
-                let res = self
-                    .b
-                    .ccall("runtime.decoderune", vec![ptr, len, idx], &[Ty::I64, Ty::I64]);
+                let res = self.b.ccall(
+                    "runtime.decoderune",
+                    vec![ptr, len, idx],
+                    &[Ty::I64, Ty::I64],
+                );
                 let r32 = self.b.convert(crate::ir::Conv::Trunc, res[0], Ty::I32);
                 self.emit_copy(r, r32);
                 self.emit_copy(next_idx, res[1]);
@@ -1140,7 +1265,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
         self.closure_count += 1;
         let name = if self.is_closure {
             format!("{}.{}", self.closure_base, self.closure_count)
-        } else if self.b.func.name.ends_with(".init") && self.l.prefix.len() + 5 == self.b.func.name.len() {
+        } else if self.b.func.name.ends_with(".init")
+            && self.l.prefix.len() + 5 == self.b.func.name.len()
+        {
             self.l.init_closures += 1;
             format!("{}.func{}", self.closure_base, self.l.init_closures)
         } else {
@@ -1170,6 +1297,28 @@ impl<'a, 'p> FnLower<'a, 'p> {
 
     pub fn is_func_obj(&self, o: ObjId) -> bool {
         matches!(self.l.prog.obj(o).kind, ObjKind::Func { .. })
+    }
+}
+
+/// Whether a function body contains a `defer` statement (outside nested function literals).
+pub(crate) fn has_defer(stmts: &[Stmt]) -> bool {
+    stmts.iter().any(stmt_has_defer)
+}
+
+fn stmt_has_defer(s: &Stmt) -> bool {
+    match &s.kind {
+        StmtKind::Defer(_) => true,
+        StmtKind::Labeled { stmt, .. } => stmt_has_defer(stmt),
+        StmtKind::Block(b) => has_defer(&b.stmts),
+        StmtKind::If { then, els, .. } => {
+            has_defer(&then.stmts) || els.as_deref().is_some_and(stmt_has_defer)
+        }
+        StmtKind::Switch { body, .. } | StmtKind::TypeSwitch { body, .. } => {
+            body.iter().any(|c| has_defer(&c.body))
+        }
+        StmtKind::Select { body, .. } => body.iter().any(|c| has_defer(&c.body)),
+        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => has_defer(&body.stmts),
+        _ => false,
     }
 }
 

@@ -4,9 +4,9 @@
 use frontend::ast::{self, Expr, ExprKind, Pos};
 use frontend::types::{BasicKind, MethodSetEntry, ObjId, ObjKind, Selection, Type, TypeId};
 
+use super::Lowering;
 use super::func::{FnLower, LoopTarget};
 use super::value::{Place, Value};
-use super::Lowering;
 use crate::ir::{Callee, Cmp, Function, Terminator, Ty, Var};
 use crate::typedata::is_direct_iface;
 
@@ -86,10 +86,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
             let (ft, off) = match prog.ty(prog.underlying(cur_t)) {
                 Type::Struct(fs) => match fs.get(fi as usize) {
-                    Some(f) => (
-                        f.typ,
-                        self.l.lay.field_offsets(cur_t)[fi as usize] as i64,
-                    ),
+                    Some(f) => (f.typ, self.l.lay.field_offsets(cur_t)[fi as usize] as i64),
                     None => return vec![],
                 },
                 _ => return vec![],
@@ -222,10 +219,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             first = false;
             let (ft, off) = match prog.ty(prog.underlying(cur_t)) {
                 Type::Struct(fs) => match fs.get(fi as usize) {
-                    Some(f) => (
-                        f.typ,
-                        self.l.lay.field_offsets(cur_t)[fi as usize] as i64,
-                    ),
+                    Some(f) => (f.typ, self.l.lay.field_offsets(cur_t)[fi as usize] as i64),
                     None => break,
                 },
                 _ => break,
@@ -334,7 +328,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
 
     /// `x.(T)`; with `comma_ok` also the success flag.
     pub fn type_assert(&mut self, e: &'p Expr, comma_ok: bool) -> Vec<Value> {
-        let ExprKind::TypeAssert { x, typ: Some(te), .. } = &e.kind else {
+        let ExprKind::TypeAssert {
+            x, typ: Some(te), ..
+        } = &e.kind
+        else {
             return vec![];
         };
         let xt = self.type_of(x);
@@ -577,7 +574,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
     }
 
     /// Generates a `-fm` wrapper: loads the receiver from the closure and calls the method.
-    pub fn lower_fm_wrapper(l: &'a mut Lowering<'p>, name: String, w: FmWrapper) -> Option<Function> {
+    pub fn lower_fm_wrapper(
+        l: &'a mut Lowering<'p>,
+        name: String,
+        w: FmWrapper,
+    ) -> Option<Function> {
         let prog = l.prog;
         let Type::Func(sig) = prog.ty(w.sig).clone() else {
             return None;

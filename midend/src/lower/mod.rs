@@ -7,6 +7,7 @@
 
 mod call;
 mod chan;
+mod defer;
 mod expr;
 mod func;
 mod iface;
@@ -39,6 +40,11 @@ pub(crate) enum PendingBody<'p> {
         lit: &'p ast::Expr,
         /// Captured objects, in closure-field order.
         captures: Vec<ObjId>,
+    },
+    /// A `deferwrapN`/`gowrapN` thunk.
+    Thunk {
+        name: String,
+        spec: defer::ThunkSpec,
     },
 }
 
@@ -132,7 +138,11 @@ pub fn symbol_prefix(path: &str) -> String {
     let last_slash = path.rfind('/').map(|i| i as isize).unwrap_or(-1);
     let mut out = String::new();
     for (i, b) in path.bytes().enumerate() {
-        if b <= b' ' || b == b'%' || b == b'"' || b >= 0x7f || (b == b'.' && i as isize > last_slash)
+        if b <= b' '
+            || b == b'%'
+            || b == b'"'
+            || b >= 0x7f
+            || (b == b'.' && i as isize > last_slash)
         {
             out.push_str(&format!("%{b:02x}"));
         } else {
@@ -208,6 +218,11 @@ impl<'p> Lowering<'p> {
                 } => {
                     let f = FnLower::lower_closure(self, name, lit, captures);
                     if let Some(f) = f {
+                        self.module.functions.push(f);
+                    }
+                }
+                PendingBody::Thunk { name, spec } => {
+                    if let Some(f) = FnLower::lower_thunk(self, name, spec) {
                         self.module.functions.push(f);
                     }
                 }

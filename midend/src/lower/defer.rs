@@ -1,0 +1,289 @@
+//! `defer`: the function value and arguments are evaluated at the statement, packed into a
+//! closure, and registered with `runtime.deferproc` for the outer frame (see func.rs for how a
+//! function with defers is split, and docs/abi.md "defer and recover").
+//!
+//! A deferred call without arguments of a func value or declared function is registered as that
+//! funcval itself; anything else gets a thunk `outer.deferwrapN` (gc's name) whose closure holds
+//! the evaluated callee and arguments.
+
+use frontend::ast::{Expr, ExprKind};
+use frontend::types::{Builtin, Mode, ObjKind, PkgId, SelectionKind, Type, TypeId};
+
+use super::func::FnLower;
+use super::value::Value;
+use super::{Lowering, PendingBody};
+use crate::ir::{Callee, Function, Inst, Terminator, Ty, Var};
+
+/// What a thunk calls.
+#[derive(Clone, Debug)]
+pub enum BoundCallee {
+    /// A function or method by symbol; all fields are arguments.
+    Direct(String),
+    /// Field 0 is a funcval.
+    Value,
+    /// Field 0 is an interface value whose method `name` is called.
+    Iface {
+        name: String,
+        pkg: Option<PkgId>,
+        sig: TypeId,
+        iface: TypeId,
+    },
+    /// The print/println builtins over all fields.
+    Print { newline: bool },
+    /// `panic(field 0)` (an `any`).
+    Panic,
+    /// Does nothing (`defer recover()` recovers nothing: recover is not called by a deferred
+    /// function there).
+    Nothing,
+}
+
+/// A thunk to generate: its callee and the types and offsets of the closure's fields.
+#[derive(Clone, Debug)]
+pub struct ThunkSpec {
+    pub callee: BoundCallee,
+    pub fields: Vec<(TypeId, u64)>,
+    pub results: Vec<TypeId>,
+}
+
+impl<'a, 'p> FnLower<'a, 'p> {
+    /// `defer call`.
+    pub fn defer_stmt(&mut self, call: &'p Expr) {
+        let Some(fv) = self.bind_call(call) else {
+            return;
+        };
+        // The body's caller is always its outer half, so the saved frame pointer in this frame
+        // is the outer frame's.
+        let fp = self.b.var(Ty::I64);
+        self.b.emit(Inst::FramePointer { dst: fp });
+        let outer = self.b.load(Ty::I64, fp, 0);
+        self.b.ccall("runtime.deferproc", vec![outer, fv], &[]);
+    }
+
+    /// Evaluates the callee and arguments of a deferred (or `go`) call now and returns a
+    /// funcval that performs the call later.
+    pub fn bind_call(&mut self, call: &'p Expr) -> Option<Var> {
+        let prog = self.l.prog;
+        let call = call.unparen();
+        let ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+            ..
+        } = &call.kind
+        else {
+            self.l.error(call.pos, "rgo: defer requires a function call");
+            return None;
+        };
+        let fu = func.unparen();
+        let ftv = prog.info.types.get(&fu.id).cloned();
+        let mut fields: Vec<(Value, TypeId)> = Vec::new();
+        let results: Vec<TypeId>;
+        let callee = match ftv.as_ref().map(|t| t.mode) {
+            Some(Mode::Builtin) => {
+                let obj = match &fu.kind {
+                    ExprKind::Ident(id) => prog.info.uses.get(&id.id).copied(),
+                    _ => None,
+                };
+                let b = obj.and_then(|o| match prog.obj(o).kind {
+                    ObjKind::Builtin(b) => Some(b),
+                    _ => None,
+                });
+                results = vec![];
+                match b {
+                    Some(Builtin::Print) | Some(Builtin::Println) => {
+                        for a in args {
+                            let t = self.type_of(a);
+                            let v = self.expr(a);
+                            fields.push((self.snapshot(v, t), t));
+                        }
+                        BoundCallee::Print {
+                            newline: b == Some(Builtin::Println),
+                        }
+                    }
+                    Some(Builtin::Panic) => {
+                        let t = self.type_of(&args[0]);
+                        let v = self.expr(&args[0]);
+                        let any = prog.any_type();
+                        let v = self.convert_implicit(v, t, any);
+                        fields.push((v, any));
+                        BoundCallee::Panic
+                    }
+                    Some(Builtin::Recover) => BoundCallee::Nothing,
+                    _ => {
+                        self.l
+                            .error(call.pos, "rgo: deferring this builtin is not supported yet");
+                        return None;
+                    }
+                }
+            }
+            _ => {
+                let fty = ftv.map(|t| t.typ).unwrap_or_else(|| self.type_of(fu));
+                let Type::Func(sig) = prog.ty(prog.underlying(fty)).clone() else {
+                    self.l.error(call.pos, "rgo: deferred call of a non-function");
+                    return None;
+                };
+                results = sig.results.clone();
+                let sel = prog.info.selections.get(&fu.id).cloned();
+                match (&fu.kind, sel) {
+                    (ExprKind::Selector { x, .. }, Some(s))
+                        if s.kind == SelectionKind::MethodVal =>
+                    {
+                        if self.is_interface(self.type_of(x))
+                            || self.holder_is_interface(x, &s.index)
+                        {
+                            let (iv, it) = if s.index.is_empty() {
+                                let xt = self.type_of(x);
+                                (self.expr(x), xt)
+                            } else {
+                                self.embedded_value(x, &s.index)
+                            };
+                            fields.push((iv, it));
+                            fields.extend(self.call_args(args, &sig, ellipsis.is_some()));
+                            let o = prog.obj(s.obj);
+                            BoundCallee::Iface {
+                                name: o.name.clone(),
+                                pkg: o.pkg,
+                                sig: self.method_sig(s.obj),
+                                iface: it,
+                            }
+                        } else {
+                            let recv = self.method_receiver(x, &s.index, s.obj);
+                            let (rt, _) = self.method_recv_type(s.obj);
+                            fields.push((recv, rt));
+                            fields.extend(self.call_args(args, &sig, ellipsis.is_some()));
+                            BoundCallee::Direct(self.l.func_symbol(s.obj))
+                        }
+                    }
+                    _ => {
+                        let direct = match &fu.kind {
+                            ExprKind::Ident(id) => prog.info.uses.get(&id.id).copied(),
+                            ExprKind::Selector { sel, .. } => prog.info.uses.get(&sel.id).copied(),
+                            _ => None,
+                        }
+                        .filter(|o| self.is_func_obj(*o));
+                        match direct {
+                            Some(o) => {
+                                let sym = self.l.func_symbol(o);
+                                if args.is_empty() {
+                                    let fv = self.l.funcval_sym(&sym);
+                                    return Some(self.b.sym_addr(&fv, 0));
+                                }
+                                fields.extend(self.call_args(args, &sig, ellipsis.is_some()));
+                                BoundCallee::Direct(sym)
+                            }
+                            None => {
+                                let fv = self.expr(fu);
+                                let fv = fv.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
+                                if args.is_empty() {
+                                    return Some(fv);
+                                }
+                                fields.push((Value::Flat(vec![fv]), fty));
+                                fields.extend(self.call_args(args, &sig, ellipsis.is_some()));
+                                BoundCallee::Value
+                            }
+                        }
+                    }
+                }
+            }
+        };
+        // The closure: {F thunk, fields...}.
+        let mut off = 8u64;
+        let mut layout = Vec::new();
+        let mut ptr_words = Vec::new();
+        for (_, t) in &fields {
+            let lay = self.l.lay.of(*t);
+            off = crate::layout::round_up(off, lay.align);
+            layout.push((*t, off));
+            ptr_words.extend(lay.ptr_words.iter().map(|w| off + w));
+            off += lay.size;
+        }
+        let size = crate::layout::round_up(off, 8);
+        self.defer_count += 1;
+        let name = format!("{}.deferwrap{}", self.closure_base, self.defer_count);
+        let tsym = self
+            .l
+            .types
+            .synthetic(&format!("{name}·closure"), size, &ptr_words);
+        let typ = self.b.sym_addr(&tsym, 0);
+        let obj = self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0];
+        let code = self.b.sym_addr(&name, 0);
+        self.b.store(obj, 0, code);
+        for ((v, t), (_, o)) in fields.into_iter().zip(&layout) {
+            let a = self.b.add_imm(obj, *o as i64);
+            self.store_value(a, t, v);
+        }
+        self.l.pending.push(PendingBody::Thunk {
+            name,
+            spec: ThunkSpec {
+                callee,
+                fields: layout,
+                results,
+            },
+        });
+        Some(obj)
+    }
+
+    /// Generates a thunk: loads the closure's fields and performs the bound call.
+    pub fn lower_thunk(l: &'a mut Lowering<'p>, name: String, spec: ThunkSpec) -> Option<Function> {
+        let prog = l.prog;
+        let mut f = FnLower::new(l, name.clone(), frontend::ast::Pos::NONE, name, true);
+        f.b.func.global = false;
+        f.b.func.func_id = 23;
+        f.incoming_params(&[], &[]);
+        let mut vals: Vec<(Value, TypeId)> = Vec::new();
+        for (t, off) in &spec.fields {
+            let a = f.b.add_imm(f.ctx, *off as i64);
+            let v = f.load_value(a, *t);
+            vals.push((f.snapshot(v, *t), *t));
+        }
+        match spec.callee {
+            BoundCallee::Direct(sym) => {
+                let ptypes: Vec<TypeId> = vals.iter().map(|v| v.1).collect();
+                let ctx = f.b.iconst(Ty::I64, 0);
+                f.emit_go_call(Callee::Direct(sym), ctx, &ptypes, vals, &spec.results);
+            }
+            BoundCallee::Value => {
+                let mut it = vals.into_iter();
+                let (fv, ft) = it.next()?;
+                let fv = f.to_flat(fv, ft)[0];
+                let code = f.b.load(Ty::I64, fv, 0);
+                let rest: Vec<(Value, TypeId)> = it.collect();
+                let ptypes: Vec<TypeId> = rest.iter().map(|v| v.1).collect();
+                f.emit_go_call(Callee::Indirect(code), fv, &ptypes, rest, &spec.results);
+            }
+            BoundCallee::Iface {
+                name,
+                pkg,
+                sig,
+                iface,
+            } => {
+                let mut it = vals.into_iter();
+                let (iv, _) = it.next()?;
+                let rest: Vec<(Value, TypeId)> = it.collect();
+                f.iface_call_value(iv, iface, &name, pkg, sig, rest, &spec.results);
+            }
+            BoundCallee::Print { newline } => {
+                f.b.ccall("runtime.printlock", vec![], &[]);
+                for (i, (v, t)) in vals.into_iter().enumerate() {
+                    if newline && i > 0 {
+                        f.b.ccall("runtime.printsp", vec![], &[]);
+                    }
+                    f.print_value(v, t);
+                }
+                if newline {
+                    f.b.ccall("runtime.printnl", vec![], &[]);
+                }
+                f.b.ccall("runtime.printunlock", vec![], &[]);
+            }
+            BoundCallee::Panic => {
+                let any = prog.any_type();
+                let (v, _) = vals.into_iter().next()?;
+                let w = f.to_flat(v, any);
+                f.b.ccall_noreturn("runtime.gopanic", vec![w[0], w[1]]);
+            }
+            BoundCallee::Nothing => {}
+        }
+        f.b.terminate(Terminator::Return(vec![]));
+        Some(f.b.finish())
+    }
+}

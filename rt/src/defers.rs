@@ -1,0 +1,315 @@
+//! defer, panic and recover.
+//!
+//! A Go function that contains `defer` is compiled as two functions (docs/abi.md, "defer and
+//! recover"): the outer one, under the function's own name, allocates the result memory and
+//! `try_call`s the body, then runs `runtime.deferreturn(fp)` and returns the results; the body
+//! registers each deferred call with `runtime.deferproc(outer_fp, funcval)`. Deferred calls are
+//! closures without parameters (arguments were evaluated into the closure at the `defer`).
+//!
+//! `gopanic` runs the pending deferred calls newest first. When one of them recovers, the panic
+//! ends and execution resumes at the landing pad of the outer function that registered that call:
+//! the runtime restores that frame's FP and SP from the backend's `.rgo.exctab` records and jumps
+//! to the pad, which runs the frame's remaining deferred calls and returns normally.
+
+use core::arch::naked_asm;
+use core::ptr::null_mut;
+
+use crate::malloc;
+use crate::start::{G, getg};
+use crate::types::Type;
+
+/// A pending deferred call (gc's `_defer`).
+#[repr(C)]
+pub struct Defer {
+    /// The funcval to call.
+    pub fv: usize,
+    /// Frame pointer of the outer function that registered it.
+    pub frame: usize,
+    pub link: *mut Defer,
+    /// Set once a panic started running it.
+    pub started: bool,
+    /// The panic running it, if any.
+    pub panic: *mut Panic,
+}
+
+/// An active panic (gc's `_panic`).
+#[repr(C)]
+pub struct Panic {
+    pub typ: *const Type,
+    pub data: *const u8,
+    pub link: *mut Panic,
+    pub recovered: bool,
+    /// A later panic started while this one was running deferred calls.
+    pub aborted: bool,
+    /// This panic re-panics the value of an earlier, recovered panic.
+    pub repanicked: bool,
+}
+
+fn g() -> *mut G {
+    getg()
+}
+
+/// `defer` in a function body: pushes a deferred call for the outer frame `frame`.
+///
+/// # Safety
+/// `fv` is a Go funcval pointer.
+#[unsafe(export_name = "runtime.deferproc")]
+pub unsafe extern "C" fn deferproc(frame: usize, fv: usize) {
+    let g = g();
+    let d = malloc::persistent_alloc(core::mem::size_of::<Defer>(), 8) as *mut Defer;
+    // SAFETY: fresh memory of the right size; g is the running goroutine.
+    unsafe {
+        d.write(Defer {
+            fv,
+            frame,
+            link: (*g).defer as *mut Defer,
+            started: false,
+            panic: null_mut(),
+        });
+        (*g).defer = d as usize;
+    }
+}
+
+/// Runs (newest first) and removes the deferred calls registered by the frame `frame`.
+///
+/// # Safety
+/// Called by compiled code with its own frame pointer.
+#[unsafe(export_name = "runtime.deferreturn")]
+pub unsafe extern "C" fn deferreturn(frame: usize) {
+    let g = g();
+    loop {
+        // SAFETY: g's defer list holds records made by deferproc.
+        let d = unsafe { (*g).defer as *mut Defer };
+        if d.is_null() || unsafe { (*d).frame } != frame {
+            return;
+        }
+        // SAFETY: as above; the record is unlinked before the call so that a panic in the call
+        // does not run it again.
+        unsafe {
+            (*g).defer = (*d).link as usize;
+            call_deferred((*d).fv);
+        }
+    }
+}
+
+/// Calls a parameterless Go funcval through [`defer_call`], whose return address `recover`
+/// recognises.
+///
+/// # Safety
+/// `fv` is a Go funcval.
+unsafe fn call_deferred(fv: usize) {
+    // SAFETY: word 0 of a funcval is its code.
+    let code = unsafe { *(fv as *const usize) };
+    // SAFETY: a Go func() entry, called with the context register set to the funcval.
+    unsafe { defer_call(code, fv, g()) }
+}
+
+/// The trampoline through which every deferred call runs: like `runtime.callGo0` (r15 = g,
+/// context in rdi), but a function of its own so that `recover` can tell a deferred function
+/// (its caller's return address lies in here) from any other caller.
+#[unsafe(naked)]
+#[unsafe(export_name = "runtime.deferCall")]
+pub unsafe extern "C" fn defer_call(code: usize, ctx: usize, g: *mut G) {
+    naked_asm!(
+        "push rbp",
+        "mov rbp, rsp",
+        "push r15",
+        "push rbx",
+        "mov r15, rdx",
+        "mov rax, rdi",
+        "mov rdi, rsi",
+        "call rax",
+        "pop rbx",
+        "pop r15",
+        "pop rbp",
+        "ret",
+    )
+}
+
+/// Size of [`defer_call`]'s code, generously rounded: a return address in
+/// `[defer_call, defer_call + DEFER_CALL_LEN)` means "called by the deferred-call trampoline".
+const DEFER_CALL_LEN: usize = 64;
+
+/// Runs the pending deferred calls for a panic with value (typ, data). Returns only if no
+/// deferred call recovered; a recovery resumes the recovering frame and never returns here.
+///
+/// # Safety
+/// Called from gopanic on the panicking goroutine.
+pub unsafe fn run_deferred(typ: *const Type, data: *const u8) {
+    let g = g();
+    let p = malloc::persistent_alloc(core::mem::size_of::<Panic>(), 8) as *mut Panic;
+    // SAFETY: fresh memory; g's lists hold runtime-made records.
+    unsafe {
+        let prev = (*g).panic as *mut Panic;
+        let repanicked = !prev.is_null()
+            && (*prev).recovered
+            && (*prev).typ == typ
+            && (*prev).data == data;
+        p.write(Panic {
+            typ,
+            data,
+            link: prev,
+            recovered: false,
+            aborted: false,
+            repanicked,
+        });
+        (*g).panic = p as usize;
+        loop {
+            let d = (*g).defer as *mut Defer;
+            if d.is_null() {
+                return;
+            }
+            if (*d).started {
+                // The deferred call this record stands for was running when the new panic
+                // started: the earlier panic is aborted and the record is dropped.
+                if !(*d).panic.is_null() {
+                    (*(*d).panic).aborted = true;
+                }
+                (*g).defer = (*d).link as usize;
+                continue;
+            }
+            (*d).started = true;
+            (*d).panic = p;
+            call_deferred((*d).fv);
+            // The call returned: unlink its record (it is still on top of the list).
+            (*g).defer = (*d).link as usize;
+            if (*p).recovered {
+                // The panic is over; earlier panics it aborted are over too.
+                let mut q = (*p).link;
+                while !q.is_null() && (*q).aborted {
+                    q = (*q).link;
+                }
+                (*g).panic = q as usize;
+                resume((*d).frame);
+            }
+        }
+    }
+}
+
+/// The panics of the current goroutine, oldest first, for printing (gc's printpanics).
+///
+/// # Safety
+/// Called while panicking.
+pub unsafe fn panic_chain(out: &mut [*mut Panic; 16]) -> usize {
+    let g = g();
+    let mut n = 0;
+    // SAFETY: the list holds records made by run_deferred.
+    let mut p = unsafe { (*g).panic as *mut Panic };
+    while !p.is_null() && n < out.len() {
+        out[n] = p;
+        n += 1;
+        // SAFETY: as above.
+        p = unsafe { (*p).link };
+    }
+    out[..n].reverse();
+    n
+}
+
+/// `recover()`: `fp` is the frame pointer of the function that called recover. Returns the
+/// panic value (as an eface, nil when there is nothing to recover) and marks the panic
+/// recovered, but only when that function is the deferred call itself (possibly through
+/// compiler-generated wrapper frames), as the spec requires.
+///
+/// # Safety
+/// `fp` is a frame pointer of the current goroutine's stack.
+#[unsafe(export_name = "runtime.gorecover")]
+pub unsafe extern "C" fn gorecover(fp: usize) -> Eface {
+    let g = g();
+    // SAFETY: g's panic list holds records made by run_deferred.
+    let p = unsafe { (*g).panic as *mut Panic };
+    let none = Eface {
+        typ: 0,
+        data: 0,
+    };
+    if p.is_null() || unsafe { (*p).recovered || (*p).aborted } {
+        return none;
+    }
+    let start = defer_call as usize;
+    let mut frame = fp;
+    for _ in 0..8 {
+        if frame == 0 {
+            return none;
+        }
+        // SAFETY: Go frames start with push rbp; mov rbp, rsp: [fp] is the caller's frame
+        // pointer and [fp+8] the return address into the caller.
+        let ra = unsafe { *((frame + 8) as *const usize) };
+        if ra > start && ra < start + DEFER_CALL_LEN {
+            // SAFETY: p is live.
+            unsafe {
+                (*p).recovered = true;
+                return Eface {
+                    typ: (*p).typ as usize,
+                    data: (*p).data as usize,
+                };
+            }
+        }
+        if !crate::symtab::is_wrapper_pc(ra) {
+            return none;
+        }
+        // SAFETY: as above.
+        frame = unsafe { *(frame as *const usize) };
+    }
+    none
+}
+
+/// An empty interface in rax:rdx.
+#[repr(C)]
+pub struct Eface {
+    pub typ: usize,
+    pub data: usize,
+}
+
+unsafe extern "C" {
+    #[link_name = "runtime.exctab"]
+    static EXCTAB: [usize; 0];
+    #[link_name = "runtime.eexctab"]
+    static EEXCTAB: [usize; 0];
+}
+
+/// Resumes the outer function whose frame pointer is `frame` at the landing pad of its
+/// (only) try_call, which is the call in progress in that frame.
+///
+/// # Safety
+/// `frame` belongs to a live frame of the current goroutine below the current one.
+unsafe fn resume(frame: usize) -> ! {
+    // Find the frame whose saved FP is `frame`: its return address points into `frame`'s
+    // function, just after the try_call.
+    let mut fp = crate::panic::current_fp();
+    let mut ret = 0usize;
+    for _ in 0..100_000 {
+        if fp == 0 {
+            break;
+        }
+        // SAFETY: frame-pointer chain of the current stack (see gorecover).
+        let (next, ra) = unsafe { (*(fp as *const usize), *((fp + 8) as *const usize)) };
+        if next == frame {
+            ret = ra;
+            break;
+        }
+        fp = next;
+    }
+    // SAFETY: the linker-made table of 3-word records.
+    let (mut e, end) = unsafe {
+        (
+            core::ptr::addr_of!(EXCTAB) as *const usize,
+            core::ptr::addr_of!(EEXCTAB) as *const usize,
+        )
+    };
+    while e < end {
+        // SAFETY: within the table.
+        let (pc, pad, frame_off) = unsafe { (*e, *e.add(1), *e.add(2)) };
+        if pc == ret {
+            // SAFETY: restores the frame the landing pad expects and jumps there.
+            unsafe { resume_at(frame - frame_off, frame, pad, g()) }
+        }
+        // SAFETY: within the table.
+        e = unsafe { e.add(3) };
+    }
+    crate::panic::throw(b"recover: no landing pad for the recovering frame")
+}
+
+/// Switches to stack pointer `sp` and frame pointer `fp`, sets r15 = g and jumps to `pc`.
+#[unsafe(naked)]
+unsafe extern "C" fn resume_at(sp: usize, fp: usize, pc: usize, g: *mut G) -> ! {
+    naked_asm!("mov rsp, rdi", "mov rbp, rsi", "mov r15, rcx", "jmp rdx")
+}

@@ -1,0 +1,472 @@
+//! The goroutine scheduler: one thread (m0) runs every goroutine, switching cooperatively when
+//! the running goroutine blocks (channel operations, select) or exits.
+//!
+//! Run order follows gc with one P (`GOMAXPROCS=1`): a goroutine made runnable by `go` or by a
+//! channel operation goes into `runnext`, pushing the previous `runnext` to the tail of the
+//! FIFO run queue; the scheduler takes `runnext` first. Programs whose output depends on
+//! scheduling therefore print what gc prints with one P. There is no preemption: a goroutine
+//! that spins without blocking keeps the thread.
+//!
+//! Context switches use [`swapctx`], which saves the callee-saved registers (rbp, rbx,
+//! r12–r15, including r15 = g of the Go frames below) on the old stack and restores them
+//! from the new one (Cranelift notes §7). Everything reaches the scheduler through a SysV call
+//! from Go code, so caller-saved registers are dead at every switch.
+//!
+//! When nothing is runnable, every goroutine is blocked for good (there are no timers,
+//! network poller or other threads yet): that is gc's `all goroutines are asleep - deadlock!`.
+
+use crate::malloc::persistent_alloc;
+use crate::panic;
+use crate::print::{self, bytes};
+use crate::start::{self, G, getg};
+use crate::symtab;
+use crate::sys;
+use core::arch::naked_asm;
+use core::ptr::{addr_of_mut, null_mut};
+
+// gc's g status values (runtime2.go).
+pub const G_IDLE: u32 = 0;
+pub const G_RUNNABLE: u32 = 1;
+pub const G_RUNNING: u32 = 2;
+pub const G_WAITING: u32 = 4;
+pub const G_DEAD: u32 = 6;
+
+/// Why a goroutine waits; printed in its traceback header (`goroutine 6 [chan send]:`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum WaitReason {
+    None = 0,
+    ChanReceiveNilChan,
+    ChanSendNilChan,
+    SelectNoCases,
+    Select,
+    ChanReceive,
+    ChanSend,
+}
+
+impl WaitReason {
+    /// gc's waitReasonStrings.
+    fn text(self) -> &'static [u8] {
+        match self {
+            WaitReason::None => b"",
+            WaitReason::ChanReceiveNilChan => b"chan receive (nil chan)",
+            WaitReason::ChanSendNilChan => b"chan send (nil chan)",
+            WaitReason::SelectNoCases => b"select (no cases)",
+            WaitReason::Select => b"select",
+            WaitReason::ChanReceive => b"chan receive",
+            WaitReason::ChanSend => b"chan send",
+        }
+    }
+}
+
+/// The scheduler's per-goroutine state, embedded in [`G`] after gc-compatible fields.
+#[repr(C)]
+pub struct SchedInfo {
+    pub wait_reason: WaitReason,
+    /// Set by the first channel operation that completes one of this goroutine's select
+    /// cases; later operations skip its other sudogs (gc's `g.selectDone`).
+    pub select_done: bool,
+    /// Next goroutine in the run queue or the free list.
+    pub schedlink: *mut G,
+    /// Next goroutine in allocation order (gc's allgs), for deadlock tracebacks.
+    pub alllink: *mut G,
+    /// PC of the `go` statement that created the goroutine (0 for goroutine 1).
+    pub gopc: usize,
+    pub parent_goid: u64,
+    /// The sudog whose operation woke this goroutine (gc's `g.param`).
+    pub param: *mut crate::chan::Sudog,
+    /// The funcval run by a goroutine that has not started yet.
+    pub entry: usize,
+}
+
+impl SchedInfo {
+    pub const NEW: SchedInfo = SchedInfo {
+        wait_reason: WaitReason::None,
+        select_done: false,
+        schedlink: null_mut(),
+        alllink: null_mut(),
+        gopc: 0,
+        parent_goid: 0,
+        param: null_mut(),
+        entry: 0,
+    };
+}
+
+struct Sched {
+    runnext: *mut G,
+    runq_head: *mut G,
+    runq_tail: *mut G,
+    /// gc's global run queue: only `runtime.Gosched` puts goroutines there, and it is read when
+    /// the local queue is empty.
+    globq_head: *mut G,
+    globq_tail: *mut G,
+    allg_head: *mut G,
+    allg_tail: *mut G,
+    /// Dead goroutines whose G and stack can be reused (gc's gFree).
+    gfree: *mut G,
+    /// gc numbers goroutines 2–5 for its system goroutines (forcegc, bgsweep, bgscavenge,
+    /// finalizers); with one P the first user goroutine is 6, so rgo starts there.
+    next_goid: u64,
+}
+
+static mut SCHED: Sched = Sched {
+    runnext: null_mut(),
+    runq_head: null_mut(),
+    runq_tail: null_mut(),
+    globq_head: null_mut(),
+    globq_tail: null_mut(),
+    allg_head: null_mut(),
+    allg_tail: null_mut(),
+    gfree: null_mut(),
+    next_goid: 6,
+};
+
+fn sched() -> &'static mut Sched {
+    // SAFETY: one thread runs the runtime; no reference outlives a scheduler call.
+    unsafe { &mut *addr_of_mut!(SCHED) }
+}
+
+/// Usable stack reserved for each goroutine other than 1. The kernel commits pages on first
+/// touch (MAP_NORESERVE), so the reservation only costs address space; it stands in for gc's
+/// growable stacks. Overflowing it reports gc's stack-overflow error.
+const GOROUTINE_STACK_SIZE: usize = 64 << 20;
+
+/// Registers goroutine 1 (called once at start-up, before any other goroutine exists).
+///
+/// # Safety
+/// `g1` is goroutine 1's G.
+pub unsafe fn init_main(g1: *mut G) {
+    (*g1).status = G_RUNNING;
+    allg_add(g1);
+}
+
+unsafe fn allg_add(g: *mut G) {
+    let s = sched();
+    (*g).sched_ext.alllink = null_mut();
+    if s.allg_tail.is_null() {
+        s.allg_head = g;
+    } else {
+        (*s.allg_tail).sched_ext.alllink = g;
+    }
+    s.allg_tail = g;
+}
+
+/// gc's runqput(pp, gp, next=true).
+unsafe fn runqput(g: *mut G) {
+    let s = sched();
+    let old = s.runnext;
+    s.runnext = g;
+    if !old.is_null() {
+        (*old).sched_ext.schedlink = null_mut();
+        if s.runq_tail.is_null() {
+            s.runq_head = old;
+        } else {
+            (*s.runq_tail).sched_ext.schedlink = old;
+        }
+        s.runq_tail = old;
+    }
+}
+
+unsafe fn runqget() -> *mut G {
+    let s = sched();
+    if !s.runnext.is_null() {
+        let g = s.runnext;
+        s.runnext = null_mut();
+        return g;
+    }
+    let g = s.runq_head;
+    if !g.is_null() {
+        s.runq_head = (*g).sched_ext.schedlink;
+        if s.runq_head.is_null() {
+            s.runq_tail = null_mut();
+        }
+        (*g).sched_ext.schedlink = null_mut();
+        return g;
+    }
+    let g = s.globq_head;
+    if !g.is_null() {
+        s.globq_head = (*g).sched_ext.schedlink;
+        if s.globq_head.is_null() {
+            s.globq_tail = null_mut();
+        }
+        (*g).sched_ext.schedlink = null_mut();
+    }
+    g
+}
+
+/// `runtime.Gosched`: lets the other runnable goroutines run first (gc puts the caller on
+/// the global run queue, which is read after the local one).
+#[unsafe(export_name = "runtime.Gosched")]
+pub extern "C" fn gosched() {
+    let cur = getg();
+    // SAFETY: cur is the running goroutine.
+    unsafe {
+        let s = sched();
+        (*cur).status = G_RUNNABLE;
+        (*cur).sched_ext.schedlink = null_mut();
+        if s.globq_tail.is_null() {
+            s.globq_head = cur;
+        } else {
+            (*s.globq_tail).sched_ext.schedlink = cur;
+        }
+        s.globq_tail = cur;
+        let next = runqget();
+        if next == cur {
+            (*cur).status = G_RUNNING;
+            return;
+        }
+        switch_to(cur, next);
+    }
+}
+
+/// Makes a waiting goroutine runnable (gc's goready).
+///
+/// # Safety
+/// `g` is a goroutine parked by [`park`].
+pub unsafe fn ready(g: *mut G) {
+    (*g).status = G_RUNNABLE;
+    (*g).sched_ext.wait_reason = WaitReason::None;
+    runqput(g);
+}
+
+/// Blocks the current goroutine until [`ready`] is called on it (gc's gopark). Returns on the
+/// same goroutine once it runs again.
+pub fn park(reason: WaitReason) {
+    let cur = getg();
+    // SAFETY: cur is the running goroutine.
+    unsafe {
+        (*cur).status = G_WAITING;
+        (*cur).sched_ext.wait_reason = reason;
+        let next = runqget();
+        if next.is_null() {
+            deadlock();
+        }
+        switch_to(cur, next);
+    }
+}
+
+/// Saves the current context into `from` and resumes `to`.
+unsafe fn switch_to(from: *mut G, to: *mut G) {
+    (*to).status = G_RUNNING;
+    let m = (*from).m;
+    (*to).m = m;
+    (*m).curg = to;
+    swapctx(&mut (*from).sched.sp, (*to).sched.sp);
+}
+
+/// Saves rbp, rbx, r12–r15 on the current stack, stores rsp to `*save`, switches to stack
+/// `to` and restores the registers saved there, returning into that context.
+#[unsafe(naked)]
+unsafe extern "C" fn swapctx(save: *mut usize, to: usize) {
+    naked_asm!(
+        "push rbp",
+        "push rbx",
+        "push r12",
+        "push r13",
+        "push r14",
+        "push r15",
+        "mov [rdi], rsp",
+        "mov rsp, rsi",
+        "pop r15",
+        "pop r14",
+        "pop r13",
+        "pop r12",
+        "pop rbx",
+        "pop rbp",
+        "ret",
+    )
+}
+
+/// Where a new goroutine starts (the return address of its first frame, like gc's goexit):
+/// [`swapctx`] "returns" here with r12 = the funcval and r15 = g. The funcval is called with
+/// the Go convention (context in rdi); when it returns the goroutine ends in [`goexit1`].
+/// rbp is 0 so that tracebacks stop at this frame.
+#[unsafe(naked)]
+#[unsafe(export_name = "runtime.goexit")]
+unsafe extern "C" fn goexit() {
+    naked_asm!(
+        "xor ebp, ebp",
+        "mov rdi, r12",
+        "call [r12]",
+        "call {exit}",
+        "ud2",
+        exit = sym goexit1,
+    )
+}
+
+/// The goroutine's function returned: free it and run the next one.
+extern "C" fn goexit1() -> ! {
+    let cur = getg();
+    // SAFETY: cur is the running goroutine; its stack stays mapped (it is reused by a later
+    // `go`), so finishing this function on it after the switch is never needed.
+    unsafe {
+        (*cur).status = G_DEAD;
+        (*cur).sched_ext.entry = 0;
+        (*cur).sched_ext.param = null_mut();
+        let s = sched();
+        (*cur).sched_ext.schedlink = s.gfree;
+        s.gfree = cur;
+        let next = runqget();
+        if next.is_null() {
+            deadlock();
+        }
+        switch_to(cur, next);
+    }
+    // A dead goroutine is never switched back to.
+    panic::throw(b"dead goroutine resumed")
+}
+
+/// `go` statement: starts a goroutine running the funcval `fv` (a `func()`; the compiler wraps
+/// calls with arguments in a `pkg.f.gowrapN` closure, as gc does).
+///
+/// # Safety
+/// `fv` is a funcval of a Go `func()` or null.
+#[unsafe(export_name = "runtime.newproc")]
+#[inline(never)]
+pub unsafe extern "C" fn newproc(fv: *const usize) {
+    let fp = panic::current_fp();
+    // Return address into the Go function holding the `go` statement (`created by` line).
+    let callerpc = *((fp + 8) as *const usize);
+    if fv.is_null() {
+        panic::throw(b"go of nil func value");
+    }
+    let s = sched();
+    let g = if !s.gfree.is_null() {
+        let g = s.gfree;
+        s.gfree = (*g).sched_ext.schedlink;
+        (*g).sched_ext.schedlink = null_mut();
+        g
+    } else {
+        let g = persistent_alloc(core::mem::size_of::<G>(), 64) as *mut G;
+        // persistent_alloc memory is zeroed: every other field starts as 0/null.
+        match start::alloc_stack(GOROUTINE_STACK_SIZE) {
+            Some(st) => (*g).stack = st,
+            None => panic::throw(b"runtime: cannot allocate goroutine stack"),
+        }
+        allg_add(g);
+        g
+    };
+    let cur = getg();
+    (*g).m = (*cur).m;
+    (*g).goid = s.next_goid;
+    s.next_goid += 1;
+    (*g).sched_ext.gopc = callerpc;
+    (*g).sched_ext.parent_goid = (*cur).goid;
+    (*g).sched_ext.entry = fv as usize;
+    (*g).sched_ext.select_done = false;
+    // Initial context for swapctx: r15 = g, r14, r13, r12 = fv, rbx, rbp = 0, return address
+    // = goexit. The return-address slot sits at 8 mod 16 so that goexit's `call` is made with
+    // a 16-byte aligned rsp.
+    let top = (*g).stack.hi & !15;
+    let sp = (top - 24 - 48) as *mut usize;
+    *sp = g as usize;
+    *sp.add(1) = 0;
+    *sp.add(2) = 0;
+    *sp.add(3) = fv as usize;
+    *sp.add(4) = 0;
+    *sp.add(5) = 0;
+    *sp.add(6) = goexit as *const () as usize;
+    (*g).sched.sp = sp as usize;
+    (*g).status = G_RUNNABLE;
+    runqput(g);
+}
+
+/// `select {}`: blocks forever.
+#[unsafe(export_name = "runtime.block")]
+pub extern "C" fn block() {
+    park(WaitReason::SelectNoCases);
+    panic::throw(b"select {} resumed");
+}
+
+/// Nothing can run: every goroutine waits for something only another goroutine could do.
+/// Prints gc's fatal error with each live goroutine's stack (in creation order) and exits 2.
+fn deadlock() -> ! {
+    let fp = panic::current_fp();
+    let cur = getg();
+    bytes(b"fatal error: all goroutines are asleep - deadlock!\n");
+    // SAFETY: every G in the list is valid; blocked goroutines' stacks hold their saved
+    // contexts.
+    unsafe {
+        let mut g = sched().allg_head;
+        while !g.is_null() {
+            if (*g).status != G_DEAD && (*g).status != G_IDLE {
+                bytes(b"\ngoroutine ");
+                print::uint((*g).goid);
+                bytes(b" [");
+                bytes((*g).sched_ext.wait_reason.text());
+                bytes(b"]:\n");
+                // The current goroutine is walked from this frame; others from the rbp that
+                // swapctx saved (6th word of the saved context).
+                let gfp = if g == cur {
+                    fp
+                } else {
+                    *(((*g).sched.sp + 40) as *const usize)
+                };
+                traceback_other(g, gfp);
+                print_created_by(g);
+            }
+            g = (*g).sched_ext.alllink;
+        }
+    }
+    sys::exit(2)
+}
+
+/// Prints the frames of goroutine `g` starting from frame pointer `fp` (the walk uses the
+/// current goroutine's stack bounds, so `g` is made current while printing; the program is
+/// about to exit).
+unsafe fn traceback_other(g: *mut G, fp: usize) {
+    let m = (*g).m;
+    if m.is_null() {
+        return;
+    }
+    let saved = (*m).curg;
+    (*m).curg = g;
+    panic::traceback(0, fp);
+    (*m).curg = saved;
+}
+
+/// gc's `created by pkg.f in goroutine N` lines for goroutines started by a `go` statement.
+///
+/// # Safety
+/// `g` is a valid goroutine.
+pub unsafe fn print_created_by(g: *const G) {
+    let pc = (*g).sched_ext.gopc;
+    if pc == 0 {
+        return;
+    }
+    let Some(f) = symtab::find_func(pc) else {
+        return;
+    };
+    bytes(b"created by ");
+    bytes(f.name());
+    bytes(b" in goroutine ");
+    print::uint((*g).sched_ext.parent_goid);
+    bytes(b"\n\t");
+    let (file, line) = f.file_line(if pc > f.entry { pc - 1 } else { pc });
+    bytes(file);
+    bytes(b":");
+    print::int(line as i64);
+    if pc > f.entry {
+        bytes(b" +");
+        print::hex((pc - f.entry) as u64);
+    }
+    bytes(b"\n");
+}
+
+// ---- randomness for select ----------------------------------------------------------------------
+
+static mut RAND_STATE: u64 = 0;
+
+/// A uniformly distributed number in [0, n) (gc's cheaprandn), from a wyrand generator
+/// seeded by the kernel.
+pub fn cheaprandn(n: u32) -> u32 {
+    // SAFETY: single-threaded runtime.
+    let st = unsafe { &mut *addr_of_mut!(RAND_STATE) };
+    if *st == 0 {
+        *st = sys::random_u64() | 1;
+    }
+    *st = st.wrapping_add(0xa076_1d64_78bd_642f);
+    let t = (*st as u128).wrapping_mul((*st ^ 0xe703_7ed1_a0b4_28db) as u128);
+    let r = ((t >> 64) as u64 ^ t as u64) as u32;
+    ((r as u64 * n as u64) >> 32) as u32
+}

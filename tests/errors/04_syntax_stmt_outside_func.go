@@ -1,0 +1,9 @@
+package main
+
+var total int
+
+total = 5
+
+func main() {
+	println(total)
+}

@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	x := y + 1
+	println(x)
+	undefinedFunc(x)
+	var t T
+	_ = t
+}

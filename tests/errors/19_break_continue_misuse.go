@@ -1,0 +1,12 @@
+package main
+
+func main() {
+	break
+	if true {
+		continue
+	}
+	switch {
+	case true:
+		continue
+	}
+}

@@ -1,0 +1,8 @@
+package main
+
+func size() int { return -3 }
+
+func main() {
+	c := make(chan int, size())
+	println(cap(c))
+}
