@@ -66,15 +66,20 @@ pub fn load_and_check(
     stats: &mut CheckStats,
 ) -> Result<(types::Program, Vec<LoadedInfo>), BuildError> {
     let t0 = Instant::now();
-    let cfg = LoadConfig::from_env().ok_or_else(|| {
-        BuildError::Other("rgo: cannot find GOROOT (set $RGO_GOROOT or $GOROOT)".into())
-    })?;
+    // Programs that import nothing need no GOROOT (and rgo runs no external tool to find one),
+    // so a missing GOROOT only matters once an import has to be resolved.
+    let found = LoadConfig::from_env();
+    let goroot_missing = found.is_none();
+    let cfg = found.unwrap_or_else(|| LoadConfig::new(std::path::PathBuf::from("$GOROOT")));
     let mut ids = NodeIdGen::new();
     let loaded = match load::load_report(&cfg, args, &mut ids) {
         Ok(l) => l,
         Err(e) => {
             // Package-level problems first (go-command wording), then syntax errors per package.
             let mut out = String::new();
+            if goroot_missing && !e.messages.is_empty() {
+                out.push_str("rgo: cannot find GOROOT (set $RGO_GOROOT or $GOROOT)\n");
+            }
             for m in &e.messages {
                 out.push_str(m);
                 out.push('\n');

@@ -887,7 +887,7 @@ mod tests {
         ] {
             match header_plan(src) {
                 Plan::Skip(why) => assert!(why.contains(word), "{src:?}: {why}"),
-                Plan::Run => panic!("{src:?} should be skipped"),
+                other => panic!("{src:?} should be skipped, got {other:?}"),
             }
         }
     }
@@ -972,7 +972,7 @@ mod tests {
         ] {
             match header_plan(src) {
                 Plan::Skip(why) => assert!(why.contains("constraint"), "{src:?}: {why}"),
-                Plan::Run => panic!("{src:?} should be skipped"),
+                other => panic!("{src:?} should be skipped, got {other:?}"),
             }
         }
         // Constraint-looking lines after the package clause don't count.

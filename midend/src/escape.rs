@@ -279,6 +279,9 @@ struct Analyzer<'p> {
     def_value: HashMap<ObjId, &'p Expr>,
     /// Variables captured by some closure.
     captured_any: HashSet<ObjId>,
+    /// Positions gc gives variables where they differ from the object's (type switch clause
+    /// variables are reported at their clause).
+    var_pos: HashMap<ObjId, Pos>,
     /// Diagnostics of the current batch, in emission order.
     diags: Vec<(Pos, String)>,
     /// Whether the current batch belongs to the analysed package (diagnostics are kept).
@@ -320,6 +323,7 @@ impl<'p> Analyzer<'p> {
             reassigned_any: HashSet::new(),
             def_value: HashMap::new(),
             captured_any: HashSet::new(),
+            var_pos: HashMap::new(),
             diags: Vec::new(),
             report: false,
         }
@@ -580,8 +584,12 @@ impl<'p> Analyzer<'p> {
         self.report = objs
             .iter()
             .any(|o| self.decls.get(o).is_some_and(|d| d.1 == self.pkg));
-        for (i, kind) in [(HEAP, 15u8), (MUTATOR, ATTR_MUTATES), (CALLEE, ATTR_CALLS), (BLANK, 0)]
-        {
+        for (i, kind) in [
+            (HEAP, 15u8),
+            (MUTATOR, ATTR_MUTATES),
+            (CALLEE, ATTR_CALLS),
+            (BLANK, 0),
+        ] {
             debug_assert_eq!(self.locs.len(), i);
             self.locs.push(Loc::new(LocKind::Special, usize::MAX, 0));
             self.locs[i].attrs = kind;
@@ -695,7 +703,17 @@ impl<'p> Analyzer<'p> {
             let n = counter.entry(par).or_insert(0);
             *n += 1;
             let name = format!("{}.func{}", self.fns[par].name, n);
-            let fi = self.new_fn(None, Some(e), Some(par), pkg, sig, None, Some(body), false, name);
+            let fi = self.new_fn(
+                None,
+                Some(e),
+                Some(par),
+                pkg,
+                sig,
+                None,
+                Some(body),
+                false,
+                name,
+            );
             self.fn_of_lit.insert(e.id, fi);
             idx.push(fi);
             out.push(fi);
@@ -930,7 +948,10 @@ impl<'p> Analyzer<'p> {
         if ll.param_out {
             // A result of a closure called directly does not outlive the caller's frame.
             if self.contains_closure(lo.func, ll.func)
-                && !self.fns.get(ll.func).is_some_and(|f| f.closure_results_lost)
+                && !self
+                    .fns
+                    .get(ll.func)
+                    .is_some_and(|f| f.closure_results_lost)
             {
                 return false;
             }
@@ -964,7 +985,9 @@ impl<'p> Analyzer<'p> {
                     if escapes {
                         self.res_heap_var(o);
                         let ob = prog.obj(o);
-                        self.diags.push((ob.pos, format!("moved to heap: {}", ob.name)));
+                        let pos = self.var_pos.get(&o).copied().unwrap_or(ob.pos);
+                        self.diags
+                            .push((pos, format!("moved to heap: {}", ob.name)));
                     }
                 }
                 LocKind::Site(s) => {
@@ -1067,7 +1090,8 @@ impl<'p> Analyzer<'p> {
                 if x == 0 {
                     self.diags.push((pos, format!("leaking param: {name}")));
                 } else {
-                    self.diags.push((pos, format!("leaking param content: {name}")));
+                    self.diags
+                        .push((pos, format!("leaking param content: {name}")));
                 }
                 warned = true;
             }
@@ -1102,10 +1126,12 @@ impl<'p> Analyzer<'p> {
             return true;
         }
         match self.under(t) {
-            Type::Basic(k) => matches!(
-                k,
-                BasicKind::String | BasicKind::UntypedString | BasicKind::UnsafePointer
-            ) || *k == BasicKind::UntypedNil,
+            Type::Basic(k) => {
+                matches!(
+                    k,
+                    BasicKind::String | BasicKind::UntypedString | BasicKind::UnsafePointer
+                ) || *k == BasicKind::UntypedNil
+            }
             Type::Array(e, n) => *n > 0 && self.has_pointers_depth(*e, depth + 1),
             Type::Struct(fs) => fs.iter().any(|f| self.has_pointers_depth(f.typ, depth + 1)),
             Type::Tuple(ts) => ts.iter().any(|t| self.has_pointers_depth(*t, depth + 1)),

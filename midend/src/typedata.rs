@@ -59,6 +59,9 @@ pub struct TypeData {
     done: HashSet<String>,
     /// Method wrappers that emitted method tables and itabs refer to: (receiver type, method).
     pub wrappers: BTreeMap<String, (TypeId, MethodSetEntry)>,
+    /// Generated equality and hash functions (`type:.eq.<sig>`, `type:.hash.<sig>`) not yet
+    /// handed to the module.
+    pub functions: Vec<crate::ir::Function>,
 }
 
 impl TypeData {
@@ -183,6 +186,30 @@ impl TypeData {
             }
         }
         objects
+    }
+
+    /// The closure symbol for an Equal or Hasher word, emitting the closure object and the
+    /// generated functions it needs the first time.
+    fn alg_closure(&mut self, a: &crate::alg::AlgRef, eq: bool, out: &mut Vec<DataObject>) -> String {
+        let sym = a.closure_symbol().to_string();
+        if let Some(obj) = a.closure_object() {
+            if self.done.insert(obj.name.clone()) {
+                out.push(obj);
+            }
+        }
+        if let crate::alg::AlgRef::Generated { sig, .. } = a {
+            let fs = if eq {
+                crate::alg::generate_eq_functions(sig)
+            } else {
+                crate::alg::generate_hash_functions(sig)
+            };
+            for f in fs {
+                if self.done.insert(f.name.clone()) {
+                    self.functions.push(f);
+                }
+            }
+        }
+        sym
     }
 
     /// The symbol of the code for method `m` of the method set of `recv`, registering a wrapper
@@ -348,27 +375,6 @@ fn kind_of(prog: &Program, t: TypeId) -> u8 {
     }
 }
 
-/// compare.IsRegularMemory: equality may compare the bytes.
-fn regular_memory(prog: &Program, lay: &Layouts, t: TypeId) -> bool {
-    let u = prog.underlying(t);
-    match prog.ty(u) {
-        Type::Basic(k) => !(k.is_float() || k.is_complex() || k.is_string()),
-        Type::Pointer(_) | Type::Chan(..) => true,
-        Type::Array(e, _) => regular_memory(prog, lay, *e),
-        Type::Struct(fields) => {
-            let offs = lay.field_offsets(t);
-            let mut end = 0;
-            for (f, off) in fields.iter().zip(&offs) {
-                if *off != end || f.name == "_" || !regular_memory(prog, lay, f.typ) {
-                    return false;
-                }
-                end = off + lay.size(f.typ);
-            }
-            end == lay.size(t)
-        }
-        _ => false,
-    }
-}
 
 impl Emitter<'_, '_> {
     fn name_sym(&mut self, text: &str, exported: bool) -> String {
@@ -520,9 +526,13 @@ impl Emitter<'_, '_> {
         if !methods.is_empty() {
             tflag |= TFLAG_UNCOMMON;
         }
-        if regular_memory(prog, self.lay, t) {
+        if crate::alg::is_regular_memory(prog, self.lay, t) {
             tflag |= TFLAG_REGULAR_MEMORY;
         }
+        // Equal: a closure chosen by the type's equality signature (nil if incomparable).
+        let mut alg_objs = Vec::new();
+        let equal = crate::alg::eq_alg(prog, self.lay, t).map(|a| td.alg_closure(&a, true, &mut alg_objs));
+        self.objects.extend(alg_objs);
         let exported = match prog.ty(t) {
             Type::Named(n) => prog
                 .obj(n.obj)
@@ -732,6 +742,11 @@ impl Emitter<'_, '_> {
                     fields: Vec::new(),
                 });
                 extra.push((64, gsym));
+                let mut alg_objs = Vec::new();
+                if let Some(h) = crate::alg::hash_alg(prog, self.lay, k) {
+                    extra.push((72, td.alg_closure(&h, false, &mut alg_objs)));
+                }
+                self.objects.extend(alg_objs);
                 for (off, val) in [
                     (80usize, group),
                     (88, 8),
@@ -797,6 +812,14 @@ impl Emitter<'_, '_> {
             exported,
             Some(slot),
         );
+        if let Some(eq) = equal {
+            relocs.push(DataReloc {
+                offset: 24,
+                kind: RelocKind::Abs64,
+                target: eq,
+                addend: 0,
+            });
+        }
         if let Type::Array(_, n) = prog.ty(u) {
             bytes[64..72].copy_from_slice(&n.to_le_bytes());
         }

@@ -372,3 +372,14 @@ memhash_fixed! {
 pub unsafe extern "C" fn memhash_varlen(ctx: usize, p: *const u8, seed: u64) -> u64 {
     memhash(p, *((ctx + 8) as *const usize), seed)
 }
+
+/// `runtime.memhash(p, h, n)` in gc's argument order, for compiler-generated hash functions
+/// (`type:.hash.<sig>`) hashing a memory run that is not 4 or 8 bytes long.
+///
+/// # Safety
+/// `p` points to `n` readable bytes.
+#[unsafe(export_name = "runtime.memhash")]
+pub unsafe extern "C" fn memhash_c(p: *const u8, h: u64, n: usize) -> u64 {
+    // SAFETY: forwarded contract.
+    unsafe { memhash(p, n, h) }
+}

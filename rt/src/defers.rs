@@ -141,10 +141,8 @@ pub unsafe fn run_deferred(typ: *const Type, data: *const u8) {
     // SAFETY: fresh memory; g's lists hold runtime-made records.
     unsafe {
         let prev = (*g).panic as *mut Panic;
-        let repanicked = !prev.is_null()
-            && (*prev).recovered
-            && (*prev).typ == typ
-            && (*prev).data == data;
+        let repanicked =
+            !prev.is_null() && (*prev).recovered && (*prev).typ == typ && (*prev).data == data;
         p.write(Panic {
             typ,
             data,
@@ -217,10 +215,7 @@ pub unsafe extern "C" fn gorecover(fp: usize) -> Eface {
     let g = g();
     // SAFETY: g's panic list holds records made by run_deferred.
     let p = unsafe { (*g).panic as *mut Panic };
-    let none = Eface {
-        typ: 0,
-        data: 0,
-    };
+    let none = Eface { typ: 0, data: 0 };
     if p.is_null() || unsafe { (*p).recovered || (*p).aborted } {
         return none;
     }

@@ -329,12 +329,23 @@ mod tests {
 
     #[test]
     fn go_regexps_are_translated() {
-        assert_eq!(go_regexp(r"T{} x{2} y{1,} z{1,3}"), r"T\{\} x{2} y{1,} z{1,3}");
+        assert_eq!(
+            go_regexp(r"T{} x{2} y{1,} z{1,3}"),
+            r"T\{\} x{2} y{1,} z{1,3}"
+        );
         assert_eq!(go_regexp(r"[{}] \{ [^]{] é{"), r"[{}] \{ [^]{] é\{");
-        for re in [r"cannot use T0{} \(value", r"struct { i int }", r"expecting {"] {
+        for re in [
+            r"cannot use T0{} \(value",
+            r"struct { i int }",
+            r"expecting {",
+        ] {
             assert!(Regex::new(&go_regexp(re)).is_ok(), "{re}");
         }
-        assert!(Regex::new(&go_regexp(r"T{}")).unwrap().is_match("use T{} here"));
+        assert!(
+            Regex::new(&go_regexp(r"T{}"))
+                .unwrap()
+                .is_match("use T{} here")
+        );
     }
 
     #[test]

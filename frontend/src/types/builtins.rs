@@ -582,8 +582,7 @@ impl<'a> Checker<'a> {
             }
             Max | Min => {
                 let mut acc = ops[0].clone();
-                for i in 0..ops.len() {
-                    let a = ops[i].clone();
+                for (i, a) in ops.clone().into_iter().enumerate() {
                     if !self.is_ordered(a.typ) {
                         self.error(
                             a.pos(),

@@ -230,9 +230,8 @@ impl<'a> Checker<'a> {
             } else {
                 (start_pos(call), "not enough")
             };
-            let at = if nargs > params.len() && args.len() == 1 && nargs > 1 {
-                start_pos(&args[0])
-            } else if nargs < params.len() && nargs > 0 && args.len() == 1 && nargs > 1 {
+            // A single multi-value argument (`f(g())`) is reported at its start.
+            let at = if nargs != params.len() && args.len() == 1 && nargs > 1 {
                 start_pos(&args[0])
             } else {
                 at
@@ -385,8 +384,6 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-        } else if const_arg && self.is_type_param(t) {
-            ok = self.convertible_to(x, t);
         } else {
             ok = self.convertible_to(x, t);
         }

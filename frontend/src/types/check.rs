@@ -620,18 +620,11 @@ impl<'a> Checker<'a> {
     fn const_spec_arity(&mut self, spec: &'a ast::ValueSpec, src: &'a ast::ValueSpec) {
         let nn = spec.names.len();
         let nv = src.values.len();
-        if nv == 0 && spec.typ.is_some() && std::ptr::eq(spec, src) {
-            self.error(spec.names[0].pos, "missing init expr for const declaration");
-        } else if nv == 0 && std::ptr::eq(spec, src) {
+        if nv == 0 && std::ptr::eq(spec, src) {
             self.error(spec.names[0].pos, "missing init expr for const declaration");
         } else if nn > nv {
             if let Some(n) = spec.names.get(nv) {
-                let msg = if std::ptr::eq(spec, src) {
-                    "missing init expr for const declaration"
-                } else {
-                    "missing init expr for const declaration"
-                };
-                self.error(n.pos, msg);
+                self.error(n.pos, "missing init expr for const declaration");
             }
         } else if nn < nv && std::ptr::eq(spec, src) {
             self.error(src.values[nn].pos, "extra init expr");

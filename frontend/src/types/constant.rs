@@ -104,10 +104,10 @@ pub fn eval_literal(kind: LitKind, raw: &str) -> Option<ConstValue> {
     }
 }
 
-/// Go strings are byte strings; ours are Rust Strings. Invalid UTF-8 (from `\xff` escapes) is
-/// kept losslessly by mapping each byte of an invalid sequence to U+FFFD... that would lose data, so
-/// instead we keep bytes via `from_utf8_lossy` only as a last resort. Constants with invalid UTF-8
-/// are rare; the midend gets the lossy form.
+// Go strings are byte strings; ours are Rust Strings. Invalid UTF-8 (from `\xff` escapes) is
+// kept losslessly by mapping each byte of an invalid sequence to U+FFFD... that would lose data, so
+// instead we keep bytes via `from_utf8_lossy` only as a last resort. Constants with invalid UTF-8
+// are rare; the midend gets the lossy form.
 
 /// Decodes escapes. Code points are returned as u64; byte escapes (`\x`, octal) are returned as
 /// `0x1_0000_0000 + byte` so that strings can keep them as raw bytes.

@@ -1045,9 +1045,7 @@ impl<'a> Checker<'a> {
         }
         let target = if self.is_interface(t) || self.is_type_param(t) {
             if let Some(tv) = self.p.info.types.get(&e.id) {
-                if tv.typ == self.basic(BasicKind::UntypedNil) {
-                    t
-                } else if self.is_type_param(t) {
+                if tv.typ == self.basic(BasicKind::UntypedNil) || self.is_type_param(t) {
                     t
                 } else {
                     self.default_type(tv.typ)

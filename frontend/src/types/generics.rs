@@ -797,10 +797,7 @@ impl<'a> Checker<'a> {
                 (call_pos, msg)
             }
         };
-        self.error(
-            pos,
-            format!("in call to {}, {reason}", expr_string(func)),
-        );
+        self.error(pos, format!("in call to {}, {reason}", expr_string(func)));
     }
 
     /// `A`, `A and B`, `A, B, and C` (types2's typeParamsString).

@@ -154,7 +154,10 @@ impl<'a> Checker<'a> {
                 continue; // `var a, b = f()`: emitted with the first of its variables
             }
             let lhs = if multi { d.lhs.clone() } else { vec![obj] };
-            self.p.info.init_order.push(Initializer { lhs, rhs: init.id });
+            self.p
+                .info
+                .init_order
+                .push(Initializer { lhs, rhs: init.id });
         }
     }
 

@@ -222,14 +222,14 @@ impl<'a> Checker<'a> {
                 if x.mode == OpMode::Invalid {
                     return;
                 }
-                let call_or_recv = match &e.unparen().kind {
-                    ExprKind::Call { .. } => true,
-                    ExprKind::Unary {
-                        op: ast::UnaryOp::Recv,
-                        ..
-                    } => true,
-                    _ => false,
-                };
+                let call_or_recv = matches!(
+                    &e.unparen().kind,
+                    ExprKind::Call { .. }
+                        | ExprKind::Unary {
+                            op: ast::UnaryOp::Recv,
+                            ..
+                        }
+                );
                 let msg = match x.mode {
                     OpMode::NoValue => None,
                     OpMode::Builtin => {

@@ -80,7 +80,12 @@ fn type_needs_parens(prog: &Program, t: TypeId) -> bool {
 
 /// Operator precedence as gc's `OpPrec`.
 fn prec_of(prog: &Program, e: &Expr) -> i32 {
-    if prog.info.types.get(&e.id).is_some_and(|tv| tv.value.is_some()) {
+    if prog
+        .info
+        .types
+        .get(&e.id)
+        .is_some_and(|tv| tv.value.is_some())
+    {
         return 8;
     }
     match &e.kind {
@@ -125,16 +130,15 @@ pub(super) fn const_str(prog: &Program, pkg: PkgId, v: &ConstValue, t: TypeId) -
         ) | (
             Some(BasicKind::Float64 | BasicKind::UntypedFloat),
             ConstValue::Float(_) | ConstValue::Int(_)
-        ) | (
-            Some(BasicKind::Complex128 | BasicKind::UntypedComplex),
-            _
-        ) | (
-            Some(BasicKind::String | BasicKind::UntypedString),
-            ConstValue::String(_)
-        ) | (
-            Some(BasicKind::Bool | BasicKind::UntypedBool),
-            ConstValue::Bool(_)
-        )
+        ) | (Some(BasicKind::Complex128 | BasicKind::UntypedComplex), _)
+            | (
+                Some(BasicKind::String | BasicKind::UntypedString),
+                ConstValue::String(_)
+            )
+            | (
+                Some(BasicKind::Bool | BasicKind::UntypedBool),
+                ConstValue::Bool(_)
+            )
     );
     if default {
         val

@@ -34,8 +34,8 @@ fn load_file(path: &Path) -> Result<(Program, PkgId), String> {
         });
     }
     let fset = loaded.fset.clone();
-    let prog = types::check_program(loaded.fset, parsed)
-        .map_err(|e| frontend::diag::render(&fset, &e))?;
+    let prog =
+        types::check_program(loaded.fset, parsed).map_err(|e| frontend::diag::render(&fset, &e))?;
     let root = root.ok_or("no root package")?;
     let pkg = prog
         .package_by_path(&root)

@@ -76,7 +76,9 @@ fn each_expr_stmt<'a>(s: &'a Stmt, into_lits: bool, f: &mut dyn FnMut(&'a Expr))
                 each_expr_stmt(e, into_lits, f);
             }
         }
-        StmtKind::Switch { init, tag, body, .. } => {
+        StmtKind::Switch {
+            init, tag, body, ..
+        } => {
             if let Some(i) = init {
                 each_expr_stmt(i, into_lits, f);
             }
@@ -660,7 +662,11 @@ impl<'p> Analyzer<'p> {
     }
 
     fn const_of(&self, e: &Expr) -> Option<&'p frontend::types::ConstValue> {
-        self.prog.info.types.get(&e.id).and_then(|tv| tv.value.as_ref())
+        self.prog
+            .info
+            .types
+            .get(&e.id)
+            .and_then(|tv| tv.value.as_ref())
     }
 
     // ---- locations and holes ----
@@ -774,9 +780,16 @@ impl<'p> Analyzer<'p> {
                 if let Some(i) = init {
                     self.stmt(i);
                 }
+                // gc's deadcode pass drops branches of constant conditions first.
+                let c = match self.const_of(cond.unparen()) {
+                    Some(frontend::types::ConstValue::Bool(b)) => Some(*b),
+                    _ => None,
+                };
                 self.discard(cond);
-                self.block(&then.stmts);
-                if let Some(e) = els {
+                if c != Some(false) {
+                    self.block(&then.stmts);
+                }
+                if let Some(e) = els.as_ref().filter(|_| c != Some(true)) {
                     let old = self.loop_depth;
                     self.stmt(e);
                     self.loop_depth = old;
@@ -814,6 +827,7 @@ impl<'p> Analyzer<'p> {
                 if bind.is_some() {
                     for c in body {
                         if let Some(&o) = self.prog.info.implicits.get(&c.implicit_id) {
+                            self.var_pos.insert(o, c.pos);
                             let l = self.dcl(o);
                             let t = self.prog.obj(o).typ;
                             if self.has_pointers(t) {
@@ -1163,7 +1177,13 @@ impl<'p> Analyzer<'p> {
                 if id.is_blank() {
                     return self.hole(BLANK);
                 }
-                match self.prog.info.uses.get(&id.id).or(self.prog.info.defs.get(&id.id)) {
+                match self
+                    .prog
+                    .info
+                    .uses
+                    .get(&id.id)
+                    .or(self.prog.info.defs.get(&id.id))
+                {
                     Some(&o) if is_local_var(self.prog, o) => {
                         let l = self.var_loc(o);
                         self.hole(l)
@@ -1242,6 +1262,19 @@ impl<'p> Analyzer<'p> {
         let src = src.unparen();
         // `b.buf = b.buf[1:]` through a pointer.
         if let ExprKind::Slice { x: sx, .. } = &src.kind {
+            // Slicing an array takes its address: not a self-assignment.
+            if self
+                .type_of(sx)
+                .is_some_and(|t| matches!(self.under(t), Type::Array(..)))
+            {
+                return false;
+            }
+            if let (ExprKind::Star(dx), ExprKind::Star(bx)) = (&dst.kind, &sx.unparen().kind) {
+                if let (Some(a), Some(b)) = (self.ident_obj(dx), self.ident_obj(bx)) {
+                    return a == b;
+                }
+                return false;
+            }
             if let (ExprKind::Selector { x: dx, .. }, ExprKind::Selector { x: bx, .. }) =
                 (&dst.kind, &sx.unparen().kind)
             {
@@ -1530,7 +1563,8 @@ impl<'p> Analyzer<'p> {
                 let is_str = matches!(self.under(tv.typ), Type::Basic(BasicKind::String));
                 if *op == BinaryOp::Add && is_str {
                     let text = expr_str(self.prog, self.pkg, e);
-                    let site = self.new_site(e.id, gpos(self.prog, e), text, SiteKind::Alloc, false);
+                    let site =
+                        self.new_site(e.id, gpos(self.prog, e), text, SiteKind::Alloc, false);
                     self.spill(k, site);
                     // gc flattens left-nested concatenations into one node.
                     let mut ops = vec![y.as_ref()];
@@ -1603,7 +1637,10 @@ impl<'p> Analyzer<'p> {
             return self.expr(k, e);
         };
         let from = self.type_of(e);
-        let is_nil = matches!(from.map(|t| self.prog.ty(t)), Some(Type::Basic(BasicKind::UntypedNil)));
+        let is_nil = matches!(
+            from.map(|t| self.prog.ty(t)),
+            Some(Type::Basic(BasicKind::UntypedNil))
+        );
         match from {
             Some(from) if self.is_interface(to) && !self.is_interface(from) && !is_nil => {
                 if self.is_direct_iface(from) {
@@ -1636,7 +1673,8 @@ impl<'p> Analyzer<'p> {
         let (tu, fu) = (self.under(to), self.under(from));
         let pos = gpos(self.prog, arg);
         let text = || expr_str(self.prog, self.pkg, e);
-        let is_str = |t: &Type| matches!(t, Type::Basic(BasicKind::String | BasicKind::UntypedString));
+        let is_str =
+            |t: &Type| matches!(t, Type::Basic(BasicKind::String | BasicKind::UntypedString));
         let byte_or_rune_slice = |t: &Type| {
             if let Type::Slice(el) = t {
                 matches!(
@@ -1654,7 +1692,8 @@ impl<'p> Analyzer<'p> {
                 k = self.spill(k, site);
             }
             self.expr(k, arg);
-        } else if is_str(tu) && (byte_or_rune_slice(fu) || matches!(fu, Type::Basic(b) if b.is_integer()))
+        } else if is_str(tu)
+            && (byte_or_rune_slice(fu) || matches!(fu, Type::Basic(b) if b.is_integer()))
         {
             let site = self.new_site(e.id, pos, text(), SiteKind::Alloc, false);
             self.spill(k, site);
@@ -1692,9 +1731,9 @@ impl<'p> Analyzer<'p> {
                     .is_some_and(|tv| tv.mode == Mode::TypeExpr) =>
             {
                 if let Some(a) = args.first() {
-                    let from_ptr = self
-                        .type_of(a)
-                        .is_some_and(|t| matches!(self.under(t), Type::Basic(BasicKind::UnsafePointer)));
+                    let from_ptr = self.type_of(a).is_some_and(|t| {
+                        matches!(self.under(t), Type::Basic(BasicKind::UnsafePointer))
+                    });
                     if from_ptr {
                         self.expr(k, a);
                     } else {
@@ -1831,10 +1870,22 @@ impl<'p> Analyzer<'p> {
         let Some(&fi) = self.fn_of_lit.get(&e.id) else {
             return;
         };
-        let site = self.new_site(e.id, e.pos, "func literal".into(), SiteKind::Closure(fi), false);
+        let site = self.new_site(
+            e.id,
+            e.pos,
+            "func literal".into(),
+            SiteKind::Closure(fi),
+            false,
+        );
         let k2 = self.spill(k, site);
         self.closures.push((k2, fi, e.id));
-        let caps = self.prog.info.captures.get(&e.id).cloned().unwrap_or_default();
+        let caps = self
+            .prog
+            .info
+            .captures
+            .get(&e.id)
+            .cloned()
+            .unwrap_or_default();
         for o in caps {
             let l = self.var_loc(o);
             if !self.locs[l].captured {
@@ -1867,7 +1918,9 @@ impl<'p> Analyzer<'p> {
             .map(|sig| sig.results.len())
             .unwrap_or(0);
         let ks: Vec<Hole> = (0..nres).map(|_| self.hole(HEAP)).collect();
-        let iface = self.path_type(x, &s.index).is_some_and(|t| self.is_interface(t));
+        let iface = self
+            .path_type(x, &s.index)
+            .is_some_and(|t| self.is_interface(t));
         let param_k = if iface {
             self.hole(HEAP)
         } else {
@@ -1883,8 +1936,13 @@ impl<'p> Analyzer<'p> {
         let steps = self.path_derefs(x, &s.index);
         let mut k = k;
         if !iface {
-            let holder_ptr = self.path_type(x, &s.index).is_some_and(|t| self.is_pointer(t));
-            let ptr_recv = matches!(self.prog.obj(s.obj).kind, ObjKind::Func { ptr_recv: true, .. });
+            let holder_ptr = self
+                .path_type(x, &s.index)
+                .is_some_and(|t| self.is_pointer(t));
+            let ptr_recv = matches!(
+                self.prog.obj(s.obj).kind,
+                ObjKind::Func { ptr_recv: true, .. }
+            );
             if ptr_recv && !holder_ptr {
                 k = k.addr();
             } else if !ptr_recv && holder_ptr {
@@ -2046,7 +2104,12 @@ impl<'p> Analyzer<'p> {
         let Some(fty) = ftv.map(|t| t.typ) else {
             return;
         };
-        let Some(sig) = self.prog.types.signature(self.prog.underlying(fty)).cloned() else {
+        let Some(sig) = self
+            .prog
+            .types
+            .signature(self.prog.underlying(fty))
+            .cloned()
+        else {
             return;
         };
         // Method calls: the receiver and how to reach it.
@@ -2057,7 +2120,9 @@ impl<'p> Analyzer<'p> {
             if let Some(s) = self.prog.info.selections.get(&f.id) {
                 match s.kind {
                     SelectionKind::MethodVal => {
-                        let iface = self.path_type(x, &s.index).is_some_and(|t| self.is_interface(t));
+                        let iface = self
+                            .path_type(x, &s.index)
+                            .is_some_and(|t| self.is_interface(t));
                         if !iface {
                             fns.push(Callee::Decl(s.obj));
                         }
@@ -2155,14 +2220,17 @@ impl<'p> Analyzer<'p> {
                     continue;
                 }
                 let et = self.elem_of(pt);
-                let site = self.new_site(e.id, *lparen, "... argument".into(), SiteKind::Alloc, false);
-                let k = match wrap {
-                    Some(w) => self.tee(&[k, w]),
-                    None => k,
-                };
+                let site =
+                    self.new_site(e.id, *lparen, "... argument".into(), SiteKind::Alloc, false);
+                // The `...` slice is built inside a go/defer wrapper; its elements are what
+                // the wrapper captures.
                 let k2 = self.spill(k, site);
                 for a in extra {
-                    self.expr_conv(k2, a, et);
+                    let ka = match wrap {
+                        Some(w) => self.tee(&[k2, w]),
+                        None => k2,
+                    };
+                    self.expr_conv(ka, a, et);
                 }
             } else if let Some(a) = args.get(i) {
                 self.argument(k, ArgSrc::Expr(a, Some(pt)), wrap);
@@ -2270,13 +2338,13 @@ impl<'p> Analyzer<'p> {
                 }
             }
             Builtin::Delete => {
-                let kt = args
-                    .first()
-                    .and_then(|m| self.type_of(m))
-                    .and_then(|t| match self.under(t) {
-                        Type::Map(k, _) => Some(*k),
-                        _ => None,
-                    });
+                let kt =
+                    args.first()
+                        .and_then(|m| self.type_of(m))
+                        .and_then(|t| match self.under(t) {
+                            Type::Map(k, _) => Some(*k),
+                            _ => None,
+                        });
                 if let Some(m) = args.first() {
                     let k = w(self, blank);
                     self.expr(k, m);

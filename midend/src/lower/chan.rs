@@ -233,7 +233,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
         }
         tname.push_str(" }");
         let size = round_up(off, 8);
-        let name = format!("{}.gowrap{}", self.closure_base, self.next_wrapper_index());
+        let n = self.next_wrapper_index();
+        let name = format!("{}.gowrap{n}", self.closure_base);
         let fv = if fields.is_empty() {
             let fvs = self.l.funcval_sym(&name);
             self.b.sym_addr(&fvs, 0)
@@ -292,27 +293,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
         self.l.module.functions.push(f);
     }
 
-    /// The next N for `outer.gowrapN`/`outer.deferwrapN`: gc numbers go and defer wrappers of
-    /// one function with a shared counter (ir.closureName's goDeferGen). Wrappers are added to
-    /// the module as soon as they are generated, so the count is read from there.
-    pub fn next_wrapper_index(&self) -> u32 {
-        let base = &self.closure_base;
-        let mut max = 0;
-        for f in &self.l.module.functions {
-            let Some(rest) = f.name.strip_prefix(base.as_str()) else {
-                continue;
-            };
-            let Some(num) = rest
-                .strip_prefix(".gowrap")
-                .or_else(|| rest.strip_prefix(".deferwrap"))
-            else {
-                continue;
-            };
-            if let Ok(n) = num.parse::<u32>() {
-                max = max.max(n);
-            }
-        }
-        max + 1
+    /// The next N for `outer.gowrapN`: gc numbers the go and defer wrappers of one function
+    /// with one counter (ir.closureName's goDeferGen), shared here with defer.rs.
+    fn next_wrapper_index(&mut self) -> u32 {
+        self.defer_count += 1;
+        self.defer_count
     }
 
     // ------------------------------------------------------------------------------------------
@@ -490,9 +475,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
         };
         let elem_t = self.chan_elem(self.type_of(x));
         let c = self.chan_operand(x);
-        let used = lhs.first().is_some_and(|e| {
-            !matches!(&e.kind, ExprKind::Ident(id) if id.name == "_")
-        });
+        let used = lhs
+            .first()
+            .is_some_and(|e| !matches!(&e.kind, ExprKind::Ident(id) if id.name == "_"));
         let tmp = used.then(|| self.recv_temp(elem_t));
         Some(Comm::Recv {
             c,
@@ -584,7 +569,6 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 .iter()
                 .enumerate()
                 .find(|(_, c)| !matches!(c, Comm::Default))
-                .map(|(i, c)| (i, c))
                 .unwrap_or((0, &Comm::Default));
             let dflt = bodies[default_idx.unwrap_or(0)];
             let ok = match comm {
@@ -642,9 +626,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         for (k, c) in comms.iter().enumerate() {
             let (ch, elem) = match c {
                 Comm::Send { c, elem } => (*c, *elem),
-                Comm::Recv { c, tmp, .. } => {
-                    (*c, tmp.unwrap_or_else(|| self.b.iconst(Ty::I64, 0)))
-                }
+                Comm::Recv { c, tmp, .. } => (*c, tmp.unwrap_or_else(|| self.b.iconst(Ty::I64, 0))),
                 Comm::Default => continue,
             };
             self.b.store(cas, 16 * index[k] as i64, ch);

@@ -71,7 +71,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
             ..
         } = &call.kind
         else {
-            self.l.error(call.pos, "rgo: defer requires a function call");
+            self.l
+                .error(call.pos, "rgo: defer requires a function call");
             return None;
         };
         let fu = func.unparen();
@@ -119,7 +120,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
             _ => {
                 let fty = ftv.map(|t| t.typ).unwrap_or_else(|| self.type_of(fu));
                 let Type::Func(sig) = prog.ty(prog.underlying(fty)).clone() else {
-                    self.l.error(call.pos, "rgo: deferred call of a non-function");
+                    self.l
+                        .error(call.pos, "rgo: deferred call of a non-function");
                     return None;
                 };
                 results = sig.results.clone();

@@ -175,6 +175,7 @@ impl<'p> Lowering<'p> {
         loop {
             let objs = self.types.emit_pending(self.prog, &self.lay);
             self.module.data.extend(objs);
+            self.module.functions.append(&mut self.types.functions);
             let wrappers: Vec<(String, (TypeId, frontend::types::MethodSetEntry))> = self
                 .types
                 .wrappers
