@@ -65,6 +65,23 @@ pub fn load_and_check(
     args: &[String],
     stats: &mut CheckStats,
 ) -> Result<(types::Program, Vec<LoadedInfo>), BuildError> {
+    load_and_check_opts(args, stats, false)
+}
+
+/// The Go part of rgo's runtime (overlay/runtime): compiled into every program as package
+/// `runtime` (DESIGN decision 10), in place of GOROOT's runtime.
+const RUNTIME_OVERLAY: &[(&str, &str)] = &[(
+    "runtime/error.go",
+    include_str!("../overlay/runtime/error.go"),
+)];
+
+/// [`load_and_check`]; with `with_runtime`, rgo's runtime overlay is checked as package
+/// `runtime` before everything else (building executables needs it).
+pub fn load_and_check_opts(
+    args: &[String],
+    stats: &mut CheckStats,
+    with_runtime: bool,
+) -> Result<(types::Program, Vec<LoadedInfo>), BuildError> {
     let t0 = Instant::now();
     // Programs that import nothing need no GOROOT (and rgo runs no external tool to find one),
     // so a missing GOROOT only matters once an import has to be resolved.
@@ -99,6 +116,39 @@ pub fn load_and_check(
     let t1 = Instant::now();
     let mut infos = Vec::with_capacity(loaded.packages.len());
     let mut parsed = Vec::with_capacity(loaded.packages.len());
+    let mut loaded = loaded;
+    if with_runtime {
+        if loaded.packages.iter().any(|p| p.path == "runtime") {
+            return Err(BuildError::Other(
+                "rgo: programs importing package runtime (directly or through the standard \
+                 library) cannot be built yet"
+                    .into(),
+            ));
+        }
+        let mut files = Vec::new();
+        let mut errors = Vec::new();
+        for (path, text) in RUNTIME_OVERLAY {
+            let idx = loaded.fset.add(format!("$RGO/overlay/{path}"), (*text).to_string());
+            match frontend::parser::parse_file(&loaded.fset, idx, &mut ids) {
+                Ok(f) => files.push(f),
+                Err(d) => errors.extend(d),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(BuildError::Diagnostics(diag::render(&loaded.fset, &errors)));
+        }
+        infos.push(LoadedInfo {
+            import_path: "runtime".into(),
+            name: "runtime".into(),
+            root: false,
+            file_indices: files.iter().map(|f| f.file_index).collect(),
+        });
+        parsed.push(ParsedPackage {
+            path: "runtime".into(),
+            files,
+            import_map: Default::default(),
+        });
+    }
     for p in loaded.packages {
         infos.push(LoadedInfo {
             import_path: p.import_path.clone(),
@@ -185,7 +235,7 @@ fn header_for_unowned(fset: &FileSet, ds: &[Diagnostic]) -> String {
 /// Parses and type-checks the given files of package main (and the packages they import).
 pub fn check_files(files: &[String]) -> Result<types::Program, BuildError> {
     let mut stats = CheckStats::default();
-    let (prog, infos) = load_and_check(files, &mut stats)?;
+    let (prog, infos) = load_and_check_opts(files, &mut stats, true)?;
     if let Some(p) = infos.iter().find(|p| p.root && p.name != "main") {
         return Err(BuildError::Other(format!(
             "package {} is not a main package",
@@ -200,53 +250,67 @@ pub fn build(files: &[String], opts: &BuildOptions) -> Result<Vec<u8>, BuildErro
     let t0 = Instant::now();
     let prog = check_files(files)?;
     let t_check = t0.elapsed();
-    let main_pkg = prog
-        .packages
-        .iter()
-        .find(|p| p.path == "main")
-        .map(|p| p.id)
-        .ok_or_else(|| BuildError::Other("no main package".into()))?;
-    let module = midend::lower_package(&prog, main_pkg).map_err(|errs| {
-        let diags: Vec<Diagnostic> = errs
-            .into_iter()
-            .map(|e| Diagnostic::new(e.pos, e.message))
-            .collect();
-        let mut text = format!("# {COMMAND_LINE_ARGUMENTS}\n");
-        text.push_str(&diag::render(&prog.fset, &diags));
-        BuildError::Diagnostics(text)
-    })?;
+    if !prog.packages.iter().any(|p| p.path == "main") {
+        return Err(BuildError::Other("no main package".into()));
+    }
+    // Every package with source files (the runtime overlay, imported packages, main), in
+    // dependency order: one module and one object each.
+    let mut modules = Vec::new();
+    for p in prog.packages.iter().filter(|p| !p.files.is_empty()) {
+        let module = midend::lower_package(&prog, p.id).map_err(|errs| {
+            let diags: Vec<Diagnostic> = errs
+                .into_iter()
+                .map(|e| Diagnostic::new(e.pos, e.message))
+                .collect();
+            let header = if p.path == "main" {
+                COMMAND_LINE_ARGUMENTS.to_string()
+            } else {
+                p.path.clone()
+            };
+            let mut text = format!("# {header}\n");
+            text.push_str(&diag::render(&prog.fset, &diags));
+            BuildError::Diagnostics(text)
+        })?;
+        modules.push(module);
+    }
     let t_lower = t0.elapsed();
-    if opts.dumps.ir {
-        eprint!("{module}");
-    }
     let bopts = backend::Options::default();
-    if opts.dumps.clif {
-        match backend::clif_dump(&module, &bopts) {
-            Ok(s) => eprint!("{s}"),
-            Err(e) => return Err(BuildError::Other(e.to_string())),
+    for module in &modules {
+        if opts.dumps.ir {
+            eprint!("{module}");
+        }
+        if opts.dumps.clif {
+            match backend::clif_dump(module, &bopts) {
+                Ok(s) => eprint!("{s}"),
+                Err(e) => return Err(BuildError::Other(e.to_string())),
+            }
+        }
+        if opts.dumps.asm {
+            match backend::asm_dump(module, &bopts) {
+                Ok(s) => eprint!("{s}"),
+                Err(e) => return Err(BuildError::Other(e.to_string())),
+            }
         }
     }
-    if opts.dumps.asm {
-        match backend::asm_dump(&module, &bopts) {
-            Ok(s) => eprint!("{s}"),
-            Err(e) => return Err(BuildError::Other(e.to_string())),
-        }
+    let mut objects = Vec::new();
+    for module in &modules {
+        let o = backend::compile_module(module, &bopts)
+            .map_err(|e| BuildError::Other(e.to_string()))?;
+        objects.push((module.package.clone(), o));
     }
-    let object =
-        backend::compile_module(&module, &bopts).map_err(|e| BuildError::Other(e.to_string()))?;
     let t_codegen = t0.elapsed();
-    let inputs = [
-        linker::Input {
-            name: "runtime.a".into(),
-            data: RUNTIME_ARCHIVE,
-            kind: linker::InputKind::Archive,
-        },
-        linker::Input {
-            name: "main.o".into(),
-            data: &object,
+    let mut inputs = vec![linker::Input {
+        name: "runtime.a".into(),
+        data: RUNTIME_ARCHIVE,
+        kind: linker::InputKind::Archive,
+    }];
+    for (pkg, o) in &objects {
+        inputs.push(linker::Input {
+            name: format!("{pkg}.o"),
+            data: o,
             kind: linker::InputKind::Object,
-        },
-    ];
+        });
+    }
     let lopts = linker::LinkOptions {
         strip: opts.strip,
         ..Default::default()

@@ -176,6 +176,18 @@ impl CompiledFunc {
     }
 }
 
+/// Content-addressed symbols that several packages' objects may each define (gc marks them
+/// DUPOK): type descriptors and everything named after them, itabs, string data, pointer masks,
+/// and the generated equality/hash functions. They are written as weak globals so that the
+/// linker keeps one copy and every reference resolves to it — type identity at run time is
+/// descriptor identity.
+pub(crate) fn is_dupok(name: &str) -> bool {
+    name.starts_with("type:")
+        || name.starts_with("go:itab.")
+        || name.starts_with("go:string.")
+        || name.starts_with("runtime.gcbits.")
+}
+
 fn section_kind(s: DataSection) -> SectionKind {
     match s {
         DataSection::NoptrData | DataSection::Data => SectionKind::Data,
@@ -257,8 +269,8 @@ pub(crate) fn write_object(
             value: off,
             size: c.code.len() as u64,
             kind: SymbolKind::Text,
-            scope: scope(f.global),
-            weak: false,
+            scope: scope(f.global || is_dupok(&f.name)),
+            weak: is_dupok(&f.name),
             section: SymbolSection::Section(text),
             flags: SymbolFlags::None,
         });
@@ -326,8 +338,8 @@ pub(crate) fn write_object(
                 value: off,
                 size: d.size,
                 kind: SymbolKind::Data,
-                scope: scope(d.global),
-                weak: false,
+                scope: scope(d.global || is_dupok(&d.name)),
+                weak: is_dupok(&d.name),
                 section: SymbolSection::Section(sec),
                 flags: SymbolFlags::None,
             });

@@ -648,7 +648,6 @@ pub(crate) fn link_world(
                         } else {
                             1u64 << b.trailing_zeros().min(3)
                         };
-                        let id = l.push_in(out, oi, si, b, end - b, natural.clamp(1, 8));
                         // Primary name: a global at this offset if any, else any symbol.
                         let here: Vec<usize> =
                             starts.iter().filter(|x| x.0 == b).map(|x| x.1).collect();
@@ -657,6 +656,19 @@ pub(crate) fn link_world(
                             .copied()
                             .find(|&y| !o.syms[y].is_local())
                             .or_else(|| here.first().copied());
+                        // DUPOK type data defined by several objects (weak globals): only the
+                        // copy the symbol resolved to is laid out, so every type has exactly
+                        // one descriptor (type identity is descriptor identity).
+                        if let Some(y) = prim {
+                            let sy = &o.syms[y];
+                            if sy.is_weak()
+                                && !sy.is_local()
+                                && w.globals.get(&sy.name).is_some_and(|g| g.obj != oi)
+                            {
+                                continue;
+                            }
+                        }
+                        let id = l.push_in(out, oi, si, b, end - b, natural.clamp(1, 8));
                         let (name, size) = prim
                             .map(|y| (o.syms[y].name.clone(), o.syms[y].size))
                             .unwrap_or_default();

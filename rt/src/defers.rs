@@ -178,6 +178,7 @@ pub unsafe fn run_deferred(typ: *const Type, data: *const u8) {
                     q = (*q).link;
                 }
                 (*g).panic = q as usize;
+                crate::rterror::PENDING_SIGNAL = None;
                 resume((*d).frame);
             }
         }

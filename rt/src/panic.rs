@@ -47,11 +47,30 @@ fn show_frame(name: &[u8]) -> bool {
 
 /// showframe plus gc's rule that compiler-generated wrappers (funcID wrapper: `-fm`, method
 /// wrappers, `gowrapN` thunks) are elided.
-fn show_func(f: &symtab::FuncInfo) -> bool {
+/// `panicked` says whether the frame's callee is where the panic started (the walk's innermost
+/// frame: the caller of gopanic, a runtime error function or a faulting instruction) or a
+/// gopanic frame: gc keeps a wrapper frame whose callee is gopanic/sigpanic/panicwrap
+/// (elideWrapperCalling), e.g. `main.main.gowrap1()` for `go panic(x)`.
+fn show_func(f: &symtab::FuncInfo, panicked: bool) -> bool {
     // A gopanic frame below a deferred call that panicked again is shown (as `panic`), as gc
     // does for every gopanic frame except the innermost, which the walk never visits.
-    f.name() == b"runtime.gopanic"
-        || (f.func_id() != symtab::FUNC_ID_WRAPPER && show_frame(f.name()))
+    if f.name() == b"runtime.gopanic" {
+        return true;
+    }
+    if f.func_id() == symtab::FUNC_ID_WRAPPER {
+        return panicked;
+    }
+    show_frame(f.name())
+}
+
+/// Calls `visit(f, pc, lookup_pc, shown)` for each frame with gc's showframe decision.
+fn walk_shown(pc: usize, fp: usize, mut visit: impl FnMut(&symtab::FuncInfo, usize, usize, bool)) {
+    let mut panicked = true;
+    walk_frames(pc, fp, |f, pc, lookup_pc| {
+        let shown = show_func(f, panicked);
+        panicked = f.name() == b"runtime.gopanic";
+        visit(f, pc, lookup_pc, shown);
+    });
 }
 
 fn print_frame(f: &symtab::FuncInfo, pc: usize, lookup_pc: usize) {
@@ -116,14 +135,14 @@ const OUTER_FRAMES: usize = 50;
 pub fn traceback(pc: usize, fp: usize) {
     let mut show_runtime = false;
     let mut total = 0;
-    walk_frames(pc, fp, |f, _, _| total += show_func(f) as usize);
+    walk_shown(pc, fp, |_, _, _, shown| total += shown as usize);
     if total == 0 {
         show_runtime = true;
         walk_frames(pc, fp, |_, _, _| total += 1);
     }
     let mut index = 0;
-    walk_frames(pc, fp, |f, pc, lookup_pc| {
-        if !show_runtime && !show_func(f) {
+    walk_shown(pc, fp, |f, pc, lookup_pc, shown| {
+        if !show_runtime && !shown {
             return;
         }
         let outer_start = total.saturating_sub(OUTER_FRAMES).max(INNER_FRAMES);
@@ -182,6 +201,9 @@ pub fn runtime_error(msg: &[u8]) -> ! {
 /// `panic: runtime error: ` followed by the concatenation of `parts` (a runtime errorString).
 #[inline(never)]
 pub fn runtime_error_parts(parts: &[&[u8]]) -> ! {
+    // A Go panic with an errorString value (recoverable); this returns only before the
+    // runtime overlay's types are initialised.
+    crate::rterror::runtime_error(parts);
     let fp = current_fp();
     enter_panic();
     bytes(b"panic: runtime error: ");
@@ -200,6 +222,7 @@ pub fn plain_panic(msg: &[u8]) -> ! {
 /// gc's plainError and TypeAssertionError values.
 #[inline(never)]
 pub fn plain_panic_parts(parts: &[&[u8]]) -> ! {
+    crate::rterror::plain_error(parts);
     let fp = current_fp();
     enter_panic();
     bytes(b"panic: ");
@@ -335,6 +358,7 @@ fn bounds_fmt(code: Bounds, negative: bool) -> &'static [&'static [u8]] {
 
 #[inline(never)]
 fn bounds_panic(code: Bounds, x: i64, signed: bool, y: i64, fp: usize) -> ! {
+    crate::rterror::bounds_error(x, y, signed, code as u8);
     enter_panic();
     bytes(b"panic: runtime error: ");
     for piece in bounds_fmt(code, signed && x < 0) {
@@ -549,6 +573,10 @@ pub unsafe extern "C" fn gopanic(typ: *const Type, data: *const u8) -> ! {
         // SAFETY: forwarded contract.
         unsafe { print_panic_line(typ, data, iface::panic_value_text(typ, data)) };
         bytes(b"\n");
+    }
+    // SAFETY: single-threaded runtime state set by the signal handler.
+    if let Some((sig, code, addr, pc)) = unsafe { crate::rterror::PENDING_SIGNAL } {
+        crate::signal::print_signal_line(sig, code, addr, pc);
     }
     finish(fp, false)
 }

@@ -89,6 +89,19 @@ fn signame(sig: i32) -> &'static [u8] {
     }
 }
 
+/// gc's `[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x…]` line.
+pub fn print_signal_line(sig: i32, code: i32, addr: usize, pc: usize) {
+    bytes(b"[signal ");
+    bytes(signame(sig));
+    bytes(b" code=");
+    print::hex(code as u32 as u64);
+    bytes(b" addr=");
+    print::hex(addr as u64);
+    bytes(b" pc=");
+    print::hex(pc as u64);
+    bytes(b"]\n");
+}
+
 #[unsafe(export_name = "runtime.sigtramp")]
 extern "C" fn sighandler(sig: i32, info: *const u8, uctx: *const u8) {
     // SAFETY: the kernel passes valid siginfo and ucontext pointers with SA_SIGINFO.
@@ -135,5 +148,21 @@ extern "C" fn sighandler(sig: i32, info: *const u8, uctx: *const u8) {
         SIGSEGV | SIGBUS => panic::SigCrash::Fault,
         _ => panic::SigCrash::Unexpected,
     };
+    // A fault in Go code becomes a Go panic on the faulting goroutine (recoverable), as gc's
+    // sigpanic: the handler returns into runtime.sigpanic.
+    if let panic::SigCrash::Panic(msg) = kind {
+        let in_go = crate::symtab::find_func(pc).is_some_and(|f| {
+            let n = f.name();
+            n.contains(&b'.') && !n.starts_with(b"runtime.") && !n.starts_with(b"_")
+        });
+        if in_go {
+            // SAFETY: the kernel's ucontext for this signal; the fault is in Go code.
+            unsafe {
+                let gregs = uctx.add(GREGS) as *mut usize;
+                crate::rterror::inject_sigpanic(gregs, sp, pc, msg, (sig, code, addr, pc));
+            }
+            return;
+        }
+    }
     panic::signal_crash(&sig_line, kind, addr, pc, fp)
 }
