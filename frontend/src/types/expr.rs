@@ -2048,7 +2048,10 @@ impl<'a> Checker<'a> {
                     let Some(s) = self.p.types.signature(sig).cloned() else {
                         return;
                     };
+                    // A pointer-receiver method is in T's method set only when reached through
+                    // an embedded pointer.
                     if ptr_recv
+                        && !indirect
                         && !matches!(self.p.ty(y.typ), Type::Pointer(_))
                         && !self.is_interface(y.typ)
                     {

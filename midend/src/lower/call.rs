@@ -77,7 +77,6 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 }
             }
         }
-        let vals = self.call_args(args, &sig, ellipsis.is_some());
         // Direct call of a declared function.
         let direct = match &func_u.kind {
             ExprKind::Ident(id) => prog.info.uses.get(&id.id).copied(),
@@ -87,12 +86,15 @@ impl<'a, 'p> FnLower<'a, 'p> {
             _ => None,
         };
         if let Some(o) = direct.filter(|o| self.is_func_obj(*o)) {
+            let vals = self.call_args(args, &sig, ellipsis.is_some());
             let sym = self.l.func_symbol(o);
             let ctx = self.b.iconst(Ty::I64, 0);
             return self.emit_go_call(Callee::Direct(sym), ctx, &sig.params, vals, &sig.results);
         }
-        // Call through a func value: the context register is the funcval pointer.
+        // Call through a func value: the context register is the funcval pointer. The function
+        // value is evaluated before the arguments (the spec's left-to-right order).
         let fv = self.expr(func_u);
+        let vals = self.call_args(args, &sig, ellipsis.is_some());
         let fv = fv.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
         let code = self.b.load(Ty::I64, fv, 0);
         self.emit_go_call(Callee::Indirect(code), fv, &sig.params, vals, &sig.results)

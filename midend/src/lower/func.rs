@@ -1103,14 +1103,16 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 self.b.branch(c, bodyb, done);
                 self.b.switch_to(bodyb);
                 self.b.reset_line();
-                self.range_assign(key, define, key_t, Value::Flat(vec![idx]));
-                if value.is_some() {
+                let vv = if value.is_some() {
                     let off = self.b.mul_imm(idx, esize);
                     let a = self.b.bin(BinOp::Add, base, off);
                     let v = self.load_value(a, elem);
-                    let v = self.snapshot(v, elem);
-                    self.range_assign(value, define, val_t, v);
-                }
+                    Some(self.snapshot(v, elem))
+                } else {
+                    None
+                };
+                let kv = Value::Flat(vec![idx]);
+                self.range_assign_pair(key, value, define, key_t, kv, val_t, vv);
                 self.loop_body(label, done, postb, body);
                 self.b.switch_to(postb);
                 let one = self.b.iconst(int, 1);
@@ -1156,8 +1158,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 self.emit_copy(next_idx, res[1]);
                 self.b.jump(join);
                 self.b.switch_to(join);
-                self.range_assign(key, define, key_t, Value::Flat(vec![idx]));
-                self.range_assign(value, define, val_t, Value::Flat(vec![r]));
+                let (kv, vv) = (Value::Flat(vec![idx]), Value::Flat(vec![r]));
+                self.range_assign_pair(key, value, define, key_t, kv, val_t, Some(vv));
                 self.loop_body(label, done, postb, body);
                 self.b.switch_to(postb);
                 self.emit_copy(idx, next_idx);
@@ -1217,6 +1219,41 @@ impl<'a, 'p> FnLower<'a, 'p> {
         self.block(&body.stmts);
         self.targets.pop();
         self.b.jump(postb);
+    }
+
+    /// Assigns one iteration's key and value. With `=`, both targets are evaluated before either
+    /// is assigned (`for i, x[i] = range y` indexes with the old `i`).
+    fn range_assign_pair(
+        &mut self,
+        key: Option<&'p Expr>,
+        value: Option<&'p Expr>,
+        define: bool,
+        kt: TypeId,
+        kv: Value,
+        vt: TypeId,
+        vv: Option<Value>,
+    ) {
+        if define || key.is_none() || value.is_none() || vv.is_none() {
+            self.range_assign(key, define, kt, kv);
+            if let Some(vv) = vv {
+                self.range_assign(value, define, vt, vv);
+            }
+            return;
+        }
+        let mut targets = Vec::new();
+        for (e, t, v) in [(key, kt, Some(kv)), (value, vt, vv)] {
+            let (Some(e), Some(v)) = (e, v) else { continue };
+            if matches!(&e.kind, ExprKind::Ident(id) if id.name == "_") {
+                continue;
+            }
+            let pt = self.type_of(e);
+            let p = self.place(e);
+            targets.push((p, pt, v, t));
+        }
+        for (p, pt, v, t) in targets {
+            let v = self.convert_implicit(v, t, pt);
+            self.store_place(&p, pt, v);
+        }
     }
 
     fn range_assign(&mut self, target: Option<&'p Expr>, define: bool, t: TypeId, v: Value) {

@@ -298,6 +298,11 @@ impl<'p> Lowering<'p> {
             }
             let sym = format!("{}.{}", self.prefix, obj.name);
             let l = self.lay.of(obj.typ);
+            if l.size == 0 {
+                // gc gives every zero-size variable the address of runtime.zerobase.
+                self.globals.insert(o, "runtime.zerobase".to_string());
+                continue;
+            }
             let section = if l.has_pointers() {
                 DataSection::Bss
             } else {
