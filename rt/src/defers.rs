@@ -98,6 +98,10 @@ pub unsafe extern "C" fn deferreturn(frame: usize) {
 /// # Safety
 /// `fv` is a Go funcval.
 unsafe fn call_deferred(fv: usize) {
+    if fv == 0 {
+        // `defer f()` with a nil f panics when the call is due, as in gc.
+        crate::panic::runtime_error(b"invalid memory address or nil pointer dereference");
+    }
     // SAFETY: word 0 of a funcval is its code.
     let code = unsafe { *(fv as *const usize) };
     // SAFETY: a Go func() entry, called with the context register set to the funcval.

@@ -56,8 +56,19 @@ impl<'a, 'p> FnLower<'a, 'p> {
             if let Some(s) = prog.info.selections.get(&func_u.id).cloned() {
                 if s.kind == SelectionKind::MethodVal {
                     if self.is_interface(self.type_of(x)) || self.holder_is_interface(x, &s.index) {
+                        // The receiver is evaluated before the arguments.
+                        let (iv, it) = if s.index.is_empty() {
+                            let xt = self.type_of(x);
+                            (self.expr(x), xt)
+                        } else {
+                            self.embedded_value(x, &s.index)
+                        };
+                        let iv = self.snapshot(iv, it);
                         let vals = self.call_args(args, &sig, ellipsis.is_some());
-                        return self.iface_method_call(x, &s, vals, &sig.results);
+                        let obj = prog.obj(s.obj);
+                        let (name, pkg) = (obj.name.clone(), obj.pkg);
+                        let msig = self.method_sig(s.obj);
+                        return self.iface_call_value(iv, it, &name, pkg, msig, vals, &sig.results);
                     }
                     let recv = self.method_receiver(x, &s.index, s.obj);
                     let (recv_t, _) = self.method_recv_type(s.obj);

@@ -231,27 +231,6 @@ impl<'a, 'p> FnLower<'a, 'p> {
         (self.snapshot(v, cur_t), cur_t)
     }
 
-    /// A method call whose receiver is (or embeds) an interface.
-    pub fn iface_method_call(
-        &mut self,
-        x: &'p Expr,
-        s: &Selection,
-        args: Vec<(Value, TypeId)>,
-        results: &[TypeId],
-    ) -> Vec<Value> {
-        let obj = self.l.prog.obj(s.obj);
-        let name = obj.name.clone();
-        let pkg = obj.pkg;
-        let sig = self.method_sig(s.obj);
-        let (iv, it) = if s.index.is_empty() {
-            let xt = self.type_of(x);
-            (self.expr(x), xt)
-        } else {
-            self.embedded_value(x, &s.index)
-        };
-        self.iface_call_value(iv, it, &name, pkg, sig, args, results)
-    }
-
     /// The signature (without receiver) of a method object.
     pub fn method_sig(&self, m: ObjId) -> TypeId {
         self.l.prog.obj(m).typ
@@ -520,11 +499,16 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let xt = self.type_of(x);
         let via_iface = self.is_interface(xt) || self.holder_is_interface(x, &s.index);
         let (recv_v, recv_t) = if via_iface {
-            if s.index.is_empty() {
+            let (iv, it) = if s.index.is_empty() {
                 (self.expr(x), xt)
             } else {
                 self.embedded_value(x, &s.index)
-            }
+            };
+            // gc checks the interface when the method value is made, not when it is called.
+            let iv = self.snapshot(iv, it);
+            let tab = self.to_flat(iv.clone(), it)[0];
+            self.nil_check_with(tab, "runtime.panicmem");
+            (iv, it)
         } else {
             let (rt, _) = self.method_recv_type(s.obj);
             let v = self.method_receiver(x, &s.index, s.obj);
