@@ -34,6 +34,8 @@ pub struct BuildOptions {
     pub timings: bool,
     /// Strip the symbol table (`-ldflags=-s`).
     pub strip: bool,
+    /// Print escape-analysis decisions as gc does under `-gcflags=-m`.
+    pub escape_diagnostics: bool,
 }
 
 /// Why a build failed: compile errors (already rendered in gc's form with their `# pkg` headers,
@@ -255,6 +257,17 @@ pub fn build(files: &[String], opts: &BuildOptions) -> Result<Vec<u8>, BuildErro
     }
     // Every package with source files (the runtime overlay, imported packages, main), in
     // dependency order: one module and one object each.
+    if opts.escape_diagnostics {
+        // gc prints -m output for the packages it compiles; the user's package is `main`.
+        for p in prog.packages.iter().filter(|p| p.path == "main") {
+            let res = midend::escape::analyze(&prog, p.id);
+            let text = midend::escape::format_diagnostics(&prog, &res);
+            if !text.is_empty() {
+                eprintln!("# {COMMAND_LINE_ARGUMENTS}");
+                eprint!("{text}");
+            }
+        }
+    }
     let mut modules = Vec::new();
     for p in prog.packages.iter().filter(|p| !p.files.is_empty()) {
         let module = midend::lower_package(&prog, p.id).map_err(|errs| {

@@ -135,6 +135,7 @@ fn apply_gcflags(v: &str, o: &mut BuildOptions) -> Result<(), String> {
             "-d=clif" => o.dumps.clif = true,
             "-d=asm" => o.dumps.asm = true,
             "-d=time" => o.timings = true,
+            "-m" => o.escape_diagnostics = true,
             // Optimisation/inlining switches gc accepts; rgo has its own pipeline.
             "-N" | "-l" => {}
             other => return Err(format!("rgo: unsupported -gcflags value {other}")),

@@ -99,6 +99,11 @@ pub struct EscapeResult {
     /// converted expression's NodeId), implicit `...` slices (keyed by the call's NodeId). Sites
     /// absent from this set may be stack-allocated.
     pub heap_sites: HashSet<NodeId>,
+    /// Implicit interface conversions (of assignments, arguments, returns, literal elements,
+    /// comparisons, switch cases) that escape, keyed by the converted operand's NodeId. Kept apart
+    /// from `heap_sites` because the operand may itself be an allocation site (`var i any =
+    /// []int{1}`: both the slice literal and its boxing).
+    pub heap_iface_conversions: HashSet<NodeId>,
     /// For each FuncLit: per captured variable, in `Info::captures` order, whether it is
     /// captured by value (true) or by reference.
     pub capture_by_value: HashMap<NodeId, Vec<bool>>,
@@ -227,16 +232,14 @@ struct Site {
     kind: SiteKind,
     /// gc's `HeapAllocReason`: too large or too aligned for the stack, or a zero-sized make.
     forced_heap: bool,
+    /// An implicit interface conversion (keyed by its operand).
+    implicit_conv: bool,
 }
 
 /// A function body under analysis: a declared function or method, or a func literal.
 struct FnInfo<'p> {
     obj: Option<ObjId>,
-    lit: Option<&'p Expr>,
     parent: Option<usize>,
-    pkg: PkgId,
-    sig: &'p FuncType,
-    recv: Option<&'p ast::Field>,
     body: Option<&'p Block>,
     noescape: bool,
     /// gc's name of the function, for messages that name it.
@@ -246,6 +249,17 @@ struct FnInfo<'p> {
     params: Vec<(Option<ObjId>, TypeId, Pos, String)>,
     /// Results: object, type, gc's name (`~r0` for unnamed ones).
     results: Vec<(Option<ObjId>, TypeId, String)>,
+}
+
+/// What [`Analyzer::new_fn`] needs to know about a function.
+struct FnSpec<'p> {
+    obj: Option<ObjId>,
+    parent: Option<usize>,
+    sig: &'p FuncType,
+    recv: Option<&'p ast::Field>,
+    body: Option<&'p Block>,
+    noescape: bool,
+    name: String,
 }
 
 struct Analyzer<'p> {
@@ -294,10 +308,10 @@ impl<'p> Analyzer<'p> {
         for p in &prog.packages {
             for f in &p.files {
                 for d in &f.decls {
-                    if let Decl::Func(fd) = d {
-                        if let Some(&o) = prog.info.defs.get(&fd.name.id) {
-                            decls.insert(o, (&**fd, p.id));
-                        }
+                    if let Decl::Func(fd) = d
+                        && let Some(&o) = prog.info.defs.get(&fd.name.id)
+                    {
+                        decls.insert(o, (&**fd, p.id));
                     }
                 }
             }
@@ -338,10 +352,10 @@ impl<'p> Analyzer<'p> {
         let mut roots = Vec::new();
         for f in &prog.package(self.pkg).files {
             for d in &f.decls {
-                if let Decl::Func(fd) = d {
-                    if let Some(&o) = prog.info.defs.get(&fd.name.id) {
-                        roots.push(o);
-                    }
+                if let Decl::Func(fd) = d
+                    && let Some(&o) = prog.info.defs.get(&fd.name.id)
+                {
+                    roots.push(o);
                 }
             }
         }
@@ -355,17 +369,18 @@ impl<'p> Analyzer<'p> {
     /// Functions referenced by a declaration's body (closures included), in walk order.
     fn callees(&self, o: ObjId) -> Vec<ObjId> {
         let mut out = Vec::new();
-        if let Some((fd, _)) = self.decls.get(&o) {
-            if let Some(b) = &fd.body {
-                let mut seen = HashSet::new();
-                walk::visit_block_idents(b, &mut |id: NodeId| {
-                    if let Some(&u) = self.prog.info.uses.get(&id) {
-                        if self.decls.contains_key(&u) && seen.insert(u) {
-                            out.push(u);
-                        }
-                    }
-                });
-            }
+        if let Some((fd, _)) = self.decls.get(&o)
+            && let Some(b) = &fd.body
+        {
+            let mut seen = HashSet::new();
+            walk::visit_block_idents(b, &mut |id: NodeId| {
+                if let Some(&u) = self.prog.info.uses.get(&id)
+                    && self.decls.contains_key(&u)
+                    && seen.insert(u)
+                {
+                    out.push(u);
+                }
+            });
         }
         out
     }
@@ -400,8 +415,8 @@ impl<'p> Analyzer<'p> {
                     if !cross && !in_pkg {
                         continue;
                     }
-                    if !index.contains_key(&w) {
-                        index.insert(w, next);
+                    if let std::collections::hash_map::Entry::Vacant(e) = index.entry(w) {
+                        e.insert(next);
                         low.insert(w, next);
                         next += 1;
                         stack.push(w);
@@ -467,18 +482,16 @@ impl<'p> Analyzer<'p> {
         out
     }
 
-    fn new_fn(
-        &mut self,
-        obj: Option<ObjId>,
-        lit: Option<&'p Expr>,
-        parent: Option<usize>,
-        pkg: PkgId,
-        sig: &'p FuncType,
-        recv: Option<&'p ast::Field>,
-        body: Option<&'p Block>,
-        noescape: bool,
-        name: String,
-    ) -> usize {
+    fn new_fn(&mut self, spec: FnSpec<'p>) -> usize {
+        let FnSpec {
+            obj,
+            parent,
+            sig,
+            recv,
+            body,
+            noescape,
+            name,
+        } = spec;
         let mut params = Vec::new();
         if let Some(r) = recv {
             params.extend(self.field_objs(std::slice::from_ref(r)));
@@ -495,20 +508,19 @@ impl<'p> Analyzer<'p> {
         let mut k = 0;
         for f in &sig.results {
             if f.names.is_empty() {
-                if let Some(&o) = self.prog.info.implicits.get(&f.typ.id) {
-                    if let Some(r) = results.get_mut(k) {
-                        r.0 = Some(o);
-                    }
+                if let Some(&o) = self.prog.info.implicits.get(&f.typ.id)
+                    && let Some(r) = results.get_mut(k)
+                {
+                    r.0 = Some(o);
                 }
                 k += 1;
             } else {
                 for n in &f.names {
-                    if n.is_blank() {
-                        if let Some(&o) = self.prog.info.defs.get(&n.id) {
-                            if let Some(r) = results.get_mut(k) {
-                                r.0 = Some(o);
-                            }
-                        }
+                    if n.is_blank()
+                        && let Some(&o) = self.prog.info.defs.get(&n.id)
+                        && let Some(r) = results.get_mut(k)
+                    {
+                        r.0 = Some(o);
                     }
                     k += 1;
                 }
@@ -516,11 +528,7 @@ impl<'p> Analyzer<'p> {
         }
         self.fns.push(FnInfo {
             obj,
-            lit,
             parent,
-            pkg,
-            sig,
-            recv,
             body,
             noescape,
             name,
@@ -598,28 +606,26 @@ impl<'p> Analyzer<'p> {
         // pre-order (gc's stack order).
         let mut batch_fns = Vec::new();
         for &o in objs {
-            let Some(&(fd, pkg)) = self.decls.get(&o) else {
+            let Some(&(fd, _)) = self.decls.get(&o) else {
                 continue;
             };
             let noescape = fd.directives.iter().any(|d| d.name == "go:noescape");
             let name = self.decl_name(fd);
-            let fi = self.new_fn(
-                Some(o),
-                None,
-                None,
-                pkg,
-                &fd.sig,
-                fd.recv.as_ref(),
-                fd.body.as_ref(),
+            let fi = self.new_fn(FnSpec {
+                obj: Some(o),
+                parent: None,
+                sig: &fd.sig,
+                recv: fd.recv.as_ref(),
+                body: fd.body.as_ref(),
                 noescape,
                 name,
-            );
+            });
             self.fn_of_obj.insert(o, fi);
             batch_fns.push(fi);
             if let Some(b) = &fd.body {
                 let mut lits = Vec::new();
                 walk::collect_func_lits(b, &mut lits);
-                self.register_lits(fi, pkg, &lits, &mut batch_fns);
+                self.register_lits(fi, &lits, &mut batch_fns);
             }
         }
         // Oracles over whole declarations (closures included).
@@ -628,10 +634,10 @@ impl<'p> Analyzer<'p> {
         self.def_value.clear();
         self.captured_any.clear();
         for &fi in &batch_fns {
-            if self.fns[fi].parent.is_none() {
-                if let Some(b) = self.fns[fi].body {
-                    self.scan_oracles(b);
-                }
+            if self.fns[fi].parent.is_none()
+                && let Some(b) = self.fns[fi].body
+            {
+                self.scan_oracles(b);
             }
         }
         for &fi in &batch_fns {
@@ -657,18 +663,19 @@ impl<'p> Analyzer<'p> {
                     .addr();
                     self.flow(h, l);
                 }
-            } else if let LocKind::Var(o) = self.locs[l].kind {
-                if !self.locs[l].param && !self.locs[l].param_out {
-                    let t = self.prog.obj(o).typ;
-                    if self.prog.size_of(t) > 128 * 1024 || self.prog.align_of(t) > 8 {
-                        let h = Hole {
-                            dst: HEAP,
-                            derefs: 0,
-                            addrtaken: false,
-                        }
-                        .addr();
-                        self.flow(h, l);
+            } else if let LocKind::Var(o) = self.locs[l].kind
+                && !self.locs[l].param
+                && !self.locs[l].param_out
+            {
+                let t = self.prog.obj(o).typ;
+                if self.prog.size_of(t) > 128 * 1024 || self.prog.align_of(t) > 8 {
+                    let h = Hole {
+                        dst: HEAP,
+                        derefs: 0,
+                        addrtaken: false,
                     }
+                    .addr();
+                    self.flow(h, l);
                 }
             }
         }
@@ -680,13 +687,7 @@ impl<'p> Analyzer<'p> {
         }
     }
 
-    fn register_lits(
-        &mut self,
-        parent: usize,
-        pkg: PkgId,
-        lits: &[(&'p Expr, usize)],
-        out: &mut Vec<usize>,
-    ) {
+    fn register_lits(&mut self, parent: usize, lits: &[(&'p Expr, usize)], out: &mut Vec<usize>) {
         // `lits` holds (literal, index of its enclosing literal in `lits` or usize::MAX).
         let mut idx = Vec::with_capacity(lits.len());
         let mut counter: HashMap<usize, usize> = HashMap::new();
@@ -703,17 +704,15 @@ impl<'p> Analyzer<'p> {
             let n = counter.entry(par).or_insert(0);
             *n += 1;
             let name = format!("{}.func{}", self.fns[par].name, n);
-            let fi = self.new_fn(
-                None,
-                Some(e),
-                Some(par),
-                pkg,
+            let fi = self.new_fn(FnSpec {
+                obj: None,
+                parent: Some(par),
                 sig,
-                None,
-                Some(body),
-                false,
+                recv: None,
+                body: Some(body),
+                noescape: false,
                 name,
-            );
+            });
             self.fn_of_lit.insert(e.id, fi);
             idx.push(fi);
             out.push(fi);
@@ -851,19 +850,16 @@ impl<'p> Analyzer<'p> {
     fn walk_one(&mut self, root: LocId, walkgen: u32, all: &mut VecDeque<LocId>) {
         self.locs[root].walkgen = walkgen;
         self.locs[root].derefs = 0;
-        if self.locs[root].attrs & ATTR_CALLS != 0 {
-            if let LocKind::Site(s) = self.locs[root].kind {
-                if let SiteKind::Closure(fi) = self.sites[s].kind {
-                    if !self.fns[fi].closure_results_lost {
-                        self.fns[fi].closure_results_lost = true;
-                        let rs: Vec<Option<ObjId>> =
-                            self.fns[fi].results.iter().map(|r| r.0).collect();
-                        for o in rs.into_iter().flatten() {
-                            if let Some(&l) = self.var_loc.get(&o) {
-                                self.enqueue(l, all);
-                            }
-                        }
-                    }
+        if self.locs[root].attrs & ATTR_CALLS != 0
+            && let LocKind::Site(s) = self.locs[root].kind
+            && let SiteKind::Closure(fi) = self.sites[s].kind
+            && !self.fns[fi].closure_results_lost
+        {
+            self.fns[fi].closure_results_lost = true;
+            let rs: Vec<Option<ObjId>> = self.fns[fi].results.iter().map(|r| r.0).collect();
+            for o in rs.into_iter().flatten() {
+                if let Some(&l) = self.var_loc.get(&o) {
+                    self.enqueue(l, all);
                 }
             }
         }
@@ -981,14 +977,12 @@ impl<'p> Analyzer<'p> {
         for l in 4..self.locs.len() {
             let escapes = self.locs[l].attrs & ATTR_ESCAPES != 0;
             match self.locs[l].kind {
-                LocKind::Var(o) => {
-                    if escapes {
-                        self.res_heap_var(o);
-                        let ob = prog.obj(o);
-                        let pos = self.var_pos.get(&o).copied().unwrap_or(ob.pos);
-                        self.diags
-                            .push((pos, format!("moved to heap: {}", ob.name)));
-                    }
+                LocKind::Var(o) if escapes => {
+                    self.res_heap_var(o);
+                    let ob = prog.obj(o);
+                    let pos = self.var_pos.get(&o).copied().unwrap_or(ob.pos);
+                    self.diags
+                        .push((pos, format!("moved to heap: {}", ob.name)));
                 }
                 LocKind::Site(s) => {
                     let site = self.sites[s].clone();
@@ -996,7 +990,13 @@ impl<'p> Analyzer<'p> {
                         continue;
                     }
                     if escapes {
-                        self.res_heap_site(site.node);
+                        if site.implicit_conv {
+                            if self.report {
+                                self.res.heap_iface_conversions.insert(site.node);
+                            }
+                        } else {
+                            self.res_heap_site(site.node);
+                        }
                         let msg = if site.kind == SiteKind::Append {
                             "append escapes to heap".to_string()
                         } else {

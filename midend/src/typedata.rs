@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use frontend::types::{BasicKind, MethodSetEntry, Program, Type, TypeId};
+use frontend::types::{BasicKind, MethodSetEntry, PkgId, Program, Type, TypeId};
 use sha2::{Digest, Sha256};
 
 use crate::ir::{DataObject, DataReloc, DataSection, RelocKind};
@@ -49,10 +49,76 @@ pub struct Synth {
     pub fields: Vec<(String, String, u64)>,
 }
 
+/// A descriptor for a type the checker has no `TypeId` for: `*T` of a type whose pointer type
+/// was never created, `[]T` for an array's Slice word, and the parts of a map's group type.
+#[derive(Clone, Debug)]
+struct Virt {
+    sym: String,
+    /// gc's LinkString (the hash input).
+    link: String,
+    /// The type string (Str).
+    str_name: String,
+    size: u64,
+    align: u64,
+    ptr_bytes: u64,
+    /// Byte offsets of the words the GC scans.
+    mask: Vec<u64>,
+    kind: VirtKind,
+}
+
+#[derive(Clone, Debug)]
+enum VirtKind {
+    /// `*T` (no methods: every named type's `*T` is interned by the checker).
+    Ptr {
+        elem: String,
+        exported: bool,
+    },
+    Slice {
+        elem: String,
+    },
+    /// A noalg array (a map group's slots).
+    Array {
+        elem: String,
+        slice: String,
+        len: u64,
+    },
+    /// A noalg struct whose fields have no package: (name, type symbol, offset).
+    Struct(Vec<(String, String, u64)>),
+}
+
+/// A type operand of a map group: symbol, LinkString, Str, size, align, PtrBytes, GC mask.
+struct Part {
+    sym: String,
+    link: String,
+    str_name: String,
+    size: u64,
+    align: u64,
+    ptr_bytes: u64,
+    mask: Vec<u64>,
+}
+
+/// What a MapType records about its group type.
+pub struct MapGroup {
+    pub sym: String,
+    pub size: u64,
+    /// Slot size (KeyStride = ElemStride).
+    pub slot: u64,
+    /// Offset of the elem inside a slot.
+    pub elem_off: u64,
+    pub indirect_key: bool,
+    pub indirect_elem: bool,
+}
+
+enum PtrToThis {
+    Strong(String),
+    Weak(String),
+}
+
 #[derive(Default)]
 pub struct TypeData {
     /// Requested descriptors by TypeId.
     requested: BTreeMap<String, TypeId>,
+    virt: BTreeMap<String, Virt>,
     synth: BTreeMap<String, Synth>,
     itabs: BTreeMap<String, (TypeId, TypeId)>,
     /// Symbols already written.
@@ -70,6 +136,202 @@ impl TypeData {
         let sym = format!("type:{}", prog.link_string(t));
         self.requested.entry(sym.clone()).or_insert(t);
         sym
+    }
+
+    /// The descriptor symbol of `*t`: the checker's pointer type when there is one, else a
+    /// descriptor made up here (such a `*t` has no methods).
+    fn ptr_to(&mut self, prog: &Program, lay: &Layouts, t: TypeId) -> String {
+        if let Some(p) = find_pointer_type(prog, t) {
+            return self.type_sym(prog, p);
+        }
+        let _ = lay;
+        let link = format!("*{}", prog.link_string(t));
+        let sym = format!("type:{link}");
+        if !self.virt.contains_key(&sym) {
+            let elem = self.type_sym(prog, t);
+            self.virt.insert(
+                sym.clone(),
+                Virt {
+                    sym: sym.clone(),
+                    link,
+                    str_name: format!("*{}", runtime_type_string(prog, t)),
+                    size: 8,
+                    align: 8,
+                    ptr_bytes: 8,
+                    mask: vec![0],
+                    kind: VirtKind::Ptr {
+                        elem,
+                        exported: name_exported(prog, t),
+                    },
+                },
+            );
+        }
+        sym
+    }
+
+    /// The descriptor symbol of `[]elem` (an ArrayType's Slice word).
+    fn slice_of(&mut self, prog: &Program, lay: &Layouts, elem: TypeId) -> String {
+        if let Some(st) = find_slice_type(prog, elem) {
+            return self.type_sym(prog, st);
+        }
+        let e = self.part(prog, lay, elem);
+        self.virt_slice(&e)
+    }
+
+    fn virt_slice(&mut self, e: &Part) -> String {
+        let link = format!("[]{}", e.link);
+        let sym = format!("type:{link}");
+        self.virt.entry(sym.clone()).or_insert_with(|| Virt {
+            sym: sym.clone(),
+            link,
+            str_name: format!("[]{}", e.str_name),
+            size: 24,
+            align: 8,
+            ptr_bytes: 8,
+            mask: vec![0],
+            kind: VirtKind::Slice {
+                elem: e.sym.clone(),
+            },
+        });
+        sym
+    }
+
+    fn part(&mut self, prog: &Program, lay: &Layouts, t: TypeId) -> Part {
+        let l = lay.of(t);
+        let mut mask = Vec::new();
+        gc_mask(prog, lay, t, 0, &mut mask);
+        Part {
+            sym: self.type_sym(prog, t),
+            link: prog.link_string(t),
+            str_name: runtime_type_string(prog, t),
+            size: l.size,
+            align: l.align.max(1),
+            ptr_bytes: l.ptr_bytes(),
+            mask,
+        }
+    }
+
+    /// The group type of `map[k]v` (reflectdata.MapGroupType, interleaved slots):
+    /// `map.group[K]V` = `struct { ctrl uint64; slots [8]struct { key K'; elem V' } }`, where
+    /// K' and V' are `*K` / `*V` for keys and elems over 128 bytes. The group, its slot array
+    /// and the slot struct are noalg; the array's Slice `[]struct { key K'; elem V' }` is an
+    /// ordinary type.
+    pub fn map_group(&mut self, prog: &Program, lay: &Layouts, k: TypeId, v: TypeId) -> MapGroup {
+        let indirect_key = lay.size(k) > 128;
+        let indirect_elem = lay.size(v) > 128;
+        let operand = |td: &mut TypeData, t: TypeId, indirect: bool| {
+            if indirect {
+                Part {
+                    sym: td.ptr_to(prog, lay, t),
+                    link: format!("*{}", prog.link_string(t)),
+                    str_name: format!("*{}", runtime_type_string(prog, t)),
+                    size: 8,
+                    align: 8,
+                    ptr_bytes: 8,
+                    mask: vec![0],
+                }
+            } else {
+                td.part(prog, lay, t)
+            }
+        };
+        let kp = operand(self, k, indirect_key);
+        let vp = operand(self, v, indirect_elem);
+        // The slot struct, laid out as types.CalcStructSize does: a trailing zero-size field
+        // gets a byte of padding.
+        let elem_off = round_up(kp.size, vp.align);
+        let mut raw = elem_off + vp.size;
+        if raw > 0 && vp.size == 0 {
+            raw += 1;
+        }
+        let slot_align = kp.align.max(vp.align);
+        let slot_size = round_up(raw, slot_align);
+        let mut slot_mask = kp.mask.clone();
+        slot_mask.extend(vp.mask.iter().map(|w| w + elem_off));
+        let slot_ptr = if vp.ptr_bytes > 0 {
+            elem_off + vp.ptr_bytes
+        } else {
+            kp.ptr_bytes
+        };
+        let slot_link = format!("struct {{ key {}; elem {} }}", kp.link, vp.link);
+        let slot = Part {
+            sym: format!("type:noalg.{slot_link}"),
+            str_name: format!("struct {{ key {}; elem {} }}", kp.str_name, vp.str_name),
+            link: slot_link,
+            size: slot_size,
+            align: slot_align,
+            ptr_bytes: slot_ptr,
+            mask: slot_mask,
+        };
+        self.virt.entry(slot.sym.clone()).or_insert_with(|| Virt {
+            sym: slot.sym.clone(),
+            link: slot.link.clone(),
+            str_name: slot.str_name.clone(),
+            size: slot.size,
+            align: slot.align,
+            ptr_bytes: slot.ptr_bytes,
+            mask: slot.mask.clone(),
+            kind: VirtKind::Struct(vec![
+                ("key".into(), kp.sym.clone(), 0),
+                ("elem".into(), vp.sym.clone(), elem_off),
+            ]),
+        });
+        // [8]slot and its Slice.
+        let slice = self.virt_slice(&slot);
+        let arr_link = format!("[8]{}", slot.link);
+        let arr_sym = format!("type:noalg.{arr_link}");
+        let arr_ptr = if slot.ptr_bytes > 0 {
+            7 * slot.size + slot.ptr_bytes
+        } else {
+            0
+        };
+        let arr_mask: Vec<u64> = (0..8u64)
+            .flat_map(|i| slot.mask.iter().map(move |w| i * slot_size + w))
+            .collect();
+        self.virt.entry(arr_sym.clone()).or_insert_with(|| Virt {
+            sym: arr_sym.clone(),
+            link: arr_link.clone(),
+            str_name: format!("[8]{}", slot.str_name),
+            size: 8 * slot_size,
+            align: slot_align,
+            ptr_bytes: arr_ptr,
+            mask: arr_mask.clone(),
+            kind: VirtKind::Array {
+                elem: slot.sym.clone(),
+                slice,
+                len: 8,
+            },
+        });
+        // The group.
+        let mut raw = 8 + 8 * slot_size;
+        if slot_size == 0 {
+            raw += 1;
+        }
+        let size = round_up(raw, 8);
+        let link = format!("map.group[{}]{}", prog.link_string(k), prog.link_string(v));
+        let sym = format!("type:noalg.{link}");
+        let ctrl = self.type_sym(prog, prog.basic(BasicKind::Uint64));
+        self.virt.entry(sym.clone()).or_insert_with(|| Virt {
+            sym: sym.clone(),
+            str_name: format!(
+                "map.group[{}]{}",
+                runtime_type_string(prog, k),
+                runtime_type_string(prog, v)
+            ),
+            link,
+            size,
+            align: 8,
+            ptr_bytes: if arr_ptr > 0 { 8 + arr_ptr } else { 0 },
+            mask: arr_mask.iter().map(|w| w + 8).collect(),
+            kind: VirtKind::Struct(vec![("ctrl".into(), ctrl, 0), ("slots".into(), arr_sym, 8)]),
+        });
+        MapGroup {
+            sym,
+            size,
+            slot: slot_size,
+            elem_off,
+            indirect_key,
+            indirect_elem,
+        }
     }
 
     pub fn itab_sym(&mut self, prog: &Program, concrete: TypeId, iface: TypeId) -> String {
@@ -134,6 +396,7 @@ impl TypeData {
             objects: Vec::new(),
             names: BTreeMap::new(),
             gcbits: BTreeMap::new(),
+            weak: Vec::new(),
         };
         loop {
             let mut progress = false;
@@ -170,6 +433,17 @@ impl TypeData {
                 out.synth_descriptor(&s);
                 progress = true;
             }
+            let virt: Vec<Virt> = self
+                .virt
+                .values()
+                .filter(|v| !self.done.contains(&v.sym))
+                .cloned()
+                .collect();
+            for v in virt {
+                self.done.insert(v.sym.clone());
+                out.virt_descriptor(self, &v);
+                progress = true;
+            }
             if !progress {
                 break;
             }
@@ -178,8 +452,22 @@ impl TypeData {
             mut objects,
             names,
             gcbits,
+            weak,
             ..
         } = out;
+        // Weak PtrToThis references: resolved when `*T` is in the binary anyway. (A `*T`
+        // first requested by a later call is missed; the lowering asks for nearly everything
+        // before the first call.)
+        for (i, target) in weak {
+            if self.done.contains(&target) {
+                objects[i].relocs.push(DataReloc {
+                    offset: 44,
+                    kind: RelocKind::Off32,
+                    target,
+                    addend: 0,
+                });
+            }
+        }
         for (name, o) in names.into_iter().chain(gcbits) {
             if self.done.insert(name) {
                 objects.push(o);
@@ -190,12 +478,17 @@ impl TypeData {
 
     /// The closure symbol for an Equal or Hasher word, emitting the closure object and the
     /// generated functions it needs the first time.
-    fn alg_closure(&mut self, a: &crate::alg::AlgRef, eq: bool, out: &mut Vec<DataObject>) -> String {
+    fn alg_closure(
+        &mut self,
+        a: &crate::alg::AlgRef,
+        eq: bool,
+        out: &mut Vec<DataObject>,
+    ) -> String {
         let sym = a.closure_symbol().to_string();
-        if let Some(obj) = a.closure_object() {
-            if self.done.insert(obj.name.clone()) {
-                out.push(obj);
-            }
+        if let Some(obj) = a.closure_object()
+            && self.done.insert(obj.name.clone())
+        {
+            out.push(obj);
         }
         if let crate::alg::AlgRef::Generated { sig, .. } = a {
             let fs = if eq {
@@ -310,6 +603,8 @@ struct Emitter<'a, 'p> {
     objects: Vec<DataObject>,
     names: BTreeMap<String, DataObject>,
     gcbits: BTreeMap<String, DataObject>,
+    /// Descriptors (index in `objects`) whose weak PtrToThis points at the given `*T` symbol.
+    weak: Vec<(usize, String)>,
 }
 
 /// gc's type hash: the first 4 bytes of SHA-256(LinkString) with byte 0 inverted, little-endian.
@@ -322,7 +617,12 @@ pub fn type_hash(link_string: &str) -> u32 {
 /// abi.Name bytes: flags, uvarint length, bytes.
 pub fn encode_name(name: &str, exported: bool) -> Vec<u8> {
     let mut out = vec![if exported { 1 } else { 0 }];
-    let mut n = name.len();
+    push_uvarint(&mut out, name.len());
+    out.extend_from_slice(name.as_bytes());
+    out
+}
+
+fn push_uvarint(out: &mut Vec<u8>, mut n: usize) {
     loop {
         let b = (n & 0x7f) as u8;
         n >>= 7;
@@ -332,8 +632,68 @@ pub fn encode_name(name: &str, exported: bool) -> Vec<u8> {
         }
         out.push(b | 0x80);
     }
-    out.extend_from_slice(name.as_bytes());
-    out
+}
+
+/// types.IsExported: the name starts with an upper-case letter.
+fn is_exported(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Whether gc gives `t` a name (t.Sym() != nil): defined types, the predeclared basic types and
+/// `error`, but not `any`.
+fn is_named(prog: &Program, t: TypeId) -> bool {
+    (matches!(prog.ty(t), Type::Named(_) | Type::Basic(_)) || t == prog.error_type)
+        && t != prog.any_type()
+}
+
+/// Whether `t` is a named type with an exported name (the Str "exported" bit).
+fn name_exported(prog: &Program, t: TypeId) -> bool {
+    match prog.ty(t) {
+        Type::Named(n) => is_exported(&prog.obj(n.obj).name),
+        _ => false,
+    }
+}
+
+/// reflectdata.typePkg: the package of a named type, or of the named element of an unnamed
+/// pointer, slice, array or chan type; `None` for predeclared types.
+fn type_pkg(prog: &Program, t: TypeId) -> Option<PkgId> {
+    let owner = match prog.ty(t) {
+        Type::Pointer(e) | Type::Slice(e) | Type::Array(e, _) | Type::Chan(_, e) => *e,
+        _ => t,
+    };
+    match prog.ty(owner) {
+        Type::Named(n) => prog.obj(n.obj).pkg,
+        _ => None,
+    }
+}
+
+/// gc's pointer mask of `t` placed at `off` (typebits.Set): byte offsets of the words the GC
+/// scans. Unlike the layout's pointer words, an interface's first word is left out (it points
+/// at an itab or a type descriptor, never into the heap).
+fn gc_mask(prog: &Program, lay: &Layouts, t: TypeId, off: u64, out: &mut Vec<u64>) {
+    if !lay.of(t).has_pointers() {
+        return;
+    }
+    let u = prog.underlying(t);
+    match prog.ty(u) {
+        Type::Interface(_) => out.push(off + 8),
+        Type::Array(e, n) => {
+            let es = lay.size(*e);
+            if es == 0 {
+                return;
+            }
+            for i in 0..*n {
+                gc_mask(prog, lay, *e, off + i * es, out);
+            }
+        }
+        Type::Struct(fields) => {
+            let offs = lay.field_offsets(u);
+            for (f, fo) in fields.iter().zip(offs) {
+                gc_mask(prog, lay, f.typ, off + fo, out);
+            }
+        }
+        _ => out.push(off),
+    }
 }
 
 fn kind_of(prog: &Program, t: TypeId) -> u8 {
@@ -375,33 +735,87 @@ fn kind_of(prog: &Program, t: TypeId) -> u8 {
     }
 }
 
-
 impl Emitter<'_, '_> {
     fn name_sym(&mut self, text: &str, exported: bool) -> String {
-        let sym = format!("type:.namedata.{text}{}", if exported { "." } else { "-" });
-        if !self.names.contains_key(&sym) {
-            let bytes = encode_name(text, exported);
-            let size = bytes.len() as u64;
-            self.names.insert(
-                sym.clone(),
-                DataObject {
-                    name: sym.clone(),
-                    section: DataSection::GoType,
-                    align: 1,
-                    bytes,
-                    size,
-                    relocs: Vec::new(),
-                    global: false,
-                },
-            );
+        self.name_data(text, "", exported, false, None)
+    }
+
+    /// An abi.Name: flags, uvarint length, name, [uvarint length, tag], [pkgPath NameOff].
+    fn name_data(
+        &mut self,
+        name: &str,
+        tag: &str,
+        exported: bool,
+        embedded: bool,
+        pkg: Option<&str>,
+    ) -> String {
+        let mut sym = format!(
+            "type:.namedata.{name}{}{tag}",
+            if exported { "." } else { "-" }
+        );
+        if let Some(p) = pkg {
+            // gc numbers these (`type:.namedata.<prefix>.<n>`); the name only has to be unique.
+            sym.push_str(&format!(".pkgpath.{p}"));
         }
+        if embedded {
+            sym.push_str(".embedded");
+        }
+        if self.names.contains_key(&sym) {
+            return sym;
+        }
+        let mut bytes = encode_name(name, exported);
+        if !tag.is_empty() {
+            bytes[0] |= 0x02;
+            push_uvarint(&mut bytes, tag.len());
+            bytes.extend_from_slice(tag.as_bytes());
+        }
+        if embedded {
+            bytes[0] |= 0x08;
+        }
+        let mut relocs = Vec::new();
+        if let Some(p) = pkg {
+            bytes[0] |= 0x04;
+            relocs.push(DataReloc {
+                offset: bytes.len() as u32,
+                kind: RelocKind::Off32,
+                target: self.name_sym(p, false),
+                addend: 0,
+            });
+            bytes.extend_from_slice(&[0; 4]);
+        }
+        let size = bytes.len() as u64;
+        self.names.insert(
+            sym.clone(),
+            DataObject {
+                name: sym.clone(),
+                section: DataSection::GoType,
+                align: 1,
+                bytes,
+                size,
+                relocs,
+                global: false,
+            },
+        );
         sym
     }
 
-    fn gcbits_sym(&mut self, ptr_words: &[u64]) -> String {
-        let nwords = ptr_words.last().map(|w| w / 8 + 1).unwrap_or(0);
+    /// The name of a method or interface method: an unexported name from a package other than
+    /// `owner` (the type's package) carries its package path.
+    fn method_name(&mut self, name: &str, pkg: Option<PkgId>, owner: Option<PkgId>) -> String {
+        let exported = is_exported(name);
+        let path = match pkg {
+            Some(p) if !exported && pkg != owner => Some(self.prog.package(p).path.clone()),
+            _ => None,
+        };
+        self.name_data(name, "", exported, false, path.as_deref())
+    }
+
+    /// `runtime.gcbits.<hex>`: bit i set for each scanned word i (`mask` holds byte offsets),
+    /// covering PtrBytes/8 words, padded to a multiple of 8 bytes.
+    fn gcbits_sym(&mut self, ptr_bytes: u64, words: &[u64]) -> String {
+        let nwords = ptr_bytes / 8;
         let mut mask = vec![0u8; nwords.div_ceil(8) as usize];
-        for w in ptr_words {
+        for w in words.iter().filter(|w| **w < ptr_bytes) {
             let i = (w / 8) as usize;
             mask[i / 8] |= 1 << (i % 8);
         }
@@ -434,7 +848,8 @@ impl Emitter<'_, '_> {
         bytes: &mut [u8],
         relocs: &mut Vec<DataReloc>,
         size: u64,
-        ptr_words: &[u64],
+        ptr_bytes: u64,
+        mask: &[u64],
         hash: u32,
         mut tflag: u8,
         align: u64,
@@ -443,7 +858,6 @@ impl Emitter<'_, '_> {
         exported: bool,
         gcmask_slot: Option<String>,
     ) {
-        let ptr_bytes = ptr_words.last().map(|w| w + 8).unwrap_or(0);
         if !str_name.starts_with('*') {
             tflag |= TFLAG_EXTRA_STAR;
         }
@@ -456,7 +870,9 @@ impl Emitter<'_, '_> {
         bytes[21] = align as u8;
         bytes[22] = align as u8;
         bytes[23] = kind;
-        if ptr_words.len() > 128 {
+        // gc builds the mask at run time when it would exceed MaxPtrmaskBytes (16) bytes,
+        // i.e. when PtrBytes covers more than 128 words (reflectdata.dgcsym).
+        if ptr_bytes / 8 > 128 {
             tflag |= TFLAG_GC_MASK_ON_DEMAND;
             if let Some(slot) = gcmask_slot {
                 relocs.push(DataReloc {
@@ -476,7 +892,7 @@ impl Emitter<'_, '_> {
                 });
             }
         } else {
-            let g = self.gcbits_sym(ptr_words);
+            let g = self.gcbits_sym(ptr_bytes, mask);
             relocs.push(DataReloc {
                 offset: 32,
                 kind: RelocKind::Abs64,
@@ -508,10 +924,7 @@ impl Emitter<'_, '_> {
         let kind = kind_of(prog, t);
         let link = prog.link_string(t);
         let str_name = runtime_type_string(prog, t);
-        let named = matches!(prog.ty(t), Type::Named(_))
-            || matches!(prog.ty(t), Type::Basic(_))
-            || t == prog.error_type;
-        let named = named && t != prog.any_type();
+        let named = is_named(prog, t);
         let mut tflag = 0u8;
         if named {
             tflag |= TFLAG_NAMED | TFLAG_UNCOMMON;
@@ -531,42 +944,37 @@ impl Emitter<'_, '_> {
         }
         // Equal: a closure chosen by the type's equality signature (nil if incomparable).
         let mut alg_objs = Vec::new();
-        let equal = crate::alg::eq_alg(prog, self.lay, t).map(|a| td.alg_closure(&a, true, &mut alg_objs));
+        let equal =
+            crate::alg::eq_alg(prog, self.lay, t).map(|a| td.alg_closure(&a, true, &mut alg_objs));
         self.objects.extend(alg_objs);
         let exported = match prog.ty(t) {
-            Type::Named(n) => prog
-                .obj(n.obj)
-                .name
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase()),
-            Type::Pointer(e) => match prog.ty(*e) {
-                Type::Named(n) => prog
-                    .obj(n.obj)
-                    .name
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase()),
-                _ => false,
-            },
-            _ => false,
+            Type::Pointer(e) => name_exported(prog, *e),
+            _ => name_exported(prog, t),
+        };
+        // PtrToThis (reflectdata.dcommontype): a strong reference to `*T` for named types and
+        // for types whose `*T` has methods, so `*T` is always emitted; otherwise weak, filled in
+        // only if `*T` is emitted anyway (see `emit_pending`).
+        // For pointer-shaped types gc only refers to `*T` when the compiler has created it
+        // (t.IsPtrElem()); the checker interns `*T` for every named type up front, so rgo
+        // cannot tell, and uses a weak reference (right whenever `*T` is not used).
+        let ptr_kind = matches!(prog.ty(u), Type::Pointer(_));
+        let ptr_methods =
+            find_pointer_type(prog, t).filter(|p| !ptr_kind && !prog.method_set(*p).is_empty());
+        let ptr_to_this = if !ptr_kind && (named || ptr_methods.is_some()) {
+            PtrToThis::Strong(td.ptr_to(prog, self.lay, t))
+        } else {
+            PtrToThis::Weak(format!("type:*{link}"))
         };
         // Kind-specific fixed part.
         let (fixed, mut extra): (usize, Vec<(usize, String)>) = match prog.ty(u) {
             Type::Pointer(e) | Type::Slice(e) => (56, vec![(48, td.type_sym(prog, *e))]),
             Type::Array(e, _) => {
-                let mut v = vec![(48, td.type_sym(prog, *e))];
-                if let Some(st) = find_slice_type(prog, *e) {
-                    v.push((56, td.type_sym(prog, st)));
-                }
-                (72, v)
+                // ArrayType.Slice always points at `[]Elem`.
+                let st = td.slice_of(prog, self.lay, *e);
+                (72, vec![(48, td.type_sym(prog, *e)), (56, st)])
             }
             Type::Chan(_, e) => (64, vec![(48, td.type_sym(prog, *e))]),
-            Type::Func(s) => {
-                let n = s.params.len() + s.results.len();
-                let _ = n;
-                (56, vec![])
-            }
+            Type::Func(_) => (56, vec![]),
             Type::Interface(_) => (80, vec![]),
             Type::Struct(_) => (80, vec![]),
             Type::Map(k, v) => (
@@ -608,44 +1016,19 @@ impl Emitter<'_, '_> {
                 let offs = self.lay.field_offsets(t);
                 let mut off = after_uncommon;
                 let start = off;
+                // StructType.PkgPath: the package of the first unexported field (blank
+                // fields count); field names never carry a package.
                 let mut pkgpath: Option<String> = None;
                 for (f, fo) in fields.iter().zip(&offs) {
-                    let exported = f.name.chars().next().is_some_and(|c| c.is_uppercase());
-                    if !exported && pkgpath.is_none() {
-                        if let Some(p) = f.pkg {
-                            pkgpath = Some(prog.package(p).path.clone());
-                        }
+                    let exported = is_exported(&f.name);
+                    if !exported
+                        && pkgpath.is_none()
+                        && let Some(p) = f.pkg
+                    {
+                        pkgpath = Some(prog.package(p).path.clone());
                     }
-                    let mut nb = encode_name(&f.name, exported);
-                    if f.embedded {
-                        nb[0] |= 0x08;
-                    }
-                    let nsym = format!(
-                        "type:.namedata.{}{}",
-                        f.name,
-                        if f.embedded {
-                            ".embedded"
-                        } else if exported {
-                            "."
-                        } else {
-                            "-"
-                        }
-                    );
-                    if !self.names.contains_key(&nsym) {
-                        let size = nb.len() as u64;
-                        self.names.insert(
-                            nsym.clone(),
-                            DataObject {
-                                name: nsym.clone(),
-                                section: DataSection::GoType,
-                                align: 1,
-                                bytes: nb,
-                                size,
-                                relocs: Vec::new(),
-                                global: false,
-                            },
-                        );
-                    }
+                    let tag = f.tag.as_deref().unwrap_or("");
+                    let nsym = self.name_data(&f.name, tag, exported, f.embedded, None);
                     var_words.push((off, Some(nsym), 0));
                     var_words.push((off + 8, Some(td.type_sym(prog, f.typ)), 0));
                     var_words.push((off + 16, None, *fo));
@@ -666,35 +1049,28 @@ impl Emitter<'_, '_> {
                 extra.push((56, format!("{sym}+{after_uncommon}")));
                 bytes_extra.push((64, (imethods.len() as u64).to_le_bytes().to_vec()));
                 bytes_extra.push((72, (imethods.len() as u64).to_le_bytes().to_vec()));
+                // InterfaceType.PkgPath: the package of a named interface (not `error`).
+                let tpkg = match prog.ty(t) {
+                    Type::Named(n) => prog.obj(n.obj).pkg,
+                    _ => None,
+                };
                 let mut off = after_uncommon;
                 for m in &imethods {
-                    let exported = m.name.chars().next().is_some_and(|c| c.is_uppercase());
-                    let n = self.name_sym(&m.name, exported);
+                    let n = self.method_name(&m.name, m.pkg, tpkg);
                     off32s.push((off, n));
                     off32s.push((off + 4, td.type_sym(prog, m.sig)));
                     off += 8;
                 }
                 total = off;
-                if let Type::Named(n) = prog.ty(t) {
-                    if let Some(p) = prog.obj(n.obj).pkg {
-                        let path = prog.package(p).path.clone();
-                        let nsym = self.name_sym(&path, false);
-                        extra.push((48, nsym));
-                    }
+                if let Some(p) = tpkg {
+                    let path = prog.package(p).path.clone();
+                    let nsym = self.name_sym(&path, false);
+                    extra.push((48, nsym));
                 }
             }
             Type::Map(k, v) => {
                 let (k, v) = (*k, *v);
-                let kl = self.lay.of(k);
-                let vl = self.lay.of(v);
-                let ind_k = kl.size > 128;
-                let ind_v = vl.size > 128;
-                let (ks, ka) = if ind_k { (8, 8) } else { (kl.size, kl.align) };
-                let (vs, va) = if ind_v { (8, 8) } else { (vl.size, vl.align) };
-                let elem_off = round_up(ks, va);
-                let slot_align = ka.max(va).max(1);
-                let slot = round_up(elem_off + vs, slot_align);
-                let group = 8 + 8 * slot;
+                let g = td.map_group(prog, self.lay, k, v);
                 let mut flags = 0u32;
                 if needs_key_update(prog, k) {
                     flags |= 1;
@@ -702,58 +1078,25 @@ impl Emitter<'_, '_> {
                 if hash_might_panic(prog, k) {
                     flags |= 2;
                 }
-                if ind_k {
+                if g.indirect_key {
                     flags |= 4;
                 }
-                if ind_v {
+                if g.indirect_elem {
                     flags |= 8;
                 }
-                // The group type: struct { ctrl uint64; slots [8]struct { key K; elem V } }.
-                let mut gptr = Vec::new();
-                for i in 0..8u64 {
-                    let base = 8 + i * slot;
-                    if ind_k {
-                        gptr.push(base);
-                    } else {
-                        gptr.extend(kl.ptr_words.iter().map(|w| base + w));
-                    }
-                    if ind_v {
-                        gptr.push(base + elem_off);
-                    } else {
-                        gptr.extend(vl.ptr_words.iter().map(|w| base + elem_off + w));
-                    }
-                }
-                let gname = format!(
-                    "map.group[{}]{}",
-                    runtime_type_string(prog, k),
-                    runtime_type_string(prog, v)
-                );
-                let gsym = format!(
-                    "type:noalg.map.group[{}]{}",
-                    prog.link_string(k),
-                    prog.link_string(v)
-                );
-                td.synth.entry(gsym.clone()).or_insert_with(|| Synth {
-                    sym: gsym.clone(),
-                    str_name: gname,
-                    size: group,
-                    align: 8,
-                    ptr_words: gptr,
-                    fields: Vec::new(),
-                });
-                extra.push((64, gsym));
+                extra.push((64, g.sym));
                 let mut alg_objs = Vec::new();
                 if let Some(h) = crate::alg::hash_alg(prog, self.lay, k) {
                     extra.push((72, td.alg_closure(&h, false, &mut alg_objs)));
                 }
                 self.objects.extend(alg_objs);
                 for (off, val) in [
-                    (80usize, group),
+                    (80usize, g.size),
                     (88, 8),
-                    (96, slot),
-                    (104, 8 + elem_off),
-                    (112, slot),
-                    (120, elem_off),
+                    (96, g.slot),
+                    (104, 8 + g.elem_off),
+                    (112, g.slot),
+                    (120, g.elem_off),
                 ] {
                     bytes_extra.push((off, val.to_le_bytes().to_vec()));
                 }
@@ -761,12 +1104,14 @@ impl Emitter<'_, '_> {
             }
             _ => {}
         }
+        // UncommonType.PkgPath and the package that unexported method names are relative to
+        // (reflectdata.typePkg).
+        let tpkg = type_pkg(prog, t);
         let methods_at = round_up(total as u64, 4) as usize;
         if !methods.is_empty() {
             let mut off = methods_at;
             for m in &methods {
-                let exported = m.name.chars().next().is_some_and(|c| c.is_uppercase());
-                let n = self.name_sym(&m.name, exported);
+                let n = self.method_name(&m.name, m.pkg, tpkg);
                 off32s.push((off, n));
                 off32s.push((off + 4, td.type_sym(prog, m.sig)));
                 // Tfn: the method for a receiver of exactly this type; Ifn: the code an itab
@@ -799,11 +1144,14 @@ impl Emitter<'_, '_> {
         let mut bytes = vec![0u8; size];
         let mut relocs = Vec::new();
         let slot = format!("type:.gcmask.{link}");
+        let mut mask = Vec::new();
+        gc_mask(prog, self.lay, t, 0, &mut mask);
         self.header(
             &mut bytes,
             &mut relocs,
             lay.size,
-            &lay.ptr_words,
+            lay.ptr_bytes(),
+            &mask,
             type_hash(&link),
             tflag,
             lay.align,
@@ -819,6 +1167,15 @@ impl Emitter<'_, '_> {
                 target: eq,
                 addend: 0,
             });
+        }
+        match ptr_to_this {
+            PtrToThis::Strong(p) => relocs.push(DataReloc {
+                offset: 44,
+                kind: RelocKind::Off32,
+                target: p,
+                addend: 0,
+            }),
+            PtrToThis::Weak(p) => self.weak.push((self.objects.len(), p)),
         }
         if let Type::Array(_, n) = prog.ty(u) {
             bytes[64..72].copy_from_slice(&n.to_le_bytes());
@@ -869,34 +1226,125 @@ impl Emitter<'_, '_> {
             } else {
                 (methods_at - uncommon_at) as u32
             };
-            let xcount = methods
-                .iter()
-                .filter(|m| m.name.chars().next().is_some_and(|c| c.is_uppercase()))
-                .count() as u16;
+            let xcount = methods.iter().filter(|m| is_exported(&m.name)).count() as u16;
             bytes[uncommon_at + 4..uncommon_at + 6]
                 .copy_from_slice(&(methods.len() as u16).to_le_bytes());
             bytes[uncommon_at + 6..uncommon_at + 8].copy_from_slice(&xcount.to_le_bytes());
             bytes[uncommon_at + 8..uncommon_at + 12].copy_from_slice(&moff.to_le_bytes());
-            // gc records the package of a pointer type's element for unnamed `*T`.
-            let owner = match prog.ty(t) {
-                Type::Pointer(e) if matches!(prog.ty(*e), Type::Named(_)) => *e,
-                _ => t,
-            };
-            if let Type::Named(n) = prog.ty(owner) {
-                if let Some(p) = prog.obj(n.obj).pkg {
-                    let path = prog.package(p).path.clone();
-                    let nsym = self.name_sym(&path, false);
-                    relocs.push(DataReloc {
-                        offset: uncommon_at as u32,
-                        kind: RelocKind::Off32,
-                        target: nsym,
-                        addend: 0,
-                    });
-                }
+            if let Some(p) = tpkg {
+                let path = prog.package(p).path.clone();
+                let nsym = self.name_sym(&path, false);
+                relocs.push(DataReloc {
+                    offset: uncommon_at as u32,
+                    kind: RelocKind::Off32,
+                    target: nsym,
+                    addend: 0,
+                });
             }
         }
         self.objects.push(DataObject {
             name: sym.to_string(),
+            section: DataSection::GoType,
+            align: 8,
+            bytes,
+            size: size as u64,
+            relocs,
+            global: false,
+        });
+    }
+
+    /// A descriptor for a type without a `TypeId` (see [`Virt`]).
+    fn virt_descriptor(&mut self, td: &mut TypeData, v: &Virt) {
+        let (kind, fixed) = match &v.kind {
+            VirtKind::Ptr { .. } => (KIND_POINTER, 56),
+            VirtKind::Slice { .. } => (KIND_SLICE, 56),
+            VirtKind::Array { .. } => (KIND_ARRAY, 72),
+            VirtKind::Struct(_) => (KIND_STRUCT, 80),
+        };
+        let nfields = match &v.kind {
+            VirtKind::Struct(f) => f.len(),
+            _ => 0,
+        };
+        let size = fixed + 24 * nfields;
+        let mut bytes = vec![0u8; size];
+        let mut relocs = Vec::new();
+        let mut tflag = 0;
+        let mut exported = false;
+        if let VirtKind::Ptr { exported: e, .. } = &v.kind {
+            // Pointers compare as 8 bytes of memory; noalg types and slices have no Equal.
+            tflag |= TFLAG_REGULAR_MEMORY;
+            exported = *e;
+            let mut alg_objs = Vec::new();
+            let eq = td.alg_closure(&crate::alg::eq_alg_for_sig("M8"), true, &mut alg_objs);
+            self.objects.extend(alg_objs);
+            relocs.push(DataReloc {
+                offset: 24,
+                kind: RelocKind::Abs64,
+                target: eq,
+                addend: 0,
+            });
+        }
+        self.header(
+            &mut bytes,
+            &mut relocs,
+            v.size,
+            v.ptr_bytes,
+            &v.mask,
+            type_hash(&v.link),
+            tflag,
+            v.align,
+            kind,
+            &v.str_name,
+            exported,
+            Some(format!("type:.gcmask.{}", v.link)),
+        );
+        let mut abs = |offset: usize, target: String, addend: i64| {
+            relocs.push(DataReloc {
+                offset: offset as u32,
+                kind: RelocKind::Abs64,
+                target,
+                addend,
+            })
+        };
+        match &v.kind {
+            VirtKind::Ptr { elem, .. } | VirtKind::Slice { elem } => abs(48, elem.clone(), 0),
+            VirtKind::Array { elem, slice, len } => {
+                abs(48, elem.clone(), 0);
+                abs(56, slice.clone(), 0);
+                bytes[64..72].copy_from_slice(&len.to_le_bytes());
+            }
+            VirtKind::Struct(fields) => {
+                // Fields of runtime-made structs have no package: PkgPath is the empty path.
+                let empty = self.name_sym("", false);
+                let mut field_relocs = Vec::new();
+                for (i, (name, typ, off)) in fields.iter().enumerate() {
+                    let at = fixed + 24 * i;
+                    let n = self.name_data(name, "", is_exported(name), false, None);
+                    field_relocs.push((at, n));
+                    field_relocs.push((at + 8, typ.clone()));
+                    bytes[at + 16..at + 24].copy_from_slice(&off.to_le_bytes());
+                }
+                let mut abs = |offset: usize, target: String, addend: i64| {
+                    relocs.push(DataReloc {
+                        offset: offset as u32,
+                        kind: RelocKind::Abs64,
+                        target,
+                        addend,
+                    })
+                };
+                abs(48, empty, 0);
+                abs(56, v.sym.clone(), fixed as i64);
+                for (at, target) in field_relocs {
+                    abs(at, target, 0);
+                }
+                bytes[64..72].copy_from_slice(&(nfields as u64).to_le_bytes());
+                bytes[72..80].copy_from_slice(&(nfields as u64).to_le_bytes());
+            }
+        }
+        self.weak
+            .push((self.objects.len(), format!("type:*{}", v.link)));
+        self.objects.push(DataObject {
+            name: v.sym.clone(),
             section: DataSection::GoType,
             align: 8,
             bytes,
@@ -913,6 +1361,7 @@ impl Emitter<'_, '_> {
             &mut bytes,
             &mut relocs,
             s.size,
+            s.ptr_words.last().map(|w| w + 8).unwrap_or(0),
             &s.ptr_words,
             type_hash(s.sym.trim_start_matches("type:")),
             0,
@@ -1127,6 +1576,15 @@ fn write_rtype(prog: &Program, s: &mut String, t: TypeId, depth: u32) {
                 if i > 0 {
                     s.push_str("; ");
                 }
+                // Unexported method names are qualified by package name (gc formats them in
+                // fmtTypeIDName mode even inside type strings).
+                if let Some(p) = m.pkg.filter(|_| !is_exported(&m.name)) {
+                    let pkg = prog.package(p);
+                    if !pkg.name.is_empty() {
+                        s.push_str(&pkg.name);
+                        s.push('.');
+                    }
+                }
                 s.push_str(&m.name);
                 if let Type::Func(sig) = prog.ty(m.sig) {
                     write_rsig(prog, s, sig, d);
@@ -1185,10 +1643,10 @@ fn write_rsig(prog: &Program, s: &mut String, sig: &frontend::types::Signature, 
 }
 
 fn split_addend(target: &str) -> (String, i64) {
-    if let Some((name, off)) = target.rsplit_once('+') {
-        if let Ok(a) = off.parse::<i64>() {
-            return (name.to_string(), a);
-        }
+    if let Some((name, off)) = target.rsplit_once('+')
+        && let Ok(a) = off.parse::<i64>()
+    {
+        return (name.to_string(), a);
     }
     (target.to_string(), 0)
 }

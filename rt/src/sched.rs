@@ -129,7 +129,7 @@ fn sched() -> &'static mut Sched {
 /// Usable stack reserved for each goroutine other than 1. The kernel commits pages on first
 /// touch (MAP_NORESERVE), so the reservation only costs address space; it stands in for gc's
 /// growable stacks. Overflowing it reports gc's stack-overflow error.
-const GOROUTINE_STACK_SIZE: usize = 64 << 20;
+const GOROUTINE_STACK_SIZE: usize = 256 << 20;
 
 /// Registers goroutine 1 (called once at start-up, before any other goroutine exists).
 ///
@@ -328,7 +328,7 @@ pub unsafe extern "C" fn newproc(fv: *const usize) {
     // Return address into the Go function holding the `go` statement (`created by` line).
     let callerpc = *((fp + 8) as *const usize);
     if fv.is_null() {
-        panic::throw(b"go of nil func value");
+        fatal_running(fp, b"go of nil func value");
     }
     let s = sched();
     let g = if !s.gfree.is_null() {
@@ -369,6 +369,23 @@ pub unsafe extern "C" fn newproc(fv: *const usize) {
     (*g).sched.sp = sp as usize;
     (*g).status = G_RUNNABLE;
     runqput(g);
+}
+
+/// gc's `fatal` (a user error, unlike `throw`): the message, the current goroutine's frames
+/// from frame pointer `fp` under a plain `[running]` header, exit 2.
+fn fatal_running(fp: usize, msg: &[u8]) -> ! {
+    let g = getg();
+    bytes(b"fatal error: ");
+    bytes(msg);
+    bytes(b"\n\ngoroutine ");
+    // SAFETY: g is the running goroutine.
+    unsafe {
+        print::uint((*g).goid);
+        bytes(b" [running]:\n");
+        panic::traceback(0, fp);
+        print_created_by(g);
+    }
+    sys::exit(2)
 }
 
 /// `select {}`: blocks forever.

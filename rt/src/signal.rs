@@ -151,16 +151,28 @@ extern "C" fn sighandler(sig: i32, info: *const u8, uctx: *const u8) {
     // A fault in Go code becomes a Go panic on the faulting goroutine (recoverable), as gc's
     // sigpanic: the handler returns into runtime.sigpanic.
     if let panic::SigCrash::Panic(msg) = kind {
-        let in_go = crate::symtab::find_func(pc).is_some_and(|f| {
-            let n = f.name();
-            n.contains(&b'.') && !n.starts_with(b"runtime.") && !n.starts_with(b"_")
-        });
-        if in_go {
-            // SAFETY: the kernel's ucontext for this signal; the fault is in Go code.
+        let is_go = |pc: usize| {
+            crate::symtab::find_func(pc).is_some_and(|f| {
+                let n = f.name();
+                n.contains(&b'.') && !n.starts_with(b"runtime.") && !n.starts_with(b"_")
+            })
+        };
+        // SAFETY: the kernel's ucontext for this signal.
+        let gregs = unsafe { uctx.add(GREGS) as *mut usize };
+        if is_go(pc) {
+            // SAFETY: the fault is in Go code: make it call sigpanic.
+            unsafe { crate::rterror::inject_sigpanic(gregs, sp, pc, msg, (sig, code, addr, pc)) };
+            return;
+        }
+        // A call through a nil func value jumps to 0: the caller's return address is on top
+        // of the stack, so the panic starts as if that call had reached sigpanic.
+        // SAFETY: sp is the faulting stack pointer; the word at it is readable stack.
+        let ret = if pc < 0x1000 { unsafe { *(sp as *const usize) } } else { 0 };
+        if ret != 0 && is_go(ret) {
+            // SAFETY: as above; the return address stays where the call put it.
             unsafe {
-                let gregs = uctx.add(GREGS) as *mut usize;
-                crate::rterror::inject_sigpanic(gregs, sp, pc, msg, (sig, code, addr, pc));
-            }
+                crate::rterror::inject_sigpanic(gregs, sp + 8, ret, msg, (sig, code, addr, pc))
+            };
             return;
         }
     }

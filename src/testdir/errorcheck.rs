@@ -394,9 +394,19 @@ mod tests {
         // A missing message.
         let e = check(src, "./a.go:3:1: one two\n").unwrap_err();
         assert!(e.contains("a.go:2: missing error \"undefined: x\""), "{e}");
-        // A message that matches nothing on its line.
+        // A message left on the line that the regexp doesn't match.
+        let e = check(
+            src,
+            "./a.go:2:1: undefined: x\n./a.go:3:1: one\n./a.go:3:2: three\n",
+        )
+        .unwrap_err();
+        assert!(
+            e.contains("no match for `two` in:\n\ta.go:3:2: three"),
+            "{e}"
+        );
+        // Once claimed, a message is gone: the second regexp finds nothing.
         let e = check(src, "./a.go:2:1: undefined: x\n./a.go:3:1: one\n").unwrap_err();
-        assert!(e.contains("no match for `two`"), "{e}");
+        assert!(e.contains("a.go:3: missing error \"two\""), "{e}");
         // An unannounced message in the file; messages in other files are ignored.
         let e = check(
             src,

@@ -114,12 +114,11 @@ pub(super) fn const_str(prog: &Program, pkg: PkgId, v: &ConstValue, t: TypeId) -
         Type::Basic(k) => Some(*k),
         _ => None,
     };
-    if matches!(kind, Some(BasicKind::Int32 | BasicKind::UntypedRune)) {
-        if let ConstValue::Int(i) = v {
-            if let Some(c) = u32::try_from(i.clone()).ok().and_then(char::from_u32) {
-                return go_quote_char(c);
-            }
-        }
+    if matches!(kind, Some(BasicKind::Int32 | BasicKind::UntypedRune))
+        && let ConstValue::Int(i) = v
+        && let Some(c) = u32::try_from(i.clone()).ok().and_then(char::from_u32)
+    {
+        return go_quote_char(c);
     }
     let val = const_value_str(v);
     let default = matches!(
@@ -242,11 +241,11 @@ fn write_expr(prog: &Program, pkg: PkgId, e: &Expr, prec: i32, s: &mut String, d
     }
     let d = depth + 1;
     let tv = prog.info.types.get(&e.id);
-    if let Some(tv) = tv {
-        if let Some(v) = &tv.value {
-            s.push_str(&const_str(prog, pkg, v, tv.typ));
-            return;
-        }
+    if let Some(tv) = tv
+        && let Some(v) = &tv.value
+    {
+        s.push_str(&const_str(prog, pkg, v, tv.typ));
+        return;
     }
     if let ExprKind::Paren(x) = &e.kind {
         write_expr(prog, pkg, x, prec, s, d);
@@ -294,13 +293,13 @@ fn write_expr(prog: &Program, pkg: PkgId, e: &Expr, prec: i32, s: &mut String, d
                     if let Type::Pointer(p) = prog.ty(prog.underlying(tt)) {
                         tt = *p;
                     }
-                    if let Type::Struct(fs) = prog.ty(prog.underlying(tt)) {
-                        if let Some(f) = fs.get(i as usize) {
-                            s.push('.');
-                            s.push_str(&f.name);
-                            t = Some(f.typ);
-                            continue;
-                        }
+                    if let Type::Struct(fs) = prog.ty(prog.underlying(tt))
+                        && let Some(f) = fs.get(i as usize)
+                    {
+                        s.push('.');
+                        s.push_str(&f.name);
+                        t = Some(f.typ);
+                        continue;
                     }
                     t = None;
                 }
@@ -368,10 +367,11 @@ fn write_expr(prog: &Program, pkg: PkgId, e: &Expr, prec: i32, s: &mut String, d
         }
         ExprKind::Unary { op, x } => {
             s.push_str(op.as_str());
-            if let ExprKind::Unary { op: op2, .. } = &x.unparen().kind {
-                if op2 == op && *op != UnaryOp::Recv {
-                    s.push(' ');
-                }
+            if let ExprKind::Unary { op: op2, .. } = &x.unparen().kind
+                && op2 == op
+                && *op != UnaryOp::Recv
+            {
+                s.push(' ');
             }
             write_expr(prog, pkg, x, np + 1, s, d);
         }

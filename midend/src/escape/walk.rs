@@ -156,10 +156,8 @@ fn each_expr_expr<'a>(e: &'a Expr, into_lits: bool, f: &mut dyn FnMut(&'a Expr))
             ex(key, f);
             ex(value, f);
         }
-        ExprKind::FuncLit { body, .. } => {
-            if into_lits {
-                each_expr(&body.stmts, into_lits, f);
-            }
+        ExprKind::FuncLit { body, .. } if into_lits => {
+            each_expr(&body.stmts, into_lits, f);
         }
         ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => ex(x, f),
         ExprKind::Selector { x, .. } => ex(x, f),
@@ -226,10 +224,11 @@ pub(super) fn collect_func_lits<'a>(b: &'a Block, out: &mut Vec<(&'a Expr, usize
 /// Local variables declared in a body (not in nested func literals), in declaration order.
 pub(super) fn collect_local_defs(prog: &Program, b: &Block, out: &mut Vec<ObjId>) {
     fn def(prog: &Program, id: &Ident, out: &mut Vec<ObjId>) {
-        if let Some(&o) = prog.info.defs.get(&id.id) {
-            if is_local_var(prog, o) && !id.is_blank() {
-                out.push(o);
-            }
+        if let Some(&o) = prog.info.defs.get(&id.id)
+            && is_local_var(prog, o)
+            && !id.is_blank()
+        {
+            out.push(o);
         }
     }
     fn def_expr(prog: &Program, e: &Expr, out: &mut Vec<ObjId>) {
@@ -442,22 +441,19 @@ impl<'p> Analyzer<'p> {
                 if self
                     .type_of(x)
                     .is_some_and(|t| matches!(self.under(t), Type::Array(..)))
+                    && let Some(o) = self.root_var(x)
                 {
-                    if let Some(o) = self.root_var(x) {
-                        addr.push(o);
-                    }
+                    addr.push(o);
                 }
             }
             ExprKind::Selector { x, .. } => {
-                if let Some(s) = prog.info.selections.get(&e.id) {
-                    if s.kind == SelectionKind::MethodVal
-                        && matches!(prog.obj(s.obj).kind, ObjKind::Func { ptr_recv: true, .. })
-                        && !s.indirect
-                    {
-                        if let Some(o) = self.root_var(x) {
-                            addr.push(o);
-                        }
-                    }
+                if let Some(s) = prog.info.selections.get(&e.id)
+                    && s.kind == SelectionKind::MethodVal
+                    && matches!(prog.obj(s.obj).kind, ObjKind::Func { ptr_recv: true, .. })
+                    && !s.indirect
+                    && let Some(o) = self.root_var(x)
+                {
+                    addr.push(o);
                 }
             }
             ExprKind::FuncLit { .. } => {
@@ -513,15 +509,14 @@ impl<'p> Analyzer<'p> {
                 StmtKind::IncDec { x, .. } => re.extend(lhs_var(a, x)),
                 StmtKind::Assign { lhs, op, rhs, .. } => {
                     for (i, l) in lhs.iter().enumerate() {
-                        if *op == AssignOp::Define {
-                            if let ExprKind::Ident(id) = &l.unparen().kind {
-                                if let Some(&o) = prog.info.defs.get(&id.id) {
-                                    if lhs.len() == rhs.len() {
-                                        defs.push((o, &rhs[i]));
-                                    }
-                                    continue;
-                                }
+                        if *op == AssignOp::Define
+                            && let ExprKind::Ident(id) = &l.unparen().kind
+                            && let Some(&o) = prog.info.defs.get(&id.id)
+                        {
+                            if lhs.len() == rhs.len() {
+                                defs.push((o, &rhs[i]));
                             }
+                            continue;
                         }
                         re.extend(lhs_var(a, l));
                     }
@@ -574,11 +569,11 @@ impl<'p> Analyzer<'p> {
                 } => {
                     for e in [key, value].into_iter().flatten() {
                         if *define {
-                            if let ExprKind::Ident(id) = &e.unparen().kind {
-                                if let Some(&o) = prog.info.defs.get(&id.id) {
-                                    // Range variables have no single static value.
-                                    re.push(o);
-                                }
+                            if let ExprKind::Ident(id) = &e.unparen().kind
+                                && let Some(&o) = prog.info.defs.get(&id.id)
+                            {
+                                // Range variables have no single static value.
+                                re.push(o);
                             }
                         } else {
                             re.extend(lhs_var(a, e));
@@ -685,6 +680,7 @@ impl<'p> Analyzer<'p> {
             text,
             kind,
             forced_heap,
+            implicit_conv: false,
         });
         let s = self.sites.len() - 1;
         self.new_loc(LocKind::Site(s), false)
@@ -870,10 +866,10 @@ impl<'p> Analyzer<'p> {
                     } = &i.kind
                     {
                         for l in lhs {
-                            if let ExprKind::Ident(id) = &l.unparen().kind {
-                                if let Some(&o) = self.prog.info.defs.get(&id.id) {
-                                    per_iter.push(o);
-                                }
+                            if let ExprKind::Ident(id) = &l.unparen().kind
+                                && let Some(&o) = self.prog.info.defs.get(&id.id)
+                            {
+                                per_iter.push(o);
                             }
                         }
                     }
@@ -917,13 +913,12 @@ impl<'p> Analyzer<'p> {
         let mut defined = Vec::new();
         if define {
             for e in [key, value].into_iter().flatten() {
-                if let ExprKind::Ident(id) = &e.unparen().kind {
-                    if let Some(&o) = self.prog.info.defs.get(&id.id) {
-                        if !id.is_blank() {
-                            self.dcl(o);
-                            defined.push(o);
-                        }
-                    }
+                if let ExprKind::Ident(id) = &e.unparen().kind
+                    && let Some(&o) = self.prog.info.defs.get(&id.id)
+                    && !id.is_blank()
+                {
+                    self.dcl(o);
+                    defined.push(o);
                 }
             }
         }
@@ -1049,6 +1044,11 @@ impl<'p> Analyzer<'p> {
                     }
                     k = self.hole(BLANK);
                 }
+                if self.is_reflect_header_data(&lhs[i]) {
+                    let h = self.hole(HEAP);
+                    self.unsafe_value(h, r);
+                    continue;
+                }
                 let t = self.lhs_type(&lhs[i]);
                 self.expr_conv(k, r, t);
             }
@@ -1061,10 +1061,10 @@ impl<'p> Analyzer<'p> {
     }
 
     fn lhs_type(&self, l: &Expr) -> Option<TypeId> {
-        if let ExprKind::Ident(id) = &l.unparen().kind {
-            if id.is_blank() {
-                return None;
-            }
+        if let ExprKind::Ident(id) = &l.unparen().kind
+            && id.is_blank()
+        {
+            return None;
         }
         self.type_of(l.unparen())
     }
@@ -1093,10 +1093,10 @@ impl<'p> Analyzer<'p> {
 
     fn reassigned(&mut self, ks: &[Hole], defined: &[ObjId]) {
         for k in ks {
-            if let LocKind::Var(o) = self.locs[k.dst].kind {
-                if defined.contains(&o) {
-                    continue;
-                }
+            if let LocKind::Var(o) = self.locs[k.dst].kind
+                && defined.contains(&o)
+            {
+                continue;
             }
             self.locs[k.dst].reassigned = true;
         }
@@ -1290,10 +1290,11 @@ impl<'p> Analyzer<'p> {
                     .selections
                     .get(&sx.unparen().id)
                     .is_some_and(|s| s.indirect);
-                if d_ptr && b_ptr {
-                    if let (Some(a), Some(b)) = (self.ident_obj(dx), self.ident_obj(bx)) {
-                        return a == b;
-                    }
+                if d_ptr
+                    && b_ptr
+                    && let (Some(a), Some(b)) = (self.ident_obj(dx), self.ident_obj(bx))
+                {
+                    return a == b;
                 }
             }
             return false;
@@ -1470,11 +1471,11 @@ impl<'p> Analyzer<'p> {
         }
         match &e.kind {
             ExprKind::Ident(id) => {
-                if let Some(&o) = self.prog.info.uses.get(&id.id) {
-                    if is_local_var(self.prog, o) {
-                        let l = self.var_loc(o);
-                        self.flow(k, l);
-                    }
+                if let Some(&o) = self.prog.info.uses.get(&id.id)
+                    && is_local_var(self.prog, o)
+                {
+                    let l = self.var_loc(o);
+                    self.flow(k, l);
                 }
             }
             ExprKind::FuncLit { .. } => self.closure(k, e),
@@ -1655,6 +1656,9 @@ impl<'p> Analyzer<'p> {
                     None => expr_str(self.prog, self.pkg, e),
                 };
                 let site = self.new_site(e.id, gpos(self.prog, e), text, SiteKind::Alloc, false);
+                if let LocKind::Site(si) = self.locs[site].kind {
+                    self.sites[si].implicit_conv = true;
+                }
                 let k2 = self.spill(k, site);
                 self.expr(k2, e);
             }
@@ -1719,6 +1723,38 @@ impl<'p> Analyzer<'p> {
         }
     }
 
+    /// gc's `ir.IsReflectHeaderDataField`: `p.Data` of a `*reflect.SliceHeader` or
+    /// `*reflect.StringHeader`.
+    fn is_reflect_header_data(&self, e: &Expr) -> bool {
+        let e = e.unparen();
+        let ExprKind::Selector { x, sel } = &e.kind else {
+            return false;
+        };
+        if sel.name != "Data" {
+            return false;
+        }
+        let Some(s) = self.prog.info.selections.get(&e.id) else {
+            return false;
+        };
+        if s.kind != SelectionKind::FieldVal || s.index.len() != 1 {
+            return false;
+        }
+        let Some(mut t) = self.type_of(x) else {
+            return false;
+        };
+        match self.prog.ty(t) {
+            Type::Pointer(p) => t = *p,
+            _ => return false,
+        }
+        let Type::Named(n) = self.prog.ty(t) else {
+            return false;
+        };
+        let o = self.prog.obj(n.obj);
+        (o.name == "SliceHeader" || o.name == "StringHeader")
+            && o.pkg
+                .is_some_and(|p| self.prog.package(p).path == "reflect")
+    }
+
     fn unsafe_value(&mut self, k: Hole, e: &'p Expr) {
         let e = e.unparen();
         match &e.kind {
@@ -1739,6 +1775,13 @@ impl<'p> Analyzer<'p> {
                     } else {
                         self.discard(a);
                     }
+                }
+            }
+            ExprKind::Selector { x, .. } => {
+                if self.is_reflect_header_data(e) {
+                    self.expr(k.deref(), x);
+                } else {
+                    self.discard(x);
                 }
             }
             ExprKind::Unary {
@@ -1855,10 +1898,11 @@ impl<'p> Analyzer<'p> {
         if let ExprKind::CompositeLit { typ: None, .. } = &v.kind {
             let vt = self.type_of(v).or(t);
             let mut k = k;
-            if let Some(vt) = vt {
-                if k.derefs >= 0 && !self.has_pointers(vt) {
-                    k.dst = BLANK;
-                }
+            if let Some(vt) = vt
+                && k.derefs >= 0
+                && !self.has_pointers(vt)
+            {
+                k.dst = BLANK;
             }
             self.composite(k, v, vt);
             return;
@@ -2116,32 +2160,39 @@ impl<'p> Analyzer<'p> {
         let mut recv: Option<(&'p Expr, Selection, bool)> = None;
         let mut fns: Vec<Callee> = Vec::new();
         let mut method_expr_call = false;
-        if let ExprKind::Selector { x, .. } = &f.kind {
-            if let Some(s) = self.prog.info.selections.get(&f.id) {
-                match s.kind {
-                    SelectionKind::MethodVal => {
-                        let iface = self
-                            .path_type(x, &s.index)
-                            .is_some_and(|t| self.is_interface(t));
-                        if !iface {
-                            fns.push(Callee::Decl(s.obj));
-                        }
-                        recv = Some((x, s.clone(), iface));
+        if let ExprKind::Selector { x, .. } = &f.kind
+            && let Some(s) = self.prog.info.selections.get(&f.id)
+        {
+            match s.kind {
+                SelectionKind::MethodVal => {
+                    let iface = self
+                        .path_type(x, &s.index)
+                        .is_some_and(|t| self.is_interface(t));
+                    if iface
+                        && s.index.is_empty()
+                        && let Some(true) = self.devirtualize(ks.clone(), e, x, wrap)
+                    {
+                        return;
                     }
-                    SelectionKind::MethodExpr => {
-                        if let Some(c) = self.static_callee(f) {
-                            fns.push(c);
-                            method_expr_call = true;
-                        }
+                    if !iface {
+                        fns.push(Callee::Decl(s.obj));
                     }
-                    SelectionKind::FieldVal => {}
+                    recv = Some((x, s.clone(), iface));
                 }
+                SelectionKind::MethodExpr => {
+                    if let Some(c) = self.static_callee(f) {
+                        fns.push(c);
+                        method_expr_call = true;
+                    }
+                }
+                SelectionKind::FieldVal => {}
             }
         }
-        if recv.is_none() && fns.is_empty() {
-            if let Some(c) = self.static_callee(f) {
-                fns.push(c);
-            }
+        if recv.is_none()
+            && fns.is_empty()
+            && let Some(c) = self.static_callee(f)
+        {
+            fns.push(c);
         }
         // Results of in-batch callees flow to the destinations.
         if let Some(ks) = &ks {
@@ -2167,12 +2218,11 @@ impl<'p> Analyzer<'p> {
         if recv.is_none() || method_expr_call {
             // The function value itself.
             let mut callee_k = self.hole(BLANK);
-            if fns.is_empty() {
-                if let Some(ks) = &ks {
-                    if ks.iter().any(|k| k.dst != BLANK) {
-                        callee_k = self.hole(CALLEE);
-                    }
-                }
+            if fns.is_empty()
+                && let Some(ks) = &ks
+                && ks.iter().any(|k| k.dst != BLANK)
+            {
+                callee_k = self.hole(CALLEE);
             }
             let ck = match wrap {
                 Some(w) if fns.is_empty() || matches!(fns[0], Callee::Lit(_)) => {
@@ -2238,6 +2288,135 @@ impl<'p> Analyzer<'p> {
         }
     }
 
+    /// gc's static devirtualization (which runs before escape analysis, also under `-l`): a
+    /// method call on an interface variable whose static value is a conversion from a concrete
+    /// type `T` becomes a call on `x.(T)`. Returns `Some(true)` when the call was analysed here.
+    fn devirtualize(
+        &mut self,
+        ks: Option<Vec<Hole>>,
+        call: &'p Expr,
+        x: &'p Expr,
+        wrap: Option<Hole>,
+    ) -> Option<bool> {
+        let ExprKind::Call {
+            func, args, lparen, ..
+        } = &call.kind
+        else {
+            return None;
+        };
+        let f = func.unparen();
+        let ExprKind::Selector { sel, .. } = &f.kind else {
+            return None;
+        };
+        let x = x.unparen();
+        if !matches!(x.kind, ExprKind::Ident(_)) {
+            return None;
+        }
+        let v = self.static_value(x);
+        if std::ptr::eq(v, x) {
+            return None;
+        }
+        // The concrete operand of the conversion (implicit, or an explicit `I(v)`).
+        let mut t = self.type_of(v)?;
+        if let ExprKind::Call {
+            func: cf, args: ca, ..
+        } = &v.kind
+        {
+            let conv = self
+                .prog
+                .info
+                .types
+                .get(&cf.unparen().id)
+                .is_some_and(|tv| tv.mode == Mode::TypeExpr);
+            if conv && self.is_interface(t) {
+                t = self.type_of(ca.first()?)?;
+            }
+        }
+        if self.is_interface(t) || self.const_of(v).is_some() {
+            return None;
+        }
+        let frontend::types::LookupResult::Method {
+            obj,
+            index,
+            ptr_recv,
+            ..
+        } = self
+            .prog
+            .lookup_field_or_method(t, Some(self.pkg), &sel.name)
+        else {
+            return None;
+        };
+        let holder_iface = self.prog.iface_method_objs.values().any(|o| *o == obj);
+        let sel_text = expr_str(self.prog, self.pkg, f);
+        let tstr = type_str(self.prog, self.pkg, t);
+        if holder_iface || !index.is_empty() {
+            if self.report && holder_iface {
+                self.diags.push((
+                    *lparen,
+                    format!("partially devirtualizing {sel_text} to {tstr}"),
+                ));
+            }
+            return Some(false);
+        }
+        if self.report {
+            self.diags
+                .push((*lparen, format!("devirtualizing {sel_text} to {tstr}")));
+        }
+        let fns = vec![Callee::Decl(obj)];
+        let sig = self.prog.types.signature(self.prog.obj(obj).typ).cloned()?;
+        if let Some(ks) = &ks
+            && let Some(fi) = self.batch_fn(fns[0])
+        {
+            let results: Vec<(Option<ObjId>, TypeId)> =
+                self.fns[fi].results.iter().map(|r| (r.0, r.1)).collect();
+            for (i, (o, rt)) in results.into_iter().enumerate() {
+                let (Some(o), Some(&k)) = (o, ks.get(i)) else {
+                    continue;
+                };
+                let mut k = k;
+                if k.derefs >= 0 && !self.has_pointers(rt) {
+                    k.dst = BLANK;
+                }
+                let l = self.var_loc(o);
+                self.flow(k, l);
+            }
+        }
+        let mut k = self.merged_tag_hole(ks.as_deref(), &fns, 0);
+        if let Some(w) = wrap {
+            k = self.tee(&[k, w]);
+        }
+        if !ptr_recv && self.is_pointer(t) {
+            k = k.deref();
+        }
+        if !self.is_direct_iface(t) {
+            k = k.shift(1);
+        }
+        self.expr(k, x);
+        for (i, pt) in sig.params.iter().enumerate() {
+            let k = self.merged_tag_hole(ks.as_deref(), &fns, 1 + i);
+            if sig.variadic && i + 1 == sig.params.len() {
+                let extra = args.get(i..).unwrap_or(&[]);
+                let et = self.elem_of(*pt);
+                if !extra.is_empty() {
+                    let site = self.new_site(
+                        call.id,
+                        *lparen,
+                        "... argument".into(),
+                        SiteKind::Alloc,
+                        false,
+                    );
+                    let k2 = self.spill(k, site);
+                    for a in extra {
+                        self.expr_conv(k2, a, et);
+                    }
+                }
+            } else if let Some(a) = args.get(i) {
+                self.argument(k, ArgSrc::Expr(a, Some(*pt)), wrap);
+            }
+        }
+        Some(true)
+    }
+
     fn tuple_len(&self, e: &Expr) -> Option<usize> {
         match self.prog.ty(self.type_of(e)?) {
             Type::Tuple(ts) => Some(ts.len()),
@@ -2249,11 +2428,7 @@ impl<'p> Analyzer<'p> {
         if fns.is_empty() {
             return self.hole(HEAP);
         }
-        let holes: Vec<Hole> = fns
-            .to_vec()
-            .into_iter()
-            .map(|c| self.tag_hole(ks, c, slot))
-            .collect();
+        let holes: Vec<Hole> = fns.iter().map(|&c| self.tag_hole(ks, c, slot)).collect();
         self.tee(&holes)
     }
 
@@ -2303,7 +2478,7 @@ impl<'p> Analyzer<'p> {
                         self.expr(k, a1);
                     }
                 } else {
-                    for a in &args[1..] {
+                    for a in args.get(1..).unwrap_or(&[]) {
                         let k = w(self, heap);
                         self.expr_conv(k, a, et);
                     }
@@ -2319,12 +2494,11 @@ impl<'p> Analyzer<'p> {
                 }
                 if let Some(a1) = args.get(1) {
                     let mut k = blank;
-                    if let Some(t) = self.type_of(a1) {
-                        if let Type::Slice(el) = self.under(t) {
-                            if self.has_pointers(*el) {
-                                k = heap.deref();
-                            }
-                        }
+                    if let Some(t) = self.type_of(a1)
+                        && let Type::Slice(el) = self.under(t)
+                        && self.has_pointers(*el)
+                    {
+                        k = heap.deref();
                     }
                     let k = w(self, k);
                     self.expr(k, a1);
@@ -2384,7 +2558,7 @@ impl<'p> Analyzer<'p> {
                     Type::Slice(el) => {
                         let el = *el;
                         let esz = self.prog.size_of(el);
-                        let sizes = &args[1..];
+                        let sizes = args.get(1..).unwrap_or(&[]);
                         let r = sizes.get(1).or(sizes.first());
                         // gc's rewriteWithLiterals: a size whose static value is a constant is
                         // treated (and printed) as that constant.
@@ -2415,12 +2589,12 @@ impl<'p> Analyzer<'p> {
                         let text = expr_str(self.prog, self.pkg, e);
                         let site = self.new_site(e.id, lparen, text, SiteKind::Alloc, false);
                         self.spill(k0, site);
-                        for a in &args[1..] {
+                        for a in args.get(1..).unwrap_or(&[]) {
                             self.discard(a);
                         }
                     }
                     _ => {
-                        for a in &args[1..] {
+                        for a in args.get(1..).unwrap_or(&[]) {
                             self.discard(a);
                         }
                     }

@@ -452,8 +452,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
             Builtin::New => {
                 let et = self.pointer_elem(rt);
-                let typ = self.type_desc(et);
-                let p = self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0];
+                let p = self.alloc(e.id, et);
                 vec![Value::Flat(vec![p])]
             }
             Builtin::Delete => {
@@ -579,6 +578,21 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     .error(e.pos, "rgo: this builtin is not supported yet");
                 vec![]
             }
+        }
+    }
+
+    /// Zeroed memory for a value of type `t` allocated at `site`: the heap when escape analysis
+    /// says it escapes ("escapes to heap"), else a slot of this frame ("does not escape").
+    pub(crate) fn alloc(&mut self, site: frontend::ast::NodeId, t: TypeId) -> Var {
+        if self.heap_everything || self.l.site_escapes(site) {
+            let typ = self.type_desc(t);
+            self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0]
+        } else {
+            let lay = self.l.lay.of(t);
+            let s = self.b.slot(lay.size, lay.align);
+            let a = self.b.slot_addr(s);
+            self.b.memzero(a, lay.size);
+            a
         }
     }
 
@@ -978,19 +992,37 @@ impl<'a, 'p> FnLower<'a, 'p> {
             .cloned()
             .unwrap_or_default();
         let name = self.new_closure(e, captures.clone());
-        let size = 8 + 8 * captures.len() as u64;
-        let ptr_words: Vec<u64> = (0..captures.len() as u64).map(|i| 8 + 8 * i).collect();
-        let typ_sym = self
-            .l
-            .types
-            .synthetic_struct(&self.l.lay, size, &ptr_words, captures.len());
-        let typ = self.b.sym_addr(&typ_sym, 0);
-        let obj = self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0];
+        let (fields, size, ptr_words) = self.l.closure_layout(e.id, &captures);
+        let obj = if self.heap_everything || self.l.site_escapes(e.id) {
+            let mut tname = String::from("struct { F uintptr");
+            for ((o, (_, bv)), i) in captures.iter().zip(&fields).zip(0..) {
+                let t = self.l.prog.link_string(self.l.prog.obj(*o).typ);
+                let star = if *bv { "" } else { "*" };
+                tname.push_str(&format!("; X{i} {star}{t}"));
+            }
+            tname.push_str(" }");
+            let typ_sym = self.l.types.synthetic(&tname, size, &ptr_words);
+            let typ = self.b.sym_addr(&typ_sym, 0);
+            self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0]
+        } else {
+            // "func literal does not escape": the closure object lives in this frame.
+            let s = self.b.slot(size, 8);
+            let a = self.b.slot_addr(s);
+            self.b.memzero(a, size);
+            a
+        };
         let code = self.b.sym_addr(&name, 0);
         self.b.store(obj, 0, code);
-        for (i, o) in captures.iter().enumerate() {
-            let p = self.var_place(*o);
-            let addr = match p {
+        for (o, (off, by_value)) in captures.iter().zip(fields) {
+            let t = self.l.prog.obj(*o).typ;
+            let a = self.b.add_imm(obj, off as i64);
+            if by_value {
+                let p = self.var_place(*o);
+                let v = self.load_place(&p, t);
+                self.store_value(a, t, v);
+                continue;
+            }
+            let addr = match self.var_place(*o) {
                 Place::Addr(a) => a,
                 _ => {
                     self.l.error(
@@ -1000,7 +1032,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     self.b.iconst(Ty::I64, 0)
                 }
             };
-            self.b.store(obj, 8 + 8 * i as i64, addr);
+            self.b.store(a, 0, addr);
         }
         Value::Flat(vec![obj])
     }

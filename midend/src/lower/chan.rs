@@ -18,7 +18,7 @@
 //!   `scase {c, elem}` (sends first, receives from the end backwards, as gc orders them).
 
 use frontend::ast::{self, AssignOp, Expr, ExprKind, StmtKind, UnaryOp};
-use frontend::types::{BasicKind, Mode, ObjId, SelectionKind, Type, TypeId};
+use frontend::types::{BasicKind, Builtin, Mode, ObjId, ObjKind, SelectionKind, Type, TypeId};
 
 use super::func::{FnLower, LoopTarget};
 use super::value::Value;
@@ -44,6 +44,12 @@ enum GoTarget {
         pkg: Option<frontend::types::PkgId>,
         sig: TypeId,
     },
+    /// `print`/`println` of all fields.
+    Print { newline: bool },
+    /// `close(field 0)`.
+    Close,
+    /// `panic(field 0)`, an `any`.
+    Panic,
 }
 
 /// One communication clause of a `select`, with its operands evaluated.
@@ -72,8 +78,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
         }
     }
 
-    /// Evaluates a channel-valued expression to its `*hchan` register.
-    fn chan_operand(&mut self, e: &'p Expr) -> Var {
+    /// Evaluates a one-word expression (a channel's `*hchan`, a func value) to its register.
+    fn word_operand(&mut self, e: &'p Expr) -> Var {
         let v = self.expr(e);
         v.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0))
     }
@@ -127,12 +133,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
         };
         let func_u = func.unparen();
         let ftv = prog.info.types.get(&func_u.id).cloned();
-        if matches!(
-            ftv.as_ref().map(|t| t.mode),
-            Some(Mode::Builtin | Mode::TypeExpr)
-        ) {
-            self.l
-                .error(call.pos, "rgo: go with a builtin call is not supported yet");
+        if let Some(Mode::Builtin) = ftv.as_ref().map(|t| t.mode) {
+            self.go_builtin(call, func_u, args);
             return;
         }
         let fty = ftv.map(|t| t.typ).unwrap_or_else(|| self.type_of(func_u));
@@ -173,7 +175,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     let fv = self.l.funcval_sym(&sym);
                     self.b.sym_addr(&fv, 0)
                 }
-                None => self.chan_operand(func_u),
+                None => self.word_operand(func_u),
             };
             self.b.ccall("runtime.newproc", vec![fv], &[]);
             return;
@@ -187,9 +189,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 } else {
                     self.embedded_value(x, &s.index)
                 };
-                // gc checks the interface for nil in the `go` statement itself.
+                // gc checks the interface for nil in the `go` statement itself, with a load
+                // that faults (so the panic carries gc's `[signal SIGSEGV …]` line).
                 let tab = self.to_flat(iv.clone(), it)[0];
-                self.nil_check(tab);
+                self.b.load(Ty::I64, tab, 0);
                 fields.push((iv, it));
                 let obj = prog.obj(s.obj);
                 GoTarget::Iface {
@@ -214,24 +217,79 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let nhead = fields.len();
         fields.extend(self.call_args(args, &sig, spread));
         ptypes.extend(sig.params.iter().copied());
+        self.go_spawn(call, target, fields, nhead, &ptypes, &sig.results);
+    }
 
+    /// `go` of a builtin (gc wraps those too): print/println, close and panic.
+    fn go_builtin(&mut self, call: &'p Expr, func_u: &'p Expr, args: &'p [Expr]) {
+        let prog = self.l.prog;
+        let b = match &func_u.kind {
+            ExprKind::Ident(id) => prog.info.uses.get(&id.id).copied(),
+            _ => None,
+        }
+        .and_then(|o| match prog.obj(o).kind {
+            ObjKind::Builtin(b) => Some(b),
+            _ => None,
+        });
+        let mut fields: Vec<(Value, TypeId)> = Vec::new();
+        let target = match b {
+            Some(Builtin::Print | Builtin::Println) => {
+                for a in args {
+                    let t = self.type_of(a);
+                    let v = self.expr(a);
+                    fields.push((self.snapshot(v, t), t));
+                }
+                GoTarget::Print {
+                    newline: b == Some(Builtin::Println),
+                }
+            }
+            Some(Builtin::Close) if args.len() == 1 => {
+                let t = self.type_of(&args[0]);
+                let v = self.expr(&args[0]);
+                fields.push((v, t));
+                GoTarget::Close
+            }
+            Some(Builtin::Panic) if args.len() == 1 => {
+                let t = self.type_of(&args[0]);
+                let v = self.expr(&args[0]);
+                let any = prog.any_type();
+                let v = self.convert_implicit(v, t, any);
+                fields.push((v, any));
+                GoTarget::Panic
+            }
+            _ => {
+                self.l
+                    .error(call.pos, "rgo: go with this builtin is not supported yet");
+                return;
+            }
+        };
+        let n = fields.len();
+        self.go_spawn(call, target, fields, n, &[], &[]);
+    }
+
+    /// Packs `fields` (the first `nhead` describe the callee, the rest are the arguments, of
+    /// parameter types `ptypes`) into a `gowrapN` closure, starts a goroutine on it, and
+    /// generates the wrapper.
+    fn go_spawn(
+        &mut self,
+        call: &'p Expr,
+        target: GoTarget,
+        fields: Vec<(Value, TypeId)>,
+        nhead: usize,
+        ptypes: &[TypeId],
+        results: &[TypeId],
+    ) {
         // The closure object: {F, X0, X1, ...} with each value at its natural alignment.
         let mut off = 8u64;
         let mut offs = Vec::new();
         let mut ptr_words = Vec::new();
-        let mut tname = String::from("struct { F uintptr");
-        for (i, (_, t)) in fields.iter().enumerate() {
+        for (_, t) in fields.iter() {
             let lay = self.l.lay.of(*t);
             off = round_up(off, lay.align);
             offs.push(off);
             ptr_words.extend(lay.ptr_words.iter().map(|w| w + off));
             off += lay.size;
-            tname.push_str(&format!(
-                "; X{i} {}",
-                crate::typedata::runtime_type_string(prog, *t)
-            ));
         }
-        tname.push_str(" }");
         let size = round_up(off, 8);
         let n = self.next_wrapper_index();
         let name = format!("{}.gowrap{n}", self.closure_base);
@@ -239,7 +297,12 @@ impl<'a, 'p> FnLower<'a, 'p> {
             let fvs = self.l.funcval_sym(&name);
             self.b.sym_addr(&fvs, 0)
         } else {
-            let typ_sym = self.l.types.synthetic(&tname, size, &ptr_words);
+            // Named after the wrapper (as defer.rs names its closures): type strings of the
+            // captured values are not unique (local types), their layouts may differ.
+            let typ_sym = self
+                .l
+                .types
+                .synthetic(&format!("{name}·closure"), size, &ptr_words);
             let typ = self.b.sym_addr(&typ_sym, 0);
             let obj = self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0];
             let code = self.b.sym_addr(&name, 0);
@@ -272,7 +335,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let mut all = vals;
                 all.extend(args);
                 let ctx = w.b.iconst(Ty::I64, 0);
-                w.emit_go_call(Callee::Direct(sym), ctx, &ptypes, all, &sig.results);
+                w.emit_go_call(Callee::Direct(sym), ctx, ptypes, all, results);
             }
             GoTarget::FuncValue => {
                 let fv = vals
@@ -280,11 +343,36 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     .and_then(|(v, _)| v.scalar())
                     .unwrap_or_else(|| w.b.iconst(Ty::I64, 0));
                 let code = w.b.load(Ty::I64, fv, 0);
-                w.emit_go_call(Callee::Indirect(code), fv, &ptypes, args, &sig.results);
+                w.emit_go_call(Callee::Indirect(code), fv, ptypes, args, results);
             }
             GoTarget::Iface { name, pkg, sig: st } => {
                 if let Some((iv, it)) = vals.into_iter().next() {
-                    w.iface_call_value(iv, it, &name, pkg, st, args, &sig.results);
+                    w.iface_call_value(iv, it, &name, pkg, st, args, results);
+                }
+            }
+            GoTarget::Print { newline } => {
+                w.b.ccall("runtime.printlock", vec![], &[]);
+                for (i, (v, t)) in vals.into_iter().enumerate() {
+                    if newline && i > 0 {
+                        w.b.ccall("runtime.printsp", vec![], &[]);
+                    }
+                    w.print_value(v, t);
+                }
+                if newline {
+                    w.b.ccall("runtime.printnl", vec![], &[]);
+                }
+                w.b.ccall("runtime.printunlock", vec![], &[]);
+            }
+            GoTarget::Close => {
+                if let Some((v, t)) = vals.into_iter().next() {
+                    let c = w.to_flat(v, t)[0];
+                    w.b.ccall("runtime.closechan", vec![c], &[]);
+                }
+            }
+            GoTarget::Panic => {
+                if let Some((v, t)) = vals.into_iter().next() {
+                    let e = w.to_flat(v, t);
+                    w.b.ccall_noreturn("runtime.gopanic", vec![e[0], e[1]]);
                 }
             }
         }
@@ -326,7 +414,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
     pub fn chan_send(&mut self, s: &'p ast::Stmt, ch: &'p Expr, v: &'p Expr) {
         let _ = s;
         let et = self.chan_elem(self.type_of(ch));
-        let c = self.chan_operand(ch);
+        let c = self.word_operand(ch);
         let vt = self.type_of(v);
         let val = self.expr(v);
         let val = self.convert_implicit(val, vt, et);
@@ -341,7 +429,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             return vec![];
         };
         let et = self.chan_elem(self.type_of(x));
-        let c = self.chan_operand(x);
+        let c = self.word_operand(x);
         let tmp = self.recv_temp(et);
         if comma_ok {
             let ok = self.b.ccall("runtime.chanrecv2", vec![c, tmp], &[Ty::I8])[0];
@@ -356,7 +444,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
     /// `close(ch)`.
     pub fn chan_close(&mut self, e: &'p Expr, ch: &'p Expr) {
         let _ = e;
-        let c = self.chan_operand(ch);
+        let c = self.word_operand(ch);
         self.b.ccall("runtime.closechan", vec![c], &[]);
     }
 
@@ -412,7 +500,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
     ) {
         let label = self.pending_label.take();
         let et = self.chan_elem(self.type_of(x));
-        let c = self.chan_operand(x);
+        let c = self.word_operand(x);
         let tmp = self.recv_temp(et);
         let head = self.b.block();
         let bodyb = self.b.block();
@@ -460,7 +548,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let (x, lhs, define): (&'p Expr, &'p [Expr], bool) = match &comm.kind {
             StmtKind::Send { chan, value } => {
                 let et = self.chan_elem(self.type_of(chan));
-                let c = self.chan_operand(chan);
+                let c = self.word_operand(chan);
                 let vt = self.type_of(value);
                 let v = self.expr(value);
                 let v = self.convert_implicit(v, vt, et);
@@ -474,7 +562,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             _ => return None,
         };
         let elem_t = self.chan_elem(self.type_of(x));
-        let c = self.chan_operand(x);
+        let c = self.word_operand(x);
         let used = lhs
             .first()
             .is_some_and(|e| !matches!(&e.kind, ExprKind::Ident(id) if id.name == "_"));

@@ -927,8 +927,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 if let ExprKind::CompositeLit { .. } = &inner.kind {
                     let lt = self.type_of(inner);
                     let v = self.expr(inner);
-                    let typ = self.type_desc(lt);
-                    let p = self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0];
+                    let p = self.alloc(e.id, lt);
                     self.store_value(p, lt, v);
                     return Value::Flat(vec![p]);
                 }

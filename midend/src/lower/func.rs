@@ -64,6 +64,10 @@ pub struct FnLower<'a, 'p> {
     pub(crate) force_sret: bool,
     /// Counter for `deferwrapN` thunks.
     pub(crate) defer_count: u32,
+    /// Allocate every address-taken variable and closure on the heap: set for the body half of
+    /// a function with defers (deferred calls outlive its frame) and for package initialisation
+    /// (escape analysis does not look at package-level initialisers, whose values are globals).
+    pub(crate) heap_everything: bool,
 }
 
 impl<'a, 'p> FnLower<'a, 'p> {
@@ -104,6 +108,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             fallthrough_to: None,
             force_sret: false,
             defer_count: 0,
+            heap_everything: false,
         }
     }
 
@@ -121,6 +126,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         };
         let mut f = FnLower::new(l, fname, fd.pos, name.clone(), false);
         f.force_sret = split;
+        f.heap_everything = split;
         f.scan_addr_taken_block(body);
         let mut params: Vec<(Option<ObjId>, TypeId)> = Vec::new();
         if let Some(r) = &fd.recv {
@@ -228,9 +234,20 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let mut f = FnLower::new(l, fname, lit.pos, name.clone(), true);
         f.b.func.global = false;
         f.force_sret = split;
-        for (i, o) in captures.iter().enumerate() {
+        // Closures of package-level initialisers are not seen by escape analysis.
+        let in_init = name.starts_with(&format!("{}.init.func", f.l.prefix));
+        f.heap_everything = split || in_init;
+        // Captured variables: by value, the copy inside the closure object; by reference, the
+        // variable the stored pointer points to.
+        let (fields, _, _) = f.l.closure_layout(lit.id, &captures);
+        for (i, (o, (off, by_value))) in captures.iter().zip(fields).enumerate() {
             f.captures.insert(*o, i);
-            f.locals.insert(*o, Storage::Captured(i));
+            let storage = if by_value {
+                Storage::Ptr(f.b.add_imm(f.ctx, off as i64))
+            } else {
+                Storage::Ptr(f.b.load(Ty::I64, f.ctx, off as i64))
+            };
+            f.locals.insert(*o, storage);
         }
         f.scan_addr_taken_block(body);
         let mut params = Vec::new();
@@ -257,6 +274,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
     pub fn lower_var_init(l: &'a mut Lowering<'p>, name: String) -> Option<Function> {
         let prog = l.prog;
         let mut f = FnLower::new(l, name.clone(), Pos::NONE, name, false);
+        f.heap_everything = true;
         f.prologue(&[], &[]);
         let exprs = collect_global_exprs(f.l);
         for init in &prog.info.init_order {
@@ -444,10 +462,17 @@ impl<'a, 'p> FnLower<'a, 'p> {
     /// Creates storage for a local variable and initialises it (to zero when `init` is None).
     pub fn declare_local(&mut self, o: ObjId, t: TypeId, init: Option<Value>) {
         let lay = self.l.lay.of(t);
-        let storage = if self.addr_taken.contains(&o) {
+        // In the body half of a function with defers, deferred calls run after the body's frame
+        // is gone (on return, in the outer half; after a recovered panic, at its landing pad),
+        // so nothing they can reach may live in that frame.
+        let storage = if self.addr_taken.contains(&o) && (self.heap_everything || self.l.var_escapes(o)) {
+            // "moved to heap: x"
             let typ = self.type_desc(t);
             let p = self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0];
             Storage::Ptr(p)
+        } else if self.addr_taken.contains(&o) {
+            // Address taken but not escaping: a stack slot.
+            Storage::Slot(self.b.slot(lay.size, lay.align))
         } else if lay.flat {
             let vs: Vec<Var> = lay.scalars.iter().map(|(_, t)| self.b.var(*t)).collect();
             Storage::Regs(vs)
@@ -1481,8 +1506,11 @@ impl AddrScan<'_, '_, '_> {
             }
             ExprKind::FuncLit { body, .. } => {
                 if let Some(caps) = prog.info.captures.get(&e.id) {
-                    for o in caps {
-                        self.f.addr_taken.insert(*o);
+                    let by_value = self.f.l.capture_by_value(e.id, caps.len());
+                    for (o, bv) in caps.iter().zip(by_value) {
+                        if !bv {
+                            self.f.addr_taken.insert(*o);
+                        }
                     }
                 }
                 self.depth += 1;

@@ -71,6 +71,12 @@ pub struct Lowering<'p> {
     pub init_closures: u32,
     /// `-fm` wrappers of method values.
     pub fm_wrappers: BTreeMap<String, iface::FmWrapper>,
+    /// gc-style escape analysis of the package: which variables and allocations need the heap,
+    /// and how closures capture.
+    pub esc: crate::escape::EscapeResult,
+    /// `RGO_NOESCAPE=1`: put every address-taken variable and allocation on the heap (a switch
+    /// for diagnosing suspected escape-analysis bugs).
+    pub no_escape: bool,
 }
 
 /// Lowers the package `pkg` of `prog`.
@@ -95,6 +101,8 @@ pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<Lower
         init_count: 0,
         init_closures: 0,
         fm_wrappers: BTreeMap::new(),
+        esc: crate::escape::analyze(prog, pkg),
+        no_escape: std::env::var_os("RGO_NOESCAPE").is_some_and(|v| v == "1"),
     };
     l.declare_globals();
     let mut init_fns = Vec::new();
@@ -153,6 +161,57 @@ pub fn symbol_prefix(path: &str) -> String {
 }
 
 impl<'p> Lowering<'p> {
+    /// Whether variable `o` (whose address is taken or that a closure captures by reference)
+    /// must live on the heap.
+    pub fn var_escapes(&self, o: ObjId) -> bool {
+        self.no_escape || self.esc.heap_vars.contains(&o)
+    }
+
+    /// Whether the allocation at `site` (a `&T{}`, `new`, func literal, ...) must be on the heap.
+    pub fn site_escapes(&self, site: frontend::ast::NodeId) -> bool {
+        self.no_escape || self.esc.heap_sites.contains(&site)
+    }
+
+    /// Per captured variable of a func literal: captured by value?
+    pub fn capture_by_value(&self, lit: frontend::ast::NodeId, n: usize) -> Vec<bool> {
+        match self.esc.capture_by_value.get(&lit) {
+            Some(v) if v.len() == n && !self.no_escape => v.clone(),
+            _ => vec![false; n],
+        }
+    }
+
+    /// The layout of a closure object: `(offset, by value)` per captured variable, and the
+    /// object's size and pointer words. gc's layout: F first, then the captured variables in
+    /// order of first reference, values inline and by-reference variables as pointers, with
+    /// ordinary struct alignment.
+    pub fn closure_layout(
+        &self,
+        lit: frontend::ast::NodeId,
+        captures: &[ObjId],
+    ) -> (Vec<(u64, bool)>, u64, Vec<u64>) {
+        let by_value = self.capture_by_value(lit, captures.len());
+        let mut off = 8u64;
+        let mut align = 8u64;
+        let mut fields = Vec::new();
+        let mut ptr_words = Vec::new();
+        for (o, bv) in captures.iter().zip(by_value) {
+            if bv {
+                let l = self.lay.of(self.prog.obj(*o).typ);
+                off = crate::layout::round_up(off, l.align);
+                align = align.max(l.align);
+                fields.push((off, true));
+                ptr_words.extend(l.ptr_words.iter().map(|w| off + w));
+                off += l.size;
+            } else {
+                off = crate::layout::round_up(off, 8);
+                fields.push((off, false));
+                ptr_words.push(off);
+                off += 8;
+            }
+        }
+        (fields, crate::layout::round_up(off, align), ptr_words)
+    }
+
     pub fn error(&mut self, pos: Pos, message: impl Into<String>) {
         self.errors.push(LowerError {
             pos,
