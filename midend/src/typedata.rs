@@ -140,11 +140,10 @@ impl TypeData {
 
     /// The descriptor symbol of `*t`: the checker's pointer type when there is one, else a
     /// descriptor made up here (such a `*t` has no methods).
-    fn ptr_to(&mut self, prog: &Program, lay: &Layouts, t: TypeId) -> String {
+    fn ptr_to(&mut self, prog: &Program, t: TypeId) -> String {
         if let Some(p) = find_pointer_type(prog, t) {
             return self.type_sym(prog, p);
         }
-        let _ = lay;
         let link = format!("*{}", prog.link_string(t));
         let sym = format!("type:{link}");
         if !self.virt.contains_key(&sym) {
@@ -222,7 +221,7 @@ impl TypeData {
         let operand = |td: &mut TypeData, t: TypeId, indirect: bool| {
             if indirect {
                 Part {
-                    sym: td.ptr_to(prog, lay, t),
+                    sym: td.ptr_to(prog, t),
                     link: format!("*{}", prog.link_string(t)),
                     str_name: format!("*{}", runtime_type_string(prog, t)),
                     size: 8,
@@ -961,7 +960,7 @@ impl Emitter<'_, '_> {
         let ptr_methods =
             find_pointer_type(prog, t).filter(|p| !ptr_kind && !prog.method_set(*p).is_empty());
         let ptr_to_this = if !ptr_kind && (named || ptr_methods.is_some()) {
-            PtrToThis::Strong(td.ptr_to(prog, self.lay, t))
+            PtrToThis::Strong(td.ptr_to(prog, t))
         } else {
             PtrToThis::Weak(format!("type:*{link}"))
         };

@@ -758,7 +758,8 @@ main.main()\n\
         for p in &programs {
             let n = normalize_stderr(&p.stderr);
             let text = String::from_utf8_lossy(&p.stderr);
-            if let Some(pos) = text.find("\ngoroutine 1 [running]:\n") {
+            // Any goroutine header starts a traceback (`[running]`, `[chan receive]`, ...).
+            if let Some(pos) = text.find("\ngoroutine 1 [") {
                 tracebacks += 1;
                 let (head, tail) = text.split_at(pos);
                 let shifted = tail.replace("+0x", "+0x1").replace(".go:", ".go:9");

@@ -1,0 +1,9 @@
+package main
+
+type I interface{ M(int) }
+
+func main() {
+	var i I
+	go i.M(1)
+	println("not reached")
+}
