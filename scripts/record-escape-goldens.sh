@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Records gc's escape-analysis decisions for the programs in tests/escape: for each P.go,
+# P.m holds the stderr of `go build -gcflags='-m -l' P.go` (gc 1.27.3, inlining off: rgo has no
+# inliner), run in a temp dir holding only P.go so positions print as ./P.go:L:C.
+#
+# Usage: scripts/record-escape-goldens.sh [tests/escape/P.go ...]   (default: all)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+GO="${GO:-go}"
+version="$("$GO" version)"
+case "$version" in
+*"go1.27.3 linux/amd64"*) ;;
+*) echo "need go1.27.3 linux/amd64, found: $version" >&2; exit 1 ;;
+esac
+if [ "$#" -eq 0 ]; then set -- "$ROOT"/tests/escape/*.go; fi
+for src in "$@"; do
+  name="$(basename "$src" .go)"
+  dir="$(mktemp -d)"
+  cp "$src" "$dir/"
+  ( cd "$dir" && GO111MODULE=on "$GO" build -gcflags='-m -l' -o prog "$name.go" 2> m.txt ) || {
+    echo "$name: go build failed" >&2; cat "$dir/m.txt" >&2; rm -rf "$dir"; exit 1; }
+  cp "$dir/m.txt" "$(dirname "$src")/$name.m"
+  rm -rf "$dir"
+  echo "$name: $(grep -c . "$(dirname "$src")/$name.m") lines"
+done
