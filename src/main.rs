@@ -263,10 +263,13 @@ fn cmd_run(args: &[String]) -> ExitCode {
 /// named packages and their dependencies, printing gc's diagnostics; with `-v`, a summary.
 fn cmd_check(args: &[String]) -> ExitCode {
     let mut verbose = false;
+    let mut escape = false;
     let mut targets = Vec::new();
     for a in args {
         match a.as_str() {
             "-v" => verbose = true,
+            // Escape-analysis decisions of the named packages, as gc's -m (with -l).
+            "-m" => escape = true,
             // Hidden, as gc's -e: report all errors, not just the first 10 (`rgo testdir`
             // needs every error of an errorcheck file).
             "-e" => frontend::diag::set_report_all(true),
@@ -299,7 +302,24 @@ fn cmd_check(args: &[String]) -> ExitCode {
         );
     }
     match result {
-        Ok(_) => ExitCode::SUCCESS,
+        Ok((prog, infos)) => {
+            if escape {
+                for info in infos.iter().filter(|p| p.root) {
+                    let Some(p) = prog.packages.iter().find(|p| {
+                        p.files.first().map(|f| f.file_index) == info.file_indices.first().copied()
+                    }) else {
+                        continue;
+                    };
+                    let res = midend::escape::analyze(&prog, p.id);
+                    let text = midend::escape::format_diagnostics(&prog, &res);
+                    if !text.is_empty() {
+                        eprintln!("# {}", info.import_path);
+                        eprint!("{text}");
+                    }
+                }
+            }
+            ExitCode::SUCCESS
+        }
         Err(e) => report(e),
     }
 }

@@ -71,6 +71,9 @@ pub enum Plan {
     /// Check it and match its errors against its `// ERROR` comments;
     /// `want_error` is false under the runner flag `-0`.
     ErrorCheck { want_error: bool, timeout: Duration },
+    /// `// errorcheck -0 -m [-l]`: build it with `-gcflags=-m` and match the escape-analysis
+    /// messages against its `// ERROR` comments.
+    EscapeCheck { timeout: Duration },
     /// Check it; it must compile.
     Compile { timeout: Duration },
     /// Don't run it; the reason.
@@ -82,7 +85,7 @@ impl Plan {
     fn action(&self) -> &'static str {
         match self {
             Plan::Run => "run",
-            Plan::ErrorCheck { .. } => "errorcheck",
+            Plan::ErrorCheck { .. } | Plan::EscapeCheck { .. } => "errorcheck",
             Plan::Compile { .. } => "compile",
             Plan::Skip(_) => "skip",
         }
@@ -361,6 +364,15 @@ pub fn plan(src: &str) -> Plan {
     match words.as_slice() {
         ["run"] => Plan::Run,
         ["run", ..] => Plan::Skip(format!("`{action}`: arguments or flags not supported")),
+        ["errorcheck", flags @ ..] if flags.contains(&"-m") => {
+            // Escape-analysis tests: gc's -m output is what the ERROR comments describe.
+            let rest: Vec<&str> = flags.iter().copied().filter(|f| *f != "-m").collect();
+            match parse_check_flags(action, &rest, false) {
+                Ok((false, timeout)) => Plan::EscapeCheck { timeout },
+                Ok((true, _)) => Plan::Skip(format!("`{action}`: -m without -0 not supported")),
+                Err(why) => Plan::Skip(why),
+            }
+        }
         ["errorcheck", flags @ ..] => match parse_check_flags(action, flags, true) {
             Ok((want_error, timeout)) => Plan::ErrorCheck {
                 want_error,
@@ -529,6 +541,7 @@ fn run_file(path: &Path, rgo_exe: &Path, actions: &[String]) -> (&'static str, O
             want_error,
             timeout,
         } => check_errors(path, &src, rgo_exe, want_error, timeout),
+        Plan::EscapeCheck { timeout } => check_escape(path, &src, rgo_exe, timeout),
         Plan::Compile { timeout } => compile_only(path, rgo_exe, timeout),
     };
     (action, outcome)
@@ -573,6 +586,51 @@ fn run_check(
         String::from_utf8_lossy(&done.output).into_owned(),
         done.status.success(),
     ))
+}
+
+/// The `errorcheck -0 -m` action: `rgo check -m` must succeed, and its escape
+/// messages must match the ERROR comments.
+fn check_escape(path: &Path, src: &str, rgo_exe: &Path, timeout: Duration) -> Outcome {
+    let short = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let want = match errorcheck::wanted_errors(src, &short) {
+        Ok(w) => w,
+        Err(e) => return Outcome::Fail(e),
+    };
+    // `rgo check -m`: escape analysis of the package without building it (the files are
+    // often not package main, and may import packages rgo cannot build yet).
+    let mut cmd = Command::new(rgo_exe);
+    cmd.arg("check").arg("-m");
+    match (
+        path.parent().filter(|d| !d.as_os_str().is_empty()),
+        path.file_name(),
+    ) {
+        (Some(dir), Some(name)) => {
+            cmd.current_dir(dir).arg(name);
+        }
+        _ => {
+            cmd.arg(path);
+        }
+    }
+    let done = match run_combined(&mut cmd, timeout) {
+        Ok(d) => d,
+        Err(e) => return Outcome::Fail(format!("cannot run {}: {e}", rgo_exe.display())),
+    };
+    if done.timed_out {
+        return Outcome::Fail(format!("build timed out after {}s", timeout.as_secs()));
+    }
+    let out = String::from_utf8_lossy(&done.output).into_owned();
+    if !done.status.success() {
+        return Outcome::Fail(format!("build failed: {}", first_line(&done.output)));
+    }
+    let dot = format!("./{short}");
+    let full = path.display().to_string();
+    match errorcheck::error_check(&out, &[full.as_str(), dot.as_str()], &short, &want) {
+        Ok(()) => Outcome::Pass,
+        Err(e) => Outcome::Fail(e),
+    }
 }
 
 /// The `errorcheck` action.
@@ -883,7 +941,7 @@ mod tests {
             ("// rundir\n\npackage ignored\n", "rundir"),
             ("// skip\n\npackage main\n", "skip"),
             ("// runoutput ./rotate.go\n\npackage main\n", "runoutput"),
-            ("// errorcheck -0 -m -l\n\npackage p\n", "-m"),
+            ("// errorcheck -0 -m=2 -l\n\npackage p\n", "-m=2"),
         ] {
             match header_plan(src) {
                 Plan::Skip(why) => assert!(why.contains(word), "{src:?}: {why}"),
