@@ -130,7 +130,9 @@ pub fn load_and_check_opts(
         let mut files = Vec::new();
         let mut errors = Vec::new();
         for (path, text) in RUNTIME_OVERLAY {
-            let idx = loaded.fset.add(format!("$RGO/overlay/{path}"), (*text).to_string());
+            let idx = loaded
+                .fset
+                .add(format!("$RGO/overlay/{path}"), (*text).to_string());
             match frontend::parser::parse_file(&loaded.fset, idx, &mut ids) {
                 Ok(f) => files.push(f),
                 Err(d) => errors.extend(d),

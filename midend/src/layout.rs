@@ -167,21 +167,33 @@ impl<'p> Layouts<'p> {
                 let n = *n;
                 let size = el.size.saturating_mul(n);
                 // Decomposing huge arrays into scalars would be pointless: they are never flat.
-                let (scalars, ptr_words) = if el.scalars.len() as u64 * n <= 64 {
+                let (scalars, ptr_words) = if (el.scalars.len() as u64).saturating_mul(n) <= 64 {
                     let mut s = Vec::new();
                     let mut p = Vec::new();
-                    for i in 0..n {
-                        let base = i * el.size;
-                        s.extend(el.scalars.iter().map(|(o, t)| (base + o, *t)));
-                        p.extend(el.ptr_words.iter().map(|o| base + o));
+                    // (An element without scalars, like `struct{}`, adds nothing however long.)
+                    let parts = if el.scalars.is_empty() && el.ptr_words.is_empty() {
+                        0
+                    } else {
+                        n
+                    };
+                    for i in 0..parts {
+                        // Sizes saturate (an element too large for memory has size u64::MAX).
+                        let base = i.saturating_mul(el.size);
+                        s.extend(
+                            el.scalars
+                                .iter()
+                                .map(|(o, t)| (base.saturating_add(*o), *t)),
+                        );
+                        p.extend(el.ptr_words.iter().map(|o| base.saturating_add(*o)));
                     }
                     (s, p)
                 } else {
                     let mut p = Vec::new();
                     if el.has_pointers() {
                         for i in 0..n {
-                            let base = i * el.size;
-                            p.extend(el.ptr_words.iter().map(|o| base + o));
+                            // Sizes saturate (an element too large for memory has size u64::MAX).
+                            let base = i.saturating_mul(el.size);
+                            p.extend(el.ptr_words.iter().map(|o| base.saturating_add(*o)));
                         }
                     }
                     // A sentinel list longer than MAX_FLAT_SCALARS marks it as memory-resident.

@@ -224,7 +224,7 @@ pub unsafe extern "C" fn gorecover(fp: usize) -> Eface {
     if p.is_null() || unsafe { (*p).recovered || (*p).aborted } {
         return none;
     }
-    let start = defer_call as usize;
+    let start = defer_call as *const () as usize;
     let mut frame = fp;
     for _ in 0..8 {
         if frame == 0 {
@@ -288,13 +288,11 @@ unsafe fn resume(frame: usize) -> ! {
         }
         fp = next;
     }
-    // SAFETY: the linker-made table of 3-word records.
-    let (mut e, end) = unsafe {
-        (
-            core::ptr::addr_of!(EXCTAB) as *const usize,
-            core::ptr::addr_of!(EEXCTAB) as *const usize,
-        )
-    };
+    // The linker-made table of 3-word records.
+    let (mut e, end) = (
+        core::ptr::addr_of!(EXCTAB) as *const usize,
+        core::ptr::addr_of!(EEXCTAB) as *const usize,
+    );
     while e < end {
         // SAFETY: within the table.
         let (pc, pad, frame_off) = unsafe { (*e, *e.add(1), *e.add(2)) };

@@ -113,7 +113,7 @@ pub unsafe fn inject_sigpanic(
         let sp = rsp - 8;
         *(sp as *mut usize) = rip;
         *gregs.add(15) = sp;
-        *gregs.add(16) = sigpanic_stub as usize;
+        *gregs.add(16) = sigpanic_stub as *const () as usize;
     }
 }
 

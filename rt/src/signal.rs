@@ -167,7 +167,11 @@ extern "C" fn sighandler(sig: i32, info: *const u8, uctx: *const u8) {
         // A call through a nil func value jumps to 0: the caller's return address is on top
         // of the stack, so the panic starts as if that call had reached sigpanic.
         // SAFETY: sp is the faulting stack pointer; the word at it is readable stack.
-        let ret = if pc < 0x1000 { unsafe { *(sp as *const usize) } } else { 0 };
+        let ret = if pc < 0x1000 {
+            unsafe { *(sp as *const usize) }
+        } else {
+            0
+        };
         if ret != 0 && is_go(ret) {
             // SAFETY: as above; the return address stays where the call put it.
             unsafe {

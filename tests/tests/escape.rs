@@ -43,7 +43,10 @@ fn escape_decisions_match_gc() {
             .output()
             .expect("run rgo");
         let got = String::from_utf8_lossy(&out.stderr).into_owned();
-        moved += want.lines().filter(|l| l.contains("moved to heap:")).count();
+        moved += want
+            .lines()
+            .filter(|l| l.contains("moved to heap:"))
+            .count();
         if !out.status.success() {
             failures.push(format!("{stem}: rgo build failed:\n{got}"));
         } else if got != want {

@@ -36,10 +36,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     ExprKind::Selector { sel, .. } => prog.info.uses.get(&sel.id).copied(),
                     _ => None,
                 };
-                if let Some(o) = obj {
-                    if let ObjKind::Builtin(b) = prog.obj(o).kind {
-                        return self.builtin(b, e, args, ellipsis.is_some());
-                    }
+                if let Some(o) = obj
+                    && let ObjKind::Builtin(b) = prog.obj(o).kind
+                {
+                    return self.builtin(b, e, args, ellipsis.is_some());
                 }
                 self.l.error(e.pos, "rgo: unknown builtin");
                 return vec![];
@@ -52,41 +52,34 @@ impl<'a, 'p> FnLower<'a, 'p> {
             return vec![];
         };
         // Method call with a static receiver type.
-        if let ExprKind::Selector { x, .. } = &func_u.kind {
-            if let Some(s) = prog.info.selections.get(&func_u.id).cloned() {
-                if s.kind == SelectionKind::MethodVal {
-                    if self.is_interface(self.type_of(x)) || self.holder_is_interface(x, &s.index) {
-                        // The receiver is evaluated before the arguments.
-                        let (iv, it) = if s.index.is_empty() {
-                            let xt = self.type_of(x);
-                            (self.expr(x), xt)
-                        } else {
-                            self.embedded_value(x, &s.index)
-                        };
-                        let iv = self.snapshot(iv, it);
-                        let vals = self.call_args(args, &sig, ellipsis.is_some());
-                        let obj = prog.obj(s.obj);
-                        let (name, pkg) = (obj.name.clone(), obj.pkg);
-                        let msig = self.method_sig(s.obj);
-                        return self.iface_call_value(iv, it, &name, pkg, msig, vals, &sig.results);
-                    }
-                    let recv = self.method_receiver(x, &s.index, s.obj);
-                    let (recv_t, _) = self.method_recv_type(s.obj);
-                    let mut vals = vec![(recv, recv_t)];
-                    vals.extend(self.call_args(args, &sig, ellipsis.is_some()));
-                    let mut ptypes = vec![recv_t];
-                    ptypes.extend(sig.params.iter().copied());
-                    let sym = self.l.func_symbol(s.obj);
-                    let ctx = self.b.iconst(Ty::I64, 0);
-                    return self.emit_go_call(
-                        Callee::Direct(sym),
-                        ctx,
-                        &ptypes,
-                        vals,
-                        &sig.results,
-                    );
-                }
+        if let ExprKind::Selector { x, .. } = &func_u.kind
+            && let Some(s) = prog.info.selections.get(&func_u.id).cloned()
+            && s.kind == SelectionKind::MethodVal
+        {
+            if self.is_interface(self.type_of(x)) || self.holder_is_interface(x, &s.index) {
+                // The receiver is evaluated before the arguments.
+                let (iv, it) = if s.index.is_empty() {
+                    let xt = self.type_of(x);
+                    (self.expr(x), xt)
+                } else {
+                    self.embedded_value(x, &s.index)
+                };
+                let iv = self.snapshot(iv, it);
+                let vals = self.call_args(args, &sig, ellipsis.is_some());
+                let obj = prog.obj(s.obj);
+                let (name, pkg) = (obj.name.clone(), obj.pkg);
+                let msig = self.method_sig(s.obj);
+                return self.iface_call_value(iv, it, &name, pkg, msig, vals, &sig.results);
             }
+            let recv = self.method_receiver(x, &s.index, s.obj);
+            let (recv_t, _) = self.method_recv_type(s.obj);
+            let mut vals = vec![(recv, recv_t)];
+            vals.extend(self.call_args(args, &sig, ellipsis.is_some()));
+            let mut ptypes = vec![recv_t];
+            ptypes.extend(sig.params.iter().copied());
+            let sym = self.l.func_symbol(s.obj);
+            let ctx = self.b.iconst(Ty::I64, 0);
+            return self.emit_go_call(Callee::Direct(sym), ctx, &ptypes, vals, &sig.results);
         }
         // Direct call of a declared function.
         let direct = match &func_u.kind {
@@ -236,11 +229,12 @@ impl<'a, 'p> FnLower<'a, 'p> {
         spread: bool,
     ) -> Vec<(Value, TypeId)> {
         let mut raw: Vec<(Value, TypeId)> = Vec::new();
-        if args.len() == 1 && sig.params.len() > 1 {
-            if let Type::Tuple(ts) = self.l.prog.ty(self.type_of(&args[0])).clone() {
-                let vs = self.multi_value(&args[0]);
-                raw = vs.into_iter().zip(ts).collect();
-            }
+        if args.len() == 1
+            && sig.params.len() > 1
+            && let Type::Tuple(ts) = self.l.prog.ty(self.type_of(&args[0])).clone()
+        {
+            let vs = self.multi_value(&args[0]);
+            raw = vs.into_iter().zip(ts).collect();
         }
         if raw.is_empty() {
             for a in args {
@@ -759,10 +753,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
             Src::Spread(_, n) => *n,
             Src::Elems(vs) => self.b.iconst(Ty::I64, vs.len() as i64),
         };
-        if let Src::Elems(vs) = &src {
-            if vs.is_empty() {
-                return Value::Flat(vec![ptr, len, cap]);
-            }
+        if let Src::Elems(vs) = &src
+            && vs.is_empty()
+        {
+            return Value::Flat(vec![ptr, len, cap]);
         }
         let newlen = self.b.bin(BinOp::Add, len, num);
         let newcap = self.b.var(Ty::I64);
@@ -933,19 +927,17 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let mut idx = 0u64;
         let mut max = 0u64;
         for el in elts {
-            if let ExprKind::KeyValue { key, .. } = &el.kind {
-                if let Some(v) = self
+            if let ExprKind::KeyValue { key, .. } = &el.kind
+                && let Some(v) = self
                     .l
                     .prog
                     .info
                     .types
                     .get(&key.id)
                     .and_then(|tv| tv.value.as_ref())
-                {
-                    if let frontend::types::ConstValue::Int(i) = v {
-                        idx = num_traits::ToPrimitive::to_u64(i).unwrap_or(0);
-                    }
-                }
+                && let frontend::types::ConstValue::Int(i) = v
+            {
+                idx = num_traits::ToPrimitive::to_u64(i).unwrap_or(0);
             }
             idx += 1;
             max = max.max(idx);

@@ -280,11 +280,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
     pub fn expr(&mut self, e: &'p Expr) -> Value {
         let prog = self.l.prog;
         let tv = prog.info.types.get(&e.id);
-        if let Some(tv) = tv {
-            if let (Mode::Constant, Some(v)) = (tv.mode, &tv.value) {
-                let v = v.clone();
-                return self.const_value(tv.typ, &v);
-            }
+        if let Some(tv) = tv
+            && let (Mode::Constant, Some(v)) = (tv.mode, &tv.value)
+        {
+            let v = v.clone();
+            return self.const_value(tv.typ, &v);
         }
         match &e.kind {
             ExprKind::Paren(x) => self.expr(x),
@@ -816,7 +816,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 return Value::Flat(vec![]);
             }
         };
-        let mut idx = |f: &mut Self, b: &'p Option<Box<Expr>>| -> Option<(Var, bool)> {
+        let idx = |f: &mut Self, b: &'p Option<Box<Expr>>| -> Option<(Var, bool)> {
             b.as_ref().map(|b| {
                 let t = f.type_of(b);
                 let signed = f.is_signed(t);

@@ -465,21 +465,22 @@ impl<'a, 'p> FnLower<'a, 'p> {
         // In the body half of a function with defers, deferred calls run after the body's frame
         // is gone (on return, in the outer half; after a recovered panic, at its landing pad),
         // so nothing they can reach may live in that frame.
-        let storage = if self.addr_taken.contains(&o) && (self.heap_everything || self.l.var_escapes(o)) {
-            // "moved to heap: x"
-            let typ = self.type_desc(t);
-            let p = self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0];
-            Storage::Ptr(p)
-        } else if self.addr_taken.contains(&o) {
-            // Address taken but not escaping: a stack slot.
-            Storage::Slot(self.b.slot(lay.size, lay.align))
-        } else if lay.flat {
-            let vs: Vec<Var> = lay.scalars.iter().map(|(_, t)| self.b.var(*t)).collect();
-            Storage::Regs(vs)
-        } else {
-            let s = self.b.slot(lay.size, lay.align);
-            Storage::Slot(s)
-        };
+        let storage =
+            if self.addr_taken.contains(&o) && (self.heap_everything || self.l.var_escapes(o)) {
+                // "moved to heap: x"
+                let typ = self.type_desc(t);
+                let p = self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0];
+                Storage::Ptr(p)
+            } else if self.addr_taken.contains(&o) {
+                // Address taken but not escaping: a stack slot.
+                Storage::Slot(self.b.slot(lay.size, lay.align))
+            } else if lay.flat {
+                let vs: Vec<Var> = lay.scalars.iter().map(|(_, t)| self.b.var(*t)).collect();
+                Storage::Regs(vs)
+            } else {
+                let s = self.b.slot(lay.size, lay.align);
+                Storage::Slot(s)
+            };
         let fresh_heap = matches!(storage, Storage::Ptr(_));
         self.locals.insert(o, storage);
         let place = self.var_place(o);
@@ -737,23 +738,21 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let define = op == AssignOp::Define;
                 let mut places = Vec::new();
                 for l in lhs {
-                    if define {
-                        if let ExprKind::Ident(id) = &l.kind {
-                            if id.name == "_" {
-                                places.push(None);
-                                continue;
-                            }
-                            if let Some(&o) = prog.info.defs.get(&id.id) {
-                                places.push(Some((Err(o), prog.obj(o).typ)));
-                                continue;
-                            }
-                        }
-                    }
-                    if let ExprKind::Ident(id) = &l.unparen().kind {
+                    if define && let ExprKind::Ident(id) = &l.kind {
                         if id.name == "_" {
                             places.push(None);
                             continue;
                         }
+                        if let Some(&o) = prog.info.defs.get(&id.id) {
+                            places.push(Some((Err(o), prog.obj(o).typ)));
+                            continue;
+                        }
+                    }
+                    if let ExprKind::Ident(id) = &l.unparen().kind
+                        && id.name == "_"
+                    {
+                        places.push(None);
+                        continue;
                     }
                     let t = self.type_of(l);
                     let p = self.place(l);
@@ -1248,6 +1247,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
 
     /// Assigns one iteration's key and value. With `=`, both targets are evaluated before either
     /// is assigned (`for i, x[i] = range y` indexes with the old `i`).
+    #[allow(clippy::too_many_arguments)]
     fn range_assign_pair(
         &mut self,
         key: Option<&'p Expr>,
@@ -1287,13 +1287,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
             if id.name == "_" {
                 return;
             }
-            if define {
-                if let Some(&o) = self.l.prog.info.defs.get(&id.id) {
-                    let ot = self.l.prog.obj(o).typ;
-                    let v = self.convert_implicit(v, t, ot);
-                    self.declare_local(o, ot, Some(v));
-                    return;
-                }
+            if define && let Some(&o) = self.l.prog.info.defs.get(&id.id) {
+                let ot = self.l.prog.obj(o).typ;
+                let v = self.convert_implicit(v, t, ot);
+                self.declare_local(o, ot, Some(v));
+                return;
             }
         }
         let pt = self.type_of(e);
@@ -1518,10 +1516,10 @@ impl AddrScan<'_, '_, '_> {
                 self.depth -= 1;
             }
             ExprKind::Slice { x, lo, hi, max, .. } => {
-                if let Some(tv) = prog.info.types.get(&x.id) {
-                    if matches!(prog.ty(prog.underlying(tv.typ)), Type::Array(..)) {
-                        self.f.mark_root(x);
-                    }
+                if let Some(tv) = prog.info.types.get(&x.id)
+                    && matches!(prog.ty(prog.underlying(tv.typ)), Type::Array(..))
+                {
+                    self.f.mark_root(x);
                 }
                 self.expr(x);
                 for b in [lo, hi, max].into_iter().flatten() {
@@ -1530,16 +1528,15 @@ impl AddrScan<'_, '_, '_> {
             }
             ExprKind::Call { func, args, .. } => {
                 // A pointer-receiver method called on an addressable value takes its address.
-                if let ExprKind::Selector { x, .. } = &func.unparen().kind {
-                    if let Some(sel) = prog.info.selections.get(&func.unparen().id) {
-                        if let ObjKind::Func { ptr_recv: true, .. } = prog.obj(sel.obj).kind {
-                            let xt = prog.info.types.get(&x.id).map(|tv| tv.typ);
-                            if let Some(xt) = xt {
-                                if !matches!(prog.ty(prog.underlying(xt)), Type::Pointer(_)) {
-                                    self.f.mark_root(x);
-                                }
-                            }
-                        }
+                if let ExprKind::Selector { x, .. } = &func.unparen().kind
+                    && let Some(sel) = prog.info.selections.get(&func.unparen().id)
+                    && let ObjKind::Func { ptr_recv: true, .. } = prog.obj(sel.obj).kind
+                {
+                    let xt = prog.info.types.get(&x.id).map(|tv| tv.typ);
+                    if let Some(xt) = xt
+                        && !matches!(prog.ty(prog.underlying(xt)), Type::Pointer(_))
+                    {
+                        self.f.mark_root(x);
                     }
                 }
                 self.expr(func);
@@ -1547,12 +1544,11 @@ impl AddrScan<'_, '_, '_> {
             }
             ExprKind::Selector { x, .. } => {
                 // A method value with a pointer receiver on an addressable value.
-                if let Some(sel) = prog.info.selections.get(&e.id) {
-                    if sel.kind == SelectionKind::MethodVal {
-                        if let ObjKind::Func { ptr_recv: true, .. } = prog.obj(sel.obj).kind {
-                            self.f.mark_root(x);
-                        }
-                    }
+                if let Some(sel) = prog.info.selections.get(&e.id)
+                    && sel.kind == SelectionKind::MethodVal
+                    && let ObjKind::Func { ptr_recv: true, .. } = prog.obj(sel.obj).kind
+                {
+                    self.f.mark_root(x);
                 }
                 self.expr(x);
             }

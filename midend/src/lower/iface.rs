@@ -2,7 +2,7 @@
 //! assertions, type switches and method values.
 
 use frontend::ast::{self, Expr, ExprKind, Pos};
-use frontend::types::{BasicKind, MethodSetEntry, ObjId, ObjKind, Selection, Type, TypeId};
+use frontend::types::{BasicKind, MethodSetEntry, ObjId, ObjKind, Type, TypeId};
 
 use super::Lowering;
 use super::func::{FnLower, LoopTarget};
@@ -452,20 +452,20 @@ impl<'a, 'p> FnLower<'a, 'p> {
         for (i, c) in clauses.iter().enumerate() {
             self.b.switch_to(bodies[i]);
             self.b.reset_line();
-            if bind.is_some() {
-                if let Some(&o) = prog.info.implicits.get(&c.implicit_id) {
-                    let ot = prog.obj(o).typ;
-                    let single = c.exprs.len() == 1 && !self.is_nil_case(&c.exprs[0]);
-                    let v = if single && !self.is_interface(ot) {
-                        self.unbox(data, ot)
-                    } else if single {
-                        let src = Value::Flat(vec![w0, data]);
-                        self.iface_to_iface(src, xt, ot)
-                    } else {
-                        Value::Flat(vec![w0, data])
-                    };
-                    self.declare_local(o, ot, Some(v));
-                }
+            if bind.is_some()
+                && let Some(&o) = prog.info.implicits.get(&c.implicit_id)
+            {
+                let ot = prog.obj(o).typ;
+                let single = c.exprs.len() == 1 && !self.is_nil_case(&c.exprs[0]);
+                let v = if single && !self.is_interface(ot) {
+                    self.unbox(data, ot)
+                } else if single {
+                    let src = Value::Flat(vec![w0, data]);
+                    self.iface_to_iface(src, xt, ot)
+                } else {
+                    Value::Flat(vec![w0, data])
+                };
+                self.declare_local(o, ot, Some(v));
             }
             self.block(&c.body);
             self.b.jump(done);

@@ -34,7 +34,6 @@ pub struct LowerError {
 
 /// A function body waiting to be lowered (closures are discovered while lowering their parents).
 pub(crate) enum PendingBody<'p> {
-    Decl(&'p ast::FuncDecl),
     Closure {
         name: String,
         lit: &'p ast::Expr,
@@ -270,7 +269,6 @@ impl<'p> Lowering<'p> {
     fn drain_pending(&mut self) {
         while let Some(p) = self.pending.pop() {
             match p {
-                PendingBody::Decl(fd) => self.lower_decl(fd, None),
                 PendingBody::Closure {
                     name,
                     lit,
