@@ -72,10 +72,16 @@ pub fn load_and_check(
 
 /// The Go part of rgo's runtime (overlay/runtime): compiled into every program as package
 /// `runtime` (DESIGN decision 10), in place of GOROOT's runtime.
-const RUNTIME_OVERLAY: &[(&str, &str)] = &[(
-    "runtime/error.go",
-    include_str!("../overlay/runtime/error.go"),
-)];
+const RUNTIME_OVERLAY: &[(&str, &str)] = &[
+    (
+        "runtime/error.go",
+        include_str!("../overlay/runtime/error.go"),
+    ),
+    (
+        "runtime/extern.go",
+        include_str!("../overlay/runtime/extern.go"),
+    ),
+];
 
 /// [`load_and_check`]; with `with_runtime`, rgo's runtime overlay is checked as package
 /// `runtime` before everything else (building executables needs it).
@@ -89,7 +95,11 @@ pub fn load_and_check_opts(
     // so a missing GOROOT only matters once an import has to be resolved.
     let found = LoadConfig::from_env();
     let goroot_missing = found.is_none();
-    let cfg = found.unwrap_or_else(|| LoadConfig::new(std::path::PathBuf::from("$GOROOT")));
+    let mut cfg = found.unwrap_or_else(|| LoadConfig::new(std::path::PathBuf::from("$GOROOT")));
+    if with_runtime {
+        // Package runtime is rgo's overlay, not GOROOT's.
+        cfg.provided.push("runtime".to_string());
+    }
     let mut ids = NodeIdGen::new();
     let loaded = match load::load_report(&cfg, args, &mut ids) {
         Ok(l) => l,

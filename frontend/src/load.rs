@@ -81,6 +81,10 @@ pub struct LoadConfig {
     /// Working directory for relative arguments, `go.mod` discovery and the relative file names
     /// printed in messages; `None` means the process's current directory.
     pub dir: Option<PathBuf>,
+    /// Import paths whose packages the caller provides itself (rgo's runtime overlay replaces
+    /// GOROOT's `runtime` when building): imports of them are recorded but not loaded, like
+    /// `unsafe`.
+    pub provided: Vec<String>,
 }
 
 impl LoadConfig {
@@ -94,6 +98,7 @@ impl LoadConfig {
             tests: false,
             cgo: false,
             dir: None,
+            provided: Vec::new(),
         }
     }
 
@@ -860,7 +865,10 @@ impl<'a> Loader<'a> {
                 }
             }
             for (src_path, (file, offset)) in seen {
-                if src_path == "unsafe" || (src_path == "C" && self.cfg.cgo) {
+                if src_path == "unsafe"
+                    || (src_path == "C" && self.cfg.cgo)
+                    || self.cfg.provided.contains(&src_path)
+                {
                     continue;
                 }
                 let at = self.position_text(i, &file, offset);
@@ -1210,7 +1218,8 @@ impl<'a> Loader<'a> {
         let mut import_map = BTreeMap::new();
         for f in &p.files {
             for imp in &f.header.imports {
-                if imp.path == "unsafe" || imp.path == "C" {
+                if imp.path == "unsafe" || imp.path == "C" || self.cfg.provided.contains(&imp.path)
+                {
                     by_src.insert(&imp.path, &imp.path);
                 }
             }

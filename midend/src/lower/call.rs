@@ -92,6 +92,27 @@ impl<'a, 'p> FnLower<'a, 'p> {
         if let Some(o) = direct.filter(|o| self.is_func_obj(*o)) {
             let vals = self.call_args(args, &sig, ellipsis.is_some());
             let sym = self.l.func_symbol(o);
+            if self.is_rust_runtime_func(o) {
+                // A body-less function of the runtime overlay: implemented in Rust, called
+                // with the C convention (no closure context; results in rax:rdx).
+                let mut flat = Vec::new();
+                for (v, t) in vals {
+                    flat.extend(self.to_flat(v, t));
+                }
+                let mut rtys = Vec::new();
+                for &r in &sig.results {
+                    rtys.extend(self.l.lay.of(r).scalars.iter().map(|(_, t)| *t));
+                }
+                let rs = self.b.ccall(&sym, flat, &rtys);
+                let mut out = Vec::new();
+                let mut i = 0;
+                for &r in &sig.results {
+                    let n = self.l.lay.of(r).scalars.len();
+                    out.push(Value::Flat(rs[i..i + n].to_vec()));
+                    i += n;
+                }
+                return out;
+            }
             let ctx = self.b.iconst(Ty::I64, 0);
             return self.emit_go_call(Callee::Direct(sym), ctx, &sig.params, vals, &sig.results);
         }
@@ -102,6 +123,15 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let fv = fv.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
         let code = self.b.load(Ty::I64, fv, 0);
         self.emit_go_call(Callee::Indirect(code), fv, &sig.params, vals, &sig.results)
+    }
+
+    /// Functions of package runtime declared without a body are implemented by rt (Rust).
+    fn is_rust_runtime_func(&self, o: ObjId) -> bool {
+        let obj = self.l.prog.obj(o);
+        matches!(obj.kind, ObjKind::Func { has_body: false, recv_base: None, .. })
+            && obj
+                .pkg
+                .is_some_and(|p| self.l.prog.package(p).path == "runtime")
     }
 
     pub(crate) fn holder_is_interface(&self, x: &Expr, path: &[u32]) -> bool {
