@@ -758,7 +758,9 @@ impl EqGen {
                 let es = sig_size(body);
                 let callee = eq_func_name(trim_skip(body));
                 let (ctx, p, q, neq) = (self.ctx, self.p, self.q, self.neq);
-                emit_loop(&mut self.b, self.off, self.off + n * es, es, |b, i| {
+                // (Saturating: only types larger than gc's address-space limit get near overflow.)
+                let end = self.off.saturating_add(n.saturating_mul(es));
+                emit_loop(&mut self.b, self.off, end, es, |b, i| {
                     let pi = b.bin(BinOp::Add, p, i);
                     let qi = b.bin(BinOp::Add, q, i);
                     let r = b.var(Ty::I8);
@@ -772,7 +774,7 @@ impl EqGen {
                     b.branch(r, next, neq);
                     b.switch_to(next);
                 });
-                self.off += n * es;
+                self.off = end;
             }
         }
     }

@@ -189,7 +189,9 @@ impl<'p> Layouts<'p> {
                     (s, p)
                 } else {
                     let mut p = Vec::new();
-                    if el.has_pointers() {
+                    // gc rejects types of 1<<50 bytes or more ("larger than address space");
+                    // their pointer words are not enumerated (there would be up to 2^60).
+                    if el.has_pointers() && size < 1 << 50 {
                         for i in 0..n {
                             // Sizes saturate (an element too large for memory has size u64::MAX).
                             let base = i.saturating_mul(el.size);

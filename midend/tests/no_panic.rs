@@ -40,3 +40,9 @@ fn huge_array_layout() {
 fn huge_array_of_empty_structs() {
     lower("package main\n\nfunc main() {\n\tvar a [1 << 40]struct{}\n\t_ = a\n}\n");
 }
+
+/// `new([0x7fffffffffffffff]string)` enumerated the pointer words of the array one by one.
+#[test]
+fn huge_array_with_pointers() {
+    lower("package main\n\nfunc main() {\n\tnp := new([0x7fffffffffffffff]string)\n\t_ = np\n}\n");
+}

@@ -655,6 +655,11 @@ impl<'a> Checker<'a> {
                     self.convert_untyped(&mut a, d);
                 }
                 let (sz, al) = layout::size_align(&self.p.types, a.typ, 0);
+                if sz > i64::MAX as u64 {
+                    let s = self.operand_string(&a);
+                    self.error(a.pos(), format!("{s} is too large"));
+                    return;
+                }
                 x.mode = OpMode::Constant;
                 x.typ = self.basic(BasicKind::Uintptr);
                 x.val = Some(constant::int(if b == Sizeof { sz } else { al } as i64));
@@ -724,12 +729,17 @@ impl<'a> Checker<'a> {
                 }
                 for &i in &index {
                     let offs = layout::field_offsets(&self.p.types, cur);
-                    off += offs.get(i as usize).copied().unwrap_or(0);
+                    off = off.saturating_add(offs.get(i as usize).copied().unwrap_or(0));
                     if let Type::Struct(fields) = self.p.ty(self.under(cur))
                         && let Some(f) = fields.get(i as usize)
                     {
                         cur = f.typ;
                     }
+                }
+                if off > i64::MAX as u64 {
+                    let s = self.operand_string(&y);
+                    self.error(start_pos(arg), format!("{s} is too large"));
+                    return;
                 }
                 x.mode = OpMode::Constant;
                 x.typ = self.basic(BasicKind::Uintptr);

@@ -1506,7 +1506,17 @@ impl<'a> Checker<'a> {
                         }
                         x.typ
                     }
-                    OpMode::Invalid => self.invalid(),
+                    OpMode::Invalid => {
+                        // A function named in its own signature (`func f(x f)`) has no type
+                        // yet, so its use reported nothing; it is not a type either way.
+                        if let ExprKind::Ident(id) = &e.kind
+                            && let Some(&o) = self.p.info.uses.get(&id.id)
+                            && matches!(self.p.obj(o).kind, ObjKind::Func { .. })
+                        {
+                            self.error(e.pos, format!("{} is not a type", expr_string(e)));
+                        }
+                        self.invalid()
+                    }
                     OpMode::NoValue => {
                         self.error(e.pos, format!("{} used as type", expr_string(e)));
                         self.invalid()

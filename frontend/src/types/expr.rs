@@ -9,6 +9,9 @@ use super::lookup::LookupResult;
 use super::*;
 use crate::ast::{self, BinaryOp, Expr, ExprKind, Pos, UnaryOp};
 
+/// Longest constant string (gc's `cmd/internal/obj.MaxSymSize`, go.dev/issue/78346).
+const MAX_CONST_STRING_LEN: u64 = 2_000_000_000;
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum OpMode {
     Invalid,
@@ -1529,6 +1532,19 @@ impl<'a> Checker<'a> {
             return;
         }
         if a.mode == OpMode::Constant && b.mode == OpMode::Constant {
+            // Constant strings must not grow without bound (gc's cmd/internal/obj.MaxSymSize).
+            if let (Some(ConstValue::String(sa)), Some(ConstValue::String(sb))) = (&a.val, &b.val) {
+                let len = sa.len() as u64 + sb.len() as u64;
+                if len > MAX_CONST_STRING_LEN {
+                    self.error(
+                        op_pos,
+                        format!(
+                            "constant string too long ({len} bytes > {MAX_CONST_STRING_LEN} bytes)"
+                        ),
+                    );
+                    return;
+                }
+            }
             let int_div = self.is_integer(a.typ);
             let av = a.val.clone().unwrap_or(constant::int(0));
             let bv = b.val.clone().unwrap_or(constant::int(0));

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::check::{Checker, expr_string};
+use super::check::{Checker, MAX_DEPTH, expr_string};
 use super::expr::{OpMode, Operand, start_pos};
 use super::infer::{InferArg, InferError};
 use super::*;
@@ -244,6 +244,23 @@ impl<'a> Checker<'a> {
         if let Some(&t) = self.p.instance_cache.get(&(origin, args.clone())) {
             return t;
         }
+        // Instances are completed eagerly, so a generic type whose definition instantiates
+        // itself with growing arguments (`type T[P any] struct{ f *T[*P] }`) would expand
+        // forever; bound the nesting like other recursion.
+        if self.depth > MAX_DEPTH {
+            let obj = self.p.obj(on.obj);
+            let (pos, msg) = (
+                obj.pos,
+                format!(
+                    "invalid recursive type {}: instantiation nests too deeply",
+                    obj.name
+                ),
+            );
+            if !self.errors.iter().any(|d| d.pos == pos && d.message == msg) {
+                self.error(pos, msg);
+            }
+            return self.invalid();
+        }
         let inst = self.p.types.push(Type::Named(NamedType {
             obj: on.obj,
             underlying: None,
@@ -255,7 +272,9 @@ impl<'a> Checker<'a> {
         self.p.instance_cache.insert((origin, args.clone()), inst);
         self.p.types.pointer(inst);
         self.pending_instances.push(inst);
+        self.depth += 1;
         self.complete_instances();
+        self.depth -= 1;
         inst
     }
 

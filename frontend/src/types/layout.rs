@@ -11,7 +11,12 @@ use super::model::*;
 const PTR: u64 = 8;
 
 fn round(x: u64, a: u64) -> u64 {
-    if a <= 1 { x } else { x.div_ceil(a) * a }
+    // Sizes saturate at u64::MAX ("too large") instead of overflowing.
+    if a <= 1 {
+        x
+    } else {
+        x.div_ceil(a).saturating_mul(a)
+    }
 }
 
 pub fn size_of(tt: &TypeTable, t: TypeId) -> u64 {
@@ -44,7 +49,7 @@ fn struct_layout(tt: &TypeTable, fields: &[StructField], depth: u32) -> (u64, u6
         last_zero = s == 0;
     }
     if last_zero && off > 0 {
-        off += 1;
+        off = off.saturating_add(1);
     }
     (round(off, align), align, offs)
 }
@@ -85,7 +90,7 @@ pub fn size_align(tt: &TypeTable, t: TypeId, depth: u32) -> (u64, u64) {
             let mut al = 1;
             for e in v {
                 let (s, a) = size_align(tt, *e, depth + 1);
-                off = round(off, a) + s;
+                off = round(off, a).saturating_add(s);
                 al = al.max(a);
             }
             (round(off, al), al)

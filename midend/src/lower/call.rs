@@ -128,10 +128,16 @@ impl<'a, 'p> FnLower<'a, 'p> {
     /// Functions of package runtime declared without a body are implemented by rt (Rust).
     fn is_rust_runtime_func(&self, o: ObjId) -> bool {
         let obj = self.l.prog.obj(o);
-        matches!(obj.kind, ObjKind::Func { has_body: false, recv_base: None, .. })
-            && obj
-                .pkg
-                .is_some_and(|p| self.l.prog.package(p).path == "runtime")
+        matches!(
+            obj.kind,
+            ObjKind::Func {
+                has_body: false,
+                recv_base: None,
+                ..
+            }
+        ) && obj
+            .pkg
+            .is_some_and(|p| self.l.prog.package(p).path == "runtime")
     }
 
     pub(crate) fn holder_is_interface(&self, x: &Expr, path: &[u32]) -> bool {

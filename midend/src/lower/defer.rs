@@ -32,6 +32,8 @@ pub enum BoundCallee {
     Print { newline: bool },
     /// `panic(field 0)` (an `any`).
     Panic,
+    /// `close(field 0)`.
+    Close,
     /// Does nothing (`defer recover()` recovers nothing: recover is not called by a deferred
     /// function there).
     Nothing,
@@ -43,12 +45,22 @@ pub struct ThunkSpec {
     pub callee: BoundCallee,
     pub fields: Vec<(TypeId, u64)>,
     pub results: Vec<TypeId>,
+    /// Source line of the `defer`/`go` statement, for the thunk's line table.
+    pub line: u32,
+}
+
+/// Which statement a thunk serves (gc names them `outer.deferwrapN` / `outer.gowrapN`, numbered
+/// with one counter per function).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum WrapKind {
+    Defer,
+    Go,
 }
 
 impl<'a, 'p> FnLower<'a, 'p> {
     /// `defer call`.
     pub fn defer_stmt(&mut self, call: &'p Expr) {
-        let Some(fv) = self.bind_call(call) else {
+        let Some(fv) = self.bind_call(call, WrapKind::Defer) else {
             return;
         };
         // The body's caller is always its outer half, so the saved frame pointer in this frame
@@ -59,9 +71,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
         self.b.ccall("runtime.deferproc", vec![outer, fv], &[]);
     }
 
-    /// Evaluates the callee and arguments of a deferred (or `go`) call now and returns a
-    /// funcval that performs the call later.
-    pub fn bind_call(&mut self, call: &'p Expr) -> Option<Var> {
+    /// Evaluates the callee and arguments of a deferred or `go` call now, as the spec requires,
+    /// and returns a funcval (a `func()`) that performs the call later.
+    pub fn bind_call(&mut self, call: &'p Expr, kind: WrapKind) -> Option<Var> {
         let prog = self.l.prog;
         let call = call.unparen();
         let ExprKind::Call {
@@ -109,6 +121,12 @@ impl<'a, 'p> FnLower<'a, 'p> {
                         fields.push((v, any));
                         BoundCallee::Panic
                     }
+                    Some(Builtin::Close) if args.len() == 1 => {
+                        let t = self.type_of(&args[0]);
+                        let v = self.expr(&args[0]);
+                        fields.push((v, t));
+                        BoundCallee::Close
+                    }
                     Some(Builtin::Recover) => BoundCallee::Nothing,
                     _ => {
                         self.l
@@ -135,10 +153,16 @@ impl<'a, 'p> FnLower<'a, 'p> {
                         {
                             let (iv, it) = if s.index.is_empty() {
                                 let xt = self.type_of(x);
-                                (self.expr(x), xt)
+                                let v = self.expr(x);
+                                (self.snapshot(v, xt), xt)
                             } else {
                                 self.embedded_value(x, &s.index)
                             };
+                            // A nil interface panics at the statement (the method lookup is part
+                            // of evaluating the function value), with gc's signal line: a load
+                            // through the nil itab faults.
+                            let tab = self.to_flat(iv.clone(), it)[0];
+                            self.b.load(Ty::I64, tab, 0);
                             fields.push((iv, it));
                             fields.extend(self.call_args(args, &sig, ellipsis.is_some()));
                             let o = prog.obj(s.obj);
@@ -163,10 +187,12 @@ impl<'a, 'p> FnLower<'a, 'p> {
                             _ => None,
                         }
                         .filter(|o| self.is_func_obj(*o));
+                        // A `func()` needs no thunk: its funcval is the deferred call.
+                        let plain = sig.params.is_empty() && sig.results.is_empty();
                         match direct {
                             Some(o) => {
                                 let sym = self.l.func_symbol(o);
-                                if args.is_empty() {
+                                if plain {
                                     let fv = self.l.funcval_sym(&sym);
                                     return Some(self.b.sym_addr(&fv, 0));
                                 }
@@ -176,7 +202,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                             None => {
                                 let fv = self.expr(fu);
                                 let fv = fv.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
-                                if args.is_empty() {
+                                if plain {
                                     return Some(fv);
                                 }
                                 fields.push((Value::Flat(vec![fv]), fty));
@@ -201,7 +227,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
         }
         let size = crate::layout::round_up(off, 8);
         self.defer_count += 1;
-        let name = format!("{}.deferwrap{}", self.closure_base, self.defer_count);
+        let word = match kind {
+            WrapKind::Defer => "deferwrap",
+            WrapKind::Go => "gowrap",
+        };
+        let name = format!("{}.{word}{}", self.closure_base, self.defer_count);
         let tsym = self
             .l
             .types
@@ -220,6 +250,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 callee,
                 fields: layout,
                 results,
+                line: self.line_of(call.pos),
             },
         });
         Some(obj)
@@ -232,6 +263,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         f.b.func.global = false;
         f.b.func.func_id = 23;
         f.incoming_params(&[], &[]);
+        f.b.line(spec.line);
         let mut vals: Vec<(Value, TypeId)> = Vec::new();
         for (t, off) in &spec.fields {
             let a = f.b.add_imm(f.ctx, *off as i64);
@@ -282,6 +314,12 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let (v, _) = vals.into_iter().next()?;
                 let w = f.to_flat(v, any);
                 f.b.ccall_noreturn("runtime.gopanic", vec![w[0], w[1]]);
+            }
+            BoundCallee::Close => {
+                if let Some((v, t)) = vals.into_iter().next() {
+                    let c = f.to_flat(v, t)[0];
+                    f.b.ccall("runtime.closechan", vec![c], &[]);
+                }
             }
             BoundCallee::Nothing => {}
         }
