@@ -18,6 +18,8 @@ use crate::panic;
 use crate::sys;
 use crate::types::Type;
 use core::ptr::{addr_of, addr_of_mut, null, null_mut};
+use core::sync::atomic::Ordering::Relaxed;
+use core::sync::atomic::{AtomicBool, AtomicU64};
 
 pub const PAGE_SHIFT: usize = 13;
 pub const PAGE_SIZE: usize = 1 << PAGE_SHIFT;
@@ -268,6 +270,66 @@ pub fn span_of(addr: usize) -> *mut Span {
     }
 }
 
+// ---- allocation statistics (RGO_ALLOCSTATS=1) -------------------------------------------------
+
+/// Whether mallocgc counts allocations: set once at start-up from `RGO_ALLOCSTATS=1`.
+static ALLOC_STATS: AtomicBool = AtomicBool::new(false);
+/// Heap allocations (non-zero-sized mallocgc calls) and the bytes of the slots handed out.
+static ALLOC_COUNT: AtomicU64 = AtomicU64::new(0);
+static ALLOC_BYTES: AtomicU64 = AtomicU64::new(0);
+
+/// Called once at start-up, before any allocation.
+pub fn init_alloc_stats(enabled: bool) {
+    ALLOC_STATS.store(enabled, Relaxed);
+}
+
+/// Counts one allocation of `size` bytes as the size of the slot it gets (its size class, or
+/// whole pages for a large object), as gc's `MemStats.TotalAlloc` does.
+#[cold]
+#[inline(never)]
+fn count_alloc(size: usize) {
+    let slot = if size > MAX_SMALL_SIZE {
+        size.div_ceil(PAGE_SIZE).saturating_mul(PAGE_SIZE)
+    } else {
+        CLASS_TO_SIZE[size_class(size)] as usize
+    };
+    ALLOC_COUNT.fetch_add(1, Relaxed);
+    ALLOC_BYTES.fetch_add(slot as u64, Relaxed);
+}
+
+/// With `RGO_ALLOCSTATS=1`: prints `rgo: allocs=N bytes=M` on stderr, in one write.
+pub fn report_alloc_stats() {
+    if !ALLOC_STATS.load(Relaxed) {
+        return;
+    }
+    // 12 + 20 + 7 + 20 + 1 bytes at most.
+    let mut line = [0u8; 64];
+    let mut n = 0;
+    let fields: [(&[u8], u64); 2] = [
+        (b"rgo: allocs=", ALLOC_COUNT.load(Relaxed)),
+        (b" bytes=", ALLOC_BYTES.load(Relaxed)),
+    ];
+    for (label, mut v) in fields {
+        line[n..n + label.len()].copy_from_slice(label);
+        n += label.len();
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        let len = digits.len() - i;
+        line[n..n + len].copy_from_slice(&digits[i..]);
+        n += len;
+    }
+    line[n] = b'\n';
+    sys::write_all(2, &line[..=n]);
+}
+
 /// Span currently being allocated from, per spanclass (gc's mcache.alloc).
 static mut CURRENT: [*mut Span; NUM_SIZE_CLASSES * 2] = [null_mut(); NUM_SIZE_CLASSES * 2];
 
@@ -283,6 +345,9 @@ pub static mut ZEROBASE: usize = 0;
 pub fn mallocgc(size: usize, typ: *const Type, _needzero: bool) -> *mut u8 {
     if size == 0 {
         return addr_of_mut!(ZEROBASE) as *mut u8;
+    }
+    if ALLOC_STATS.load(Relaxed) {
+        count_alloc(size);
     }
     // SAFETY: typ is null or a valid descriptor.
     let noscan = typ.is_null() || unsafe { !(*typ).has_pointers() };

@@ -2,7 +2,7 @@
 //! Rust → Go call trampoline.
 //!
 //! `_rt0_amd64_linux` → `_rt0_amd64` → `runtime.rt0_go` → `runtime.main` → init tasks →
-//! `main.main` → exit_group(0).
+//! `main.main` → exit_group(0) (after the `RGO_ALLOCSTATS=1` report, if enabled).
 
 use crate::{signal, symtab, sys};
 use core::arch::naked_asm;
@@ -92,6 +92,34 @@ pub static mut M0: M = M {
 /// argc/argv as given by the kernel, for os.Args later.
 pub static mut ARGC: isize = 0;
 pub static mut ARGV: *const *const u8 = core::ptr::null();
+/// The environment (`NAME=value` C strings, null-terminated array) following argv.
+pub static mut ENVP: *const *const u8 = core::ptr::null();
+
+/// Whether the environment saved at start-up holds exactly `name=value`. (Compares as it
+/// goes rather than measuring the strings, which LLVM would turn into calls to a `strlen`
+/// that does not exist here.)
+pub fn env_is(name: &[u8], value: &[u8]) -> bool {
+    // SAFETY: ENVP is null or the kernel's envp: a null-terminated array of NUL-terminated
+    // strings, never modified; each string is read only up to its NUL.
+    unsafe {
+        let mut p = ENVP;
+        if p.is_null() {
+            return false;
+        }
+        while !(*p).is_null() {
+            let s = *p;
+            // Stops at the first difference, so never reads past the entry's NUL.
+            let same = (name.iter().chain(b"=").chain(value).chain(b"\0"))
+                .enumerate()
+                .all(|(i, &b)| *s.add(i) == b);
+            if same {
+                return true;
+            }
+            p = p.add(1);
+        }
+        false
+    }
+}
 
 /// The goroutine running on this thread. Single-threaded for now; with threads this becomes a
 /// per-M value (FS-relative, as gc's FS:-8).
@@ -171,6 +199,8 @@ extern "C" fn rt0_go_rust(argc: isize, argv: *const *const u8, sp: usize) -> usi
     unsafe {
         ARGC = argc;
         ARGV = argv;
+        ENVP = argv.add(argc.max(0) as usize + 1);
+        crate::malloc::init_alloc_stats(env_is(b"RGO_ALLOCSTATS", b"1"));
         let hi = (sp + 4095) & !4095;
         let m0 = addr_of_mut!(M0);
         let g0 = addr_of_mut!(G0);
@@ -240,6 +270,7 @@ pub extern "C" fn runtime_main() -> ! {
     // main.main is called with the Go convention too (context = 0).
     // SAFETY: main.main is a Go func() provided by the compiled program.
     unsafe { call_go0(main_main as *const () as usize, 0, getg()) };
+    crate::malloc::report_alloc_stats();
     sys::exit(0)
 }
 

@@ -73,9 +73,10 @@ fn goldens_are_complete() {
         // Programs are single-file `package main`; the only imports allowed are the packages
         // rgo provides without compiling the standard library (`unsafe`, `runtime`).
         let src = std::fs::read_to_string(&p.source).unwrap();
-        let imports_ok = src.lines().filter(|l| l.starts_with("import")).all(|l| {
-            l == "import \"unsafe\"" || l == "import \"runtime\""
-        });
+        let imports_ok = src
+            .lines()
+            .filter(|l| l.starts_with("import"))
+            .all(|l| l == "import \"unsafe\"" || l == "import \"runtime\"");
         assert!(
             src.starts_with("package main\n") && imports_ok,
             "{}: programs must be `package main` importing at most unsafe and runtime",

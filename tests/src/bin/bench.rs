@@ -24,6 +24,14 @@
 //!    `go build`, both binaries are run once to check that they print the same
 //!    stdout, stderr and exit status, then `--runs` more times alternately; the
 //!    ratio of the median wall times rgo/gc is reported.
+//! 3. **Closures: heap allocations and time.** `benches/go/closures.go` is run
+//!    once more for allocation counts: the rgo binary with `RGO_ALLOCSTATS=1`
+//!    (its runtime then prints `rgo: allocs=N bytes=M` on stderr at exit), and
+//!    a gc-only instrumented copy of the source, whose `main` is renamed and
+//!    wrapped by one that prints `runtime.MemStats` `Mallocs`/`TotalAlloc`
+//!    the same way. Then the plain binaries are timed over `--runs` runs; the
+//!    report gives allocations, bytes, median wall/CPU times, peak RSS and the
+//!    ratios rgo/gc.
 //!
 //! rgo is `$RGO`, else `target/release/rgo` (built with
 //! `cargo build --release --bin rgo` if missing). go is `$GO`, else
@@ -42,14 +50,14 @@ const USAGE: &str = "\
 usage: cargo run --release -p tests --bin bench [-- OPTIONS]
 
 Compares rgo with gc: build times of tests/programs/*.go and benches/go/*.go,
-and run times of benches/go/*.go.
+run times of benches/go/*.go, and heap allocations of benches/go/closures.go.
 
 options:
   --runs N         timed runs of each benchmark binary (default 5)
   --build-reps N   timed builds of each program per tool (default 1)
   --filter S       only programs whose file name contains S
   --no-build       skip the build-time part
-  --no-run         skip the run-time part
+  --no-run         skip the run-time and allocation parts
 environment:
   RGO=path         rgo binary (default target/release/rgo, built if missing)
   GO=path          go command (default $GOROOT/bin/go, else go on PATH)";
@@ -79,7 +87,9 @@ mod sys {
     pub struct Rusage {
         pub utime: Timeval,
         pub stime: Timeval,
-        pub rest: [i64; 14],
+        /// Peak resident set size, KiB.
+        pub maxrss: i64,
+        pub rest: [i64; 13],
     }
 
     const P_PID: i32 = 1;
@@ -146,6 +156,8 @@ struct Finished {
     wall: Duration,
     /// user + sys time of the process and its waited-for descendants.
     cpu: Duration,
+    /// Peak resident set size in KiB (the largest of the process and its descendants).
+    maxrss_kb: i64,
     /// The raw wait status (0 = exit status 0).
     status: i32,
     timed_out: bool,
@@ -217,6 +229,7 @@ fn run(cmd: &mut Command, scratch: &Path, timeout: Duration) -> Result<Finished,
     Ok(Finished {
         wall,
         cpu: tv(usage.utime) + tv(usage.stime),
+        maxrss_kb: usage.maxrss,
         status,
         timed_out,
         stdout: read(&out_path)?,
@@ -799,6 +812,244 @@ fn run_times(rgo: &Path, gc: &Gc, sources: &[PathBuf], runs: usize, scratch: &Pa
 }
 
 // ---------------------------------------------------------------------------
+// part 3: closures: heap allocations and time
+
+/// The benchmark whose heap allocations are counted.
+const ALLOC_BENCH: &str = "closures";
+
+/// Heap allocation statistics of one run.
+#[derive(Clone, Copy)]
+struct AllocStats {
+    allocs: u64,
+    bytes: u64,
+}
+
+/// A gc-only copy of a Go program that reports its heap allocations: `main`
+/// becomes `rgoBenchMain`, and a new `main` calls it and then prints
+/// `runtime.MemStats` `Mallocs` and `TotalAlloc` on stderr as
+/// `gc: allocs=N bytes=M` (the format of rgo's `RGO_ALLOCSTATS=1` line). The
+/// added import declaration goes right after the package clause.
+fn instrument_for_gc(source: &str) -> Result<String, String> {
+    const MAIN: &str = "\nfunc main() {";
+    if source.matches(MAIN).count() != 1 {
+        return Err("cannot find exactly one `func main() {` line".into());
+    }
+    let package = source
+        .find("package main\n")
+        .filter(|&i| i == 0 || source[..i].ends_with('\n'))
+        .ok_or("no `package main` line")?;
+    let (head, body) = source.split_at(package + "package main\n".len());
+    Ok(format!(
+        "{head}\nimport \"runtime\"\n{}\n\
+         func main() {{\n\
+         \trgoBenchMain()\n\
+         \tvar ms runtime.MemStats\n\
+         \truntime.ReadMemStats(&ms)\n\
+         \tprint(\"gc: allocs=\", ms.Mallocs, \" bytes=\", ms.TotalAlloc, \"\\n\")\n\
+         }}\n",
+        body.replacen(MAIN, "\nfunc rgoBenchMain() {", 1)
+    ))
+}
+
+/// Finds the last `<prefix>allocs=N bytes=M` line in `stderr`; returns the
+/// statistics and `stderr` without that line.
+fn take_alloc_line(stderr: &[u8], prefix: &str) -> Option<(AllocStats, Vec<u8>)> {
+    let text = String::from_utf8_lossy(stderr);
+    let line = text.lines().rev().find(|l| l.starts_with(prefix))?;
+    let mut allocs = None;
+    let mut bytes = None;
+    for field in line[prefix.len()..].split_whitespace() {
+        if let Some(v) = field.strip_prefix("allocs=") {
+            allocs = v.parse().ok();
+        } else if let Some(v) = field.strip_prefix("bytes=") {
+            bytes = v.parse().ok();
+        }
+    }
+    let rest = text.replacen(&format!("{line}\n"), "", 1).into_bytes();
+    Some((
+        AllocStats {
+            allocs: allocs?,
+            bytes: bytes?,
+        },
+        rest,
+    ))
+}
+
+struct AllocRow {
+    rgo: AllocStats,
+    gc: AllocStats,
+    rgo_time: Samples,
+    gc_time: Samples,
+    /// Median peak RSS, KiB.
+    rgo_rss: f64,
+    gc_rss: f64,
+    same_output: bool,
+}
+
+/// Builds `source` with rgo, with gc, and (gc only) an instrumented copy;
+/// counts the heap allocations of one run of each; times `runs` runs of the
+/// two plain binaries.
+fn alloc_bench(
+    rgo: &Path,
+    gc: &Gc,
+    source: &Path,
+    runs: usize,
+    scratch: &Path,
+) -> Result<AllocRow, String> {
+    let dir = scratch.join(format!("alloc-{ALLOC_BENCH}"));
+    let stats_dir = dir.join("stats");
+    fs::create_dir_all(&stats_dir).map_err(|e| format!("{}: {e}", stats_dir.display()))?;
+    let text = fs::read_to_string(source).map_err(|e| format!("{}: {e}", source.display()))?;
+    let file = format!("{ALLOC_BENCH}.go");
+    fs::write(dir.join(&file), &text).map_err(|e| format!("write {file}: {e}"))?;
+    fs::write(stats_dir.join(&file), instrument_for_gc(&text)?)
+        .map_err(|e| format!("write stats/{file}: {e}"))?;
+    let (rgo_exe, gc_exe, gc_stats_exe) = (
+        dir.join("prog.rgo"),
+        dir.join("prog.gc"),
+        dir.join("prog.gcstats"),
+    );
+    let builds = [
+        ("rgo build", Command::new(rgo), &dir, &rgo_exe),
+        ("go build", go_command(&gc.go, &dir), &dir, &gc_exe),
+        (
+            "go build (instrumented copy)",
+            go_command(&gc.go, &stats_dir),
+            &stats_dir,
+            &gc_stats_exe,
+        ),
+    ];
+    for (what, mut cmd, cwd, exe) in builds {
+        cmd.current_dir(cwd)
+            .arg("build")
+            .arg("-o")
+            .arg(exe)
+            .arg(&file);
+        let f = run(&mut cmd, cwd, BUILD_TIMEOUT)?;
+        if !f.success() {
+            return Err(format!("{what} failed: {}", f.excerpt()));
+        }
+    }
+    let exec = |exe: &Path, allocstats: bool| -> Result<Finished, String> {
+        let mut cmd = Command::new(exe);
+        cmd.current_dir(&dir)
+            .env_clear()
+            .env("PATH", "/usr/bin:/bin")
+            .env("HOME", &dir);
+        if allocstats {
+            cmd.env("RGO_ALLOCSTATS", "1");
+        }
+        let f = run(&mut cmd, &dir, RUN_TIMEOUT)?;
+        if f.timed_out {
+            return Err(format!("{} timed out", exe.display()));
+        }
+        Ok(f)
+    };
+    // Allocation runs (these also warm up the binaries).
+    let plain = exec(&gc_exe, false)?;
+    let rgo_run = exec(&rgo_exe, true)?;
+    let gc_run = exec(&gc_stats_exe, false)?;
+    let (rgo_stats, rgo_stderr) = take_alloc_line(&rgo_run.stderr, "rgo: ").ok_or_else(|| {
+        format!(
+            "no `rgo: allocs=` line from RGO_ALLOCSTATS=1 ({})",
+            rgo_run.excerpt()
+        )
+    })?;
+    let (gc_stats, gc_stderr) = take_alloc_line(&gc_run.stderr, "gc: ")
+        .ok_or_else(|| format!("no `gc: allocs=` line ({})", gc_run.excerpt()))?;
+    let same_output = [(&rgo_run, &rgo_stderr), (&gc_run, &gc_stderr)]
+        .iter()
+        .all(|(f, stderr)| {
+            f.stdout == plain.stdout && **stderr == plain.stderr && f.status == plain.status
+        });
+    if !same_output {
+        eprintln!("{ALLOC_BENCH}: OUTPUTS DIFFER between rgo, gc and the instrumented gc copy");
+    }
+    let mut row = AllocRow {
+        rgo: rgo_stats,
+        gc: gc_stats,
+        rgo_time: Samples::default(),
+        gc_time: Samples::default(),
+        rgo_rss: 0.0,
+        gc_rss: 0.0,
+        same_output,
+    };
+    let (mut rgo_rss, mut gc_rss) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let f = exec(&rgo_exe, false)?;
+        row.rgo_time.push(&f);
+        rgo_rss.push(f.maxrss_kb as f64);
+        let f = exec(&gc_exe, false)?;
+        row.gc_time.push(&f);
+        gc_rss.push(f.maxrss_kb as f64);
+    }
+    row.rgo_rss = median(&rgo_rss);
+    row.gc_rss = median(&gc_rss);
+    let _ = fs::remove_dir_all(&dir);
+    Ok(row)
+}
+
+/// `a/b` as `1.23x`, or `-` when b is 0.
+fn ratio_text(a: f64, b: f64) -> String {
+    if b == 0.0 {
+        "-".into()
+    } else {
+        format!("{:.2}x", a / b)
+    }
+}
+
+fn alloc_section(rgo: &Path, gc: &Gc, source: &Path, runs: usize, scratch: &Path) -> String {
+    println!(
+        "== {ALLOC_BENCH}: heap allocations and time (benches/go/{ALLOC_BENCH}.go; \
+         median of {runs} runs, milliseconds)"
+    );
+    println!(
+        "   rgo: RGO_ALLOCSTATS=1 (mallocgc calls, size-class bytes); gc: runtime.MemStats \
+         Mallocs/TotalAlloc at the end of an instrumented copy"
+    );
+    let row = match alloc_bench(rgo, gc, source, runs, scratch) {
+        Ok(row) => row,
+        Err(e) => {
+            println!("{ALLOC_BENCH:<12} FAILED: {e}\n");
+            return format!(" {ALLOC_BENCH} allocations FAILED;");
+        }
+    };
+    println!(
+        "{:<8} {:>12} {:>14} {:>9} {:>9} {:>12} {:>7}",
+        "", "allocs", "bytes", "wall", "cpu", "max RSS KiB", "output"
+    );
+    let output = if row.same_output { "same" } else { "DIFF" };
+    for (label, a, t, rss) in [
+        ("rgo", row.rgo, &row.rgo_time, row.rgo_rss),
+        ("gc", row.gc, &row.gc_time, row.gc_rss),
+    ] {
+        println!(
+            "{label:<8} {:>12} {:>14} {:>9.1} {:>9.1} {:>12.0} {output:>7}",
+            a.allocs,
+            a.bytes,
+            t.wall(),
+            t.cpu(),
+            rss
+        );
+    }
+    let allocs = ratio_text(row.rgo.allocs as f64, row.gc.allocs as f64);
+    let bytes = ratio_text(row.rgo.bytes as f64, row.gc.bytes as f64);
+    let wall = ratio_text(row.rgo_time.wall(), row.gc_time.wall());
+    let cpu = ratio_text(row.rgo_time.cpu(), row.gc_time.cpu());
+    let rss = ratio_text(row.rgo_rss, row.gc_rss);
+    println!(
+        "{:<8} {allocs:>12} {bytes:>14} {wall:>9} {cpu:>9} {rss:>12}",
+        "rgo/gc"
+    );
+    println!();
+    format!(
+        " {ALLOC_BENCH}: allocs rgo {} vs gc {} ({allocs}), bytes {} vs {} ({bytes}), \
+         time {wall} (cpu {cpu}), output {output};",
+        row.rgo.allocs, row.gc.allocs, row.rgo.bytes, row.gc.bytes
+    )
+}
+
+// ---------------------------------------------------------------------------
 
 fn go_files(dir: &Path, filter: Option<&str>) -> Result<Vec<PathBuf>, String> {
     let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -899,6 +1150,12 @@ fn bench(opts: &Options) -> Result<(), String> {
             let _ = write!(line, ", {} failed", s.failed);
         }
         line.push(';');
+    }
+    let alloc_source = benches
+        .iter()
+        .find(|p| p.file_stem().is_some_and(|s| s == ALLOC_BENCH));
+    if let (true, Some(source)) = (opts.run, alloc_source) {
+        line += &alloc_section(&rgo, &gc, source, opts.runs, &scratch.0);
     }
     let _ = write!(line, " ({:.0} s)", started.elapsed().as_secs_f64());
     println!("{line}");
