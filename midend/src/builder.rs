@@ -275,6 +275,16 @@ impl FnBuilder {
         }
     }
 
+    /// `dst = value` at the very start of the function (before any other instruction), for
+    /// per-call state that must be initialised once however control reaches its uses.
+    pub fn entry_iconst(&mut self, ty: Ty, value: i64) -> Var {
+        let dst = self.var(ty);
+        self.func.blocks[0]
+            .insts
+            .insert(0, Inst::Iconst { dst, ty, value });
+        dst
+    }
+
     pub fn finish(mut self) -> Function {
         for (i, t) in self.pending.into_iter().enumerate() {
             self.func.blocks[i].term = t.unwrap_or(Terminator::Unreachable);

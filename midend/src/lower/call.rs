@@ -804,6 +804,39 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let done = self.b.block();
         self.b.branch(grow, growb, done);
         self.b.switch_to(growb);
+        // gc 1.26+: an append whose result does not escape uses a stack store of K = 32/size
+        // elements the first time this site appends to an empty slice (ssagen's "standard
+        // strategy"), so the capacity after that first append is K.
+        let k = if esz > 0 { 32 / esz } else { 0 };
+        let stack_store = k >= 1
+            && !spread
+            && !self.heap_everything
+            && !self.l.site_escapes(e.id)
+            && matches!(args[0].unparen().kind, ExprKind::Ident(_));
+        if stack_store {
+            let used = self.b.entry_iconst(Ty::I8, 0);
+            let store_slot = self.b.slot(32, self.l.lay.align(et).max(1));
+            let kv = self.b.iconst(Ty::I64, k);
+            let fits = self.b.icmp(Cmp::SLe, newlen, kv);
+            let zero = self.b.iconst(Ty::I64, 0);
+            let empty = self.b.icmp(Cmp::Eq, len, zero);
+            let zero8 = self.b.iconst(Ty::I8, 0);
+            let not_used = self.b.icmp(Cmp::Eq, used, zero8);
+            let c1 = self.b.bin(BinOp::And, fits, empty);
+            let cond = self.b.bin(BinOp::And, c1, not_used);
+            let use_store = self.b.block();
+            let heap = self.b.block();
+            self.b.branch(cond, use_store, heap);
+            self.b.switch_to(use_store);
+            let store = self.b.slot_addr(store_slot);
+            self.b.memzero(store, (k * esz) as u64);
+            let one = self.b.iconst(Ty::I8, 1);
+            self.emit_copy(used, one);
+            self.emit_copy(res_ptr, store);
+            self.emit_copy(newcap, kv);
+            self.b.jump(done);
+            self.b.switch_to(heap);
+        }
         let slot = self.b.slot(24, 8);
         let out = self.b.slot_addr(slot);
         let etyp = self.type_desc(et);
