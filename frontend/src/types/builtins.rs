@@ -222,12 +222,15 @@ impl<'a> Checker<'a> {
                 };
                 if ellipsis.is_some() {
                     if ops.len() != 2 {
+                        // types2 checks `append(s...)` against `func(S, ...E) S`.
+                        let what = if ops.len() < 2 {
+                            "not enough"
+                        } else {
+                            "too many"
+                        };
                         self.error(
                             start_pos(call),
-                            format!(
-                                "invalid operation: too many arguments for {}",
-                                expr_string(call)
-                            ),
+                            format!("{what} arguments in call to append"),
                         );
                         return;
                     }

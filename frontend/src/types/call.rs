@@ -215,7 +215,7 @@ impl<'a> Checker<'a> {
             self.error(
                 p,
                 format!(
-                    "have (...) but function is not variadic: {}",
+                    "cannot use ... in call to non-variadic {}",
                     expr_string(func)
                 ),
             );
