@@ -223,6 +223,8 @@ impl<'a> Checker<'a> {
                 ));
             }
             self.error(pos, msg);
+            // The rejected object is not a variable of the program: never report it unused.
+            self.used.insert(obj);
             return;
         }
         self.p.scopes[scope.0 as usize].names.insert(name, obj);
@@ -1043,12 +1045,21 @@ impl<'a> Checker<'a> {
             if let Type::Struct(fields) = self.p.ty(self.under(named))
                 && fields.iter().any(|f| f.name == name)
             {
-                let tn = self.p.obj(o).name.clone();
-                self.error(
-                    self.p.obj(m).pos,
-                    format!("field and method with the same name {name}"),
-                );
-                let _ = tn;
+                let u = self.under(named);
+                let fpos = self.p.field_objs.get(&u).and_then(|fs| {
+                    fs.iter()
+                        .map(|f| self.p.obj(*f))
+                        .find(|f| f.name == name)
+                        .map(|f| f.pos)
+                });
+                let mut msg = format!("field and method with the same name {name}");
+                if let Some(fp) = fpos.filter(|p| p.is_known()) {
+                    msg.push_str(&format!(
+                        "\n\t{}: other declaration of {name}",
+                        self.p.fset.format(fp)
+                    ));
+                }
+                self.error(self.p.obj(m).pos, msg);
             }
         }
     }
@@ -1522,7 +1533,24 @@ impl<'a> Checker<'a> {
                         self.invalid()
                     }
                     _ => {
-                        self.error(e.pos, format!("{} is not a type", expr_string(e)));
+                        // types2 describes a variable by where it is declared.
+                        let what = match &e.kind {
+                            ExprKind::Ident(id) => self
+                                .p
+                                .info
+                                .uses
+                                .get(&id.id)
+                                .and_then(|o| match self.p.obj(*o).kind {
+                                    ObjKind::Var {
+                                        is_global: true, ..
+                                    } => Some(" (package-level variable)"),
+                                    ObjKind::Var { .. } => Some(" (local variable)"),
+                                    _ => None,
+                                })
+                                .unwrap_or(""),
+                            _ => "",
+                        };
+                        self.error(e.pos, format!("{}{what} is not a type", expr_string(e)));
                         self.invalid()
                     }
                 }

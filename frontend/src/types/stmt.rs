@@ -437,7 +437,10 @@ impl<'a> Checker<'a> {
                     if tv.mode == Mode::TypeExpr {
                         self.error(
                             start_pos(e),
-                            format!("{what} requires function call, not conversion"),
+                            format!(
+                                "{what} requires function call, not conversion {}",
+                                self.operand_string(&x)
+                            ),
                         );
                     } else if tv.mode == Mode::Builtin {
                         let name = expr_string(func);
@@ -1234,7 +1237,7 @@ impl<'a> Checker<'a> {
                             start_pos(e),
                             format!(
                                 "duplicate case {} in expression switch\n\t{}: previous case",
-                                expr_string(e),
+                                self.operand_string(&y),
                                 self.p.fset.format(p)
                             ),
                         );
