@@ -142,3 +142,15 @@ extern "C" fn sigpanic() -> ! {
     }
     crate::panic::throw(msg)
 }
+
+/// `unsafe.Slice`/`unsafe.String` argument errors (gc's panicunsafeslicelen and friends): a
+/// run-time error with the given message.
+///
+/// # Safety
+/// (p, n) is a string.
+#[unsafe(export_name = "runtime.panicunsafe")]
+pub unsafe extern "C" fn panicunsafe(p: *const u8, n: usize) -> ! {
+    // SAFETY: caller contract.
+    let msg = unsafe { core::slice::from_raw_parts(p, n) };
+    crate::panic::runtime_error(msg)
+}

@@ -603,6 +603,54 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     .ccall("runtime.gorecover", vec![fp], &[Ty::I64, Ty::I64]);
                 vec![Value::Flat(r)]
             }
+            Builtin::Add => {
+                // unsafe.Add(ptr, len): pointer arithmetic, len of any integer type.
+                let p = self.expr(&args[0]);
+                let p = p.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
+                let n = self.int_arg(&args[1]);
+                vec![Value::Flat(vec![self.b.bin(BinOp::Add, p, n)])]
+            }
+            Builtin::SliceData | Builtin::StringData => {
+                let t = self.type_of(&args[0]);
+                let v = self.expr(&args[0]);
+                let f = self.to_flat(v, t);
+                vec![Value::Flat(vec![f[0]])]
+            }
+            Builtin::Slice | Builtin::String => {
+                // unsafe.Slice(ptr, len) / unsafe.String(ptr, len), with gc's run-time checks.
+                let p = self.expr(&args[0]);
+                let p = p.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
+                let n = self.int_arg(&args[1]);
+                let zero = self.b.iconst(Ty::I64, 0);
+                let neg = self.b.icmp(Cmp::SLt, n, zero);
+                let isnil = self.b.icmp(Cmp::Eq, p, zero);
+                let nonzero = self.b.icmp(Cmp::Ne, n, zero);
+                let nil_len = self.b.bin(BinOp::And, isnil, nonzero);
+                let what = if b == Builtin::Slice {
+                    "unsafe.Slice"
+                } else {
+                    "unsafe.String"
+                };
+                for (bad, msg) in [
+                    (neg, format!("{what}: len out of range")),
+                    (nil_len, format!("{what}: ptr is nil and len is not zero")),
+                ] {
+                    let fail = self.b.block();
+                    let ok = self.b.block();
+                    self.b.branch(bad, fail, ok);
+                    self.b.switch_to(fail);
+                    let s = self.string_const(msg.as_bytes());
+                    let f = s.flat().to_vec();
+                    self.b
+                        .ccall_noreturn("runtime.panicunsafe", vec![f[0], f[1]]);
+                    self.b.switch_to(ok);
+                }
+                if b == Builtin::Slice {
+                    vec![Value::Flat(vec![p, n, n])]
+                } else {
+                    vec![Value::Flat(vec![p, n])]
+                }
+            }
             _ => {
                 self.l
                     .error(e.pos, "rgo: this builtin is not supported yet");
