@@ -181,9 +181,17 @@ impl<'a, 'p> FnLower<'a, 'p> {
             if path.is_empty() && ptr_recv {
                 return Value::Flat(vec![p]);
             }
+            // Selecting an embedded field through p dereferences it, even when only an
+            // address results: gc checks p for nil.
+            self.nil_check(p);
             (Place::Addr(p), self.pointer_elem(xt))
         } else if self.is_addressable(x) {
-            (self.place(x), xt)
+            // With a pointer receiver only x's address is used: dereferences on the way get
+            // gc's nil checks.
+            let saved = std::mem::replace(&mut self.addr_only, ptr_recv);
+            let place = self.place(x);
+            self.addr_only = saved;
+            (place, xt)
         } else {
             if path.is_empty() && !ptr_recv {
                 return self.expr(x);
@@ -197,6 +205,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             if self.is_pointer_type(ct) {
                 let pv = self.load_place(&place, ct);
                 let p = pv.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
+                self.nil_check(p);
                 place = Place::Addr(p);
                 ct = self.pointer_elem(ct);
             }

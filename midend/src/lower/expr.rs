@@ -278,6 +278,14 @@ impl<'a, 'p> FnLower<'a, 'p> {
 
     /// Evaluates an expression to a single value.
     pub fn expr(&mut self, e: &'p Expr) -> Value {
+        // Operands are values, whatever the enclosing place is used for.
+        let saved = std::mem::replace(&mut self.addr_only, false);
+        let v = self.expr_value(e);
+        self.addr_only = saved;
+        v
+    }
+
+    fn expr_value(&mut self, e: &'p Expr) -> Value {
         let prog = self.l.prog;
         let tv = prog.info.types.get(&e.id);
         if let Some(tv) = tv
@@ -518,7 +526,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let (mut place, mut ct) = if self.is_pointer(xt) {
                     let p = self.expr(x);
                     let p = p.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
-                    (Place::Addr(p), self.pointer_elem(xt))
+                    let elem = self.pointer_elem(xt);
+                    // `&p.f`: gc checks p itself; so it does when the field may lie beyond the
+                    // unmapped first page.
+                    if self.addr_only || self.l.lay.size(elem) >= 4096 {
+                        self.nil_check(p);
+                    }
+                    (Place::Addr(p), elem)
                 } else if self.is_addressable(x) {
                     (self.place(x), xt)
                 } else {
@@ -578,6 +592,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
                         let p = self.expr(x);
                         let p = p.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
                         let at = self.pointer_elem(xt);
+                        if self.addr_only || self.l.lay.size(at) >= 4096 {
+                            self.nil_check(p);
+                        }
                         Place::Addr(self.index_addr(e, p, at))
                     }
                     Type::Slice(_) => {
@@ -591,8 +608,12 @@ impl<'a, 'p> FnLower<'a, 'p> {
             ExprKind::Star(x) => {
                 let p = self.expr(x);
                 let p = p.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
-                let t = self.type_of(e);
-                self.nil_check_large(p, t);
+                if self.addr_only {
+                    self.nil_check(p);
+                } else {
+                    let t = self.type_of(e);
+                    self.nil_check_large(p, t);
+                }
                 Place::Addr(p)
             }
             _ => {
@@ -749,20 +770,18 @@ impl<'a, 'p> FnLower<'a, 'p> {
     /// Explicit nil check for dereferences of types large enough that a fault at the accessed
     /// offset might not land in the unmapped first page.
     pub fn nil_check_large(&mut self, p: Var, t: TypeId) {
-        if self.l.lay.size(t) >= 4096 {
+        // Large types may be accessed beyond the unmapped first page; values kept in memory may
+        // be copied by the runtime's memmove, where a fault is not a Go panic.
+        let lay = self.l.lay.of(t);
+        if lay.size >= 4096 || !lay.flat {
             self.nil_check(p);
         }
     }
 
+    /// gc's nil check: a load from `p` that faults when p is nil, so the panic carries gc's
+    /// `[signal SIGSEGV …]` line (the backend keeps trapping loads even when unused).
     pub fn nil_check(&mut self, p: Var) {
-        let zero = self.b.iconst(Ty::I64, 0);
-        let isnil = self.b.icmp(Cmp::Eq, p, zero);
-        let bad = self.b.block();
-        let good = self.b.block();
-        self.b.branch(isnil, bad, good);
-        self.b.switch_to(bad);
-        self.b.ccall_noreturn("runtime.panicmem", vec![]);
-        self.b.switch_to(good);
+        self.b.load(Ty::I8, p, 0);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -931,7 +950,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     self.store_value(p, lt, v);
                     return Value::Flat(vec![p]);
                 }
-                match self.place(x) {
+                let saved = std::mem::replace(&mut self.addr_only, true);
+                let place = self.place(x);
+                self.addr_only = saved;
+                match place {
                     Place::Addr(a) => Value::Flat(vec![a]),
                     _ => {
                         self.l.error(e.pos, "rgo: cannot take this address yet");

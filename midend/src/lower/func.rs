@@ -68,6 +68,10 @@ pub struct FnLower<'a, 'p> {
     /// a function with defers (deferred calls outlive its frame) and for package initialisation
     /// (escape analysis does not look at package-level initialisers, whose values are globals).
     pub(crate) heap_everything: bool,
+    /// The place being computed is only used for its address (`&x.f`, `&p[i]`): pointers it
+    /// dereferences get explicit nil checks. When the place is loaded or stored, the access
+    /// itself faults at the accessed address, as gc's folded checks do.
+    pub(crate) addr_only: bool,
 }
 
 impl<'a, 'p> FnLower<'a, 'p> {
@@ -109,6 +113,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             force_sret: false,
             defer_count: 0,
             heap_everything: false,
+            addr_only: false,
         }
     }
 
