@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Records gc's escape-analysis decisions for the programs in tests/escape: for each P.go,
+# Records gc's escape-analysis decisions for the programs in tests/escape (and for programs of
+# tests/programs named explicitly; their P.m next to them opts them in): for each P.go,
 # P.m holds the stderr of `go build -gcflags='-m -l' P.go` (gc 1.27.3, inlining off: rgo has no
 # inliner), run in a temp dir holding only P.go so positions print as ./P.go:L:C.
 #

@@ -17,26 +17,39 @@ fn workspace() -> PathBuf {
 #[test]
 fn escape_decisions_match_gc() {
     let rgo = tests::locate_rgo().unwrap_or_else(|e| panic!("{e}"));
-    let dir = workspace().join("tests/escape");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .expect("tests/escape exists")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".go"))
-        .collect();
-    names.sort();
-    assert!(names.len() >= 6, "only {} escape programs", names.len());
+    // Every program of tests/escape, and every program of tests/programs that has a `.m`
+    // golden (those also run against their gc run goldens in the e2e test).
+    let mut programs: Vec<(PathBuf, String)> = Vec::new();
+    for sub in ["tests/escape", "tests/programs"] {
+        let dir = workspace().join(sub);
+        for entry in std::fs::read_dir(&dir).expect("test directory exists") {
+            let Ok(entry) = entry else { continue };
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(stem) = name.strip_suffix(".go") else {
+                continue;
+            };
+            if sub == "tests/escape" || dir.join(format!("{stem}.m")).exists() {
+                programs.push((dir.clone(), name));
+            }
+        }
+    }
+    programs.sort();
+    assert!(
+        programs.len() >= 6,
+        "only {} escape programs",
+        programs.len()
+    );
     let tmp = std::env::temp_dir().join(format!("rgo-escape-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).expect("temp dir");
     let mut failures = Vec::new();
     let mut moved = 0;
-    for name in &names {
+    for (dir, name) in &programs {
         let stem = name.trim_end_matches(".go");
         let want = std::fs::read_to_string(dir.join(format!("{stem}.m")))
             .unwrap_or_else(|e| panic!("{stem}.m: {e} (run scripts/record-escape-goldens.sh)"));
         // Build from the program's own directory with a relative path, as the goldens were.
         let out = Command::new(&rgo)
-            .current_dir(&dir)
+            .current_dir(dir)
             .args(["build", "-gcflags=-m", "-o"])
             .arg(tmp.join(stem))
             .arg(format!("./{name}"))
@@ -56,7 +69,7 @@ fn escape_decisions_match_gc() {
     let _ = std::fs::remove_dir_all(&tmp);
     println!(
         "{} passed, {} failed ({moved} moved-to-heap lines checked)",
-        names.len() - failures.len(),
+        programs.len() - failures.len(),
         failures.len()
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
