@@ -12,6 +12,7 @@ mod check;
 mod constant;
 mod expr;
 mod generics;
+mod gotos;
 mod infer;
 mod initorder;
 pub mod layout;

@@ -63,6 +63,11 @@ impl<'a> Checker<'a> {
             decl: HashMap::new(),
         });
         self.collect_labels(&body.stmts);
+        let fset = &self.p.fset;
+        let goto_errors = super::gotos::goto_errors(body, &|pos| fset.format(pos));
+        for (pos, msg) in goto_errors {
+            self.error(pos, msg);
+        }
         self.stmt_list(&body.stmts, StmtCtx::default());
         let has_results = self
             .p
