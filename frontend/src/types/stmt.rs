@@ -1027,6 +1027,33 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Spec: at a bare return every named result must be in scope; a local declaration of the same
+    /// name in between hides it.
+    fn check_results_in_scope(&mut self, pos: Pos) {
+        let Some(f) = self.fstack.last() else { return };
+        for result in f.results.clone() {
+            let name = self.p.obj(result).name.clone();
+            if name.is_empty() || name == "_" {
+                continue;
+            }
+            let Some(inner) = self.lookup(self.env.scope, &name) else {
+                continue;
+            };
+            if inner == result {
+                continue;
+            }
+            // gc describes the result parameter, at the position of the declaration hiding it.
+            let what = format!("var {name} {}", self.ts(self.p.obj(result).typ));
+            let at = self.p.fset.format(self.p.obj(inner).pos);
+            self.error(
+                pos,
+                format!(
+                    "result parameter {name} not in scope at return\n\t{at}: inner declaration of {what}"
+                ),
+            );
+        }
+    }
+
     fn return_stmt(&mut self, pos: Pos, results: &'a [Expr]) {
         let Some(f) = self.fstack.last() else { return };
         let sig = f.sig;
@@ -1041,6 +1068,9 @@ impl<'a> Checker<'a> {
                     "not enough return values\n\thave ()\n\twant ".to_string()
                         + &self.types_summary(&s.results, false),
                 );
+            }
+            if named {
+                self.check_results_in_scope(pos);
             }
             return;
         }
