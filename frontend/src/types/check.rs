@@ -85,8 +85,6 @@ pub(crate) struct Checker<'a> {
     pub depth: u32,
     /// Signatures of package-level functions and methods whose bodies still need checking.
     pub bodies: Vec<ObjId>,
-    /// Types whose validity (no invalid recursion) still needs checking.
-    pub pending_valid: Vec<(TypeId, ObjId)>,
     /// Map key types to verify once all types are complete.
     pub pending_map_keys: Vec<(TypeId, Pos)>,
     /// Import declarations with their PkgName objects (for "imported and not used").
@@ -149,7 +147,6 @@ impl<'a> Checker<'a> {
             local_type_counter: 0,
             depth: 0,
             bodies: Vec::new(),
-            pending_valid: Vec::new(),
             pending_map_keys: Vec::new(),
             import_specs: Vec::new(),
             pending_methods: Vec::new(),
@@ -799,14 +796,25 @@ impl<'a> Checker<'a> {
         self.eager_aliases.remove(&o);
     }
 
+    /// Reports a declaration cycle at the object of `cycle` that appears first in the source.
     pub fn cycle_error(&mut self, cycle: &[ObjId]) {
-        // Report at the object that appears first in the source.
-        let start = (0..cycle.len())
-            .min_by_key(|&i| {
-                let p = self.p.obj(cycle[i]).pos;
-                (p.file, p.offset)
-            })
-            .unwrap_or(0);
+        self.cycle_error_from(cycle, None);
+    }
+
+    /// Reports a declaration cycle at `cycle[start]`, or with no `start` at the object that
+    /// appears first in the source.
+    pub fn cycle_error_from(&mut self, cycle: &[ObjId], start: Option<usize>) {
+        if cycle.is_empty() {
+            return;
+        }
+        let start = start.filter(|&i| i < cycle.len()).unwrap_or_else(|| {
+            (0..cycle.len())
+                .min_by_key(|&i| {
+                    let p = self.p.obj(cycle[i]).pos;
+                    (p.file, p.offset)
+                })
+                .unwrap_or(0)
+        });
         let obj = cycle[start];
         let is_type = matches!(self.p.obj(obj).kind, ObjKind::TypeName { .. });
         let name = self.p.obj(obj).name.clone();
@@ -1003,7 +1011,9 @@ impl<'a> Checker<'a> {
         if let Type::Named(n) = &mut self.p.types.types[named.0 as usize] {
             n.underlying = Some(u);
         }
-        self.pending_valid.push((named, o));
+        // Like types2, at the end of the declaration: a type of a cycle declared further on has no
+        // underlying type yet, so the type completing a cycle is the one that reports it.
+        self.valid_type(named);
         // Methods.
         let ms = self.methods.get(&o).cloned().unwrap_or_default();
         if let Type::Named(n) = &mut self.p.types.types[named.0 as usize] {
@@ -2002,10 +2012,6 @@ impl<'a> Checker<'a> {
     }
 
     fn check_pending_types(&mut self) {
-        let pend = std::mem::take(&mut self.pending_valid);
-        for (t, o) in pend {
-            self.valid_type(t, o);
-        }
         let keys = std::mem::take(&mut self.pending_map_keys);
         for (k, pos) in keys {
             if matches!(self.p.ty(k), Type::TypeParam(_)) {
@@ -2022,69 +2028,49 @@ impl<'a> Checker<'a> {
     }
 
     /// Reports a named type that contains itself without indirection (through arrays or struct
-    /// fields).
-    fn valid_type(&mut self, t: TypeId, o: ObjId) {
+    /// fields), as types2's validType does: a depth-first walk from `t` that stops at the first
+    /// named type met again on the current path; the cycle is reported from that type, whose
+    /// underlying type becomes invalid so no type of infinite size remains.
+    fn valid_type(&mut self, t: TypeId) {
         let mut path = Vec::new();
-        if self.contains_directly(t, t, &mut path, 0) {
-            // Path of named types from t back to t.
-            let mut cycle = vec![o];
-            for nt in path.iter().rev() {
-                if let Some(n) = self.p.types.named(*nt)
-                    && n.obj != o
-                    && !cycle.contains(&n.obj)
-                {
-                    cycle.push(n.obj);
-                }
-            }
-            // Only report from the object that appears first in the source, once.
-            let first = cycle
+        if let Some(cycle) = self.find_embedding_cycle(t, &mut path)
+            && let Some(&entered) = cycle.first()
+        {
+            let objs: Vec<ObjId> = cycle
                 .iter()
-                .copied()
-                .min_by_key(|c| {
-                    let p = self.p.obj(*c).pos;
-                    (p.file, p.offset)
-                })
-                .unwrap_or(o);
-            if first == o {
-                self.cycle_error(&cycle);
-            }
-            if let Type::Named(n) = &mut self.p.types.types[t.0 as usize] {
+                .filter_map(|&nt| self.p.types.named(nt).map(|n| n.obj))
+                .collect();
+            self.cycle_error_from(&objs, Some(0));
+            if let Type::Named(n) = &mut self.p.types.types[entered.0 as usize] {
                 n.underlying = Some(self.p.basics[0]);
             }
         }
     }
 
-    fn contains_directly(
-        &self,
-        target: TypeId,
-        t: TypeId,
-        path: &mut Vec<TypeId>,
-        depth: u32,
-    ) -> bool {
-        if depth > 100 {
-            return false;
+    /// The named types of the first cycle reachable from `t` by embedding (array elements and
+    /// struct fields), starting at the type met twice; `path` holds the named types being walked.
+    fn find_embedding_cycle(&self, t: TypeId, path: &mut Vec<TypeId>) -> Option<Vec<TypeId>> {
+        // Deep enough for any real program; bounds the walk on pathological ones.
+        if path.len() > 100 {
+            return None;
         }
         match self.p.ty(t) {
             Type::Named(n) => {
-                if depth > 0 && t == target {
-                    return true;
+                if let Some(i) = path.iter().position(|&p| p == t) {
+                    return Some(path[i..].to_vec());
                 }
-                if path.contains(&t) {
-                    return false;
-                }
-                let Some(u) = n.underlying else { return false };
+                // A type whose declaration is still in progress cannot close a cycle yet.
+                let u = n.underlying?;
                 path.push(t);
-                let r = self.contains_directly(target, u, path, depth + 1);
-                if !r {
-                    path.pop();
-                }
+                let r = self.find_embedding_cycle(u, path);
+                path.pop();
                 r
             }
-            Type::Array(e, _) => self.contains_directly(target, *e, path, depth + 1),
+            Type::Array(e, _) => self.find_embedding_cycle(*e, path),
             Type::Struct(fields) => fields
                 .iter()
-                .any(|f| self.contains_directly(target, f.typ, path, depth + 1)),
-            _ => false,
+                .find_map(|f| self.find_embedding_cycle(f.typ, path)),
+            _ => None,
         }
     }
 
