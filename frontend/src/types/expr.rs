@@ -347,29 +347,18 @@ impl<'a> Checker<'a> {
                 return vec![y];
             }
         }
-        let mut x = x;
-        self.exclude(&mut x, true);
-        if x.mode == OpMode::Invalid {
-            return vec![x];
-        }
-        if let Type::Tuple(ts) = self.p.ty(x.typ).clone() {
-            return ts
-                .iter()
-                .map(|t| Operand {
-                    mode: OpMode::Value,
-                    typ: *t,
-                    val: None,
-                    expr: x.expr,
-                    builtin: None,
-                })
-                .collect();
-        }
-        vec![x]
+        self.spread_results(x)
     }
 
     /// An expression that may have several values (a call).
     pub fn multi_expr(&mut self, e: &'a Expr) -> Vec<Operand<'a>> {
-        let mut x = self.raw_expr(e, None, false);
+        let x = self.raw_expr(e, None, false);
+        self.spread_results(x)
+    }
+
+    /// The values of `x`: one operand per result when it is a call returning a tuple, else `x`
+    /// itself (after rejecting types and no-value expressions).
+    fn spread_results(&mut self, mut x: Operand<'a>) -> Vec<Operand<'a>> {
         self.exclude(&mut x, true);
         if x.mode == OpMode::Invalid {
             return vec![x];
