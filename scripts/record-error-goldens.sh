@@ -16,25 +16,9 @@
 # GOCACHE keeps cached build results from hiding anything.
 set -euo pipefail
 
-EXPECTED="go1.27.3"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-
-if [ -n "${GO:-}" ]; then
-	go_bin="$GO"
-else
-	goroot="$("$ROOT/scripts/install-go.sh")"
-	go_bin="$goroot/bin/go"
-fi
-if ! [ -x "$go_bin" ]; then
-	echo "record-error-goldens.sh: $go_bin is not an executable go command" >&2
-	exit 1
-fi
-export GOTOOLCHAIN=local GOFLAGS= GO111MODULE=on CGO_ENABLED=0 GOOS=linux GOARCH=amd64 GOAMD64=v1
-got="$("$go_bin" version)"
-if [ "$got" != "go version $EXPECTED linux/amd64" ]; then
-	echo "record-error-goldens.sh: need go version $EXPECTED linux/amd64, but $go_bin says: $got" >&2
-	exit 1
-fi
+# shellcheck source=pinned-go.sh
+. "$ROOT/scripts/pinned-go.sh"
 
 if [ $# -eq 0 ]; then
 	set -- "$ROOT"/tests/errors/*.go

@@ -7,18 +7,14 @@
 # Usage: scripts/record-escape-goldens.sh [tests/escape/P.go ...]   (default: all)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-GO="${GO:-go}"
-version="$("$GO" version)"
-case "$version" in
-*"go1.27.3 linux/amd64"*) ;;
-*) echo "need go1.27.3 linux/amd64, found: $version" >&2; exit 1 ;;
-esac
+# shellcheck source=pinned-go.sh
+. "$ROOT/scripts/pinned-go.sh"
 if [ "$#" -eq 0 ]; then set -- "$ROOT"/tests/escape/*.go; fi
 for src in "$@"; do
   name="$(basename "$src" .go)"
   dir="$(mktemp -d)"
   cp "$src" "$dir/"
-  ( cd "$dir" && GO111MODULE=on "$GO" build -gcflags='-m -l' -o prog "$name.go" 2> m.txt ) || {
+  ( cd "$dir" && "$go_bin" build -gcflags='-m -l' -o prog "$name.go" 2> m.txt ) || {
     echo "$name: go build failed" >&2; cat "$dir/m.txt" >&2; rm -rf "$dir"; exit 1; }
   cp "$dir/m.txt" "$(dirname "$src")/$name.m"
   rm -rf "$dir"
