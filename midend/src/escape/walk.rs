@@ -2045,6 +2045,22 @@ impl<'p> Analyzer<'p> {
         }
     }
 
+    /// The named results of in-batch function `fi` flow to the call's destinations `ks` (a result
+    /// without pointers only matters when its address is taken).
+    fn flow_batch_results(&mut self, fi: usize, ks: &[Hole]) {
+        let results: Vec<(Option<ObjId>, TypeId)> =
+            self.fns[fi].results.iter().map(|r| (r.0, r.1)).collect();
+        for ((o, t), &k) in results.into_iter().zip(ks) {
+            let Some(o) = o else { continue };
+            let mut k = k;
+            if k.derefs >= 0 && !self.has_pointers(t) {
+                k.dst = BLANK;
+            }
+            let l = self.var_loc(o);
+            self.flow(k, l);
+        }
+    }
+
     /// The function index of an in-batch callee.
     fn batch_fn(&self, c: Callee) -> Option<usize> {
         match c {
@@ -2198,19 +2214,7 @@ impl<'p> Analyzer<'p> {
         if let Some(ks) = &ks {
             for &c in &fns {
                 if let Some(fi) = self.batch_fn(c) {
-                    let results: Vec<(Option<ObjId>, TypeId)> =
-                        self.fns[fi].results.iter().map(|r| (r.0, r.1)).collect();
-                    for (i, (o, t)) in results.into_iter().enumerate() {
-                        let (Some(o), Some(&k)) = (o, ks.get(i)) else {
-                            continue;
-                        };
-                        let mut k = k;
-                        if k.derefs >= 0 && !self.has_pointers(t) {
-                            k.dst = BLANK;
-                        }
-                        let l = self.var_loc(o);
-                        self.flow(k, l);
-                    }
+                    self.flow_batch_results(fi, ks);
                 }
             }
         }
@@ -2367,19 +2371,7 @@ impl<'p> Analyzer<'p> {
         if let Some(ks) = &ks
             && let Some(fi) = self.batch_fn(fns[0])
         {
-            let results: Vec<(Option<ObjId>, TypeId)> =
-                self.fns[fi].results.iter().map(|r| (r.0, r.1)).collect();
-            for (i, (o, rt)) in results.into_iter().enumerate() {
-                let (Some(o), Some(&k)) = (o, ks.get(i)) else {
-                    continue;
-                };
-                let mut k = k;
-                if k.derefs >= 0 && !self.has_pointers(rt) {
-                    k.dst = BLANK;
-                }
-                let l = self.var_loc(o);
-                self.flow(k, l);
-            }
+            self.flow_batch_results(fi, ks);
         }
         let mut k = self.merged_tag_hole(ks.as_deref(), &fns, 0);
         if let Some(w) = wrap {
