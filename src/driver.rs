@@ -70,17 +70,45 @@ pub fn load_and_check(
     load_and_check_opts(args, stats, false)
 }
 
-/// The Go part of rgo's runtime (overlay/runtime): compiled into every program as package
-/// `runtime` (DESIGN decision 10), in place of GOROOT's runtime.
-const RUNTIME_OVERLAY: &[(&str, &str)] = &[
-    (
-        "runtime/error.go",
-        include_str!("../overlay/runtime/error.go"),
-    ),
-    (
-        "runtime/extern.go",
-        include_str!("../overlay/runtime/extern.go"),
-    ),
+/// One package rgo compiles from its own sources (overlay/) instead of GOROOT's (DESIGN
+/// decision 10): its import path and its files (path under overlay/, text).
+struct OverlayPackage {
+    path: &'static str,
+    files: &'static [(&'static str, &'static str)],
+    /// Compiled into every program (runtime), or only when some package imports it.
+    always: bool,
+}
+
+/// The overlay packages in dependency order: each imports only `unsafe` and the ones before it.
+const OVERLAY: &[OverlayPackage] = &[
+    OverlayPackage {
+        path: "runtime",
+        files: &[
+            (
+                "runtime/error.go",
+                include_str!("../overlay/runtime/error.go"),
+            ),
+            (
+                "runtime/extern.go",
+                include_str!("../overlay/runtime/extern.go"),
+            ),
+        ],
+        always: true,
+    },
+    OverlayPackage {
+        path: "reflect",
+        files: &[
+            (
+                "reflect/type.go",
+                include_str!("../overlay/reflect/type.go"),
+            ),
+            (
+                "reflect/value.go",
+                include_str!("../overlay/reflect/value.go"),
+            ),
+        ],
+        always: false,
+    },
 ];
 
 /// [`load_and_check`]; with `with_runtime`, rgo's runtime overlay is checked as package
@@ -97,8 +125,9 @@ pub fn load_and_check_opts(
     let goroot_missing = found.is_none();
     let mut cfg = found.unwrap_or_else(|| LoadConfig::new(std::path::PathBuf::from("$GOROOT")));
     if with_runtime {
-        // Package runtime is rgo's overlay, not GOROOT's.
-        cfg.provided.push("runtime".to_string());
+        // The overlay packages are rgo's, not GOROOT's.
+        cfg.provided
+            .extend(OVERLAY.iter().map(|o| o.path.to_string()));
     }
     let mut ids = NodeIdGen::new();
     let loaded = match load::load_report(&cfg, args, &mut ids) {
@@ -137,31 +166,43 @@ pub fn load_and_check_opts(
                     .into(),
             ));
         }
-        let mut files = Vec::new();
+        let imported: std::collections::HashSet<&str> = loaded
+            .packages
+            .iter()
+            .flat_map(|p| p.files.iter())
+            .flat_map(|f| f.imports.iter().map(|i| i.path.as_str()))
+            .collect();
+        let wanted: Vec<&OverlayPackage> = OVERLAY
+            .iter()
+            .filter(|o| o.always || imported.contains(o.path))
+            .collect();
         let mut errors = Vec::new();
-        for (path, text) in RUNTIME_OVERLAY {
-            let idx = loaded
-                .fset
-                .add(format!("$RGO/overlay/{path}"), (*text).to_string());
-            match frontend::parser::parse_file(&loaded.fset, idx, &mut ids) {
-                Ok(f) => files.push(f),
-                Err(d) => errors.extend(d),
+        for o in wanted {
+            let mut files = Vec::new();
+            for (path, text) in o.files {
+                let idx = loaded
+                    .fset
+                    .add(format!("$RGO/overlay/{path}"), (*text).to_string());
+                match frontend::parser::parse_file(&loaded.fset, idx, &mut ids) {
+                    Ok(f) => files.push(f),
+                    Err(d) => errors.extend(d),
+                }
             }
+            infos.push(LoadedInfo {
+                import_path: o.path.into(),
+                name: o.path.into(),
+                root: false,
+                file_indices: files.iter().map(|f| f.file_index).collect(),
+            });
+            parsed.push(ParsedPackage {
+                path: o.path.into(),
+                files,
+                import_map: Default::default(),
+            });
         }
         if !errors.is_empty() {
             return Err(BuildError::Diagnostics(diag::render(&loaded.fset, &errors)));
         }
-        infos.push(LoadedInfo {
-            import_path: "runtime".into(),
-            name: "runtime".into(),
-            root: false,
-            file_indices: files.iter().map(|f| f.file_index).collect(),
-        });
-        parsed.push(ParsedPackage {
-            path: "runtime".into(),
-            files,
-            import_map: Default::default(),
-        });
     }
     for p in loaded.packages {
         infos.push(LoadedInfo {

@@ -654,7 +654,8 @@ fn name_exported(prog: &Program, t: TypeId) -> bool {
 }
 
 /// reflectdata.typePkg: the package of a named type, or of the named element of an unnamed
-/// pointer, slice, array or chan type; `None` for predeclared types.
+/// pointer, slice, array or chan type; `None` for the universe's types. `unsafe.Pointer` is
+/// declared in package unsafe, so its package is `unsafe` (reflect's PkgPath says so).
 fn type_pkg(prog: &Program, t: TypeId) -> Option<PkgId> {
     let owner = match prog.ty(t) {
         Type::Pointer(e) | Type::Slice(e) | Type::Array(e, _) | Type::Chan(_, e) => *e,
@@ -662,6 +663,7 @@ fn type_pkg(prog: &Program, t: TypeId) -> Option<PkgId> {
     };
     match prog.ty(owner) {
         Type::Named(n) => prog.obj(n.obj).pkg,
+        Type::Basic(BasicKind::UnsafePointer) => prog.pkg_by_path.get("unsafe").copied(),
         _ => None,
     }
 }

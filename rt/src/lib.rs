@@ -20,6 +20,7 @@ pub mod maps;
 pub mod mem;
 pub mod panic;
 pub mod print;
+pub mod reflect;
 pub mod rterror;
 pub mod sched;
 pub mod select;

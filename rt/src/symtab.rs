@@ -21,6 +21,7 @@ const MD_MAXPC: usize = 168 / 8;
 const MD_TEXT: usize = 176 / 8;
 const MD_TYPES: usize = 296 / 8;
 const MD_ETYPES: usize = 312 / 8;
+const MD_TYPEDESCLEN: usize = 304 / 8;
 const MD_ITABOFFSET: usize = 320 / 8;
 const MD_ITABSIZE: usize = 328 / 8;
 pub const MD_INITTASKS: usize = 448 / 8;
@@ -46,12 +47,16 @@ fn modules() -> impl Iterator<Item = &'static ModuleData> {
     })
 }
 
-/// resolveNameOff: `base` is the address of the structure holding the offset.
+/// resolveNameOff: `base` is the address of the structure holding the offset. A structure
+/// outside every module's type data was made by reflect at run time, and its offsets are ids
+/// from `reflect.addReflectOff` (gc's reflectOffs).
 pub fn resolve_name_off(base: usize, off: i32) -> *const u8 {
     if off == 0 {
         return core::ptr::null();
     }
-    let md = module_of_type_data(base);
+    let Some(md) = module_of_type_data(base) else {
+        return crate::reflect::reflect_off(off) as *const u8;
+    };
     let p = md[MD_TYPES].wrapping_add(off as isize as usize);
     if p >= md[MD_ETYPES] {
         core::ptr::null()
@@ -60,20 +65,21 @@ pub fn resolve_name_off(base: usize, off: i32) -> *const u8 {
     }
 }
 
-/// The module whose type data contains `base` (the first module when none does).
-fn module_of_type_data(base: usize) -> &'static ModuleData {
-    modules()
-        .find(|md| md[MD_TYPES] <= base && base < md[MD_ETYPES])
-        .unwrap_or_else(first_module)
+/// The module whose type data contains `base`.
+fn module_of_type_data(base: usize) -> Option<&'static ModuleData> {
+    modules().find(|md| md[MD_TYPES] <= base && base < md[MD_ETYPES])
 }
 
 /// resolveTypeOff: `base` is the address of the structure holding the offset. The sentinels 0
-/// and -1 (a method type removed by the linker) resolve to null, as in gc.
+/// and -1 (a method type removed by the linker) resolve to null, as in gc; offsets in
+/// structures reflect made are reflectOffs ids.
 pub fn resolve_type_off(base: usize, off: i32) -> *const crate::types::Type {
     if off == 0 || off == -1 {
         return core::ptr::null();
     }
-    let md = module_of_type_data(base);
+    let Some(md) = module_of_type_data(base) else {
+        return crate::reflect::reflect_off(off) as *const crate::types::Type;
+    };
     let p = md[MD_TYPES].wrapping_add(off as isize as usize);
     if p >= md[MD_ETYPES] {
         core::ptr::null()
@@ -89,7 +95,7 @@ pub fn text_off(base: usize, off: i32) -> usize {
     if off == -1 {
         return crate::iface::unreachable_method as *const () as usize;
     }
-    let md = module_of_type_data(base);
+    let md = module_of_type_data(base).unwrap_or_else(first_module);
     md[MD_TEXT].wrapping_add(off as u32 as usize)
 }
 
@@ -100,6 +106,14 @@ pub fn itab_areas() -> impl Iterator<Item = (usize, usize)> {
         let start = md[MD_TYPES] + md[MD_ITABOFFSET];
         (start, start + md[MD_ITABSIZE])
     })
+}
+
+/// The typelink descriptors of the first module: (start, end) of the prefix of `.go.type`
+/// holding them, sorted by type string (moduledata.types + 8 up to types + typedesclen).
+pub fn typelink_area() -> (usize, usize) {
+    let md = first_module();
+    let start = md[MD_TYPES];
+    (start + 8, start + md[MD_TYPEDESCLEN])
 }
 
 /// A function found in the pclntab.

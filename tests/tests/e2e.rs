@@ -71,15 +71,30 @@ fn goldens_are_complete() {
             );
         }
         // Programs are single-file `package main`; the only imports allowed are the packages
-        // rgo provides without compiling the standard library (`unsafe`, `runtime`).
+        // rgo provides without compiling the standard library (`unsafe`, and its overlay
+        // packages `runtime` and `reflect`).
         let src = std::fs::read_to_string(&p.source).unwrap();
-        let imports_ok = src
-            .lines()
-            .filter(|l| l.starts_with("import"))
-            .all(|l| l == "import \"unsafe\"" || l == "import \"runtime\"");
+        let mut imports = Vec::new();
+        let mut in_block = false;
+        for l in src.lines() {
+            if in_block {
+                if l.trim() == ")" {
+                    in_block = false;
+                } else if !l.trim().is_empty() {
+                    imports.push(l.trim().to_string());
+                }
+            } else if l == "import (" {
+                in_block = true;
+            } else if let Some(rest) = l.strip_prefix("import ") {
+                imports.push(rest.trim().to_string());
+            }
+        }
+        let imports_ok = imports
+            .iter()
+            .all(|i| matches!(i.as_str(), "\"unsafe\"" | "\"runtime\"" | "\"reflect\""));
         assert!(
             src.starts_with("package main\n") && imports_ok,
-            "{}: programs must be `package main` importing at most unsafe and runtime",
+            "{}: programs must be `package main` importing at most unsafe, runtime and reflect",
             p.name
         );
     }

@@ -93,7 +93,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             let vals = self.call_args(args, &sig, ellipsis.is_some());
             let sym = self.l.func_symbol(o);
             if self.is_rust_runtime_func(o) {
-                // A body-less function of the runtime overlay: implemented in Rust, called
+                // A body-less function: implemented in Rust, called
                 // with the C convention (no closure context; results in rax:rdx).
                 let mut flat = Vec::new();
                 for (v, t) in vals {
@@ -125,7 +125,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
         self.emit_go_call(Callee::Indirect(code), fv, &sig.params, vals, &sig.results)
     }
 
-    /// Functions of package runtime declared without a body are implemented by rt (Rust).
+    /// Functions declared without a body are implemented by rt (Rust) under the symbol
+    /// `pkg.name`, as gc's runtime provides the body-less functions of reflect, sync, time...
+    /// through linkname: the runtime overlay's and reflect overlay's hooks today.
     fn is_rust_runtime_func(&self, o: ObjId) -> bool {
         let obj = self.l.prog.obj(o);
         matches!(
@@ -135,9 +137,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 recv_base: None,
                 ..
             }
-        ) && obj
-            .pkg
-            .is_some_and(|p| self.l.prog.package(p).path == "runtime")
+        ) && obj.pkg.is_some()
     }
 
     pub(crate) fn holder_is_interface(&self, x: &Expr, path: &[u32]) -> bool {
