@@ -1661,6 +1661,15 @@ pub fn find_pointer_type(prog: &Program, t: TypeId) -> Option<TypeId> {
         .copied()
 }
 
+/// The checker's `[n]elem`, if it interned one (it does for every slice literal's backing
+/// store).
+pub fn find_array_type(prog: &Program, elem: TypeId, n: u64) -> Option<TypeId> {
+    prog.types
+        .interned
+        .get(&frontend::types::TypeKey::Array(elem, n))
+        .copied()
+}
+
 fn find_slice_type(prog: &Program, elem: TypeId) -> Option<TypeId> {
     prog.types
         .interned

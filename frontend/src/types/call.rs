@@ -765,7 +765,10 @@ impl<'a> Checker<'a> {
                 self.indexed_elts(elts, et, Some(n));
             }
             Type::Slice(et) => {
-                self.indexed_elts(elts, et, None);
+                let n = self.indexed_elts(elts, et, None);
+                // The literal's backing store is a `[n]T` (gc allocates it as one): intern the
+                // type so that the midend can allocate it and describe it.
+                self.p.types.array(et, n);
             }
             Type::Map(kt, vt) => {
                 let mut seen: HashMap<String, ()> = HashMap::new();

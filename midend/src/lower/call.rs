@@ -983,10 +983,19 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let esz = self.l.lay.size(et) as i64;
                 let n = self.literal_len(elts);
                 let nv = self.b.iconst(Ty::I64, n as i64);
-                let etyp = self.type_desc(et);
-                let p = self
-                    .b
-                    .ccall("runtime.makeslice", vec![etyp, nv, nv], &[Ty::I64])[0];
+                // As gc (walk.slicelit): the backing store is a `[n]T`, in this frame when
+                // the literal does not escape, else from newobject([n]T).
+                // A zero-size store is runtime.zerobase, with no descriptor (walk turns the
+                // new of a zero-size type into &zerobase).
+                let p = match crate::typedata::find_array_type(prog, et, n) {
+                    Some(at) if self.l.lay.size(at) == 0 => self.b.sym_addr("runtime.zerobase", 0),
+                    Some(at) => self.alloc(e.id, at),
+                    None => {
+                        let etyp = self.type_desc(et);
+                        self.b
+                            .ccall("runtime.makeslice", vec![etyp, nv, nv], &[Ty::I64])[0]
+                    }
+                };
                 self.fill_indexed(elts, p, et, esz);
                 let n2 = self.b.iconst(Ty::I64, n as i64);
                 Value::Flat(vec![p, nv, n2])
