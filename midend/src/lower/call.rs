@@ -630,11 +630,28 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let p = self.expr(&args[0]);
                 let p = p.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
                 let n = self.int_arg(&args[1]);
+                let esize = if b == Builtin::Slice {
+                    let pt = self.type_of(&args[0]);
+                    self.l.lay.size(self.pointer_elem(pt))
+                } else {
+                    1
+                };
                 let zero = self.b.iconst(Ty::I64, 0);
                 let neg = self.b.icmp(Cmp::SLt, n, zero);
                 let isnil = self.b.icmp(Cmp::Eq, p, zero);
-                let nonzero = self.b.icmp(Cmp::Ne, n, zero);
-                let nil_len = self.b.bin(BinOp::And, isnil, nonzero);
+                // len*esize must not run past the end of the address space (gc's walk of
+                // unsafe.Slice/String): len > -ptr/esize, checked unsigned; a nil ptr fails
+                // it for any non-zero len. Zero-size elements only fail for a nil ptr.
+                let over = if esize == 0 {
+                    let nonzero = self.b.icmp(Cmp::Ne, n, zero);
+                    self.b.bin(BinOp::And, isnil, nonzero)
+                } else {
+                    let room = self.b.bin(BinOp::Sub, zero, p);
+                    let es = self.b.iconst(Ty::I64, esize as i64);
+                    let limit = self.b.bin(BinOp::UDiv, room, es);
+                    self.b.icmp(Cmp::UGt, n, limit)
+                };
+                let nil_len = self.b.bin(BinOp::And, over, isnil);
                 let what = if b == Builtin::Slice {
                     "unsafe.Slice"
                 } else {
@@ -643,6 +660,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 for (bad, msg) in [
                     (neg, format!("{what}: len out of range")),
                     (nil_len, format!("{what}: ptr is nil and len is not zero")),
+                    (over, format!("{what}: len out of range")),
                 ] {
                     let fail = self.b.block();
                     let ok = self.b.block();
