@@ -247,6 +247,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
         } else if self.is_pointer_type(ct) {
             let pv = self.load_place(&place, ct);
             let p = pv.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
+            // Loading the receiver faults on a nil p, except when it has no bytes to load:
+            // then the dereference still panics, through an explicit check.
+            if self.l.lay.size(recv_t) == 0 {
+                self.nil_check(p);
+            }
             let v = self.load_value(p, recv_t);
             self.snapshot(v, recv_t)
         } else {

@@ -523,13 +523,16 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     };
                 };
                 let xt = self.type_of(x);
+                // A zero-size field is never loaded, so no fault catches a nil pointer on the
+                // way to it: check each pointer explicitly.
+                let zero_size_field = self.l.lay.size(self.type_of(e)) == 0;
                 let (mut place, mut ct) = if self.is_pointer(xt) {
                     let p = self.expr(x);
                     let p = p.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
                     let elem = self.pointer_elem(xt);
                     // `&p.f`: gc checks p itself; so it does when the field may lie beyond the
                     // unmapped first page.
-                    if self.addr_only || self.l.lay.size(elem) >= 4096 {
+                    if self.addr_only || zero_size_field || self.l.lay.size(elem) >= 4096 {
                         self.nil_check(p);
                     }
                     (Place::Addr(p), elem)
@@ -545,6 +548,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     if step > 0 && self.is_pointer(ct) {
                         let pv = self.load_place(&place, ct);
                         let p = pv.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
+                        if zero_size_field {
+                            self.nil_check(p);
+                        }
                         place = Place::Addr(p);
                         ct = self.pointer_elem(ct);
                     }
@@ -771,9 +777,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
     /// offset might not land in the unmapped first page.
     pub fn nil_check_large(&mut self, p: Var, t: TypeId) {
         // Large types may be accessed beyond the unmapped first page; values kept in memory may
-        // be copied by the runtime's memmove, where a fault is not a Go panic.
+        // be copied by the runtime's memmove, where a fault is not a Go panic; zero-size values
+        // are never loaded at all.
         let lay = self.l.lay.of(t);
-        if lay.size >= 4096 || !lay.flat {
+        if lay.size == 0 || lay.size >= 4096 || !lay.flat {
             self.nil_check(p);
         }
     }
