@@ -194,19 +194,24 @@ fn compile_functions(
         let f = &m.functions[i];
         // A Cranelift panic on some input is a bug in Cranelift or in our validation; turn it
         // into an error for this function rather than taking the whole compiler down.
-        catch_unwind(AssertUnwindSafe(|| compile_one(f, info, isa, fctx, ctx))).unwrap_or_else(
-            |p| {
-                let msg = p
-                    .downcast_ref::<String>()
-                    .cloned()
-                    .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
-                    .unwrap_or_else(|| "unknown panic".into());
-                Err(BackendError::func(
-                    &f.name,
-                    format!("internal error (panic in code generation): {msg}"),
-                ))
-            },
-        )
+        let r = catch_unwind(AssertUnwindSafe(|| compile_one(f, info, isa, fctx, ctx)));
+        if !matches!(r, Ok(Ok(_))) {
+            // A failure may leave the builder state it interrupted inconsistent: the next
+            // function must start from fresh contexts, or it fails too.
+            *fctx = FunctionBuilderContext::new();
+            *ctx = Context::new();
+        }
+        r.unwrap_or_else(|p| {
+            let msg = p
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "unknown panic".into());
+            Err(BackendError::func(
+                &f.name,
+                format!("internal error (panic in code generation): {msg}"),
+            ))
+        })
     };
     let mut results: Vec<Option<Result<emit::CompiledFunc, BackendError>>> =
         (0..n).map(|_| None).collect();

@@ -96,12 +96,38 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 // A body-less function: implemented in Rust, called
                 // with the C convention (no closure context; results in rax:rdx).
                 let mut flat = Vec::new();
-                for (v, t) in vals {
-                    flat.extend(self.to_flat(v, t));
-                }
                 let mut rtys = Vec::new();
                 for &r in &sig.results {
                     rtys.extend(self.l.lay.of(r).scalars.iter().map(|(_, t)| *t));
+                }
+                let floats = rtys.iter().filter(|t| t.is_float()).count();
+                let all_flat = sig.results.iter().all(|&r| self.l.lay.of(r).flat);
+                if rtys.len() - floats > 2 || floats > 2 || !all_flat {
+                    // More results than SysV returns in registers: the callee writes them, laid
+                    // out as a Go result tuple, through an out-pointer passed first
+                    // (docs/abi.md).
+                    let size = self.tuple_size(&sig.results);
+                    let s = self.b.slot(size, 8);
+                    let base = self.b.slot_addr(s);
+                    flat.push(base);
+                    for (v, t) in vals {
+                        flat.extend(self.to_flat(v, t));
+                    }
+                    self.b.ccall(&sym, flat, &[]);
+                    let mut out = Vec::new();
+                    let mut off = 0u64;
+                    for &r in &sig.results {
+                        let lay = self.l.lay.of(r);
+                        off = crate::layout::round_up(off, lay.align);
+                        let a = self.b.add_imm(base, off as i64);
+                        let v = self.load_value(a, r);
+                        out.push(self.snapshot(v, r));
+                        off += lay.size;
+                    }
+                    return out;
+                }
+                for (v, t) in vals {
+                    flat.extend(self.to_flat(v, t));
                 }
                 let rs = self.b.ccall(&sym, flat, &rtys);
                 let mut out = Vec::new();
