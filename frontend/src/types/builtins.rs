@@ -683,7 +683,17 @@ impl<'a> Checker<'a> {
                 if y.mode == OpMode::Invalid {
                     return;
                 }
-                let r = self.lookup_field_or_method(y.typ, false, Some(self.pkg), &sel.name);
+                // As types2: a pointer-to-struct base is dereferenced first, so only pointers
+                // met on the embedding path count as indirections.
+                let base_t = match self.p.ty(self.p.underlying(y.typ)) {
+                    Type::Pointer(e)
+                        if matches!(self.p.ty(self.p.underlying(*e)), Type::Struct(_)) =>
+                    {
+                        *e
+                    }
+                    _ => y.typ,
+                };
+                let r = self.lookup_field_or_method(base_t, false, Some(self.pkg), &sel.name);
                 let LookupResult::Field {
                     obj,
                     index,
@@ -701,13 +711,13 @@ impl<'a> Checker<'a> {
                     );
                     return;
                 };
-                if indirect && index.len() > 1 {
+                if indirect {
                     self.error(
                         start_pos(arg),
                         format!(
                             "invalid argument: field {} is embedded via a pointer in {}",
                             sel.name,
-                            expr_string(base)
+                            self.ts(base_t)
                         ),
                     );
                     return;
@@ -726,10 +736,7 @@ impl<'a> Checker<'a> {
                 self.record_type(arg.id, OpMode::Variable, typ, None);
                 // Sum offsets along the embedding path.
                 let mut off = 0u64;
-                let mut cur = y.typ;
-                if let Type::Pointer(e) = self.p.ty(cur) {
-                    cur = *e;
-                }
+                let mut cur = base_t;
                 for &i in &index {
                     let offs = layout::field_offsets(&self.p.types, cur);
                     off = off.saturating_add(offs.get(i as usize).copied().unwrap_or(0));
