@@ -548,7 +548,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     if step > 0 && self.is_pointer(ct) {
                         let pv = self.load_place(&place, ct);
                         let p = pv.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
-                        if zero_size_field {
+                        // As for the base pointer: an access (or an address) that may lie
+                        // beyond the unmapped first page needs an explicit check.
+                        let pointee = self.pointer_elem(ct);
+                        if zero_size_field || self.addr_only || self.l.lay.size(pointee) >= 4096 {
                             self.nil_check(p);
                         }
                         place = Place::Addr(p);
@@ -834,6 +837,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let sz = self.l.lay.size(el) as i64;
                 let pv = self.expr(x);
                 let a = pv.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
+                // Slicing a nil array pointer panics even when no element is touched (gc
+                // nil-checks the pointer right after evaluating it, before the indices).
+                self.nil_check(a);
                 let n = self.b.iconst(Ty::I64, n as i64);
                 (a, n, n, sz, false)
             }
