@@ -473,21 +473,12 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
             Builtin::Append => vec![self.append(e, args, spread)],
             Builtin::Copy => {
-                let dt = self.type_of(&args[0]);
-                let st = self.type_of(&args[1]);
-                let d = self.expr(&args[0]);
-                let s = self.expr(&args[1]);
-                let d = self.to_flat(d, dt);
-                let s = self.to_flat(s, st);
-                let et = match prog.ty(prog.underlying(dt)) {
-                    Type::Slice(e) => *e,
-                    _ => dt,
+                let mut vals = self.builtin_arg_values(args).into_iter();
+                let (Some((d, dt)), Some((s, st))) = (vals.next(), vals.next()) else {
+                    self.l.error(e.pos, "rgo: malformed copy call");
+                    return vec![self.zero_value(rt)];
                 };
-                let esz = self.l.lay.size(et) as i64;
-                let lt = self.b.icmp(Cmp::SLt, d[1], s[1]);
-                let n = self.b.select(lt, d[1], s[1]);
-                let bytes = self.b.mul_imm(n, esz);
-                self.b.ccall("memmove", vec![d[0], s[0], bytes], &[Ty::I64]);
+                let n = self.copy_values(d, dt, s, st);
                 vec![Value::Flat(vec![n])]
             }
             Builtin::Make => {
@@ -526,15 +517,16 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 vec![Value::Flat(vec![p])]
             }
             Builtin::Delete => {
-                let mt_t = self.type_of(&args[0]);
+                let mut vals = self.builtin_arg_values(args).into_iter();
+                let (Some((m, mt_t)), Some((k, at))) = (vals.next(), vals.next()) else {
+                    self.l.error(e.pos, "rgo: malformed delete call");
+                    return vec![];
+                };
                 let kt = match prog.ty(prog.underlying(mt_t)) {
                     Type::Map(k, _) => *k,
                     _ => mt_t,
                 };
-                let m = self.expr(&args[0]);
                 let m = m.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
-                let at = self.type_of(&args[1]);
-                let k = self.expr(&args[1]);
                 let k = self.convert_implicit(k, at, kt);
                 let ka = self.value_addr(k, kt);
                 let mt = self.map_type_desc(mt_t);
@@ -606,9 +598,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
             Builtin::Min | Builtin::Max => {
                 let mut acc: Option<Value> = None;
-                for a in args {
-                    let at = self.type_of(a);
-                    let v = self.expr(a);
+                for (v, at) in self.builtin_arg_values(args) {
                     let v = self.convert_implicit(v, at, rt);
                     acc = Some(match acc {
                         None => v,
@@ -618,8 +608,20 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 vec![acc.unwrap_or_else(|| self.zero_value(rt))]
             }
             Builtin::Complex => {
-                let r = self.expr(&args[0]);
-                let i = self.expr(&args[1]);
+                let (r, i) = match self.tuple_args(args) {
+                    // `complex(f())`.
+                    Some(mut vs) if vs.len() == 2 => {
+                        let i = vs.pop().map(|(v, _)| v);
+                        let r = vs.pop().map(|(v, _)| v);
+                        (r, i)
+                    }
+                    _ if args.len() == 2 => (Some(self.expr(&args[0])), Some(self.expr(&args[1]))),
+                    _ => (None, None),
+                };
+                let (Some(r), Some(i)) = (r, i) else {
+                    self.l.error(e.pos, "rgo: malformed complex call");
+                    return vec![self.zero_value(rt)];
+                };
                 let mut vs = r.flat().to_vec();
                 vs.extend(i.flat().iter().copied());
                 vec![Value::Flat(vs)]
@@ -858,6 +860,50 @@ impl<'a, 'p> FnLower<'a, 'p> {
         }
     }
 
+    /// `copy(d, s)` on evaluated operands (s a slice or a string): the number of elements
+    /// copied.
+    pub(crate) fn copy_values(&mut self, d: Value, dt: TypeId, s: Value, st: TypeId) -> Var {
+        let prog = self.l.prog;
+        let d = self.to_flat(d, dt);
+        let s = self.to_flat(s, st);
+        let et = match prog.ty(prog.underlying(dt)) {
+            Type::Slice(e) => *e,
+            _ => dt,
+        };
+        let esz = self.l.lay.size(et) as i64;
+        let lt = self.b.icmp(Cmp::SLt, d[1], s[1]);
+        let n = self.b.select(lt, d[1], s[1]);
+        let bytes = self.b.mul_imm(n, esz);
+        self.b.ccall("memmove", vec![d[0], s[0], bytes], &[Ty::I64]);
+        n
+    }
+
+    /// A builtin's arguments evaluated in order, with their types; a single multi-value call
+    /// stands for its results.
+    fn builtin_arg_values(&mut self, args: &'p [Expr]) -> Vec<(Value, TypeId)> {
+        if let Some(vs) = self.tuple_args(args) {
+            return vs;
+        }
+        let mut out = Vec::with_capacity(args.len());
+        for a in args {
+            let t = self.type_of(a);
+            let v = self.expr(a);
+            out.push((v, t));
+        }
+        out
+    }
+
+    /// A builtin's arguments given as one multi-value call (`append(f())`, `complex(f())`):
+    /// the call's results with their types, evaluated.
+    fn tuple_args(&mut self, args: &'p [Expr]) -> Option<Vec<(Value, TypeId)>> {
+        let [a] = args else { return None };
+        let Type::Tuple(ts) = self.l.prog.ty(self.type_of(a)).clone() else {
+            return None;
+        };
+        let vs = self.multi_value(a);
+        Some(vs.into_iter().zip(ts).collect())
+    }
+
     fn append(&mut self, e: &'p Expr, args: &'p [Expr], spread: bool) -> Value {
         let prog = self.l.prog;
         let st = self.type_of(e);
@@ -866,8 +912,15 @@ impl<'a, 'p> FnLower<'a, 'p> {
             _ => st,
         };
         let esz = self.l.lay.size(et) as i64;
-        let s0t = self.type_of(&args[0]);
-        let s = self.expr(&args[0]);
+        // `append(f())`: f's results are the slice and the elements.
+        let mut spread_call = self.tuple_args(args);
+        let (s, s0t) = match spread_call.as_mut() {
+            Some(vs) if !vs.is_empty() => vs.remove(0),
+            _ => {
+                let t = self.type_of(&args[0]);
+                (self.expr(&args[0]), t)
+            }
+        };
         let s = self.convert_implicit(s, s0t, st);
         let s = self.to_flat(s, st);
         let (mut ptr, len, cap) = (s[0], s[1], s[2]);
@@ -883,11 +936,18 @@ impl<'a, 'p> FnLower<'a, 'p> {
             Src::Spread(f[0], f[1])
         } else {
             let mut vs = Vec::new();
-            for a in &args[1..] {
-                let at = self.type_of(a);
-                let v = self.expr(a);
-                let v = self.convert_implicit(v, at, et);
-                vs.push((self.snapshot(v, et), et));
+            if let Some(rest) = spread_call {
+                for (v, at) in rest {
+                    let v = self.convert_implicit(v, at, et);
+                    vs.push((self.snapshot(v, et), et));
+                }
+            } else {
+                for a in &args[1..] {
+                    let at = self.type_of(a);
+                    let v = self.expr(a);
+                    let v = self.convert_implicit(v, at, et);
+                    vs.push((self.snapshot(v, et), et));
+                }
             }
             Src::Elems(vs)
         };

@@ -34,6 +34,10 @@ pub enum BoundCallee {
     Panic,
     /// `close(field 0)`.
     Close,
+    /// `delete(field 0, field 1)` (the key already converted to the map's key type).
+    Delete,
+    /// `copy(field 0, field 1)`.
+    Copy,
     /// Does nothing (`defer recover()` recovers nothing: recover is not called by a deferred
     /// function there).
     Nothing,
@@ -128,6 +132,30 @@ impl<'a, 'p> FnLower<'a, 'p> {
                         BoundCallee::Close
                     }
                     Some(Builtin::Recover) => BoundCallee::Nothing,
+                    Some(Builtin::Delete) | Some(Builtin::Copy) if args.len() == 2 => {
+                        // Both operands are evaluated at the defer statement.
+                        let is_delete = b == Some(Builtin::Delete);
+                        let t0 = self.type_of(&args[0]);
+                        let v0 = self.expr(&args[0]);
+                        let v0 = self.snapshot(v0, t0);
+                        let t1 = self.type_of(&args[1]);
+                        let v1 = self.expr(&args[1]);
+                        let (v1, t1) = match prog.ty(prog.underlying(t0)) {
+                            Type::Map(k, _) if is_delete => {
+                                let k = *k;
+                                (self.convert_implicit(v1, t1, k), k)
+                            }
+                            _ => (v1, t1),
+                        };
+                        let v1 = self.snapshot(v1, t1);
+                        fields.push((v0, t0));
+                        fields.push((v1, t1));
+                        if is_delete {
+                            BoundCallee::Delete
+                        } else {
+                            BoundCallee::Copy
+                        }
+                    }
                     _ => {
                         self.l
                             .error(call.pos, "rgo: deferring this builtin is not supported yet");
@@ -320,6 +348,19 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     let c = f.to_flat(v, t)[0];
                     f.b.ccall("runtime.closechan", vec![c], &[]);
                 }
+            }
+            BoundCallee::Delete => {
+                let mut it = vals.into_iter();
+                let ((m, mt), (k, kt)) = (it.next()?, it.next()?);
+                let m = f.to_flat(m, mt)[0];
+                let ka = f.value_addr(k, kt);
+                let desc = f.map_type_desc(mt);
+                f.b.ccall("runtime.mapdelete", vec![desc, m, ka], &[]);
+            }
+            BoundCallee::Copy => {
+                let mut it = vals.into_iter();
+                let ((d, dt), (s, st)) = (it.next()?, it.next()?);
+                f.copy_values(d, dt, s, st);
             }
             BoundCallee::Nothing => {}
         }
