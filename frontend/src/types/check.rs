@@ -1834,7 +1834,8 @@ impl<'a> Checker<'a> {
             pkg,
             typ: t,
             embedded,
-            tag,
+            // An empty tag is no tag: `struct{ x int "" }` and `struct{ x int }` are one type.
+            tag: tag.filter(|t| !t.is_empty()),
         });
     }
 
