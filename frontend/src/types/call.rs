@@ -639,8 +639,11 @@ impl<'a> Checker<'a> {
                             self.expr(value);
                             continue;
                         };
+                        // A blank field can never be named (types2's fieldIndex skips `_`).
                         let idx = fields.iter().position(|f| {
-                            f.name == kid.name && (f.pkg.is_none() || f.pkg == Some(self.pkg))
+                            f.name != "_"
+                                && f.name == kid.name
+                                && (f.pkg.is_none() || f.pkg == Some(self.pkg))
                         });
                         let (path, ft) = match idx {
                             Some(i) => {
@@ -651,12 +654,14 @@ impl<'a> Checker<'a> {
                                 }
                                 (vec![i as u32], fields[i].typ)
                             }
-                            None => match self.lookup_field_or_method(
-                                base,
-                                false,
-                                Some(self.pkg),
-                                &kid.name,
-                            ) {
+                            None => match if kid.name == "_" {
+                                LookupResult::NotFound {
+                                    ptr_to_iface: false,
+                                    wrong_case: None,
+                                }
+                            } else {
+                                self.lookup_field_or_method(base, false, Some(self.pkg), &kid.name)
+                            } {
                                 // Go 1.27: a promoted field may be named (not through a pointer).
                                 LookupResult::Field {
                                     obj,
@@ -683,7 +688,8 @@ impl<'a> Checker<'a> {
                                     (index, ft)
                                 }
                                 _ => {
-                                    let other_pkg = fields.iter().any(|f| f.name == kid.name);
+                                    let other_pkg = kid.name != "_"
+                                        && fields.iter().any(|f| f.name == kid.name);
                                     if other_pkg {
                                         self.error(kid.pos, format!("cannot refer to unexported field {} in struct literal of type {}", kid.name, self.ts(typ)));
                                     } else {

@@ -69,6 +69,12 @@ pub(crate) struct Checker<'a> {
     /// Package-level dependency graph: object → objects referenced by its declaration, in order.
     pub deps: HashMap<ObjId, Vec<ObjId>>,
     pub used_pkgnames: HashSet<ObjId>,
+    /// Dot imports (file scope, imported package, spec), and the (file scope, package) pairs
+    /// through which a name was found: a dot import none of whose names is used is reported.
+    dot_imports: Vec<(ScopeId, PkgId, &'a ast::ImportSpec)>,
+    /// Function-local aliases whose right-hand side is being checked.
+    pub(crate) local_aliases_in_progress: HashSet<ObjId>,
+    used_dot_imports: std::cell::RefCell<HashSet<(ScopeId, PkgId)>>,
     pub env: Env,
     pub untyped: HashMap<NodeId, &'a Expr>,
     /// Local variables that were used (read).
@@ -87,6 +93,10 @@ pub(crate) struct Checker<'a> {
     pub bodies: Vec<ObjId>,
     /// Map key types to verify once all types are complete.
     pub pending_map_keys: Vec<(TypeId, Pos)>,
+    /// Embedded field types to check once every type of the package is complete (types2
+    /// checks them "later": `type T *struct{ T }` names T before T's underlying type is known):
+    /// (position, field type, written as `*T`).
+    pending_embedded: Vec<(Pos, TypeId, bool)>,
     /// Import declarations with their PkgName objects (for "imported and not used").
     pub import_specs: Vec<(ObjId, &'a ast::ImportSpec)>,
     /// Methods whose receiver base type name is resolved after collection.
@@ -133,6 +143,9 @@ impl<'a> Checker<'a> {
             methods: HashMap::new(),
             deps: HashMap::new(),
             used_pkgnames: HashSet::new(),
+            dot_imports: Vec::new(),
+            local_aliases_in_progress: HashSet::new(),
+            used_dot_imports: std::cell::RefCell::new(HashSet::new()),
             env: Env {
                 scope,
                 iota: None,
@@ -148,6 +161,7 @@ impl<'a> Checker<'a> {
             depth: 0,
             bodies: Vec::new(),
             pending_map_keys: Vec::new(),
+            pending_embedded: Vec::new(),
             import_specs: Vec::new(),
             pending_methods: Vec::new(),
             func_results: HashMap::new(),
@@ -233,6 +247,13 @@ impl<'a> Checker<'a> {
         loop {
             let s = &self.p.scopes[scope.0 as usize];
             if let Some(&o) = s.names.get(name) {
+                // A name of another package found in a file scope came through a dot import.
+                if s.kind == ScopeKind::File
+                    && let Some(p) = self.p.obj(o).pkg
+                    && p != self.pkg
+                {
+                    self.used_dot_imports.borrow_mut().insert((scope, p));
+                }
                 return Some(o);
             }
             scope = s.parent?;
@@ -393,6 +414,7 @@ impl<'a> Checker<'a> {
             for (n, o) in names {
                 self.p.scopes[fscope.0 as usize].names.insert(n, o);
             }
+            self.dot_imports.push((fscope, ipkg, imp));
             return;
         }
         let o = self.new_obj(
@@ -658,6 +680,14 @@ impl<'a> Checker<'a> {
     }
 
     fn unused_imports(&mut self) {
+        let used_dots = std::mem::take(&mut *self.used_dot_imports.borrow_mut());
+        for (fscope, ipkg, imp) in std::mem::take(&mut self.dot_imports) {
+            if !used_dots.contains(&(fscope, ipkg)) {
+                // At the spec, i.e. its `.` (types2 reports the ImportDecl's position).
+                let pos = imp.name.as_ref().map_or(imp.path_pos, |n| n.pos);
+                self.error(pos, format!("\"{}\" imported and not used", imp.path));
+            }
+        }
         let specs = std::mem::take(&mut self.import_specs);
         for (o, imp) in specs {
             if self.used_pkgnames.contains(&o) {
@@ -1028,7 +1058,16 @@ impl<'a> Checker<'a> {
 
     /// A type declaration inside a function body.
     pub(crate) fn local_type_decl(&mut self, o: ObjId, spec: &'a ast::TypeSpec) {
+        // A local alias is in scope in its own right-hand side, where naming it is a cycle
+        // (`type T = T`, `type L = []L`); defined types exist before their right-hand side.
+        let alias = spec.assign.is_some();
+        if alias {
+            self.local_aliases_in_progress.insert(o);
+        }
         self.type_decl(o, spec);
+        if alias {
+            self.local_aliases_in_progress.remove(&o);
+        }
     }
 
     fn check_method_field_clash(&mut self, named: TypeId, o: ObjId) {
@@ -1719,35 +1758,7 @@ impl<'a> Checker<'a> {
                         ("_".to_string(), f.typ.pos)
                     }
                 };
-                if !self.is_invalid(t) {
-                    // The rules apply to the embedded type name T (of T or *T).
-                    let base = match (is_ptr, self.p.ty(t)) {
-                        (true, Type::Pointer(b)) => *b,
-                        _ => t,
-                    };
-                    let u = self.under(base);
-                    match self.p.ty(u) {
-                        Type::Pointer(_) => {
-                            self.error(f.typ.pos, "embedded field type cannot be a pointer");
-                        }
-                        Type::Basic(BasicKind::UnsafePointer) => {
-                            self.error(f.typ.pos, "embedded field type cannot be unsafe.Pointer");
-                        }
-                        Type::Interface(_) if is_ptr => {
-                            self.error(
-                                f.typ.pos,
-                                "embedded field type cannot be a pointer to an interface",
-                            );
-                        }
-                        Type::TypeParam(_) => {
-                            self.error(
-                                f.typ.pos,
-                                "embedded field type cannot be a (pointer to a) type parameter",
-                            );
-                        }
-                        _ => {}
-                    }
-                }
+                self.pending_embedded.push((f.typ.pos, t, is_ptr));
                 self.add_field(
                     &mut out,
                     &mut seen,
@@ -2013,6 +2024,9 @@ impl<'a> Checker<'a> {
     }
 
     fn check_pending_types(&mut self) {
+        for (pos, t, is_ptr) in std::mem::take(&mut self.pending_embedded) {
+            self.check_embedded_field_type(pos, t, is_ptr);
+        }
         let keys = std::mem::take(&mut self.pending_map_keys);
         for (k, pos) in keys {
             if matches!(self.p.ty(k), Type::TypeParam(_)) {
@@ -2025,6 +2039,41 @@ impl<'a> Checker<'a> {
             if !self.is_invalid(k) && !self.p.is_comparable(k) {
                 self.error(pos, format!("invalid map key type {}", self.ts(k)));
             }
+        }
+    }
+
+    /// The rules for an embedded field's type (spec: an embedded field is a type name T or a
+    /// pointer to a non-interface type name *T, and T itself may not be a pointer type).
+    fn check_embedded_field_type(&mut self, pos: Pos, t: TypeId, is_ptr: bool) {
+        if self.is_invalid(t) {
+            return;
+        }
+        // The rules apply to the embedded type name T (of T or *T).
+        let base = match (is_ptr, self.p.ty(t)) {
+            (true, Type::Pointer(b)) => *b,
+            _ => t,
+        };
+        let u = self.under(base);
+        match self.p.ty(u) {
+            Type::Pointer(_) => {
+                self.error(pos, "embedded field type cannot be a pointer");
+            }
+            Type::Basic(BasicKind::UnsafePointer) => {
+                self.error(pos, "embedded field type cannot be unsafe.Pointer");
+            }
+            Type::Interface(_) if is_ptr => {
+                self.error(
+                    pos,
+                    "embedded field type cannot be a pointer to an interface",
+                );
+            }
+            Type::TypeParam(_) => {
+                self.error(
+                    pos,
+                    "embedded field type cannot be a (pointer to a) type parameter",
+                );
+            }
+            _ => {}
         }
     }
 

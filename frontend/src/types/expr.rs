@@ -502,6 +502,13 @@ impl<'a> Checker<'a> {
                         ast::LitKind::String => BasicKind::UntypedString,
                     });
                     x.val = Some(v);
+                    // Integer literals beyond the untyped precision overflow (go.dev/issue/54280).
+                    if let Some(ConstValue::Int(i)) = &x.val
+                        && i.bits() > 512
+                    {
+                        self.error(e.pos, "constant overflow");
+                        x.mode = OpMode::Invalid;
+                    }
                 }
                 None => {
                     let msg = match kind {
@@ -670,6 +677,10 @@ impl<'a> Checker<'a> {
                     deps.push(o);
                 }
             }
+        }
+        if self.local_aliases_in_progress.contains(&o) {
+            self.local_aliases_in_progress.remove(&o);
+            self.cycle_error(&[o]);
         }
         let obj = self.p.obj(o).clone();
         match &obj.kind {
