@@ -38,7 +38,7 @@ impl<'a> Operand<'a> {
     pub fn invalid() -> Operand<'a> {
         Operand {
             mode: OpMode::Invalid,
-            typ: TypeId(0),
+            typ: TypeId::new(0),
             val: None,
             expr: None,
             builtin: None,
@@ -181,17 +181,20 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The default type of an untyped constant's type (types2's `Default`): an untyped rune
+    /// defaults to `rune`, which prints so; typed types are returned as they are spelled.
     pub fn default_type(&self, t: TypeId) -> TypeId {
-        match self.p.ty(t) {
-            Type::Basic(k) => self.basic(match k {
-                BasicKind::UntypedBool => BasicKind::Bool,
-                BasicKind::UntypedInt => BasicKind::Int,
-                BasicKind::UntypedRune => BasicKind::Int32,
-                BasicKind::UntypedFloat => BasicKind::Float64,
-                BasicKind::UntypedComplex => BasicKind::Complex128,
-                BasicKind::UntypedString => BasicKind::String,
-                k => *k,
-            }),
+        let k = match self.p.ty(t) {
+            Type::Basic(k) => *k,
+            _ => return t,
+        };
+        match k {
+            BasicKind::UntypedBool => self.basic(BasicKind::Bool),
+            BasicKind::UntypedInt => self.basic(BasicKind::Int),
+            BasicKind::UntypedRune => self.p.rune_type,
+            BasicKind::UntypedFloat => self.basic(BasicKind::Float64),
+            BasicKind::UntypedComplex => self.basic(BasicKind::Complex128),
+            BasicKind::UntypedString => self.basic(BasicKind::String),
             _ => t,
         }
     }
@@ -2239,7 +2242,8 @@ impl<'a> Checker<'a> {
                     length = Some(s.len() as u64);
                 }
                 x.mode = OpMode::Value;
-                x.typ = self.basic(BasicKind::Uint8);
+                // types2: a string's element is `byte` (universeByte), and is printed so.
+                x.typ = self.p.byte_type;
                 if let Some(i) = self.index(idx, length)
                     && y.mode == OpMode::Constant
                     && let Some(ConstValue::String(s)) = &y.val
@@ -2318,7 +2322,7 @@ impl<'a> Checker<'a> {
         let mut addressable = true;
         for term in terms {
             let (e, addr) = match self.p.ty(self.under(term.typ)) {
-                Type::Basic(k) if k.is_string() => (self.basic(BasicKind::Uint8), false),
+                Type::Basic(k) if k.is_string() => (self.p.byte_type, false),
                 Type::Array(e, _) => (*e, false),
                 Type::Slice(e) => (*e, true),
                 Type::Pointer(b) => match self.p.ty(self.under(*b)) {
@@ -2584,7 +2588,7 @@ impl FuncCtxPlaceholder {
     pub fn ctx(lit: Option<NodeId>) -> super::check::FuncCtx {
         super::check::FuncCtx {
             lit,
-            sig: TypeId(0),
+            sig: TypeId::new(0),
             results: vec![],
             has_named_results: false,
         }
