@@ -181,6 +181,30 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Whether a literal contains a lexical error (already reported by the scanner): such a
+    /// literal is an invalid operand and gets no message of its own, as types2 treats a
+    /// `BasicLit` marked `Bad`.
+    fn is_bad_literal(&self, e: &Expr) -> bool {
+        let ExprKind::BasicLit { kind, raw } = &e.kind else {
+            return false;
+        };
+        // An unterminated string or rune literal is reported just after its text ("newline in
+        // string").
+        let unterminated = match kind {
+            ast::LitKind::String | ast::LitKind::Char => !is_terminated_quote(raw),
+            _ => false,
+        };
+        let start = e.pos.offset;
+        let end = start.saturating_add(raw.len() as u32 + u32::from(unterminated));
+        self.files
+            .iter()
+            .find(|f| f.file_index == e.pos.file)
+            .is_some_and(|f| {
+                let i = f.lex_error_offsets.partition_point(|&o| o < start);
+                f.lex_error_offsets.get(i).is_some_and(|&o| o < end)
+            })
+    }
+
     /// The default type of an untyped constant's type (types2's `Default`): an untyped rune
     /// defaults to `rune`, which prints so; typed types are returned as they are spelled.
     pub fn default_type(&self, t: TypeId) -> TypeId {
@@ -494,6 +518,7 @@ impl<'a> Checker<'a> {
         match &e.kind {
             ExprKind::Bad => {}
             ExprKind::Ident(id) => self.ident(x, id),
+            ExprKind::BasicLit { .. } if self.is_bad_literal(e) => {}
             ExprKind::BasicLit { kind, raw } => match constant::eval_literal(*kind, raw) {
                 Some(v) => {
                     x.mode = OpMode::Constant;
@@ -2612,4 +2637,27 @@ impl Type {
             _ => "",
         }
     }
+}
+
+/// Whether a string or rune literal's text ends with its closing quote (not an escaped one).
+fn is_terminated_quote(raw: &str) -> bool {
+    let mut chars = raw.chars();
+    let Some(q) = chars.next() else {
+        return false;
+    };
+    let mut escaped = false;
+    let mut closed = false;
+    for c in chars {
+        if closed {
+            return false;
+        }
+        if escaped {
+            escaped = false;
+        } else if c == '\\' && q != '`' {
+            escaped = true;
+        } else if c == q {
+            closed = true;
+        }
+    }
+    closed
 }
