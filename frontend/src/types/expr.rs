@@ -1223,8 +1223,9 @@ impl<'a> Checker<'a> {
         if self.p.identical(vu, tu) && (!self.is_named(v) || !self.is_named(t)) && !v_tp && !t_tp {
             return Ok(());
         }
-        if let Type::Interface(_) = self.p.ty(tu)
-            && !t_tp
+        // types2 also takes a pointer to an interface here, for implements' cause.
+        if matches!(self.p.ty(tu), Type::Interface(_)) && !t_tp
+            || self.interface_ptr_error(tu).is_some()
         {
             return match self.implements(v, t) {
                 Ok(()) => Ok(()),
@@ -2170,10 +2171,7 @@ impl<'a> Checker<'a> {
                 let what = if is_type { "method" } else { "field or method" };
                 let mut why = format!("type {} has no {what} {}", self.ts(y.typ), sel.name);
                 if ptr_to_iface {
-                    why = format!(
-                        "type {} is pointer to interface, not interface",
-                        self.ts(y.typ)
-                    );
+                    why = self.interface_ptr_error(y.typ).unwrap_or(why);
                 } else if let Some(w) = wrong_case {
                     why = format!(
                         "type {} has no {what} {}, but does have {what} {w}",
