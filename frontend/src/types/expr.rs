@@ -181,28 +181,27 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Whether a literal contains a lexical error (already reported by the scanner): such a
-    /// literal is an invalid operand and gets no message of its own, as types2 treats a
-    /// `BasicLit` marked `Bad`.
-    fn is_bad_literal(&self, e: &Expr) -> bool {
-        let ExprKind::BasicLit { kind, raw } = &e.kind else {
-            return false;
-        };
-        // An unterminated string or rune literal is reported just after its text ("newline in
-        // string").
-        let unterminated = match kind {
-            ast::LitKind::String | ast::LitKind::Char => !is_terminated_quote(raw),
-            _ => false,
+    /// Where the scanner reported errors for a literal: (inside its text, just after it). A
+    /// literal with an error inside is invalid without a message of its own, as types2 treats a
+    /// `BasicLit` marked `Bad`; so is one that does not evaluate and has an error just after
+    /// its text (`newline in string`, `hexadecimal literal has no digits` for `0x`).
+    fn literal_lex_errors(&self, e: &Expr) -> (bool, bool) {
+        let ExprKind::BasicLit { raw, .. } = &e.kind else {
+            return (false, false);
         };
         let start = e.pos.offset;
-        let end = start.saturating_add(raw.len() as u32 + u32::from(unterminated));
-        self.files
+        let end = start.saturating_add(raw.len() as u32);
+        let Some(f) = self.files.iter().find(|f| f.file_index == e.pos.file) else {
+            return (false, false);
+        };
+        let offs = &f.lex_error_offsets;
+        let i = offs.partition_point(|&o| o < start);
+        let inside = offs.get(i).is_some_and(|&o| o < end);
+        let after = offs[i..]
             .iter()
-            .find(|f| f.file_index == e.pos.file)
-            .is_some_and(|f| {
-                let i = f.lex_error_offsets.partition_point(|&o| o < start);
-                f.lex_error_offsets.get(i).is_some_and(|&o| o < end)
-            })
+            .take_while(|&&o| o <= end)
+            .any(|&o| o == end);
+        (inside, after)
     }
 
     /// The default type of an untyped constant's type (types2's `Default`): an untyped rune
@@ -518,7 +517,7 @@ impl<'a> Checker<'a> {
         match &e.kind {
             ExprKind::Bad => {}
             ExprKind::Ident(id) => self.ident(x, id),
-            ExprKind::BasicLit { .. } if self.is_bad_literal(e) => {}
+            ExprKind::BasicLit { .. } if self.literal_lex_errors(e).0 => {}
             ExprKind::BasicLit { kind, raw } => match constant::eval_literal(*kind, raw) {
                 Some(v) => {
                     x.mode = OpMode::Constant;
@@ -531,15 +530,8 @@ impl<'a> Checker<'a> {
                     });
                     x.val = Some(v);
                 }
-                None => {
-                    let msg = match kind {
-                        ast::LitKind::Float | ast::LitKind::Imag => {
-                            format!("malformed constant: {raw}")
-                        }
-                        _ => format!("malformed constant: {raw}"),
-                    };
-                    self.error(e.pos, msg);
-                }
+                None if self.literal_lex_errors(e).1 => {}
+                None => self.error(e.pos, format!("malformed constant: {raw}")),
             },
             ExprKind::FuncLit { sig, body } => self.func_lit(x, e, sig, body),
             ExprKind::CompositeLit {
@@ -2635,27 +2627,4 @@ impl Type {
             _ => "",
         }
     }
-}
-
-/// Whether a string or rune literal's text ends with its closing quote (not an escaped one).
-fn is_terminated_quote(raw: &str) -> bool {
-    let mut chars = raw.chars();
-    let Some(q) = chars.next() else {
-        return false;
-    };
-    let mut escaped = false;
-    let mut closed = false;
-    for c in chars {
-        if closed {
-            return false;
-        }
-        if escaped {
-            escaped = false;
-        } else if c == '\\' && q != '`' {
-            escaped = true;
-        } else if c == q {
-            closed = true;
-        }
-    }
-    closed
 }

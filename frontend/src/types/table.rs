@@ -40,15 +40,13 @@ impl TypeTable {
                 id
             }
         };
-        let mut spellings = Vec::new();
         let mut spelled = false;
-        for_each_component(&t, &mut |c| {
-            spelled |= c.is_spelled();
-            spellings.push(c.1);
-        });
+        for_each_component(&t, &mut |c| spelled |= c.is_spelled());
         if !spelled {
             return canon;
         }
+        let mut spellings = Vec::new();
+        for_each_component(&t, &mut |c| spellings.push(c.1));
         let skey = (canon.0, spellings);
         if let Some(&s) = self.spelled.get(&skey) {
             return TypeId(canon.0, s);
