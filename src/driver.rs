@@ -219,15 +219,26 @@ pub fn load_and_check_opts(
     }
     // The checker takes the FileSet; keep a copy to render its diagnostics.
     let render_fset = loaded.fset.clone();
+    // Parse errors that gc type-checks after (see `parser::stops_checking`) are reported with
+    // the checker's, sorted together; the build fails either way.
+    let mut errs = loaded.parse_errors;
     let result = types::check_program(loaded.fset, parsed);
     stats.check = t1.elapsed();
     match result {
-        Ok(prog) => Ok((prog, infos)),
-        Err(errs) => Err(BuildError::Diagnostics(render_by_package(
+        Ok(prog) if errs.is_empty() => Ok((prog, infos)),
+        Ok(_) => Err(BuildError::Diagnostics(render_by_package(
             &render_fset,
             &errs,
             &infos,
         ))),
+        Err(mut check_errs) => {
+            errs.append(&mut check_errs);
+            Err(BuildError::Diagnostics(render_by_package(
+                &render_fset,
+                &errs,
+                &infos,
+            )))
+        }
     }
 }
 

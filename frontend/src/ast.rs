@@ -68,6 +68,10 @@ pub struct File {
     pub decls: Vec<Decl>,
     /// Compiler directives that are not attached to a declaration (e.g. `//go:linkname` at top level).
     pub directives: Vec<Directive>,
+    /// Byte offsets of the scanner's errors in this file, ascending. A file with lexical
+    /// errors is still type-checked (as gc does); a literal with an error inside it is invalid
+    /// without a further message (types2's `BasicLit.Bad`).
+    pub lex_error_offsets: Vec<u32>,
 }
 
 #[derive(Clone, Debug)]

@@ -180,6 +180,11 @@ pub struct Loaded {
     /// Dependency order: each package after all packages it imports; ties broken by import path.
     pub packages: Vec<LoadedPackage>,
     pub warnings: Vec<String>,
+    /// Parse errors that do not stop gc from type-checking (lexical errors and the parser's
+    /// errors not worded "syntax error", see [`crate::parser::stops_checking`]); their files are
+    /// in `packages`. The caller type-checks, reports these together with the checker's errors,
+    /// and fails.
+    pub parse_errors: Vec<Diagnostic>,
 }
 
 /// Why loading failed: go-command errors as text, and/or syntax errors against `fset`.
@@ -226,6 +231,7 @@ pub fn load_report(
     let mut fset = FileSet::new();
     let mut packages = Vec::with_capacity(order.len());
     let mut diagnostics = Vec::new();
+    let mut parse_errors = Vec::new();
     for i in order {
         let info = loader.info(i);
         let pkg = &mut loader.pkgs[i];
@@ -233,9 +239,12 @@ pub fn load_report(
         for f in std::mem::take(&mut pkg.files) {
             let display = display_file_path(&loader.cwd, &pkg.dir, &f.name);
             let index = fset.add(display, f.text);
-            match crate::parser::parse_file(&fset, index, ids) {
-                Ok(file) => files.push(file),
-                Err(mut d) => diagnostics.append(&mut d),
+            match crate::parser::parse_file_partial(&fset, index, ids) {
+                (Some(file), mut d) if !d.iter().any(crate::parser::stops_checking) => {
+                    files.push(file);
+                    parse_errors.append(&mut d);
+                }
+                (_, mut d) => diagnostics.append(&mut d),
             }
         }
         packages.push(LoadedPackage {
@@ -252,6 +261,8 @@ pub fn load_report(
         });
     }
     if !diagnostics.is_empty() {
+        // Nothing is type-checked, but every parse error found is reported, as gc does.
+        diagnostics.append(&mut parse_errors);
         return Err(LoadError {
             fset,
             messages: Vec::new(),
@@ -262,17 +273,19 @@ pub fn load_report(
         fset,
         packages,
         warnings: std::mem::take(&mut loader.warnings),
+        parse_errors,
     })
 }
 
 /// [`load_report`] with every error as a [`Diagnostic`]; package-level errors, which have no
-/// `FileSet` position, get [`Pos::NONE`] and carry any position in their message text.
+/// `FileSet` position, get [`Pos::NONE`] and carry any position in their message text. Parse
+/// errors that would not stop type checking are errors here too.
 pub fn load(
     cfg: &LoadConfig,
     args: &[String],
     ids: &mut ast::NodeIdGen,
 ) -> Result<Loaded, Vec<Diagnostic>> {
-    load_report(cfg, args, ids).map_err(|e| {
+    let loaded = load_report(cfg, args, ids).map_err(|e| {
         let mut d: Vec<Diagnostic> = e
             .messages
             .into_iter()
@@ -280,7 +293,11 @@ pub fn load(
             .collect();
         d.extend(e.diagnostics);
         d
-    })
+    })?;
+    if !loaded.parse_errors.is_empty() {
+        return Err(loaded.parse_errors);
+    }
+    Ok(loaded)
 }
 
 /// The metadata phase alone, like `go list`: no file is parsed.

@@ -23,31 +23,63 @@ mod grammar {
 pub use errors::syntax_error;
 
 /// Parses file `file_index` of `fset`. Every `Expr` and `Ident` gets a fresh id from `ids`.
+/// Any diagnostic (lexical, syntax or other parse error) is an `Err`.
 pub fn parse_file(
     fset: &FileSet,
     file_index: u32,
     ids: &mut NodeIdGen,
 ) -> Result<File, Vec<Diagnostic>> {
-    let Some(sf) = fset.file(file_index) else {
-        return Err(vec![Diagnostic::new(
-            Pos::new(file_index, 0),
-            "no such file in file set",
-        )]);
-    };
-    parse_text(&sf.text, file_index, ids)
+    strict(parse_file_partial(fset, file_index, ids))
 }
 
-/// Parses `text` as file number `file_index` (positions refer to it).
+/// Parses `text` as file number `file_index` (positions refer to it); any diagnostic is an `Err`.
 pub fn parse_text(
     text: &str,
     file_index: u32,
     ids: &mut NodeIdGen,
 ) -> Result<File, Vec<Diagnostic>> {
+    strict(parse_text_partial(text, file_index, ids))
+}
+
+fn strict((file, diags): (Option<File>, Vec<Diagnostic>)) -> Result<File, Vec<Diagnostic>> {
+    match file {
+        Some(f) if diags.is_empty() => Ok(f),
+        _ => Err(diags),
+    }
+}
+
+/// Whether a parse diagnostic keeps gc from type-checking the package: gc's noder stops after
+/// parsing only when an error message starts with "syntax error" (`base.SyntaxErrors`); after
+/// lexical errors and the parser's other complaints (`expression in defer must not be
+/// parenthesized`, `method has no receiver`, ...) it type-checks and reports both.
+pub fn stops_checking(d: &Diagnostic) -> bool {
+    d.message.starts_with("syntax error")
+}
+
+/// [`parse_file`] that also returns the tree when there were diagnostics, if the grammar could
+/// build one (see [`stops_checking`] for when it may be type-checked).
+pub fn parse_file_partial(
+    fset: &FileSet,
+    file_index: u32,
+    ids: &mut NodeIdGen,
+) -> (Option<File>, Vec<Diagnostic>) {
+    let Some(sf) = fset.file(file_index) else {
+        let d = Diagnostic::new(Pos::new(file_index, 0), "no such file in file set");
+        return (None, vec![d]);
+    };
+    parse_text_partial(&sf.text, file_index, ids)
+}
+
+/// [`parse_text`] that also returns the tree when there were diagnostics (see
+/// [`parse_file_partial`]).
+pub fn parse_text_partial(
+    text: &str,
+    file_index: u32,
+    ids: &mut NodeIdGen,
+) -> (Option<File>, Vec<Diagnostic>) {
     if text.len() >= u32::MAX as usize {
-        return Err(vec![Diagnostic::new(
-            Pos::new(file_index, 0),
-            "file too large",
-        )]);
+        let d = Diagnostic::new(Pos::new(file_index, 0), "file too large");
+        return (None, vec![d]);
     }
     let (clean, pre_errors) = lexer::sanitize(text);
     let src: &str = match &clean {
@@ -70,6 +102,10 @@ pub fn parse_text(
     let lex_err = |e: &LexError| Diagnostic::new(Pos::new(file_index, e.offset), e.message.clone());
     diags.extend(pre_errors.iter().map(lex_err));
     diags.extend(extras.errors.iter().map(lex_err));
+    // The scanner's own errors (not the NULs and BOMs `sanitize` blanked out, which gc's source
+    // reader reports without making the token bad).
+    let mut lex_offsets: Vec<u32> = extras.errors.iter().map(|e| e.offset).collect();
+    lex_offsets.sort_unstable();
     diags.extend(errors.into_inner());
     let parsed = match result {
         Ok(f) => Some(f),
@@ -105,14 +141,21 @@ pub fn parse_text(
             "syntax error: nesting too deep",
         ));
     }
-    if !diags.is_empty() {
-        sort_diags(src, &mut diags);
-        return Err(diags);
-    }
+    sort_diags(src, &mut diags);
     let Some((name, pkg_pos, items)) = parsed else {
-        return Err(diags);
+        return (None, diags);
     };
-    assemble(file_index, name, pkg_pos, items, extras.directives)
+    match assemble(file_index, name, pkg_pos, items, extras.directives) {
+        Ok(mut f) => {
+            f.lex_error_offsets = lex_offsets;
+            (Some(f), diags)
+        }
+        Err(mut more) => {
+            diags.append(&mut more);
+            sort_diags(src, &mut diags);
+            (None, diags)
+        }
+    }
 }
 
 /// gc reports errors sorted by position and at most one syntax error per line.
@@ -238,6 +281,7 @@ fn assemble(
         imports,
         decls,
         directives: file_dirs,
+        lex_error_offsets: Vec::new(),
     })
 }
 
@@ -602,11 +646,14 @@ impl Ctx {
                 self.error_at(self.pos(d), msg);
             }
         }
+        // A misplaced `...T` (reported above) becomes `T`, as in gc's parser, so the checker
+        // (which runs after this non-syntax error) sees a valid parameter type.
         let wrap = |this: &Ctx, e: &mut ParamEntry, last: bool, variadic: &mut bool| {
-            if let Some(d) = e.dots {
-                if last && dddok {
-                    *variadic = true;
-                }
+            if let Some(d) = e.dots
+                && last
+                && dddok
+            {
+                *variadic = true;
                 let t = std::mem::replace(&mut e.typ, this.expr(d, ExprKind::Bad));
                 e.typ = this.expr(d, ExprKind::Ellipsis(Some(bx(t))));
             }
@@ -917,17 +964,21 @@ impl Ctx {
         sig: FuncType,
         body: Option<Block>,
     ) -> Decl {
+        // gc reports a bad receiver count at the token after the receiver list (the name) and
+        // keeps the first receiver; the checker runs after these (non-syntax) errors.
         let recv = recv.and_then(|(rp, list)| {
             let (mut fields, _) = self.param_fields(list, false, false, rp);
             let count: usize = fields.iter().map(|f| f.names.len().max(1)).sum();
             if count == 0 {
-                self.error_at(self.pos(rp), "method has no receiver");
+                self.error_at(name.pos, "method has no receiver");
                 None
             } else {
                 if count > 1 {
-                    self.error_at(self.pos(rp), "method has multiple receivers");
+                    self.error_at(name.pos, "method has multiple receivers");
                 }
-                Some(fields.swap_remove(0))
+                let mut first = fields.swap_remove(0);
+                first.names.truncate(1);
+                Some(first)
             }
         });
         Decl::Func(Box::new(FuncDecl {
@@ -1123,9 +1174,7 @@ impl Ctx {
             }
             _ => x,
         };
-        if !matches!(x.kind, ExprKind::Call { .. }) {
-            self.error_at(x.pos, format!("expression in {kw} must be function call"));
-        }
+        // A non-call is reported by the checker (types2's suspendedCall), as gc does.
         let kind = if kw == "go" {
             StmtKind::Go(x)
         } else {

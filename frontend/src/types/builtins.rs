@@ -264,7 +264,7 @@ impl<'a> Checker<'a> {
                 };
                 let se = match self.core_type(s.typ).map(|c| self.p.ty(c).clone()) {
                     Some(Type::Slice(e)) => Some(e),
-                    Some(Type::Basic(k)) if k.is_string() => Some(self.basic(BasicKind::Uint8)),
+                    Some(Type::Basic(k)) if k.is_string() => Some(self.p.byte_type),
                     _ => None,
                 };
                 match (de, se) {
@@ -811,7 +811,7 @@ impl<'a> Checker<'a> {
             }
             String => {
                 let p = ops[0].clone();
-                let u8t = self.basic(BasicKind::Uint8);
+                let u8t = self.p.byte_type;
                 let bp = self.p.types.pointer(u8t);
                 let mut p2 = p;
                 self.assignment(&mut p2, bp, "argument to unsafe.String");
@@ -826,7 +826,7 @@ impl<'a> Checker<'a> {
                 let mut s = ops[0].clone();
                 let st = self.basic(BasicKind::String);
                 self.assignment(&mut s, st, "argument to unsafe.StringData");
-                let u8t = self.basic(BasicKind::Uint8);
+                let u8t = self.p.byte_type;
                 x.mode = OpMode::Value;
                 x.typ = self.p.types.pointer(u8t);
             }

@@ -247,8 +247,12 @@ impl<'a> Checker<'a> {
             return;
         }
         let ctx = format!("argument to {}", expr_string(func));
+        let lparen = match &call.kind {
+            ExprKind::Call { lparen, .. } => *lparen,
+            _ => start_pos(call),
+        };
         for (i, o) in ops.iter_mut().enumerate() {
-            if self.is_generic_func_operand(o) && !self.infer_generic_value(o, params[i]) {
+            if self.is_generic_func_operand(o) && !self.infer_generic_value(o, params[i], lparen) {
                 let s = o.expr.map(expr_string).unwrap_or_default();
                 self.error(
                     o.pos(),

@@ -920,7 +920,7 @@ impl<'a> Checker<'a> {
         let value = x.val.clone().unwrap_or(constant::int(0));
         let obj = &mut self.p.objects[o.0 as usize];
         obj.typ = if x.mode == OpMode::Invalid {
-            self.p.types.underlying(TypeId(0))
+            self.p.types.underlying(TypeId::new(0))
         } else {
             x.typ
         };

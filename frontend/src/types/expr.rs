@@ -38,7 +38,7 @@ impl<'a> Operand<'a> {
     pub fn invalid() -> Operand<'a> {
         Operand {
             mode: OpMode::Invalid,
-            typ: TypeId(0),
+            typ: TypeId::new(0),
             val: None,
             expr: None,
             builtin: None,
@@ -181,17 +181,43 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Where the scanner reported errors for a literal: (inside its text, just after it). A
+    /// literal with an error inside is invalid without a message of its own, as types2 treats a
+    /// `BasicLit` marked `Bad`; so is one that does not evaluate and has an error just after
+    /// its text (`newline in string`, `hexadecimal literal has no digits` for `0x`).
+    fn literal_lex_errors(&self, e: &Expr) -> (bool, bool) {
+        let ExprKind::BasicLit { raw, .. } = &e.kind else {
+            return (false, false);
+        };
+        let start = e.pos.offset;
+        let end = start.saturating_add(raw.len() as u32);
+        let Some(f) = self.files.iter().find(|f| f.file_index == e.pos.file) else {
+            return (false, false);
+        };
+        let offs = &f.lex_error_offsets;
+        let i = offs.partition_point(|&o| o < start);
+        let inside = offs.get(i).is_some_and(|&o| o < end);
+        let after = offs[i..]
+            .iter()
+            .take_while(|&&o| o <= end)
+            .any(|&o| o == end);
+        (inside, after)
+    }
+
+    /// The default type of an untyped constant's type (types2's `Default`): an untyped rune
+    /// defaults to `rune`, which prints so; typed types are returned as they are spelled.
     pub fn default_type(&self, t: TypeId) -> TypeId {
-        match self.p.ty(t) {
-            Type::Basic(k) => self.basic(match k {
-                BasicKind::UntypedBool => BasicKind::Bool,
-                BasicKind::UntypedInt => BasicKind::Int,
-                BasicKind::UntypedRune => BasicKind::Int32,
-                BasicKind::UntypedFloat => BasicKind::Float64,
-                BasicKind::UntypedComplex => BasicKind::Complex128,
-                BasicKind::UntypedString => BasicKind::String,
-                k => *k,
-            }),
+        let k = match self.p.ty(t) {
+            Type::Basic(k) => *k,
+            _ => return t,
+        };
+        match k {
+            BasicKind::UntypedBool => self.basic(BasicKind::Bool),
+            BasicKind::UntypedInt => self.basic(BasicKind::Int),
+            BasicKind::UntypedRune => self.p.rune_type,
+            BasicKind::UntypedFloat => self.basic(BasicKind::Float64),
+            BasicKind::UntypedComplex => self.basic(BasicKind::Complex128),
+            BasicKind::UntypedString => self.basic(BasicKind::String),
             _ => t,
         }
     }
@@ -491,6 +517,7 @@ impl<'a> Checker<'a> {
         match &e.kind {
             ExprKind::Bad => {}
             ExprKind::Ident(id) => self.ident(x, id),
+            ExprKind::BasicLit { .. } if self.literal_lex_errors(e).0 => {}
             ExprKind::BasicLit { kind, raw } => match constant::eval_literal(*kind, raw) {
                 Some(v) => {
                     x.mode = OpMode::Constant;
@@ -510,15 +537,8 @@ impl<'a> Checker<'a> {
                         x.mode = OpMode::Invalid;
                     }
                 }
-                None => {
-                    let msg = match kind {
-                        ast::LitKind::Float | ast::LitKind::Imag => {
-                            format!("malformed constant: {raw}")
-                        }
-                        _ => format!("malformed constant: {raw}"),
-                    };
-                    self.error(e.pos, msg);
-                }
+                None if self.literal_lex_errors(e).1 => {}
+                None => self.error(e.pos, format!("malformed constant: {raw}")),
             },
             ExprKind::FuncLit { sig, body } => self.func_lit(x, e, sig, body),
             ExprKind::CompositeLit {
@@ -1206,8 +1226,9 @@ impl<'a> Checker<'a> {
         if self.p.identical(vu, tu) && (!self.is_named(v) || !self.is_named(t)) && !v_tp && !t_tp {
             return Ok(());
         }
-        if let Type::Interface(_) = self.p.ty(tu)
-            && !t_tp
+        // types2 also takes a pointer to an interface here, for implements' cause.
+        if matches!(self.p.ty(tu), Type::Interface(_)) && !t_tp
+            || self.interface_ptr_error(tu).is_some()
         {
             return match self.implements(v, t) {
                 Ok(()) => Ok(()),
@@ -2153,10 +2174,7 @@ impl<'a> Checker<'a> {
                 let what = if is_type { "method" } else { "field or method" };
                 let mut why = format!("type {} has no {what} {}", self.ts(y.typ), sel.name);
                 if ptr_to_iface {
-                    why = format!(
-                        "type {} is pointer to interface, not interface",
-                        self.ts(y.typ)
-                    );
+                    why = self.interface_ptr_error(y.typ).unwrap_or(why);
                 } else if let Some(w) = wrong_case {
                     why = format!(
                         "type {} has no {what} {}, but does have {what} {w}",
@@ -2250,7 +2268,8 @@ impl<'a> Checker<'a> {
                     length = Some(s.len() as u64);
                 }
                 x.mode = OpMode::Value;
-                x.typ = self.basic(BasicKind::Uint8);
+                // types2: a string's element is `byte` (universeByte), and is printed so.
+                x.typ = self.p.byte_type;
                 if let Some(i) = self.index(idx, length)
                     && y.mode == OpMode::Constant
                     && let Some(ConstValue::String(s)) = &y.val
@@ -2329,7 +2348,7 @@ impl<'a> Checker<'a> {
         let mut addressable = true;
         for term in terms {
             let (e, addr) = match self.p.ty(self.under(term.typ)) {
-                Type::Basic(k) if k.is_string() => (self.basic(BasicKind::Uint8), false),
+                Type::Basic(k) if k.is_string() => (self.p.byte_type, false),
                 Type::Array(e, _) => (*e, false),
                 Type::Slice(e) => (*e, true),
                 Type::Pointer(b) => match self.p.ty(self.under(*b)) {
@@ -2597,7 +2616,7 @@ impl FuncCtxPlaceholder {
     pub fn ctx(lit: Option<NodeId>) -> super::check::FuncCtx {
         super::check::FuncCtx {
             lit,
-            sig: TypeId(0),
+            sig: TypeId::new(0),
             results: vec![],
             has_named_results: false,
         }

@@ -486,9 +486,9 @@ impl<'a> Checker<'a> {
             );
             return;
         }
-        if !self.verify_type_args(&tparams, &args, indices) {
-            return;
-        }
+        // types2 verifies an instantiation lazily and keeps the instantiated signature even when
+        // a type argument does not satisfy its constraint, so uses of the result are checked.
+        self.verify_type_args(&tparams, &args, indices);
         let sig = self.subst(f.typ, &tparams, &args);
         self.record_instance(f, args, sig);
         x.mode = OpMode::Value;
@@ -559,19 +559,30 @@ impl<'a> Checker<'a> {
                 return None;
             }
         };
+        // types2 (instantiateSignature) reports a type argument that does not satisfy its
+        // constraint at its expression when it was given explicitly, else at the call's `(`,
+        // and goes on with the instantiated signature.
+        let xlist: &[Expr] = match &func.kind {
+            ExprKind::Index { indices, .. } if !explicit.is_empty() => indices,
+            _ => &[],
+        };
+        let lparen = match &call.kind {
+            ExprKind::Call { lparen, .. } => *lparen,
+            _ => start_pos(call),
+        };
         for (i, &tp) in tparams.iter().enumerate() {
             let Type::TypeParam(p) = self.p.ty(tp).clone() else {
                 continue;
             };
             let c = self.subst(p.constraint, &tparams, &targs[..tparams.len()]);
             if let Err(cause) = self.implements_verb(targs[i], c, "satisfy") {
-                self.error(start_pos(call), cause);
-                return None;
+                self.error(xlist.get(i).map_or(lparen, start_pos), cause);
+                break;
             }
         }
         let inst = self.subst(f.typ, &tparams, &targs[..tparams.len()]);
         self.record_instance(f, targs[..tparams.len()].to_vec(), inst);
-        self.instantiate_generic_args(ops, &generic_args, &all_tparams, &targs);
+        self.instantiate_generic_args(ops, &generic_args, &all_tparams, &targs, lparen);
         Some(inst)
     }
 
@@ -659,13 +670,16 @@ impl<'a> Checker<'a> {
         (all, generic_args)
     }
 
-    /// Instantiates generic function arguments with their inferred type arguments.
+    /// Instantiates generic function arguments with their inferred type arguments. As in types2,
+    /// a type argument that does not satisfy its constraint is reported at the call's `(`
+    /// (`lparen`) and the argument is instantiated all the same.
     fn instantiate_generic_args(
         &mut self,
         ops: &mut [Operand<'a>],
         generic_args: &[(usize, std::ops::Range<usize>)],
         all_tparams: &[TypeId],
         targs: &[TypeId],
+        lparen: crate::ast::Pos,
     ) {
         for (i, r) in generic_args {
             let Some(a) = ops.get(*i).cloned() else {
@@ -673,21 +687,15 @@ impl<'a> Checker<'a> {
             };
             let atps = &all_tparams[r.clone()];
             let aargs = &targs[r.clone()];
-            let mut ok = true;
             for (j, &tp) in atps.iter().enumerate() {
                 let Type::TypeParam(p) = self.p.ty(tp).clone() else {
                     continue;
                 };
                 let c = self.subst(p.constraint, atps, aargs);
                 if let Err(cause) = self.implements_verb(aargs[j], c, "satisfy") {
-                    self.error(a.pos(), cause);
-                    ok = false;
+                    self.error(lparen, cause);
                     break;
                 }
-            }
-            if !ok {
-                ops[*i].mode = OpMode::Invalid;
-                continue;
             }
             let inst = self.subst(a.typ, atps, aargs);
             self.record_instance(&a, aargs.to_vec(), inst);
@@ -697,8 +705,15 @@ impl<'a> Checker<'a> {
 
     /// Reverse inference: an uninstantiated generic function used where a function of type
     /// `target` is expected (an argument of a non-generic parameter, an assignment). Returns
-    /// false (nothing recorded) if its type arguments cannot be inferred.
-    pub(crate) fn infer_generic_value(&mut self, x: &mut Operand<'a>, target: TypeId) -> bool {
+    /// false (nothing recorded) if its type arguments cannot be inferred. A type argument that
+    /// does not satisfy its constraint is reported at `verify_at` (types2: the call's `(` for an
+    /// argument) and the function is instantiated all the same, as types2 does.
+    pub(crate) fn infer_generic_value(
+        &mut self,
+        x: &mut Operand<'a>,
+        target: TypeId,
+        verify_at: crate::ast::Pos,
+    ) -> bool {
         let Some(o) = self.generic_func_obj(x) else {
             return false;
         };
@@ -719,8 +734,9 @@ impl<'a> Checker<'a> {
                 continue;
             };
             let c = self.subst(p.constraint, &tparams, &targs);
-            if self.implements_verb(targs[j], c, "satisfy").is_err() {
-                return false;
+            if let Err(cause) = self.implements_verb(targs[j], c, "satisfy") {
+                self.error(verify_at, cause);
+                break;
             }
         }
         let inst = self.subst(x.typ, &tparams, &targs);

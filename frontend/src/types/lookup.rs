@@ -122,8 +122,14 @@ pub(crate) fn lookup_raw(p: &Program, t: TypeId, pkg: Option<PkgId>, name: &str)
         };
     }
     let (typ, is_ptr) = deref(p, t);
-    // A pointer to a type parameter or interface has no methods.
-    if is_ptr && matches!(p.ty(p.underlying(typ)), Type::Interface(_)) {
+    // A pointer to a type parameter or interface has no methods (types2: a type parameter's
+    // underlying type is its constraint interface).
+    if is_ptr
+        && matches!(
+            p.ty(p.underlying(typ)),
+            Type::Interface(_) | Type::TypeParam(_)
+        )
+    {
         return LookupResult::NotFound {
             ptr_to_iface: true,
             wrong_case: None,
@@ -555,15 +561,24 @@ impl<'a> Checker<'a> {
     }
 
     pub fn implements_verb(&mut self, v: TypeId, t: TypeId, verb: &str) -> Result<(), String> {
-        let tu = self.under(t);
-        let Type::Interface(it) = self.p.ty(tu).clone() else {
-            return Err(format!("{} is not an interface", self.ts(t)));
-        };
-        if self.is_invalid(v) {
+        // Invalid types (also behind a pointer) implement anything: no follow-on errors.
+        if self.is_invalid(v) || self.is_invalid(t) {
+            return Ok(());
+        }
+        if let Type::Pointer(b) = self.p.ty(self.under(v))
+            && self.is_invalid(*b)
+        {
             return Ok(());
         }
         let vs = self.ts(v);
         let ts = self.ts(t);
+        let tu = self.under(t);
+        let Type::Interface(it) = self.p.ty(tu).clone() else {
+            let detail = self
+                .interface_ptr_error(t)
+                .unwrap_or_else(|| format!("{ts} is not an interface"));
+            return Err(format!("{vs} does not {verb} {ts} ({detail})"));
+        };
         // Type set restrictions.
         if let Some(terms) = &it.terms {
             let vu = self.under(v);
@@ -616,6 +631,23 @@ impl<'a> Checker<'a> {
         })
     }
 
+    /// For a pointer to an interface or type parameter, why it is not one (types2's
+    /// interfacePtrError): such a pointer has no methods.
+    pub fn interface_ptr_error(&self, t: TypeId) -> Option<String> {
+        let Type::Pointer(b) = self.p.ty(self.under(t)) else {
+            return None;
+        };
+        let what = match self.p.ty(self.under(*b)) {
+            Type::TypeParam(_) => "type parameter",
+            Type::Interface(_) => "interface",
+            _ => return None,
+        };
+        Some(format!(
+            "type {} is pointer to {what}, not {what}",
+            self.ts(t)
+        ))
+    }
+
     /// The first method of `it` that `v` lacks, as a parenthesised cause, or None.
     pub fn missing_method(
         &mut self,
@@ -651,7 +683,14 @@ impl<'a> Checker<'a> {
                     }
                 }
                 LookupResult::Field { .. } => {
-                    return Some(format!("(missing method {})", m.name));
+                    return Some(format!(
+                        "({}.{} is a field, not a method)",
+                        self.ts(v),
+                        m.name
+                    ));
+                }
+                _ if self.interface_ptr_error(v).is_some() => {
+                    return self.interface_ptr_error(v).map(|e| format!("({e})"));
                 }
                 _ => {
                     // A method with different case?

@@ -93,6 +93,9 @@ pub struct Program {
     pub any_type: TypeId,
     /// The `comparable` constraint's interface type.
     pub comparable_type: TypeId,
+    /// `byte` and `rune`: `uint8` and `int32` spelled with the predeclared alias (see `TypeId`).
+    pub byte_type: TypeId,
+    pub rune_type: TypeId,
     /// Func objects standing for interface methods, keyed by (interface type, method name), so
     /// that selections of interface methods have an object like concrete methods do.
     pub iface_method_objs: HashMap<(TypeId, String), ObjId>,

@@ -13,8 +13,59 @@ use num_rational::BigRational;
 
 use crate::ast::{ChanDir, NodeId, Pos};
 
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
-pub struct TypeId(pub u32);
+/// A type. `.0` is the canonical entry, which alone decides identity (`==`, hashing, ordering);
+/// `.1` is the entry [`TypeTable::get`] returns, equal to `.0` except for a type spelled with an
+/// alias: types2 keeps `byte` and `rune` as distinct objects identical to `uint8` and `int32` that
+/// print as written, and so does a `[]byte` built from them. The spelled entry has the same
+/// structure as the canonical one (its components are themselves spelled), so everything that
+/// inspects a type sees the same thing either way; only types2-style printing (`type_string`)
+/// tells them apart. The midend sees the canonical identity, and gc's LinkString and runtime
+/// names print `uint8`/`int32` from the kind.
+#[derive(Clone, Copy)]
+pub struct TypeId(pub u32, pub(crate) u32);
+
+impl TypeId {
+    /// The type at table index `i`, without alias spelling.
+    pub const fn new(i: u32) -> TypeId {
+        TypeId(i, i)
+    }
+    /// The same type without alias spelling (prints `uint8` for `byte`, `[]uint8` for `[]byte`).
+    pub fn canon(self) -> TypeId {
+        TypeId(self.0, self.0)
+    }
+    /// Whether this is an alias spelling of its canonical type.
+    pub fn is_spelled(self) -> bool {
+        self.0 != self.1
+    }
+}
+
+impl PartialEq for TypeId {
+    fn eq(&self, other: &TypeId) -> bool {
+        self.0 == other.0
+    }
+}
+impl Eq for TypeId {}
+impl std::hash::Hash for TypeId {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.0.hash(h)
+    }
+}
+impl PartialOrd for TypeId {
+    fn partial_cmp(&self, other: &TypeId) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for TypeId {
+    fn cmp(&self, other: &TypeId) -> std::cmp::Ordering {
+        self.0.cmp(&other.0)
+    }
+}
+impl std::fmt::Debug for TypeId {
+    // Dumps show the identity only, so they do not depend on which spelling reached them.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "TypeId({})", self.0)
+    }
+}
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 pub struct ObjId(pub u32);
@@ -243,8 +294,13 @@ pub enum Type {
 #[derive(Debug, Default)]
 pub struct TypeTable {
     pub types: Vec<Type>,
-    /// Hash-consing key → id for unnamed composite types.
+    /// Hash-consing key → id for unnamed composite types (canonical ids).
     pub interned: HashMap<TypeKey, TypeId>,
+    /// Alias-spelled variants of interned types: (canonical entry, spelled entries of the
+    /// components in order) → the spelled entry.
+    pub(crate) spelled: HashMap<(u32, Vec<u32>), u32>,
+    /// Spelled entries that are a predeclared alias of a basic type (`byte`, `rune`) → its name.
+    pub(crate) alias_names: HashMap<u32, &'static str>,
 }
 
 /// Structural key of an unnamed type (used for interning).
@@ -263,8 +319,9 @@ pub enum TypeKey {
 }
 
 impl TypeTable {
+    /// The type's structure, with the components spelled as `t` was.
     pub fn get(&self, t: TypeId) -> &Type {
-        &self.types[t.0 as usize]
+        &self.types[t.1 as usize]
     }
 }
 

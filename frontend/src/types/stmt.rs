@@ -1445,7 +1445,7 @@ impl<'a> Checker<'a> {
             match core.map(|c| self.p.ty(c).clone()) {
                 Some(Type::Basic(k)) if k.is_string() => {
                     kt = Some(self.basic(BasicKind::Int));
-                    vt = Some(self.basic(BasicKind::Int32));
+                    vt = Some(self.p.rune_type);
                     cause = None;
                 }
                 Some(Type::Basic(k)) if k.is_integer() => {

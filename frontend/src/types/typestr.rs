@@ -51,7 +51,7 @@ impl Program {
         }
         let d = depth + 1;
         match self.ty(t) {
-            Type::Basic(k) => s.push_str(k.name()),
+            Type::Basic(k) => s.push_str(self.types.alias_name(t).unwrap_or(k.name())),
             Type::Pointer(e) => {
                 s.push('*');
                 self.write_type(s, *e, q, d);

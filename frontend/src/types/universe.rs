@@ -48,6 +48,9 @@ pub(crate) fn new_program(fset: FileSet) -> Program {
         terms: None,
         comparable: false,
     }));
+    // types2's universeByte and universeRune: identical to uint8 and int32, printed by name.
+    let byte_type = types.basic_alias(basics[BasicKind::Uint8 as usize], "byte");
+    let rune_type = types.basic_alias(basics[BasicKind::Int32 as usize], "rune");
     let comparable_type = types.intern(Type::Interface(InterfaceType {
         methods: vec![],
         embeddeds: vec![],
@@ -63,9 +66,11 @@ pub(crate) fn new_program(fset: FileSet) -> Program {
         info: Info::default(),
         basics,
         universe: ScopeId(0),
-        error_type: TypeId(0),
+        error_type: TypeId::new(0),
         any_type,
         comparable_type,
+        byte_type,
+        rune_type,
         iface_method_objs: HashMap::new(),
         instance_cache: HashMap::new(),
         local_type_index: HashMap::new(),
@@ -114,14 +119,14 @@ pub(crate) fn new_program(fset: FileSet) -> Program {
         declare(&mut p, uni, k.name(), tn.clone(), t);
     }
     let alias = ObjKind::TypeName { is_alias: true };
-    let t = p.basic(BasicKind::Uint8);
+    let t = p.byte_type;
     declare(&mut p, uni, "byte", alias.clone(), t);
-    let t = p.basic(BasicKind::Int32);
+    let t = p.rune_type;
     declare(&mut p, uni, "rune", alias.clone(), t);
     declare(&mut p, uni, "any", alias, any_type);
     // `comparable` is a named interface in types2; we model it as a TypeName whose type is the
     // comparable interface itself (it is only usable as a constraint).
-    let cmp_obj = declare(&mut p, uni, "comparable", tn.clone(), TypeId(0));
+    let cmp_obj = declare(&mut p, uni, "comparable", tn.clone(), TypeId::new(0));
     let cmp_named = p.types.push(Type::Named(NamedType {
         obj: cmp_obj,
         underlying: Some(comparable_type),
@@ -133,7 +138,7 @@ pub(crate) fn new_program(fset: FileSet) -> Program {
     p.objects[cmp_obj.0 as usize].typ = cmp_named;
 
     // error: a named interface with method Error() string.
-    let err_obj = declare(&mut p, uni, "error", tn, TypeId(0));
+    let err_obj = declare(&mut p, uni, "error", tn, TypeId::new(0));
     let string_t = p.basic(BasicKind::String);
     let err_sig = p.types.func(vec![], vec![string_t], false);
     let err_iface = p.types.intern(Type::Interface(InterfaceType {
