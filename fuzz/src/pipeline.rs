@@ -94,12 +94,17 @@ pub fn compile_verbose(files: &[(String, String)], lower: bool, render: bool) ->
     let mut ids = NodeIdGen::new();
     let mut parsed = Vec::new();
     let mut parse_errors = Vec::new();
+    // As the driver does (gc's rule): a file whose parse diagnostics include no "syntax
+    // error" is still type-checked, so mutants reach the checker with such trees too.
+    let mut stop = false;
     for (path, text) in files {
         let idx = fset.add(path.clone(), text.clone());
-        match frontend::parser::parse_file(&fset, idx, &mut ids) {
-            Ok(f) => parsed.push(f),
-            Err(d) => parse_errors.extend(d),
+        let (file, diags) = frontend::parser::parse_file_partial(&fset, idx, &mut ids);
+        stop |= file.is_none() || diags.iter().any(frontend::parser::stops_checking);
+        if let Some(f) = file {
+            parsed.push(f);
         }
+        parse_errors.extend(diags);
     }
     let show = |fset: &FileSet, d: &[frontend::Diagnostic]| {
         if render {
@@ -108,7 +113,7 @@ pub fn compile_verbose(files: &[(String, String)], lower: bool, render: bool) ->
             String::new()
         }
     };
-    if !parse_errors.is_empty() || parsed.is_empty() {
+    if stop || parsed.is_empty() {
         return (Outcome::ParseError, show(&fset, &parse_errors));
     }
     let render_fset = if render { Some(fset.clone()) } else { None };
@@ -119,7 +124,13 @@ pub fn compile_verbose(files: &[(String, String)], lower: bool, render: bool) ->
         import_map: HashMap::new(),
     };
     let prog = match check_program(fset, vec![pp]) {
-        Ok(p) => p,
+        Ok(p) if parse_errors.is_empty() => p,
+        Ok(_) => {
+            let text = render_fset
+                .map(|f| show(&f, &parse_errors))
+                .unwrap_or_default();
+            return (Outcome::CheckError, text);
+        }
         Err(d) => {
             let text = render_fset.map(|f| show(&f, &d)).unwrap_or_default();
             return (Outcome::CheckError, text);

@@ -119,6 +119,8 @@ pub(crate) struct Checker<'a> {
     /// met meanwhile are verified afterwards (`pending_verify`).
     pub in_constraints: u32,
     pub pending_verify: Vec<(Vec<TypeId>, Vec<TypeId>, &'a [Expr])>,
+    /// Set while `pending_verify` is drained: instantiations are verified immediately.
+    pub(crate) verifying_now: bool,
     /// Aliases whose right-hand side is being resolved early (see `grey_cycle`).
     pub eager_aliases: HashSet<ObjId>,
 }
@@ -174,6 +176,7 @@ impl<'a> Checker<'a> {
             import_map: HashMap::new(),
             in_constraints: 0,
             pending_verify: Vec::new(),
+            verifying_now: false,
             eager_aliases: HashSet::new(),
         }
     }
@@ -1010,10 +1013,7 @@ impl<'a> Checker<'a> {
         if !spec.type_params.is_empty() {
             let s = self.open_scope(ScopeKind::Block);
             tparam_scope = Some(s);
-            let tps = self.declare_type_params(&spec.type_params);
-            if let Type::Named(n) = &mut self.p.types.types[named.0 as usize] {
-                n.type_params = tps;
-            }
+            self.declare_type_params(&spec.type_params, Some(named));
         }
         let rhs = self.typ_inner(&spec.typ, Some(named));
         if tparam_scope.is_some() {
@@ -1114,7 +1114,14 @@ impl<'a> Checker<'a> {
     }
 
     /// Declares type parameters in the current scope and returns their types.
-    pub fn declare_type_params(&mut self, fields: &'a [Field]) -> Vec<TypeId> {
+    /// Declares a type parameter list, then checks the constraints. `owner` is the generic
+    /// named type being declared: it gets its type parameters before the constraints are
+    /// checked, since they may instantiate it (`type T[U interface{ M() T[U] }] ...`).
+    pub fn declare_type_params(
+        &mut self,
+        fields: &'a [Field],
+        owner: Option<TypeId>,
+    ) -> Vec<TypeId> {
         let mut tps = Vec::new();
         let mut objs = Vec::new();
         for f in fields {
@@ -1137,6 +1144,11 @@ impl<'a> Checker<'a> {
                 objs.push(o);
             }
         }
+        if let Some(named) = owner
+            && let Type::Named(n) = &mut self.p.types.types[named.0 as usize]
+        {
+            n.type_params = tps.clone();
+        }
         // Constraints may refer to any of the type parameters.
         self.in_constraints += 1;
         let mut i = 0;
@@ -1150,11 +1162,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.in_constraints -= 1;
-        if self.in_constraints == 0 {
-            for (tparams, args, at) in std::mem::take(&mut self.pending_verify) {
-                self.verify_type_args(&tparams, &args, at);
-            }
-        }
+
         tps
     }
 
@@ -1265,7 +1273,7 @@ impl<'a> Checker<'a> {
             // Go 1.27 allows methods to have their own type parameters (`func (r *Rand)
             // N[Int intType](n Int) Int`); like a generic function's, they are instantiated at
             // each use (`r.N(5)`, `r.N[int]`).
-            let tps = self.declare_type_params(&fd.type_params);
+            let tps = self.declare_type_params(&fd.type_params, None);
             self.p.func_type_params.insert(o, tps);
         }
         if let Some(recv) = &fd.recv {
@@ -2023,7 +2031,19 @@ impl<'a> Checker<'a> {
         lookup::compare_names(self.p, a, ap, b, bp)
     }
 
+    /// Verifies the type arguments of the instantiations met so far.
+    fn verify_pending_instances(&mut self) {
+        self.verifying_now = true;
+        while !self.pending_verify.is_empty() {
+            for (tparams, args, at) in std::mem::take(&mut self.pending_verify) {
+                self.verify_type_args(&tparams, &args, at);
+            }
+        }
+        self.verifying_now = false;
+    }
+
     fn check_pending_types(&mut self) {
+        self.verify_pending_instances();
         for (pos, t, is_ptr) in std::mem::take(&mut self.pending_embedded) {
             self.check_embedded_field_type(pos, t, is_ptr);
         }

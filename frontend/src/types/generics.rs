@@ -395,9 +395,12 @@ impl<'a> Checker<'a> {
         args: &[TypeId],
         at: &'a [Expr],
     ) -> bool {
-        if self.in_constraints > 0 {
-            // Inside a type parameter list the constraints of later type parameters are not set
-            // yet (`[W wrap[T], T Word]`): verify once the whole list is declared.
+        if self.in_constraints > 0 || !self.verifying_now {
+            // As types2 (`check.later`): verified once the declarations are complete. Inside
+            // a type parameter list the constraints of later type parameters are not set yet
+            // (`[W wrap[T], T Word]`), and a method signature may instantiate a type with its
+            // own receiver type before the method is known (`func (X) M() T[X]` where T's
+            // constraint requires M).
             self.pending_verify
                 .push((tparams.to_vec(), args.to_vec(), at));
             return true;
