@@ -327,7 +327,7 @@ impl<'a> Checker<'a> {
                     .and_then(|i| i.to_u32())
                     .and_then(char::from_u32)
                     .unwrap_or('\u{FFFD}');
-                x.val = Some(ConstValue::String(c.to_string().into_bytes()));
+                x.val = Some(ConstValue::String(c.to_string().into_bytes().into()));
                 ok = true;
                 result_const = true;
             } else {

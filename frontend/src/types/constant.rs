@@ -5,7 +5,7 @@ use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-use super::model::{BasicKind, ConstValue};
+use super::model::{BasicKind, ConstStr, ConstValue};
 use crate::ast::{BinaryOp, LitKind, UnaryOp};
 
 /// Largest decimal/binary exponent accepted in a literal: keeps big rationals bounded (gc rejects
@@ -83,7 +83,9 @@ pub fn eval_literal(kind: LitKind, raw: &str) -> Option<ConstValue> {
             if let Some(inner) = raw.strip_prefix('`') {
                 let inner = inner.strip_suffix('`')?;
                 // Carriage returns are discarded from raw strings.
-                Some(ConstValue::String(inner.replace('\r', "").into_bytes()))
+                Some(ConstValue::String(
+                    inner.replace('\r', "").into_bytes().into(),
+                ))
             } else {
                 let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
                 let units = unquote_chars(inner, '"')?;
@@ -98,7 +100,7 @@ pub fn eval_literal(kind: LitKind, raw: &str) -> Option<ConstValue> {
                         bytes.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
                     }
                 }
-                Some(ConstValue::String(bytes))
+                Some(ConstValue::String(bytes.into()))
             }
         }
     }
@@ -412,7 +414,7 @@ pub fn compare(op: BinaryOp, a: &ConstValue, b: &ConstValue) -> Option<bool> {
                 _ => None,
             };
         }
-        (ConstValue::String(x), ConstValue::String(y)) => Some(x.cmp(y)),
+        (ConstValue::String(x), ConstValue::String(y)) => Some(x.bytes().cmp(&y.bytes())),
         (ConstValue::Complex(..), _) | (_, ConstValue::Complex(..)) => {
             let (ar, ai) = to_complex(a)?;
             let (br, bi) = to_complex(b)?;
@@ -451,9 +453,7 @@ pub fn binary(
     use BinaryOp::*;
     match (a, b) {
         (ConstValue::String(x), ConstValue::String(y)) if op == Add => {
-            let mut both = x.clone();
-            both.extend_from_slice(y);
-            return Ok(ConstValue::String(both));
+            return Ok(ConstValue::String(ConstStr::concat(x, y)));
         }
         (ConstValue::Bool(x), ConstValue::Bool(y)) => {
             return match op {
@@ -563,7 +563,7 @@ pub fn format(v: &ConstValue) -> String {
     match v {
         ConstValue::Bool(b) => b.to_string(),
         ConstValue::String(s) => {
-            let q = format!("{:?}", String::from_utf8_lossy(s));
+            let q = format!("{:?}", String::from_utf8_lossy(&s.bytes()));
             // go/constant shortens long strings to 72 characters with "...".
             if q.chars().count() > 72 {
                 let t: String = q.chars().take(68).collect();

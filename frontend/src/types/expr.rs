@@ -2276,7 +2276,7 @@ impl<'a> Checker<'a> {
                     && let Some(b) = s.get(i as usize)
                 {
                     x.mode = OpMode::Constant;
-                    x.val = Some(constant::int(*b as i64));
+                    x.val = Some(constant::int(b as i64));
                 }
                 return;
             }

@@ -330,10 +330,122 @@ impl TypeTable {
 pub enum ConstValue {
     Bool(bool),
     /// The bytes of a string constant (Go strings may hold invalid UTF-8).
-    String(Vec<u8>),
+    String(ConstStr),
     Int(BigInt),
     Float(BigRational),
     Complex(BigRational, BigRational),
+}
+
+/// The bytes of a string constant, shared between copies. Long concatenations stay a tree
+/// until their bytes are needed, as go/constant keeps them: `c = b + b; d = c + c; ...` may
+/// describe gigabytes that are only measured (and rejected past gc's limit), never built.
+#[derive(Clone)]
+pub struct ConstStr(std::sync::Arc<StrNode>);
+
+enum StrNode {
+    Leaf(Vec<u8>),
+    Concat(ConstStr, ConstStr, usize),
+}
+
+/// Concatenations up to this length are built at once (the common case stays flat).
+const FLAT_CONCAT_MAX: usize = 1 << 16;
+
+impl ConstStr {
+    pub fn len(&self) -> usize {
+        match &*self.0 {
+            StrNode::Leaf(b) => b.len(),
+            StrNode::Concat(_, _, n) => *n,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// `a + b`.
+    pub fn concat(a: &ConstStr, b: &ConstStr) -> ConstStr {
+        let n = a.len() + b.len();
+        if n <= FLAT_CONCAT_MAX {
+            let mut v = a.bytes().into_owned();
+            v.extend_from_slice(&b.bytes());
+            ConstStr::from(v)
+        } else {
+            ConstStr(std::sync::Arc::new(StrNode::Concat(
+                a.clone(),
+                b.clone(),
+                n,
+            )))
+        }
+    }
+
+    /// The bytes (built from the pieces when the string is a concatenation).
+    pub fn bytes(&self) -> std::borrow::Cow<'_, [u8]> {
+        match &*self.0 {
+            StrNode::Leaf(b) => std::borrow::Cow::Borrowed(b),
+            StrNode::Concat(..) => {
+                let mut out = Vec::with_capacity(self.len());
+                // Depth-first, left to right, without recursion (trees may be deep).
+                let mut stack = vec![self];
+                while let Some(s) = stack.pop() {
+                    match &*s.0 {
+                        StrNode::Leaf(b) => out.extend_from_slice(b),
+                        StrNode::Concat(l, r, _) => {
+                            stack.push(r);
+                            stack.push(l);
+                        }
+                    }
+                }
+                std::borrow::Cow::Owned(out)
+            }
+        }
+    }
+
+    /// The byte at `i`, without building a concatenation.
+    pub fn get(&self, mut i: usize) -> Option<u8> {
+        let mut s = self;
+        loop {
+            match &*s.0 {
+                StrNode::Leaf(b) => return b.get(i).copied(),
+                StrNode::Concat(l, r, _) => {
+                    if i < l.len() {
+                        s = l;
+                    } else {
+                        i -= l.len();
+                        s = r;
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl From<Vec<u8>> for ConstStr {
+    fn from(v: Vec<u8>) -> ConstStr {
+        ConstStr(std::sync::Arc::new(StrNode::Leaf(v)))
+    }
+}
+
+impl PartialEq for ConstStr {
+    fn eq(&self, other: &ConstStr) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+            || (self.len() == other.len() && self.bytes() == other.bytes())
+    }
+}
+
+impl PartialOrd for ConstStr {
+    fn partial_cmp(&self, other: &ConstStr) -> Option<std::cmp::Ordering> {
+        Some(self.bytes().cmp(&other.bytes()))
+    }
+}
+
+impl std::fmt::Debug for ConstStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.len() > FLAT_CONCAT_MAX {
+            write!(f, "<string of {} bytes>", self.len())
+        } else {
+            write!(f, "{:?}", String::from_utf8_lossy(&self.bytes()))
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -152,7 +152,7 @@ fn const_value_str(v: &ConstValue) -> String {
         ConstValue::Bool(b) => b.to_string(),
         ConstValue::Int(i) => i.to_string(),
         ConstValue::String(s) => {
-            let q = go_quote(&String::from_utf8_lossy(s));
+            let q = go_quote(&String::from_utf8_lossy(&s.bytes()));
             // go/constant shortens long strings to 72 runes.
             if q.chars().count() > 72 {
                 let head: String = q.chars().take(69).collect();

@@ -454,7 +454,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
             String | UntypedString => {
                 let s = match v {
-                    ConstValue::String(s) => s.clone(),
+                    ConstValue::String(s) => s.bytes().into_owned(),
                     _ => Vec::new(),
                 };
                 self.string_const(&s)
