@@ -114,17 +114,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                         flat.extend(self.to_flat(v, t));
                     }
                     self.b.ccall(&sym, flat, &[]);
-                    let mut out = Vec::new();
-                    let mut off = 0u64;
-                    for &r in &sig.results {
-                        let lay = self.l.lay.of(r);
-                        off = crate::layout::round_up(off, lay.align);
-                        let a = self.b.add_imm(base, off as i64);
-                        let v = self.load_value(a, r);
-                        out.push(self.snapshot(v, r));
-                        off += lay.size;
-                    }
-                    return out;
+                    return self.load_tuple(base, &sig.results);
                 }
                 for (v, t) in vals {
                     flat.extend(self.to_flat(v, t));
@@ -406,17 +396,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             results: result_vars.clone(),
         });
         if let Some(base) = sret_slot {
-            let mut off = 0u64;
-            let mut out = Vec::new();
-            for &t in results {
-                let lay = self.l.lay.of(t);
-                off = crate::layout::round_up(off, lay.align);
-                let a = self.b.add_imm(base, off as i64);
-                let v = self.load_value(a, t);
-                out.push(self.snapshot(v, t));
-                off += lay.size;
-            }
-            out
+            self.load_tuple(base, results)
         } else {
             let mut out = Vec::new();
             let mut i = 0;
@@ -426,6 +406,22 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
             out
         }
+    }
+
+    /// The values of a result tuple laid out in memory at `base` (Go struct layout of the
+    /// types in order), each copied out.
+    pub(crate) fn load_tuple(&mut self, base: Var, types: &[TypeId]) -> Vec<Value> {
+        let mut out = Vec::with_capacity(types.len());
+        let mut off = 0u64;
+        for &t in types {
+            let lay = self.l.lay.of(t);
+            off = crate::layout::round_up(off, lay.align);
+            let a = self.b.add_imm(base, off as i64);
+            let v = self.load_value(a, t);
+            out.push(self.snapshot(v, t));
+            off += lay.size;
+        }
+        out
     }
 
     pub(crate) fn tuple_size(&self, ts: &[TypeId]) -> u64 {

@@ -207,16 +207,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         f.b.emit(crate::ir::Inst::FramePointer { dst: fp });
         f.b.ccall("runtime.deferreturn", vec![fp], &[]);
         let r = f.b.slot_addr(slot);
-        let mut vals = Vec::new();
-        let mut off = 0u64;
-        for &t in rtypes {
-            let lay = f.l.lay.of(t);
-            off = crate::layout::round_up(off, lay.align);
-            let a = f.b.add_imm(r, off as i64);
-            let v = f.load_value(a, t);
-            vals.push(f.snapshot(v, t));
-            off += lay.size;
-        }
+        let vals = f.load_tuple(r, rtypes);
         f.emit_return(vals);
         f.b.finish()
     }
