@@ -118,7 +118,7 @@ pub fn compile_verbose(files: &[(String, String)], lower: bool, render: bool) ->
         files: parsed,
         import_map: HashMap::new(),
     };
-    let prog = match check_program(fset, vec![pp]) {
+    let mut prog = match check_program(fset, vec![pp]) {
         Ok(p) => p,
         Err(d) => {
             let text = render_fset.map(|f| show(&f, &d)).unwrap_or_default();
@@ -128,6 +128,7 @@ pub fn compile_verbose(files: &[(String, String)], lower: bool, render: bool) ->
     if !lower {
         return (Outcome::Lowered, String::new());
     }
+    frontend::types::instantiate_bodies(&mut prog);
     let Some(pkg) = prog.packages.iter().find(|p| p.path == path).map(|p| p.id) else {
         return (Outcome::CheckError, String::new());
     };

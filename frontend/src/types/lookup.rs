@@ -381,6 +381,15 @@ impl Program {
                 if matches!(self.ty(self.underlying(cur)), Type::Interface(_)) {
                     via_iface = true;
                 }
+                // A method of a generic type's instance: the instance's concrete signature,
+                // once the instantiation pass has run.
+                let mut sig = sig;
+                if let Some(n) = self.types.named(cur)
+                    && n.origin.is_some()
+                    && let Some(fi) = self.func_instances.get(obj, &n.type_args)
+                {
+                    sig = fi.sig;
+                }
                 let through_ptr = steps.iter().any(|&s| s);
                 // Value method sets exclude pointer-receiver methods not reached through a
                 // pointer embedding.

@@ -88,7 +88,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             return None;
         };
         let fu = func.unparen();
-        let ftv = prog.info.types.get(&fu.id).cloned();
+        let ftv = self.l.tv(fu.id);
         let mut fields: Vec<(Value, TypeId)> = Vec::new();
         let results: Vec<TypeId>;
         let callee = match ftv.as_ref().map(|t| t.mode) {
@@ -143,7 +143,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     return None;
                 };
                 results = sig.results.clone();
-                let sel = prog.info.selections.get(&fu.id).cloned();
+                let sel = self.l.selection(fu.id);
                 match (&fu.kind, sel) {
                     (ExprKind::Selector { x, .. }, Some(s))
                         if s.kind == SelectionKind::MethodVal =>
@@ -169,16 +169,29 @@ impl<'a, 'p> FnLower<'a, 'p> {
                             BoundCallee::Iface {
                                 name: o.name.clone(),
                                 pkg: o.pkg,
-                                sig: self.method_sig(s.obj),
+                                sig: self.iface_method_sig(it, s.obj),
                                 iface: it,
                             }
                         } else {
                             let recv = self.method_receiver(x, &s.index, s.obj);
-                            let (rt, _) = self.method_recv_type(s.obj);
+                            let holder = self.selection_holder(s.recv, &s.index);
+                            let (sym, rt, _) = self.l.method_target(s.obj, holder);
                             fields.push((recv, rt));
                             fields.extend(self.call_args(args, &sig, ellipsis.is_some()));
-                            BoundCallee::Direct(self.l.func_symbol(s.obj))
+                            BoundCallee::Direct(sym)
                         }
+                    }
+                    _ if self.generic_func_ref(fu).is_some() => {
+                        let Some((o, id)) = self.generic_func_ref(fu) else {
+                            return None;
+                        };
+                        let sym = self.l.generic_func_symbol(o, id, call.pos);
+                        if sig.params.is_empty() && sig.results.is_empty() {
+                            let fv = self.l.funcval_sym(&sym);
+                            return Some(self.b.sym_addr(&fv, 0));
+                        }
+                        fields.extend(self.call_args(args, &sig, ellipsis.is_some()));
+                        BoundCallee::Direct(sym)
                     }
                     _ => {
                         let direct = match &fu.kind {
@@ -252,6 +265,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 results,
                 line: self.line_of(call.pos),
             },
+            inst: self.l.inst,
         });
         Some(obj)
     }

@@ -1,0 +1,377 @@
+//! The instantiation pass: after checking, finds every instance of generic code the program
+//! needs and records, per instance, the concrete types its body is lowered with
+//! ([`FuncInstance`]). The midend then lowers one body per instance (monomorphisation).
+//!
+//! Roots are the instantiations with concrete type arguments recorded anywhere
+//! (`Info::instances`) and the methods of every concrete instance of a generic type
+//! (`Program::instance_cache`: the method may be reached through an itab or a descriptor's method
+//! table). Processing an instance substitutes every type recorded for a node of its declaration,
+//! which interns the concrete types (and instantiates the generic types they mention); the
+//! instantiations inside the body, under the substitution, are new work, until nothing new is
+//! found.
+
+use std::collections::{HashMap, HashSet};
+
+use super::check::Checker;
+use super::*;
+use crate::ast::{self, Decl, NodeId};
+
+/// More instances than this mean an instantiation cycle (`F[T]` calling `F[*T]`); gc rejects
+/// those while type checking.
+const MAX_INSTANCES: usize = 20_000;
+
+/// Fills `prog.func_instances`.
+pub fn instantiate_bodies(prog: &mut Program) {
+    // Generic declarations with bodies and the node ids of each (read before the checker
+    // borrows the program mutably).
+    let mut decl_nodes: HashMap<ObjId, Vec<NodeId>> = HashMap::new();
+    for p in &prog.packages {
+        for f in &p.files {
+            for d in &f.decls {
+                let Decl::Func(fd) = d else { continue };
+                if fd.body.is_none() {
+                    continue;
+                }
+                let Some(&o) = prog.info.defs.get(&fd.name.id) else {
+                    continue;
+                };
+                if type_params_of(prog, o).is_empty() {
+                    continue;
+                }
+                let mut ids = Vec::new();
+                ast::visit_func_decl_ids(fd, &mut |id| ids.push(id));
+                decl_nodes.insert(o, ids);
+            }
+        }
+    }
+    if decl_nodes.is_empty() {
+        return;
+    }
+    // Array types of generic element types (the checker interns `[n]E` for every slice
+    // literal's backing store, which the midend looks up): substituted in every instance.
+    let mut generic_arrays: Vec<TypeId> = prog
+        .types
+        .interned
+        .iter()
+        .filter(|(k, _)| matches!(k, TypeKey::Array(..)))
+        .map(|(_, &t)| t)
+        .filter(|&t| mentions_type_params(prog, t))
+        .collect();
+    generic_arrays.sort();
+    let mut work: Vec<(ObjId, Vec<TypeId>)> = Vec::new();
+    let mut roots: Vec<(NodeId, ObjId, Vec<TypeId>)> = prog
+        .info
+        .instances
+        .iter()
+        .filter_map(|(id, inst)| {
+            let o = *prog.info.uses.get(id)?;
+            (decl_nodes.contains_key(&o)
+                && inst
+                    .type_args
+                    .iter()
+                    .all(|&t| !mentions_type_params(prog, t)))
+            .then(|| (*id, o, inst.type_args.clone()))
+        })
+        .collect();
+    roots.sort_by_key(|r| r.0);
+    work.extend(roots.into_iter().map(|(_, o, a)| (o, a)));
+    let mut seen_types: HashSet<TypeId> = HashSet::new();
+    let mut out = FuncInstances::default();
+    loop {
+        while let Some((func, targs)) = work.pop() {
+            if out.index.contains_key(&(func, targs.clone())) {
+                continue;
+            }
+            let Some(nodes) = decl_nodes.get(&func) else {
+                continue;
+            };
+            let mut fi = instantiate_one(prog, func, &targs, nodes, &generic_arrays);
+            if out.list.len() >= MAX_INSTANCES {
+                fi.unsupported = Some((
+                    prog.obj(func).pos,
+                    "rgo: instantiation cycle (too many instances)".to_string(),
+                ));
+            } else {
+                let mut nested: Vec<(NodeId, ObjId, Vec<TypeId>)> = fi
+                    .instances
+                    .iter()
+                    .filter_map(|(id, inst)| {
+                        let o = *prog.info.uses.get(id)?;
+                        decl_nodes
+                            .contains_key(&o)
+                            .then(|| (*id, o, inst.type_args.clone()))
+                    })
+                    .collect();
+                nested.sort_by_key(|r| std::cmp::Reverse(r.0));
+                work.extend(nested.into_iter().map(|(_, o, a)| (o, a)));
+            }
+            out.index.insert((func, targs), out.list.len());
+            out.list.push(fi);
+        }
+        // Methods of the concrete instances of generic types created so far.
+        let mut insts: Vec<(TypeId, TypeId, Vec<TypeId>)> = prog
+            .instance_cache
+            .iter()
+            .filter(|(_, inst)| !seen_types.contains(*inst))
+            .map(|((origin, args), inst)| (*inst, *origin, args.clone()))
+            .collect();
+        insts.sort_by_key(|x| std::cmp::Reverse(x.0));
+        for (inst, origin, args) in insts {
+            seen_types.insert(inst);
+            if args.iter().any(|&t| mentions_type_params(prog, t)) {
+                continue;
+            }
+            let Some(n) = prog.types.named(origin) else {
+                continue;
+            };
+            for &m in n.methods.iter().rev() {
+                if decl_nodes.contains_key(&m)
+                    && !prog.func_type_params.get(&m).is_some_and(|v| !v.is_empty())
+                {
+                    work.push((m, args.clone()));
+                }
+            }
+        }
+        if work.is_empty() {
+            break;
+        }
+    }
+    prog.func_instances = out;
+}
+
+/// The type parameters an instance of `o` substitutes: the receiver base type's (for methods
+/// of generic types), then the function's own.
+fn type_params_of(prog: &Program, o: ObjId) -> Vec<TypeId> {
+    let mut out = Vec::new();
+    if let ObjKind::Func {
+        recv_base: Some(base),
+        ..
+    } = prog.obj(o).kind
+        && let Some(n) = prog.types.named(base)
+        && n.origin.is_none()
+    {
+        out.extend(n.type_params.iter().copied());
+    }
+    if let Some(own) = prog.func_type_params.get(&o) {
+        out.extend(own.iter().copied());
+    }
+    out
+}
+
+/// Whether `t` depends on type parameters: mentions one, or is (or mentions) a generic type
+/// that is not instantiated (a generic type's methods see the type itself as their receiver
+/// base).
+pub(crate) fn mentions_type_params(prog: &Program, t: TypeId) -> bool {
+    fn rec(tt: &TypeTable, t: TypeId, depth: u32, seen: &mut Vec<TypeId>) -> bool {
+        if depth > 64 || seen.contains(&t) {
+            return false;
+        }
+        let d = depth + 1;
+        match tt.get(t) {
+            Type::TypeParam(_) => true,
+            Type::Basic(_) => false,
+            Type::Pointer(e) | Type::Slice(e) | Type::Array(e, _) | Type::Chan(_, e) => {
+                rec(tt, *e, d, seen)
+            }
+            Type::Map(k, v) => rec(tt, *k, d, seen) || rec(tt, *v, d, seen),
+            Type::Tuple(v) => v.iter().any(|x| rec(tt, *x, d, seen)),
+            Type::Func(s) => {
+                s.params.iter().any(|x| rec(tt, *x, d, seen))
+                    || s.results.iter().any(|x| rec(tt, *x, d, seen))
+                    || s.recv.is_some_and(|r| rec(tt, r, d, seen))
+            }
+            Type::Struct(fs) => fs.iter().any(|f| rec(tt, f.typ, d, seen)),
+            Type::Interface(it) => {
+                seen.push(t);
+                let r = it.methods.iter().any(|m| rec(tt, m.sig, d, seen))
+                    || it
+                        .terms
+                        .as_ref()
+                        .is_some_and(|ts| ts.iter().any(|x| rec(tt, x.typ, d, seen)));
+                seen.pop();
+                r
+            }
+            Type::Named(n) => {
+                (n.origin.is_none() && !n.type_params.is_empty())
+                    || n.type_args.iter().any(|x| rec(tt, *x, d, seen))
+            }
+        }
+    }
+    rec(&prog.types, t, 0, &mut Vec::new())
+}
+
+fn instantiate_one(
+    prog: &mut Program,
+    func: ObjId,
+    targs: &[TypeId],
+    nodes: &[NodeId],
+    generic_arrays: &[TypeId],
+) -> FuncInstance {
+    let params = type_params_of(prog, func);
+    let fobj = prog.obj(func).clone();
+    let pkg = fobj.pkg.unwrap_or(PkgId(0));
+    let mut fi = FuncInstance {
+        func,
+        type_args: targs.to_vec(),
+        type_params: params.clone(),
+        recv: None,
+        sig: fobj.typ,
+        subst: HashMap::new(),
+        selections: HashMap::new(),
+        instances: HashMap::new(),
+        unsupported: None,
+    };
+    if params.len() != targs.len() {
+        fi.unsupported = Some((
+            fobj.pos,
+            "rgo: instantiation with a wrong number of type arguments".into(),
+        ));
+        return fi;
+    }
+    // What to substitute, read before the checker borrows the program.
+    let mut types: Vec<TypeId> = vec![fobj.typ];
+    let mut sels: Vec<(NodeId, Selection)> = Vec::new();
+    let mut insts: Vec<(NodeId, Instance)> = Vec::new();
+    let mut local_types: Vec<(ObjId, TypeId)> = Vec::new();
+    {
+        let info = &prog.info;
+        let mut obj_type = |o: ObjId, types: &mut Vec<TypeId>| {
+            let ob = prog.obj(o);
+            if let ObjKind::TypeName { is_alias: false } = ob.kind
+                && let Some(n) = prog.types.named(ob.typ)
+                && let Some(u) = n.underlying
+            {
+                local_types.push((o, u));
+            }
+            types.push(ob.typ);
+        };
+        for id in nodes {
+            if let Some(tv) = info.types.get(id) {
+                types.push(tv.typ);
+            }
+            if let Some(&o) = info.defs.get(id) {
+                obj_type(o, &mut types);
+            }
+            if let Some(&o) = info.implicits.get(id) {
+                obj_type(o, &mut types);
+            }
+            if let Some(s) = info.selections.get(id) {
+                sels.push((*id, s.clone()));
+            }
+            if let Some(inst) = info.instances.get(id) {
+                insts.push((*id, inst.clone()));
+            }
+        }
+    }
+    for (o, u) in &local_types {
+        if mentions_type_params(prog, *u) {
+            fi.unsupported = Some((
+                prog.obj(*o).pos,
+                "rgo: type declarations inside generic functions are not supported yet".into(),
+            ));
+            return fi;
+        }
+    }
+    types.sort();
+    types.dedup();
+    let mut c = Checker::new(prog, pkg, &[]);
+    let sub = |c: &mut Checker, t: TypeId, fi: &mut FuncInstance| -> TypeId {
+        if let Some(&s) = fi.subst.get(&t) {
+            return s;
+        }
+        if !mentions_type_params(c.p, t) {
+            return t;
+        }
+        let s = c.subst(t, &params, targs);
+        fi.subst.insert(t, s);
+        if mentions_type_params(c.p, s) && fi.unsupported.is_none() {
+            fi.unsupported = Some((
+                fobj.pos,
+                format!(
+                    "rgo: cannot instantiate type {} of generic code",
+                    c.p.type_string(t)
+                ),
+            ));
+        }
+        s
+    };
+    for &t in &types {
+        let s = sub(&mut c, t, &mut fi);
+        // The midend takes addresses of values of any type it handles.
+        c.p.types.pointer(s);
+    }
+    for &t in generic_arrays {
+        let s = c.subst(t, &params, targs);
+        if s != t && !mentions_type_params(c.p, s) {
+            fi.subst.insert(t, s);
+        }
+    }
+    // The concrete signature and receiver.
+    if let Type::Func(s) = c.p.ty(fobj.typ).clone() {
+        fi.sig = sub(&mut c, fobj.typ, &mut fi);
+        fi.recv = s.recv.map(|r| sub(&mut c, r, &mut fi));
+    }
+    for (id, inst) in insts {
+        let args: Vec<TypeId> = inst
+            .type_args
+            .iter()
+            .map(|&t| sub(&mut c, t, &mut fi))
+            .collect();
+        let typ = sub(&mut c, inst.typ, &mut fi);
+        fi.instances.insert(
+            id,
+            Instance {
+                type_args: args,
+                typ,
+            },
+        );
+    }
+    for (id, s) in sels {
+        if !mentions_type_params(c.p, s.recv) {
+            continue;
+        }
+        let recv = sub(&mut c, s.recv, &mut fi);
+        let name = c.p.obj(s.obj).name.clone();
+        let found = c.lookup_field_or_method(recv, false, Some(pkg), &name);
+        let (obj, index, indirect) = match found {
+            LookupResult::Field {
+                obj,
+                index,
+                indirect,
+                ..
+            }
+            | LookupResult::Method {
+                obj,
+                index,
+                indirect,
+                ..
+            } => (obj, index, indirect),
+            _ => {
+                if fi.unsupported.is_none() {
+                    fi.unsupported = Some((
+                        fobj.pos,
+                        format!(
+                            "rgo: cannot resolve .{name} on {} in an instance of generic code",
+                            c.p.type_string(recv)
+                        ),
+                    ));
+                }
+                continue;
+            }
+        };
+        fi.selections.insert(
+            id,
+            Selection {
+                kind: s.kind,
+                recv,
+                obj,
+                index,
+                indirect,
+            },
+        );
+    }
+    // Field types reached from substituted types are concrete; struct types interned by the
+    // substitution need their field objects (copied by `subst`).
+    let _ = c.take_errors();
+    fi
+}
