@@ -209,6 +209,7 @@ fn instantiate_one(
 ) -> FuncInstance {
     let params = type_params_of(prog, func);
     let fobj = prog.obj(func).clone();
+    let _ = &fobj.pos;
     let pkg = fobj.pkg.unwrap_or(PkgId(0));
     let mut fi = FuncInstance {
         func,
@@ -283,15 +284,10 @@ fn instantiate_one(
             return t;
         }
         let s = c.subst(t, &params, targs);
-        fi.subst.insert(t, s);
-        if mentions_type_params(c.p, s) && fi.unsupported.is_none() {
-            fi.unsupported = Some((
-                fobj.pos,
-                format!(
-                    "rgo: cannot instantiate type {} of generic code",
-                    c.p.type_string(t)
-                ),
-            ));
+        // A generic type's bare name (`Pair` in `Pair[K, V]`) stays generic: it is not a value's
+        // type, only the instantiation around it is.
+        if !mentions_type_params(c.p, s) {
+            fi.subst.insert(t, s);
         }
         s
     };
