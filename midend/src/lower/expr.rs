@@ -1072,6 +1072,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 } else if self.is_interface(yt) && !self.is_interface(xt) {
                     let xv = self.convert_implicit(xv, xt, yt);
                     (yt, xv, yv)
+                } else if self.is_interface(xt) && self.is_interface(yt) && xt != yt {
+                    // Interfaces of different types (`any == I`): compare dynamic types and
+                    // values, as empty interfaces (an itab's first word is not a type).
+                    let any = self.l.prog.any_type();
+                    let xv = self.convert_implicit(xv, xt, any);
+                    let yv = self.convert_implicit(yv, yt, any);
+                    (any, xv, yv)
                 } else {
                     (xt, xv, yv)
                 };
