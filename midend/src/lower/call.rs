@@ -198,8 +198,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
     /// inserting the implicit `&` or `*`.
     pub(crate) fn method_receiver(&mut self, x: &'p Expr, path: &[u32], m: ObjId) -> Value {
         let prog = self.l.prog;
-        let (recv_t, ptr_recv) = self.method_recv_type(m);
+        let (_, ptr_recv) = self.method_recv_type(m);
         let xt = self.type_of(x);
+        let holder = self.selection_holder(xt, path);
+        let (_, recv_t, _) = self.l.method_target(m, holder);
         // Start from a place for x (or its pointee).
         let (mut place, mut ct) = if self.is_pointer_type(xt) {
             let p = self.expr(x);
