@@ -209,7 +209,6 @@ fn instantiate_one(
 ) -> FuncInstance {
     let params = type_params_of(prog, func);
     let fobj = prog.obj(func).clone();
-    let _ = &fobj.pos;
     let pkg = fobj.pkg.unwrap_or(PkgId(0));
     let mut fi = FuncInstance {
         func,

@@ -52,8 +52,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
             return vec![];
         };
         // Method call with a static receiver type.
-        if let ExprKind::Selector { x, .. } = &func_u.kind
-            && let Some(s) = self.l.selection(func_u.id)
+        // `x.M[int](...)`: an explicitly instantiated generic method.
+        let fsel = match &func_u.kind {
+            ExprKind::Index { x, .. } if self.l.selection(x.unparen().id).is_some() => x.unparen(),
+            _ => func_u,
+        };
+        if let ExprKind::Selector { x, sel } = &fsel.kind
+            && let Some(s) = self.l.selection(fsel.id)
             && s.kind == SelectionKind::MethodVal
         {
             if self.is_interface(self.type_of(x)) || self.holder_is_interface(x, &s.index) {
@@ -73,7 +78,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
             let recv = self.method_receiver(x, &s.index, s.obj);
             let holder = self.selection_holder(s.recv, &s.index);
-            let (sym, recv_t, _) = self.l.method_target(s.obj, holder);
+            let (sym, recv_t, _) = self.l.method_target_at(s.obj, holder, sel.id, e.pos);
             let mut vals = vec![(recv, recv_t)];
             vals.extend(self.call_args(args, &sig, ellipsis.is_some()));
             let mut ptypes = vec![recv_t];

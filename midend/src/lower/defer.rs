@@ -145,7 +145,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 results = sig.results.clone();
                 let sel = self.l.selection(fu.id);
                 match (&fu.kind, sel) {
-                    (ExprKind::Selector { x, .. }, Some(s))
+                    (ExprKind::Selector { x, sel: sel_ident }, Some(s))
                         if s.kind == SelectionKind::MethodVal =>
                     {
                         if self.is_interface(self.type_of(x))
@@ -175,7 +175,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
                         } else {
                             let recv = self.method_receiver(x, &s.index, s.obj);
                             let holder = self.selection_holder(s.recv, &s.index);
-                            let (sym, rt, _) = self.l.method_target(s.obj, holder);
+                            let (sym, rt, _) =
+                                self.l
+                                    .method_target_at(s.obj, holder, sel_ident.id, call.pos);
                             fields.push((recv, rt));
                             fields.extend(self.call_args(args, &sig, ellipsis.is_some()));
                             BoundCallee::Direct(sym)

@@ -394,6 +394,52 @@ impl<'p> Lowering<'p> {
         (sym, recv, sig)
     }
 
+    /// [`Lowering::method_target`] for a method named at selector identifier `sel_id`: a method
+    /// with its own type parameters (Go 1.27) resolves to the instance recorded there.
+    pub fn method_target_at(
+        &mut self,
+        m: ObjId,
+        holder: TypeId,
+        sel_id: frontend::ast::NodeId,
+        pos: Pos,
+    ) -> (String, TypeId, TypeId) {
+        if !self
+            .prog
+            .func_type_params
+            .get(&m)
+            .is_some_and(|v| !v.is_empty())
+        {
+            return self.method_target(m, holder);
+        }
+        let own = self
+            .instance(sel_id)
+            .map(|i| i.type_args)
+            .unwrap_or_default();
+        let base = match self.prog.ty(holder) {
+            Type::Pointer(e) => *e,
+            _ => holder,
+        };
+        if self
+            .prog
+            .types
+            .named(base)
+            .is_some_and(|n| n.origin.is_some())
+        {
+            self.error(
+                pos,
+                "rgo: methods with type parameters of generic types are not supported yet",
+            );
+            return self.method_target(m, holder);
+        }
+        match self.prog.func_instances.get(m, &own) {
+            Some(fi) => (self.instance_symbol(fi), fi.recv.unwrap_or(holder), fi.sig),
+            None => {
+                self.error(pos, "rgo: missing instance of generic method");
+                self.method_target(m, holder)
+            }
+        }
+    }
+
     pub fn error(&mut self, pos: Pos, message: impl Into<String>) {
         self.errors.push(LowerError {
             pos,
