@@ -126,7 +126,7 @@ pub fn instantiate_bodies(prog: &mut Program) {
             };
             for &m in n.methods.iter().rev() {
                 if decl_nodes.contains_key(&m)
-                    && !prog.func_type_params.get(&m).is_some_and(|v| !v.is_empty())
+                    && prog.func_type_params.get(&m).is_none_or(|v| v.is_empty())
                 {
                     work.push((m, args.clone()));
                 }

@@ -184,9 +184,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                         }
                     }
                     _ if self.generic_func_ref(fu).is_some() => {
-                        let Some((o, id)) = self.generic_func_ref(fu) else {
-                            return None;
-                        };
+                        let (o, id) = self.generic_func_ref(fu)?;
                         let sym = self.l.generic_func_symbol(o, id, call.pos);
                         if sig.params.is_empty() && sig.results.is_empty() {
                             let fv = self.l.funcval_sym(&sym);

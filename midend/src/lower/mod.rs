@@ -403,11 +403,11 @@ impl<'p> Lowering<'p> {
         sel_id: frontend::ast::NodeId,
         pos: Pos,
     ) -> (String, TypeId, TypeId) {
-        if !self
+        if self
             .prog
             .func_type_params
             .get(&m)
-            .is_some_and(|v| !v.is_empty())
+            .is_none_or(|v| v.is_empty())
         {
             return self.method_target(m, holder);
         }
