@@ -58,6 +58,21 @@ fn arity(b: Builtin) -> (usize, bool) {
 }
 
 impl<'a> Checker<'a> {
+    /// Whether the size of `t` depends on a type parameter (types2's hasVarSize).
+    fn has_var_size(&self, t: TypeId, depth: u32) -> bool {
+        if depth > 64 {
+            return false;
+        }
+        match self.p.ty(t) {
+            Type::TypeParam(_) => true,
+            Type::Named(n) => n
+                .underlying
+                .is_some_and(|u| self.has_var_size(u, depth + 1)),
+            Type::Array(e, _) => self.has_var_size(*e, depth + 1),
+            Type::Struct(fs) => fs.iter().any(|f| self.has_var_size(f.typ, depth + 1)),
+            _ => false,
+        }
+    }
     pub(crate) fn builtin(
         &mut self,
         x: &mut Operand<'a>,
@@ -689,6 +704,13 @@ impl<'a> Checker<'a> {
                 if self.is_untyped(a.typ) {
                     let d = self.default_type(a.typ);
                     self.convert_untyped(&mut a, d);
+                }
+                if self.has_var_size(a.typ, 0) {
+                    // The size depends on a type parameter: known per instance only (types2).
+                    x.mode = OpMode::Value;
+                    x.typ = self.basic(BasicKind::Uintptr);
+                    x.val = None;
+                    return;
                 }
                 let (sz, al) = layout::size_align(&self.p.types, a.typ, 0);
                 if sz > i64::MAX as u64 {

@@ -451,6 +451,17 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let prog = self.l.prog;
         let rt = self.type_of(e);
         match b {
+            // Not constant only in generic code (the operand's size depends on a type
+            // parameter): the instance's concrete layout. The operand is not evaluated.
+            Builtin::Sizeof | Builtin::Alignof if !args.is_empty() => {
+                let l = self.l.lay.of(self.type_of(&args[0]));
+                let n = if b == Builtin::Sizeof {
+                    l.size
+                } else {
+                    l.align
+                };
+                vec![Value::Flat(vec![self.b.iconst(Ty::I64, n as i64)])]
+            }
             Builtin::Len | Builtin::Cap => {
                 let x = &args[0];
                 let xt = self.type_of(x);
