@@ -88,6 +88,13 @@ impl<'a> Checker<'a> {
         if let Some(&r) = memo.get(&t) {
             return r;
         }
+        // `params` are type parameters, and for the instantiation pass also the named types
+        // declared inside a generic function (each instance has its own).
+        if let Some(i) = params.iter().position(|&p| p == t)
+            && let Some(&a) = args.get(i)
+        {
+            return a;
+        }
         let d = depth + 1;
         let r = match self.p.ty(t).clone() {
             Type::TypeParam(_) => match params.iter().position(|&p| p == t) {

@@ -162,42 +162,57 @@ fn type_params_of(prog: &Program, o: ObjId) -> Vec<TypeId> {
 /// that is not instantiated (a generic type's methods see the type itself as their receiver
 /// base).
 pub(crate) fn mentions_type_params(prog: &Program, t: TypeId) -> bool {
-    fn rec(tt: &TypeTable, t: TypeId, depth: u32, seen: &mut Vec<TypeId>) -> bool {
+    mentions_generic(prog, t, &[])
+}
+
+/// [`mentions_type_params`], counting the named types `locals` (declared inside a generic
+/// function) as generic too.
+fn mentions_generic(prog: &Program, t: TypeId, locals: &[TypeId]) -> bool {
+    fn rec(
+        tt: &TypeTable,
+        t: TypeId,
+        depth: u32,
+        seen: &mut Vec<TypeId>,
+        locals: &[TypeId],
+    ) -> bool {
         if depth > 64 || seen.contains(&t) {
             return false;
+        }
+        if locals.contains(&t) {
+            return true;
         }
         let d = depth + 1;
         match tt.get(t) {
             Type::TypeParam(_) => true,
             Type::Basic(_) => false,
             Type::Pointer(e) | Type::Slice(e) | Type::Array(e, _) | Type::Chan(_, e) => {
-                rec(tt, *e, d, seen)
+                rec(tt, *e, d, seen, locals)
             }
-            Type::Map(k, v) => rec(tt, *k, d, seen) || rec(tt, *v, d, seen),
-            Type::Tuple(v) => v.iter().any(|x| rec(tt, *x, d, seen)),
+            Type::Map(k, v) => rec(tt, *k, d, seen, locals) || rec(tt, *v, d, seen, locals),
+            Type::Tuple(v) => v.iter().any(|x| rec(tt, *x, d, seen, locals)),
             Type::Func(s) => {
-                s.params.iter().any(|x| rec(tt, *x, d, seen))
-                    || s.results.iter().any(|x| rec(tt, *x, d, seen))
-                    || s.recv.is_some_and(|r| rec(tt, r, d, seen))
+                s.params.iter().any(|x| rec(tt, *x, d, seen, locals))
+                    || s.results.iter().any(|x| rec(tt, *x, d, seen, locals))
+                    || s.recv.is_some_and(|r| rec(tt, r, d, seen, locals))
             }
-            Type::Struct(fs) => fs.iter().any(|f| rec(tt, f.typ, d, seen)),
+            Type::Struct(fs) => fs.iter().any(|f| rec(tt, f.typ, d, seen, locals)),
             Type::Interface(it) => {
                 seen.push(t);
-                let r = it.methods.iter().any(|m| rec(tt, m.sig, d, seen))
+                let r = it.methods.iter().any(|m| rec(tt, m.sig, d, seen, locals))
                     || it
                         .terms
                         .as_ref()
-                        .is_some_and(|ts| ts.iter().any(|x| rec(tt, x.typ, d, seen)));
+                        .is_some_and(|ts| ts.iter().any(|x| rec(tt, x.typ, d, seen, locals)));
                 seen.pop();
                 r
             }
             Type::Named(n) => {
                 (n.origin.is_none() && !n.type_params.is_empty())
-                    || n.type_args.iter().any(|x| rec(tt, *x, d, seen))
+                    || n.type_args.iter().any(|x| rec(tt, *x, d, seen, locals))
             }
         }
     }
-    rec(&prog.types, t, 0, &mut Vec::new())
+    rec(&prog.types, t, 0, &mut Vec::new(), locals)
 }
 
 fn instantiate_one(
@@ -263,15 +278,39 @@ fn instantiate_one(
             }
         }
     }
-    for (o, u) in &local_types {
-        if mentions_type_params(prog, *u) {
-            fi.unsupported = Some((
-                prog.obj(*o).pos,
-                "rgo: type declarations inside generic functions are not supported yet".into(),
-            ));
-            return fi;
+    // Named types declared in the body: one per instance, `local[int]` as gc names them (an
+    // instance of the local type with the function's type arguments), substituted like type
+    // parameters.
+    let mut params = params;
+    let mut args = targs.to_vec();
+    let mut new_locals = Vec::new();
+    for &(o, _) in &local_types {
+        let lt = prog.obj(o).typ;
+        if params.contains(&lt) {
+            continue;
         }
+        let inst = match prog.instance_cache.get(&(lt, targs.to_vec())) {
+            Some(&i) => i,
+            None => {
+                let i = prog.types.push(Type::Named(NamedType {
+                    obj: o,
+                    underlying: None,
+                    methods: vec![],
+                    type_params: vec![],
+                    origin: Some(lt),
+                    type_args: targs.to_vec(),
+                }));
+                prog.instance_cache.insert((lt, targs.to_vec()), i);
+                prog.types.pointer(i);
+                new_locals.push((i, lt));
+                i
+            }
+        };
+        params.push(lt);
+        args.push(inst);
     }
+    let locals: Vec<TypeId> = local_types.iter().map(|&(o, _)| prog.obj(o).typ).collect();
+    let targs: &[TypeId] = &args;
     types.sort();
     types.dedup();
     let mut c = Checker::new(prog, pkg, &[]);
@@ -279,7 +318,7 @@ fn instantiate_one(
         if let Some(&s) = fi.subst.get(&t) {
             return s;
         }
-        if !mentions_type_params(c.p, t) {
+        if !mentions_generic(c.p, t, &locals) {
             return t;
         }
         let s = c.subst(t, &params, targs);
@@ -290,6 +329,15 @@ fn instantiate_one(
         }
         s
     };
+    for &(inst, lt) in &new_locals {
+        let u = c.p.types.named(lt).and_then(|n| n.underlying);
+        if let Some(u) = u {
+            let su = c.subst(u, &params, targs);
+            if let Type::Named(nn) = &mut c.p.types.types[inst.0 as usize] {
+                nn.underlying = Some(su);
+            }
+        }
+    }
     for &t in &types {
         let s = sub(&mut c, t, &mut fi);
         // The midend takes addresses of values of any type it handles.
@@ -322,7 +370,7 @@ fn instantiate_one(
         );
     }
     for (id, s) in sels {
-        if !mentions_type_params(c.p, s.recv) {
+        if !mentions_generic(c.p, s.recv, &locals) {
             continue;
         }
         let recv = sub(&mut c, s.recv, &mut fi);
