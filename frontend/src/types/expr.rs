@@ -458,7 +458,9 @@ impl<'a> Checker<'a> {
                 !n.type_params.is_empty() && n.origin.is_none()
             }
             _ => false,
-        };
+        } || (x.mode == OpMode::TypeExpr
+            && x.expr
+                .is_some_and(|e| self.generic_alias_params(e).is_some()));
         let generic_func = x.mode == OpMode::Value && self.is_generic_func_operand(x);
         if generic || generic_func {
             let what = if generic { "type" } else { "function" };

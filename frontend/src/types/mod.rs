@@ -109,6 +109,9 @@ pub struct Program {
     pub field_objs: HashMap<TypeId, Vec<ObjId>>,
     /// Type parameters of generic functions and methods (Func object → TypeParam types).
     pub func_type_params: HashMap<ObjId, Vec<TypeId>>,
+    /// Type parameters of generic aliases (`type A[T any] = []T`, Go 1.24): alias object → its
+    /// TypeParam types; the object's type is the right-hand side in terms of them.
+    pub alias_type_params: HashMap<ObjId, Vec<TypeId>>,
     /// Instances of generic functions and methods (filled by [`instantiate_bodies`]).
     pub func_instances: FuncInstances,
 }
