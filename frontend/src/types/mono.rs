@@ -20,6 +20,45 @@ use crate::ast::{self, Decl, NodeId};
 /// those while type checking.
 const MAX_INSTANCES: usize = 20_000;
 
+/// Type arguments nested deeper than this come from an instantiation cycle (`F[T]` using
+/// `F[chan T]`), which gc rejects.
+const MAX_TYPE_DEPTH: u32 = 24;
+
+/// How deeply `t`'s structure nests (named types count their type arguments).
+fn type_depth(prog: &Program, t: TypeId, depth: u32) -> u32 {
+    if depth > MAX_TYPE_DEPTH {
+        return depth;
+    }
+    let d = depth + 1;
+    let max = |ts: &mut dyn Iterator<Item = TypeId>| ts.map(|x| type_depth(prog, x, d)).max();
+    match prog.ty(t) {
+        Type::Pointer(e) | Type::Slice(e) | Type::Array(e, _) | Type::Chan(_, e) => {
+            type_depth(prog, *e, d)
+        }
+        Type::Map(k, v) => type_depth(prog, *k, d).max(type_depth(prog, *v, d)),
+        Type::Tuple(v) => max(&mut v.iter().copied()).unwrap_or(d),
+        Type::Func(s) => max(&mut s.params.iter().chain(&s.results).copied()).unwrap_or(d),
+        Type::Named(n) => max(&mut n.type_args.iter().copied()).unwrap_or(d),
+        Type::Struct(fs) => max(&mut fs.iter().map(|f| f.typ)).unwrap_or(d),
+        _ => d,
+    }
+}
+
+/// An instance that is not lowered (the lowering reports `unsupported`).
+fn unsupported_instance(prog: &Program, func: ObjId, targs: &[TypeId]) -> FuncInstance {
+    FuncInstance {
+        func,
+        type_args: targs.to_vec(),
+        type_params: Vec::new(),
+        recv: None,
+        sig: prog.obj(func).typ,
+        subst: HashMap::new(),
+        selections: HashMap::new(),
+        instances: HashMap::new(),
+        unsupported: None,
+    }
+}
+
 /// Fills `prog.func_instances`.
 pub fn instantiate_bodies(prog: &mut Program) {
     // Generic declarations with bodies and the node ids of each (read before the checker
@@ -85,8 +124,15 @@ pub fn instantiate_bodies(prog: &mut Program) {
             let Some(nodes) = decl_nodes.get(&func) else {
                 continue;
             };
-            let mut fi = instantiate_one(prog, func, &targs, nodes, &generic_arrays);
-            if out.list.len() >= MAX_INSTANCES {
+            let too_deep = targs
+                .iter()
+                .any(|&t| type_depth(prog, t, 0) > MAX_TYPE_DEPTH);
+            let mut fi = if too_deep {
+                unsupported_instance(prog, func, &targs)
+            } else {
+                instantiate_one(prog, func, &targs, nodes, &generic_arrays)
+            };
+            if too_deep || out.list.len() >= MAX_INSTANCES {
                 fi.unsupported = Some((
                     prog.obj(func).pos,
                     "rgo: instantiation cycle (too many instances)".to_string(),
