@@ -314,7 +314,9 @@ pub fn check_files(files: &[String]) -> Result<types::Program, BuildError> {
 /// Builds an executable from the files of package main; returns its bytes.
 pub fn build(files: &[String], opts: &BuildOptions) -> Result<Vec<u8>, BuildError> {
     let t0 = Instant::now();
-    let prog = check_files(files)?;
+    let mut prog = check_files(files)?;
+    // One body per instance of generic code (frontend::types::mono).
+    types::instantiate_bodies(&mut prog);
     let t_check = t0.elapsed();
     if !prog.packages.iter().any(|p| p.path == "main") {
         return Err(BuildError::Other("no main package".into()));

@@ -558,3 +558,275 @@ impl NodeIdGen {
         id
     }
 }
+
+/// Calls `f` with every [`NodeId`] of a function declaration: the identifiers and expressions of
+/// its receiver, type parameters, signature and body (type expressions, func literals and the
+/// implicit ids of case clauses included). The midend's instantiation pass uses it to find the
+/// nodes whose types depend on a generic function's type parameters.
+pub fn visit_func_decl_ids(fd: &FuncDecl, f: &mut dyn FnMut(NodeId)) {
+    let mut v = IdVisitor { f };
+    if let Some(r) = &fd.recv {
+        v.field(r);
+    }
+    f_ident(&mut v, &fd.name);
+    for tp in &fd.type_params {
+        v.field(tp);
+    }
+    v.func_type(&fd.sig);
+    if let Some(b) = &fd.body {
+        v.stmts(&b.stmts);
+    }
+}
+
+fn f_ident(v: &mut IdVisitor, id: &Ident) {
+    (v.f)(id.id);
+}
+
+struct IdVisitor<'f> {
+    f: &'f mut dyn FnMut(NodeId),
+}
+
+impl IdVisitor<'_> {
+    fn field(&mut self, fl: &Field) {
+        for n in &fl.names {
+            (self.f)(n.id);
+        }
+        self.expr(&fl.typ);
+    }
+
+    fn func_type(&mut self, ft: &FuncType) {
+        for p in ft.params.iter().chain(&ft.results) {
+            self.field(p);
+        }
+    }
+
+    fn opt(&mut self, e: &Option<Box<Expr>>) {
+        if let Some(e) = e {
+            self.expr(e);
+        }
+    }
+
+    fn expr(&mut self, e: &Expr) {
+        (self.f)(e.id);
+        match &e.kind {
+            ExprKind::Bad | ExprKind::BasicLit { .. } => {}
+            ExprKind::Ident(id) => (self.f)(id.id),
+            ExprKind::CompositeLit { typ, elts, .. } => {
+                self.opt(typ);
+                for x in elts {
+                    self.expr(x);
+                }
+            }
+            ExprKind::KeyValue { key, value, .. } => {
+                self.expr(key);
+                self.expr(value);
+            }
+            ExprKind::FuncLit { sig, body } => {
+                self.func_type(sig);
+                self.stmts(&body.stmts);
+            }
+            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => self.expr(x),
+            ExprKind::Selector { x, sel } => {
+                self.expr(x);
+                (self.f)(sel.id);
+            }
+            ExprKind::Index { x, indices, .. } => {
+                self.expr(x);
+                for i in indices {
+                    self.expr(i);
+                }
+            }
+            ExprKind::Slice { x, lo, hi, max, .. } => {
+                self.expr(x);
+                self.opt(lo);
+                self.opt(hi);
+                self.opt(max);
+            }
+            ExprKind::TypeAssert { x, typ, .. } => {
+                self.expr(x);
+                self.opt(typ);
+            }
+            ExprKind::Call { func, args, .. } => {
+                self.expr(func);
+                for a in args {
+                    self.expr(a);
+                }
+            }
+            ExprKind::Binary { x, y, .. } => {
+                self.expr(x);
+                self.expr(y);
+            }
+            ExprKind::ArrayType { len, elem } => {
+                self.opt(len);
+                self.expr(elem);
+            }
+            ExprKind::Ellipsis(x) => self.opt(x),
+            ExprKind::StructType { fields } | ExprKind::InterfaceType { elems: fields } => {
+                for fl in fields {
+                    self.field(fl);
+                }
+            }
+            ExprKind::FuncType(ft) => self.func_type(ft),
+            ExprKind::MapType { key, value } => {
+                self.expr(key);
+                self.expr(value);
+            }
+            ExprKind::ChanType { elem, .. } => self.expr(elem),
+        }
+    }
+
+    fn stmts(&mut self, ss: &[Stmt]) {
+        for s in ss {
+            self.stmt(s);
+        }
+    }
+
+    fn opt_stmt(&mut self, s: &Option<Box<Stmt>>) {
+        if let Some(s) = s {
+            self.stmt(s);
+        }
+    }
+
+    fn clauses(&mut self, cs: &[CaseClause]) {
+        for c in cs {
+            (self.f)(c.implicit_id);
+            for e in &c.exprs {
+                self.expr(e);
+            }
+            self.stmts(&c.body);
+        }
+    }
+
+    fn decl(&mut self, d: &Decl) {
+        match d {
+            Decl::Const(g) | Decl::Var(g) => {
+                for spec in &g.specs {
+                    for n in &spec.names {
+                        (self.f)(n.id);
+                    }
+                    if let Some(t) = &spec.typ {
+                        self.expr(t);
+                    }
+                    for v in &spec.values {
+                        self.expr(v);
+                    }
+                }
+            }
+            Decl::Type(g) => {
+                for spec in &g.specs {
+                    (self.f)(spec.name.id);
+                    for tp in &spec.type_params {
+                        self.field(tp);
+                    }
+                    self.expr(&spec.typ);
+                }
+            }
+            Decl::Func(fd) => visit_func_decl_ids(fd, self.f),
+            Decl::Bad(_) => {}
+        }
+    }
+
+    fn stmt(&mut self, s: &Stmt) {
+        match &s.kind {
+            StmtKind::Empty | StmtKind::Bad => {}
+            StmtKind::Decl(d) => self.decl(d),
+            StmtKind::Labeled { label, stmt } => {
+                (self.f)(label.id);
+                self.stmt(stmt);
+            }
+            StmtKind::Expr(e) | StmtKind::Go(e) | StmtKind::Defer(e) => self.expr(e),
+            StmtKind::Send { chan, value } => {
+                self.expr(chan);
+                self.expr(value);
+            }
+            StmtKind::IncDec { x, .. } => self.expr(x),
+            StmtKind::Assign { lhs, rhs, .. } => {
+                for e in lhs.iter().chain(rhs) {
+                    self.expr(e);
+                }
+            }
+            StmtKind::Return(es) => {
+                for e in es {
+                    self.expr(e);
+                }
+            }
+            StmtKind::Branch { label, .. } => {
+                if let Some(l) = label {
+                    (self.f)(l.id);
+                }
+            }
+            StmtKind::Block(b) => self.stmts(&b.stmts),
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
+                self.opt_stmt(init);
+                self.expr(cond);
+                self.stmts(&then.stmts);
+                self.opt_stmt(els);
+            }
+            StmtKind::Switch {
+                init, tag, body, ..
+            } => {
+                self.opt_stmt(init);
+                if let Some(t) = tag {
+                    self.expr(t);
+                }
+                self.clauses(body);
+            }
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                body,
+                ..
+            } => {
+                self.opt_stmt(init);
+                if let Some(b) = bind {
+                    (self.f)(b.id);
+                }
+                self.expr(x);
+                self.clauses(body);
+            }
+            StmtKind::Select { body, .. } => {
+                for c in body {
+                    if let Some(cm) = &c.comm {
+                        self.stmt(cm);
+                    }
+                    self.stmts(&c.body);
+                }
+            }
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
+                self.opt_stmt(init);
+                if let Some(c) = cond {
+                    self.expr(c);
+                }
+                self.opt_stmt(post);
+                self.stmts(&body.stmts);
+            }
+            StmtKind::Range {
+                key,
+                value,
+                x,
+                body,
+                ..
+            } => {
+                if let Some(k) = key {
+                    self.expr(k);
+                }
+                if let Some(v) = value {
+                    self.expr(v);
+                }
+                self.expr(x);
+                self.stmts(&body.stmts);
+            }
+        }
+    }
+}

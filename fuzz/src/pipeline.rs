@@ -123,7 +123,7 @@ pub fn compile_verbose(files: &[(String, String)], lower: bool, render: bool) ->
         files: parsed,
         import_map: HashMap::new(),
     };
-    let prog = match check_program(fset, vec![pp]) {
+    let mut prog = match check_program(fset, vec![pp]) {
         Ok(p) if parse_errors.is_empty() => p,
         Ok(_) => {
             let text = render_fset
@@ -139,6 +139,7 @@ pub fn compile_verbose(files: &[(String, String)], lower: bool, render: bool) ->
     if !lower {
         return (Outcome::Lowered, String::new());
     }
+    frontend::types::instantiate_bodies(&mut prog);
     let Some(pkg) = prog.packages.iter().find(|p| p.path == path).map(|p| p.id) else {
         return (Outcome::CheckError, String::new());
     };

@@ -560,7 +560,7 @@ pub fn method_symbol_name(prog: &Program, recv: TypeId, m: &MethodSetEntry) -> (
 }
 
 /// The type-name part of a method symbol (`T`, or `T[int]` for instances).
-fn named_symbol_part(prog: &Program, t: TypeId) -> String {
+pub(crate) fn named_symbol_part(prog: &Program, t: TypeId) -> String {
     match prog.ty(t) {
         Type::Named(n) => {
             let mut s = prog.obj(n.obj).name.clone();

@@ -17,7 +17,8 @@ fn lower(src: &str) {
         files: vec![file],
         import_map: HashMap::new(),
     };
-    let prog = check_program(fset, vec![pkg]).expect("checks");
+    let mut prog = check_program(fset, vec![pkg]).expect("checks");
+    frontend::types::instantiate_bodies(&mut prog);
     let main = prog
         .packages
         .iter()

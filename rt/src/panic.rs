@@ -83,7 +83,7 @@ fn print_frame(f: &symtab::FuncInfo, pc: usize, lookup_pc: usize) {
     } else {
         name.strip_suffix(b".deferbody").unwrap_or(name)
     };
-    bytes(name);
+    print_func_name(name);
     bytes(b"(...)\n\t");
     bytes(file);
     bytes(b":");
@@ -91,6 +91,27 @@ fn print_frame(f: &symtab::FuncInfo, pc: usize, lookup_pc: usize) {
     bytes(b" +");
     print::hex((pc - f.entry) as u64);
     bytes(b"\n");
+}
+
+/// Prints a function's symbol name as gc's tracebacks show it (funcNameForPrint): the type
+/// arguments of an instance of generic code are elided, `main.Max[int]` → `main.Max[...]`,
+/// `main.(*Box[int]).Get` → `main.(*Box[...]).Get`.
+pub fn print_func_name(name: &[u8]) {
+    let (a, b, c) = func_name_pieces(name);
+    bytes(a);
+    bytes(b);
+    bytes(c);
+}
+
+/// gc's funcNamePiecesForPrint: everything from the first `[` to the last `]` becomes `[...]`.
+pub fn func_name_pieces(name: &[u8]) -> (&[u8], &'static [u8], &[u8]) {
+    let Some(i) = name.iter().position(|&c| c == b'[') else {
+        return (name, b"", b"");
+    };
+    match name.iter().rposition(|&c| c == b']') {
+        Some(j) if j > i => (&name[..i], b"[...]", &name[j + 1..]),
+        _ => (name, b"", b""),
+    }
 }
 
 /// Calls `visit(func, pc, lookup_pc)` for every frame of the current goroutine found in the

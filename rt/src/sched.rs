@@ -455,7 +455,7 @@ pub unsafe fn print_created_by(g: *const G) {
         return;
     };
     bytes(b"created by ");
-    bytes(f.name());
+    crate::panic::print_func_name(f.name());
     bytes(b" in goroutine ");
     print::uint((*g).sched_ext.parent_goid);
     bytes(b"\n\t");

@@ -58,6 +58,21 @@ fn arity(b: Builtin) -> (usize, bool) {
 }
 
 impl<'a> Checker<'a> {
+    /// Whether the size of `t` depends on a type parameter (types2's hasVarSize).
+    fn has_var_size(&self, t: TypeId, depth: u32) -> bool {
+        if depth > 64 {
+            return false;
+        }
+        match self.p.ty(t) {
+            Type::TypeParam(_) => true,
+            Type::Named(n) => n
+                .underlying
+                .is_some_and(|u| self.has_var_size(u, depth + 1)),
+            Type::Array(e, _) => self.has_var_size(*e, depth + 1),
+            Type::Struct(fs) => fs.iter().any(|f| self.has_var_size(f.typ, depth + 1)),
+            _ => false,
+        }
+    }
     pub(crate) fn builtin(
         &mut self,
         x: &mut Operand<'a>,
@@ -313,8 +328,31 @@ impl<'a> Checker<'a> {
             }
             Delete => {
                 let m = ops[0].clone();
-                let Some(Type::Map(kt, _)) = self.core_type(m.typ).map(|c| self.p.ty(c).clone())
-                else {
+                // A type parameter: every type of its type set must be a map, all with the same
+                // key type (Go 1.25 dropped the core type requirement).
+                let mut map_key = self.core_type(m.typ).and_then(|c| match self.p.ty(c) {
+                    Type::Map(k, _) => Some(*k),
+                    _ => None,
+                });
+                if map_key.is_none()
+                    && let Type::TypeParam(p) = self.p.ty(m.typ)
+                    && let Type::Interface(it) = self.p.ty(self.under(p.constraint))
+                    && let Some(ts) = &it.terms
+                {
+                    let keys: Vec<Option<TypeId>> = ts
+                        .iter()
+                        .map(|t| match self.p.ty(self.under(t.typ)) {
+                            Type::Map(k, _) => Some(*k),
+                            _ => None,
+                        })
+                        .collect();
+                    if let Some(Some(k0)) = keys.first()
+                        && keys.iter().all(|k| *k == Some(*k0))
+                    {
+                        map_key = Some(*k0);
+                    }
+                }
+                let Some(kt) = map_key else {
                     self.error(
                         m.pos(),
                         format!("invalid argument: {} is not a map", self.operand_string(&m)),
@@ -340,7 +378,17 @@ impl<'a> Checker<'a> {
             }
             Close => {
                 let a = &ops[0];
-                match self.core_type(a.typ).map(|c| self.p.ty(c).clone()) {
+                // A type parameter: every type of its type set must be a channel that can be
+                // closed (Go 1.25 dropped the core type requirement).
+                let closable = |c: &Self, t: TypeId| matches!(c.p.ty(c.under(t)), Type::Chan(d, _) if *d != crate::ast::ChanDir::Recv);
+                let core = if matches!(self.p.ty(a.typ), Type::TypeParam(_))
+                    && self.all_terms(a.typ, closable)
+                {
+                    Some(Type::Chan(crate::ast::ChanDir::Both, a.typ))
+                } else {
+                    self.core_type(a.typ).map(|c| self.p.ty(c).clone())
+                };
+                match core {
                     Some(Type::Chan(dir, _)) => {
                         if dir == crate::ast::ChanDir::Recv {
                             self.error(
@@ -656,6 +704,13 @@ impl<'a> Checker<'a> {
                 if self.is_untyped(a.typ) {
                     let d = self.default_type(a.typ);
                     self.convert_untyped(&mut a, d);
+                }
+                if self.has_var_size(a.typ, 0) {
+                    // The size depends on a type parameter: known per instance only (types2).
+                    x.mode = OpMode::Value;
+                    x.typ = self.basic(BasicKind::Uintptr);
+                    x.val = None;
+                    return;
                 }
                 let (sz, al) = layout::size_align(&self.p.types, a.typ, 0);
                 if sz > i64::MAX as u64 {

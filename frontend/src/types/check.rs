@@ -986,8 +986,22 @@ impl<'a> Checker<'a> {
     pub(crate) fn type_decl(&mut self, o: ObjId, spec: &'a ast::TypeSpec) {
         if spec.assign.is_some() {
             if !spec.type_params.is_empty() {
-                // Generic aliases (Go 1.24+): treat the alias as its RHS, type parameters unused.
-                self.error(spec.name.pos, "generic type alias not supported");
+                // A generic alias (Go 1.24): the RHS in terms of the alias's type parameters,
+                // substituted at each instantiation (`instantiated_type`).
+                self.open_scope(ScopeKind::Block);
+                let tps = self.declare_type_params(&spec.type_params, None);
+                let mut t = self.typ(&spec.typ);
+                self.close_scope();
+                if matches!(self.p.ty(t), Type::TypeParam(_)) {
+                    self.error(
+                        spec.typ.pos,
+                        "cannot use type parameter declared in alias declaration as RHS",
+                    );
+                    t = self.invalid();
+                }
+                self.p.alias_type_params.insert(o, tps);
+                self.p.objects[o.0 as usize].typ = t;
+                return;
             }
             // An alias: the object's type is the RHS type itself.
             let t = self.typ(&spec.typ);
@@ -1568,6 +1582,32 @@ impl<'a> Checker<'a> {
                                 format!(
                                     "cannot use generic type {} without instantiation",
                                     self.ts(x.typ)
+                                ),
+                            );
+                            return self.invalid();
+                        }
+                        if let Some(tps) = self.generic_alias_params(e) {
+                            // `K, V any`: consecutive parameters with one constraint share it.
+                            let mut names: Vec<String> = Vec::new();
+                            for (i, &t) in tps.iter().enumerate() {
+                                let cons = |c: &Self, t: TypeId| match c.p.ty(t) {
+                                    Type::TypeParam(tp) => c.ts(tp.constraint),
+                                    _ => String::new(),
+                                };
+                                let c = cons(self, t);
+                                let next_same = tps.get(i + 1).is_some_and(|&n| cons(self, n) == c);
+                                if next_same {
+                                    names.push(self.ts(t));
+                                } else {
+                                    names.push(format!("{} {c}", self.ts(t)));
+                                }
+                            }
+                            self.error(
+                                e.pos,
+                                format!(
+                                    "cannot use generic type {}[{}] without instantiation",
+                                    crate::types::check::expr_string(e),
+                                    names.join(", ")
                                 ),
                             );
                             return self.invalid();

@@ -484,7 +484,9 @@ impl<'a> Checker<'a> {
                 !n.type_params.is_empty() && n.origin.is_none()
             }
             _ => false,
-        };
+        } || (x.mode == OpMode::TypeExpr
+            && x.expr
+                .is_some_and(|e| self.generic_alias_params(e).is_some()));
         let generic_func = x.mode == OpMode::Value && self.is_generic_func_operand(x);
         if generic || generic_func {
             let what = if generic { "type" } else { "function" };
@@ -2233,8 +2235,10 @@ impl<'a> Checker<'a> {
         }
         let idx = &indices[0];
         if self.core_type(y.typ).is_none()
-            && let Some((elem, addressable)) = self.type_set_index(y.typ)
+            && let Some((elem, addressable, array_term)) = self.type_set_index(y.typ)
         {
+            // An array term indexes a variable only when the operand is one (types2).
+            let addressable = addressable && (!array_term || y.mode == OpMode::Variable);
             // A type parameter whose type set mixes indexable types with the same element type
             // (`string | []byte`): the result is a byte value, or a variable if no term is a
             // string.
@@ -2335,8 +2339,9 @@ impl<'a> Checker<'a> {
 
     /// Indexing a type parameter without core type: every term of its type set must be indexable
     /// (string, array, pointer to array, slice) with the same element type. Returns the element
-    /// type and whether the result is addressable (no string or array value terms).
-    fn type_set_index(&self, t: TypeId) -> Option<(TypeId, bool)> {
+    /// type, whether the result can be addressable (no string terms) and whether a term is an
+    /// array (then it is addressable only when the operand is).
+    fn type_set_index(&self, t: TypeId) -> Option<(TypeId, bool, bool)> {
         let Type::TypeParam(p) = self.p.ty(t) else {
             return None;
         };
@@ -2346,10 +2351,14 @@ impl<'a> Checker<'a> {
         let terms = it.terms.as_ref()?;
         let mut elem: Option<TypeId> = None;
         let mut addressable = true;
+        let mut array_term = false;
         for term in terms {
             let (e, addr) = match self.p.ty(self.under(term.typ)) {
                 Type::Basic(k) if k.is_string() => (self.p.byte_type, false),
-                Type::Array(e, _) => (*e, false),
+                Type::Array(e, _) => {
+                    array_term = true;
+                    (*e, true)
+                }
                 Type::Slice(e) => (*e, true),
                 Type::Pointer(b) => match self.p.ty(self.under(*b)) {
                     Type::Array(e, _) => (*e, true),
@@ -2364,7 +2373,7 @@ impl<'a> Checker<'a> {
             }
             addressable &= addr;
         }
-        elem.map(|e| (e, addressable))
+        elem.map(|e| (e, addressable, array_term))
     }
 
     /// Checks an index; returns its constant value if known. `length` bounds constant indices.

@@ -88,6 +88,13 @@ impl<'a> Checker<'a> {
         if let Some(&r) = memo.get(&t) {
             return r;
         }
+        // `params` are type parameters, and for the instantiation pass also the named types
+        // declared inside a generic function (each instance has its own).
+        if let Some(i) = params.iter().position(|&p| p == t)
+            && let Some(&a) = args.get(i)
+        {
+            return a;
+        }
         let d = depth + 1;
         let r = match self.p.ty(t).clone() {
             Type::TypeParam(_) => match params.iter().position(|&p| p == t) {
@@ -321,6 +328,35 @@ impl<'a> Checker<'a> {
         if g.mode == OpMode::Invalid {
             return self.invalid();
         }
+        if let Some(tps) = self.generic_alias_params(base) {
+            let mut args = Vec::new();
+            for i in indices {
+                let t = self.typ(i);
+                if self.is_invalid(t) {
+                    return self.invalid();
+                }
+                args.push(t);
+            }
+            if args.len() != tps.len() {
+                let q = if args.len() < tps.len() {
+                    "not enough"
+                } else {
+                    "too many"
+                };
+                self.error(
+                    start_pos(e),
+                    format!(
+                        "{q} type arguments for type {}: have {}, want {}",
+                        expr_string(base),
+                        args.len(),
+                        tps.len()
+                    ),
+                );
+                return self.invalid();
+            }
+            self.verify_type_args(&tps, &args, indices);
+            return self.subst(g.typ, &tps, &args);
+        }
         if g.mode != OpMode::TypeExpr {
             self.error(
                 start_pos(base),
@@ -387,6 +423,17 @@ impl<'a> Checker<'a> {
             );
         }
         inst
+    }
+
+    /// The type parameters of the generic alias `e` names, if it names one.
+    pub(crate) fn generic_alias_params(&self, e: &Expr) -> Option<Vec<TypeId>> {
+        let id = match &e.unparen().kind {
+            ExprKind::Ident(id) => id.id,
+            ExprKind::Selector { sel, .. } => sel.id,
+            _ => return None,
+        };
+        let o = self.p.info.uses.get(&id)?;
+        self.p.alias_type_params.get(o).cloned()
     }
 
     pub(crate) fn verify_type_args(

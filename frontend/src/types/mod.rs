@@ -18,6 +18,7 @@ mod initorder;
 pub mod layout;
 mod lookup;
 pub mod model;
+mod mono;
 mod stmt;
 mod table;
 mod typestr;
@@ -27,6 +28,7 @@ use std::collections::HashMap;
 
 pub use lookup::{LookupResult, MethodSetEntry};
 pub use model::*;
+pub use mono::instantiate_bodies;
 
 use crate::ast::{self, NodeId};
 use crate::diag::Diagnostic;
@@ -110,6 +112,11 @@ pub struct Program {
     pub field_objs: HashMap<TypeId, Vec<ObjId>>,
     /// Type parameters of generic functions and methods (Func object → TypeParam types).
     pub func_type_params: HashMap<ObjId, Vec<TypeId>>,
+    /// Type parameters of generic aliases (`type A[T any] = []T`, Go 1.24): alias object → its
+    /// TypeParam types; the object's type is the right-hand side in terms of them.
+    pub alias_type_params: HashMap<ObjId, Vec<TypeId>>,
+    /// Instances of generic functions and methods (filled by [`instantiate_bodies`]).
+    pub func_instances: FuncInstances,
 }
 
 /// Checks packages given in dependency order (imports resolved among them by path; `unsafe` is

@@ -598,6 +598,54 @@ pub struct Instance {
     pub typ: TypeId,
 }
 
+/// One instantiation of a generic function, or of a method of a generic type for one instance
+/// of that type, with what its body needs under the substitution of its type parameters. Filled
+/// by [`super::instantiate_bodies`] after checking; the midend lowers one body per instance
+/// (monomorphisation), reading every type of the body through `subst`.
+#[derive(Clone, Debug)]
+pub struct FuncInstance {
+    /// The generic function or method (its declaration has the body).
+    pub func: ObjId,
+    /// Type arguments, matching [`FuncInstance::type_params`]: for a method of a generic type,
+    /// the receiver type's arguments.
+    pub type_args: Vec<TypeId>,
+    /// The type parameters substituted (the receiver base type's parameters for methods of
+    /// generic types, then the function's own).
+    pub type_params: Vec<TypeId>,
+    /// For methods: the concrete receiver type (`G[A]` or `*G[A]`).
+    pub recv: Option<TypeId>,
+    /// The concrete signature (without receiver).
+    pub sig: TypeId,
+    /// Generic type → concrete type, for every type recorded for a node of the declaration
+    /// (expressions, type expressions, objects declared in it) that depends on the type
+    /// parameters. Types not in the map are the same in every instance.
+    pub subst: HashMap<TypeId, TypeId>,
+    /// Selections of the body whose receiver depends on the type parameters, looked up again on
+    /// the concrete receiver (a method of a type parameter's constraint becomes the concrete
+    /// type's method).
+    pub selections: HashMap<NodeId, Selection>,
+    /// Instantiations inside the body, with concrete type arguments.
+    pub instances: HashMap<NodeId, Instance>,
+    /// A construct of the body the instantiation cannot handle yet (reported when lowering).
+    pub unsupported: Option<(Pos, String)>,
+}
+
+/// Every instance of generic code the program needs, in discovery order.
+#[derive(Debug, Default)]
+pub struct FuncInstances {
+    pub list: Vec<FuncInstance>,
+    /// (generic function or method, type arguments) → index in `list`.
+    pub index: HashMap<(ObjId, Vec<TypeId>), usize>,
+}
+
+impl FuncInstances {
+    pub fn get(&self, func: ObjId, type_args: &[TypeId]) -> Option<&FuncInstance> {
+        self.index
+            .get(&(func, type_args.to_vec()))
+            .map(|&i| &self.list[i])
+    }
+}
+
 /// The side tables filled by the checker for one package.
 #[derive(Debug, Default)]
 pub struct Info {

@@ -77,6 +77,8 @@ pub(crate) fn new_program(fset: FileSet) -> Program {
         pkg_by_path: HashMap::new(),
         field_objs: HashMap::new(),
         func_type_params: HashMap::new(),
+        func_instances: FuncInstances::default(),
+        alias_type_params: HashMap::new(),
     };
     let uni = p.new_scope(None, ScopeKind::Universe);
     p.universe = uni;

@@ -21,7 +21,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             return vec![];
         };
         let func_u = func.unparen();
-        let ftv = prog.info.types.get(&func_u.id).cloned();
+        let ftv = self.l.tv(func_u.id);
         match ftv.as_ref().map(|t| t.mode) {
             Some(Mode::TypeExpr) => {
                 let to = ftv.map(|t| t.typ).unwrap_or_else(|| self.type_of(e));
@@ -52,8 +52,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
             return vec![];
         };
         // Method call with a static receiver type.
-        if let ExprKind::Selector { x, .. } = &func_u.kind
-            && let Some(s) = prog.info.selections.get(&func_u.id).cloned()
+        // `x.M[int](...)`: an explicitly instantiated generic method.
+        let fsel = match &func_u.kind {
+            ExprKind::Index { x, .. } if self.l.selection(x.unparen().id).is_some() => x.unparen(),
+            _ => func_u,
+        };
+        if let ExprKind::Selector { x, sel } = &fsel.kind
+            && let Some(s) = self.l.selection(fsel.id)
             && s.kind == SelectionKind::MethodVal
         {
             if self.is_interface(self.type_of(x)) || self.holder_is_interface(x, &s.index) {
@@ -68,18 +73,25 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let vals = self.call_args(args, &sig, ellipsis.is_some());
                 let obj = prog.obj(s.obj);
                 let (name, pkg) = (obj.name.clone(), obj.pkg);
-                let msig = self.method_sig(s.obj);
+                let msig = self.iface_method_sig(it, s.obj);
                 return self.iface_call_value(iv, it, &name, pkg, msig, vals, &sig.results);
             }
             let recv = self.method_receiver(x, &s.index, s.obj);
-            let (recv_t, _) = self.method_recv_type(s.obj);
+            let holder = self.selection_holder(s.recv, &s.index);
+            let (sym, recv_t, _) = self.l.method_target_at(s.obj, holder, sel.id, e.pos);
             let mut vals = vec![(recv, recv_t)];
             vals.extend(self.call_args(args, &sig, ellipsis.is_some()));
             let mut ptypes = vec![recv_t];
             ptypes.extend(sig.params.iter().copied());
-            let sym = self.l.func_symbol(s.obj);
             let ctx = self.b.iconst(Ty::I64, 0);
             return self.emit_go_call(Callee::Direct(sym), ctx, &ptypes, vals, &sig.results);
+        }
+        // Direct call of an instance of a generic function.
+        if let Some((o, id)) = self.generic_func_ref(func_u) {
+            let vals = self.call_args(args, &sig, ellipsis.is_some());
+            let sym = self.l.generic_func_symbol(o, id, e.pos);
+            let ctx = self.b.iconst(Ty::I64, 0);
+            return self.emit_go_call(Callee::Direct(sym), ctx, &sig.params, vals, &sig.results);
         }
         // Direct call of a declared function.
         let direct = match &func_u.kind {
@@ -173,6 +185,25 @@ impl<'a, 'p> FnLower<'a, 'p> {
         self.is_interface(t)
     }
 
+    /// The named type (dereferenced) holding the method or field selected from a receiver of
+    /// type `recv` through the embedding path `index`.
+    pub(crate) fn selection_holder(&self, recv: TypeId, index: &[u32]) -> TypeId {
+        let prog = self.l.prog;
+        let deref = |t: TypeId| match prog.ty(t) {
+            Type::Pointer(e) => *e,
+            _ => t,
+        };
+        let mut cur = deref(recv);
+        for &i in index {
+            if let Type::Struct(fs) = prog.ty(prog.underlying(cur))
+                && let Some(f) = fs.get(i as usize)
+            {
+                cur = deref(f.typ);
+            }
+        }
+        cur
+    }
+
     /// The receiver type of a method's signature and whether it is a pointer receiver.
     pub(crate) fn method_recv_type(&self, m: ObjId) -> (TypeId, bool) {
         let prog = self.l.prog;
@@ -188,8 +219,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
     /// inserting the implicit `&` or `*`.
     pub(crate) fn method_receiver(&mut self, x: &'p Expr, path: &[u32], m: ObjId) -> Value {
         let prog = self.l.prog;
-        let (recv_t, ptr_recv) = self.method_recv_type(m);
+        let (_, ptr_recv) = self.method_recv_type(m);
         let xt = self.type_of(x);
+        let holder = self.selection_holder(xt, path);
+        let (_, recv_t, _) = self.l.method_target(m, holder);
         // Start from a place for x (or its pointee).
         let (mut place, mut ct) = if self.is_pointer_type(xt) {
             let p = self.expr(x);
@@ -440,6 +473,17 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let prog = self.l.prog;
         let rt = self.type_of(e);
         match b {
+            // Not constant only in generic code (the operand's size depends on a type
+            // parameter): the instance's concrete layout. The operand is not evaluated.
+            Builtin::Sizeof | Builtin::Alignof if !args.is_empty() => {
+                let l = self.l.lay.of(self.type_of(&args[0]));
+                let n = if b == Builtin::Sizeof {
+                    l.size
+                } else {
+                    l.align
+                };
+                vec![Value::Flat(vec![self.b.iconst(Ty::I64, n as i64)])]
+            }
             Builtin::Len | Builtin::Cap => {
                 let x = &args[0];
                 let xt = self.type_of(x);
@@ -1228,7 +1272,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let obj = if self.heap_everything || self.l.site_escapes(e.id) {
             let mut tname = String::from("struct { F uintptr");
             for ((o, (_, bv)), i) in captures.iter().zip(&fields).zip(0..) {
-                let t = self.l.prog.link_string(self.l.prog.obj(*o).typ);
+                let t = self.l.prog.link_string(self.l.obj_type(*o));
                 let star = if *bv { "" } else { "*" };
                 tname.push_str(&format!("; X{i} {star}{t}"));
             }
@@ -1246,7 +1290,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let code = self.b.sym_addr(&name, 0);
         self.b.store(obj, 0, code);
         for (o, (off, by_value)) in captures.iter().zip(fields) {
-            let t = self.l.prog.obj(*o).typ;
+            let t = self.l.obj_type(*o);
             let a = self.b.add_imm(obj, off as i64);
             if by_value {
                 let p = self.var_place(*o);
@@ -1275,7 +1319,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
 
     pub fn method_expr(&mut self, e: &'p Expr) -> Value {
         let prog = self.l.prog;
-        let Some(s) = prog.info.selections.get(&e.id).cloned() else {
+        let Some(s) = self.l.selection(e.id) else {
             return self.zero_value(self.type_of(e));
         };
         // `T.M`, `(*T).M` or `I.M`: the function whose first parameter is the receiver. When

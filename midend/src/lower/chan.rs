@@ -190,7 +190,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
             if define && let Some(&o) = self.l.prog.info.defs.get(&id.id) {
                 let o: ObjId = o;
-                let ot = self.l.prog.obj(o).typ;
+                let ot = self.l.obj_type(o);
                 let v = self.convert_implicit(v, t, ot);
                 self.declare_local(o, ot, Some(v));
                 return;

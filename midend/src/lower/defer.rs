@@ -92,7 +92,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             return None;
         };
         let fu = func.unparen();
-        let ftv = prog.info.types.get(&fu.id).cloned();
+        let ftv = self.l.tv(fu.id);
         let mut fields: Vec<(Value, TypeId)> = Vec::new();
         let results: Vec<TypeId>;
         let callee = match ftv.as_ref().map(|t| t.mode) {
@@ -171,9 +171,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     return None;
                 };
                 results = sig.results.clone();
-                let sel = prog.info.selections.get(&fu.id).cloned();
+                let sel = self.l.selection(fu.id);
                 match (&fu.kind, sel) {
-                    (ExprKind::Selector { x, .. }, Some(s))
+                    (ExprKind::Selector { x, sel: sel_ident }, Some(s))
                         if s.kind == SelectionKind::MethodVal =>
                     {
                         if self.is_interface(self.type_of(x))
@@ -197,16 +197,29 @@ impl<'a, 'p> FnLower<'a, 'p> {
                             BoundCallee::Iface {
                                 name: o.name.clone(),
                                 pkg: o.pkg,
-                                sig: self.method_sig(s.obj),
+                                sig: self.iface_method_sig(it, s.obj),
                                 iface: it,
                             }
                         } else {
                             let recv = self.method_receiver(x, &s.index, s.obj);
-                            let (rt, _) = self.method_recv_type(s.obj);
+                            let holder = self.selection_holder(s.recv, &s.index);
+                            let (sym, rt, _) =
+                                self.l
+                                    .method_target_at(s.obj, holder, sel_ident.id, call.pos);
                             fields.push((recv, rt));
                             fields.extend(self.call_args(args, &sig, ellipsis.is_some()));
-                            BoundCallee::Direct(self.l.func_symbol(s.obj))
+                            BoundCallee::Direct(sym)
                         }
+                    }
+                    _ if self.generic_func_ref(fu).is_some() => {
+                        let (o, id) = self.generic_func_ref(fu)?;
+                        let sym = self.l.generic_func_symbol(o, id, call.pos);
+                        if sig.params.is_empty() && sig.results.is_empty() {
+                            let fv = self.l.funcval_sym(&sym);
+                            return Some(self.b.sym_addr(&fv, 0));
+                        }
+                        fields.extend(self.call_args(args, &sig, ellipsis.is_some()));
+                        BoundCallee::Direct(sym)
                     }
                     _ => {
                         let direct = match &fu.kind {
@@ -280,6 +293,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 results,
                 line: self.line_of(call.pos),
             },
+            inst: self.l.inst,
         });
         Some(obj)
     }

@@ -1,6 +1,6 @@
 //! Expressions: constants, variables, places, loads and stores, operators, conversions.
 
-use frontend::ast::{BinaryOp, Expr, ExprKind, Pos, UnaryOp};
+use frontend::ast::{BinaryOp, Expr, ExprKind, NodeId, Pos, UnaryOp};
 use frontend::types::{BasicKind, ConstValue, Mode, ObjKind, SelectionKind, Type, TypeId};
 use num_traits::ToPrimitive;
 
@@ -15,7 +15,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             .info
             .types
             .get(&e.id)
-            .map(|tv| tv.typ)
+            .map(|tv| self.l.sub(tv.typ))
             .unwrap_or_else(|| self.l.prog.invalid_type())
     }
 
@@ -292,7 +292,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
             && let (Mode::Constant, Some(v)) = (tv.mode, &tv.value)
         {
             let v = v.clone();
-            return self.const_value(tv.typ, &v);
+            return self.const_value(self.l.sub(tv.typ), &v);
+        }
+        // An instance of a generic function as a value: its static funcval.
+        if let Some((o, id)) = self.generic_func_ref(e) {
+            let sym = self.l.generic_func_symbol(o, id, e.pos);
+            let fv = self.l.funcval_sym(&sym);
+            return Value::Flat(vec![self.b.sym_addr(&fv, 0)]);
         }
         match &e.kind {
             ExprKind::Paren(x) => self.expr(x),
@@ -311,7 +317,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             ExprKind::CompositeLit { .. } => self.composite(e),
             ExprKind::FuncLit { .. } => self.func_lit(e),
             ExprKind::Selector { x, sel } => {
-                if let Some(s) = prog.info.selections.get(&e.id) {
+                if let Some(s) = self.l.selection(e.id).as_ref() {
                     match s.kind {
                         SelectionKind::FieldVal => {
                             if self.is_addressable(x) || self.is_pointer(self.type_of(x)) {
@@ -393,6 +399,28 @@ impl<'a, 'p> FnLower<'a, 'p> {
         matches!(self.l.prog.ty(self.l.prog.underlying(t)), Type::Pointer(_))
     }
 
+    /// A reference to a generic function (`F`, `pkg.F`, `F[int]`, inferred or explicit): the
+    /// function and the node its instantiation is recorded at.
+    pub fn generic_func_ref(&self, e: &Expr) -> Option<(frontend::types::ObjId, NodeId)> {
+        let prog = self.l.prog;
+        let (o, id) = match &e.unparen().kind {
+            ExprKind::Ident(id) => (*prog.info.uses.get(&id.id)?, id.id),
+            ExprKind::Selector { sel, .. } if self.l.selection(e.unparen().id).is_none() => {
+                (*prog.info.uses.get(&sel.id)?, sel.id)
+            }
+            ExprKind::Index { x, .. } => return self.generic_func_ref(x),
+            _ => return None,
+        };
+        (matches!(
+            prog.obj(o).kind,
+            ObjKind::Func {
+                recv_base: None,
+                ..
+            }
+        ) && self.l.is_generic_func(o))
+        .then_some((o, id))
+    }
+
     pub fn is_addressable(&self, e: &Expr) -> bool {
         matches!(
             self.l.prog.info.types.get(&e.id).map(|tv| tv.mode),
@@ -406,7 +434,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         match &obj.kind {
             ObjKind::Var { .. } => {
                 let p = self.var_place(o);
-                self.load_place(&p, obj.typ)
+                self.load_place(&p, self.l.obj_type(o))
             }
             ObjKind::Func { .. } => {
                 let sym = self.l.func_symbol(o);
@@ -515,7 +543,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 }
             }
             ExprKind::Selector { x, sel } => {
-                let Some(s) = prog.info.selections.get(&e.id).cloned() else {
+                let Some(s) = self.l.selection(e.id) else {
                     // Package-qualified variable.
                     return match prog.info.uses.get(&sel.id) {
                         Some(&o) => self.var_place(o),
@@ -1050,6 +1078,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 } else if self.is_interface(yt) && !self.is_interface(xt) {
                     let xv = self.convert_implicit(xv, xt, yt);
                     (yt, xv, yv)
+                } else if self.is_interface(xt) && self.is_interface(yt) && xt != yt {
+                    // Interfaces of different types (`any == I`): compare dynamic types and
+                    // values, as empty interfaces (an itab's first word is not a type).
+                    let any = self.l.prog.any_type();
+                    let xv = self.convert_implicit(xv, xt, any);
+                    let yv = self.convert_implicit(yv, yt, any);
+                    (any, xv, yv)
                 } else {
                     (xt, xv, yv)
                 };

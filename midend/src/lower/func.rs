@@ -318,14 +318,14 @@ impl<'a, 'p> FnLower<'a, 'p> {
             let t = info
                 .types
                 .get(&fld.typ.id)
-                .map(|tv| tv.typ)
+                .map(|tv| self.l.sub(tv.typ))
                 .unwrap_or_else(|| self.l.prog.invalid_type());
             if fld.names.is_empty() {
                 out.push((info.implicits.get(&fld.typ.id).copied(), t));
             } else {
                 for n in &fld.names {
                     let o = info.defs.get(&n.id).copied();
-                    let t = o.map(|o| self.l.prog.obj(o).typ).unwrap_or(t);
+                    let t = o.map(|o| self.l.obj_type(o)).unwrap_or(t);
                     out.push((o, t));
                 }
             }
@@ -508,7 +508,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             None => {
                 // A variable we have not seen declared (e.g. from unsupported syntax): give it
                 // fresh zeroed storage so lowering can continue; the error is reported elsewhere.
-                let t = self.l.prog.obj(o).typ;
+                let t = self.l.obj_type(o);
                 self.declare_local(o, t, None);
                 self.var_place(o)
             }
@@ -542,13 +542,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 }
                 ExprKind::Selector { x, .. } => {
                     // Through a pointer the base variable itself is not address-taken.
-                    match prog.info.selections.get(&e.id) {
+                    match self.l.selection(e.id).as_ref() {
                         Some(sel) if !sel.indirect => e = x.unparen(),
                         _ => return,
                     }
                 }
                 ExprKind::Index { x, .. } => {
-                    let xt = prog.info.types.get(&x.id).map(|tv| prog.underlying(tv.typ));
+                    let xt = self.l.tv(x.id).map(|tv| prog.underlying(tv.typ));
                     match xt.map(|t| prog.ty(t)) {
                         Some(Type::Array(..)) => e = x.unparen(),
                         _ => return,
@@ -698,7 +698,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             };
             for (i, o) in objs.iter().enumerate() {
                 let Some(o) = o else { continue };
-                let t = self.l.prog.obj(*o).typ;
+                let t = self.l.obj_type(*o);
                 if self.l.prog.obj(*o).name == "_" {
                     continue;
                 }
@@ -740,7 +740,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                             continue;
                         }
                         if let Some(&o) = prog.info.defs.get(&id.id) {
-                            places.push(Some((Err(o), prog.obj(o).typ)));
+                            places.push(Some((Err(o), self.l.obj_type(o))));
                             continue;
                         }
                     }
@@ -787,7 +787,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let mut vals: Vec<Value> = Vec::new();
         if results.is_empty() {
             for o in self.result_objs.clone() {
-                let t = self.l.prog.obj(o).typ;
+                let t = self.l.obj_type(o);
                 let p = self.var_place(o);
                 vals.push(self.load_place(&p, t));
             }
@@ -922,7 +922,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             // A fresh heap cell for the next iteration, initialised from this one. The register
             // that holds the cell's address is reused, so code emitted earlier in the loop (the
             // condition) sees the new cell.
-            let t = self.l.prog.obj(o).typ;
+            let t = self.l.obj_type(o);
             if let Some(Storage::Ptr(cell)) = self.locals.get(&o).cloned() {
                 let size = self.l.lay.size(t);
                 let typ = self.type_desc(t);
@@ -1284,7 +1284,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 return;
             }
             if define && let Some(&o) = self.l.prog.info.defs.get(&id.id) {
-                let ot = self.l.prog.obj(o).typ;
+                let ot = self.l.obj_type(o);
                 let v = self.convert_implicit(v, t, ot);
                 self.declare_local(o, ot, Some(v));
                 return;
@@ -1333,13 +1333,14 @@ impl<'a, 'p> FnLower<'a, 'p> {
             name: name.clone(),
             lit,
             captures,
+            inst: self.l.inst,
         });
         name
     }
 
     pub fn is_method_value(&self, e: &Expr) -> bool {
         matches!(
-            self.l.prog.info.selections.get(&e.id).map(|s| s.kind),
+            self.l.selection(e.id).map(|s| s.kind),
             Some(SelectionKind::MethodVal)
         )
     }
@@ -1512,7 +1513,7 @@ impl AddrScan<'_, '_, '_> {
                 self.depth -= 1;
             }
             ExprKind::Slice { x, lo, hi, max, .. } => {
-                if let Some(tv) = prog.info.types.get(&x.id)
+                if let Some(tv) = self.f.l.tv(x.id)
                     && matches!(prog.ty(prog.underlying(tv.typ)), Type::Array(..))
                 {
                     self.f.mark_root(x);
@@ -1525,10 +1526,10 @@ impl AddrScan<'_, '_, '_> {
             ExprKind::Call { func, args, .. } => {
                 // A pointer-receiver method called on an addressable value takes its address.
                 if let ExprKind::Selector { x, .. } = &func.unparen().kind
-                    && let Some(sel) = prog.info.selections.get(&func.unparen().id)
+                    && let Some(sel) = self.f.l.selection(func.unparen().id)
                     && let ObjKind::Func { ptr_recv: true, .. } = prog.obj(sel.obj).kind
                 {
-                    let xt = prog.info.types.get(&x.id).map(|tv| tv.typ);
+                    let xt = self.f.l.tv(x.id).map(|tv| tv.typ);
                     if let Some(xt) = xt
                         && !matches!(prog.ty(prog.underlying(xt)), Type::Pointer(_))
                     {
@@ -1540,7 +1541,7 @@ impl AddrScan<'_, '_, '_> {
             }
             ExprKind::Selector { x, .. } => {
                 // A method value with a pointer receiver on an addressable value.
-                if let Some(sel) = prog.info.selections.get(&e.id)
+                if let Some(sel) = self.f.l.selection(e.id)
                     && sel.kind == SelectionKind::MethodVal
                     && let ObjKind::Func { ptr_recv: true, .. } = prog.obj(sel.obj).kind
                 {

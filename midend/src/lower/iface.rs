@@ -142,7 +142,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         if let Type::Func(s) = prog.ty(m.sig) {
             ptypes.extend(s.params.iter().copied());
         }
-        let sym = self.l.func_symbol(m.func);
+        let (sym, _, _) = self.l.method_target(m.func, holder);
         let ctx = self.b.iconst(Ty::I64, 0);
         self.emit_go_call(Callee::Direct(sym), ctx, &ptypes, vals, results)
     }
@@ -234,6 +234,20 @@ impl<'a, 'p> FnLower<'a, 'p> {
     /// The signature (without receiver) of a method object.
     pub fn method_sig(&self, m: ObjId) -> TypeId {
         self.l.prog.obj(m).typ
+    }
+
+    /// The signature of interface method `m` in interface type `it` (an instance of a generic
+    /// interface has its methods' signatures substituted; the method object keeps the generic
+    /// one).
+    pub fn iface_method_sig(&self, it: TypeId, m: ObjId) -> TypeId {
+        let prog = self.l.prog;
+        let name = &prog.obj(m).name;
+        if let Type::Interface(i) = prog.ty(prog.underlying(it))
+            && let Some(im) = i.methods.iter().find(|x| &x.name == name)
+        {
+            return im.sig;
+        }
+        self.method_sig(m)
     }
 
     /// Converts between interface types (the source's dynamic type implements the target).
@@ -455,7 +469,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             if bind.is_some()
                 && let Some(&o) = prog.info.implicits.get(&c.implicit_id)
             {
-                let ot = prog.obj(o).typ;
+                let ot = self.l.obj_type(o);
                 let single = c.exprs.len() == 1 && !self.is_nil_case(&c.exprs[0]);
                 let v = if single && !self.is_interface(ot) {
                     self.unbox(data, ot)
@@ -493,7 +507,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let ExprKind::Selector { x, .. } = &e.kind else {
             return Value::Flat(vec![]);
         };
-        let Some(s) = prog.info.selections.get(&e.id).cloned() else {
+        let Some(s) = self.l.selection(e.id) else {
             return Value::Flat(vec![]);
         };
         let xt = self.type_of(x);
@@ -510,11 +524,17 @@ impl<'a, 'p> FnLower<'a, 'p> {
             self.nil_check_with(tab, "runtime.panicmem");
             (iv, it)
         } else {
-            let (rt, _) = self.method_recv_type(s.obj);
+            let holder = self.selection_holder(s.recv, &s.index);
+            let (_, rt, _) = self.l.method_target(s.obj, holder);
             let v = self.method_receiver(x, &s.index, s.obj);
             (v, rt)
         };
-        let sig = self.method_sig(s.obj);
+        let sig = if via_iface {
+            self.iface_method_sig(recv_t, s.obj)
+        } else {
+            let holder = self.selection_holder(s.recv, &s.index);
+            self.l.method_target(s.obj, holder).2
+        };
         let base = if via_iface {
             let iname = match prog.ty(recv_t) {
                 Type::Named(n) => {
@@ -529,7 +549,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
             };
             format!("{iname}.{}", prog.obj(s.obj).name)
         } else {
-            self.l.func_symbol(s.obj)
+            let holder = self.selection_holder(s.recv, &s.index);
+            self.l.method_target(s.obj, holder).0
         };
         let fm = format!("{base}-fm");
         self.l.fm_wrappers.entry(fm.clone()).or_insert(FmWrapper {
@@ -589,7 +610,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             ptypes.extend(sig.params.iter().copied());
             let mut vals = vec![(rv, w.recv)];
             vals.extend(args);
-            let sym = f.l.func_symbol(w.method);
+            let (sym, _, _) = f.l.method_target(w.method, w.recv);
             let ctx = f.b.iconst(Ty::I64, 0);
             f.emit_go_call(Callee::Direct(sym), ctx, &ptypes, vals, &sig.results)
         };

@@ -16,7 +16,9 @@ mod value;
 use std::collections::{BTreeMap, HashMap};
 
 use frontend::ast::{self, Decl, Pos};
-use frontend::types::{ObjId, ObjKind, PkgId, Program, Type, TypeId};
+use frontend::types::{
+    FuncInstance, Instance, ObjId, ObjKind, PkgId, Program, Selection, Type, TypeAndValue, TypeId,
+};
 
 use crate::ir::{self, DataObject, DataReloc, DataSection, RelocKind};
 use crate::layout::Layouts;
@@ -39,11 +41,14 @@ pub(crate) enum PendingBody<'p> {
         lit: &'p ast::Expr,
         /// Captured objects, in closure-field order.
         captures: Vec<ObjId>,
+        /// The instance of generic code the literal belongs to.
+        inst: Option<&'p FuncInstance>,
     },
     /// A `deferwrapN`/`gowrapN` thunk.
     Thunk {
         name: String,
         spec: defer::ThunkSpec,
+        inst: Option<&'p FuncInstance>,
     },
 }
 
@@ -76,6 +81,9 @@ pub struct Lowering<'p> {
     /// `RGO_NOESCAPE=1`: put every address-taken variable and allocation on the heap (a switch
     /// for diagnosing suspected escape-analysis bugs).
     pub no_escape: bool,
+    /// The instance of generic code being lowered: every type read from the checker's tables
+    /// goes through its substitution ([`Lowering::sub`]).
+    pub inst: Option<&'p FuncInstance>,
 }
 
 /// Lowers the package `pkg` of `prog`.
@@ -102,6 +110,7 @@ pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<Lower
         fm_wrappers: BTreeMap::new(),
         esc: crate::escape::analyze(prog, pkg),
         no_escape: std::env::var_os("RGO_NOESCAPE").is_some_and(|v| v == "1"),
+        inst: None,
     };
     l.declare_globals();
     let mut init_fns = Vec::new();
@@ -123,6 +132,7 @@ pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<Lower
         }
         l.drain_pending();
     }
+    l.lower_instances();
     let has_var_init = l.lower_package_init();
     l.drain_pending();
     let mut task_fns = Vec::new();
@@ -195,7 +205,7 @@ impl<'p> Lowering<'p> {
         let mut ptr_words = Vec::new();
         for (o, bv) in captures.iter().zip(by_value) {
             if bv {
-                let l = self.lay.of(self.prog.obj(*o).typ);
+                let l = self.lay.of(self.obj_type(*o));
                 off = crate::layout::round_up(off, l.align);
                 align = align.max(l.align);
                 fields.push((off, true));
@@ -209,6 +219,225 @@ impl<'p> Lowering<'p> {
             }
         }
         (fields, crate::layout::round_up(off, align), ptr_words)
+    }
+
+    /// Lowers the instances of this package's generic functions and methods (one body per
+    /// instance, `frontend::types::mono`).
+    fn lower_instances(&mut self) {
+        let prog = self.prog;
+        let mut decls: HashMap<ObjId, &'p ast::FuncDecl> = HashMap::new();
+        for file in &prog.package(self.pkg).files {
+            for d in &file.decls {
+                if let Decl::Func(fd) = d
+                    && let Some(&o) = prog.info.defs.get(&fd.name.id)
+                {
+                    decls.insert(o, fd);
+                }
+            }
+        }
+        for fi in &prog.func_instances.list {
+            let Some(&fd) = decls.get(&fi.func) else {
+                continue;
+            };
+            if let Some((pos, msg)) = &fi.unsupported {
+                self.error(*pos, msg.clone());
+                continue;
+            }
+            let name = self.instance_symbol(fi);
+            self.inst = Some(fi);
+            self.lower_decl(fd, Some(name));
+            self.inst = None;
+            self.drain_pending();
+        }
+    }
+
+    /// gc's symbol of an instance: `pkg.F[int,string]`, `pkg.(*T[int]).M`, `pkg.T[int].M`
+    /// (type arguments spelled as in type descriptors' names).
+    pub fn instance_symbol(&self, fi: &FuncInstance) -> String {
+        let obj = self.prog.obj(fi.func);
+        let prefix = obj
+            .pkg
+            .map(|p| symbol_prefix(&self.prog.package(p).path))
+            .unwrap_or_else(|| self.prefix.clone());
+        let args = |ts: &[TypeId]| -> String {
+            let v: Vec<String> = ts.iter().map(|t| self.prog.link_string(*t)).collect();
+            format!("[{}]", v.join(","))
+        };
+        match (&obj.kind, fi.recv) {
+            (
+                ObjKind::Func {
+                    recv_base: Some(_),
+                    ptr_recv,
+                    ..
+                },
+                Some(recv),
+            ) => {
+                let base = match self.prog.ty(recv) {
+                    Type::Pointer(e) => *e,
+                    _ => recv,
+                };
+                let tname = crate::typedata::named_symbol_part(self.prog, base);
+                let own = self
+                    .prog
+                    .func_type_params
+                    .get(&fi.func)
+                    .map_or(0, |v| v.len());
+                let own_args = if own > 0 && own <= fi.type_args.len() {
+                    args(&fi.type_args[fi.type_args.len() - own..])
+                } else {
+                    String::new()
+                };
+                if *ptr_recv {
+                    format!("{prefix}.(*{tname}).{}{own_args}", obj.name)
+                } else {
+                    format!("{prefix}.{tname}.{}{own_args}", obj.name)
+                }
+            }
+            _ => format!("{prefix}.{}{}", obj.name, args(&fi.type_args)),
+        }
+    }
+
+    /// `t` under the substitution of the instance being lowered.
+    pub fn sub(&self, t: TypeId) -> TypeId {
+        match self.inst {
+            Some(fi) => fi.subst.get(&t).copied().unwrap_or(t),
+            None => t,
+        }
+    }
+
+    /// The checker's type and value of node `id`, the type substituted.
+    pub fn tv(&self, id: frontend::ast::NodeId) -> Option<TypeAndValue> {
+        let mut tv = self.prog.info.types.get(&id)?.clone();
+        tv.typ = self.sub(tv.typ);
+        Some(tv)
+    }
+
+    /// The type of object `o` (substituted).
+    pub fn obj_type(&self, o: ObjId) -> TypeId {
+        self.sub(self.prog.obj(o).typ)
+    }
+
+    /// The selection of selector node `id` (in an instance: looked up on the concrete receiver).
+    pub fn selection(&self, id: frontend::ast::NodeId) -> Option<Selection> {
+        if let Some(fi) = self.inst
+            && let Some(s) = fi.selections.get(&id)
+        {
+            return Some(s.clone());
+        }
+        self.prog.info.selections.get(&id).cloned()
+    }
+
+    /// The instantiation recorded at node `id` (type arguments concrete).
+    pub fn instance(&self, id: frontend::ast::NodeId) -> Option<Instance> {
+        if let Some(fi) = self.inst
+            && let Some(i) = fi.instances.get(&id)
+        {
+            return Some(i.clone());
+        }
+        self.prog.info.instances.get(&id).cloned()
+    }
+
+    /// Whether `o` is a generic function or a method of a generic type (its code exists only
+    /// per instance).
+    pub fn is_generic_func(&self, o: ObjId) -> bool {
+        if self
+            .prog
+            .func_type_params
+            .get(&o)
+            .is_some_and(|v| !v.is_empty())
+        {
+            return true;
+        }
+        matches!(self.prog.obj(o).kind, ObjKind::Func { recv_base: Some(b), .. }
+            if self.prog.types.named(b).is_some_and(|n| !n.type_params.is_empty()))
+    }
+
+    /// The symbol of the code of generic function `o` instantiated at node `id`.
+    pub fn generic_func_symbol(&mut self, o: ObjId, id: frontend::ast::NodeId, pos: Pos) -> String {
+        let Some(inst) = self.instance(id) else {
+            self.error(pos, "rgo: generic function used without instantiation");
+            return self.func_symbol(o);
+        };
+        match self.prog.func_instances.get(o, &inst.type_args) {
+            Some(fi) => self.instance_symbol(fi),
+            None => {
+                self.error(pos, "rgo: missing instance of generic function");
+                self.func_symbol(o)
+            }
+        }
+    }
+
+    /// For method `m` reached at holder type `holder` (the named type, or pointer to it, whose
+    /// method set has it): the symbol of its code, its receiver parameter type and its signature
+    /// without receiver. Methods of generic types resolve to the holder instance's code.
+    pub fn method_target(&self, m: ObjId, holder: TypeId) -> (String, TypeId, TypeId) {
+        let prog = self.prog;
+        let obj = prog.obj(m);
+        let base = match prog.ty(holder) {
+            Type::Pointer(e) => *e,
+            _ => holder,
+        };
+        if self.is_generic_func(m)
+            && let Some(n) = prog.types.named(base)
+            && n.origin.is_some()
+            && let Some(fi) = prog.func_instances.get(m, &n.type_args)
+        {
+            let sym = self.instance_symbol(fi);
+            return (sym, fi.recv.unwrap_or(holder), fi.sig);
+        }
+        let sym = self.func_symbol(m);
+        let recv = match prog.ty(obj.typ) {
+            Type::Func(s) => s.recv.unwrap_or(obj.typ),
+            _ => obj.typ,
+        };
+        let sig = obj.typ;
+        (sym, recv, sig)
+    }
+
+    /// [`Lowering::method_target`] for a method named at selector identifier `sel_id`: a method
+    /// with its own type parameters (Go 1.27) resolves to the instance recorded there.
+    pub fn method_target_at(
+        &mut self,
+        m: ObjId,
+        holder: TypeId,
+        sel_id: frontend::ast::NodeId,
+        pos: Pos,
+    ) -> (String, TypeId, TypeId) {
+        if self
+            .prog
+            .func_type_params
+            .get(&m)
+            .is_none_or(|v| v.is_empty())
+        {
+            return self.method_target(m, holder);
+        }
+        let own = self
+            .instance(sel_id)
+            .map(|i| i.type_args)
+            .unwrap_or_default();
+        let base = match self.prog.ty(holder) {
+            Type::Pointer(e) => *e,
+            _ => holder,
+        };
+        if self
+            .prog
+            .types
+            .named(base)
+            .is_some_and(|n| n.origin.is_some())
+        {
+            self.error(
+                pos,
+                "rgo: methods with type parameters of generic types are not supported yet",
+            );
+            return self.method_target(m, holder);
+        }
+        match self.prog.func_instances.get(m, &own) {
+            Some(fi) => (self.instance_symbol(fi), fi.recv.unwrap_or(holder), fi.sig),
+            None => {
+                self.error(pos, "rgo: missing instance of generic method");
+                self.method_target(m, holder)
+            }
+        }
     }
 
     pub fn error(&mut self, pos: Pos, message: impl Into<String>) {
@@ -273,14 +502,20 @@ impl<'p> Lowering<'p> {
                     name,
                     lit,
                     captures,
+                    inst,
                 } => {
+                    self.inst = inst;
                     let f = FnLower::lower_closure(self, name, lit, captures);
+                    self.inst = None;
                     if let Some(f) = f {
                         self.module.functions.push(f);
                     }
                 }
-                PendingBody::Thunk { name, spec } => {
-                    if let Some(f) = FnLower::lower_thunk(self, name, spec) {
+                PendingBody::Thunk { name, spec, inst } => {
+                    self.inst = inst;
+                    let f = FnLower::lower_thunk(self, name, spec);
+                    self.inst = None;
+                    if let Some(f) = f {
                         self.module.functions.push(f);
                     }
                 }
