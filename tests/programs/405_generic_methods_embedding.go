@@ -64,6 +64,10 @@ func main() {
 	println(h())
 	r := R{3}
 	println(r.Scale(2), r.Scale[float64](1.5))
+	scale := r.Scale[float64]
+	r.k = 100
+	println(scale(0.5))
+	r.k = 3
 	r.Add(4)
 	r.Add[int](1)
 	println(r.k)

@@ -1959,7 +1959,25 @@ impl<'a> Checker<'a> {
                 }
             );
             if is_union {
-                let ts = self.union_terms(&f.typ);
+                // Interface terms stand for their type sets: an interface without type terms
+                // (`any`) makes the union all types, which restricts nothing.
+                let mut ts = Vec::new();
+                let mut all = false;
+                for term in self.union_terms(&f.typ) {
+                    match self.p.ty(self.under(term.typ)) {
+                        Type::Interface(it) if !term.tilde && it.methods.is_empty() => {
+                            match &it.terms {
+                                None if !it.comparable => all = true,
+                                Some(inner) => ts.extend(inner.iter().cloned()),
+                                None => ts.push(term),
+                            }
+                        }
+                        _ => ts.push(term),
+                    }
+                }
+                if all {
+                    continue;
+                }
                 has_type_elems = true;
                 terms = Some(intersect_terms(self, terms, ts));
                 continue;

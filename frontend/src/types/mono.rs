@@ -135,7 +135,7 @@ pub fn instantiate_bodies(prog: &mut Program) {
             if too_deep || out.list.len() >= MAX_INSTANCES {
                 fi.unsupported = Some((
                     prog.obj(func).pos,
-                    "rgo: instantiation cycle (too many instances)".to_string(),
+                    "rgo: instantiation cycle (type arguments grow without end)".to_string(),
                 ));
             } else {
                 let mut nested: Vec<(NodeId, ObjId, Vec<TypeId>)> = fi

@@ -316,6 +316,15 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
             ExprKind::CompositeLit { .. } => self.composite(e),
             ExprKind::FuncLit { .. } => self.func_lit(e),
+            // `x.M[int]`: a method value of a method with its own type parameters.
+            ExprKind::Index { x, .. }
+                if self
+                    .l
+                    .selection(x.unparen().id)
+                    .is_some_and(|s| s.kind == SelectionKind::MethodVal) =>
+            {
+                self.method_value(x.unparen())
+            }
             ExprKind::Selector { x, sel } => {
                 if let Some(s) = self.l.selection(e.id).as_ref() {
                     match s.kind {

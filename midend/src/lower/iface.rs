@@ -21,6 +21,8 @@ pub struct FmWrapper {
     pub sig: TypeId,
     /// Dispatch through the itab of an interface receiver.
     pub via_iface: bool,
+    /// The symbol of the method's code (direct calls).
+    pub code: String,
 }
 
 impl<'a, 'p> FnLower<'a, 'p> {
@@ -504,7 +506,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
     /// `x.M` as a value: a closure `{M-fm, receiver}`.
     pub fn method_value_closure(&mut self, e: &'p Expr) -> Value {
         let prog = self.l.prog;
-        let ExprKind::Selector { x, .. } = &e.kind else {
+        let ExprKind::Selector { x, sel } = &e.kind else {
             return Value::Flat(vec![]);
         };
         let Some(s) = self.l.selection(e.id) else {
@@ -512,6 +514,12 @@ impl<'a, 'p> FnLower<'a, 'p> {
         };
         let xt = self.type_of(x);
         let via_iface = self.is_interface(xt) || self.holder_is_interface(x, &s.index);
+        let holder = self.selection_holder(s.recv, &s.index);
+        let (code, code_recv, code_sig) = if via_iface {
+            (String::new(), xt, xt)
+        } else {
+            self.l.method_target_at(s.obj, holder, sel.id, e.pos)
+        };
         let (recv_v, recv_t) = if via_iface {
             let (iv, it) = if s.index.is_empty() {
                 (self.expr(x), xt)
@@ -524,16 +532,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
             self.nil_check_with(tab, "runtime.panicmem");
             (iv, it)
         } else {
-            let holder = self.selection_holder(s.recv, &s.index);
-            let (_, rt, _) = self.l.method_target(s.obj, holder);
             let v = self.method_receiver(x, &s.index, s.obj);
-            (v, rt)
+            (v, code_recv)
         };
         let sig = if via_iface {
             self.iface_method_sig(recv_t, s.obj)
         } else {
-            let holder = self.selection_holder(s.recv, &s.index);
-            self.l.method_target(s.obj, holder).2
+            code_sig
         };
         let base = if via_iface {
             let iname = match prog.ty(recv_t) {
@@ -549,8 +554,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             };
             format!("{iname}.{}", prog.obj(s.obj).name)
         } else {
-            let holder = self.selection_holder(s.recv, &s.index);
-            self.l.method_target(s.obj, holder).0
+            code.clone()
         };
         let fm = format!("{base}-fm");
         self.l.fm_wrappers.entry(fm.clone()).or_insert(FmWrapper {
@@ -558,6 +562,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             recv: recv_t,
             sig,
             via_iface,
+            code,
         });
         // The closure object: {F, receiver} with the receiver at offset 8.
         let rl = self.l.lay.of(recv_t);
@@ -610,7 +615,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             ptypes.extend(sig.params.iter().copied());
             let mut vals = vec![(rv, w.recv)];
             vals.extend(args);
-            let (sym, _, _) = f.l.method_target(w.method, w.recv);
+            let sym = w.code.clone();
             let ctx = f.b.iconst(Ty::I64, 0);
             f.emit_go_call(Callee::Direct(sym), ctx, &ptypes, vals, &sig.results)
         };
