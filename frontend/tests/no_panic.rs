@@ -93,3 +93,22 @@ fn func_as_own_parameter_type() {
         "3:10: f is not a type",
     );
 }
+
+/// A type parameter used as a term of its own constraint (`[T ~T]`, or through a generic
+/// constraint `Constraint[T]` whose element is `~T`) made type-set computations recurse until
+/// the stack overflowed; such terms are errors (go.dev/issue/47127) and become invalid.
+#[test]
+fn type_parameter_as_term() {
+    assert_error(
+        "package main\n\nfunc F[T ~T](x string) {\n\tvar _ T = x == \"foo\"\n}\n\nfunc main() {\n\t_ = F[bool]\n}\n",
+        "3:11: type in term ~T cannot be a type parameter",
+    );
+    assert_error(
+        "package main\n\ntype Constraint[T any] interface {\n\t~T\n}\n\nfunc Foo[T Constraint[T]]() T {\n\tvar t T\n\treturn t\n}\n\nfunc main() {\n\ttype Bar func() Bar\n\tFoo[Bar]()\n}\n",
+        "4:3: type in term ~T cannot be a type parameter",
+    );
+    assert_error(
+        "package main\n\nfunc F[T interface{ int | T }]() {}\n\nfunc main() {}\n",
+        "term cannot be a type parameter",
+    );
+}

@@ -1250,7 +1250,16 @@ impl<'a> Checker<'a> {
                 op: ast::UnaryOp::Tilde,
                 x,
             } => {
-                let t = self.typ(x);
+                let mut t = self.typ(x);
+                // Stand-alone type parameters cannot be terms (go.dev/issue/47127): their type
+                // set would be defined in terms of itself.
+                if self.is_type_param(t) {
+                    self.error(
+                        crate::types::expr::start_pos(x),
+                        format!("type in term {} cannot be a type parameter", expr_string(e)),
+                    );
+                    t = self.invalid();
+                }
                 if !self.is_invalid(t) && self.under(t) != t {
                     self.error(
                         e.pos,
@@ -1268,7 +1277,14 @@ impl<'a> Checker<'a> {
                 });
             }
             _ => {
-                let t = self.typ(e);
+                let mut t = self.typ(e);
+                if self.is_type_param(t) {
+                    self.error(
+                        crate::types::expr::start_pos(e),
+                        "term cannot be a type parameter",
+                    );
+                    t = self.invalid();
+                }
                 out.push(Term {
                     tilde: false,
                     typ: t,
