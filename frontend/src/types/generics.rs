@@ -317,6 +317,42 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The type arguments of `base[indices]` for a generic type with `want` type parameters;
+    /// `None` (after reporting a count mismatch) when one is invalid or the count is wrong.
+    fn type_args_for(
+        &mut self,
+        e: &'a Expr,
+        base: &'a Expr,
+        indices: &'a [Expr],
+        want: usize,
+    ) -> Option<Vec<TypeId>> {
+        let mut args = Vec::new();
+        for i in indices {
+            let t = self.typ(i);
+            if self.is_invalid(t) {
+                return None;
+            }
+            args.push(t);
+        }
+        if args.len() != want {
+            let q = if args.len() < want {
+                "not enough"
+            } else {
+                "too many"
+            };
+            self.error(
+                start_pos(e),
+                format!(
+                    "{q} type arguments for type {}: have {}, want {want}",
+                    expr_string(base),
+                    args.len(),
+                ),
+            );
+            return None;
+        }
+        Some(args)
+    }
+
     /// `G[A, B]` in type position.
     pub(crate) fn instantiated_type(
         &mut self,
@@ -329,31 +365,9 @@ impl<'a> Checker<'a> {
             return self.invalid();
         }
         if let Some(tps) = self.generic_alias_params(base) {
-            let mut args = Vec::new();
-            for i in indices {
-                let t = self.typ(i);
-                if self.is_invalid(t) {
-                    return self.invalid();
-                }
-                args.push(t);
-            }
-            if args.len() != tps.len() {
-                let q = if args.len() < tps.len() {
-                    "not enough"
-                } else {
-                    "too many"
-                };
-                self.error(
-                    start_pos(e),
-                    format!(
-                        "{q} type arguments for type {}: have {}, want {}",
-                        expr_string(base),
-                        args.len(),
-                        tps.len()
-                    ),
-                );
+            let Some(args) = self.type_args_for(e, base, indices, tps.len()) else {
                 return self.invalid();
-            }
+            };
             self.verify_type_args(&tps, &args, indices);
             return self.subst(g.typ, &tps, &args);
         }
@@ -378,31 +392,9 @@ impl<'a> Checker<'a> {
             );
             return self.invalid();
         }
-        let mut args = Vec::new();
-        for i in indices {
-            let t = self.typ(i);
-            if self.is_invalid(t) {
-                return self.invalid();
-            }
-            args.push(t);
-        }
-        if args.len() != n.type_params.len() {
-            let q = if args.len() < n.type_params.len() {
-                "not enough"
-            } else {
-                "too many"
-            };
-            self.error(
-                start_pos(e),
-                format!(
-                    "{q} type arguments for type {}: have {}, want {}",
-                    expr_string(base),
-                    args.len(),
-                    n.type_params.len()
-                ),
-            );
+        let Some(args) = self.type_args_for(e, base, indices, n.type_params.len()) else {
             return self.invalid();
-        }
+        };
         let inst = self.instantiate(g.typ, args.clone());
         self.verify_type_args(&n.type_params, &args, indices);
         if let ExprKind::Ident(id) = &base.unparen().kind {
