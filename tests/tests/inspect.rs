@@ -2,23 +2,10 @@
 //! src/inspect/tests.rs). Uses a binary built by the pinned gc; skipped with a note when that
 //! toolchain is missing or `rgo inspect` is not wired into the command line yet.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-fn find_go() -> Option<PathBuf> {
-    if let Ok(root) = std::env::var("GOROOT") {
-        let p = Path::new(&root).join("bin/go");
-        if p.exists() {
-            return Some(p);
-        }
-    }
-    let out = Command::new("python3")
-        .args(["-c", "import go,os;print(os.path.dirname(go.__file__))"])
-        .output()
-        .ok()?;
-    let p = Path::new(String::from_utf8(out.stdout).ok()?.trim()).join("bin/go");
-    p.exists().then_some(p)
-}
+use tests::find_go;
 
 fn inspect(rgo: &Path, args: &[&str]) -> Output {
     Command::new(rgo)
