@@ -19,7 +19,7 @@ func main() {
 		mu.Unlock()
 	}
 	var wg sync.WaitGroup
-	for i, d := range []int{60, 20, 40} {
+	for i, d := range []int{90, 30, 60} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -59,10 +59,10 @@ func main() {
 	fmt.Println("ticker reset ok")
 
 	done := make(chan string, 3)
-	time.AfterFunc(30*time.Millisecond, func() { done <- "third" })
-	time.AfterFunc(10*time.Millisecond, func() { done <- "first" })
-	time.AfterFunc(20*time.Millisecond, func() { done <- "second" })
-	cancelled := time.AfterFunc(15*time.Millisecond, func() { done <- "never" })
+	time.AfterFunc(75*time.Millisecond, func() { done <- "third" })
+	time.AfterFunc(25*time.Millisecond, func() { done <- "first" })
+	time.AfterFunc(50*time.Millisecond, func() { done <- "second" })
+	cancelled := time.AfterFunc(35*time.Millisecond, func() { done <- "never" })
 	fmt.Println("cancel:", cancelled.Stop())
 	for i := 0; i < 3; i++ {
 		fmt.Println(<-done)

@@ -20,7 +20,7 @@ func producer(n int, delay time.Duration) <-chan int {
 func main() {
 	slow := make(chan string)
 	go func() {
-		time.Sleep(200 * time.Millisecond)
+		time.Sleep(5 * time.Second)
 		slow <- "slow result"
 	}()
 	select {
