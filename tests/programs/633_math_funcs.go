@@ -5,8 +5,10 @@ import (
 	"math"
 )
 
-// Every function here is computed in pure Go by gc on amd64 (no assembly):
-// see math_asm check in 634 for Exp, Log and Hypot and the functions built on them.
+// gc computes every function here in pure Go on amd64, except Floor, Ceil, Trunc, Max and Min
+// (floor_amd64.s, dim_amd64.s) and Sqrt/FMA (instructions), whose results are exact, so any
+// correct implementation gives the same bits. Exp, Log and Hypot (exp_amd64.s, log_amd64.s,
+// hypot_amd64.s) and the functions built on them are in 634.
 
 type fn1 struct {
 	name string
