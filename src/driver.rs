@@ -92,6 +92,34 @@ const OVERLAY: &[OverlayPackage] = &[
                 "runtime/extern.go",
                 include_str!("../overlay/runtime/extern.go"),
             ),
+            (
+                "runtime/coro.go",
+                include_str!("../overlay/runtime/coro.go"),
+            ),
+            (
+                "runtime/netpoll.go",
+                include_str!("../overlay/runtime/netpoll.go"),
+            ),
+            (
+                "runtime/runtime1.go",
+                include_str!("../overlay/runtime/runtime1.go"),
+            ),
+            (
+                "runtime/sema.go",
+                include_str!("../overlay/runtime/sema.go"),
+            ),
+            (
+                "runtime/stubs.go",
+                include_str!("../overlay/runtime/stubs.go"),
+            ),
+            (
+                "runtime/symtab.go",
+                include_str!("../overlay/runtime/symtab.go"),
+            ),
+            (
+                "runtime/time.go",
+                include_str!("../overlay/runtime/time.go"),
+            ),
         ],
         always: true,
     },

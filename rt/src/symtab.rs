@@ -275,3 +275,101 @@ pub const FUNC_ID_WRAPPER: u8 = 23;
 pub fn is_wrapper_pc(pc: usize) -> bool {
     find_func(pc.wrapping_sub(1)).is_some_and(|f| f.func_id() == FUNC_ID_WRAPPER)
 }
+
+// ---- runtime.Callers, runtime.FuncForPC (overlay/runtime/symtab.go) ----------------------------
+
+/// `runtime.callers(skip, pcs, n) int`: return addresses of the calling goroutine's Go frames,
+/// frame 0 being the function that called `callers`; wrapper frames (funcID wrapper: the entry
+/// halves of functions with defers, `-fm`, `gowrap`/`deferwrap` thunks) are left out, as gc's
+/// tracebackPCs does. Stores at most `n` after skipping `skip`; returns how many it stored.
+///
+/// # Safety
+/// `pcs` points to `n` writable words.
+#[unsafe(export_name = "runtime.callers")]
+#[inline(never)]
+pub unsafe extern "C" fn callers(skip: isize, pcs: *mut usize, n: isize) -> isize {
+    let g = crate::start::getg();
+    let (lo, hi) = if g.is_null() {
+        (0, usize::MAX)
+    } else {
+        ((*g).stack.lo, (*g).stack.hi)
+    };
+    let mut fp = crate::panic::current_fp();
+    let mut skip = skip.max(0);
+    let mut stored = 0;
+    while fp != 0 && fp >= lo && fp < hi && fp.is_multiple_of(8) && stored < n {
+        let (next, ret) = (*(fp as *const usize), *((fp + 8) as *const usize));
+        if ret == 0 {
+            break;
+        }
+        if let Some(f) = find_func(ret - 1)
+            && f.func_id() != FUNC_ID_WRAPPER
+            && f.name().contains(&b'.')
+            && f.name().first() != Some(&b'_')
+        {
+            if skip > 0 {
+                skip -= 1;
+            } else {
+                *pcs.add(stored as usize) = ret;
+                stored += 1;
+            }
+        }
+        if next <= fp {
+            break;
+        }
+        fp = next;
+    }
+    stored
+}
+
+/// A function's name as Go sees it: the body half of a function with defers is named after
+/// the function (`main.f.deferbody` → `main.f`).
+fn go_name(f: &FuncInfo) -> &'static [u8] {
+    let name = f.name();
+    name.strip_suffix(b".deferbody").unwrap_or(name)
+}
+
+fn go_string(s: &'static [u8]) -> crate::strings::GoString {
+    crate::strings::GoString {
+        ptr: s.as_ptr(),
+        len: s.len(),
+    }
+}
+
+const NO_STRING: crate::strings::GoString = crate::strings::GoString {
+    ptr: core::ptr::null(),
+    len: 0,
+};
+
+/// `runtime.funcname(pc) string`: the name of the function containing pc ("" if none).
+#[unsafe(export_name = "runtime.funcname")]
+pub extern "C" fn funcname(pc: usize) -> crate::strings::GoString {
+    match find_func(pc) {
+        Some(f) => go_string(go_name(&f)),
+        None => NO_STRING,
+    }
+}
+
+/// `runtime.funcfile(pc) string`: the source file of the instruction at pc.
+#[unsafe(export_name = "runtime.funcfile")]
+pub extern "C" fn funcfile(pc: usize) -> crate::strings::GoString {
+    match find_func(pc) {
+        Some(f) => go_string(f.file_line(pc).0),
+        None => NO_STRING,
+    }
+}
+
+/// `runtime.funcline(pc) int`: the source line of the instruction at pc.
+#[unsafe(export_name = "runtime.funcline")]
+pub extern "C" fn funcline(pc: usize) -> isize {
+    match find_func(pc) {
+        Some(f) => f.file_line(pc).1 as isize,
+        None => 0,
+    }
+}
+
+/// `runtime.funcentry(pc) uintptr`: the entry of the function containing pc, 0 if none.
+#[unsafe(export_name = "runtime.funcentry")]
+pub extern "C" fn funcentry(pc: usize) -> usize {
+    find_func(pc).map_or(0, |f| f.entry)
+}
