@@ -149,9 +149,10 @@ pub fn load_and_check_opts(
     let t0 = Instant::now();
     // Programs that import nothing need no GOROOT (and rgo runs no external tool to find one),
     // so a missing GOROOT only matters once an import has to be resolved.
-    let found = LoadConfig::from_env();
-    let goroot_missing = found.is_none();
-    let mut cfg = found.unwrap_or_else(|| LoadConfig::new(std::path::PathBuf::from("$GOROOT")));
+    let goroot_missing = load::default_goroot().is_none();
+    let mut cfg = LoadConfig::for_build(
+        load::default_goroot().unwrap_or_else(|| std::path::PathBuf::from("$GOROOT")),
+    );
     if with_runtime {
         // The overlay packages are rgo's, not GOROOT's.
         cfg.provided

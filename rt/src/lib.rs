@@ -11,6 +11,7 @@
 #![allow(clippy::missing_safety_doc)]
 
 pub mod alg;
+pub mod asm;
 pub mod chan;
 pub mod complex;
 pub mod defers;

@@ -103,6 +103,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
         };
         if let Some(o) = direct.filter(|o| self.is_func_obj(*o)) {
             let vals = self.call_args(args, &sig, ellipsis.is_some());
+            if let Some(how) = self.provided(o) {
+                return self.provided_call(o, how, &sig.params, vals, &sig.results);
+            }
             let sym = self.l.func_symbol(o);
             if self.is_rust_runtime_func(o) {
                 return self.emit_c_call(&sym, vals, &sig.results);
