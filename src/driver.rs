@@ -80,36 +80,24 @@ struct OverlayPackage {
 }
 
 /// The overlay packages in dependency order: each imports only `unsafe` and the ones before it.
-const OVERLAY: &[OverlayPackage] = &[
-    OverlayPackage {
-        path: "runtime",
-        files: &[
-            (
-                "runtime/error.go",
-                include_str!("../overlay/runtime/error.go"),
-            ),
-            (
-                "runtime/extern.go",
-                include_str!("../overlay/runtime/extern.go"),
-            ),
-        ],
-        always: true,
-    },
-    OverlayPackage {
-        path: "reflect",
-        files: &[
-            (
-                "reflect/type.go",
-                include_str!("../overlay/reflect/type.go"),
-            ),
-            (
-                "reflect/value.go",
-                include_str!("../overlay/reflect/value.go"),
-            ),
-        ],
-        always: false,
-    },
-];
+const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
+    path: "runtime",
+    files: &[
+        (
+            "runtime/error.go",
+            include_str!("../overlay/runtime/error.go"),
+        ),
+        (
+            "runtime/extern.go",
+            include_str!("../overlay/runtime/extern.go"),
+        ),
+        (
+            "runtime/symtab.go",
+            include_str!("../overlay/runtime/symtab.go"),
+        ),
+    ],
+    always: true,
+}];
 
 /// [`load_and_check`]; with `with_runtime`, rgo's runtime overlay is checked as package
 /// `runtime` before everything else (building executables needs it).

@@ -311,3 +311,28 @@ unsafe fn resume(frame: usize) -> ! {
 unsafe extern "C" fn resume_at(sp: usize, fp: usize, pc: usize, g: *mut G) -> ! {
     naked_asm!("mov rsp, rdi", "mov rbp, rsi", "mov r15, rcx", "jmp rdx")
 }
+
+/// runtime.Goexit: runs every pending deferred call of the goroutine, newest first (recover
+/// returns nil in them: no panic is running), then ends the goroutine as if its function had
+/// returned.
+///
+/// # Safety
+/// Called by Go code on a goroutine.
+#[unsafe(export_name = "runtime.Goexit")]
+pub unsafe extern "C" fn goexit() -> ! {
+    let g = g();
+    loop {
+        // SAFETY: g's defer list holds records made by deferproc.
+        let d = unsafe { (*g).defer as *mut Defer };
+        if d.is_null() {
+            break;
+        }
+        // SAFETY: as in deferreturn: unlinked before the call.
+        unsafe {
+            (*d).started = true;
+            (*g).defer = (*d).link as usize;
+            call_deferred((*d).fv);
+        }
+    }
+    crate::sched::goexit1()
+}

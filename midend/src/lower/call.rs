@@ -102,6 +102,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
             _ => None,
         };
         if let Some(o) = direct.filter(|o| self.is_func_obj(*o)) {
+            if let Some(v) = self.intrinsic_call(o, args) {
+                return v;
+            }
             let vals = self.call_args(args, &sig, ellipsis.is_some());
             let sym = self.l.func_symbol(o);
             if self.is_rust_runtime_func(o) {
