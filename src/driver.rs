@@ -123,20 +123,6 @@ const OVERLAY: &[OverlayPackage] = &[
         ],
         always: true,
     },
-    OverlayPackage {
-        path: "reflect",
-        files: &[
-            (
-                "reflect/type.go",
-                include_str!("../overlay/reflect/type.go"),
-            ),
-            (
-                "reflect/value.go",
-                include_str!("../overlay/reflect/value.go"),
-            ),
-        ],
-        always: false,
-    },
 ];
 
 /// [`load_and_check`]; with `with_runtime`, rgo's runtime overlay is checked as package

@@ -52,18 +52,6 @@ func rand() uint64
 // cheaprand returns a non-cryptographic random number.
 func cheaprand() uint32
 
-// callers stores up to n return addresses of the calling goroutine's frames in pcs,
-// starting skip frames above its caller (skip 0 = the caller of callers); wrapper frames are
-// left out, as gc's tracebackPCs does.
-func callers(skip int, pcs *uintptr, n int) int
-
-// funcname, funcfile, funcline and funcentry look a pc up in the pclntab. funcentry is 0 when
-// pc belongs to no function.
-func funcname(pc uintptr) string
-func funcfile(pc uintptr) string
-func funcline(pc uintptr) int
-func funcentry(pc uintptr) uintptr
-
 // numgoroutine counts the goroutines that have not exited.
 func numgoroutine() int
 

@@ -1,37 +1,12 @@
-// Callers, frames and function information from the pclntab (gc's symtab.go, traceback.go,
-// extern.go). rgo does not inline, so every frame is a real call and File/Line are the call's.
+// Call stacks as values (gc's runtime/extern.go Caller/Callers and symtab.go Frames/Func).
+// The walk over frame pointers and the pclntab look-ups are Rust (rt/src/symtab.rs); a *Func
+// points at the function's _func record in the pclntab, as in gc.
 
 package runtime
 
 import "unsafe"
 
-// Caller reports file and line number information about function invocations on the calling
-// goroutine's stack. skip 0 identifies the caller of Caller.
-func Caller(skip int) (pc uintptr, file string, line int, ok bool) {
-	var rpc [1]uintptr
-	if callers(skip+1, &rpc[0], 1) < 1 {
-		return
-	}
-	frame, _ := CallersFrames(rpc[:]).Next()
-	return frame.PC, frame.File, frame.Line, frame.PC != 0
-}
-
-// Callers fills pc with the return program counters of function invocations on the calling
-// goroutine's stack. skip 0 identifies the frame of Callers itself.
-func Callers(skip int, pc []uintptr) int {
-	if len(pc) == 0 {
-		return 0
-	}
-	return callers(skip, &pc[0], len(pc))
-}
-
-// Frames may be used to get function/file/line information for a slice of PC values
-// returned by Callers.
-type Frames struct {
-	callers []uintptr
-}
-
-// Frame is the information returned by Frames for each call frame.
+// Frame is the information CallersFrames returns for each call frame (gc's field set).
 type Frame struct {
 	PC        uintptr
 	Func      *Func
@@ -40,76 +15,105 @@ type Frame struct {
 	Line      int
 	startLine int
 	Entry     uintptr
+	funcInfo  uintptr
 }
 
-// CallersFrames takes a slice of PCs returned by Callers and prepares to return
-// function/file/line information.
+// Frames walks a slice of return PCs from Callers.
+type Frames struct {
+	callers []uintptr
+}
+
+// Func is a Go function in the running binary; a *Func is its _func record.
+type Func struct {
+	opaque struct{}
+}
+
+// callers stores up to len(pcbuf) return PCs of the current goroutine's frames, skipping
+// `skip` frames (0 = the caller of callers), and returns how many it stored.
+func callers(skip int, pcbuf []uintptr) int
+
+// findfuncRecord returns the _func record of the function containing pc, or 0.
+func findfuncRecord(pc uintptr) uintptr
+
+// funcRecordName, funcRecordEntry and funcRecordFileLine read a _func record.
+func funcRecordName(f uintptr) string
+func funcRecordEntry(f uintptr) uintptr
+func funcRecordFileLine(f uintptr, pc uintptr) (string, int)
+
+// Caller reports file and line of the function invocation skip frames up (0 = Caller's caller).
+func Caller(skip int) (pc uintptr, file string, line int, ok bool) {
+	var rpc [1]uintptr
+	if callers(skip+1, rpc[:]) < 1 {
+		return
+	}
+	f := findfuncRecord(rpc[0] - 1)
+	if f == 0 {
+		return
+	}
+	pc = rpc[0] - 1
+	file, line = funcRecordFileLine(f, pc)
+	return pc, file, line, true
+}
+
+// Callers fills pc with the return PCs of the calling goroutine's frames; skip 0 is Callers
+// itself, 1 its caller.
+func Callers(skip int, pc []uintptr) int {
+	if len(pc) == 0 {
+		return 0
+	}
+	return callers(skip, pc)
+}
+
+// CallersFrames turns PCs from Callers into Frames.
 func CallersFrames(callers []uintptr) *Frames {
 	return &Frames{callers: callers}
 }
 
-// Next returns a Frame representing the next call frame in the slice of PC values, and
-// whether there are more frames.
+// Next returns the next frame and whether more follow.
 func (ci *Frames) Next() (frame Frame, more bool) {
 	for len(ci.callers) > 0 {
 		pc := ci.callers[0]
 		ci.callers = ci.callers[1:]
-		entry := funcentry(pc)
-		if entry == 0 {
+		f := findfuncRecord(pc - 1)
+		if f == 0 {
 			continue
 		}
-		// The stored pc follows the call; the call's line is the one at pc-1.
-		if pc > entry {
-			pc--
-		}
-		frame = Frame{
-			PC:       pc,
-			Func:     &Func{entry: entry},
-			Function: funcNameForPrint(funcname(pc)),
-			File:     funcfile(pc),
-			Line:     funcline(pc),
-			Entry:    entry,
-		}
+		frame.PC = pc - 1
+		frame.Func = (*Func)(unsafe.Pointer(f))
+		frame.Function = funcNameForPrint(funcRecordName(f))
+		frame.Entry = funcRecordEntry(f)
+		frame.File, frame.Line = funcRecordFileLine(f, pc-1)
+		frame.funcInfo = f
 		break
 	}
 	return frame, len(ci.callers) > 0
 }
 
-// A Func represents a Go function in the running binary.
-type Func struct {
-	entry uintptr
-}
-
-// FuncForPC returns a *Func describing the function that contains the given program counter
-// address, or else nil.
+// FuncForPC returns the function containing pc, or nil.
 func FuncForPC(pc uintptr) *Func {
-	entry := funcentry(pc)
-	if entry == 0 {
+	f := findfuncRecord(pc)
+	if f == 0 {
 		return nil
 	}
-	return &Func{entry: entry}
+	return (*Func)(unsafe.Pointer(f))
 }
 
-// Name returns the name of the function.
+// Name returns the function's name.
 func (f *Func) Name() string {
 	if f == nil {
 		return ""
 	}
-	return funcNameForPrint(funcname(f.entry))
+	return funcNameForPrint(funcRecordName(uintptr(unsafe.Pointer(f))))
 }
 
-// Entry returns the entry address of the function.
+// Entry returns the function's entry address.
 func (f *Func) Entry() uintptr {
-	if f == nil {
-		return 0
-	}
-	return f.entry
+	return funcRecordEntry(uintptr(unsafe.Pointer(f)))
 }
 
-// FileLine returns the file name and line number of the source code corresponding to the
-// program counter pc.
+// FileLine returns the file name and line number of pc within f.
 func (f *Func) FileLine(pc uintptr) (file string, line int) {
-	return funcfile(pc), funcline(pc)
+	return funcRecordFileLine(uintptr(unsafe.Pointer(f)), pc)
 }
 
 // funcNameForPrint elides the type arguments of generic instances, as gc prints them:
@@ -125,17 +129,12 @@ func funcNameForPrint(name string) string {
 	if i < 0 {
 		return name
 	}
-	j := -1
 	for k := len(name) - 1; k > i; k-- {
 		if name[k] == ']' {
-			j = k
-			break
+			return name[:i] + "[...]" + name[k+1:]
 		}
 	}
-	if j < 0 {
-		return name
-	}
-	return name[:i] + "[...]" + name[j+1:]
+	return name
 }
 
 // Stack formats a stack trace of the calling goroutine into buf and returns the number of
@@ -147,4 +146,5 @@ func Stack(buf []byte, all bool) int {
 	return stack(unsafe.Pointer(&buf[0]), len(buf))
 }
 
+// stack writes the calling goroutine's traceback into buf (rt/src/proc.rs).
 func stack(buf unsafe.Pointer, n int) int

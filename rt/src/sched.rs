@@ -332,7 +332,7 @@ unsafe extern "C" fn goexit() {
 }
 
 /// The goroutine's function returned: free it and run the next one.
-extern "C" fn goexit1() -> ! {
+pub(crate) extern "C" fn goexit1() -> ! {
     let cur = getg();
     // SAFETY: cur is the running goroutine; its stack stays mapped (it is reused by a later
     // `go`), so finishing this function on it after the switch is never needed.

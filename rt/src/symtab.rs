@@ -276,100 +276,91 @@ pub fn is_wrapper_pc(pc: usize) -> bool {
     find_func(pc.wrapping_sub(1)).is_some_and(|f| f.func_id() == FUNC_ID_WRAPPER)
 }
 
-// ---- runtime.Callers, runtime.FuncForPC (overlay/runtime/symtab.go) ----------------------------
+/// The function whose `_func` record is at `f` (a `*runtime.Func`), if it is one.
+pub fn func_of_record(f: usize) -> Option<FuncInfo> {
+    let md = modules().find(|md| {
+        let start = md[MD_PCLNTABLE];
+        start <= f && f < start + md[MD_PCLNTABLE + 1]
+    })?;
+    // SAFETY: f lies inside the module's pclntable; word 0 of a _func is its entryOff.
+    let entryoff = unsafe { (f as *const u32).read_unaligned() } as usize;
+    Some(FuncInfo {
+        md,
+        func: f as *const u8,
+        entry: md[MD_TEXT] + entryoff,
+    })
+}
 
-/// `runtime.callers(skip, pcs, n) int`: return addresses of the calling goroutine's Go frames,
-/// frame 0 being the function that called `callers`; wrapper frames (funcID wrapper: the entry
-/// halves of functions with defers, `-fm`, `gowrap`/`deferwrap` thunks) are left out, as gc's
-/// tracebackPCs does. Stores at most `n` after skipping `skip`; returns how many it stored.
+/// runtime.callers: stores the return PCs of the current goroutine's Go frames into
+/// `buf[..len]`, skipping `skip` of them (0 = the frame that called this function), as gc's
+/// `callers`. Compiler-generated wrappers (funcID wrapper) are left out, as gc's tracebackPCs
+/// elides them; a `.deferbody` half and its entry count once (the entry is a wrapper).
 ///
 /// # Safety
-/// `pcs` points to `n` writable words.
+/// `buf` points to `len` writable words.
 #[unsafe(export_name = "runtime.callers")]
 #[inline(never)]
-pub unsafe extern "C" fn callers(skip: isize, pcs: *mut usize, n: isize) -> isize {
-    let g = crate::start::getg();
-    let (lo, hi) = if g.is_null() {
-        (0, usize::MAX)
-    } else {
-        ((*g).stack.lo, (*g).stack.hi)
-    };
-    let mut fp = crate::panic::current_fp();
-    let mut skip = skip.max(0);
-    let mut stored = 0;
-    while fp != 0 && fp >= lo && fp < hi && fp.is_multiple_of(8) && stored < n {
-        let (next, ret) = (*(fp as *const usize), *((fp + 8) as *const usize));
-        if ret == 0 {
-            break;
+pub unsafe extern "C" fn callers(skip: isize, buf: *mut usize, len: isize, _cap: isize) -> isize {
+    let fp = crate::panic::current_fp();
+    let mut n = 0isize;
+    let mut seen = 0isize;
+    crate::panic::walk_frames(0, fp, |f, ret, _| {
+        if f.func_id() == FUNC_ID_WRAPPER {
+            return;
         }
-        if let Some(f) = find_func(ret - 1)
-            && f.func_id() != FUNC_ID_WRAPPER
-            && f.name().contains(&b'.')
-            && f.name().first() != Some(&b'_')
-        {
-            if skip > 0 {
-                skip -= 1;
-            } else {
-                *pcs.add(stored as usize) = ret;
-                stored += 1;
-            }
+        if seen >= skip && n < len {
+            // SAFETY: n < len.
+            unsafe { *buf.add(n as usize) = ret };
+            n += 1;
         }
-        if next <= fp {
-            break;
-        }
-        fp = next;
-    }
-    stored
+        seen += 1;
+    });
+    n
 }
 
-/// A function's name as Go sees it: the body half of a function with defers is named after
-/// the function (`main.f.deferbody` → `main.f`).
-fn go_name(f: &FuncInfo) -> &'static [u8] {
-    let name = f.name();
-    name.strip_suffix(b".deferbody").unwrap_or(name)
+/// runtime.findfuncRecord: the `_func` record of the function containing `pc`, or 0.
+#[unsafe(export_name = "runtime.findfuncRecord")]
+pub extern "C" fn findfunc_record(pc: usize) -> usize {
+    find_func(pc).map_or(0, |f| f.func as usize)
 }
 
-fn go_string(s: &'static [u8]) -> crate::strings::GoString {
-    crate::strings::GoString {
-        ptr: s.as_ptr(),
-        len: s.len(),
-    }
+/// A Go string returned in rax:rdx.
+#[repr(C)]
+pub struct GoStr {
+    pub ptr: *const u8,
+    pub len: usize,
 }
 
-const NO_STRING: crate::strings::GoString = crate::strings::GoString {
-    ptr: core::ptr::null(),
-    len: 0,
-};
-
-/// `runtime.funcname(pc) string`: the name of the function containing pc ("" if none).
-#[unsafe(export_name = "runtime.funcname")]
-pub extern "C" fn funcname(pc: usize) -> crate::strings::GoString {
-    match find_func(pc) {
-        Some(f) => go_string(go_name(&f)),
-        None => NO_STRING,
+/// runtime.funcRecordName: the name of the function of a `_func` record, with the
+/// `.deferbody` half named as its function (tracebacks print it so too).
+#[unsafe(export_name = "runtime.funcRecordName")]
+pub extern "C" fn func_record_name(f: usize) -> GoStr {
+    let name = func_of_record(f).map_or(&b""[..], |fi| fi.name());
+    let name = name.strip_suffix(b".deferbody").unwrap_or(name);
+    GoStr {
+        ptr: name.as_ptr(),
+        len: name.len(),
     }
 }
 
-/// `runtime.funcfile(pc) string`: the source file of the instruction at pc.
-#[unsafe(export_name = "runtime.funcfile")]
-pub extern "C" fn funcfile(pc: usize) -> crate::strings::GoString {
-    match find_func(pc) {
-        Some(f) => go_string(f.file_line(pc).0),
-        None => NO_STRING,
-    }
+/// runtime.funcRecordEntry: the entry PC of the function of a `_func` record.
+#[unsafe(export_name = "runtime.funcRecordEntry")]
+pub extern "C" fn func_record_entry(f: usize) -> usize {
+    func_of_record(f).map_or(0, |fi| fi.entry)
 }
 
-/// `runtime.funcline(pc) int`: the source line of the instruction at pc.
-#[unsafe(export_name = "runtime.funcline")]
-pub extern "C" fn funcline(pc: usize) -> isize {
-    match find_func(pc) {
-        Some(f) => f.file_line(pc).1 as isize,
-        None => 0,
+/// runtime.funcRecordFileLine: file and line of `pc` in the function of a `_func` record;
+/// the (string, int) result is written through `out` (three words).
+///
+/// # Safety
+/// `out` points to three writable words.
+#[unsafe(export_name = "runtime.funcRecordFileLine")]
+pub unsafe extern "C" fn func_record_file_line(out: *mut usize, f: usize, pc: usize) {
+    let (file, line) = func_of_record(f).map_or((&b""[..], 0), |fi| fi.file_line(pc));
+    // SAFETY: out points to three words.
+    unsafe {
+        *out = file.as_ptr() as usize;
+        *out.add(1) = file.len();
+        *out.add(2) = line as isize as usize;
     }
-}
-
-/// `runtime.funcentry(pc) uintptr`: the entry of the function containing pc, 0 if none.
-#[unsafe(export_name = "runtime.funcentry")]
-pub extern "C" fn funcentry(pc: usize) -> usize {
-    find_func(pc).map_or(0, |f| f.entry)
 }

@@ -102,6 +102,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
             _ => None,
         };
         if let Some(o) = direct.filter(|o| self.is_func_obj(*o)) {
+            if let Some(v) = self.intrinsic_call(o, args) {
+                return v;
+            }
             let vals = self.call_args(args, &sig, ellipsis.is_some());
             if let Some(how) = self.provided(o) {
                 return self.provided_call(o, how, &sig.params, vals, &sig.results);

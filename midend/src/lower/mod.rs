@@ -12,6 +12,7 @@ mod defer;
 mod expr;
 mod func;
 mod iface;
+mod intrinsic;
 mod value;
 
 use std::collections::{BTreeMap, HashMap};
