@@ -117,6 +117,10 @@ const OVERLAY: &[OverlayPackage] = &[
                 include_str!("../overlay/runtime/symtab.go"),
             ),
             (
+                "runtime/synctest.go",
+                include_str!("../overlay/runtime/synctest.go"),
+            ),
+            (
                 "runtime/time.go",
                 include_str!("../overlay/runtime/time.go"),
             ),

@@ -126,11 +126,16 @@ func syscall_runtimeClearenv(env map[string]int) {
 	}
 }
 
-//go:linkname syscall_runtime_entersyscall syscall.runtime_entersyscall
-func syscall_runtime_entersyscall() {}
+// entersyscall and exitsyscall bracket blocking system calls (syscall pulls them). With one
+// thread there is no P to hand off: the whole program waits for the call.
+func entersyscall() {}
+func exitsyscall() {}
 
-//go:linkname syscall_runtime_exitsyscall syscall.runtime_exitsyscall
-func syscall_runtime_exitsyscall() {}
+//go:linkname syscall_cgocaller syscall.cgocaller
+func syscall_cgocaller(fn unsafe.Pointer, args ...uintptr) uintptr {
+	fatal("syscall: cgo calls are not supported by rgo")
+	return 0
+}
 
 //go:linkname syscall_runtime_BeforeFork syscall.runtime_BeforeFork
 func syscall_runtime_BeforeFork() {}

@@ -231,6 +231,14 @@ func sync_runtime_procPin() int {
 //go:linkname sync_runtime_procUnpin sync.runtime_procUnpin
 func sync_runtime_procUnpin() {}
 
+//go:linkname sync_atomic_runtime_procPin sync/atomic.runtime_procPin
+func sync_atomic_runtime_procPin() int {
+	return 0
+}
+
+//go:linkname sync_atomic_runtime_procUnpin sync/atomic.runtime_procUnpin
+func sync_atomic_runtime_procUnpin() {}
+
 var poolcleanup func()
 
 //go:linkname sync_runtime_registerPoolCleanup sync.runtime_registerPoolCleanup

@@ -69,3 +69,11 @@ const (
 	waitReasonSemacquire      uint8 = 13
 	waitReasonCoroutine       uint8 = 14
 )
+
+// roundupsize is the size of the allocation mallocgc makes for size bytes (its size class).
+func roundupsize(size uintptr, noscan bool) uintptr
+
+//go:linkname bytealg_MakeNoZero internal/bytealg.MakeNoZero
+func bytealg_MakeNoZero(len int) []byte {
+	return make([]byte, len, int(roundupsize(uintptr(len), true)))
+}
