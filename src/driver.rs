@@ -409,8 +409,24 @@ pub fn build(files: &[String], opts: &BuildOptions) -> Result<Vec<u8>, BuildErro
             kind: linker::InputKind::Object,
         });
     }
+    // Init tasks run in gc's order: a topological order over the import edges (every package
+    // also depends on runtime, which every package implicitly imports).
+    let mut init_deps = Vec::new();
+    for p in prog.packages.iter().filter(|p| !p.files.is_empty()) {
+        let from = midend::lower::symbol_prefix(&p.path);
+        if p.path != "runtime" {
+            init_deps.push((from.clone(), "runtime".to_string()));
+        }
+        for &i in &p.imports {
+            let q = prog.package(i);
+            if !q.files.is_empty() {
+                init_deps.push((from.clone(), midend::lower::symbol_prefix(&q.path)));
+            }
+        }
+    }
     let lopts = linker::LinkOptions {
         strip: opts.strip,
+        init_deps,
         ..Default::default()
     };
     let (exe, report) = linker::link_with_report(&inputs, &lopts)
