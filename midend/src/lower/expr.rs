@@ -446,15 +446,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 self.load_place(&p, self.l.obj_type(o))
             }
             ObjKind::Func { .. } => {
-                if self.is_rust_runtime_func(o) {
-                    self.l.error(
-                        e.pos,
-                        format!(
-                            "rgo: cannot take the value of {}: it has no body and is implemented in the runtime",
-                            obj.name
-                        ),
-                    );
-                }
+                // A body-less function implemented in Rust has no Go-convention entry: its
+                // funcval (`pkg.f·f`) points at the C function. Only abi.FuncPCABI0 and the
+                // like may use it (docs/abi.md, linkname).
                 let sym = self.l.func_symbol(o);
                 let fv = self.l.funcval_sym(&sym);
                 Value::Flat(vec![self.b.sym_addr(&fv, 0)])
