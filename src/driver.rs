@@ -89,12 +89,20 @@ const OVERLAY: &[OverlayPackage] = &[
                 include_str!("../overlay/runtime/error.go"),
             ),
             (
+                "runtime/debug.go",
+                include_str!("../overlay/runtime/debug.go"),
+            ),
+            (
                 "runtime/extern.go",
                 include_str!("../overlay/runtime/extern.go"),
             ),
             (
                 "runtime/coro.go",
                 include_str!("../overlay/runtime/coro.go"),
+            ),
+            (
+                "runtime/mheap.go",
+                include_str!("../overlay/runtime/mheap.go"),
             ),
             (
                 "runtime/netpoll.go",

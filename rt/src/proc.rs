@@ -234,3 +234,39 @@ pub extern "C" fn breakpoint() {
     // SAFETY: int3 only raises SIGTRAP.
     unsafe { core::arch::asm!("int3", options(nomem, nostack)) };
 }
+
+unsafe extern "C" {
+    /// The build info blob the linker writes (reference §8.4): a 32-byte header, then the Go
+    /// version and the module information, each preceded by its uvarint length.
+    #[link_name = "go:buildinfo"]
+    static BUILDINFO: [u8; 32];
+}
+
+/// Reads a uvarint at `*p`, advancing it.
+unsafe fn read_uvarint(p: &mut *const u8) -> usize {
+    let mut v = 0usize;
+    let mut shift = 0;
+    loop {
+        let b = **p;
+        *p = p.add(1);
+        v |= ((b & 0x7f) as usize) << shift;
+        if b & 0x80 == 0 || shift > 56 {
+            return v;
+        }
+        shift += 7;
+    }
+}
+
+/// `runtime.modinfo() string`: the module information of the build info, sentinels included
+/// (gc's `runtime.modinfo` variable, which its linker fills with the same bytes).
+#[unsafe(export_name = "runtime.modinfo")]
+pub extern "C" fn modinfo() -> crate::strings::GoString {
+    // SAFETY: the linker always writes go:buildinfo; both strings lie inside it.
+    unsafe {
+        let mut p = (&raw const BUILDINFO).cast::<u8>().add(32);
+        let vlen = read_uvarint(&mut p);
+        p = p.add(vlen);
+        let mlen = read_uvarint(&mut p);
+        crate::strings::GoString { ptr: p, len: mlen }
+    }
+}
