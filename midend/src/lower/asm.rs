@@ -21,18 +21,19 @@ use crate::ir::{AtomicOp, BinOp, Callee, Cmp, Inst, UnOp, Var};
 
 /// Body-less functions whose assembly has a Go sibling in the same package with the same
 /// signature, which gc itself compiles on architectures without the assembly (the
-/// `haveArchX = false` branch of math's `X`). rgo calls the sibling instead. Floor, Ceil,
-/// Trunc, Max, Min, Hypot and Log give bit-identical results to gc's assembly; Exp differs
-/// in the last bit on about 16% of inputs (docs/asm.md).
+/// `haveArchX = false` branch of math's `X`, chacha8rand's stub). rgo calls the sibling instead.
+/// Max, Min and Hypot give bit-identical results to gc's assembly; Log differs only for
+/// subnormal inputs and NaNs with the sign bit set, Exp in the last bit on 8-16% of inputs
+/// (docs/asm.md). Floor, Ceil and Trunc are Rust (rt/src/asm/math.rs: ROUNDSD, as gc).
 pub(crate) const GO_FALLBACKS: &[(&str, &str, &str)] = &[
-    ("math", "archCeil", "ceil"),
+    // chacha8_amd64.s vectorises the same ChaCha8 block function; other architectures' stub
+    // jumps to block_generic, whose output is identical.
+    ("internal/chacha8rand", "block", "block_generic"),
     ("math", "archExp", "exp"),
-    ("math", "archFloor", "floor"),
     ("math", "archHypot", "hypot"),
     ("math", "archLog", "log"),
     ("math", "archMax", "max"),
     ("math", "archMin", "min"),
-    ("math", "archTrunc", "trunc"),
 ];
 
 /// What an atomic function does; the width comes from its signature.
