@@ -1,8 +1,8 @@
-//! math's floor_amd64.s (archFloor, archCeil, archTrunc). gc compiles math.Floor, Ceil and
-//! Trunc to ROUNDSD when the CPU has SSE4.1 (checked at run time under GOAMD64=v1) and calls
-//! this assembly otherwise. rgo does the same check here: ROUNDSD when available, so results
-//! are gc's bit for bit (ROUNDSD quiets a signalling NaN, GOROOT's Go fallback returns it
-//! unchanged); otherwise an exact software rounding with Go's semantics.
+//! Rounding as gc compiles a call of math.Floor, Ceil, Trunc or RoundToEven: ROUNDSD when the
+//! CPU has SSE4.1 (checked at run time under GOAMD64=v1), the function otherwise. ROUNDSD
+//! quiets a signalling NaN where the functions (floor_amd64.s, GOROOT's Go) return it
+//! unchanged, so the two paths differ only there; calls through a func value run the function
+//! (math.archFloor and friends, below, with floor_amd64.s's results), also as in gc.
 
 use core::arch::x86_64::{__m128d, _mm_cvtsd_f64, _mm_round_sd, _mm_set_sd};
 use core::sync::atomic::{AtomicU8, Ordering};
@@ -30,7 +30,7 @@ unsafe fn roundsd<const MODE: i32>(x: f64) -> f64 {
     _mm_cvtsd_f64(_mm_round_sd::<MODE>(v, v))
 }
 
-/// Rounding toward zero without SSE4.1: values of magnitude 2^52 or more (and NaN, ±Inf) are
+/// Rounding toward zero without SSE4.1 (floor_amd64.s's results): values of magnitude 2^52 or more (and NaN, ±Inf) are
 /// integers already; below, the conversion through i64 is exact. The sign is kept (-0.5 → -0).
 fn trunc_soft(x: f64) -> f64 {
     if !(x.abs() < 4503599627370496.0) {
@@ -45,19 +45,32 @@ fn floor_soft(x: f64) -> f64 {
 }
 
 fn ceil_soft(x: f64) -> f64 {
+    // trunc keeps the sign of a negative operand rounding up to zero (ceil(-0.5) = -0).
     let t = trunc_soft(x);
-    if t < x {
-        // Keeps the sign of a negative operand rounding up to zero (ceil(-0.5) = -0).
-        let r = t + 1.0;
-        if r == 0.0 { -0.0 } else { r }
+    if t < x { t + 1.0 } else { t }
+}
+
+/// Round half to even, keeping the sign (RoundToEven(-0.5) = -0).
+fn round_even_soft(x: f64) -> f64 {
+    let t = trunc_soft(x);
+    if t != t || t.abs() >= 4503599627370496.0 {
+        return t;
+    }
+    let frac = (x - t).abs();
+    let odd = (t as i64) & 1 != 0;
+    if frac > 0.5 || (frac == 0.5 && odd) {
+        if x < 0.0 { t - 1.0 } else { t + 1.0 }
     } else {
         t
     }
 }
 
-/// `func archFloor(x float64) float64`.
-#[unsafe(export_name = "math.archFloor")]
-pub extern "C" fn arch_floor(x: f64) -> f64 {
+// Cranelift's floor/ceil/trunc/nearest instructions become calls of these C-named functions
+// when the target lacks SSE4.1, which GOAMD64=v1 does not assume (backend/src/emit.rs).
+
+/// `math.Floor(x)` at a call site.
+#[unsafe(no_mangle)]
+pub extern "C" fn floor(x: f64) -> f64 {
     if has_sse41() {
         // SAFETY: the CPU has SSE4.1.
         unsafe { roundsd::<1>(x) }
@@ -66,9 +79,9 @@ pub extern "C" fn arch_floor(x: f64) -> f64 {
     }
 }
 
-/// `func archCeil(x float64) float64`.
-#[unsafe(export_name = "math.archCeil")]
-pub extern "C" fn arch_ceil(x: f64) -> f64 {
+/// `math.Ceil(x)` at a call site.
+#[unsafe(no_mangle)]
+pub extern "C" fn ceil(x: f64) -> f64 {
     if has_sse41() {
         // SAFETY: the CPU has SSE4.1.
         unsafe { roundsd::<2>(x) }
@@ -77,13 +90,42 @@ pub extern "C" fn arch_ceil(x: f64) -> f64 {
     }
 }
 
-/// `func archTrunc(x float64) float64`.
-#[unsafe(export_name = "math.archTrunc")]
-pub extern "C" fn arch_trunc(x: f64) -> f64 {
+/// `math.Trunc(x)` at a call site.
+#[unsafe(no_mangle)]
+pub extern "C" fn trunc(x: f64) -> f64 {
     if has_sse41() {
         // SAFETY: the CPU has SSE4.1.
         unsafe { roundsd::<3>(x) }
     } else {
         trunc_soft(x)
     }
+}
+
+/// `math.RoundToEven(x)` at a call site.
+#[unsafe(no_mangle)]
+pub extern "C" fn nearbyint(x: f64) -> f64 {
+    if has_sse41() {
+        // SAFETY: the CPU has SSE4.1.
+        unsafe { roundsd::<0>(x) }
+    } else {
+        round_even_soft(x)
+    }
+}
+
+/// `func archFloor(x float64) float64` (floor_amd64.s).
+#[unsafe(export_name = "math.archFloor")]
+pub extern "C" fn arch_floor(x: f64) -> f64 {
+    floor_soft(x)
+}
+
+/// `func archCeil(x float64) float64` (floor_amd64.s).
+#[unsafe(export_name = "math.archCeil")]
+pub extern "C" fn arch_ceil(x: f64) -> f64 {
+    ceil_soft(x)
+}
+
+/// `func archTrunc(x float64) float64` (floor_amd64.s).
+#[unsafe(export_name = "math.archTrunc")]
+pub extern "C" fn arch_trunc(x: f64) -> f64 {
+    trunc_soft(x)
 }
