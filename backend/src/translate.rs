@@ -442,6 +442,12 @@ impl Tr<'_, '_> {
                     (UnOp::FNeg, true) => self.b.ins().fneg(x),
                     (UnOp::FSqrt, true) => self.b.ins().sqrt(x),
                     (UnOp::FAbs, true) => self.b.ins().fabs(x),
+                    // Without SSE4.1 in the ISA flags (GOAMD64=v1) these become calls of
+                    // rt's floor/ceil/trunc/nearbyint, which use ROUNDSD when the CPU has it.
+                    (UnOp::FFloor, true) => self.b.ins().floor(x),
+                    (UnOp::FCeil, true) => self.b.ins().ceil(x),
+                    (UnOp::FTrunc, true) => self.b.ins().trunc(x),
+                    (UnOp::FRoundEven, true) => self.b.ins().nearest(x),
                     _ => return Err(self.err(format!("{op:?} on {a} of type {t}"))),
                 };
                 self.def(*dst, val)?;

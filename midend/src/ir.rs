@@ -87,6 +87,12 @@ pub enum UnOp {
     FSqrt,
     /// Clears the sign bit (math.Abs).
     FAbs,
+    /// Rounding to an integral value: toward -Inf, +Inf, zero, to nearest even (ROUNDSD's
+    /// modes 1, 2, 3, 0).
+    FFloor,
+    FCeil,
+    FTrunc,
+    FRoundEven,
 }
 
 /// The read-modify-write operations of [`Inst::AtomicRmw`].

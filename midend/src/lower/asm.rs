@@ -21,18 +21,21 @@ use crate::ir::{AtomicOp, BinOp, Callee, Cmp, Inst, UnOp, Var};
 
 /// Body-less functions whose assembly has a Go sibling in the same package with the same
 /// signature, which gc itself compiles on architectures without the assembly (the
-/// `haveArchX = false` branch of math's `X`). rgo calls the sibling instead. Floor, Ceil,
-/// Trunc, Max, Min, Hypot and Log give bit-identical results to gc's assembly; Exp differs
-/// in the last bit on about 16% of inputs (docs/asm.md).
+/// `haveArchX = false` branch of math's `X`, chacha8rand's stub). rgo calls the sibling instead.
+/// Max, Min and Hypot give bit-identical results to gc's assembly; Log
+/// differs for subnormal inputs and NaNs with the sign bit set, Exp in the last bit on a few
+/// inputs in 10000 (docs/asm.md). archFloor, archCeil and archTrunc are Rust
+/// (rt/src/asm/math.rs): GOROOT's Go floor and ceil call math.Floor, which gc intrinsifies to
+/// ROUNDSD, so they would quiet signalling NaNs where floor_amd64.s does not.
 pub(crate) const GO_FALLBACKS: &[(&str, &str, &str)] = &[
-    ("math", "archCeil", "ceil"),
+    // chacha8_amd64.s vectorises the same ChaCha8 block function; other architectures' stub
+    // jumps to block_generic, whose output is identical.
+    ("internal/chacha8rand", "block", "block_generic"),
     ("math", "archExp", "exp"),
-    ("math", "archFloor", "floor"),
     ("math", "archHypot", "hypot"),
     ("math", "archLog", "log"),
     ("math", "archMax", "max"),
     ("math", "archMin", "min"),
-    ("math", "archTrunc", "trunc"),
 ];
 
 /// What an atomic function does; the width comes from its signature.
@@ -98,7 +101,10 @@ pub(crate) enum Provided {
     /// Call this Go function of the same package instead ([`GO_FALLBACKS`]).
     Fallback(&'static str),
     Atomic(Atomic),
-    /// math.Sqrt / math.sqrt (gc: SQRTSD), math.Abs (ANDPD), math.Copysign.
+    /// math.Sqrt / math.sqrt (gc: SQRTSD), math.Abs (ANDPD), math.Copysign; math.Floor, Ceil,
+    /// Trunc, RoundToEven (gc: ROUNDSD if the CPU has SSE4.1, else a call; rgo: Cranelift's
+    /// instructions, which become calls of rt's `floor`, `ceil`, `trunc`, `nearbyint` doing
+    /// the same check).
     Float(FloatOp),
     /// internal/runtime/sys.GetCallerPC: the current function's return address.
     CallerPC,
@@ -113,6 +119,10 @@ pub(crate) enum FloatOp {
     Sqrt,
     Abs,
     Copysign,
+    Floor,
+    Ceil,
+    Trunc,
+    RoundToEven,
 }
 
 impl<'a, 'p> FnLower<'a, 'p> {
@@ -144,6 +154,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
             ("math", "Sqrt" | "sqrt") => Some(Provided::Float(FloatOp::Sqrt)),
             ("math", "Abs") => Some(Provided::Float(FloatOp::Abs)),
             ("math", "Copysign") => Some(Provided::Float(FloatOp::Copysign)),
+            ("math", "Floor") => Some(Provided::Float(FloatOp::Floor)),
+            ("math", "Ceil") => Some(Provided::Float(FloatOp::Ceil)),
+            ("math", "Trunc") => Some(Provided::Float(FloatOp::Trunc)),
+            ("math", "RoundToEven") => Some(Provided::Float(FloatOp::RoundToEven)),
             ("internal/runtime/sys", "GetCallerPC") => Some(Provided::CallerPC),
             ("internal/runtime/sys", "GetCallerSP") => Some(Provided::CallerSP),
             ("internal/runtime/sys", "GetClosurePtr") => Some(Provided::ClosurePtr),
@@ -178,6 +192,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 (FloatOp::Sqrt, [x]) => one(self.b.un(UnOp::FSqrt, *x)),
                 (FloatOp::Abs, [x]) => one(self.b.un(UnOp::FAbs, *x)),
                 (FloatOp::Copysign, [x, y]) => one(self.b.bin(BinOp::FCopysign, *x, *y)),
+                (FloatOp::Floor, [x]) => one(self.b.un(UnOp::FFloor, *x)),
+                (FloatOp::Ceil, [x]) => one(self.b.un(UnOp::FCeil, *x)),
+                (FloatOp::Trunc, [x]) => one(self.b.un(UnOp::FTrunc, *x)),
+                (FloatOp::RoundToEven, [x]) => one(self.b.un(UnOp::FRoundEven, *x)),
                 _ => self.not_provided(o, params, vals, results),
             },
             Provided::CallerPC => {

@@ -9,6 +9,7 @@
 pub mod bytealg;
 pub mod cpu;
 pub mod crc32;
+pub mod math;
 pub mod sig;
 pub mod syscall;
 
