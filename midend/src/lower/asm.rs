@@ -13,11 +13,13 @@
 //! * a **Rust function** of the runtime exported under the function's own symbol and called
 //!   with the C convention (every other body-less function; call.rs).
 
-use frontend::types::{ObjId, ObjKind, TypeId};
+use frontend::ast;
+use frontend::types::{ObjId, ObjKind, Program, TypeId};
 
+use super::Lowering;
 use super::func::FnLower;
 use super::value::Value;
-use crate::ir::{AtomicOp, BinOp, Callee, Cmp, Inst, UnOp, Var};
+use crate::ir::{AtomicOp, BinOp, Callee, Cmp, Function, Inst, UnOp, Var};
 
 /// Body-less functions whose assembly has a Go sibling in the same package with the same
 /// signature, which gc itself compiles on architectures without the assembly (the
@@ -125,44 +127,74 @@ pub(crate) enum FloatOp {
     RoundToEven,
 }
 
+/// Whether calls of the package-level function `o` are provided by the compiler.
+pub(crate) fn provision(prog: &Program, o: ObjId) -> Option<Provided> {
+    let obj = prog.obj(o);
+    let ObjKind::Func {
+        has_body,
+        recv_base: None,
+        ..
+    } = obj.kind
+    else {
+        return None;
+    };
+    let pkg = prog.package(obj.pkg?).path.as_str();
+    let name = obj.name.as_str();
+    if !has_body
+        && let Some((_, _, to)) = GO_FALLBACKS
+            .iter()
+            .find(|(p, n, _)| *p == pkg && *n == name)
+    {
+        return Some(Provided::Fallback(to));
+    }
+    if let Some(k) = atomic_kind(pkg, name) {
+        return Some(Provided::Atomic(k));
+    }
+    match (pkg, name) {
+        ("math", "Sqrt" | "sqrt") => Some(Provided::Float(FloatOp::Sqrt)),
+        ("math", "Abs") => Some(Provided::Float(FloatOp::Abs)),
+        ("math", "Copysign") => Some(Provided::Float(FloatOp::Copysign)),
+        ("math", "Floor") => Some(Provided::Float(FloatOp::Floor)),
+        ("math", "Ceil") => Some(Provided::Float(FloatOp::Ceil)),
+        ("math", "Trunc") => Some(Provided::Float(FloatOp::Trunc)),
+        ("math", "RoundToEven") => Some(Provided::Float(FloatOp::RoundToEven)),
+        ("internal/runtime/sys", "GetCallerPC") => Some(Provided::CallerPC),
+        ("internal/runtime/sys", "GetCallerSP") => Some(Provided::CallerSP),
+        ("internal/runtime/sys", "GetClosurePtr") => Some(Provided::ClosurePtr),
+        _ => None,
+    }
+}
+
 impl<'a, 'p> FnLower<'a, 'p> {
     /// Whether a direct call of the package-level function `o` is provided by the compiler.
     pub(crate) fn provided(&self, o: ObjId) -> Option<Provided> {
-        let prog = self.l.prog;
-        let obj = prog.obj(o);
-        let ObjKind::Func {
-            has_body,
-            recv_base: None,
-            ..
-        } = obj.kind
-        else {
-            return None;
-        };
-        let pkg = prog.package(obj.pkg?).path.as_str();
-        let name = obj.name.as_str();
-        if !has_body
-            && let Some((_, _, to)) = GO_FALLBACKS
-                .iter()
-                .find(|(p, n, _)| *p == pkg && *n == name)
-        {
-            return Some(Provided::Fallback(to));
-        }
-        if let Some(k) = atomic_kind(pkg, name) {
-            return Some(Provided::Atomic(k));
-        }
-        match (pkg, name) {
-            ("math", "Sqrt" | "sqrt") => Some(Provided::Float(FloatOp::Sqrt)),
-            ("math", "Abs") => Some(Provided::Float(FloatOp::Abs)),
-            ("math", "Copysign") => Some(Provided::Float(FloatOp::Copysign)),
-            ("math", "Floor") => Some(Provided::Float(FloatOp::Floor)),
-            ("math", "Ceil") => Some(Provided::Float(FloatOp::Ceil)),
-            ("math", "Trunc") => Some(Provided::Float(FloatOp::Trunc)),
-            ("math", "RoundToEven") => Some(Provided::Float(FloatOp::RoundToEven)),
-            ("internal/runtime/sys", "GetCallerPC") => Some(Provided::CallerPC),
-            ("internal/runtime/sys", "GetCallerSP") => Some(Provided::CallerSP),
-            ("internal/runtime/sys", "GetClosurePtr") => Some(Provided::ClosurePtr),
-            _ => None,
-        }
+        provision(self.l.prog, o)
+    }
+
+    /// The body of a body-less function whose calls the compiler provides (an atomic or a Go
+    /// fallback), under the function's own symbol with the Go convention, for the uses that
+    /// are not direct calls (func values, method-less references), as gc's assembly exists as
+    /// a function too.
+    pub(crate) fn lower_provided_decl(
+        l: &'a mut Lowering<'p>,
+        name: String,
+        fd: &'p ast::FuncDecl,
+        o: ObjId,
+        how: Provided,
+    ) -> Function {
+        let mut f = FnLower::new(l, name.clone(), fd.pos, name, false);
+        let mut params = Vec::new();
+        f.collect_fields(&fd.sig.params, &mut params);
+        let mut results = Vec::new();
+        f.collect_fields(&fd.sig.results, &mut results);
+        let ptypes: Vec<TypeId> = params.iter().map(|p| p.1).collect();
+        let rtypes: Vec<TypeId> = results.iter().map(|p| p.1).collect();
+        let incoming = f.incoming_params(&ptypes, &rtypes);
+        let vals = incoming.into_iter().zip(ptypes.iter().copied()).collect();
+        f.b.line(f.line_of(fd.pos));
+        let out = f.provided_call(o, how, &ptypes, vals, &rtypes);
+        f.emit_return(out);
+        f.b.finish()
     }
 
     /// Lowers a direct call of `o`, which [`FnLower::provided`] classified as `how`; `vals` are
