@@ -828,6 +828,9 @@ fn find_adapter(key: usize) -> usize {
 /// The forward adapter of the function whose code starts at `code` (throws when it has none:
 /// code not compiled by rgo).
 extern "C" fn adapter_for_code(code: usize) -> usize {
+    if code == make_func_stub as usize || code == method_value_call as usize {
+        return reflected_adapter as usize;
+    }
     let a = find_adapter(code);
     if a == 0 {
         let name = symtab::find_func(code).map_or(&b"?"[..], |f| f.name());
@@ -977,6 +980,61 @@ macro_rules! reverse_trampoline {
             )
         }
     };
+}
+
+unsafe extern "C" {
+    #[link_name = "reflect.callReflect"]
+    fn call_reflect();
+    #[link_name = "reflect.callMethod"]
+    fn call_method();
+}
+
+/// The forward adapter of functions reflect made (code makeFuncStub or methodValueCall): their
+/// arguments already are in gc's ABI, so reflect.callReflect / reflect.callMethod is called on
+/// them directly, `(ctx = 0, ctxt = fv, frame, &retValid, regs)` in rgo's convention; then the
+/// pointer results are copied to regs.Ptrs as gc's reflectcall does (ReturnIsPtr).
+#[unsafe(naked)]
+unsafe extern "C" fn reflected_adapter() {
+    naked_asm!(
+        "push rbp",
+        "mov rbp, rsp",
+        "push r8",
+        "push 0",
+        "lea rax, [rip + {mvc}]",
+        "cmp rsi, rax",
+        "mov rsi, rdx",
+        "mov rdx, rcx",
+        "lea rcx, [rbp - 16]",
+        "mov edi, 0",
+        "je 2f",
+        "call {cr}",
+        "jmp 3f",
+        "2:",
+        "call {cm}",
+        "3:",
+        "mov rdi, [rbp - 8]",
+        "call {copy}",
+        "mov rsp, rbp",
+        "pop rbp",
+        "ret",
+        mvc = sym method_value_call,
+        cr = sym call_reflect,
+        cm = sym call_method,
+        copy = sym copy_return_ptrs,
+    )
+}
+
+/// regs.Ptrs[i] = regs.Ints[i] for every register i set in regs.ReturnIsPtr.
+unsafe extern "C" fn copy_return_ptrs(regs: *mut usize) {
+    // SAFETY: an abi.RegArgs: Ints at word 0, Ptrs at word 24, ReturnIsPtr at byte 264.
+    unsafe {
+        let bits = *((regs as *const u8).add(264) as *const u16);
+        for i in 0..9 {
+            if bits & (1 << i) != 0 {
+                *regs.add(24 + i) = *regs.add(i);
+            }
+        }
+    }
 }
 
 reverse_trampoline!(make_func_stub, "reflect.makeFuncStub", "0");

@@ -374,6 +374,23 @@ impl<'a, 'p> FnLower<'a, 'p> {
 }
 
 impl<'p> Lowering<'p> {
+    /// Whether this package is reflect or imports it, directly or indirectly.
+    fn imports_reflect(&self) -> bool {
+        let mut seen = std::collections::HashSet::new();
+        let mut work = vec![self.pkg];
+        while let Some(p) = work.pop() {
+            if !seen.insert(p) {
+                continue;
+            }
+            let pkg = self.prog.package(p);
+            if pkg.path == "reflect" {
+                return true;
+            }
+            work.extend(pkg.imports.iter().copied());
+        }
+        false
+    }
+
     /// Emits the forward adapters of every Go function lowered in this package, the reverse
     /// adapters of every func type whose descriptor it emits, and their `.rgo.adapters` records.
     pub(crate) fn emit_reflect_adapters(&mut self) {
@@ -395,8 +412,16 @@ impl<'p> Lowering<'p> {
             };
             records.push((func, adapter));
         }
+        // Reverse adapters call into package reflect: only packages that can reach it (reflect
+        // and the packages importing it, directly or not) emit them; reflect can only make
+        // functions of types that such a package handed to it.
         let mut n = 0;
-        for (sym, t) in self.types.requested_types() {
+        let types = if self.imports_reflect() {
+            self.types.requested_types()
+        } else {
+            Vec::new()
+        };
+        for (sym, t) in types {
             let Type::Func(sig) = self.prog.ty(self.prog.underlying(t)).clone() else {
                 continue;
             };
