@@ -401,6 +401,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
         }
         self.result_types = rtypes.to_vec();
         self.result_abi = abi;
+        if !self.force_sret {
+            let ps = ptypes.iter().map(|&t| self.l.sub(t)).collect();
+            let rs = rtypes.iter().map(|&t| self.l.sub(t)).collect();
+            self.l.go_sigs.push((self.b.func.name.clone(), ps, rs));
+        }
         incoming
     }
 

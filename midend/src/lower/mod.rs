@@ -13,6 +13,7 @@ mod expr;
 mod func;
 mod iface;
 mod intrinsic;
+mod reflectcall;
 mod value;
 
 use std::collections::{BTreeMap, HashMap};
@@ -88,6 +89,9 @@ pub struct Lowering<'p> {
     pub inst: Option<&'p FuncInstance>,
     /// The program's `//go:linkname` table (crate::linkname).
     pub linknames: crate::linkname::LinkNames,
+    /// Every Go function lowered so far with its parameter types (receiver first) and result
+    /// types, for the reflect call adapters (`reflectcall.rs`).
+    pub go_sigs: Vec<(String, Vec<TypeId>, Vec<TypeId>)>,
 }
 
 /// Lowers the package `pkg` of `prog`.
@@ -116,6 +120,7 @@ pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<Lower
         no_escape: std::env::var_os("RGO_NOESCAPE").is_some_and(|v| v == "1"),
         inst: None,
         linknames: crate::linkname::LinkNames::collect(prog),
+        go_sigs: Vec::new(),
     };
     l.declare_globals();
     let mut init_fns = Vec::new();
@@ -148,6 +153,11 @@ pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<Lower
     task_fns.extend(init_fns);
     l.emit_inittask(&task_fns);
     l.finish_type_data();
+    l.emit_reflect_adapters();
+    // Descriptors the adapters asked for (they make no wrappers).
+    let objs = l.types.emit_pending(l.prog, &l.lay);
+    l.module.data.extend(objs);
+    l.module.functions.append(&mut l.types.functions);
     if l.errors.is_empty() {
         Ok(l.module)
     } else {
