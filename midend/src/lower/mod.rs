@@ -11,6 +11,7 @@ mod defer;
 mod expr;
 mod func;
 mod iface;
+pub(crate) mod rangefunc;
 mod value;
 
 use std::collections::{BTreeMap, HashMap};
