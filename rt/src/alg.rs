@@ -383,3 +383,44 @@ pub unsafe extern "C" fn memhash_c(p: *const u8, h: u64, n: usize) -> u64 {
     // SAFETY: forwarded contract.
     unsafe { memhash(p, n, h) }
 }
+
+// internal/runtime/maps' amd64 assembly hashes (memhash_aes_asm.go). reflect and the Go code of
+// internal/runtime/maps that rgo compiles for it hash with the runtime's own memhash, so a key
+// hashes the same whether the Rust map code or the Go map code looks at it.
+
+/// internal/runtime/maps.memHashAES(p, h, s).
+///
+/// # Safety
+/// `p` points to `s` readable bytes.
+#[unsafe(export_name = "internal/runtime/maps.memHashAES")]
+pub unsafe extern "C" fn maps_mem_hash(p: *const u8, h: u64, s: usize) -> u64 {
+    // SAFETY: forwarded contract.
+    unsafe { memhash(p, s, h) }
+}
+
+/// internal/runtime/maps.memHash32AES(k, h).
+#[unsafe(export_name = "internal/runtime/maps.memHash32AES")]
+pub extern "C" fn maps_mem_hash32(k: u32, h: u64) -> u64 {
+    // SAFETY: k lives on this frame for the call.
+    unsafe { memhash((&raw const k).cast(), 4, h) }
+}
+
+/// internal/runtime/maps.memHash64AES(k, h).
+#[unsafe(export_name = "internal/runtime/maps.memHash64AES")]
+pub extern "C" fn maps_mem_hash64(k: u64, h: u64) -> u64 {
+    // SAFETY: k lives on this frame for the call.
+    unsafe { memhash((&raw const k).cast(), 8, h) }
+}
+
+/// internal/runtime/maps.checkMasksAndShiftsAlignment: gc's assembly checks that the AES hash's
+/// mask and shift tables are 16-byte aligned. rgo's memhash uses no such tables, so the
+/// precondition holds trivially.
+#[unsafe(export_name = "internal/runtime/maps.checkMasksAndShiftsAlignment")]
+pub extern "C" fn maps_check_masks_and_shifts_alignment() -> u8 {
+    1
+}
+
+/// runtime.zeroVal: gc's read-only block of abi.ZeroValSize zero bytes that reflect and the map
+/// code return for zero values of types no larger than it.
+#[unsafe(export_name = "runtime.zeroVal")]
+pub static ZERO_VAL: [u8; 1024] = [0; 1024];

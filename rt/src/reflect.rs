@@ -269,7 +269,7 @@ static STATIC_UINT64S: [u64; 256] = {
 };
 
 /// reflect.getStaticuint64s (linknamed from runtime.getStaticuint64s).
-#[unsafe(export_name = "reflect.getStaticuint64s")]
+#[unsafe(export_name = "runtime.getStaticuint64s")]
 pub extern "C" fn get_static_uint64s() -> *const [u64; 256] {
     &STATIC_UINT64S
 }
@@ -729,7 +729,7 @@ pub extern "C" fn maps_rand() -> u64 {
 }
 
 /// internal/runtime/maps.bootstrapRand (gc's runtime.bootstrapRand).
-#[unsafe(export_name = "internal/runtime/maps.bootstrapRand")]
+#[unsafe(export_name = "runtime.bootstrapRand")]
 pub extern "C" fn maps_bootstrap_rand() -> u64 {
     crate::alg::rand64()
 }
@@ -847,7 +847,7 @@ extern "C" fn adapter_for_code(code: usize) -> usize {
 /// The work is done by the callee's forward adapter, called with rgo's convention
 /// `(ctx = 0, code, fv, stackArgs, regArgs)`; r15 still holds g (the Rust look-up preserves it).
 #[unsafe(naked)]
-#[unsafe(export_name = "reflect.call")]
+#[unsafe(export_name = "runtime.reflectcall")]
 pub unsafe extern "C" fn reflect_call(
     _stack_args_type: usize,
     _f: usize,
