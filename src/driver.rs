@@ -391,25 +391,8 @@ pub fn build(files: &[String], opts: &BuildOptions) -> Result<Vec<u8>, BuildErro
             kind: linker::InputKind::Object,
         });
     }
-    // Package initialisation order (gc's: a package after everything it imports, runtime
-    // first, ties broken by import path; the linker sorts): each compiled package's direct
-    // imports.
-    let mut init_deps = Vec::new();
-    for p in prog.packages.iter().filter(|p| !p.files.is_empty()) {
-        let me = midend::lower::symbol_prefix(&p.path);
-        if p.path != "runtime" {
-            init_deps.push((me.clone(), "runtime".to_string()));
-        }
-        for &i in &p.imports {
-            let dep = prog.package(i);
-            if dep.path != "unsafe" && dep.path != p.path {
-                init_deps.push((me.clone(), midend::lower::symbol_prefix(&dep.path)));
-            }
-        }
-    }
     let lopts = linker::LinkOptions {
         strip: opts.strip,
-        init_deps,
         ..Default::default()
     };
     let (exe, report) = linker::link_with_report(&inputs, &lopts)
