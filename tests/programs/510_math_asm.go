@@ -6,7 +6,7 @@ package main
 // the ranges that matter. Each function prints a checksum of all result bits and a few
 // results in hex, so a single differing bit shows. Log's inputs leave out the cases where
 // gc's assembly and GOROOT's Go fallback differ (subnormals, NaNs with the sign bit set;
-// docs/asm.md), which 501_math_asm_known covers.
+// docs/asm.md), which 511_math_asm_known covers.
 
 import "math"
 
