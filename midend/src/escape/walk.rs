@@ -606,6 +606,33 @@ impl<'p> Analyzer<'p> {
         self.addr_taken.extend(addr);
         self.reassigned_any.extend(reassigned);
         self.captured_any.extend(captured);
+        // Range-over-func bodies are closures too.
+        let is_rf = |e: &Expr| {
+            crate::lower::rangefunc::is_range_func(
+                prog,
+                prog.info.types.get(&e.id).map(|tv| tv.typ),
+            )
+        };
+        let mut rf_caps = Vec::new();
+        crate::lower::rangefunc::each_range_func(b, &is_rf, &mut |s| {
+            if let StmtKind::Range {
+                key,
+                value,
+                define,
+                body,
+                ..
+            } = &s.kind
+            {
+                rf_caps.extend(crate::lower::rangefunc::outer_vars(
+                    prog,
+                    key.as_ref(),
+                    value.as_ref(),
+                    *define,
+                    body,
+                ));
+            }
+        });
+        self.captured_any.extend(rf_caps);
         for (o, e) in defs {
             self.def_value.insert(o, e);
         }
@@ -758,7 +785,11 @@ impl<'p> Analyzer<'p> {
                 if self.labels.get(&label.name) == Some(&true) {
                     self.loop_depth += 1;
                 }
+                if matches!(stmt.kind, StmtKind::Range { .. }) {
+                    self.rf_label = Some(label.name.clone());
+                }
                 self.stmt(stmt);
+                self.rf_label = None;
             }
             StmtKind::Expr(e) => self.expr_stmt(e),
             StmtKind::Send { chan, value } => {
@@ -935,9 +966,12 @@ impl<'p> Analyzer<'p> {
         let tmp = self.new_loc(LocKind::Temp, true);
         let th = self.hole(tmp);
         self.expr(th, x);
-        if crate::lower::rangefunc::is_range_func(self.prog, self.type_of(x)) {
+        let rf = crate::lower::rangefunc::is_range_func(self.prog, self.type_of(x));
+        if rf {
             self.range_func(pos, key, value, define, x, body);
+            self.rf_nest += 1;
         }
+        self.rf_label = None;
         self.loop_depth += 1;
         let mut rewritten = false;
         for &o in &defined {
@@ -962,17 +996,21 @@ impl<'p> Analyzer<'p> {
         } else {
             self.flow(kv.deref(), tmp);
         }
-        if !(define && rewritten) {
+        if !(define && (rewritten || rf)) {
             self.reassigned(&[kk, kv], &[]);
         }
         self.block(&body.stmts);
         self.loop_depth -= 1;
+        if rf {
+            self.rf_nest -= 1;
+        }
     }
 
     /// A range-over-func loop: its body becomes a closure (lower/rangefunc.rs) that the iterator
     /// receives. rgo does not inline, so as under gc's `-l` the closure escapes to the heap with
-    /// the loop's `#state` variable and every variable of the function that the body uses (the
-    /// body's own statements are analysed as part of the function).
+    /// the loop's `#state` variable, the nest's `#next`, the results its `return`s assign, and the
+    /// variables of the function that the body captures by reference (decided after the walk,
+    /// like func literals' captures). The body's statements are analysed as part of the function.
     fn range_func(
         &mut self,
         pos: ast::Pos,
@@ -982,20 +1020,96 @@ impl<'p> Analyzer<'p> {
         x: &'p Expr,
         body: &'p Block,
     ) {
-        let n = {
-            let c = self.rf_states.entry(self.cur_fn).or_insert(0);
-            *c += 1;
-            *c
-        };
         let heap = self.hole(HEAP);
-        for o in crate::lower::rangefunc::outer_vars(self.prog, key, value, define, body) {
-            let l = self.var_loc(o);
-            self.flow(heap.addr(), l);
+        let mut shared = Vec::new();
+        if self.rf_nest == 0 {
+            // The nest's synthetic variables, declared at its outermost loop (gc's order).
+            let prog = self.prog;
+            let is_rf = |e: &Expr| {
+                crate::lower::rangefunc::is_range_func(
+                    prog,
+                    prog.info.types.get(&e.id).map(|tv| tv.typ),
+                )
+            };
+            if crate::lower::rangefunc::uses_next(body, self.rf_label.as_deref(), &is_rf) {
+                let nx = self.new_site(
+                    x.id,
+                    ast::Pos::NONE,
+                    "#next".into(),
+                    SiteKind::MovedVar,
+                    false,
+                );
+                shared.push(nx);
+            }
+            if crate::lower::rangefunc::contains_return_values(body) {
+                // `return x, y` in a body assigns the results (gc names unnamed ones `#rvN`).
+                let results = self.fns[self.cur_fn].results.clone();
+                for (i, (o, _, name)) in results.into_iter().enumerate() {
+                    let Some(o) = o else { continue };
+                    if name.starts_with('~') {
+                        self.rf_names.insert(o, format!("#rv{}", i + 1));
+                    }
+                    shared.push(self.var_loc(o));
+                }
+            }
+            let mut positions = vec![pos];
+            crate::lower::rangefunc::each_range_func(body, &is_rf, &mut |s| positions.push(s.pos));
+            let first = *self.rf_states.get(&self.cur_fn).unwrap_or(&0);
+            self.rf_state_sites.clear();
+            for (i, &p) in positions.iter().enumerate() {
+                let name = format!("#state{}", first + i as u32 + 1);
+                let st = self.new_site(x.id, p, name, SiteKind::MovedVar, false);
+                self.rf_state_sites.push(st);
+            }
+            self.rf_states
+                .insert(self.cur_fn, first + positions.len() as u32);
+            self.rf_state_sites.reverse();
         }
-        let st = self.new_site(x.id, pos, format!("#state{n}"), SiteKind::MovedVar, false);
-        self.flow(heap.addr(), st);
+        shared.extend(self.rf_state_sites.pop());
         let clo = self.new_site(x.id, pos, "func literal".into(), SiteKind::Alloc, false);
-        self.flow(heap.addr(), clo);
+        if !self.rf_static_noescape(x) {
+            self.flow(heap.addr(), clo);
+        }
+        let ck = self.hole(clo);
+        for l in shared {
+            self.flow(ck.addr(), l);
+        }
+        let vars = crate::lower::rangefunc::outer_vars(self.prog, key, value, define, body);
+        for &o in &vars {
+            let l = self.var_loc(o);
+            if !self.locs[l].captured {
+                self.locs[l].captured = true;
+                if self.locs[l].loop_depth == self.loop_depth {
+                    self.locs[l].reassigned = false;
+                }
+            }
+        }
+        self.rf_closures.push((clo, vars));
+    }
+
+    /// The iterator is a declared function whose `yield` parameter leaks nowhere (its tag from
+    /// an earlier batch): the body closure does not escape (gc's static call with tags).
+    fn rf_static_noescape(&self, x: &Expr) -> bool {
+        let x = x.unparen();
+        // A function, or a method value (gc calls the method directly: receiver first).
+        let (o, idx) = match &x.kind {
+            ExprKind::Ident(id) => match self.prog.info.uses.get(&id.id) {
+                Some(&o) => (o, 0),
+                None => return false,
+            },
+            ExprKind::Selector { .. } => match self.prog.info.selections.get(&x.id) {
+                Some(s) if s.kind == SelectionKind::MethodVal => (s.obj, 1),
+                _ => return false,
+            },
+            _ => return false,
+        };
+        if !matches!(self.prog.obj(o).kind, ObjKind::Func { .. }) || self.in_batch.contains(&o) {
+            return false;
+        }
+        self.tags
+            .get(&o)
+            .and_then(|t| t.get(idx))
+            .is_some_and(|t| *t == super::ParamTag::default())
     }
 
     fn var_spec(&mut self, spec: &'p ast::ValueSpec) {
