@@ -268,10 +268,11 @@ pub(crate) fn uses_next(
             StmtKind::Branch {
                 kind,
                 label: Some(l),
-            } if *kind != BranchKind::Fallthrough => {
-                if Some(l.name.as_str()) != label && !own.contains(&l.name) {
-                    found = true;
-                }
+            } if *kind != BranchKind::Fallthrough
+                && Some(l.name.as_str()) != label
+                && !own.contains(&l.name) =>
+            {
+                found = true;
             }
             _ => {}
         }
@@ -304,17 +305,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
 
     /// Labels declared in `stmts`, not inside range-over-func bodies.
     fn labels_of(&self, stmts: &'p [Stmt]) -> HashSet<String> {
-        let mut out = HashSet::new();
         let l = &*self.l;
-        each_stmt(stmts, &mut |s| match &s.kind {
-            StmtKind::Labeled { label, .. } => {
-                out.insert(label.name.clone());
-                true
-            }
-            StmtKind::Range { x, .. } => !is_range_func(l.prog, l.tv(x.id).map(|tv| l.sub(tv.typ))),
-            _ => true,
-        });
-        out
+        labels_in(stmts, &|x| {
+            is_range_func(l.prog, l.tv(x.id).map(|tv| l.sub(tv.typ)))
+        })
     }
 
     /// A zeroed heap cell of type `t`.
