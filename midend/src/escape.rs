@@ -304,10 +304,9 @@ struct Analyzer<'p> {
     def_value: HashMap<ObjId, &'p Expr>,
     /// Variables captured by some closure.
     captured_any: HashSet<ObjId>,
-    /// Range-over-func loops seen per function, for gc's `#stateN` names.
-    rf_states: HashMap<usize, u32>,
-    /// `#stateN` sites of the loop nest being walked, innermost-next last.
-    rf_state_sites: Vec<LocId>,
+    /// Per function: the `#next` (if any) and `#stateN` locations of its range-over-func
+    /// loops, in walk order.
+    rf_decls: HashMap<usize, VecDeque<(Option<LocId>, LocId)>>,
     /// Depth of range-over-func loops around the walk.
     rf_nest: u32,
     /// Label of the statement being walked next (for range-over-func loops).
@@ -360,8 +359,7 @@ impl<'p> Analyzer<'p> {
             reassigned_any: HashSet::new(),
             def_value: HashMap::new(),
             captured_any: HashSet::new(),
-            rf_states: HashMap::new(),
-            rf_state_sites: Vec::new(),
+            rf_decls: HashMap::new(),
             rf_nest: 0,
             rf_label: None,
             rf_closures: Vec::new(),
@@ -772,11 +770,7 @@ impl<'p> Analyzer<'p> {
         if let Some(b) = self.fns[fi].body {
             let mut vars = Vec::new();
             walk::collect_local_defs(self.prog, b, &mut vars);
-            for o in vars {
-                if !self.var_loc.contains_key(&o) {
-                    self.new_var_loc(o);
-                }
-            }
+            self.declare_range_funcs(b, &vars);
         }
         (self.cur_fn, self.loop_depth) = saved;
     }

@@ -963,15 +963,22 @@ impl<'p> Analyzer<'p> {
                 }
             }
         }
-        let tmp = self.new_loc(LocKind::Temp, true);
-        let th = self.hole(tmp);
-        self.expr(th, x);
         let rf = crate::lower::rangefunc::is_range_func(self.prog, self.type_of(x));
         if rf {
+            // gc declares the body closure before the iterator call evaluates x.
             self.range_func(pos, key, value, define, x, body);
             self.rf_nest += 1;
         }
-        self.rf_label = None;
+        let tmp = self.new_loc(LocKind::Temp, true);
+        let th = self.hole(tmp);
+        match self.rf_method(x) {
+            // gc calls the method directly (`l.All(#yield1)`): no method value is made.
+            Some((recv, sel)) if rf => {
+                let k = self.tag_hole(None, Callee::Decl(sel.obj), 0);
+                self.recv_expr(k, recv, &sel, false);
+            }
+            _ => self.expr(th, x),
+        }
         self.loop_depth += 1;
         let mut rewritten = false;
         for &o in &defined {
@@ -1020,56 +1027,30 @@ impl<'p> Analyzer<'p> {
         x: &'p Expr,
         body: &'p Block,
     ) {
-        let heap = self.hole(HEAP);
         let mut shared = Vec::new();
-        if self.rf_nest == 0 {
-            // The nest's synthetic variables, declared at its outermost loop (gc's order).
-            let prog = self.prog;
-            let is_rf = |e: &Expr| {
-                crate::lower::rangefunc::is_range_func(
-                    prog,
-                    prog.info.types.get(&e.id).map(|tv| tv.typ),
-                )
-            };
-            if crate::lower::rangefunc::uses_next(body, self.rf_label.as_deref(), &is_rf) {
-                let nx = self.new_site(
-                    x.id,
-                    ast::Pos::NONE,
-                    "#next".into(),
-                    SiteKind::MovedVar,
-                    false,
-                );
-                shared.push(nx);
-            }
-            if crate::lower::rangefunc::contains_return_values(body) {
-                // `return x, y` in a body assigns the results (gc names unnamed ones `#rvN`).
-                let results = self.fns[self.cur_fn].results.clone();
-                for (i, (o, _, name)) in results.into_iter().enumerate() {
-                    let Some(o) = o else { continue };
-                    if name.starts_with('~') {
-                        self.rf_names.insert(o, format!("#rv{}", i + 1));
-                    }
-                    shared.push(self.var_loc(o));
+        if self.rf_nest == 0 && crate::lower::rangefunc::contains_return_values(body) {
+            // `return x, y` in a body assigns the results (gc names unnamed ones `#rvN`).
+            let results = self.fns[self.cur_fn].results.clone();
+            for (i, (o, _, name)) in results.into_iter().enumerate() {
+                let Some(o) = o else { continue };
+                if name.starts_with('~') {
+                    self.rf_names.insert(o, format!("#rv{}", i + 1));
                 }
+                shared.push(self.var_loc(o));
             }
-            let mut positions = vec![pos];
-            crate::lower::rangefunc::each_range_func(body, &is_rf, &mut |s| positions.push(s.pos));
-            let first = *self.rf_states.get(&self.cur_fn).unwrap_or(&0);
-            self.rf_state_sites.clear();
-            for (i, &p) in positions.iter().enumerate() {
-                let name = format!("#state{}", first + i as u32 + 1);
-                let st = self.new_site(x.id, p, name, SiteKind::MovedVar, false);
-                self.rf_state_sites.push(st);
-            }
-            self.rf_states
-                .insert(self.cur_fn, first + positions.len() as u32);
-            self.rf_state_sites.reverse();
         }
-        shared.extend(self.rf_state_sites.pop());
+        // The `#next` and `#stateN` sites declared for this loop (Analyzer::init_func).
+        if let Some((next, state)) = self
+            .rf_decls
+            .get_mut(&self.cur_fn)
+            .and_then(|q| q.pop_front())
+        {
+            shared.extend(next);
+            shared.push(state);
+        }
         let clo = self.new_site(x.id, pos, "func literal".into(), SiteKind::Alloc, false);
-        if !self.rf_static_noescape(x) {
-            self.flow(heap.addr(), clo);
-        }
+        let k = self.rf_iter_hole(x);
+        self.flow(k.addr(), clo);
         let ck = self.hole(clo);
         for l in shared {
             self.flow(ck.addr(), l);
@@ -1087,29 +1068,93 @@ impl<'p> Analyzer<'p> {
         self.rf_closures.push((clo, vars));
     }
 
-    /// The iterator is a declared function whose `yield` parameter leaks nowhere (its tag from
-    /// an earlier batch): the body closure does not escape (gc's static call with tags).
-    fn rf_static_noescape(&self, x: &Expr) -> bool {
-        let x = x.unparen();
-        // A function, or a method value (gc calls the method directly: receiver first).
-        let (o, idx) = match &x.kind {
-            ExprKind::Ident(id) => match self.prog.info.uses.get(&id.id) {
-                Some(&o) => (o, 0),
-                None => return false,
-            },
-            ExprKind::Selector { .. } => match self.prog.info.selections.get(&x.id) {
-                Some(s) if s.kind == SelectionKind::MethodVal => (s.obj, 1),
-                _ => return false,
-            },
-            _ => return false,
+    /// Creates the `#next` and `#stateN` locations of the range-over-func loops of a function
+    /// body where gc declares them: interleaved with the function's variables in source order,
+    /// `#next` at the outermost loop of a nest that needs it.
+    pub(super) fn declare_range_funcs(&mut self, b: &'p Block, vars: &[ObjId]) {
+        let prog = self.prog;
+        let is_rf = |e: &Expr| {
+            crate::lower::rangefunc::is_range_func(
+                prog,
+                prog.info.types.get(&e.id).map(|tv| tv.typ),
+            )
         };
-        if !matches!(self.prog.obj(o).kind, ObjKind::Func { .. }) || self.in_batch.contains(&o) {
-            return false;
+        // (position, needs #next) per loop, outer loops first.
+        let mut loops: Vec<(ast::Pos, bool)> = Vec::new();
+        let mut label: Option<&str> = None;
+        crate::lower::rangefunc::each_outer_range_func(&b.stmts, &is_rf, &mut |s, l| {
+            label = l;
+            if let StmtKind::Range { body, .. } = &s.kind {
+                let next = crate::lower::rangefunc::uses_next(body, label, &is_rf);
+                loops.push((s.pos, next));
+                crate::lower::rangefunc::each_range_func(body, &is_rf, &mut |s| {
+                    loops.push((s.pos, false))
+                });
+            }
+        });
+        if loops.is_empty() {
+            for &o in vars {
+                if !self.var_loc.contains_key(&o) {
+                    self.new_var_loc(o);
+                }
+            }
+            return;
         }
-        self.tags
-            .get(&o)
-            .and_then(|t| t.get(idx))
-            .is_some_and(|t| *t == super::ParamTag::default())
+        let mut queue = std::collections::VecDeque::new();
+        let mut vi = 0;
+        for (n, (pos, next)) in loops.into_iter().enumerate() {
+            while vi < vars.len() && prog.obj(vars[vi]).pos < pos {
+                if !self.var_loc.contains_key(&vars[vi]) {
+                    self.new_var_loc(vars[vi]);
+                }
+                vi += 1;
+            }
+            let nx = next.then(|| {
+                self.new_site(
+                    ast::NodeId::default(),
+                    ast::Pos::NONE,
+                    "#next".into(),
+                    SiteKind::MovedVar,
+                    false,
+                )
+            });
+            let name = format!("#state{}", n + 1);
+            let st = self.new_site(ast::NodeId::default(), pos, name, SiteKind::MovedVar, false);
+            queue.push_back((nx, st));
+        }
+        for &o in &vars[vi..] {
+            if !self.var_loc.contains_key(&o) {
+                self.new_var_loc(o);
+            }
+        }
+        self.rf_decls.insert(self.cur_fn, queue);
+    }
+
+    /// A range-over-func operand that is a method value of a concrete type: its receiver and
+    /// selection.
+    fn rf_method(&self, x: &'p Expr) -> Option<(&'p Expr, Selection)> {
+        let x = x.unparen();
+        let ExprKind::Selector { x: recv, .. } = &x.kind else {
+            return None;
+        };
+        let s = self.prog.info.selections.get(&x.id)?;
+        (s.kind == SelectionKind::MethodVal && !self.is_interface(s.recv))
+            .then(|| (&**recv, s.clone()))
+    }
+
+    /// Where the body closure flows: the iterator's `yield` parameter when the iterator is a
+    /// declared function or a method value (gc's static call with tags), else the heap.
+    fn rf_iter_hole(&mut self, x: &'p Expr) -> Hole {
+        if let Some((_, s)) = self.rf_method(x) {
+            return self.tag_hole(None, Callee::Decl(s.obj), 1);
+        }
+        if let ExprKind::Ident(id) = &x.unparen().kind
+            && let Some(&o) = self.prog.info.uses.get(&id.id)
+            && matches!(self.prog.obj(o).kind, ObjKind::Func { .. })
+        {
+            return self.tag_hole(None, Callee::Decl(o), 0);
+        }
+        self.hole(HEAP)
     }
 
     fn var_spec(&mut self, spec: &'p ast::ValueSpec) {

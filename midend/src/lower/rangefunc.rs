@@ -281,6 +281,29 @@ pub(crate) fn uses_next(
     found
 }
 
+/// Calls `f` on each outermost range-over-func loop of `stmts`, with its label.
+pub(crate) fn each_outer_range_func<'s>(
+    stmts: &'s [Stmt],
+    is_rf: &dyn Fn(&Expr) -> bool,
+    f: &mut dyn FnMut(&'s Stmt, Option<&'s str>),
+) {
+    let mut label: Option<&'s str> = None;
+    each_stmt(stmts, &mut |s| match &s.kind {
+        StmtKind::Labeled { label: l, .. } => {
+            label = Some(l.name.as_str());
+            true
+        }
+        StmtKind::Range { x, .. } if is_rf(x) => {
+            f(s, label.take());
+            false
+        }
+        _ => {
+            label = None;
+            true
+        }
+    });
+}
+
 /// Calls `f` on each range-over-func loop nested in `body`, outer ones first.
 pub(crate) fn each_range_func(
     body: &ast::Block,
