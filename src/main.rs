@@ -4,6 +4,7 @@
 //! `rgo build [-o out] [-gcflags=...] [-ldflags=...] files...`, `rgo run files... [args]`,
 //! `rgo check [-v] packages...`, `rgo testdir DIR|FILE...`, `rgo version`.
 
+mod cache;
 mod driver;
 mod inspect;
 mod testdir;
