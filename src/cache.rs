@@ -93,10 +93,6 @@ impl Cache {
         })
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     fn entry_path(&self, key: &Key) -> PathBuf {
         let h = hex(key);
         self.dir.join(&h[..2]).join(format!("{h}-o"))

@@ -119,16 +119,10 @@ const OVERLAY: &[OverlayPackage] = &[
     },
 ];
 
-/// [`load_and_check`]; with `with_runtime`, rgo's runtime overlay is checked as package
-/// `runtime` before everything else (building executables needs it).
-pub fn load_and_check_opts(
-    args: &[String],
-    stats: &mut CheckStats,
-    with_runtime: bool,
-) -> Result<(types::Program, Vec<LoadedInfo>), BuildError> {
-    let t0 = Instant::now();
-    // Programs that import nothing need no GOROOT (and rgo runs no external tool to find one),
-    // so a missing GOROOT only matters once an import has to be resolved.
+/// The loader's configuration, and whether GOROOT could not be found. Programs that import
+/// nothing need no GOROOT (and rgo runs no external tool to find one), so a missing GOROOT only
+/// matters once an import has to be resolved.
+fn load_config(with_runtime: bool) -> (LoadConfig, bool) {
     let found = LoadConfig::from_env();
     let goroot_missing = found.is_none();
     let mut cfg = found.unwrap_or_else(|| LoadConfig::new(std::path::PathBuf::from("$GOROOT")));
@@ -137,6 +131,59 @@ pub fn load_and_check_opts(
         cfg.provided
             .extend(OVERLAY.iter().map(|o| o.path.to_string()));
     }
+    (cfg, goroot_missing)
+}
+
+/// A package named on the command line, as `go list` describes it.
+#[derive(Clone, Debug)]
+pub struct RootPackage {
+    pub import_path: String,
+    pub name: String,
+}
+
+/// Expands the command line's package arguments (directories, import paths, `...` patterns)
+/// into the packages they name, without parsing them (the go command's `go list` phase);
+/// load errors come back rendered as the go command prints them.
+pub fn list_roots(args: &[String]) -> Result<Vec<RootPackage>, BuildError> {
+    let (cfg, goroot_missing) = load_config(true);
+    match load::list(&cfg, args) {
+        Ok(listing) => {
+            for w in &listing.warnings {
+                eprintln!("{w}");
+            }
+            Ok(listing
+                .packages
+                .into_iter()
+                .filter(|p| p.root)
+                .map(|p| RootPackage {
+                    import_path: p.import_path,
+                    name: p.name,
+                })
+                .collect())
+        }
+        Err(messages) => {
+            let mut out = String::new();
+            if goroot_missing {
+                out.push_str("rgo: cannot find GOROOT (set $RGO_GOROOT or $GOROOT)\n");
+            }
+            for m in messages {
+                out.push_str(&m);
+                out.push('\n');
+            }
+            Err(BuildError::Diagnostics(out))
+        }
+    }
+}
+
+/// [`load_and_check`]; with `with_runtime`, rgo's runtime overlay is checked as package
+/// `runtime` before everything else (building executables needs it).
+pub fn load_and_check_opts(
+    args: &[String],
+    stats: &mut CheckStats,
+    with_runtime: bool,
+) -> Result<(types::Program, Vec<LoadedInfo>), BuildError> {
+    let t0 = Instant::now();
+    let (cfg, goroot_missing) = load_config(with_runtime);
     let mut ids = NodeIdGen::new();
     let loaded = match load::load_report(&cfg, args, &mut ids) {
         Ok(l) => l,
