@@ -540,12 +540,10 @@ impl Keys {
             h.bytes(tool)
                 .str(if noescape { "noescape" } else { "escape" })
                 .str("opt=speed");
-            h.bytes(&src[&id]);
-            for d in sorted_imports(prog, p) {
-                if let Some(k) = key.get(&d) {
-                    h.bytes(k);
-                }
-            }
+            // The package's own sources and its dependencies' (what its checked state can
+            // depend on); not the dependencies' full keys: their generic instances do not
+            // change this package's object.
+            h.bytes(&closure[&id]);
             let mut list = inst.remove(&id).unwrap_or_default();
             list.sort();
             for (text, keys) in &list {
