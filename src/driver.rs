@@ -419,7 +419,11 @@ pub fn build_with_report(
             }
         }
     }
-    let (objects, report, t_lower) = compile_packages(&prog, &infos, opts)?;
+    let Objects {
+        objects,
+        report,
+        lower_time: t_lower,
+    } = compile_packages(&prog, &infos, opts)?;
     let t_codegen = t0.elapsed();
     let mut inputs = vec![linker::Input {
         name: "runtime.a".into(),
@@ -464,8 +468,7 @@ pub fn compile_only(args: &[String], opts: &BuildOptions) -> Result<BuildReport,
     let mut stats = CheckStats::default();
     let (mut prog, infos) = load_and_check_opts(args, &mut stats, true)?;
     types::instantiate_bodies(&mut prog);
-    let (_, report, _) = compile_packages(&prog, &infos, opts)?;
-    Ok(report)
+    Ok(compile_packages(&prog, &infos, opts)?.report)
 }
 
 /// A cached object is valid for exactly the inputs hashed here; see docs/cache.md.
@@ -639,6 +642,14 @@ fn type_packages(
     }
 }
 
+/// The packages' objects in dependency order with their package paths, what was compiled and
+/// what came from the cache, and the CPU time spent lowering.
+struct Objects {
+    objects: Vec<(String, Vec<u8>)>,
+    report: BuildReport,
+    lower_time: Duration,
+}
+
 /// The result of compiling one package: its object, and its IR when dumps were asked for.
 type Compiled = Result<(Vec<u8>, Option<midend::ir::Module>, Duration), BuildError>;
 
@@ -646,13 +657,12 @@ type Compiled = Result<(Vec<u8>, Option<midend::ir::Module>, Duration), BuildErr
 /// packages, main), or takes its object from the cache. Packages not in the cache are compiled
 /// in parallel: lowering reads only the checked program, so any two packages are independent,
 /// and each result goes to its package's slot, so the objects (and the executable) do not
-/// depend on thread timing. Returns the objects in dependency order with their package paths,
-/// the report, and the CPU time spent lowering.
+/// depend on thread timing.
 fn compile_packages(
     prog: &types::Program,
     infos: &[LoadedInfo],
     opts: &BuildOptions,
-) -> Result<(Vec<(String, Vec<u8>)>, BuildReport, Duration), BuildError> {
+) -> Result<Objects, BuildError> {
     let header_of = |path: &str| -> String {
         infos
             .iter()
@@ -822,5 +832,9 @@ fn compile_packages(
             eprintln!("{p}");
         }
     }
-    Ok((objects, report, lower_time))
+    Ok(Objects {
+        objects,
+        report,
+        lower_time,
+    })
 }
