@@ -242,10 +242,12 @@ fn write_exe(path: &Path, bytes: &[u8]) -> Result<(), String> {
 fn default_exe_name(import_path: &str) -> String {
     let mut elems = import_path.rsplit('/');
     let last = elems.next().unwrap_or(import_path);
+    // cmd/go's isVersionElement: v2, v3, ..., v10, ... but not v0*, v1.
     let is_version = last.len() > 1
         && last.starts_with('v')
         && last[1..].bytes().all(|b| b.is_ascii_digit())
-        && !last[1..].starts_with('0');
+        && !last[1..].starts_with('0')
+        && last != "v1";
     match elems.next() {
         Some(prev) if is_version => prev.to_string(),
         _ => last.to_string(),
@@ -559,5 +561,24 @@ fn cmd_check(args: &[String]) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => report(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::default_exe_name;
+
+    #[test]
+    fn executable_names_follow_the_go_command() {
+        assert_eq!(default_exe_name("example.com/demo"), "demo");
+        assert_eq!(default_exe_name("example.com/demo/cmd/tool"), "tool");
+        // A major version suffix names nothing: the element before it does.
+        assert_eq!(default_exe_name("example.com/demo/v2"), "demo");
+        assert_eq!(default_exe_name("example.com/v2/cmd/tool"), "tool");
+        assert_eq!(default_exe_name("example.com/demo/v0"), "v0");
+        assert_eq!(default_exe_name("example.com/demo/v1"), "v1");
+        assert_eq!(default_exe_name("example.com/demo/v10"), "demo");
+        assert_eq!(default_exe_name("example.com/demo/v"), "v");
+        assert_eq!(default_exe_name("hello"), "hello");
     }
 }
