@@ -9,6 +9,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sha2::{Digest, Sha256};
 
@@ -107,7 +108,10 @@ impl Cache {
             Err(e) => return Lookup::Bad(format!("reading {}: {e}", path.display())),
         };
         match verify(&data, key) {
-            Ok(()) => Lookup::Hit(data[HEADER..].to_vec()),
+            Ok(()) => {
+                mark_used(&path);
+                Lookup::Hit(data[HEADER..].to_vec())
+            }
             Err(why) => Lookup::Bad(format!("{}: {why}", path.display())),
         }
     }
@@ -135,6 +139,64 @@ impl Cache {
     pub fn tool_id(&self) -> std::io::Result<Key> {
         let exe = std::env::current_exe()?;
         tool_id_at(&self.dir, &exe)
+    }
+
+    /// Removes entries (and leftover temporary files) not used for [`TRIM_AGE`], at most once
+    /// per [`TRIM_INTERVAL`] (recorded in `trim.txt`), as the go command trims GOCACHE.
+    pub fn trim(&self) {
+        let now = SystemTime::now();
+        let stamp = self.dir.join("trim.txt");
+        let secs = |t: SystemTime| t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        if let Ok(text) = std::fs::read_to_string(&stamp)
+            && let Ok(last) = text.trim().parse::<u64>()
+            && secs(now).saturating_sub(last) < TRIM_INTERVAL.as_secs()
+        {
+            return;
+        }
+        let _ = write_atomic(&stamp, format!("{}\n", secs(now)).as_bytes());
+        let Ok(dirs) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        for d in dirs.flatten() {
+            let sub = d.path();
+            if !sub.is_dir() {
+                continue;
+            }
+            let Ok(files) = std::fs::read_dir(&sub) else {
+                continue;
+            };
+            for f in files.flatten() {
+                let old = f
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|m| now.duration_since(m).ok())
+                    .is_some_and(|age| age > TRIM_AGE);
+                if old {
+                    let _ = std::fs::remove_file(f.path());
+                }
+            }
+        }
+    }
+}
+
+/// Entries unused for this long are removed by [`Cache::trim`] (the go command's limit).
+const TRIM_AGE: Duration = Duration::from_secs(5 * 24 * 3600);
+/// How often [`Cache::trim`] looks.
+const TRIM_INTERVAL: Duration = Duration::from_secs(24 * 3600);
+/// A used entry's modification time is refreshed when older than this, so that trimming keeps
+/// what builds use without a write on every hit.
+const USE_GRANULARITY: Duration = Duration::from_secs(3600);
+
+fn mark_used(path: &Path) {
+    let now = SystemTime::now();
+    let stale = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|m| now.duration_since(m).ok())
+        .is_some_and(|age| age > USE_GRANULARITY);
+    if stale && let Ok(f) = std::fs::OpenOptions::new().write(true).open(path) {
+        let _ = f.set_modified(now);
     }
 }
 

@@ -824,6 +824,9 @@ fn compile_packages(
             }
         }
     }
+    if let Some(c) = &store {
+        c.trim();
+    }
     if opts.verbose {
         for b in &report.bad_entries {
             eprintln!("rgo: cache entry rebuilt: {b}");

@@ -288,7 +288,11 @@ fn cmd_build(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if p.files {
+    let roots = match driver::list_roots(&p.targets) {
+        Ok(r) => r,
+        Err(e) => return report(e),
+    };
+    if p.files && roots.iter().all(|r| r.name == "main") {
         let exe = match driver::build(&p.targets, &p.opts) {
             Ok(b) => b,
             Err(e) => return report(e),
@@ -306,10 +310,6 @@ fn cmd_build(args: &[String]) -> ExitCode {
             }
         };
     }
-    let roots = match driver::list_roots(&p.targets) {
-        Ok(r) => r,
-        Err(e) => return report(e),
-    };
     let out_dir = p.out.as_deref().filter(|o| out_is_dir(o));
     if let Some(o) = p.out.as_deref()
         && out_dir.is_none()
@@ -331,11 +331,16 @@ fn cmd_build(args: &[String]) -> ExitCode {
     let mut failed = false;
     let mut seen = std::collections::HashSet::new();
     // Library packages: checked and compiled (into the cache), as go build does, nothing written.
-    let libs: Vec<String> = roots
-        .iter()
-        .filter(|r| r.name != "main")
-        .map(|r| r.import_path.clone())
-        .collect();
+    // Named by files, the files are the package.
+    let libs: Vec<String> = if p.files {
+        p.targets.clone()
+    } else {
+        roots
+            .iter()
+            .filter(|r| r.name != "main")
+            .map(|r| r.import_path.clone())
+            .collect()
+    };
     if !libs.is_empty() {
         match driver::compile_only(&libs, &p.opts) {
             Ok(_) => {}
