@@ -183,6 +183,12 @@ fn module_packages_and_output_names() {
         "build ./lib/count",
     );
     assert!(!root.join("count").exists());
+    // So are a library package's files.
+    ok(
+        &run_rgo(&root, &cache, &["build", "lib/greet/greet.go"]),
+        "build lib/greet/greet.go",
+    );
+    assert!(!root.join("greet").exists());
     // -o FILE for one command.
     ok(
         &run_rgo(&root, &cache, &["build", "-o", "t2", "./cmd/tool"]),
