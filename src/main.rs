@@ -254,15 +254,20 @@ fn default_exe_name(import_path: &str) -> String {
     }
 }
 
+/// `-o /dev/null` builds and discards the result (never replaces the device).
+const DEV_NULL: &str = "/dev/null";
+
 /// `-o` names a directory: it ends in a slash or exists as one.
 fn out_is_dir(out: &str) -> bool {
-    out.ends_with('/') || Path::new(out).is_dir()
+    out != DEV_NULL && (out.ends_with('/') || Path::new(out).is_dir())
 }
 
 /// Writes an executable where `go build` would: `out` (a file or a directory), else `name` in
 /// the current directory.
 fn place_exe(out: Option<&str>, name: &str, exe: &[u8]) -> Result<(), String> {
     let path = match out {
+        // As the go command: build, and discard the result.
+        Some(DEV_NULL) => return Ok(()),
         Some(o) if out_is_dir(o) => {
             std::fs::create_dir_all(o).map_err(|e| format!("go: creating {o}: {e}"))?;
             Path::new(o).join(name)
@@ -313,6 +318,7 @@ fn cmd_build(args: &[String]) -> ExitCode {
     let out_dir = p.out.as_deref().filter(|o| out_is_dir(o));
     if let Some(o) = p.out.as_deref()
         && out_dir.is_none()
+        && o != DEV_NULL
     {
         if roots.len() > 1 {
             eprintln!("go: cannot write multiple packages to non-directory {o}");

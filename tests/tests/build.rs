@@ -177,6 +177,19 @@ fn module_packages_and_output_names() {
         String::from_utf8_lossy(&out.stderr),
         "go: cannot write multiple packages to non-directory x\n"
     );
+    // -o /dev/null builds and discards, for one package or several.
+    ok(
+        &run_rgo(&root, &cache, &["build", "-o", "/dev/null", "./..."]),
+        "-o /dev/null ./...",
+    );
+    ok(
+        &run_rgo(&root, &cache, &["build", "-o", "/dev/null"]),
+        "-o /dev/null",
+    );
+    assert!(
+        !Path::new("/dev/null").is_file(),
+        "/dev/null is still the device"
+    );
     // A library package alone is only checked and compiled.
     ok(
         &run_rgo(&root, &cache, &["build", "./lib/count"]),
