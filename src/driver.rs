@@ -44,6 +44,8 @@ pub struct BuildOptions {
     /// Rebuild every package instead of taking objects from the cache (`-a`); the new
     /// objects are still stored.
     pub rebuild_all: bool,
+    /// How many packages to compile at once (`-p N`); default: the available cores.
+    pub jobs: Option<usize>,
 }
 
 /// Why a build failed: compile errors (already rendered in gc's form with their `# pkg` headers,
@@ -722,7 +724,10 @@ fn compile_packages(
         slots.push(None);
         todo.push(i);
     }
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = opts
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
     let workers = cores.min(todo.len()).max(1);
     // Packages in parallel; what is left of the cores goes to each package's functions.
     let bopts = backend::Options {

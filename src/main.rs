@@ -1,7 +1,7 @@
 //! `rgo`: a Go compiler and linker written in Rust that lays out runtime data exactly as gc 1.27.3.
 //!
 //! Commands follow the go command's conventions:
-//! `rgo build [-o out] [-v] [-a] [-gcflags=...] [-ldflags=...] [files.go | packages]`,
+//! `rgo build [-o out] [-v] [-a] [-p n] [-gcflags=...] [-ldflags=...] [files.go | packages]`,
 //! `rgo run files.go|package [args]`, `rgo check [-v] packages...`, `rgo testdir DIR|FILE...`,
 //! `rgo clean -cache`, `rgo env`, `rgo version`. Packages are compiled through the build cache
 //! (`cache`, docs/cache.md), independent packages in parallel (`driver`).
@@ -23,14 +23,15 @@ fn usage() -> ExitCode {
     eprintln!(
         "rgo is a Go compiler and linker written in Rust.\n\n\
          Usage:\n\n\
-         \trgo build [-o output] [-v] [-a] [-gcflags=flags] [-ldflags=flags] [files.go | packages]\n\
+         \trgo build [-o output] [-v] [-a] [-p n] [-gcflags=flags] [-ldflags=flags] [files.go | packages]\n\
          \trgo run [build flags] files.go|package [arguments...]\n\
          \trgo check [-v] [files.go | dir | import path | std | pattern...]\n\
          \trgo testdir [-j N] DIR|FILE...\n\
          \trgo clean -cache\n\
          \trgo env [var...]\n\
          \trgo version\n\n\
-         -v prints the packages compiled (not taken from the build cache), -a rebuilds them all.\n\
+         -v prints the packages compiled (not taken from the build cache), -a rebuilds them all,\n\
+         -p n compiles at most n packages (and n functions) at once (default: the number of CPUs).\n\
          The build cache is $RGO_CACHE, else $XDG_CACHE_HOME/rgo, else ~/.cache/rgo (RGO_CACHE=off\n\
          disables it).\n\
          gcflags: -d=ir (dump rgo IR), -d=clif (Cranelift IR), -d=asm (machine code), -d=time\n\
@@ -128,6 +129,20 @@ fn parse_build_args(args: &[String], run: bool) -> Result<Parsed, String> {
             p.opts.verbose = true;
         } else if a == "-a" {
             p.opts.rebuild_all = true;
+        } else if a == "-p" || a.starts_with("-p=") {
+            let v = match a.strip_prefix("-p=") {
+                Some(v) => v.to_string(),
+                None => {
+                    i += 1;
+                    args.get(i).ok_or("flag needs an argument: -p")?.clone()
+                }
+            };
+            let n: usize = v
+                .parse()
+                .ok()
+                .filter(|&n| n > 0)
+                .ok_or_else(|| format!("invalid value \"{v}\" for flag -p"))?;
+            p.opts.jobs = Some(n);
         } else if a.starts_with('-') && p.targets.is_empty() {
             return Err(format!("flag provided but not defined: {a}"));
         } else {

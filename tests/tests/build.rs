@@ -416,7 +416,7 @@ fn builds_are_deterministic_with_and_without_the_cache() {
     let one_core = Command::new("taskset")
         .args(["-c", "0"])
         .arg(rgo())
-        .args(["build", "-o", "e"])
+        .args(["build", "-p", "1", "-o", "e"])
         .current_dir(&root)
         .env("RGO_CACHE", "off")
         .output();
