@@ -404,7 +404,8 @@ fn cmd_run(args: &[String]) -> ExitCode {
         Ok(p) => p,
         Err(e) => {
             eprintln!("{e}");
-            return ExitCode::from(2);
+            // `go run` with nothing to run exits 1; bad flags are usage errors.
+            return ExitCode::from(if e.starts_with("go: ") { 1 } else { 2 });
         }
     };
     let (target, stem) = if p.files {
@@ -414,10 +415,23 @@ fn cmd_run(args: &[String]) -> ExitCode {
             .unwrap_or_else(|| "main".into());
         (p.targets.clone(), stem)
     } else {
-        let roots = match driver::list_roots(&p.targets) {
+        let mut roots = match driver::list_roots(&p.targets) {
             Ok(r) => r,
             Err(e) => return report(e),
         };
+        let pattern = p.targets[0].contains("...");
+        if pattern {
+            // A pattern runs only main packages (cmd/go's MainPackagesOnly).
+            let before = roots.len();
+            roots.retain(|r| r.name == "main");
+            if roots.is_empty() && before > 0 {
+                eprintln!(
+                    "go: warning: \"{}\" matched only non-main packages",
+                    p.targets[0]
+                );
+            }
+            roots.sort_by(|a, b| a.import_path.cmp(&b.import_path));
+        }
         match roots.as_slice() {
             [r] if r.name == "main" => (
                 vec![r.import_path.clone()],
@@ -427,8 +441,15 @@ fn cmd_run(args: &[String]) -> ExitCode {
                 eprintln!("package {} is not a main package", r.import_path);
                 return ExitCode::from(1);
             }
-            _ => {
-                eprintln!("go: pattern {}: cannot run multiple packages", p.targets[0]);
+            [] => {
+                eprintln!("go: no packages loaded from {}", p.targets[0]);
+                return ExitCode::from(1);
+            }
+            many => {
+                eprintln!("go: pattern {} matches multiple packages:", p.targets[0]);
+                for r in many {
+                    eprintln!("\t{}", r.import_path);
+                }
                 return ExitCode::from(1);
             }
         }
