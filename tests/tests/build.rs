@@ -212,6 +212,14 @@ fn module_packages_and_output_names() {
     // rgo run of a package, with arguments for the program.
     let out = run_rgo(&root, &cache, &["run", "./cmd/tool", "arg"]);
     assert_eq!(ok(&out, "rgo run ./cmd/tool"), "tool 7\n");
+    let out = run_rgo(&root, &cache, &["run", "./..."]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "go: pattern ./... matches multiple packages:\n\texample.com/demo\n\texample.com/demo/cmd/tool\n"
+    );
+    let out = run_rgo(&root, &cache, &["run", "./cmd/..."]);
+    assert_eq!(ok(&out, "rgo run ./cmd/..."), "tool 7\n");
     let out = run_rgo(&root, &cache, &["run", "./lib/count"]);
     assert!(!out.status.success());
     assert_eq!(
