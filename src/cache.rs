@@ -242,8 +242,8 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
     ));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
+        // No fsync: an entry a crash leaves incomplete fails its checksum and is rebuilt.
         f.write_all(data)?;
-        f.sync_data()?;
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {
