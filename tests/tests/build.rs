@@ -439,3 +439,33 @@ fn builds_are_deterministic_with_and_without_the_cache() {
         );
     }
 }
+
+#[test]
+fn concurrent_builds_share_one_cache() {
+    let tmp = TempDir::new("build-concurrent").unwrap();
+    let root = module(&tmp);
+    let cache = tmp.path().join("cache");
+    // Three builds race to fill the same empty cache (each writes every entry).
+    let children: Vec<_> = ["x1", "x2", "x3"]
+        .iter()
+        .map(|out| {
+            Command::new(rgo())
+                .args(["build", "-o", out])
+                .current_dir(&root)
+                .env("RGO_CACHE", &cache)
+                .spawn()
+                .expect("rgo starts")
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success());
+    }
+    let x1 = std::fs::read(root.join("x1")).unwrap();
+    assert!(x1 == std::fs::read(root.join("x2")).unwrap());
+    assert!(x1 == std::fs::read(root.join("x3")).unwrap());
+    // Every entry they left is complete: a warm build finds them all.
+    assert_eq!(
+        ok(&run_rgo(&root, &cache, &["build", "-v"]), "warm build"),
+        ""
+    );
+}
