@@ -1,6 +1,10 @@
-//! The compile pipeline behind `rgo build`: source files → frontend (parse, type-check) → midend
-//! (lowering to rgo IR) → backend (Cranelift, ELF object) → linker (with the embedded runtime
-//! archive) → executable bytes.
+//! The compile pipeline behind `rgo build`: source files → frontend (load, parse, type-check the
+//! whole program) → per package: midend (lowering to rgo IR) → backend (Cranelift, one ELF object)
+//! → linker (with the embedded runtime archive) → executable bytes.
+//!
+//! Package objects come from the build cache when their key matches (`Keys`, docs/cache.md);
+//! the others are lowered and compiled in parallel, each into its own slot, so the output never
+//! depends on thread timing (`compile_packages`).
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
