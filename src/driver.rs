@@ -769,7 +769,22 @@ fn compile_packages(
                 loop {
                     let j = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(&i) = todo.get(j) else { break };
-                    let r = compile_one(units[i]);
+                    // A panic in lowering or code generation is a compiler bug; report it
+                    // for this package instead of taking the other threads down.
+                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        compile_one(units[i])
+                    }))
+                    .unwrap_or_else(|p| {
+                        let msg = p
+                            .downcast_ref::<String>()
+                            .cloned()
+                            .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                            .unwrap_or_else(|| "unknown panic".into());
+                        Err(BuildError::Other(format!(
+                            "# {}\nrgo: internal compiler error: {msg}",
+                            header_of(&units[i].path)
+                        )))
+                    });
                     if let Ok(mut slot) = done[j].lock() {
                         *slot = Some(r);
                     }
