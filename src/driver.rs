@@ -1,9 +1,15 @@
-//! The compile pipeline behind `rgo build`: source files → frontend (parse, type-check) → midend
-//! (lowering to rgo IR) → backend (Cranelift, ELF object) → linker (with the embedded runtime
-//! archive) → executable bytes.
+//! The compile pipeline behind `rgo build`: source files → frontend (load, parse, type-check the
+//! whole program) → per package: midend (lowering to rgo IR) → backend (Cranelift, one ELF object)
+//! → linker (with the embedded runtime archive) → executable bytes.
+//!
+//! Package objects come from the build cache when their key matches (`Keys`, docs/cache.md);
+//! the others are lowered and compiled in parallel, each into its own slot, so the output never
+//! depends on thread timing (`compile_packages`).
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
+
+use crate::cache;
 
 use frontend::ast::NodeIdGen;
 use frontend::diag::{self, Diagnostic};
@@ -36,6 +42,14 @@ pub struct BuildOptions {
     pub strip: bool,
     /// Print escape-analysis decisions as gc does under `-gcflags=-m`.
     pub escape_diagnostics: bool,
+    /// Print the import path of each package compiled (not taken from the cache), as
+    /// `go build -v` does, and any cache entry found corrupt.
+    pub verbose: bool,
+    /// Rebuild every package instead of taking objects from the cache (`-a`); the new
+    /// objects are still stored.
+    pub rebuild_all: bool,
+    /// How many packages to compile at once (`-p N`); default: the available cores.
+    pub jobs: Option<usize>,
 }
 
 /// Why a build failed: compile errors (already rendered in gc's form with their `# pkg` headers,
@@ -135,16 +149,11 @@ const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
     always: true,
 }];
 
-/// [`load_and_check`]; with `with_runtime`, rgo's runtime overlay is checked as package
-/// `runtime` before everything else (building executables needs it).
-pub fn load_and_check_opts(
-    args: &[String],
-    stats: &mut CheckStats,
-    with_runtime: bool,
-) -> Result<(types::Program, Vec<LoadedInfo>), BuildError> {
-    let t0 = Instant::now();
-    // Programs that import nothing need no GOROOT (and rgo runs no external tool to find one),
-    // so a missing GOROOT only matters once an import has to be resolved.
+/// The loader's configuration, and whether GOROOT could not be found. Programs that import
+/// nothing need no GOROOT (and rgo runs no external tool to find one), so a missing GOROOT only
+/// matters once an import has to be resolved. Builds use rgo's build tags
+/// ([`LoadConfig::for_build`]: `purego`, `math_big_pure_go`; docs/asm.md).
+fn load_config(with_runtime: bool) -> (LoadConfig, bool) {
     let goroot_missing = load::default_goroot().is_none();
     let mut cfg = LoadConfig::for_build(
         load::default_goroot().unwrap_or_else(|| std::path::PathBuf::from("$GOROOT")),
@@ -154,6 +163,59 @@ pub fn load_and_check_opts(
         cfg.provided
             .extend(OVERLAY.iter().map(|o| o.path.to_string()));
     }
+    (cfg, goroot_missing)
+}
+
+/// A package named on the command line, as `go list` describes it.
+#[derive(Clone, Debug)]
+pub struct RootPackage {
+    pub import_path: String,
+    pub name: String,
+}
+
+/// Expands the command line's package arguments (directories, import paths, `...` patterns)
+/// into the packages they name, without parsing them (the go command's `go list` phase);
+/// load errors come back rendered as the go command prints them.
+pub fn list_roots(args: &[String]) -> Result<Vec<RootPackage>, BuildError> {
+    let (cfg, goroot_missing) = load_config(true);
+    match load::list(&cfg, args) {
+        Ok(listing) => {
+            for w in &listing.warnings {
+                eprintln!("{w}");
+            }
+            Ok(listing
+                .packages
+                .into_iter()
+                .filter(|p| p.root)
+                .map(|p| RootPackage {
+                    import_path: p.import_path,
+                    name: p.name,
+                })
+                .collect())
+        }
+        Err(messages) => {
+            let mut out = String::new();
+            if goroot_missing {
+                out.push_str("rgo: cannot find GOROOT (set $RGO_GOROOT or $GOROOT)\n");
+            }
+            for m in messages {
+                out.push_str(&m);
+                out.push('\n');
+            }
+            Err(BuildError::Diagnostics(out))
+        }
+    }
+}
+
+/// [`load_and_check`]; with `with_runtime`, rgo's runtime overlay is checked as package
+/// `runtime` before everything else (building executables needs it).
+pub fn load_and_check_opts(
+    args: &[String],
+    stats: &mut CheckStats,
+    with_runtime: bool,
+) -> Result<(types::Program, Vec<LoadedInfo>), BuildError> {
+    let t0 = Instant::now();
+    let (cfg, goroot_missing) = load_config(with_runtime);
     let mut ids = NodeIdGen::new();
     let loaded = match load::load_report(&cfg, args, &mut ids) {
         Ok(l) => l,
@@ -214,6 +276,8 @@ pub fn load_and_check_opts(
                 }
             }
             infos.push(LoadedInfo {
+                path: o.path.into(),
+                go_version: None,
                 import_path: o.path.into(),
                 name: o.path.into(),
                 root: false,
@@ -231,6 +295,8 @@ pub fn load_and_check_opts(
     }
     for p in loaded.packages {
         infos.push(LoadedInfo {
+            path: p.path.clone(),
+            go_version: p.go_version.clone(),
             import_path: p.import_path.clone(),
             name: p.name.clone(),
             root: p.root,
@@ -270,6 +336,10 @@ pub fn load_and_check_opts(
 /// A loaded package's identity and files, kept after its files moved into the checked program.
 #[derive(Clone, Debug)]
 pub struct LoadedInfo {
+    /// The package's path in the checked program (`main` for commands).
+    pub path: String,
+    /// The `go` directive of its module, if any.
+    pub go_version: Option<String>,
     /// The go command's import path, which headers diagnostics (`# command-line-arguments`).
     pub import_path: String,
     pub name: String,
@@ -323,85 +393,69 @@ fn header_for_unowned(fset: &FileSet, ds: &[Diagnostic]) -> String {
     }
 }
 
-/// Parses and type-checks the given files of package main (and the packages they import).
-pub fn check_files(files: &[String]) -> Result<types::Program, BuildError> {
+/// Parses and type-checks the main package named by `args` (its files, its directory or its
+/// import path) and the packages it imports.
+pub fn check_main(args: &[String]) -> Result<(types::Program, Vec<LoadedInfo>), BuildError> {
     let mut stats = CheckStats::default();
-    let (prog, infos) = load_and_check_opts(files, &mut stats, true)?;
+    let (prog, infos) = load_and_check_opts(args, &mut stats, true)?;
     if let Some(p) = infos.iter().find(|p| p.root && p.name != "main") {
         return Err(BuildError::Other(format!(
             "package {} is not a main package",
-            p.name
+            p.import_path
         )));
     }
-    Ok(prog)
+    Ok((prog, infos))
 }
 
-/// Builds an executable from the files of package main; returns its bytes.
-pub fn build(files: &[String], opts: &BuildOptions) -> Result<Vec<u8>, BuildError> {
+/// What a build compiled and what it took from the cache, in package (dependency) order.
+#[derive(Clone, Debug, Default)]
+pub struct BuildReport {
+    /// Import paths of the packages lowered and compiled by this build.
+    pub compiled: Vec<String>,
+    /// Import paths of the packages whose objects came from the cache.
+    pub cached: Vec<String>,
+    /// Cache entries that failed verification (and were rebuilt): `import/path: reason`.
+    pub bad_entries: Vec<String>,
+}
+
+/// Builds an executable from the main package named by `args`; returns its bytes.
+pub fn build(args: &[String], opts: &BuildOptions) -> Result<Vec<u8>, BuildError> {
+    build_with_report(args, opts).map(|(exe, _)| exe)
+}
+
+/// [`build`], also telling which packages were compiled and which came from the cache.
+pub fn build_with_report(
+    args: &[String],
+    opts: &BuildOptions,
+) -> Result<(Vec<u8>, BuildReport), BuildError> {
     let t0 = Instant::now();
-    let mut prog = check_files(files)?;
+    let (mut prog, infos) = check_main(args)?;
     // One body per instance of generic code (frontend::types::mono).
     types::instantiate_bodies(&mut prog);
     let t_check = t0.elapsed();
     if !prog.packages.iter().any(|p| p.path == "main") {
         return Err(BuildError::Other("no main package".into()));
     }
-    // Every package with source files (the runtime overlay, imported packages, main), in
-    // dependency order: one module and one object each.
     if opts.escape_diagnostics {
         // gc prints -m output for the packages it compiles; the user's package is `main`.
         for p in prog.packages.iter().filter(|p| p.path == "main") {
             let res = midend::escape::analyze(&prog, p.id);
             let text = midend::escape::format_diagnostics(&prog, &res);
             if !text.is_empty() {
-                eprintln!("# {COMMAND_LINE_ARGUMENTS}");
+                let header = infos
+                    .iter()
+                    .find(|i| i.path == "main")
+                    .map_or(COMMAND_LINE_ARGUMENTS, |i| i.import_path.as_str());
+                eprintln!("# {header}");
                 eprint!("{text}");
             }
         }
     }
-    let mut modules = Vec::new();
-    for p in prog.packages.iter().filter(|p| !p.files.is_empty()) {
-        let module = midend::lower_package(&prog, p.id).map_err(|errs| {
-            let diags: Vec<Diagnostic> = errs
-                .into_iter()
-                .map(|e| Diagnostic::new(e.pos, e.message))
-                .collect();
-            let header = if p.path == "main" {
-                COMMAND_LINE_ARGUMENTS.to_string()
-            } else {
-                p.path.clone()
-            };
-            let mut text = format!("# {header}\n");
-            text.push_str(&diag::render(&prog.fset, &diags));
-            BuildError::Diagnostics(text)
-        })?;
-        modules.push(module);
-    }
-    let t_lower = t0.elapsed();
-    let bopts = backend::Options::default();
-    for module in &modules {
-        if opts.dumps.ir {
-            eprint!("{module}");
-        }
-        if opts.dumps.clif {
-            match backend::clif_dump(module, &bopts) {
-                Ok(s) => eprint!("{s}"),
-                Err(e) => return Err(BuildError::Other(e.to_string())),
-            }
-        }
-        if opts.dumps.asm {
-            match backend::asm_dump(module, &bopts) {
-                Ok(s) => eprint!("{s}"),
-                Err(e) => return Err(BuildError::Other(e.to_string())),
-            }
-        }
-    }
-    let mut objects = Vec::new();
-    for module in &modules {
-        let o = backend::compile_module(module, &bopts)
-            .map_err(|e| BuildError::Other(e.to_string()))?;
-        objects.push((module.package.clone(), o));
-    }
+    let Objects {
+        objects,
+        report,
+        lower_time: t_lower,
+    } = compile_packages(&prog, &infos, opts)?;
     let t_codegen = t0.elapsed();
     let mut inputs = vec![linker::Input {
         name: "runtime.a".into(),
@@ -435,20 +489,421 @@ pub fn build(files: &[String], opts: &BuildOptions) -> Result<Vec<u8>, BuildErro
         init_deps,
         ..Default::default()
     };
-    let (exe, report) = linker::link_with_report(&inputs, &lopts)
+    let (exe, link_report) = linker::link_with_report(&inputs, &lopts)
         .map_err(|e| BuildError::Other(format!("link: {e}")))?;
     if opts.dumps.link {
-        eprint!("{}", report.describe());
+        eprint!("{}", link_report.describe());
     }
     if opts.timings {
         let t_link = t0.elapsed();
         eprintln!(
-            "rgo: check {:.1?}, lower {:.1?}, codegen {:.1?}, link {:.1?}",
+            "rgo: check {:.1?}, lower+codegen {:.1?} (lowering {:.1?} of CPU), link {:.1?}; \
+             {} packages compiled, {} from the cache",
             t_check,
-            t_lower - t_check,
-            t_codegen - t_lower,
-            t_link - t_codegen
+            t_codegen - t_check,
+            t_lower,
+            t_link - t_codegen,
+            report.compiled.len(),
+            report.cached.len()
         );
     }
-    Ok(exe)
+    Ok((exe, report))
+}
+
+/// Type-checks the (non-main) packages named by `args` and their dependencies and compiles
+/// them all into the cache, as `go build` of library packages does; links nothing.
+pub fn compile_only(args: &[String], opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let mut stats = CheckStats::default();
+    let (mut prog, infos) = load_and_check_opts(args, &mut stats, true)?;
+    types::instantiate_bodies(&mut prog);
+    Ok(compile_packages(&prog, &infos, opts)?.report)
+}
+
+/// A cached object is valid for exactly the inputs hashed here; see docs/cache.md.
+const KEY_DOMAIN: &str = "rgo package object v1";
+
+/// The inputs of each package's object that the cache key must cover, computed for every
+/// package of the checked program in dependency order.
+struct Keys {
+    /// Package (PkgId index) → full cache key.
+    key: HashMap<usize, cache::Key>,
+}
+
+impl Keys {
+    fn compute(prog: &types::Program, infos: &[LoadedInfo], tool: &cache::Key) -> Keys {
+        let info_of: HashMap<&str, &LoadedInfo> =
+            infos.iter().map(|i| (i.path.as_str(), i)).collect();
+        // The hash of a package's own sources (file names as printed in the binary's line
+        // tables, and contents), then of its sources together with all its dependencies'.
+        let mut src: HashMap<usize, cache::Key> = HashMap::new();
+        let mut closure: HashMap<usize, cache::Key> = HashMap::new();
+        for p in &prog.packages {
+            let mut h = cache::KeyHasher::new("rgo package sources");
+            h.str(&p.path).str(&p.name);
+            if let Some(i) = info_of.get(p.path.as_str()) {
+                h.str(&i.import_path)
+                    .str(i.go_version.as_deref().unwrap_or(""));
+            }
+            for f in &p.files {
+                if let Some(sf) = prog.fset.file(f.file_index) {
+                    h.str(&sf.path).str(&sf.text);
+                }
+            }
+            let own = h.finish();
+            src.insert(p.id.0 as usize, own);
+            let mut c = cache::KeyHasher::new("rgo package source closure");
+            c.bytes(&own);
+            for d in sorted_imports(prog, p) {
+                if let Some(k) = closure.get(&d) {
+                    c.bytes(k);
+                }
+            }
+            closure.insert(p.id.0 as usize, c.finish());
+        }
+        // Generic instances are lowered into the package declaring the generic function, for
+        // whichever package instantiates them (midend::lower::lower_instances): the body of
+        // `p.F[q.T]` depends on q.T, and q may import p. Each instance therefore adds its
+        // symbol and the source closure of every package its type arguments name.
+        let mut inst: HashMap<usize, Vec<(String, Vec<cache::Key>)>> = HashMap::new();
+        for fi in &prog.func_instances.list {
+            let Some(owner) = prog.obj(fi.func).pkg else {
+                continue;
+            };
+            let mut pkgs = std::collections::BTreeSet::new();
+            let mut seen = std::collections::HashSet::new();
+            let mut text = prog.obj(fi.func).name.clone();
+            for &t in fi.type_args.iter().chain(fi.recv.iter()) {
+                text.push('|');
+                text.push_str(&prog.link_string(t));
+                type_packages(prog, t, &mut pkgs, &mut seen);
+            }
+            let keys = pkgs
+                .into_iter()
+                .filter_map(|p| closure.get(&p).copied())
+                .collect();
+            inst.entry(owner.0 as usize).or_default().push((text, keys));
+        }
+        let noescape = std::env::var_os("RGO_NOESCAPE").is_some_and(|v| v == "1");
+        let mut key: HashMap<usize, cache::Key> = HashMap::new();
+        for p in &prog.packages {
+            let id = p.id.0 as usize;
+            let mut h = cache::KeyHasher::new(KEY_DOMAIN);
+            h.bytes(tool)
+                .str(if noescape { "noescape" } else { "escape" })
+                .str("opt=speed");
+            // The package's own sources and its dependencies' (what its checked state can
+            // depend on); not the dependencies' full keys: their generic instances do not
+            // change this package's object.
+            h.bytes(&closure[&id]);
+            let mut list = inst.remove(&id).unwrap_or_default();
+            list.sort();
+            for (text, keys) in &list {
+                h.str(text);
+                for k in keys {
+                    h.bytes(k);
+                }
+            }
+            key.insert(id, h.finish());
+        }
+        Keys { key }
+    }
+}
+
+/// A package's imports (package indices), ordered by path.
+fn sorted_imports(prog: &types::Program, p: &types::Package) -> Vec<usize> {
+    let mut v: Vec<(&str, usize)> = p
+        .imports
+        .iter()
+        .map(|&i| (prog.package(i).path.as_str(), i.0 as usize))
+        .collect();
+    v.sort();
+    v.into_iter().map(|(_, i)| i).collect()
+}
+
+/// The packages whose declarations a type mentions: defining packages of named types (and of
+/// their type arguments), packages of unexported field and method names.
+fn type_packages(
+    prog: &types::Program,
+    t: types::TypeId,
+    out: &mut std::collections::BTreeSet<usize>,
+    seen: &mut std::collections::HashSet<types::TypeId>,
+) {
+    use types::Type;
+    if !seen.insert(t) {
+        return;
+    }
+    let mut walk = |t: types::TypeId, out: &mut std::collections::BTreeSet<usize>| {
+        type_packages(prog, t, out, seen)
+    };
+    match prog.ty(t) {
+        Type::Basic(_) => {}
+        Type::Pointer(e) | Type::Slice(e) | Type::Array(e, _) | Type::Chan(_, e) => walk(*e, out),
+        Type::Map(k, v) => {
+            walk(*k, out);
+            walk(*v, out);
+        }
+        Type::Struct(fields) => {
+            for f in fields {
+                if let Some(p) = f.pkg {
+                    out.insert(p.0 as usize);
+                }
+                walk(f.typ, out);
+            }
+        }
+        Type::Func(sig) => {
+            for &x in sig.params.iter().chain(&sig.results) {
+                walk(x, out);
+            }
+        }
+        Type::Interface(it) => {
+            for m in &it.methods {
+                if let Some(p) = m.pkg {
+                    out.insert(p.0 as usize);
+                }
+                walk(m.sig, out);
+            }
+            for &e in &it.embeddeds {
+                walk(e, out);
+            }
+            for term in it.terms.iter().flatten() {
+                walk(term.typ, out);
+            }
+        }
+        Type::Tuple(ts) => {
+            for &x in ts {
+                walk(x, out);
+            }
+        }
+        Type::Named(n) => {
+            if let Some(p) = prog.obj(n.obj).pkg {
+                out.insert(p.0 as usize);
+            }
+            for &a in &n.type_args {
+                walk(a, out);
+            }
+        }
+        Type::TypeParam(tp) => {
+            if let Some(p) = prog.obj(tp.obj).pkg {
+                out.insert(p.0 as usize);
+            }
+        }
+    }
+}
+
+/// The packages' objects in dependency order with their package paths, what was compiled and
+/// what came from the cache, and the CPU time spent lowering.
+struct Objects {
+    objects: Vec<(String, Vec<u8>)>,
+    report: BuildReport,
+    lower_time: Duration,
+}
+
+/// The result of compiling one package: its object, and its IR when dumps were asked for.
+type Compiled = Result<(Vec<u8>, Option<midend::ir::Module>, Duration), BuildError>;
+
+/// Lowers and compiles every package of `prog` that has files (the runtime overlay, imported
+/// packages, main), or takes its object from the cache. Packages not in the cache are compiled
+/// in parallel: lowering reads only the checked program, so any two packages are independent,
+/// and each result goes to its package's slot, so the objects (and the executable) do not
+/// depend on thread timing.
+fn compile_packages(
+    prog: &types::Program,
+    infos: &[LoadedInfo],
+    opts: &BuildOptions,
+) -> Result<Objects, BuildError> {
+    let header_of = |path: &str| -> String {
+        infos
+            .iter()
+            .find(|i| i.path == path)
+            .map_or_else(|| path.to_string(), |i| i.import_path.clone())
+    };
+    let dumping = opts.dumps.ir || opts.dumps.clif || opts.dumps.asm;
+    // Dumps need the IR of every package, so they bypass the cache.
+    let store = if dumping {
+        None
+    } else {
+        cache::default_dir().and_then(|d| match cache::Cache::open(&d) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                eprintln!("rgo: build cache {} unusable: {e}", d.display());
+                None
+            }
+        })
+    };
+    let tool = match &store {
+        Some(c) => match c.tool_id() {
+            Ok(t) => Some(t),
+            Err(e) => {
+                eprintln!("rgo: cannot identify the rgo binary, not caching: {e}");
+                None
+            }
+        },
+        None => None,
+    };
+    let keys = match (&store, &tool) {
+        (Some(_), Some(t)) => Some(Keys::compute(prog, infos, t)),
+        _ => None,
+    };
+    let units: Vec<&types::Package> = prog
+        .packages
+        .iter()
+        .filter(|p| !p.files.is_empty())
+        .collect();
+    let mut report = BuildReport::default();
+    let mut slots: Vec<Option<Compiled>> = Vec::with_capacity(units.len());
+    let mut todo = Vec::new();
+    for (i, p) in units.iter().enumerate() {
+        let key = keys.as_ref().and_then(|k| k.key.get(&(p.id.0 as usize)));
+        match (&store, key) {
+            (Some(c), Some(k)) if !opts.rebuild_all => match c.get(k) {
+                cache::Lookup::Hit(obj) => {
+                    slots.push(Some(Ok((obj, None, Duration::ZERO))));
+                    continue;
+                }
+                cache::Lookup::Miss => {}
+                cache::Lookup::Bad(why) => report
+                    .bad_entries
+                    .push(format!("{}: {why}", header_of(&p.path))),
+            },
+            _ => {}
+        }
+        slots.push(None);
+        todo.push(i);
+    }
+    let cores = opts
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let workers = cores.min(todo.len()).max(1);
+    // Packages in parallel; what is left of the cores goes to each package's functions.
+    let bopts = backend::Options {
+        threads: (cores / workers).max(1),
+        ..backend::Options::default()
+    };
+    let compile_one = |p: &types::Package| -> Compiled {
+        let t = Instant::now();
+        let module = midend::lower_package(prog, p.id).map_err(|errs| {
+            let diags: Vec<Diagnostic> = errs
+                .into_iter()
+                .map(|e| Diagnostic::new(e.pos, e.message))
+                .collect();
+            let mut text = format!("# {}\n", header_of(&p.path));
+            text.push_str(&diag::render(&prog.fset, &diags));
+            BuildError::Diagnostics(text)
+        })?;
+        let lower = t.elapsed();
+        let obj = backend::compile_module(&module, &bopts)
+            .map_err(|e| BuildError::Other(format!("# {}\n{e}", header_of(&p.path))))?;
+        if let (Some(c), Some(k)) = (&store, &keys)
+            && let Some(key) = k.key.get(&(p.id.0 as usize))
+            && let Err(e) = c.put(key, &obj)
+        {
+            eprintln!("rgo: writing build cache entry: {e}");
+        }
+        Ok((obj, dumping.then_some(module), lower))
+    };
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let done: Vec<std::sync::Mutex<Option<Compiled>>> =
+        todo.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let j = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(&i) = todo.get(j) else { break };
+                    // A panic in lowering or code generation is a compiler bug; report it
+                    // for this package instead of taking the other threads down.
+                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        compile_one(units[i])
+                    }))
+                    .unwrap_or_else(|p| {
+                        let msg = p
+                            .downcast_ref::<String>()
+                            .cloned()
+                            .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                            .unwrap_or_else(|| "unknown panic".into());
+                        Err(BuildError::Other(format!(
+                            "# {}\nrgo: internal compiler error: {msg}",
+                            header_of(&units[i].path)
+                        )))
+                    });
+                    if let Ok(mut slot) = done[j].lock() {
+                        *slot = Some(r);
+                    }
+                }
+            });
+        }
+    });
+    for (j, slot) in done.into_iter().enumerate() {
+        slots[todo[j]] = slot.into_inner().unwrap_or(None);
+    }
+    // Errors of every failed package, in dependency order, as the go command reports them.
+    let mut diags = String::new();
+    let mut other = None;
+    let mut objects = Vec::with_capacity(units.len());
+    let mut modules = Vec::new();
+    let mut lower_time = Duration::ZERO;
+    for (i, (p, slot)) in units.iter().zip(slots).enumerate() {
+        match slot {
+            Some(Ok((obj, module, t))) => {
+                lower_time += t;
+                if todo.contains(&i) {
+                    report.compiled.push(header_of(&p.path));
+                } else {
+                    report.cached.push(header_of(&p.path));
+                }
+                modules.extend(module);
+                objects.push((p.path.clone(), obj));
+            }
+            Some(Err(BuildError::Diagnostics(t))) => diags.push_str(&t),
+            Some(Err(BuildError::Other(m))) => {
+                other.get_or_insert(m);
+            }
+            None => {
+                other.get_or_insert(format!(
+                    "rgo: internal error: package {} was not compiled",
+                    p.path
+                ));
+            }
+        }
+    }
+    if !diags.is_empty() {
+        return Err(BuildError::Diagnostics(diags));
+    }
+    if let Some(m) = other {
+        return Err(BuildError::Other(m));
+    }
+    for module in &modules {
+        if opts.dumps.ir {
+            eprint!("{module}");
+        }
+        if opts.dumps.clif {
+            match backend::clif_dump(module, &bopts) {
+                Ok(s) => eprint!("{s}"),
+                Err(e) => return Err(BuildError::Other(e.to_string())),
+            }
+        }
+        if opts.dumps.asm {
+            match backend::asm_dump(module, &bopts) {
+                Ok(s) => eprint!("{s}"),
+                Err(e) => return Err(BuildError::Other(e.to_string())),
+            }
+        }
+    }
+    if let Some(c) = &store {
+        c.trim();
+    }
+    if opts.verbose {
+        for b in &report.bad_entries {
+            eprintln!("rgo: cache entry rebuilt: {b}");
+        }
+        for p in &report.compiled {
+            eprintln!("{p}");
+        }
+    }
+    Ok(Objects {
+        objects,
+        report,
+        lower_time,
+    })
 }

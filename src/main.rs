@@ -1,9 +1,12 @@
 //! `rgo`: a Go compiler and linker written in Rust that lays out runtime data exactly as gc 1.27.3.
 //!
 //! Commands follow the go command's conventions:
-//! `rgo build [-o out] [-gcflags=...] [-ldflags=...] files...`, `rgo run files... [args]`,
-//! `rgo check [-v] packages...`, `rgo testdir DIR|FILE...`, `rgo version`.
+//! `rgo build [-o out] [-v] [-a] [-p n] [-gcflags=...] [-ldflags=...] [files.go | packages]`,
+//! `rgo run files.go|package [args]`, `rgo check [-v] packages...`, `rgo testdir DIR|FILE...`,
+//! `rgo clean -cache`, `rgo env`, `rgo version`. Packages are compiled through the build cache
+//! (`cache`, docs/cache.md), independent packages in parallel (`driver`).
 
+mod cache;
 mod driver;
 mod inspect;
 mod testdir;
@@ -20,11 +23,17 @@ fn usage() -> ExitCode {
     eprintln!(
         "rgo is a Go compiler and linker written in Rust.\n\n\
          Usage:\n\n\
-         \trgo build [-o output] [-gcflags=flags] [-ldflags=flags] [files.go]\n\
-         \trgo run [build flags] files.go [arguments...]\n\
+         \trgo build [-o output] [-v] [-a] [-p n] [-gcflags=flags] [-ldflags=flags] [files.go | packages]\n\
+         \trgo run [build flags] files.go|package [arguments...]\n\
          \trgo check [-v] [files.go | dir | import path | std | pattern...]\n\
          \trgo testdir [-j N] DIR|FILE...\n\
+         \trgo clean -cache\n\
+         \trgo env [var...]\n\
          \trgo version\n\n\
+         -v prints the packages compiled (not taken from the build cache), -a rebuilds them all,\n\
+         -p n compiles at most n packages (and n functions) at once (default: the number of CPUs).\n\
+         The build cache is $RGO_CACHE, else $XDG_CACHE_HOME/rgo, else ~/.cache/rgo (RGO_CACHE=off\n\
+         disables it).\n\
          gcflags: -d=ir (dump rgo IR), -d=clif (Cranelift IR), -d=asm (machine code), -d=time\n\
          ldflags: -s (strip symbol table), -v (print the link layout)"
     );
@@ -41,6 +50,8 @@ fn main() -> ExitCode {
         "build" => cmd_build(rest),
         "run" => cmd_run(rest),
         "check" => cmd_check(rest),
+        "clean" => cmd_clean(rest),
+        "env" => cmd_env(rest),
         "testdir" => {
             let exe = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("rgo"));
             let code = testdir::run_testdir(rest, &exe);
@@ -68,24 +79,28 @@ fn main() -> ExitCode {
 struct Parsed {
     out: Option<String>,
     opts: BuildOptions,
-    files: Vec<String>,
+    /// `.go` files, or package arguments (directories, import paths, patterns).
+    targets: Vec<String>,
+    /// The targets are `.go` files (one package, `command-line-arguments`).
+    files: bool,
     /// Program arguments (`rgo run`).
     prog_args: Vec<String>,
 }
 
-/// Parses build flags and the file list. For `run`, arguments after the last .go file go to the
-/// program.
+/// Parses build flags and the targets. For `run`, the targets are the leading `.go` files, or
+/// else the first argument (a package), and the arguments after them go to the program.
 fn parse_build_args(args: &[String], run: bool) -> Result<Parsed, String> {
     let mut p = Parsed {
         out: None,
         opts: BuildOptions::default(),
-        files: Vec::new(),
+        targets: Vec::new(),
+        files: false,
         prog_args: Vec::new(),
     };
     let mut i = 0;
     while i < args.len() {
         let a = &args[i];
-        if !p.files.is_empty() && run && !a.ends_with(".go") {
+        if run && !p.targets.is_empty() && (!p.files || !a.ends_with(".go")) {
             p.prog_args = args[i..].to_vec();
             break;
         }
@@ -110,19 +125,53 @@ fn parse_build_args(args: &[String], run: bool) -> Result<Parsed, String> {
                 args.get(i).ok_or("flag needs an argument: -ldflags")?,
                 &mut p.opts,
             )?;
-        } else if a.starts_with('-') && p.files.is_empty() {
+        } else if a == "-v" {
+            p.opts.verbose = true;
+        } else if a == "-a" {
+            p.opts.rebuild_all = true;
+        } else if a == "-p" || a.starts_with("-p=") {
+            let v = match a.strip_prefix("-p=") {
+                Some(v) => v.to_string(),
+                None => {
+                    i += 1;
+                    args.get(i).ok_or("flag needs an argument: -p")?.clone()
+                }
+            };
+            let n: usize = v
+                .parse()
+                .ok()
+                .filter(|&n| n > 0)
+                .ok_or_else(|| format!("invalid value \"{v}\" for flag -p"))?;
+            p.opts.jobs = Some(n);
+        } else if a.starts_with('-') && p.targets.is_empty() {
             return Err(format!("flag provided but not defined: {a}"));
-        } else if a.ends_with(".go") {
-            p.files.push(a.clone());
         } else {
-            return Err(format!(
-                "rgo: building packages by import path or directory is not supported yet: {a}"
-            ));
+            if p.targets.is_empty() {
+                p.files = a.ends_with(".go");
+            }
+            p.targets.push(a.clone());
         }
         i += 1;
     }
-    if p.files.is_empty() {
-        return Err("no go files listed".into());
+    if p.files
+        && let Some(bad) = p.targets.iter().find(|t| !t.ends_with(".go"))
+    {
+        return Err(format!("named files must be .go files: {bad}"));
+    }
+    if !p.files
+        && let Some(f) = p.targets.iter().find(|t| t.ends_with(".go"))
+    {
+        return Err(format!(
+            "named files must all be in one directory; have {} and {f}",
+            p.targets[0]
+        ));
+    }
+    if p.targets.is_empty() {
+        if run {
+            return Err("go: no go files listed".into());
+        }
+        // Like the go command: the package in the current directory.
+        p.targets.push(".".into());
     }
     Ok(p)
 }
@@ -169,6 +218,29 @@ fn report(e: BuildError) -> ExitCode {
     }
 }
 
+/// [`report`] for one of several packages of a build: a `# pkg` block of diagnostics already
+/// printed for another package (a library that two commands import) is not printed again.
+fn report_once(e: BuildError, seen: &mut std::collections::HashSet<String>) {
+    let BuildError::Diagnostics(text) = e else {
+        report(e);
+        return;
+    };
+    let mut block = String::new();
+    let mut flush = |block: &mut String| {
+        if !block.is_empty() && seen.insert(block.clone()) {
+            eprint!("{block}");
+        }
+        block.clear();
+    };
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("# ") {
+            flush(&mut block);
+        }
+        block.push_str(line);
+    }
+    flush(&mut block);
+}
+
 fn write_exe(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let write = || -> std::io::Result<()> {
         let _ = std::fs::remove_file(path);
@@ -180,6 +252,54 @@ fn write_exe(path: &Path, bytes: &[u8]) -> Result<(), String> {
     write().map_err(|e| format!("rgo: writing {}: {e}", path.display()))
 }
 
+/// The executable name the go command gives a main package: the last element of its import
+/// path, or the one before when that is a major version suffix (`example.com/cmd/v2` → `cmd`).
+fn default_exe_name(import_path: &str) -> String {
+    let mut elems = import_path.rsplit('/');
+    let last = elems.next().unwrap_or(import_path);
+    // cmd/go's isVersionElement: v2, v3, ..., v10, ... but not v0*, v1.
+    let is_version = last.len() > 1
+        && last.starts_with('v')
+        && last[1..].bytes().all(|b| b.is_ascii_digit())
+        && !last[1..].starts_with('0')
+        && last != "v1";
+    match elems.next() {
+        Some(prev) if is_version => prev.to_string(),
+        _ => last.to_string(),
+    }
+}
+
+/// `-o /dev/null` builds and discards the result (never replaces the device).
+const DEV_NULL: &str = "/dev/null";
+
+/// `-o` names a directory: it ends in a slash or exists as one.
+fn out_is_dir(out: &str) -> bool {
+    out != DEV_NULL && (out.ends_with('/') || Path::new(out).is_dir())
+}
+
+/// Writes an executable where `go build` would: `out` (a file or a directory), else `name` in
+/// the current directory.
+fn place_exe(out: Option<&str>, name: &str, exe: &[u8]) -> Result<(), String> {
+    let path = match out {
+        // As the go command: build, and discard the result.
+        Some(DEV_NULL) => return Ok(()),
+        Some(o) if out_is_dir(o) => {
+            std::fs::create_dir_all(o).map_err(|e| format!("go: creating {o}: {e}"))?;
+            Path::new(o).join(name)
+        }
+        Some(o) => PathBuf::from(o),
+        None => {
+            if Path::new(name).is_dir() {
+                return Err(format!(
+                    "go: build output \"{name}\" already exists and is a directory"
+                ));
+            }
+            PathBuf::from(name)
+        }
+    };
+    write_exe(&path, exe)
+}
+
 fn cmd_build(args: &[String]) -> ExitCode {
     let p = match parse_build_args(args, false) {
         Ok(p) => p,
@@ -188,23 +308,94 @@ fn cmd_build(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let exe = match driver::build(&p.files, &p.opts) {
-        Ok(b) => b,
+    let roots = match driver::list_roots(&p.targets) {
+        Ok(r) => r,
         Err(e) => return report(e),
     };
-    // `go build a.go b.go` names the output after the first file.
-    let out = p.out.unwrap_or_else(|| {
-        Path::new(&p.files[0])
+    if p.files && roots.iter().all(|r| r.name == "main") {
+        let exe = match driver::build(&p.targets, &p.opts) {
+            Ok(b) => b,
+            Err(e) => return report(e),
+        };
+        // `go build a.go b.go` names the output after the first file.
+        let name = Path::new(&p.targets[0])
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "a.out".into())
-    });
-    match write_exe(Path::new(&out), &exe) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(1)
+            .unwrap_or_else(|| "a.out".into());
+        return match place_exe(p.out.as_deref(), &name, &exe) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    let out_dir = p.out.as_deref().filter(|o| out_is_dir(o));
+    if let Some(o) = p.out.as_deref()
+        && out_dir.is_none()
+        && o != DEV_NULL
+    {
+        if roots.len() > 1 {
+            eprintln!("go: cannot write multiple packages to non-directory {o}");
+            return ExitCode::from(1);
         }
+        if let Some(r) = roots.first()
+            && r.name != "main"
+        {
+            eprintln!(
+                "rgo: -o {o}: {} is not a main package, and rgo writes no package archives",
+                r.import_path
+            );
+            return ExitCode::from(1);
+        }
+    }
+    let mut failed = false;
+    let mut seen = std::collections::HashSet::new();
+    // Library packages: checked and compiled (into the cache), as go build does, nothing written.
+    // Named by files, the files are the package.
+    let libs: Vec<String> = if p.files {
+        p.targets.clone()
+    } else {
+        roots
+            .iter()
+            .filter(|r| r.name != "main")
+            .map(|r| r.import_path.clone())
+            .collect()
+    };
+    if !libs.is_empty() {
+        match driver::compile_only(&libs, &p.opts) {
+            Ok(_) => {}
+            Err(e) => {
+                report_once(e, &mut seen);
+                failed = true;
+            }
+        }
+    }
+    // Each command is its own program (every one of them is package `main`). A single command
+    // is written out (to -o, or named after its import path); several only with -o DIR/, as
+    // the go command discards them otherwise.
+    let write = roots.len() == 1 || out_dir.is_some();
+    for r in roots.iter().filter(|r| r.name == "main") {
+        match driver::build(std::slice::from_ref(&r.import_path), &p.opts) {
+            Ok(exe) => {
+                if write
+                    && let Err(e) =
+                        place_exe(p.out.as_deref(), &default_exe_name(&r.import_path), &exe)
+                {
+                    eprintln!("{e}");
+                    failed = true;
+                }
+            }
+            Err(e) => {
+                report_once(e, &mut seen);
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -213,10 +404,57 @@ fn cmd_run(args: &[String]) -> ExitCode {
         Ok(p) => p,
         Err(e) => {
             eprintln!("{e}");
-            return ExitCode::from(2);
+            // `go run` with nothing to run exits 1; bad flags are usage errors.
+            return ExitCode::from(if e.starts_with("go: ") { 1 } else { 2 });
         }
     };
-    let exe = match driver::build(&p.files, &p.opts) {
+    let (target, stem) = if p.files {
+        let stem = Path::new(&p.targets[0])
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "main".into());
+        (p.targets.clone(), stem)
+    } else {
+        let mut roots = match driver::list_roots(&p.targets) {
+            Ok(r) => r,
+            Err(e) => return report(e),
+        };
+        let pattern = p.targets[0].contains("...");
+        if pattern {
+            // A pattern runs only main packages (cmd/go's MainPackagesOnly).
+            let before = roots.len();
+            roots.retain(|r| r.name == "main");
+            if roots.is_empty() && before > 0 {
+                eprintln!(
+                    "go: warning: \"{}\" matched only non-main packages",
+                    p.targets[0]
+                );
+            }
+            roots.sort_by(|a, b| a.import_path.cmp(&b.import_path));
+        }
+        match roots.as_slice() {
+            [r] if r.name == "main" => (
+                vec![r.import_path.clone()],
+                default_exe_name(&r.import_path),
+            ),
+            [r] => {
+                eprintln!("package {} is not a main package", r.import_path);
+                return ExitCode::from(1);
+            }
+            [] => {
+                eprintln!("go: no packages loaded from {}", p.targets[0]);
+                return ExitCode::from(1);
+            }
+            many => {
+                eprintln!("go: pattern {} matches multiple packages:", p.targets[0]);
+                for r in many {
+                    eprintln!("\t{}", r.import_path);
+                }
+                return ExitCode::from(1);
+            }
+        }
+    };
+    let exe = match driver::build(&target, &p.opts) {
         Ok(b) => b,
         Err(e) => return report(e),
     };
@@ -225,10 +463,6 @@ fn cmd_run(args: &[String]) -> ExitCode {
         eprintln!("rgo: {e}");
         return ExitCode::from(1);
     }
-    let stem = Path::new(&p.files[0])
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "main".into());
     let path = dir.join(stem);
     if let Err(e) = write_exe(&path, &exe) {
         eprintln!("{e}");
@@ -257,6 +491,59 @@ fn cmd_run(args: &[String]) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `rgo clean -cache`: empties the package build cache.
+fn cmd_clean(args: &[String]) -> ExitCode {
+    if args != ["-cache"] {
+        eprintln!("usage: rgo clean -cache\n(rgo clean only removes the build cache)");
+        return ExitCode::from(2);
+    }
+    let Some(dir) = cache::default_dir() else {
+        // RGO_CACHE=off: nothing to clean.
+        return ExitCode::SUCCESS;
+    };
+    match cache::clean(&dir) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("rgo: cleaning the build cache {}: {e}", dir.display());
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `rgo env [VAR...]`: rgo's environment as `go env` prints it (RGOCACHE is the build cache).
+fn cmd_env(args: &[String]) -> ExitCode {
+    let vars = [
+        (
+            "GOROOT",
+            frontend::load::default_goroot()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+        ),
+        ("GOOS", "linux".to_string()),
+        ("GOARCH", "amd64".to_string()),
+        ("GOVERSION", VERSION.to_string()),
+        (
+            "RGOCACHE",
+            cache::default_dir()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| "off".into()),
+        ),
+    ];
+    if args.is_empty() {
+        for (k, v) in &vars {
+            println!("{k}='{v}'");
+        }
+        return ExitCode::SUCCESS;
+    }
+    for a in args {
+        match vars.iter().find(|(k, _)| k == a) {
+            Some((_, v)) => println!("{v}"),
+            None => println!(),
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 /// `rgo check [-v] [files | dirs | import paths | std | patterns]`: loads and type-checks the
@@ -321,5 +608,24 @@ fn cmd_check(args: &[String]) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => report(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::default_exe_name;
+
+    #[test]
+    fn executable_names_follow_the_go_command() {
+        assert_eq!(default_exe_name("example.com/demo"), "demo");
+        assert_eq!(default_exe_name("example.com/demo/cmd/tool"), "tool");
+        // A major version suffix names nothing: the element before it does.
+        assert_eq!(default_exe_name("example.com/demo/v2"), "demo");
+        assert_eq!(default_exe_name("example.com/v2/cmd/tool"), "tool");
+        assert_eq!(default_exe_name("example.com/demo/v0"), "v0");
+        assert_eq!(default_exe_name("example.com/demo/v1"), "v1");
+        assert_eq!(default_exe_name("example.com/demo/v10"), "demo");
+        assert_eq!(default_exe_name("example.com/demo/v"), "v");
+        assert_eq!(default_exe_name("hello"), "hello");
     }
 }

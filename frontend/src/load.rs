@@ -539,6 +539,11 @@ impl<'a> Loader<'a> {
                 None => ".",
             };
             let root = absolute(&self.cwd, Path::new(base));
+            if let Err(e) = std::fs::symlink_metadata(&root) {
+                // The go command's error for a pattern whose directory does not exist.
+                self.error(format!("pattern {pat}: lstat {prefix}: {}", io_reason(&e)));
+                return;
+            }
             let mut dirs = Vec::new();
             self.walk(&root, &root, false, &mut dirs);
             let re = pat.strip_prefix("./").unwrap_or(pat);

@@ -136,11 +136,18 @@ fn tests_and_patterns() {
     );
     let l = load::list(&cfg, &args(&["example.com/m/..."])).expect("list module pattern");
     assert_eq!(l.packages.len(), 4);
+    // A directory without packages: a warning; a missing directory: the go command's error.
+    std::fs::create_dir_all(t.0.join("nothing")).expect("mkdir nothing");
     let l = load::list(&cfg, &args(&["./nothing/..."])).expect("list empty pattern");
     assert!(l.packages.is_empty());
     assert_eq!(
         l.warnings,
         ["go: warning: \"./nothing/...\" matched no packages"]
+    );
+    let e = load::list(&cfg, &args(&["./missing/..."])).expect_err("missing directory");
+    assert_eq!(
+        e,
+        ["pattern ./missing/...: lstat ./missing/: no such file or directory"]
     );
 
     cfg.tests = true;

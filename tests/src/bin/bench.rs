@@ -33,6 +33,13 @@
 //!    report gives allocations, bytes, median wall/CPU times, peak RSS and the
 //!    ratios rgo/gc.
 //!
+//! 4. **Packages and the build cache.** `examples/hello.go` (or `--hello FILE`)
+//!    is built with `rgo build -v` and `go build -v` three times each: with an
+//!    empty cache (`RGO_CACHE` / `GOCACHE` set to a fresh directory), again with
+//!    that cache and nothing changed, and after an edit of the main file. The
+//!    report gives wall and CPU times, the ratios rgo/gc, the number of packages
+//!    each tool compiled (its `-v` lines) and the executable sizes.
+//!
 //! rgo is `$RGO`, else `target/release/rgo` (built with
 //! `cargo build --release --bin rgo` if missing). go is `$GO`, else
 //! `$GOROOT/bin/go`, else `go` on `PATH`.
@@ -50,7 +57,8 @@ const USAGE: &str = "\
 usage: cargo run --release -p tests --bin bench [-- OPTIONS]
 
 Compares rgo with gc: build times of tests/programs/*.go and benches/go/*.go,
-run times of benches/go/*.go, and heap allocations of benches/go/closures.go.
+run times of benches/go/*.go, heap allocations of benches/go/closures.go, and
+builds of examples/hello.go with an empty and a warm build cache.
 
 options:
   --runs N         timed runs of each benchmark binary (default 5)
@@ -58,6 +66,8 @@ options:
   --filter S       only programs whose file name contains S
   --no-build       skip the build-time part
   --no-run         skip the run-time and allocation parts
+  --no-cache       skip the packages/build-cache part
+  --hello FILE     the program of that part (default examples/hello.go)
 environment:
   RGO=path         rgo binary (default target/release/rgo, built if missing)
   GO=path          go command (default $GOROOT/bin/go, else go on PATH)";
@@ -246,6 +256,9 @@ struct Options {
     filter: Option<String>,
     build: bool,
     run: bool,
+    /// The program of the packages/cache part (`--hello FILE`).
+    hello: Option<PathBuf>,
+    cache: bool,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -255,6 +268,8 @@ fn parse_args() -> Result<Options, String> {
         filter: None,
         build: true,
         run: true,
+        hello: None,
+        cache: true,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -270,6 +285,8 @@ fn parse_args() -> Result<Options, String> {
             "--filter" => opts.filter = Some(args.next().ok_or("--filter needs a value")?),
             "--no-build" => opts.build = false,
             "--no-run" => opts.run = false,
+            "--no-cache" => opts.cache = false,
+            "--hello" => opts.hello = Some(args.next().ok_or("--hello needs a file")?.into()),
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other:?}")),
         }
@@ -1051,6 +1068,153 @@ fn alloc_section(rgo: &Path, gc: &Gc, source: &Path, runs: usize, scratch: &Path
 
 // ---------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------
+// part 4: packages and the build cache
+
+/// One program's builds with an empty and with a warm build cache, rgo vs go build.
+struct CacheRow {
+    label: &'static str,
+    rgo: Samples,
+    gc: Samples,
+}
+
+/// Runs `rgo build -v` / `go build -v` of `file` in `dir` with the given cache directory;
+/// returns the measurement and the number of packages the tool says it compiled.
+fn cached_build(
+    rgo: &Path,
+    gc: &Gc,
+    dir: &Path,
+    file: &str,
+    cache: &Path,
+    use_rgo: bool,
+) -> Result<(Finished, usize), String> {
+    let mut cmd = if use_rgo {
+        let mut c = Command::new(rgo);
+        c.env("RGO_CACHE", cache)
+            .args(["build", "-v", "-o", "rgo.out", file]);
+        c
+    } else {
+        let mut c = go_command(&gc.go, dir);
+        c.env("GOCACHE", cache)
+            .args(["build", "-v", "-o", "gobuild.out", file]);
+        c
+    };
+    cmd.current_dir(dir);
+    let f = run(&mut cmd, dir, BUILD_TIMEOUT)?;
+    if !f.success() {
+        let tool = if use_rgo { "rgo build" } else { "go build" };
+        return Err(format!("{tool} failed: {}", f.excerpt()));
+    }
+    // Both print one import path per package compiled (rgo also `rgo: ...` notes).
+    let n = String::from_utf8_lossy(&f.stderr)
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with("rgo:") && !l.starts_with('#'))
+        .count();
+    Ok((f, n))
+}
+
+/// Summary of part 4 for the final line: cold and warm wall ratios rgo/gc, size ratio.
+struct CacheSummary {
+    cold: f64,
+    warm: f64,
+    size: f64,
+}
+
+fn cache_section(
+    rgo: &Path,
+    gc: &Gc,
+    source: &Path,
+    reps: usize,
+    scratch: &Path,
+) -> Result<CacheSummary, String> {
+    let text = fs::read_to_string(source).map_err(|e| format!("{}: {e}", source.display()))?;
+    let dir = scratch.join("pkgcache");
+    fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let file = "main.go";
+    let write = |tag: &str| {
+        fs::write(dir.join(file), format!("{text}\n// rgo bench {tag}\n"))
+            .map_err(|e| format!("write {file}: {e}"))
+    };
+    println!(
+        "== Packages and the build cache: {} ({reps} build(s) per row), milliseconds",
+        source.display()
+    );
+    println!(
+        "   cold: empty RGO_CACHE / GOCACHE; warm: the same cache again, nothing changed; \
+         warm+edit: main.go changed"
+    );
+    let mut rows = [
+        CacheRow {
+            label: "cold cache",
+            rgo: Samples::default(),
+            gc: Samples::default(),
+        },
+        CacheRow {
+            label: "warm, nothing changed",
+            rgo: Samples::default(),
+            gc: Samples::default(),
+        },
+        CacheRow {
+            label: "warm, main.go edited",
+            rgo: Samples::default(),
+            gc: Samples::default(),
+        },
+    ];
+    let mut counts = [(0usize, 0usize); 3];
+    for rep in 0..reps {
+        for use_rgo in [true, false] {
+            let cache = dir.join(format!("cache-{rep}-{use_rgo}"));
+            let _ = fs::remove_dir_all(&cache);
+            write(&format!("{rep}"))?;
+            for (i, row) in rows.iter_mut().enumerate() {
+                if i == 2 {
+                    write(&format!("{rep}-edited"))?;
+                }
+                let (f, n) = cached_build(rgo, gc, &dir, file, &cache, use_rgo)?;
+                if use_rgo {
+                    row.rgo.push(&f);
+                    counts[i].0 = n;
+                } else {
+                    row.gc.push(&f);
+                    counts[i].1 = n;
+                }
+            }
+            let _ = fs::remove_dir_all(&cache);
+        }
+    }
+    let size = |name: &str| fs::metadata(dir.join(name)).map_or(0, |m| m.len());
+    let (rgo_size, gc_size) = (size("rgo.out"), size("gobuild.out"));
+    println!(
+        "{:<24} {:>9} {:>9} {:>9} {:>9} | {:>8} {:>8} | {:>9} {:>9}",
+        "", "rgo wall", "go wall", "rgo cpu", "go cpu", "wall", "cpu", "rgo pkgs", "go pkgs"
+    );
+    for (row, (rn, gn)) in rows.iter().zip(counts) {
+        println!(
+            "{:<24} {:>9.1} {:>9.1} {:>9.1} {:>9.1} | {:>7.2}x {:>7.2}x | {:>9} {:>9}",
+            row.label,
+            row.rgo.wall(),
+            row.gc.wall(),
+            row.rgo.cpu(),
+            row.gc.cpu(),
+            row.rgo.wall() / row.gc.wall(),
+            row.rgo.cpu() / row.gc.cpu(),
+            rn,
+            gn
+        );
+    }
+    println!(
+        "executable size: rgo {rgo_size} bytes, gc {gc_size} bytes, rgo/gc {:.2}x",
+        rgo_size as f64 / gc_size as f64
+    );
+    println!();
+    let _ = fs::remove_dir_all(&dir);
+    Ok(CacheSummary {
+        cold: rows[0].rgo.wall() / rows[0].gc.wall(),
+        warm: rows[1].rgo.wall() / rows[1].gc.wall(),
+        size: rgo_size as f64 / gc_size as f64,
+    })
+}
+
 fn go_files(dir: &Path, filter: Option<&str>) -> Result<Vec<PathBuf>, String> {
     let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut files: Vec<PathBuf> = entries
@@ -1156,6 +1320,28 @@ fn bench(opts: &Options) -> Result<(), String> {
         .find(|p| p.file_stem().is_some_and(|s| s == ALLOC_BENCH));
     if let (true, Some(source)) = (opts.run, alloc_source) {
         line += &alloc_section(&rgo, &gc, source, opts.runs, &scratch.0);
+    }
+    if opts.cache && opts.filter.is_none() {
+        let hello = opts
+            .hello
+            .clone()
+            .unwrap_or_else(|| root.join("examples/hello.go"));
+        match cache_section(&rgo, &gc, &hello, opts.build_reps, &scratch.0) {
+            Ok(s) => {
+                let _ = write!(
+                    line,
+                    " {} rgo/gc: cold cache {:.2}x, warm {:.2}x, size {:.2}x;",
+                    hello.file_name().unwrap_or_default().to_string_lossy(),
+                    s.cold,
+                    s.warm,
+                    s.size
+                );
+            }
+            Err(e) => {
+                println!("packages and the build cache: FAILED: {e}\n");
+                line += " build cache part failed;";
+            }
+        }
     }
     let _ = write!(line, " ({:.0} s)", started.elapsed().as_secs_f64());
     println!("{line}");
