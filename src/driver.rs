@@ -80,24 +80,62 @@ struct OverlayPackage {
 }
 
 /// The overlay packages in dependency order: each imports only `unsafe` and the ones before it.
-const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
-    path: "runtime",
-    files: &[
-        (
-            "runtime/error.go",
-            include_str!("../overlay/runtime/error.go"),
-        ),
-        (
-            "runtime/extern.go",
-            include_str!("../overlay/runtime/extern.go"),
-        ),
-        (
-            "runtime/symtab.go",
-            include_str!("../overlay/runtime/symtab.go"),
-        ),
-    ],
-    always: true,
-}];
+const OVERLAY: &[OverlayPackage] = &[
+    OverlayPackage {
+        path: "runtime",
+        files: &[
+            (
+                "runtime/error.go",
+                include_str!("../overlay/runtime/error.go"),
+            ),
+            (
+                "runtime/debug.go",
+                include_str!("../overlay/runtime/debug.go"),
+            ),
+            (
+                "runtime/extern.go",
+                include_str!("../overlay/runtime/extern.go"),
+            ),
+            (
+                "runtime/coro.go",
+                include_str!("../overlay/runtime/coro.go"),
+            ),
+            (
+                "runtime/mheap.go",
+                include_str!("../overlay/runtime/mheap.go"),
+            ),
+            (
+                "runtime/netpoll.go",
+                include_str!("../overlay/runtime/netpoll.go"),
+            ),
+            (
+                "runtime/runtime1.go",
+                include_str!("../overlay/runtime/runtime1.go"),
+            ),
+            (
+                "runtime/sema.go",
+                include_str!("../overlay/runtime/sema.go"),
+            ),
+            (
+                "runtime/stubs.go",
+                include_str!("../overlay/runtime/stubs.go"),
+            ),
+            (
+                "runtime/symtab.go",
+                include_str!("../overlay/runtime/symtab.go"),
+            ),
+            (
+                "runtime/synctest.go",
+                include_str!("../overlay/runtime/synctest.go"),
+            ),
+            (
+                "runtime/time.go",
+                include_str!("../overlay/runtime/time.go"),
+            ),
+        ],
+        always: true,
+    },
+];
 
 /// [`load_and_check`]; with `with_runtime`, rgo's runtime overlay is checked as package
 /// `runtime` before everything else (building executables needs it).
@@ -109,9 +147,10 @@ pub fn load_and_check_opts(
     let t0 = Instant::now();
     // Programs that import nothing need no GOROOT (and rgo runs no external tool to find one),
     // so a missing GOROOT only matters once an import has to be resolved.
-    let found = LoadConfig::from_env();
-    let goroot_missing = found.is_none();
-    let mut cfg = found.unwrap_or_else(|| LoadConfig::new(std::path::PathBuf::from("$GOROOT")));
+    let goroot_missing = load::default_goroot().is_none();
+    let mut cfg = LoadConfig::for_build(
+        load::default_goroot().unwrap_or_else(|| std::path::PathBuf::from("$GOROOT")),
+    );
     if with_runtime {
         // The overlay packages are rgo's, not GOROOT's.
         cfg.provided
@@ -378,8 +417,24 @@ pub fn build(files: &[String], opts: &BuildOptions) -> Result<Vec<u8>, BuildErro
             kind: linker::InputKind::Object,
         });
     }
+    // Init tasks run in gc's order: a topological order over the import edges (every package
+    // also depends on runtime, which every package implicitly imports).
+    let mut init_deps = Vec::new();
+    for p in prog.packages.iter().filter(|p| !p.files.is_empty()) {
+        let from = midend::lower::symbol_prefix(&p.path);
+        if p.path != "runtime" {
+            init_deps.push((from.clone(), "runtime".to_string()));
+        }
+        for &i in &p.imports {
+            let q = prog.package(i);
+            if !q.files.is_empty() {
+                init_deps.push((from.clone(), midend::lower::symbol_prefix(&q.path)));
+            }
+        }
+    }
     let lopts = linker::LinkOptions {
         strip: opts.strip,
+        init_deps,
         ..Default::default()
     };
     let (exe, report) = linker::link_with_report(&inputs, &lopts)

@@ -80,7 +80,7 @@ func (ci *Frames) Next() (frame Frame, more bool) {
 		}
 		frame.PC = pc - 1
 		frame.Func = (*Func)(unsafe.Pointer(f))
-		frame.Function = funcRecordName(f)
+		frame.Function = funcNameForPrint(funcRecordName(f))
 		frame.Entry = funcRecordEntry(f)
 		frame.File, frame.Line = funcRecordFileLine(f, pc-1)
 		frame.funcInfo = f
@@ -103,7 +103,7 @@ func (f *Func) Name() string {
 	if f == nil {
 		return ""
 	}
-	return funcRecordName(uintptr(unsafe.Pointer(f)))
+	return funcNameForPrint(funcRecordName(uintptr(unsafe.Pointer(f))))
 }
 
 // Entry returns the function's entry address.
@@ -116,5 +116,35 @@ func (f *Func) FileLine(pc uintptr) (file string, line int) {
 	return funcRecordFileLine(uintptr(unsafe.Pointer(f)), pc)
 }
 
-// Goexit runs the calling goroutine's deferred calls and ends it.
-func Goexit()
+// funcNameForPrint elides the type arguments of generic instances, as gc prints them:
+// main.Max[int] → main.Max[...].
+func funcNameForPrint(name string) string {
+	i := -1
+	for k := 0; k < len(name); k++ {
+		if name[k] == '[' {
+			i = k
+			break
+		}
+	}
+	if i < 0 {
+		return name
+	}
+	for k := len(name) - 1; k > i; k-- {
+		if name[k] == ']' {
+			return name[:i] + "[...]" + name[k+1:]
+		}
+	}
+	return name
+}
+
+// Stack formats a stack trace of the calling goroutine into buf and returns the number of
+// bytes written. With all set gc adds the other goroutines; rgo formats the calling one only.
+func Stack(buf []byte, all bool) int {
+	if len(buf) == 0 {
+		return 0
+	}
+	return stack(unsafe.Pointer(&buf[0]), len(buf))
+}
+
+// stack writes the calling goroutine's traceback into buf (rt/src/proc.rs).
+func stack(buf unsafe.Pointer, n int) int

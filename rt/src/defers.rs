@@ -189,6 +189,28 @@ pub unsafe fn run_deferred(typ: *const Type, data: *const u8) {
     }
 }
 
+/// `runtime.Goexit`'s part: runs every pending deferred call of the goroutine, newest first.
+/// No panic is active for them, so `recover` returns nil.
+///
+/// # Safety
+/// Called on the exiting goroutine.
+pub unsafe fn run_goexit_defers() {
+    let g = g();
+    loop {
+        let d = (*g).defer as *mut Defer;
+        if d.is_null() {
+            return;
+        }
+        if (*d).started {
+            (*g).defer = (*d).link as usize;
+            continue;
+        }
+        (*d).started = true;
+        call_deferred((*d).fv);
+        (*g).defer = (*d).link as usize;
+    }
+}
+
 /// The panics of the current goroutine, oldest first, for printing (gc's printpanics).
 ///
 /// # Safety
@@ -310,29 +332,4 @@ unsafe fn resume(frame: usize) -> ! {
 #[unsafe(naked)]
 unsafe extern "C" fn resume_at(sp: usize, fp: usize, pc: usize, g: *mut G) -> ! {
     naked_asm!("mov rsp, rdi", "mov rbp, rsi", "mov r15, rcx", "jmp rdx")
-}
-
-/// runtime.Goexit: runs every pending deferred call of the goroutine, newest first (recover
-/// returns nil in them: no panic is running), then ends the goroutine as if its function had
-/// returned.
-///
-/// # Safety
-/// Called by Go code on a goroutine.
-#[unsafe(export_name = "runtime.Goexit")]
-pub unsafe extern "C" fn goexit() -> ! {
-    let g = g();
-    loop {
-        // SAFETY: g's defer list holds records made by deferproc.
-        let d = unsafe { (*g).defer as *mut Defer };
-        if d.is_null() {
-            break;
-        }
-        // SAFETY: as in deferreturn: unlinked before the call.
-        unsafe {
-            (*d).started = true;
-            (*g).defer = (*d).link as usize;
-            call_deferred((*d).fv);
-        }
-    }
-    crate::sched::goexit1()
 }

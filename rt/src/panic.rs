@@ -262,6 +262,18 @@ pub fn throw(msg: &[u8]) -> ! {
     throw_parts(&[msg])
 }
 
+/// gc's `fatal`: an unrecoverable error caused by the program (`fatal error: <msg>`, plain
+/// goroutine header).
+#[inline(never)]
+pub fn fatal(msg: &[u8]) -> ! {
+    let fp = current_fp();
+    enter_panic();
+    bytes(b"fatal error: ");
+    bytes(msg);
+    bytes(b"\n");
+    finish(fp, false)
+}
+
 /// throw with a message made of several pieces.
 #[inline(never)]
 pub fn throw_parts(parts: &[&[u8]]) -> ! {
