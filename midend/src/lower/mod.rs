@@ -14,6 +14,7 @@ mod func;
 mod iface;
 mod intrinsic;
 mod reflectcall;
+pub(crate) mod rangefunc;
 mod value;
 
 use std::collections::{BTreeMap, HashMap};
