@@ -13,8 +13,8 @@ mod expr;
 mod func;
 mod iface;
 mod intrinsic;
-mod reflectcall;
 pub(crate) mod rangefunc;
+mod reflectcall;
 mod value;
 
 use std::collections::{BTreeMap, HashMap};
