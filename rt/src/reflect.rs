@@ -128,7 +128,7 @@ unsafe fn newarray(typ: *const Type, n: isize) -> *mut u8 {
     }
     let size = unsafe { (*typ).size };
     match (n >= 0).then(|| size.checked_mul(n as usize)).flatten() {
-        Some(bytes) if bytes <= crate::malloc::MAX_ALLOC => unsafe { mallocgc(bytes, typ, true) },
+        Some(bytes) if bytes <= crate::malloc::MAX_ALLOC => mallocgc(bytes, typ, true),
         _ => panic::plain_panic(b"runtime: allocation size out of range"),
     }
 }
@@ -716,8 +716,11 @@ pub unsafe extern "C" fn lite_typedmemmove(typ: *const Type, dst: *mut u8, src: 
 // ---- internal/runtime/maps (its linknamed runtime hooks) --------------------------------------
 
 /// internal/runtime/maps.fatal: a fatal error (gc's fatal), not recoverable.
+///
+/// # Safety
+/// (p, n) is a Go string.
 #[unsafe(export_name = "internal/runtime/maps.fatal")]
-pub extern "C" fn maps_fatal(p: *const u8, n: usize) -> ! {
+pub unsafe extern "C" fn maps_fatal(p: *const u8, n: usize) -> ! {
     // SAFETY: a Go string.
     panic::throw(unsafe { core::slice::from_raw_parts(p, n) })
 }
@@ -865,8 +868,10 @@ fn find_adapter(key: usize) -> usize {
 /// The forward adapter of the function whose code starts at `code` (throws when it has none:
 /// code not compiled by rgo).
 extern "C" fn adapter_for_code(code: usize) -> usize {
-    if code == make_func_stub as usize || code == method_value_call as usize {
-        return reflected_adapter as usize;
+    if code == make_func_stub as *const () as usize
+        || code == method_value_call as *const () as usize
+    {
+        return reflected_adapter as *const () as usize;
     }
     let a = find_adapter(code);
     if a == 0 {
@@ -932,7 +937,7 @@ unsafe extern "C" fn reverse_adapter(ctx: *const usize, method_value: u8) -> usi
         if method_value == 0 {
             *ctx.add(4)
         } else {
-            method_value_type(*ctx.add(4) as usize, *ctx.add(5) as *const Type)
+            method_value_type(*ctx.add(4), *ctx.add(5) as *const Type)
         }
     };
     let a = find_adapter(ftyp);
