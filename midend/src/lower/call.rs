@@ -1130,6 +1130,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     let Some(fi) = fi else { continue };
                     let ft = fields[fi].typ;
                     let v = self.elem_value(ve, ft);
+                    if fields[fi].name == "_" {
+                        // A blank field stays zero: its value is only evaluated (gc, #31546).
+                        continue;
+                    }
                     let fa = self.b.add_imm(a, offs[fi] as i64);
                     self.store_value(fa, ft, v);
                 }
