@@ -122,7 +122,8 @@ pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<Lower
     for file in &p.files {
         for d in &file.decls {
             if let Decl::Func(fd) = d {
-                if fd.body.is_none() {
+                // Blank functions (`func _()`) are checked but never compiled, as in gc.
+                if fd.body.is_none() || (fd.recv.is_none() && fd.name.name == "_") {
                     continue;
                 }
                 if fd.recv.is_none() && fd.name.name == "init" {
