@@ -180,7 +180,10 @@ pub extern "C" fn fcntl(fd: i32, cmd: i32, arg: i32) -> FcntlResult {
             errno: -r as i64,
         }
     } else {
-        FcntlResult { ret: r as i64, errno: 0 }
+        FcntlResult {
+            ret: r as i64,
+            errno: 0,
+        }
     }
 }
 
@@ -193,7 +196,12 @@ pub struct VgetrandomResult {
 }
 
 #[unsafe(export_name = "runtime.vgetrandom")]
-pub extern "C" fn vgetrandom(_p: *mut u8, _len: usize, _cap: usize, _flags: u32) -> VgetrandomResult {
+pub extern "C" fn vgetrandom(
+    _p: *mut u8,
+    _len: usize,
+    _cap: usize,
+    _flags: u32,
+) -> VgetrandomResult {
     VgetrandomResult {
         ret: -1,
         supported: 0,
@@ -269,4 +277,18 @@ pub extern "C" fn modinfo() -> crate::strings::GoString {
         let mlen = read_uvarint(&mut p);
         crate::strings::GoString { ptr: p, len: mlen }
     }
+}
+
+/// `crypto/internal/fips140.getIndicator`: the running goroutine's FIPS service indicator.
+#[unsafe(export_name = "crypto/internal/fips140.getIndicator")]
+pub extern "C" fn fips_get_indicator() -> u8 {
+    // SAFETY: the running goroutine.
+    unsafe { (*getg()).sched_ext.fips_indicator }
+}
+
+/// `crypto/internal/fips140.setIndicator`.
+#[unsafe(export_name = "crypto/internal/fips140.setIndicator")]
+pub extern "C" fn fips_set_indicator(indicator: u8) {
+    // SAFETY: the running goroutine.
+    unsafe { (*getg()).sched_ext.fips_indicator = indicator };
 }

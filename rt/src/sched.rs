@@ -109,6 +109,8 @@ pub struct SchedInfo {
     pub param: *mut crate::chan::Sudog,
     /// The funcval run by a goroutine that has not started yet.
     pub entry: usize,
+    /// crypto/internal/fips140's service indicator (gc's g.fipsIndicator).
+    pub fips_indicator: u8,
 }
 
 impl SchedInfo {
@@ -121,6 +123,7 @@ impl SchedInfo {
         parent_goid: 0,
         param: null_mut(),
         entry: 0,
+        fips_indicator: 0,
     };
 }
 
@@ -509,6 +512,7 @@ unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
     (*g).sched_ext.entry = fv as usize;
     (*g).sched_ext.select_done = false;
     (*g).sched_ext.wait_reason = WaitReason::None;
+    (*g).sched_ext.fips_indicator = 0;
     (*g).defer = 0;
     (*g).panic = 0;
     // Initial context for swapctx: r15 = g, r14, r13, r12 = fv, rbx, rbp = 0, return address

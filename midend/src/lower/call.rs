@@ -93,7 +93,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
             // v as escaping, which rgo's code needs nothing for.
             let obj = prog.obj(o);
             if obj.name == "EscapeNonString"
-                && obj.pkg.is_some_and(|p| prog.package(p).path == "internal/abi")
+                && obj
+                    .pkg
+                    .is_some_and(|p| prog.package(p).path == "internal/abi")
             {
                 return Vec::new();
             }
