@@ -19,6 +19,7 @@ pub mod iface;
 pub mod malloc;
 pub mod maps;
 pub mod mem;
+pub mod netpoll;
 pub mod panic;
 pub mod print;
 pub mod proc;

@@ -51,6 +51,7 @@ pub enum WaitReason {
     SyncCondWait,
     Semacquire,
     Coroutine,
+    IoWait,
 }
 
 impl WaitReason {
@@ -72,6 +73,7 @@ impl WaitReason {
             WaitReason::SyncCondWait => b"sync.Cond.Wait",
             WaitReason::Semacquire => b"semacquire",
             WaitReason::Coroutine => b"coroutine",
+            WaitReason::IoWait => b"IO wait",
         }
     }
 
@@ -86,6 +88,7 @@ impl WaitReason {
             12 => WaitReason::SyncCondWait,
             13 => WaitReason::Semacquire,
             14 => WaitReason::Coroutine,
+            15 => WaitReason::IoWait,
             _ => WaitReason::None,
         }
     }
@@ -382,6 +385,13 @@ static mut MAIN_GOEXITED: bool = false;
 /// from the run queues; with nothing to run but timers pending, sleeps until the earliest one.
 /// Null means nothing can ever run again.
 unsafe fn find_runnable() -> *mut G {
+    // gc's schedtick: every 61st pick also polls the network without waiting, so that ready
+    // I/O is noticed while other goroutines keep the thread busy.
+    static mut SCHEDTICK: u32 = 0;
+    SCHEDTICK = SCHEDTICK.wrapping_add(1);
+    if SCHEDTICK.is_multiple_of(61) && crate::netpoll::has_waiters() {
+        crate::netpoll::poll(0);
+    }
     loop {
         crate::time::check_timers();
         let g = runqget();
@@ -389,6 +399,16 @@ unsafe fn find_runnable() -> *mut G {
             return g;
         }
         let next = crate::time::timer_next();
+        if crate::netpoll::has_waiters() {
+            // Wait for I/O, at most until the next timer is due.
+            let delay = if next == 0 {
+                -1
+            } else {
+                (next - crate::time::nanotime()).max(0)
+            };
+            crate::netpoll::poll(delay);
+            continue;
+        }
         if next == 0 {
             return null_mut();
         }
