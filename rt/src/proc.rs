@@ -3,7 +3,7 @@
 //! `exit`, `write`, `throw`, `fatal`, argv/envp, raw system calls, the CPU count.
 
 use crate::panic;
-use crate::start::{self, G, getg};
+use crate::start::{self, G, call_go1r2, getg};
 use crate::sys;
 
 /// `runtime.getg()`: the running goroutine.
@@ -291,4 +291,61 @@ pub extern "C" fn fips_get_indicator() -> u8 {
 pub extern "C" fn fips_set_indicator(indicator: u8) {
     // SAFETY: the running goroutine.
     unsafe { (*getg()).sched_ext.fips_indicator = indicator };
+}
+
+unsafe extern "C" {
+    /// The runtime overlay's `timeSleep`, pushed as `time.Sleep` (a Go `func(int64)`).
+    #[link_name = "time.Sleep"]
+    fn time_sleep();
+}
+
+/// A blocking wait4/waitid (os.Process.Wait) would stop every goroutine, since one thread
+/// runs them all: gc makes the call on a thread of its own while the others go on (feeding
+/// the child's stdin, draining its stdout). rgo polls instead: the call is made with WNOHANG
+/// and, while the child has not changed state, the goroutine sleeps (20 µs, doubling up to
+/// 5 ms), so that the others run. Returns the system call's (r1, r2, errno) when it handled
+/// the call, None for other system calls, non-blocking waits, or when no other goroutine
+/// exists.
+///
+/// # Safety
+/// The arguments are valid for system call `num`.
+pub unsafe fn cooperative_wait(num: usize, a: [usize; 6]) -> Option<[usize; 3]> {
+    const SYS_WAIT4: usize = 61;
+    const SYS_WAITID: usize = 247;
+    const WNOHANG: usize = 1;
+    const EINTR: isize = 4;
+    let opt = match num {
+        SYS_WAIT4 => 2,
+        SYS_WAITID => 3,
+        _ => return None,
+    };
+    if a[opt] & WNOHANG != 0 || crate::sched::numgoroutine() <= 1 {
+        return None;
+    }
+    let mut args = a;
+    args[opt] |= WNOHANG;
+    let mut pause: usize = 20_000;
+    loop {
+        if num == SYS_WAITID && args[2] != 0 {
+            // si_pid (offset 16 of siginfo_t) stays 0 when no child is waitable.
+            *((args[2] + 16) as *mut i32) = 0;
+        }
+        let r = sys::syscall6(num, args[0], args[1], args[2], args[3], args[4], args[5]);
+        if r == -EINTR {
+            continue;
+        }
+        if r < 0 {
+            return Some([usize::MAX, 0, (-r) as usize]);
+        }
+        let done = if num == SYS_WAIT4 {
+            r != 0
+        } else {
+            args[2] == 0 || *((args[2] + 16) as *const i32) != 0
+        };
+        if done {
+            return Some([r as usize, 0, 0]);
+        }
+        call_go1r2(time_sleep as *const () as usize, 0, pause, getg());
+        pause = (pause * 2).min(5_000_000);
+    }
 }
