@@ -29,6 +29,7 @@ pub mod rterror;
 pub mod sched;
 pub mod select;
 pub mod signal;
+pub mod sigqueue;
 pub mod start;
 pub mod strings;
 pub mod symtab;

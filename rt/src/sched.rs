@@ -52,6 +52,7 @@ pub enum WaitReason {
     Semacquire,
     Coroutine,
     IoWait,
+    Syscall,
 }
 
 impl WaitReason {
@@ -74,6 +75,7 @@ impl WaitReason {
             WaitReason::Semacquire => b"semacquire",
             WaitReason::Coroutine => b"coroutine",
             WaitReason::IoWait => b"IO wait",
+            WaitReason::Syscall => b"syscall",
         }
     }
 
@@ -89,6 +91,7 @@ impl WaitReason {
             13 => WaitReason::Semacquire,
             14 => WaitReason::Coroutine,
             15 => WaitReason::IoWait,
+            16 => WaitReason::Syscall,
             _ => WaitReason::None,
         }
     }
@@ -394,25 +397,29 @@ unsafe fn find_runnable() -> *mut G {
     }
     loop {
         crate::time::check_timers();
+        crate::sigqueue::wake_receiver();
         let g = runqget();
         if !g.is_null() {
             return g;
         }
         let next = crate::time::timer_next();
+        // A goroutine waiting for signals: wake up at least every 10 ms to look for them (a
+        // signal also interrupts the waits below).
+        let signals = crate::sigqueue::has_receiver();
+        let now = crate::time::nanotime();
+        let mut delay = if next == 0 { -1 } else { (next - now).max(0) };
+        if signals && !(0..=10_000_000).contains(&delay) {
+            delay = 10_000_000;
+        }
         if crate::netpoll::has_waiters() {
             // Wait for I/O, at most until the next timer is due.
-            let delay = if next == 0 {
-                -1
-            } else {
-                (next - crate::time::nanotime()).max(0)
-            };
             crate::netpoll::poll(delay);
             continue;
         }
-        if next == 0 {
+        if delay < 0 {
             return null_mut();
         }
-        crate::time::sleep_until(next);
+        crate::time::sleep_until(now + delay);
     }
 }
 
