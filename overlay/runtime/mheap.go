@@ -32,3 +32,9 @@ func unique_runtime_blockUntilEmptyCleanupQueue(timeout int64) bool {
 	// No cleanup ever runs (no collector), so the queue is always empty.
 	return true
 }
+
+// boring_registerCache registers a crypto/internal/boring/bcache cache, which gc clears at the
+// start of every collection; rgo has no collector, so caches are never cleared.
+//
+//go:linkname boring_registerCache crypto/internal/boring/bcache.registerCache
+func boring_registerCache(p unsafe.Pointer) {}

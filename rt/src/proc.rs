@@ -304,8 +304,8 @@ unsafe extern "C" {
 /// the child's stdin, draining its stdout). rgo polls instead: the call is made with WNOHANG
 /// and, while the child has not changed state, the goroutine sleeps (20 µs, doubling up to
 /// 5 ms), so that the others run. Returns the system call's (r1, r2, errno) when it handled
-/// the call, None for other system calls, non-blocking waits, or when no other goroutine
-/// exists.
+/// the call, None for other system calls, non-blocking waits, or when no other goroutine or
+/// timer exists.
 ///
 /// # Safety
 /// The arguments are valid for system call `num`.
@@ -319,7 +319,8 @@ pub unsafe fn cooperative_wait(num: usize, a: [usize; 6]) -> Option<[usize; 3]> 
         SYS_WAITID => 3,
         _ => return None,
     };
-    if a[opt] & WNOHANG != 0 || crate::sched::numgoroutine() <= 1 {
+    let alone = crate::sched::numgoroutine() <= 1 && crate::time::timer_next() == 0;
+    if a[opt] & WNOHANG != 0 || alone {
         return None;
     }
     let mut args = a;

@@ -624,7 +624,11 @@ impl<'p> Lowering<'p> {
             let sym = match self.linknames.symbol.get(&o) {
                 // A linkname'd variable naming another package's symbol refers to that
                 // package's storage (a pull).
-                Some(target) if !target.starts_with(&format!("{}.", self.prefix)) => {
+                // The compiler's own symbols (`pkg..inittask`) are referred to, not redefined.
+                Some(target)
+                    if !target.starts_with(&format!("{}.", self.prefix))
+                        || *target == format!("{}..inittask", self.prefix) =>
+                {
                     self.globals.insert(o, target.clone());
                     continue;
                 }
