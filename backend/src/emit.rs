@@ -28,7 +28,7 @@ pub(crate) const FUNC_ALIGN: usize = 32;
 const CODE_PAD: u8 = 0xCC;
 
 /// Data sections in the order the object lists them.
-const DATA_SECTIONS: [DataSection; 8] = [
+const DATA_SECTIONS: [DataSection; 9] = [
     DataSection::Rodata,
     DataSection::NoptrData,
     DataSection::Data,
@@ -37,6 +37,7 @@ const DATA_SECTIONS: [DataSection; 8] = [
     DataSection::GoType,
     DataSection::GoItab,
     DataSection::GoFunc,
+    DataSection::RgoAdapters,
 ];
 
 #[derive(Clone, Debug)]
@@ -194,9 +195,11 @@ fn section_kind(s: DataSection) -> SectionKind {
         DataSection::Bss | DataSection::NoptrBss => SectionKind::UninitializedData,
         // Type data, itabs and static funcvals are read-only, as in gc; the executable is
         // static, so their relocations are resolved at link time.
-        DataSection::Rodata | DataSection::GoType | DataSection::GoItab | DataSection::GoFunc => {
-            SectionKind::ReadOnlyData
-        }
+        DataSection::Rodata
+        | DataSection::GoType
+        | DataSection::GoItab
+        | DataSection::GoFunc
+        | DataSection::RgoAdapters => SectionKind::ReadOnlyData,
     }
 }
 

@@ -19,6 +19,9 @@ use std::collections::HashMap;
 
 /// Input section of the backend's landing-pad records (docs/abi.md).
 pub(crate) const EXCTAB_SECTION: &str = ".rgo.exctab";
+/// Reflect call adapter records `{key, adapter}` of all objects (docs/abi.md), kept contiguous
+/// between runtime.adapters/eadapters.
+pub(crate) const ADAPTERS_SECTION: &str = ".rgo.adapters";
 
 pub(crate) const BASE: u64 = 0x400000;
 pub(crate) const TEXT_ADDR: u64 = 0x401000;
@@ -610,6 +613,7 @@ pub(crate) fn link_world(
     let mut type_atoms: Vec<TypeAtom> = Vec::new();
     // Landing-pad records of all objects, kept contiguous between runtime.exctab/eexctab.
     let mut exctab_chunks: Vec<usize> = Vec::new();
+    let mut adapter_chunks: Vec<usize> = Vec::new();
     let go_first: Vec<usize> = {
         let mut v: Vec<usize> = objs.iter().copied().filter(|&i| w.objs[i].is_go).collect();
         v.extend(objs.iter().copied().filter(|&i| !w.objs[i].is_go));
@@ -688,6 +692,9 @@ pub(crate) fn link_world(
                 _ if s.name == EXCTAB_SECTION => {
                     exctab_chunks.push(l.push_in(OutSec::Rodata, oi, si, 0, s.size, s.align));
                 }
+                _ if s.name == ADAPTERS_SECTION => {
+                    adapter_chunks.push(l.push_in(OutSec::Rodata, oi, si, 0, s.size, s.align));
+                }
                 _ => {
                     let id = l.push_in(out, oi, si, 0, s.size, s.align);
                     l.append(id);
@@ -717,6 +724,29 @@ pub(crate) fn link_world(
             true,
         );
         l.define("runtime.eexctab", Loc::Chunk(end, 0), 0, false, false, true);
+        // runtime.adapters .. runtime.eadapters: {function entry or func type descriptor,
+        // adapter} records that reflect.call and makeFuncStub search.
+        let start = marker(&mut l);
+        for id in adapter_chunks {
+            l.append(id);
+        }
+        let end = marker(&mut l);
+        l.define(
+            "runtime.adapters",
+            Loc::Chunk(start, 0),
+            0,
+            false,
+            false,
+            true,
+        );
+        l.define(
+            "runtime.eadapters",
+            Loc::Chunk(end, 0),
+            0,
+            false,
+            false,
+            true,
+        );
     }
 
     // ---- init tasks (first in .noptrdata, as gc) and lastmoduledatap.

@@ -15,6 +15,8 @@ pub(crate) const LINKER_SYMS: &[&str] = &[
     "runtime.erodata",
     "runtime.exctab",
     "runtime.eexctab",
+    "runtime.adapters",
+    "runtime.eadapters",
     "runtime.types",
     "runtime.etypes",
     "runtime.noptrdata",

@@ -28,6 +28,8 @@ mod gcfmt;
 mod tests;
 mod walk;
 
+pub(crate) use walk::{visit_block_idents, visit_expr_idents};
+
 /// How one parameter leaks, in gc's encoding (`escape.leaks`): for each sink, the minimal number of
 /// dereferences on the way from the parameter to the sink, or none.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default, Debug)]
@@ -222,6 +224,9 @@ enum SiteKind {
     Closure(usize),
     /// The wrapper closure gc builds for `go`/`defer` calls: never reported.
     Wrapper,
+    /// A variable the range-over-func rewrite introduces (`#state1`): reported as "moved to
+    /// heap" when it escapes.
+    MovedVar,
 }
 
 #[derive(Clone, Debug)]
@@ -293,6 +298,8 @@ struct Analyzer<'p> {
     def_value: HashMap<ObjId, &'p Expr>,
     /// Variables captured by some closure.
     captured_any: HashSet<ObjId>,
+    /// Range-over-func loops seen per function, for gc's `#stateN` names.
+    rf_states: HashMap<usize, u32>,
     /// Positions gc gives variables where they differ from the object's (type switch clause
     /// variables are reported at their clause).
     var_pos: HashMap<ObjId, Pos>,
@@ -337,6 +344,7 @@ impl<'p> Analyzer<'p> {
             reassigned_any: HashSet::new(),
             def_value: HashMap::new(),
             captured_any: HashSet::new(),
+            rf_states: HashMap::new(),
             var_pos: HashMap::new(),
             diags: Vec::new(),
             report: false,
@@ -987,6 +995,13 @@ impl<'p> Analyzer<'p> {
                 LocKind::Site(s) => {
                     let site = self.sites[s].clone();
                     if site.kind == SiteKind::Wrapper {
+                        continue;
+                    }
+                    if site.kind == SiteKind::MovedVar {
+                        if escapes {
+                            self.diags
+                                .push((site.pos, format!("moved to heap: {}", site.text)));
+                        }
                         continue;
                     }
                     if escapes {

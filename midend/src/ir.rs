@@ -379,6 +379,9 @@ pub enum DataSection {
     GoItab,
     /// Static funcvals `pkg.f·f` (`.go.func`).
     GoFunc,
+    /// Reflect call adapter records `{key, adapter}` (`.rgo.adapters`, gathered by the linker
+    /// between `runtime.adapters` and `runtime.eadapters`; docs/abi.md).
+    RgoAdapters,
 }
 
 impl DataSection {
@@ -393,6 +396,7 @@ impl DataSection {
             DataSection::GoType => ".go.type",
             DataSection::GoItab => ".go.itab",
             DataSection::GoFunc => ".go.func",
+            DataSection::RgoAdapters => ".rgo.adapters",
         }
     }
     pub fn is_zeroed(self) -> bool {

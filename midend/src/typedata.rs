@@ -131,6 +131,14 @@ pub struct TypeData {
 }
 
 impl TypeData {
+    /// The descriptors requested so far: (symbol, type).
+    pub fn requested_types(&self) -> Vec<(String, TypeId)> {
+        self.requested
+            .iter()
+            .map(|(s, t)| (s.clone(), *t))
+            .collect()
+    }
+
     /// The descriptor symbol of `t`, recording that it must be emitted.
     pub fn type_sym(&mut self, prog: &Program, t: TypeId) -> String {
         let sym = format!("type:{}", prog.link_string(t));

@@ -30,6 +30,10 @@ pub struct Defer {
     pub started: bool,
     /// The panic running it, if any.
     pub panic: *mut Panic,
+    /// A record made by `deferrangefunc`: it stands for the calls in `head`.
+    pub rangefunc: bool,
+    /// The calls deferred by range-over-func loop bodies for `frame`, newest first.
+    pub head: *mut Defer,
 }
 
 /// An active panic (gc's `_panic`).
@@ -65,8 +69,88 @@ pub unsafe extern "C" fn deferproc(frame: usize, fv: usize) {
             link: (*g).defer as *mut Defer,
             started: false,
             panic: null_mut(),
+            rangefunc: false,
+            head: null_mut(),
         });
         (*g).defer = d as usize;
+    }
+}
+
+/// Called by a function about to run a range-over-func loop whose body defers calls: pushes a
+/// record for the outer frame `frame` in the function's place on the defer list and returns it
+/// as the token that the loop body passes to [`deferprocat`] (gc's `deferrangefunc`, where the
+/// token is the record's atomic list head).
+///
+/// # Safety
+/// Called by compiled code with the outer frame pointer of its function.
+#[unsafe(export_name = "runtime.deferrangefunc")]
+pub unsafe extern "C" fn deferrangefunc(frame: usize) -> usize {
+    let g = g();
+    let d = malloc::persistent_alloc(core::mem::size_of::<Defer>(), 8) as *mut Defer;
+    // SAFETY: fresh memory of the right size; g is the running goroutine.
+    unsafe {
+        d.write(Defer {
+            fv: 0,
+            frame,
+            link: (*g).defer as *mut Defer,
+            started: false,
+            panic: null_mut(),
+            rangefunc: true,
+            head: null_mut(),
+        });
+        (*g).defer = d as usize;
+    }
+    d as usize
+}
+
+/// `defer` in a range-over-func loop body: adds the call to the calls of the function that
+/// obtained `token` from [`deferrangefunc`].
+///
+/// # Safety
+/// `fv` is a Go funcval pointer, `token` a record made by deferrangefunc.
+#[unsafe(export_name = "runtime.deferprocat")]
+pub unsafe extern "C" fn deferprocat(fv: usize, token: usize) {
+    let head = token as *mut Defer;
+    let d = malloc::persistent_alloc(core::mem::size_of::<Defer>(), 8) as *mut Defer;
+    // SAFETY: fresh memory; the token is a live record.
+    unsafe {
+        if !(*head).rangefunc {
+            crate::panic::throw(b"defer after range func returned");
+        }
+        d.write(Defer {
+            fv,
+            frame: (*head).frame,
+            link: (*head).head,
+            started: false,
+            panic: null_mut(),
+            rangefunc: false,
+            head: null_mut(),
+        });
+        (*head).head = d;
+    }
+}
+
+/// Replaces the range-over-func record on top of the defer list by the calls it holds (gc's
+/// `deferconvert`).
+///
+/// # Safety
+/// `d` is the top record of g's defer list and a `deferrangefunc` record.
+unsafe fn deferconvert(g: *mut G, d: *mut Defer) {
+    // SAFETY: the records are runtime-made.
+    unsafe {
+        (*d).rangefunc = false;
+        let first = (*d).head;
+        (*d).head = null_mut();
+        if first.is_null() {
+            (*g).defer = (*d).link as usize;
+            return;
+        }
+        let mut last = first;
+        while !(*last).link.is_null() {
+            last = (*last).link;
+        }
+        (*last).link = (*d).link;
+        (*g).defer = first as usize;
     }
 }
 
@@ -82,6 +166,11 @@ pub unsafe extern "C" fn deferreturn(frame: usize) {
         let d = unsafe { (*g).defer as *mut Defer };
         if d.is_null() || unsafe { (*d).frame } != frame {
             return;
+        }
+        // SAFETY: as above.
+        if unsafe { (*d).rangefunc } {
+            unsafe { deferconvert(g, d) };
+            continue;
         }
         // SAFETY: as above; the record is unlinked before the call so that a panic in the call
         // does not run it again.
@@ -160,6 +249,10 @@ pub unsafe fn run_deferred(typ: *const Type, data: *const u8) {
             let d = (*g).defer as *mut Defer;
             if d.is_null() {
                 return;
+            }
+            if (*d).rangefunc {
+                deferconvert(g, d);
+                continue;
             }
             if (*d).started {
                 // The deferred call this record stands for was running when the new panic

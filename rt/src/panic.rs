@@ -472,6 +472,24 @@ pub extern "C" fn panicmem() -> ! {
     runtime_error(b"invalid memory address or nil pointer dereference")
 }
 
+/// A range-over-func iterator misbehaved (gc's `panicrangestate`, with abi.RF_State values:
+/// 0 done, 2 panic, 3 exhausted, 4 missing panic).
+#[unsafe(export_name = "runtime.panicrangestate")]
+#[inline(never)]
+pub extern "C" fn panicrangestate(state: i64) -> ! {
+    match state {
+        0 => runtime_error(
+            b"range function continued iteration after function for loop body returned false",
+        ),
+        2 => runtime_error(b"range function continued iteration after loop body panic"),
+        3 => runtime_error(b"range function continued iteration after whole loop exit"),
+        4 => runtime_error(
+            b"range function recovered a loop body panic and did not resume panicking",
+        ),
+        _ => throw(b"unexpected state passed to panicrangestate"),
+    }
+}
+
 #[unsafe(export_name = "runtime.panicmakeslicelen")]
 #[inline(never)]
 pub extern "C" fn panicmakeslicelen() -> ! {

@@ -10,6 +10,8 @@
 //! offset; the resolvers map an offset found in a structure outside every module back through
 //! this table.
 
+use core::arch::naked_asm;
+
 use crate::chan::{self, Hchan, Pair};
 use crate::iface;
 use crate::malloc::{Slice, mallocgc, persistent_alloc};
@@ -126,7 +128,7 @@ unsafe fn newarray(typ: *const Type, n: isize) -> *mut u8 {
     }
     let size = unsafe { (*typ).size };
     match (n >= 0).then(|| size.checked_mul(n as usize)).flatten() {
-        Some(bytes) if bytes <= crate::malloc::MAX_ALLOC => unsafe { mallocgc(bytes, typ, true) },
+        Some(bytes) if bytes <= crate::malloc::MAX_ALLOC => mallocgc(bytes, typ, true),
         _ => panic::plain_panic(b"runtime: allocation size out of range"),
     }
 }
@@ -266,8 +268,8 @@ static STATIC_UINT64S: [u64; 256] = {
     a
 };
 
-/// reflect.getStaticuint64s (linknamed from runtime.getStaticuint64s).
-#[unsafe(export_name = "reflect.getStaticuint64s")]
+/// runtime.getStaticuint64s (reflect pulls it by linkname).
+#[unsafe(export_name = "runtime.getStaticuint64s")]
 pub extern "C" fn get_static_uint64s() -> *const [u64; 256] {
     &STATIC_UINT64S
 }
@@ -714,8 +716,11 @@ pub unsafe extern "C" fn lite_typedmemmove(typ: *const Type, dst: *mut u8, src: 
 // ---- internal/runtime/maps (its linknamed runtime hooks) --------------------------------------
 
 /// internal/runtime/maps.fatal: a fatal error (gc's fatal), not recoverable.
+///
+/// # Safety
+/// (p, n) is a Go string.
 #[unsafe(export_name = "internal/runtime/maps.fatal")]
-pub extern "C" fn maps_fatal(p: *const u8, n: usize) -> ! {
+pub unsafe extern "C" fn maps_fatal(p: *const u8, n: usize) -> ! {
     // SAFETY: a Go string.
     panic::throw(unsafe { core::slice::from_raw_parts(p, n) })
 }
@@ -726,8 +731,8 @@ pub extern "C" fn maps_rand() -> u64 {
     crate::alg::rand64()
 }
 
-/// internal/runtime/maps.bootstrapRand (gc's runtime.bootstrapRand).
-#[unsafe(export_name = "internal/runtime/maps.bootstrapRand")]
+/// runtime.bootstrapRand (internal/runtime/maps pulls it by linkname).
+#[unsafe(export_name = "runtime.bootstrapRand")]
 pub extern "C" fn maps_bootstrap_rand() -> u64 {
     crate::alg::rand64()
 }
@@ -768,6 +773,43 @@ pub unsafe extern "C" fn maps_newarray(typ: *const Type, n: isize) -> *mut u8 {
     unsafe { newarray(typ, n) }
 }
 
+/// runtime.zeroVal: abi.ZeroValSize zero bytes that map and reflect lookups of absent or
+/// zero-sized values point at (gc's runtime.zeroVal; reflect and internal/runtime/maps pull it).
+#[unsafe(export_name = "runtime.zeroVal")]
+pub static ZERO_VAL: [u8; 1024] = [0; 1024];
+
+/// internal/runtime/maps.memHashAES: the runtime's memory hash of `s` bytes at `p` with seed
+/// `h`. gc's is AES-based (memhash_amd64.s); rgo's runtime hashes with its own memhash
+/// (rt/src/alg.rs), which the compiler's hash functions use too, so every map hash agrees.
+///
+/// # Safety
+/// `p` points to `s` readable bytes.
+#[unsafe(export_name = "internal/runtime/maps.memHashAES")]
+pub unsafe extern "C" fn maps_mem_hash_aes(p: *const u8, h: usize, s: usize) -> usize {
+    unsafe { crate::alg::memhash(p, s, h as u64) as usize }
+}
+
+/// internal/runtime/maps.memHash32AES: as [`maps_mem_hash_aes`] for a 4-byte key.
+#[unsafe(export_name = "internal/runtime/maps.memHash32AES")]
+pub extern "C" fn maps_mem_hash32_aes(k: u32, h: usize) -> usize {
+    // SAFETY: hashes the 4 bytes of k.
+    unsafe { crate::alg::memhash(&k as *const u32 as *const u8, 4, h as u64) as usize }
+}
+
+/// internal/runtime/maps.memHash64AES: as [`maps_mem_hash_aes`] for an 8-byte key.
+#[unsafe(export_name = "internal/runtime/maps.memHash64AES")]
+pub extern "C" fn maps_mem_hash64_aes(k: u64, h: usize) -> usize {
+    // SAFETY: hashes the 8 bytes of k.
+    unsafe { crate::alg::memhash(&k as *const u64 as *const u8, 8, h as u64) as usize }
+}
+
+/// internal/runtime/maps.checkMasksAndShiftsAlignment: gc's assembly checks that its AES
+/// hash tables are 16-byte aligned; rgo's memhash needs no tables, so the check holds.
+#[unsafe(export_name = "internal/runtime/maps.checkMasksAndShiftsAlignment")]
+pub extern "C" fn maps_check_masks_and_shifts_alignment() -> u8 {
+    1
+}
+
 /// internal/runtime/maps.typeString: the type's string (gc's toRType(typ).string()).
 ///
 /// # Safety
@@ -780,3 +822,262 @@ pub unsafe extern "C" fn maps_type_string(typ: *const Type) -> Str {
         len: s.len(),
     }
 }
+
+// ---- calls through reflect (gc's reflectcall, makeFuncStub, methodValueCall) -------------------
+//
+// rgo's functions do not use gc's register ABI, which reflect speaks. The compiler emits, per
+// signature, a forward adapter (gc ABI locations → rgo call → gc ABI locations) and, per func
+// type, a reverse adapter (an rgo-convention function that packs its arguments in gc's ABI and
+// calls reflect.callReflect/callMethod); records `{key, adapter}` in `.rgo.adapters` map a
+// function's entry PC or a func type descriptor to its adapter (docs/abi.md).
+
+unsafe extern "C" {
+    #[link_name = "runtime.adapters"]
+    static ADAPTERS: [usize; 0];
+    #[link_name = "runtime.eadapters"]
+    static EADAPTERS: [usize; 0];
+}
+
+/// The adapter records sorted by key, built on first use.
+static mut SORTED: *const [usize; 2] = core::ptr::null();
+static mut SORTED_LEN: usize = 0;
+
+/// The adapter registered for `key` (a function entry or a func type descriptor), or 0.
+fn find_adapter(key: usize) -> usize {
+    // SAFETY: the linker brackets the records with the two symbols; single-threaded runtime.
+    unsafe {
+        if SORTED.is_null() {
+            let start = core::ptr::addr_of!(ADAPTERS) as *const [usize; 2];
+            let end = core::ptr::addr_of!(EADAPTERS) as *const [usize; 2];
+            let n = (end as usize - start as usize) / 16;
+            let buf = persistent_alloc(n.max(1) * 16, 8) as *mut [usize; 2];
+            core::ptr::copy_nonoverlapping(start, buf, n);
+            let recs = core::slice::from_raw_parts_mut(buf, n);
+            recs.sort_unstable_by_key(|r| r[0]);
+            SORTED_LEN = n;
+            SORTED = buf;
+        }
+        let recs = core::slice::from_raw_parts(SORTED, SORTED_LEN);
+        match recs.binary_search_by_key(&key, |r| r[0]) {
+            Ok(i) => recs[i][1],
+            Err(_) => 0,
+        }
+    }
+}
+
+/// The forward adapter of the function whose code starts at `code` (throws when it has none:
+/// code not compiled by rgo).
+extern "C" fn adapter_for_code(code: usize) -> usize {
+    if code == make_func_stub as *const () as usize
+        || code == method_value_call as *const () as usize
+    {
+        return reflected_adapter as *const () as usize;
+    }
+    let a = find_adapter(code);
+    if a == 0 {
+        let name = symtab::find_func(code).map_or(&b"?"[..], |f| f.name());
+        panic::throw_parts(&[
+            b"reflect: call of function without an rgo call adapter: ",
+            name,
+        ]);
+    }
+    a
+}
+
+/// runtime.reflectcall (reflect's `call`, pulled by linkname): calls the funcval `f` with the arguments reflect
+/// laid out in gc's ABI (`regArgs` registers, `stackArgs` frame) and leaves the results there.
+/// The work is done by the callee's forward adapter, called with rgo's convention
+/// `(ctx = 0, code, fv, stackArgs, regArgs)`; r15 still holds g (the Rust look-up preserves it).
+#[unsafe(naked)]
+#[unsafe(export_name = "runtime.reflectcall")]
+pub unsafe extern "C" fn reflect_call(
+    _stack_args_type: usize,
+    _f: usize,
+    _stack_args: usize,
+    _stack_args_size: u32,
+    _stack_ret_offset: u32,
+    _frame_size: u32,
+    _reg_args: usize,
+) {
+    naked_asm!(
+        "push rbp",
+        "mov rbp, rsp",
+        "push rbx",
+        "push r12",
+        "push r13",
+        "push r14",
+        "mov r12, rsi",
+        "mov r13, rdx",
+        "mov r14, [rbp + 16]",
+        "mov rdi, [r12]",
+        "call {find}",
+        "mov rsi, [r12]",
+        "mov rdx, r12",
+        "mov rcx, r13",
+        "mov r8, r14",
+        "xor edi, edi",
+        "call rax",
+        "lea rsp, [rbp - 32]",
+        "pop r14",
+        "pop r13",
+        "pop r12",
+        "pop rbx",
+        "pop rbp",
+        "ret",
+        find = sym adapter_for_code,
+    )
+}
+
+/// The reverse adapter for a call of a MakeFunc function (`ctx` is its *makeFuncImpl, whose
+/// ftyp is at offset 32) or of a method value (`ctx` is a *methodValue: method index at 32,
+/// receiver Value at 40); throws when the func type has none (a type made at run time).
+unsafe extern "C" fn reverse_adapter(ctx: *const usize, method_value: u8) -> usize {
+    // SAFETY: ctx is the closure context reflect made.
+    let ftyp = unsafe {
+        if method_value == 0 {
+            *ctx.add(4)
+        } else {
+            method_value_type(*ctx.add(4), *ctx.add(5) as *const Type)
+        }
+    };
+    let a = find_adapter(ftyp);
+    if a == 0 {
+        // SAFETY: a func type descriptor.
+        let s = if ftyp == 0 {
+            &b"?"[..]
+        } else {
+            unsafe { (*(ftyp as *const Type)).string() }
+        };
+        panic::throw_parts(&[b"reflect: no rgo call adapter for func type ", s]);
+    }
+    a
+}
+
+/// The func type (without receiver) of method `i` of a value of type `t`, as reflect's
+/// methodReceiver finds it.
+unsafe fn method_value_type(i: usize, t: *const Type) -> usize {
+    unsafe {
+        if (*t).kind & 0x1f == crate::types::KIND_INTERFACE {
+            let it = &*(t as *const InterfaceType);
+            match it.methods().get(i) {
+                Some(m) => symtab::resolve_type_off(t as usize, m.typ) as usize,
+                None => 0,
+            }
+        } else {
+            match (*t).uncommon().and_then(|u| u.methods().get(i)) {
+                Some(m) => symtab::resolve_type_off(t as usize, m.mtyp) as usize,
+                None => 0,
+            }
+        }
+    }
+}
+
+/// Saves the argument registers of rgo's convention, asks [`reverse_adapter`] for the adapter
+/// (kind given in esi), restores them and jumps to it: the adapter sees the original call.
+macro_rules! reverse_trampoline {
+    ($name:ident, $sym:literal, $kind:literal) => {
+        #[doc = concat!("reflect.", stringify!($name), ": the code of functions reflect makes (see [`reverse_adapter`]).")]
+        #[unsafe(naked)]
+        #[unsafe(export_name = $sym)]
+        pub unsafe extern "C" fn $name() {
+            naked_asm!(
+                "push rbp",
+                "mov rbp, rsp",
+                "push rdi",
+                "push rsi",
+                "push rdx",
+                "push rcx",
+                "push r8",
+                "push r9",
+                "sub rsp, 128",
+                "movdqu [rsp], xmm0",
+                "movdqu [rsp + 16], xmm1",
+                "movdqu [rsp + 32], xmm2",
+                "movdqu [rsp + 48], xmm3",
+                "movdqu [rsp + 64], xmm4",
+                "movdqu [rsp + 80], xmm5",
+                "movdqu [rsp + 96], xmm6",
+                "movdqu [rsp + 112], xmm7",
+                concat!("mov esi, ", $kind),
+                "call {find}",
+                "mov r11, rax",
+                "movdqu xmm0, [rsp]",
+                "movdqu xmm1, [rsp + 16]",
+                "movdqu xmm2, [rsp + 32]",
+                "movdqu xmm3, [rsp + 48]",
+                "movdqu xmm4, [rsp + 64]",
+                "movdqu xmm5, [rsp + 80]",
+                "movdqu xmm6, [rsp + 96]",
+                "movdqu xmm7, [rsp + 112]",
+                "add rsp, 128",
+                "pop r9",
+                "pop r8",
+                "pop rcx",
+                "pop rdx",
+                "pop rsi",
+                "pop rdi",
+                "pop rbp",
+                "jmp r11",
+                find = sym reverse_adapter,
+            )
+        }
+    };
+}
+
+unsafe extern "C" {
+    #[link_name = "reflect.callReflect"]
+    fn call_reflect();
+    #[link_name = "reflect.callMethod"]
+    fn call_method();
+}
+
+/// The forward adapter of functions reflect made (code makeFuncStub or methodValueCall): their
+/// arguments already are in gc's ABI, so reflect.callReflect / reflect.callMethod is called on
+/// them directly, `(ctx = 0, ctxt = fv, frame, &retValid, regs)` in rgo's convention; then the
+/// pointer results are copied to regs.Ptrs as gc's reflectcall does (ReturnIsPtr).
+#[unsafe(naked)]
+unsafe extern "C" fn reflected_adapter() {
+    naked_asm!(
+        "push rbp",
+        "mov rbp, rsp",
+        "push r8",
+        "push 0",
+        "lea rax, [rip + {mvc}]",
+        "cmp rsi, rax",
+        "mov rsi, rdx",
+        "mov rdx, rcx",
+        "lea rcx, [rbp - 16]",
+        "mov edi, 0",
+        "je 2f",
+        "call {cr}",
+        "jmp 3f",
+        "2:",
+        "call {cm}",
+        "3:",
+        "mov rdi, [rbp - 8]",
+        "call {copy}",
+        "mov rsp, rbp",
+        "pop rbp",
+        "ret",
+        mvc = sym method_value_call,
+        cr = sym call_reflect,
+        cm = sym call_method,
+        copy = sym copy_return_ptrs,
+    )
+}
+
+/// regs.Ptrs[i] = regs.Ints[i] for every register i set in regs.ReturnIsPtr.
+unsafe extern "C" fn copy_return_ptrs(regs: *mut usize) {
+    // SAFETY: an abi.RegArgs: Ints at word 0, Ptrs at word 24, ReturnIsPtr at byte 264.
+    unsafe {
+        let bits = *((regs as *const u8).add(264) as *const u16);
+        for i in 0..9 {
+            if bits & (1 << i) != 0 {
+                *regs.add(24 + i) = *regs.add(i);
+            }
+        }
+    }
+}
+
+reverse_trampoline!(make_func_stub, "reflect.makeFuncStub", "0");
+reverse_trampoline!(method_value_call, "reflect.methodValueCall", "1");

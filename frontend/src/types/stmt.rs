@@ -1494,31 +1494,65 @@ impl<'a> Checker<'a> {
                     };
                 }
                 Some(Type::Func(sig)) => {
-                    // func(yield func(K, V) bool)
-                    let mut c = Some(String::new());
-                    if sig.params.len() == 1
-                        && sig.results.is_empty()
-                        && let Some(ys) = self.p.types.signature(sig.params[0]).cloned()
-                        && ys.results.len() == 1
-                        && self.p.types.basic_kind(ys.results[0]) == Some(BasicKind::Bool)
-                        && ys.params.len() <= 2
-                    {
-                        kt = ys.params.first().copied();
-                        vt = ys.params.get(1).copied();
-                        c = None;
-                        if ys.params.is_empty() && key.is_some() {
-                            c = Some(format!(
-                                "range over {} permits no iteration variables",
-                                self.operand_string(&x)
-                            ));
-                        } else if ys.params.len() == 1 && value.is_some() {
-                            c = Some(format!(
-                                "range over {} permits only one iteration variable",
-                                self.operand_string(&x)
-                            ));
+                    // func(yield func(K, V) bool), with types2's causes (rangeKeyVal).
+                    let must = ": func must be func(yield func(...) bool): ";
+                    let yield_sig = sig
+                        .params
+                        .first()
+                        .and_then(|&p| self.core_type(p))
+                        .and_then(|c| self.p.types.signature(c).cloned());
+                    let bool_t = self.basic(BasicKind::Bool);
+                    cause = if sig.params.len() != 1 {
+                        Some(format!("{must}wrong argument count"))
+                    } else if !sig.results.is_empty() {
+                        Some(format!("{must}unexpected results"))
+                    } else {
+                        match yield_sig {
+                            None => Some(format!("{must}argument is not func")),
+                            Some(ys) if ys.params.len() > 2 => {
+                                Some(format!("{must}yield func has too many parameters"))
+                            }
+                            Some(ys) if ys.results.len() != 1 || ys.results[0] != bool_t => {
+                                let boolean = ys.results.len() == 1
+                                    && matches!(
+                                        self.p.types.basic_kind(ys.results[0]),
+                                        Some(BasicKind::Bool | BasicKind::UntypedBool)
+                                    );
+                                if boolean {
+                                    Some(format!(
+                                        "{must}yield func returns user-defined boolean, not bool"
+                                    ))
+                                } else {
+                                    Some(format!("{must}yield func does not return bool"))
+                                }
+                            }
+                            Some(ys) if ys.variadic => {
+                                let yt = sig.params[0];
+                                let yt = self.core_type(yt).unwrap_or(yt);
+                                Some(format!(
+                                    ": yield func of type {} cannot be variadic",
+                                    self.p.type_string(yt)
+                                ))
+                            }
+                            Some(ys) => {
+                                kt = ys.params.first().copied();
+                                vt = ys.params.get(1).copied();
+                                if ys.params.is_empty() && key.is_some() {
+                                    Some(format!(
+                                        "range over {} permits no iteration variables",
+                                        self.operand_string(&x)
+                                    ))
+                                } else if ys.params.len() == 1 && value.is_some() {
+                                    Some(format!(
+                                        "range over {} permits only one iteration variable",
+                                        self.operand_string(&x)
+                                    ))
+                                } else {
+                                    None
+                                }
+                            }
                         }
-                    }
-                    cause = c;
+                    };
                 }
                 _ => cause = Some(String::new()),
             }
@@ -1528,8 +1562,17 @@ impl<'a> Checker<'a> {
                         x.pos(),
                         format!("cannot range over {}", self.operand_string(&x)),
                     );
+                } else if let Some(c) = c.strip_prefix(": ") {
+                    self.error(
+                        x.pos(),
+                        format!("cannot range over {}: {c}", self.operand_string(&x)),
+                    );
                 } else if c.starts_with("range over") {
-                    let at = value.map(start_pos).unwrap_or(x.pos());
+                    let at = if c.ends_with("permits no iteration variables") {
+                        key.map(start_pos).unwrap_or(x.pos())
+                    } else {
+                        value.map(start_pos).unwrap_or(x.pos())
+                    };
                     self.error(at, c);
                 } else {
                     self.error(

@@ -190,12 +190,21 @@ fn each_expr_expr<'a>(e: &'a Expr, into_lits: bool, f: &mut dyn FnMut(&'a Expr))
 
 /// Every identifier and selector name used in a body (closures included), for the reference
 /// graph.
-pub(super) fn visit_block_idents(b: &Block, f: &mut dyn FnMut(ast::NodeId)) {
+pub(crate) fn visit_block_idents(b: &Block, f: &mut dyn FnMut(ast::NodeId)) {
     each_expr(&b.stmts, true, &mut |e: &Expr| match &e.kind {
         ExprKind::Ident(id) => f(id.id),
         ExprKind::Selector { sel, .. } => {
             f(sel.id);
         }
+        _ => {}
+    });
+}
+
+/// Every identifier and selector name used in an expression (closures included).
+pub(crate) fn visit_expr_idents(e: &Expr, f: &mut dyn FnMut(ast::NodeId)) {
+    each_expr_expr(e, true, &mut |e: &Expr| match &e.kind {
+        ExprKind::Ident(id) => f(id.id),
+        ExprKind::Selector { sel, .. } => f(sel.id),
         _ => {}
     });
 }
@@ -898,12 +907,13 @@ impl<'p> Analyzer<'p> {
                 define,
                 x,
                 body,
-            } => self.range_stmt(key.as_ref(), value.as_ref(), *define, x, body),
+            } => self.range_stmt(s.pos, key.as_ref(), value.as_ref(), *define, x, body),
         }
     }
 
     fn range_stmt(
         &mut self,
+        pos: ast::Pos,
         key: Option<&'p Expr>,
         value: Option<&'p Expr>,
         define: bool,
@@ -925,6 +935,9 @@ impl<'p> Analyzer<'p> {
         let tmp = self.new_loc(LocKind::Temp, true);
         let th = self.hole(tmp);
         self.expr(th, x);
+        if crate::lower::rangefunc::is_range_func(self.prog, self.type_of(x)) {
+            self.range_func(pos, key, value, define, x, body);
+        }
         self.loop_depth += 1;
         let mut rewritten = false;
         for &o in &defined {
@@ -954,6 +967,35 @@ impl<'p> Analyzer<'p> {
         }
         self.block(&body.stmts);
         self.loop_depth -= 1;
+    }
+
+    /// A range-over-func loop: its body becomes a closure (lower/rangefunc.rs) that the iterator
+    /// receives. rgo does not inline, so as under gc's `-l` the closure escapes to the heap with
+    /// the loop's `#state` variable and every variable of the function that the body uses (the
+    /// body's own statements are analysed as part of the function).
+    fn range_func(
+        &mut self,
+        pos: ast::Pos,
+        key: Option<&'p Expr>,
+        value: Option<&'p Expr>,
+        define: bool,
+        x: &'p Expr,
+        body: &'p Block,
+    ) {
+        let n = {
+            let c = self.rf_states.entry(self.cur_fn).or_insert(0);
+            *c += 1;
+            *c
+        };
+        let heap = self.hole(HEAP);
+        for o in crate::lower::rangefunc::outer_vars(self.prog, key, value, define, body) {
+            let l = self.var_loc(o);
+            self.flow(heap.addr(), l);
+        }
+        let st = self.new_site(x.id, pos, format!("#state{n}"), SiteKind::MovedVar, false);
+        self.flow(heap.addr(), st);
+        let clo = self.new_site(x.id, pos, "func literal".into(), SiteKind::Alloc, false);
+        self.flow(heap.addr(), clo);
     }
 
     fn var_spec(&mut self, spec: &'p ast::ValueSpec) {

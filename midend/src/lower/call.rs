@@ -356,8 +356,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
         spread: bool,
     ) -> Vec<(Value, TypeId)> {
         let mut raw: Vec<(Value, TypeId)> = Vec::new();
+        // f(g()) with a multi-value g: g's results are f's arguments (also when f is
+        // variadic with a single parameter, as fmt.Println(g())).
         if args.len() == 1
-            && sig.params.len() > 1
             && let Type::Tuple(ts) = self.l.prog.ty(self.type_of(&args[0])).clone()
         {
             let vs = self.multi_value(&args[0]);

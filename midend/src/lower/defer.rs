@@ -69,6 +69,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let Some(fv) = self.bind_call(call, WrapKind::Defer) else {
             return;
         };
+        if self.rf_defer(fv) {
+            // In a range-over-func body: deferred for the enclosing function.
+            return;
+        }
         // The body's caller is always its outer half, so the saved frame pointer in this frame
         // is the outer frame's.
         let fp = self.b.var(Ty::I64);

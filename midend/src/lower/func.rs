@@ -43,9 +43,9 @@ pub struct FnLower<'a, 'p> {
     addr_taken: HashSet<ObjId>,
     pub ctx: Var,
     sret: Option<Var>,
-    result_types: Vec<TypeId>,
+    pub(crate) result_types: Vec<TypeId>,
     /// Named result objects (empty when the results are unnamed).
-    result_objs: Vec<ObjId>,
+    pub(crate) result_objs: Vec<ObjId>,
     result_abi: SigAbi,
     captures: HashMap<ObjId, usize>,
     pub(crate) targets: Vec<LoopTarget>,
@@ -72,6 +72,18 @@ pub struct FnLower<'a, 'p> {
     /// dereferences get explicit nil checks. When the place is loaded or stored, the access
     /// itself faults at the accessed address, as gc's folded checks do.
     pub(crate) addr_only: bool,
+    /// Set when this function is the body closure of a range-over-func loop (rangefunc.rs).
+    pub(crate) rf: Option<Box<super::rangefunc::RfBody>>,
+    /// Variables that range-over-func bodies capture: they live in heap cells.
+    pub(crate) rf_captured: HashSet<ObjId>,
+    /// Some range-over-func body returns: named results live in heap cells.
+    pub(crate) rf_returns: bool,
+    /// Counter for `-rangeN` body closures.
+    pub(crate) range_count: u32,
+    /// Branches out of range-over-func bodies that enclosing functions complete.
+    pub(crate) rf_pending: Vec<super::rangefunc::PendingBranch>,
+    /// Next `#next` code for such branches.
+    pub(crate) rf_codes: i64,
 }
 
 impl<'a, 'p> FnLower<'a, 'p> {
@@ -114,6 +126,12 @@ impl<'a, 'p> FnLower<'a, 'p> {
             defer_count: 0,
             heap_everything: false,
             addr_only: false,
+            rf: None,
+            rf_captured: HashSet::new(),
+            rf_returns: false,
+            range_count: 0,
+            rf_pending: Vec::new(),
+            rf_codes: -2,
         }
     }
 
@@ -397,18 +415,23 @@ impl<'a, 'p> FnLower<'a, 'p> {
         }
         self.result_types = rtypes.to_vec();
         self.result_abi = abi;
+        if !self.force_sret {
+            let ps = ptypes.iter().map(|&t| self.l.sub(t)).collect();
+            let rs = rtypes.iter().map(|&t| self.l.sub(t)).collect();
+            self.l.go_sigs.push((self.b.func.name.clone(), ps, rs));
+        }
         incoming
     }
 
-    fn prologue(
+    pub(crate) fn prologue(
         &mut self,
         params: &[(Option<ObjId>, TypeId)],
         results: &[(Option<ObjId>, TypeId)],
-    ) {
+    ) -> Vec<Value> {
         let ptypes: Vec<TypeId> = params.iter().map(|p| p.1).collect();
         let rtypes: Vec<TypeId> = results.iter().map(|p| p.1).collect();
         let incoming = self.incoming_params(&ptypes, &rtypes);
-        for ((obj, t), v) in params.iter().zip(incoming) {
+        for ((obj, t), v) in params.iter().zip(incoming.clone()) {
             let Some(o) = obj else { continue };
             if self.l.prog.obj(*o).name == "_" {
                 continue;
@@ -426,6 +449,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
             for (o, t) in results {
                 let Some(o) = o else { continue };
                 self.result_objs.push(*o);
+                if self.rf_returns {
+                    // A range-over-func body assigns it.
+                    self.addr_taken.insert(*o);
+                    self.rf_captured.insert(*o);
+                }
                 let lay = self.l.lay.of(*t);
                 off = crate::layout::round_up(off, lay.align);
                 match (self.force_sret, self.sret) {
@@ -440,6 +468,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 off += lay.size;
             }
         }
+        incoming
     }
 
     fn epilogue(&mut self, rbrace: Pos) {
@@ -461,22 +490,23 @@ impl<'a, 'p> FnLower<'a, 'p> {
         // In the body half of a function with defers, deferred calls run after the body's frame
         // is gone (on return, in the outer half; after a recovered panic, at its landing pad),
         // so nothing they can reach may live in that frame.
-        let storage =
-            if self.addr_taken.contains(&o) && (self.heap_everything || self.l.var_escapes(o)) {
-                // "moved to heap: x"
-                let typ = self.type_desc(t);
-                let p = self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0];
-                Storage::Ptr(p)
-            } else if self.addr_taken.contains(&o) {
-                // Address taken but not escaping: a stack slot.
-                Storage::Slot(self.b.slot(lay.size, lay.align))
-            } else if lay.flat {
-                let vs: Vec<Var> = lay.scalars.iter().map(|(_, t)| self.b.var(*t)).collect();
-                Storage::Regs(vs)
-            } else {
-                let s = self.b.slot(lay.size, lay.align);
-                Storage::Slot(s)
-            };
+        let storage = if self.addr_taken.contains(&o)
+            && (self.heap_everything || self.l.var_escapes(o) || self.rf_captured.contains(&o))
+        {
+            // "moved to heap: x"
+            let typ = self.type_desc(t);
+            let p = self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0];
+            Storage::Ptr(p)
+        } else if self.addr_taken.contains(&o) {
+            // Address taken but not escaping: a stack slot.
+            Storage::Slot(self.b.slot(lay.size, lay.align))
+        } else if lay.flat {
+            let vs: Vec<Var> = lay.scalars.iter().map(|(_, t)| self.b.var(*t)).collect();
+            Storage::Regs(vs)
+        } else {
+            let s = self.b.slot(lay.size, lay.align);
+            Storage::Slot(s)
+        };
         let fresh_heap = matches!(storage, Storage::Ptr(_));
         self.locals.insert(o, storage);
         let place = self.var_place(o);
@@ -522,7 +552,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
     // ------------------------------------------------------------------------------------------
     // Address-taken analysis: which locals must live in memory.
 
-    fn scan_addr_taken_block(&mut self, b: &ast::Block) {
+    pub(crate) fn scan_addr_taken_block(&mut self, b: &ast::Block) {
         for s in &b.stmts {
             self.scan_stmt(s);
         }
@@ -605,7 +635,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
             StmtKind::Assign { lhs, op, rhs, .. } => self.assign(lhs, *op, rhs, s.pos),
             StmtKind::Return(results) => self.ret(results),
-            StmtKind::Branch { kind, label } => self.branch(*kind, label.as_ref()),
+            StmtKind::Branch { kind, label } => {
+                self.branch_to(*kind, label.as_ref().map(|l| l.name.as_str()))
+            }
             StmtKind::Block(b) => self.block(&b.stmts),
             StmtKind::If {
                 init,
@@ -646,7 +678,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 define,
                 x,
                 body,
-            } => self.range_stmt(key.as_ref(), value.as_ref(), *define, x, body),
+            } => self.range_stmt(s.pos, key.as_ref(), value.as_ref(), *define, x, body),
             StmtKind::Switch {
                 init, tag, body, ..
             } => self.switch_stmt(init.as_deref(), tag.as_ref(), body),
@@ -788,6 +820,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
     }
 
     fn ret(&mut self, results: &'p [Expr]) {
+        if self.rf.is_some() {
+            self.rf_return(results);
+            return;
+        }
         let mut vals: Vec<Value> = Vec::new();
         if results.is_empty() {
             for o in self.result_objs.clone() {
@@ -837,11 +873,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
         }
     }
 
-    fn branch(&mut self, kind: BranchKind, label: Option<&ast::Ident>) {
+    pub(crate) fn branch_to(&mut self, kind: BranchKind, label: Option<&str>) {
         match kind {
             BranchKind::Goto => {
-                if let Some(l) = label {
-                    let b = self.label_block(&l.name);
+                if self.rf_leaves(kind, label, false) {
+                    self.rf_branch(kind, label);
+                } else if let Some(l) = label {
+                    let b = self.label_block(l);
                     self.b.jump(b);
                 }
             }
@@ -852,9 +890,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
             BranchKind::Break | BranchKind::Continue => {
                 let target = self.targets.iter().rev().find(|t| match label {
-                    Some(l) => t.label.as_deref() == Some(l.name.as_str()),
+                    Some(l) => t.label.as_deref() == Some(l),
                     None => kind == BranchKind::Break || t.cont.is_some(),
                 });
+                if self.rf_leaves(kind, label, target.is_some()) {
+                    self.rf_branch(kind, label);
+                    return;
+                }
                 let dest = match (target, kind) {
                     (Some(t), BranchKind::Break) => Some(t.brk),
                     (Some(t), _) => t.cont,
@@ -1013,6 +1055,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
 
     fn range_stmt(
         &mut self,
+        pos: Pos,
         key: Option<&'p Expr>,
         value: Option<&'p Expr>,
         define: bool,
@@ -1056,9 +1099,12 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 self.range_chan(x.pos, key, define, x, body);
                 return;
             }
+            Type::Func(_) => {
+                self.range_func(pos, label, key, value, define, x, body);
+                return;
+            }
             _ => {
-                self.l
-                    .error(x.pos, "rgo: range over functions is not supported yet");
+                self.l.error(x.pos, "rgo: unsupported range expression");
                 return;
             }
         };
@@ -1281,7 +1327,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
         }
     }
 
-    fn range_assign(&mut self, target: Option<&'p Expr>, define: bool, t: TypeId, v: Value) {
+    pub(crate) fn range_assign(
+        &mut self,
+        target: Option<&'p Expr>,
+        define: bool,
+        t: TypeId,
+        v: Value,
+    ) {
         let Some(e) = target else { return };
         if let ExprKind::Ident(id) = &e.kind {
             if id.name == "_" {
@@ -1482,12 +1534,25 @@ impl AddrScan<'_, '_, '_> {
                 value,
                 x,
                 body,
-                ..
+                define,
             } => {
                 for e in [key, value].into_iter().flatten() {
                     self.expr(e);
                 }
                 self.expr(x);
+                let prog = self.f.l.prog;
+                let xt = self.f.l.tv(x.id).map(|tv| self.f.l.sub(tv.typ));
+                if self.depth == 0 && super::rangefunc::is_range_func(prog, xt) {
+                    // The body becomes a closure over the variables it uses (rangefunc.rs).
+                    let (k, v) = (key.as_ref(), value.as_ref());
+                    for o in super::rangefunc::outer_vars(prog, k, v, *define, body) {
+                        self.f.addr_taken.insert(o);
+                        self.f.rf_captured.insert(o);
+                    }
+                    if super::rangefunc::contains_return(body) {
+                        self.f.rf_returns = true;
+                    }
+                }
                 body.stmts.iter().for_each(|s| self.stmt(s));
             }
         }

@@ -13,6 +13,8 @@ mod expr;
 mod func;
 mod iface;
 mod intrinsic;
+pub(crate) mod rangefunc;
+mod reflectcall;
 mod value;
 
 use std::collections::{BTreeMap, HashMap};
@@ -86,6 +88,9 @@ pub struct Lowering<'p> {
     /// The instance of generic code being lowered: every type read from the checker's tables
     /// goes through its substitution ([`Lowering::sub`]).
     pub inst: Option<&'p FuncInstance>,
+    /// Every Go function lowered so far with its parameter types (receiver first) and result
+    /// types, for the reflect call adapters (`reflectcall.rs`).
+    pub go_sigs: Vec<(String, Vec<TypeId>, Vec<TypeId>)>,
     /// The program's `//go:linkname` table (crate::linkname).
     pub linknames: crate::linkname::LinkNames,
 }
@@ -115,6 +120,7 @@ pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<Lower
         esc: crate::escape::analyze(prog, pkg),
         no_escape: std::env::var_os("RGO_NOESCAPE").is_some_and(|v| v == "1"),
         inst: None,
+        go_sigs: Vec::new(),
         linknames: crate::linkname::LinkNames::collect(prog),
     };
     l.declare_globals();
@@ -148,6 +154,11 @@ pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<Lower
     task_fns.extend(init_fns);
     l.emit_inittask(&task_fns);
     l.finish_type_data();
+    l.emit_reflect_adapters();
+    // Descriptors the adapters asked for (they make no wrappers).
+    let objs = l.types.emit_pending(l.prog, &l.lay);
+    l.module.data.extend(objs);
+    l.module.functions.append(&mut l.types.functions);
     if l.errors.is_empty() {
         Ok(l.module)
     } else {

@@ -33,7 +33,7 @@ unsafe fn roundsd<const MODE: i32>(x: f64) -> f64 {
 /// Rounding toward zero without SSE4.1 (floor_amd64.s's results): values of magnitude 2^52 or more (and NaN, ±Inf) are
 /// integers already; below, the conversion through i64 is exact. The sign is kept (-0.5 → -0).
 fn trunc_soft(x: f64) -> f64 {
-    if !(x.abs() < 4503599627370496.0) {
+    if x.is_nan() || x.abs() >= 4503599627370496.0 {
         return x;
     }
     f64::from_bits((x as i64 as f64).to_bits() | (x.to_bits() & (1 << 63)))
@@ -53,7 +53,7 @@ fn ceil_soft(x: f64) -> f64 {
 /// Round half to even, keeping the sign (RoundToEven(-0.5) = -0).
 fn round_even_soft(x: f64) -> f64 {
     let t = trunc_soft(x);
-    if t != t || t.abs() >= 4503599627370496.0 {
+    if t.is_nan() || t.abs() >= 4503599627370496.0 {
         return t;
     }
     let frac = (x - t).abs();
