@@ -80,36 +80,60 @@ struct OverlayPackage {
 }
 
 /// The overlay packages in dependency order: each imports only `unsafe` and the ones before it.
-const OVERLAY: &[OverlayPackage] = &[
-    OverlayPackage {
-        path: "runtime",
-        files: &[
-            (
-                "runtime/error.go",
-                include_str!("../overlay/runtime/error.go"),
-            ),
-            (
-                "runtime/extern.go",
-                include_str!("../overlay/runtime/extern.go"),
-            ),
-        ],
-        always: true,
-    },
-    OverlayPackage {
-        path: "reflect",
-        files: &[
-            (
-                "reflect/type.go",
-                include_str!("../overlay/reflect/type.go"),
-            ),
-            (
-                "reflect/value.go",
-                include_str!("../overlay/reflect/value.go"),
-            ),
-        ],
-        always: false,
-    },
-];
+const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
+    path: "runtime",
+    files: &[
+        (
+            "runtime/error.go",
+            include_str!("../overlay/runtime/error.go"),
+        ),
+        (
+            "runtime/debug.go",
+            include_str!("../overlay/runtime/debug.go"),
+        ),
+        (
+            "runtime/extern.go",
+            include_str!("../overlay/runtime/extern.go"),
+        ),
+        (
+            "runtime/coro.go",
+            include_str!("../overlay/runtime/coro.go"),
+        ),
+        (
+            "runtime/mheap.go",
+            include_str!("../overlay/runtime/mheap.go"),
+        ),
+        (
+            "runtime/netpoll.go",
+            include_str!("../overlay/runtime/netpoll.go"),
+        ),
+        (
+            "runtime/runtime1.go",
+            include_str!("../overlay/runtime/runtime1.go"),
+        ),
+        (
+            "runtime/sema.go",
+            include_str!("../overlay/runtime/sema.go"),
+        ),
+        (
+            "runtime/stubs.go",
+            include_str!("../overlay/runtime/stubs.go"),
+        ),
+        (
+            "runtime/symtab.go",
+            include_str!("../overlay/runtime/symtab.go"),
+        ),
+        (
+            "runtime/synctest.go",
+            include_str!("../overlay/runtime/synctest.go"),
+        ),
+        (
+            "runtime/time.go",
+            include_str!("../overlay/runtime/time.go"),
+        ),
+    ],
+    always: true,
+}];
 
 /// [`load_and_check`]; with `with_runtime`, rgo's runtime overlay is checked as package
 /// `runtime` before everything else (building executables needs it).
@@ -391,19 +415,18 @@ pub fn build(files: &[String], opts: &BuildOptions) -> Result<Vec<u8>, BuildErro
             kind: linker::InputKind::Object,
         });
     }
-    // Package initialisation order (gc's: a package after everything it imports, runtime
-    // first, ties broken by import path; the linker sorts): each compiled package's direct
-    // imports.
+    // Init tasks run in gc's order: a topological order over the import edges (every package
+    // also depends on runtime, which every package implicitly imports).
     let mut init_deps = Vec::new();
     for p in prog.packages.iter().filter(|p| !p.files.is_empty()) {
-        let me = midend::lower::symbol_prefix(&p.path);
+        let from = midend::lower::symbol_prefix(&p.path);
         if p.path != "runtime" {
-            init_deps.push((me.clone(), "runtime".to_string()));
+            init_deps.push((from.clone(), "runtime".to_string()));
         }
         for &i in &p.imports {
-            let dep = prog.package(i);
-            if dep.path != "unsafe" && dep.path != p.path {
-                init_deps.push((me.clone(), midend::lower::symbol_prefix(&dep.path)));
+            let q = prog.package(i);
+            if !q.files.is_empty() {
+                init_deps.push((from.clone(), midend::lower::symbol_prefix(&q.path)));
             }
         }
     }

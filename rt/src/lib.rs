@@ -19,8 +19,11 @@ pub mod iface;
 pub mod malloc;
 pub mod maps;
 pub mod mem;
+pub mod netpoll;
 pub mod panic;
 pub mod print;
+pub mod proc;
+pub mod rand;
 pub mod reflect;
 pub mod rterror;
 pub mod sched;
@@ -30,6 +33,7 @@ pub mod start;
 pub mod strings;
 pub mod symtab;
 pub mod sys;
+pub mod time;
 pub mod types;
 
 /// A Rust panic inside the runtime is a runtime bug: report it like gc's `throw` (no core::fmt,

@@ -446,6 +446,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 self.load_place(&p, self.l.obj_type(o))
             }
             ObjKind::Func { .. } => {
+                // A body-less function implemented in Rust has no Go-convention entry: its
+                // funcval (`pkg.f·f`) points at the C function. Only abi.FuncPCABI0 and the
+                // like may use it (docs/abi.md, linkname).
                 let sym = self.l.func_symbol(o);
                 let fv = self.l.funcval_sym(&sym);
                 Value::Flat(vec![self.b.sym_addr(&fv, 0)])

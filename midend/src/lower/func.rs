@@ -500,6 +500,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
             let a = self.b.sym_addr(&sym, 0);
             return Place::Addr(a);
         }
+        if let Some(sym) = self.l.foreign_global_symbol(o) {
+            let a = self.b.sym_addr(&sym, 0);
+            return Place::Addr(a);
+        }
         match self.locals.get(&o).cloned() {
             Some(Storage::Regs(vs)) => Place::Regs(vs),
             Some(Storage::Slot(s)) => Place::Addr(self.b.slot_addr(s)),
@@ -510,26 +514,6 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 Place::Addr(p)
             }
             None => {
-                // A package-level variable of an imported package: its own symbol, defined by
-                // that package's object (`pkg.name`, runtime.zerobase when zero-sized, as in
-                // declare_globals).
-                let obj = self.l.prog.obj(o);
-                if let (
-                    ObjKind::Var {
-                        is_global: true, ..
-                    },
-                    Some(pkg),
-                ) = (&obj.kind, obj.pkg)
-                    && pkg != self.l.pkg
-                {
-                    let sym = if self.l.lay.of(obj.typ).size == 0 {
-                        "runtime.zerobase".to_string()
-                    } else {
-                        let path = &self.l.prog.package(pkg).path;
-                        format!("{}.{}", super::symbol_prefix(path), obj.name)
-                    };
-                    return Place::Addr(self.b.sym_addr(&sym, 0));
-                }
                 // A variable we have not seen declared (e.g. from unsupported syntax): give it
                 // fresh zeroed storage so lowering can continue; the error is reported elsewhere.
                 let t = self.l.obj_type(o);
