@@ -350,3 +350,25 @@ pub unsafe fn cooperative_wait(num: usize, a: [usize; 6]) -> Option<[usize; 3]> 
         pause = (pause * 2).min(5_000_000);
     }
 }
+
+/// `crypto/fips140.setBypass` (gc's fipsbypass.go): the running goroutine may use non-approved
+/// algorithms in FIPS-only mode.
+#[unsafe(export_name = "crypto/fips140.setBypass")]
+pub extern "C" fn fips140_set_bypass() {
+    // SAFETY: the running goroutine.
+    unsafe { (*getg()).sched_ext.fips_bypass = true };
+}
+
+/// `crypto/fips140.unsetBypass`.
+#[unsafe(export_name = "crypto/fips140.unsetBypass")]
+pub extern "C" fn fips140_unset_bypass() {
+    // SAFETY: the running goroutine.
+    unsafe { (*getg()).sched_ext.fips_bypass = false };
+}
+
+/// `crypto/fips140.isBypassed`.
+#[unsafe(export_name = "crypto/fips140.isBypassed")]
+pub extern "C" fn fips140_is_bypassed() -> u8 {
+    // SAFETY: the running goroutine.
+    unsafe { (*getg()).sched_ext.fips_bypass as u8 }
+}

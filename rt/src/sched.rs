@@ -117,6 +117,8 @@ pub struct SchedInfo {
     pub entry: usize,
     /// crypto/internal/fips140's service indicator (gc's g.fipsIndicator).
     pub fips_indicator: u8,
+    /// crypto/fips140's per-goroutine bypass (gc's g.fipsOnlyBypass).
+    pub fips_bypass: bool,
 }
 
 impl SchedInfo {
@@ -130,6 +132,7 @@ impl SchedInfo {
         param: null_mut(),
         entry: 0,
         fips_indicator: 0,
+        fips_bypass: false,
     };
 }
 
@@ -540,6 +543,7 @@ unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
     (*g).sched_ext.select_done = false;
     (*g).sched_ext.wait_reason = WaitReason::None;
     (*g).sched_ext.fips_indicator = 0;
+    (*g).sched_ext.fips_bypass = false;
     (*g).defer = 0;
     (*g).panic = 0;
     // Initial context for swapctx: r15 = g, r14, r13, r12 = fv, rbx, rbp = 0, return address
