@@ -349,11 +349,14 @@ pub(crate) extern "C" fn goexit1() -> ! {
     // SAFETY: cur is the running goroutine; its stack stays mapped (it is reused by a later
     // `go`), so finishing this function on it after the switch is never needed.
     unsafe {
-        gdestroy(cur);
+        gdead(cur);
+        // Timers run while looking for the next goroutine execute on this stack, so the G
+        // goes to the free list (where a `go` in a timer function could take it) only after.
         let next = find_runnable();
         if next.is_null() {
             deadlock();
         }
+        gfput(cur);
         switch_to(cur, next);
     }
     // A dead goroutine is never switched back to.
@@ -363,6 +366,12 @@ pub(crate) extern "C" fn goexit1() -> ! {
 /// Marks the running goroutine dead and puts it on the free list (gc's gdestroy); the caller
 /// switches away from it.
 unsafe fn gdestroy(cur: *mut G) {
+    gdead(cur);
+    gfput(cur);
+}
+
+/// Marks the running goroutine dead.
+unsafe fn gdead(cur: *mut G) {
     (*cur).status = G_DEAD;
     (*cur).sched_ext.entry = 0;
     (*cur).sched_ext.param = null_mut();
@@ -371,6 +380,10 @@ unsafe fn gdestroy(cur: *mut G) {
     if cur == addr_of_mut!(start::G1) {
         MAIN_GOEXITED = true;
     }
+}
+
+/// Puts a dead goroutine's G and stack on the free list for the next `go` (gc's gfput).
+unsafe fn gfput(cur: *mut G) {
     let s = sched();
     (*cur).sched_ext.schedlink = s.gfree;
     s.gfree = cur;
