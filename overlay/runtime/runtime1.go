@@ -120,7 +120,8 @@ func syscall_runtimeUnsetenv(key string) {
 
 //go:linkname syscall_runtimeClearenv syscall.runtimeClearenv
 func syscall_runtimeClearenv(env map[string]int) {
-	if _, ok := env["GODEBUG"]; ok {
+	// Every variable is gone, GODEBUG included if it was set.
+	if godebugEnv != "" {
 		godebugEnv = ""
 		godebugNotify(true)
 	}
