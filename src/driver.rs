@@ -84,20 +84,20 @@ const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
     path: "runtime",
     files: &[
         (
-            "runtime/error.go",
-            include_str!("../overlay/runtime/error.go"),
+            "runtime/coro.go",
+            include_str!("../overlay/runtime/coro.go"),
         ),
         (
             "runtime/debug.go",
             include_str!("../overlay/runtime/debug.go"),
         ),
         (
-            "runtime/extern.go",
-            include_str!("../overlay/runtime/extern.go"),
+            "runtime/error.go",
+            include_str!("../overlay/runtime/error.go"),
         ),
         (
-            "runtime/coro.go",
-            include_str!("../overlay/runtime/coro.go"),
+            "runtime/extern.go",
+            include_str!("../overlay/runtime/extern.go"),
         ),
         (
             "runtime/mheap.go",
@@ -114,6 +114,10 @@ const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
         (
             "runtime/sema.go",
             include_str!("../overlay/runtime/sema.go"),
+        ),
+        (
+            "runtime/sigqueue.go",
+            include_str!("../overlay/runtime/sigqueue.go"),
         ),
         (
             "runtime/stubs.go",

@@ -448,6 +448,10 @@ impl Tr<'_, '_> {
                     (UnOp::FCeil, true) => self.b.ins().ceil(x),
                     (UnOp::FTrunc, true) => self.b.ins().trunc(x),
                     (UnOp::FRoundEven, true) => self.b.ins().nearest(x),
+                    (UnOp::Ctz, false) => self.b.ins().ctz(x),
+                    (UnOp::Clz, false) => self.b.ins().clz(x),
+                    (UnOp::Popcnt, false) => self.b.ins().popcnt(x),
+                    (UnOp::Bswap, false) if t != Ty::I8 => self.b.ins().bswap(x),
                     _ => return Err(self.err(format!("{op:?} on {a} of type {t}"))),
                 };
                 self.def(*dst, val)?;
@@ -706,7 +710,7 @@ impl Tr<'_, '_> {
     ) -> Result<(), BackendError> {
         let (x, ta) = self.use_var(a)?;
         let (y, tb) = self.use_var(b)?;
-        let shift = matches!(op, BinOp::Shl | BinOp::SShr | BinOp::UShr);
+        let shift = matches!(op, BinOp::Shl | BinOp::SShr | BinOp::UShr | BinOp::Rotl);
         let float = matches!(
             op,
             BinOp::FAdd
@@ -750,6 +754,8 @@ impl Tr<'_, '_> {
             BinOp::FMin => i.fmin(x, y),
             BinOp::FMax => i.fmax(x, y),
             BinOp::FCopysign => i.fcopysign(x, y),
+            BinOp::Rotl => i.rotl(x, y),
+            BinOp::UMulHi => i.umulhi(x, y),
         };
         self.def(dst, v)
     }

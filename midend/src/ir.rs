@@ -75,6 +75,10 @@ pub enum BinOp {
     FMax,
     /// Float with the magnitude of `a` and the sign of `b` (math.Copysign).
     FCopysign,
+    /// Rotation left by `b` modulo the width (any integer type for `b`).
+    Rotl,
+    /// High word of the unsigned double-width product.
+    UMulHi,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -93,6 +97,11 @@ pub enum UnOp {
     FCeil,
     FTrunc,
     FRoundEven,
+    /// Trailing / leading zero bits (the width for 0), set bits, byte reversal (math/bits).
+    Ctz,
+    Clz,
+    Popcnt,
+    Bswap,
 }
 
 /// The read-modify-write operations of [`Inst::AtomicRmw`].

@@ -6,18 +6,21 @@
 //! * a **build tag** that selects GOROOT's own pure-Go implementation (`purego`,
 //!   `math_big_pure_go`: frontend's `load::RGO_BUILD_TAGS`);
 //! * a **compiler intrinsic** (this file), for what gc intrinsifies anyway: the atomics of
-//!   sync/atomic and internal/runtime/atomic, math's Sqrt/Abs/Copysign, internal/runtime/sys's
-//!   GetCallerPC/GetCallerSP/GetClosurePtr;
+//!   sync/atomic and internal/runtime/atomic, math's Sqrt/Abs/Copysign/Floor/Ceil/Trunc/
+//!   RoundToEven, math/bits, internal/runtime/sys.GetClosurePtr (GetCallerPC/GetCallerSP and
+//!   abi.FuncPC* are in intrinsic.rs);
 //! * an **alias** to the Go sibling gc compiles on architectures without the assembly (this
 //!   file's [`GO_FALLBACKS`]: `math.archExp` → `math.exp`, ...);
 //! * a **Rust function** of the runtime exported under the function's own symbol and called
 //!   with the C convention (every other body-less function; call.rs).
 
-use frontend::types::{ObjId, ObjKind, TypeId};
+use frontend::ast;
+use frontend::types::{ObjId, ObjKind, Program, TypeId};
 
+use super::Lowering;
 use super::func::FnLower;
 use super::value::Value;
-use crate::ir::{AtomicOp, BinOp, Callee, Cmp, Inst, UnOp, Var};
+use crate::ir::{AtomicOp, BinOp, Callee, Cmp, Function, Inst, UnOp, Var};
 
 /// Body-less functions whose assembly has a Go sibling in the same package with the same
 /// signature, which gc itself compiles on architectures without the assembly (the
@@ -106,12 +109,42 @@ pub(crate) enum Provided {
     /// instructions, which become calls of rt's `floor`, `ceil`, `trunc`, `nearbyint` doing
     /// the same check).
     Float(FloatOp),
-    /// internal/runtime/sys.GetCallerPC: the current function's return address.
-    CallerPC,
-    /// internal/runtime/sys.GetCallerSP: the caller's stack pointer at the call.
-    CallerSP,
+    /// math/bits functions gc intrinsifies (TZCNT/BSF, LZCNT/BSR, POPCNT, BSWAP, ROL, MUL,
+    /// ADC/SBB); rgo's results are the Go code's exactly.
+    Bits(BitsOp),
     /// internal/runtime/sys.GetClosurePtr: the current function's closure context.
     ClosurePtr,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum BitsOp {
+    TrailingZeros,
+    LeadingZeros,
+    Len,
+    OnesCount,
+    ReverseBytes,
+    RotateLeft,
+    Mul,
+    Add,
+    Sub,
+}
+
+/// The math/bits functions provided as intrinsics: only the 32- and 64-bit (and uint) forms,
+/// whose operands are whole machine words.
+fn bits_op(name: &str) -> Option<BitsOp> {
+    use BitsOp::*;
+    Some(match name {
+        "TrailingZeros" | "TrailingZeros64" | "TrailingZeros32" => TrailingZeros,
+        "LeadingZeros" | "LeadingZeros64" | "LeadingZeros32" => LeadingZeros,
+        "Len" | "Len64" | "Len32" => Len,
+        "OnesCount" | "OnesCount64" | "OnesCount32" => OnesCount,
+        "ReverseBytes" | "ReverseBytes64" | "ReverseBytes32" | "ReverseBytes16" => ReverseBytes,
+        "RotateLeft" | "RotateLeft64" | "RotateLeft32" => RotateLeft,
+        "Mul" | "Mul64" => Mul,
+        "Add" | "Add64" => Add,
+        "Sub" | "Sub64" => Sub,
+        _ => return None,
+    })
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -125,44 +158,77 @@ pub(crate) enum FloatOp {
     RoundToEven,
 }
 
+/// Whether calls of the package-level function `o` are provided by the compiler.
+pub(crate) fn provision(prog: &Program, o: ObjId) -> Option<Provided> {
+    let obj = prog.obj(o);
+    let ObjKind::Func {
+        has_body,
+        recv_base: None,
+        ..
+    } = obj.kind
+    else {
+        return None;
+    };
+    let pkg = prog.package(obj.pkg?).path.as_str();
+    let name = obj.name.as_str();
+    if !has_body
+        && let Some((_, _, to)) = GO_FALLBACKS
+            .iter()
+            .find(|(p, n, _)| *p == pkg && *n == name)
+    {
+        return Some(Provided::Fallback(to));
+    }
+    if let Some(k) = atomic_kind(pkg, name) {
+        return Some(Provided::Atomic(k));
+    }
+    if pkg == "math/bits"
+        && let Some(op) = bits_op(name)
+    {
+        return Some(Provided::Bits(op));
+    }
+    match (pkg, name) {
+        ("math", "Sqrt" | "sqrt") => Some(Provided::Float(FloatOp::Sqrt)),
+        ("math", "Abs") => Some(Provided::Float(FloatOp::Abs)),
+        ("math", "Copysign") => Some(Provided::Float(FloatOp::Copysign)),
+        ("math", "Floor") => Some(Provided::Float(FloatOp::Floor)),
+        ("math", "Ceil") => Some(Provided::Float(FloatOp::Ceil)),
+        ("math", "Trunc") => Some(Provided::Float(FloatOp::Trunc)),
+        ("math", "RoundToEven") => Some(Provided::Float(FloatOp::RoundToEven)),
+        ("internal/runtime/sys", "GetClosurePtr") => Some(Provided::ClosurePtr),
+        _ => None,
+    }
+}
+
 impl<'a, 'p> FnLower<'a, 'p> {
     /// Whether a direct call of the package-level function `o` is provided by the compiler.
     pub(crate) fn provided(&self, o: ObjId) -> Option<Provided> {
-        let prog = self.l.prog;
-        let obj = prog.obj(o);
-        let ObjKind::Func {
-            has_body,
-            recv_base: None,
-            ..
-        } = obj.kind
-        else {
-            return None;
-        };
-        let pkg = prog.package(obj.pkg?).path.as_str();
-        let name = obj.name.as_str();
-        if !has_body
-            && let Some((_, _, to)) = GO_FALLBACKS
-                .iter()
-                .find(|(p, n, _)| *p == pkg && *n == name)
-        {
-            return Some(Provided::Fallback(to));
-        }
-        if let Some(k) = atomic_kind(pkg, name) {
-            return Some(Provided::Atomic(k));
-        }
-        match (pkg, name) {
-            ("math", "Sqrt" | "sqrt") => Some(Provided::Float(FloatOp::Sqrt)),
-            ("math", "Abs") => Some(Provided::Float(FloatOp::Abs)),
-            ("math", "Copysign") => Some(Provided::Float(FloatOp::Copysign)),
-            ("math", "Floor") => Some(Provided::Float(FloatOp::Floor)),
-            ("math", "Ceil") => Some(Provided::Float(FloatOp::Ceil)),
-            ("math", "Trunc") => Some(Provided::Float(FloatOp::Trunc)),
-            ("math", "RoundToEven") => Some(Provided::Float(FloatOp::RoundToEven)),
-            ("internal/runtime/sys", "GetCallerPC") => Some(Provided::CallerPC),
-            ("internal/runtime/sys", "GetCallerSP") => Some(Provided::CallerSP),
-            ("internal/runtime/sys", "GetClosurePtr") => Some(Provided::ClosurePtr),
-            _ => None,
-        }
+        provision(self.l.prog, o)
+    }
+
+    /// The body of a body-less function whose calls the compiler provides (an atomic or a Go
+    /// fallback), under the function's own symbol with the Go convention, for the uses that
+    /// are not direct calls (func values, method-less references), as gc's assembly exists as
+    /// a function too.
+    pub(crate) fn lower_provided_decl(
+        l: &'a mut Lowering<'p>,
+        name: String,
+        fd: &'p ast::FuncDecl,
+        o: ObjId,
+        how: Provided,
+    ) -> Function {
+        let mut f = FnLower::new(l, name.clone(), fd.pos, name, false);
+        let mut params = Vec::new();
+        f.collect_fields(&fd.sig.params, &mut params);
+        let mut results = Vec::new();
+        f.collect_fields(&fd.sig.results, &mut results);
+        let ptypes: Vec<TypeId> = params.iter().map(|p| p.1).collect();
+        let rtypes: Vec<TypeId> = results.iter().map(|p| p.1).collect();
+        let incoming = f.incoming_params(&ptypes, &rtypes);
+        let vals = incoming.into_iter().zip(ptypes.iter().copied()).collect();
+        f.b.line(f.line_of(fd.pos));
+        let out = f.provided_call(o, how, &ptypes, vals, &rtypes);
+        f.emit_return(out);
+        f.b.finish()
     }
 
     /// Lowers a direct call of `o`, which [`FnLower::provided`] classified as `how`; `vals` are
@@ -198,17 +264,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 (FloatOp::RoundToEven, [x]) => one(self.b.un(UnOp::FRoundEven, *x)),
                 _ => self.not_provided(o, params, vals, results),
             },
-            Provided::CallerPC => {
-                // Frame pointers are always kept: the return address sits above the saved rbp.
-                let fp = self.b.var(crate::ir::Ty::I64);
-                self.b.emit(Inst::FramePointer { dst: fp });
-                one(self.b.load(crate::ir::Ty::I64, fp, 8))
-            }
-            Provided::CallerSP => {
-                let fp = self.b.var(crate::ir::Ty::I64);
-                self.b.emit(Inst::FramePointer { dst: fp });
-                one(self.b.add_imm(fp, 16))
-            }
+            Provided::Bits(op) => self.bits_call(o, op, flat, params, vals, results),
             Provided::ClosurePtr => one(self.ctx),
             Provided::Atomic(k) => {
                 let scalar = |s: &Self, t: TypeId| {
@@ -262,6 +318,82 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     _ => self.not_provided(o, params, vals, results),
                 }
             }
+        }
+    }
+
+    /// A math/bits intrinsic over the flattened arguments.
+    fn bits_call(
+        &mut self,
+        o: ObjId,
+        op: BitsOp,
+        flat: Vec<Var>,
+        params: &[TypeId],
+        vals: Vec<(Value, TypeId)>,
+        results: &[TypeId],
+    ) -> Vec<Value> {
+        use crate::ir::Ty;
+        let one = |v: Var| vec![Value::Flat(vec![v])];
+        let int_of = |s: &mut Self, v: Var| s.b.int_resize(v, Ty::I64, false);
+        let wide = flat.first().is_some_and(|&x| self.b.ty(x) != Ty::I8);
+        if !wide {
+            return self.not_provided(o, params, vals, results);
+        }
+        match (op, flat.as_slice()) {
+            (BitsOp::TrailingZeros, [x]) => {
+                let r = self.b.un(UnOp::Ctz, *x);
+                one(int_of(self, r))
+            }
+            (BitsOp::LeadingZeros, [x]) => {
+                let r = self.b.un(UnOp::Clz, *x);
+                one(int_of(self, r))
+            }
+            (BitsOp::Len, [x]) => {
+                let width = self.b.ty(*x).bytes() as i64 * 8;
+                let r = self.b.un(UnOp::Clz, *x);
+                let r = int_of(self, r);
+                let w = self.b.iconst(Ty::I64, width);
+                one(self.b.bin(BinOp::Sub, w, r))
+            }
+            (BitsOp::OnesCount, [x]) => {
+                let r = self.b.un(UnOp::Popcnt, *x);
+                one(int_of(self, r))
+            }
+            (BitsOp::ReverseBytes, [x]) => one(self.b.un(UnOp::Bswap, *x)),
+            (BitsOp::RotateLeft, [x, k]) => one(self.b.bin(BinOp::Rotl, *x, *k)),
+            (BitsOp::Mul, [x, y]) if self.b.ty(*x) == Ty::I64 => {
+                let hi = self.b.bin(BinOp::UMulHi, *x, *y);
+                let lo = self.b.bin(BinOp::Mul, *x, *y);
+                vec![Value::Flat(vec![hi]), Value::Flat(vec![lo])]
+            }
+            // Go's formulas (bits.go): sum = x + y + carry,
+            // carryOut = ((x & y) | ((x | y) &^ sum)) >> 63.
+            (BitsOp::Add, [x, y, c]) if self.b.ty(*x) == Ty::I64 => {
+                let s = self.b.bin(BinOp::Add, *x, *y);
+                let sum = self.b.bin(BinOp::Add, s, *c);
+                let and = self.b.bin(BinOp::And, *x, *y);
+                let or = self.b.bin(BinOp::Or, *x, *y);
+                let nsum = self.b.un(UnOp::Not, sum);
+                let t = self.b.bin(BinOp::And, or, nsum);
+                let t = self.b.bin(BinOp::Or, and, t);
+                let sh = self.b.iconst(Ty::I64, 63);
+                let carry = self.b.bin(BinOp::UShr, t, sh);
+                vec![Value::Flat(vec![sum]), Value::Flat(vec![carry])]
+            }
+            // diff = x - y - borrow, borrowOut = ((^x & y) | (^(x ^ y) & diff)) >> 63.
+            (BitsOp::Sub, [x, y, b]) if self.b.ty(*x) == Ty::I64 => {
+                let d = self.b.bin(BinOp::Sub, *x, *y);
+                let diff = self.b.bin(BinOp::Sub, d, *b);
+                let nx = self.b.un(UnOp::Not, *x);
+                let t1 = self.b.bin(BinOp::And, nx, *y);
+                let xy = self.b.bin(BinOp::Xor, *x, *y);
+                let nxy = self.b.un(UnOp::Not, xy);
+                let t2 = self.b.bin(BinOp::And, nxy, diff);
+                let t = self.b.bin(BinOp::Or, t1, t2);
+                let sh = self.b.iconst(Ty::I64, 63);
+                let borrow = self.b.bin(BinOp::UShr, t, sh);
+                vec![Value::Flat(vec![diff]), Value::Flat(vec![borrow])]
+            }
+            _ => self.not_provided(o, params, vals, results),
         }
     }
 

@@ -89,6 +89,16 @@ impl<'a, 'p> FnLower<'a, 'p> {
         // Direct call of an instance of a generic function.
         if let Some((o, id)) = self.generic_func_ref(func_u) {
             let vals = self.call_args(args, &sig, ellipsis.is_some());
+            // abi.EscapeNonString[T](v) is a gc intrinsic (its Go body panics): it only marks
+            // v as escaping, which rgo's code needs nothing for.
+            let obj = prog.obj(o);
+            if obj.name == "EscapeNonString"
+                && obj
+                    .pkg
+                    .is_some_and(|p| prog.package(p).path == "internal/abi")
+            {
+                return Vec::new();
+            }
             let sym = self.l.generic_func_symbol(o, id, e.pos);
             let ctx = self.b.iconst(Ty::I64, 0);
             return self.emit_go_call(Callee::Direct(sym), ctx, &sig.params, vals, &sig.results);

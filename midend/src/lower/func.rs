@@ -330,7 +330,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
             .unwrap_or(0)
     }
 
-    fn collect_fields(&self, fields: &[ast::Field], out: &mut Vec<(Option<ObjId>, TypeId)>) {
+    pub(crate) fn collect_fields(
+        &self,
+        fields: &[ast::Field],
+        out: &mut Vec<(Option<ObjId>, TypeId)>,
+    ) {
         let info = &self.l.prog.info;
         for fld in fields {
             let t = info

@@ -129,6 +129,11 @@ pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<Lower
         for d in &file.decls {
             if let Decl::Func(fd) = d {
                 if fd.body.is_none() {
+                    l.lower_bodyless(fd);
+                    continue;
+                }
+                // Blank functions (`func _()`) are checked but never compiled, as in gc.
+                if fd.recv.is_none() && fd.name.name == "_" {
                     continue;
                 }
                 if fd.recv.is_none() && fd.name.name == "init" {
@@ -539,6 +544,27 @@ impl<'p> Lowering<'p> {
         }
     }
 
+    /// A function declared without a body: when the compiler provides its calls (an atomic
+    /// or a Go fallback, see asm.rs), it also gets a Go body under its own symbol; the others
+    /// are Rust functions of the runtime.
+    fn lower_bodyless(&mut self, fd: &'p ast::FuncDecl) {
+        if fd.recv.is_some() || !fd.type_params.is_empty() {
+            return;
+        }
+        let Some(&o) = self.prog.info.defs.get(&fd.name.id) else {
+            return;
+        };
+        let Some(how) = asm::provision(self.prog, o) else {
+            return;
+        };
+        if !matches!(how, asm::Provided::Atomic(_) | asm::Provided::Fallback(_)) {
+            return;
+        }
+        let name = self.func_symbol(o);
+        let f = FnLower::lower_provided_decl(self, name, fd, o, how);
+        self.module.functions.push(f);
+    }
+
     fn lower_decl(&mut self, fd: &'p ast::FuncDecl, name: Option<String>) {
         let name = match name {
             Some(n) => n,
@@ -634,7 +660,11 @@ impl<'p> Lowering<'p> {
             let sym = match self.linknames.symbol.get(&o) {
                 // A linkname'd variable naming another package's symbol refers to that
                 // package's storage (a pull).
-                Some(target) if !target.starts_with(&format!("{}.", self.prefix)) => {
+                // The compiler's own symbols (`pkg..inittask`) are referred to, not redefined.
+                Some(target)
+                    if !target.starts_with(&format!("{}.", self.prefix))
+                        || *target == format!("{}..inittask", self.prefix) =>
+                {
                     self.globals.insert(o, target.clone());
                     continue;
                 }
