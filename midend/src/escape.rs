@@ -109,6 +109,9 @@ pub struct EscapeResult {
     /// For each FuncLit: per captured variable, in `Info::captures` order, whether it is
     /// captured by value (true) or by reference.
     pub capture_by_value: HashMap<NodeId, Vec<bool>>,
+    /// Variables that range-over-func bodies capture by value (the others they capture by
+    /// reference, in heap cells).
+    pub rf_by_value: HashSet<ObjId>,
     /// Parameter tags per function (receiver first, then the parameters). Computed for every
     /// analysed function, including functions of imported packages reached from this one.
     pub param_tags: HashMap<ObjId, Vec<ParamTag>>,
@@ -120,8 +123,11 @@ pub struct EscapeResult {
 pub fn format_diagnostics(prog: &Program, res: &EscapeResult) -> String {
     let mut out = String::new();
     for (pos, msg) in &res.diagnostics {
-        out.push_str(&prog.fset.format(*pos));
-        out.push_str(": ");
+        // gc prints the rangefunc rewrite's `#next` without a position.
+        if *pos != Pos::NONE {
+            out.push_str(&prog.fset.format(*pos));
+            out.push_str(": ");
+        }
         out.push_str(msg);
         out.push('\n');
     }
@@ -298,8 +304,17 @@ struct Analyzer<'p> {
     def_value: HashMap<ObjId, &'p Expr>,
     /// Variables captured by some closure.
     captured_any: HashSet<ObjId>,
-    /// Range-over-func loops seen per function, for gc's `#stateN` names.
-    rf_states: HashMap<usize, u32>,
+    /// Per function: the `#next` (if any) and `#stateN` locations of its range-over-func
+    /// loops, in walk order.
+    rf_decls: HashMap<usize, VecDeque<(Option<LocId>, LocId)>>,
+    /// Depth of range-over-func loops around the walk.
+    rf_nest: u32,
+    /// Label of the statement being walked next (for range-over-func loops).
+    rf_label: Option<String>,
+    /// The variables each range-over-func body of the batch captures.
+    rf_closures: Vec<(LocId, Vec<ObjId>)>,
+    /// gc's names of unnamed results that range-over-func bodies assign (`#rv1`).
+    rf_names: HashMap<ObjId, String>,
     /// Positions gc gives variables where they differ from the object's (type switch clause
     /// variables are reported at their clause).
     var_pos: HashMap<ObjId, Pos>,
@@ -344,7 +359,11 @@ impl<'p> Analyzer<'p> {
             reassigned_any: HashSet::new(),
             def_value: HashMap::new(),
             captured_any: HashSet::new(),
-            rf_states: HashMap::new(),
+            rf_decls: HashMap::new(),
+            rf_nest: 0,
+            rf_label: None,
+            rf_closures: Vec::new(),
+            rf_names: HashMap::new(),
             var_pos: HashMap::new(),
             diags: Vec::new(),
             report: false,
@@ -660,6 +679,9 @@ impl<'p> Analyzer<'p> {
         for (k, fi, node) in closures {
             self.flow_closure(k, fi, node);
         }
+        for (clo, vars) in std::mem::take(&mut self.rf_closures) {
+            self.flow_range_func(clo, &vars);
+        }
         for l in 0..self.locs.len() {
             if let LocKind::Site(s) = self.locs[l].kind {
                 if self.sites[s].forced_heap {
@@ -748,11 +770,7 @@ impl<'p> Analyzer<'p> {
         if let Some(b) = self.fns[fi].body {
             let mut vars = Vec::new();
             walk::collect_local_defs(self.prog, b, &mut vars);
-            for o in vars {
-                if !self.var_loc.contains_key(&o) {
-                    self.new_var_loc(o);
-                }
-            }
+            self.declare_range_funcs(b, &vars);
         }
         (self.cur_fn, self.loop_depth) = saved;
     }
@@ -800,6 +818,30 @@ impl<'p> Analyzer<'p> {
             src,
             derefs: k.derefs,
         });
+    }
+
+    /// The captures of a range-over-func body, by gc's rule for closures: by value when never
+    /// reassigned nor address-taken and at most 128 bytes, else by reference (moved to heap).
+    fn flow_range_func(&mut self, clo: LocId, vars: &[ObjId]) {
+        let heap = Hole {
+            dst: clo,
+            derefs: 0,
+            addrtaken: false,
+        };
+        for &o in vars {
+            let l = self.var_loc(o);
+            let size = self.prog.size_of(self.prog.obj(o).typ);
+            let loc = &self.locs[l];
+            let by_value = !loc.addrtaken && !loc.reassigned && size <= 128;
+            if by_value {
+                if self.report {
+                    self.res.rf_by_value.insert(o);
+                }
+                self.flow(heap, l);
+            } else {
+                self.flow(heap.addr(), l);
+            }
+        }
     }
 
     fn flow_closure(&mut self, k: Hole, fi: usize, node: NodeId) {
@@ -989,8 +1031,8 @@ impl<'p> Analyzer<'p> {
                     self.res_heap_var(o);
                     let ob = prog.obj(o);
                     let pos = self.var_pos.get(&o).copied().unwrap_or(ob.pos);
-                    self.diags
-                        .push((pos, format!("moved to heap: {}", ob.name)));
+                    let name = self.rf_names.get(&o).unwrap_or(&ob.name).clone();
+                    self.diags.push((pos, format!("moved to heap: {name}")));
                 }
                 LocKind::Site(s) => {
                     let site = self.sites[s].clone();

@@ -606,6 +606,33 @@ impl<'p> Analyzer<'p> {
         self.addr_taken.extend(addr);
         self.reassigned_any.extend(reassigned);
         self.captured_any.extend(captured);
+        // Range-over-func bodies are closures too.
+        let is_rf = |e: &Expr| {
+            crate::lower::rangefunc::is_range_func(
+                prog,
+                prog.info.types.get(&e.id).map(|tv| tv.typ),
+            )
+        };
+        let mut rf_caps = Vec::new();
+        crate::lower::rangefunc::each_range_func(b, &is_rf, &mut |s| {
+            if let StmtKind::Range {
+                key,
+                value,
+                define,
+                body,
+                ..
+            } = &s.kind
+            {
+                rf_caps.extend(crate::lower::rangefunc::outer_vars(
+                    prog,
+                    key.as_ref(),
+                    value.as_ref(),
+                    *define,
+                    body,
+                ));
+            }
+        });
+        self.captured_any.extend(rf_caps);
         for (o, e) in defs {
             self.def_value.insert(o, e);
         }
@@ -758,7 +785,11 @@ impl<'p> Analyzer<'p> {
                 if self.labels.get(&label.name) == Some(&true) {
                     self.loop_depth += 1;
                 }
+                if matches!(stmt.kind, StmtKind::Range { .. }) {
+                    self.rf_label = Some(label.name.clone());
+                }
                 self.stmt(stmt);
+                self.rf_label = None;
             }
             StmtKind::Expr(e) => self.expr_stmt(e),
             StmtKind::Send { chan, value } => {
@@ -932,11 +963,21 @@ impl<'p> Analyzer<'p> {
                 }
             }
         }
+        let rf = crate::lower::rangefunc::is_range_func(self.prog, self.type_of(x));
+        if rf {
+            // gc declares the body closure before the iterator call evaluates x.
+            self.range_func(pos, key, value, define, x, body);
+            self.rf_nest += 1;
+        }
         let tmp = self.new_loc(LocKind::Temp, true);
         let th = self.hole(tmp);
-        self.expr(th, x);
-        if crate::lower::rangefunc::is_range_func(self.prog, self.type_of(x)) {
-            self.range_func(pos, key, value, define, x, body);
+        match self.rf_method(x) {
+            // gc calls the method directly (`l.All(#yield1)`): no method value is made.
+            Some((recv, sel)) if rf => {
+                let k = self.tag_hole(None, Callee::Decl(sel.obj), 0);
+                self.recv_expr(k, recv, &sel, false);
+            }
+            _ => self.expr(th, x),
         }
         self.loop_depth += 1;
         let mut rewritten = false;
@@ -962,17 +1003,21 @@ impl<'p> Analyzer<'p> {
         } else {
             self.flow(kv.deref(), tmp);
         }
-        if !(define && rewritten) {
+        if !(define && (rewritten || rf)) {
             self.reassigned(&[kk, kv], &[]);
         }
         self.block(&body.stmts);
         self.loop_depth -= 1;
+        if rf {
+            self.rf_nest -= 1;
+        }
     }
 
     /// A range-over-func loop: its body becomes a closure (lower/rangefunc.rs) that the iterator
     /// receives. rgo does not inline, so as under gc's `-l` the closure escapes to the heap with
-    /// the loop's `#state` variable and every variable of the function that the body uses (the
-    /// body's own statements are analysed as part of the function).
+    /// the loop's `#state` variable, the nest's `#next`, the results its `return`s assign, and the
+    /// variables of the function that the body captures by reference (decided after the walk,
+    /// like func literals' captures). The body's statements are analysed as part of the function.
     fn range_func(
         &mut self,
         pos: ast::Pos,
@@ -982,20 +1027,134 @@ impl<'p> Analyzer<'p> {
         x: &'p Expr,
         body: &'p Block,
     ) {
-        let n = {
-            let c = self.rf_states.entry(self.cur_fn).or_insert(0);
-            *c += 1;
-            *c
-        };
-        let heap = self.hole(HEAP);
-        for o in crate::lower::rangefunc::outer_vars(self.prog, key, value, define, body) {
-            let l = self.var_loc(o);
-            self.flow(heap.addr(), l);
+        let mut shared = Vec::new();
+        if self.rf_nest == 0 && crate::lower::rangefunc::contains_return_values(body) {
+            // `return x, y` in a body assigns the results (gc names unnamed ones `#rvN`).
+            let results = self.fns[self.cur_fn].results.clone();
+            for (i, (o, _, name)) in results.into_iter().enumerate() {
+                let Some(o) = o else { continue };
+                if name.starts_with('~') {
+                    self.rf_names.insert(o, format!("#rv{}", i + 1));
+                }
+                shared.push(self.var_loc(o));
+            }
         }
-        let st = self.new_site(x.id, pos, format!("#state{n}"), SiteKind::MovedVar, false);
-        self.flow(heap.addr(), st);
+        // The `#next` and `#stateN` sites declared for this loop (Analyzer::init_func).
+        if let Some((next, state)) = self
+            .rf_decls
+            .get_mut(&self.cur_fn)
+            .and_then(|q| q.pop_front())
+        {
+            shared.extend(next);
+            shared.push(state);
+        }
         let clo = self.new_site(x.id, pos, "func literal".into(), SiteKind::Alloc, false);
-        self.flow(heap.addr(), clo);
+        let k = self.rf_iter_hole(x);
+        self.flow(k.addr(), clo);
+        let ck = self.hole(clo);
+        for l in shared {
+            self.flow(ck.addr(), l);
+        }
+        let vars = crate::lower::rangefunc::outer_vars(self.prog, key, value, define, body);
+        for &o in &vars {
+            let l = self.var_loc(o);
+            if !self.locs[l].captured {
+                self.locs[l].captured = true;
+                if self.locs[l].loop_depth == self.loop_depth {
+                    self.locs[l].reassigned = false;
+                }
+            }
+        }
+        self.rf_closures.push((clo, vars));
+    }
+
+    /// Creates the `#next` and `#stateN` locations of the range-over-func loops of a function
+    /// body where gc declares them: interleaved with the function's variables in source order,
+    /// `#next` at the outermost loop of a nest that needs it.
+    pub(super) fn declare_range_funcs(&mut self, b: &'p Block, vars: &[ObjId]) {
+        let prog = self.prog;
+        let is_rf = |e: &Expr| {
+            crate::lower::rangefunc::is_range_func(
+                prog,
+                prog.info.types.get(&e.id).map(|tv| tv.typ),
+            )
+        };
+        // (position, needs #next) per loop, outer loops first.
+        let mut loops: Vec<(ast::Pos, bool)> = Vec::new();
+        let mut label: Option<&str> = None;
+        crate::lower::rangefunc::each_outer_range_func(&b.stmts, &is_rf, &mut |s, l| {
+            label = l;
+            if let StmtKind::Range { body, .. } = &s.kind {
+                let next = crate::lower::rangefunc::uses_next(body, label, &is_rf);
+                loops.push((s.pos, next));
+                crate::lower::rangefunc::each_range_func(body, &is_rf, &mut |s| {
+                    loops.push((s.pos, false))
+                });
+            }
+        });
+        if loops.is_empty() {
+            for &o in vars {
+                if !self.var_loc.contains_key(&o) {
+                    self.new_var_loc(o);
+                }
+            }
+            return;
+        }
+        let mut queue = std::collections::VecDeque::new();
+        let mut vi = 0;
+        for (n, (pos, next)) in loops.into_iter().enumerate() {
+            while vi < vars.len() && prog.obj(vars[vi]).pos < pos {
+                if !self.var_loc.contains_key(&vars[vi]) {
+                    self.new_var_loc(vars[vi]);
+                }
+                vi += 1;
+            }
+            let nx = next.then(|| {
+                self.new_site(
+                    ast::NodeId::default(),
+                    ast::Pos::NONE,
+                    "#next".into(),
+                    SiteKind::MovedVar,
+                    false,
+                )
+            });
+            let name = format!("#state{}", n + 1);
+            let st = self.new_site(ast::NodeId::default(), pos, name, SiteKind::MovedVar, false);
+            queue.push_back((nx, st));
+        }
+        for &o in &vars[vi..] {
+            if !self.var_loc.contains_key(&o) {
+                self.new_var_loc(o);
+            }
+        }
+        self.rf_decls.insert(self.cur_fn, queue);
+    }
+
+    /// A range-over-func operand that is a method value of a concrete type: its receiver and
+    /// selection.
+    fn rf_method(&self, x: &'p Expr) -> Option<(&'p Expr, Selection)> {
+        let x = x.unparen();
+        let ExprKind::Selector { x: recv, .. } = &x.kind else {
+            return None;
+        };
+        let s = self.prog.info.selections.get(&x.id)?;
+        (s.kind == SelectionKind::MethodVal && !self.is_interface(s.recv))
+            .then(|| (&**recv, s.clone()))
+    }
+
+    /// Where the body closure flows: the iterator's `yield` parameter when the iterator is a
+    /// declared function or a method value (gc's static call with tags), else the heap.
+    fn rf_iter_hole(&mut self, x: &'p Expr) -> Hole {
+        if let Some((_, s)) = self.rf_method(x) {
+            return self.tag_hole(None, Callee::Decl(s.obj), 1);
+        }
+        if let ExprKind::Ident(id) = &x.unparen().kind
+            && let Some(&o) = self.prog.info.uses.get(&id.id)
+            && matches!(self.prog.obj(o).kind, ObjKind::Func { .. })
+        {
+            return self.tag_hole(None, Callee::Decl(o), 0);
+        }
+        self.hole(HEAP)
     }
 
     fn var_spec(&mut self, spec: &'p ast::ValueSpec) {

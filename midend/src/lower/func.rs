@@ -1550,6 +1550,9 @@ impl AddrScan<'_, '_, '_> {
                     // The body becomes a closure over the variables it uses (rangefunc.rs).
                     let (k, v) = (key.as_ref(), value.as_ref());
                     for o in super::rangefunc::outer_vars(prog, k, v, *define, body) {
+                        if self.f.l.esc.rf_by_value.contains(&o) {
+                            continue;
+                        }
                         self.f.addr_taken.insert(o);
                         self.f.rf_captured.insert(o);
                     }

@@ -205,6 +205,18 @@ fn each_stmt<'s>(stmts: &'s [Stmt], f: &mut dyn FnMut(&'s Stmt) -> bool) {
     }
 }
 
+/// Whether a loop body contains a `return` with results (nested loops included).
+pub(crate) fn contains_return_values(body: &ast::Block) -> bool {
+    let mut found = false;
+    each_stmt(&body.stmts, &mut |s| {
+        if matches!(&s.kind, StmtKind::Return(r) if !r.is_empty()) {
+            found = true;
+        }
+        true
+    });
+    found
+}
+
 /// Whether a loop body contains a `return` (nested loops included).
 pub(crate) fn contains_return(body: &ast::Block) -> bool {
     let mut found = false;
@@ -217,6 +229,97 @@ pub(crate) fn contains_return(body: &ast::Block) -> bool {
     found
 }
 
+/// Labels declared in `stmts`, not inside range-over-func bodies.
+fn labels_in(stmts: &[Stmt], is_rf: &dyn Fn(&Expr) -> bool) -> HashSet<String> {
+    let mut out = HashSet::new();
+    each_stmt(stmts, &mut |s| match &s.kind {
+        StmtKind::Labeled { label, .. } => {
+            out.insert(label.name.clone());
+            true
+        }
+        StmtKind::Range { x, .. } => !is_rf(x),
+        _ => true,
+    });
+    out
+}
+
+/// Whether control leaves some range-over-func body of the nest of the loop labelled `label`
+/// with `body` other than by its own `break`/`continue`: then gc declares `#next`.
+pub(crate) fn uses_next(
+    body: &ast::Block,
+    label: Option<&str>,
+    is_rf: &dyn Fn(&Expr) -> bool,
+) -> bool {
+    let own = labels_in(&body.stmts, is_rf);
+    let mut found = false;
+    each_stmt(&body.stmts, &mut |s| {
+        let (inner_label, inner) = match &s.kind {
+            StmtKind::Labeled { label, stmt } => (Some(label.name.as_str()), &**stmt),
+            _ => (None, s),
+        };
+        match &inner.kind {
+            StmtKind::Range { x, body, .. } if is_rf(x) => {
+                if uses_next(body, inner_label, is_rf) {
+                    found = true;
+                }
+                return false;
+            }
+            StmtKind::Return(_) => found = true,
+            StmtKind::Branch {
+                kind,
+                label: Some(l),
+            } if *kind != BranchKind::Fallthrough
+                && Some(l.name.as_str()) != label
+                && !own.contains(&l.name) =>
+            {
+                found = true;
+            }
+            _ => {}
+        }
+        true
+    });
+    found
+}
+
+/// Calls `f` on each outermost range-over-func loop of `stmts`, with its label.
+pub(crate) fn each_outer_range_func<'s>(
+    stmts: &'s [Stmt],
+    is_rf: &dyn Fn(&Expr) -> bool,
+    f: &mut dyn FnMut(&'s Stmt, Option<&'s str>),
+) {
+    let mut label: Option<&'s str> = None;
+    each_stmt(stmts, &mut |s| match &s.kind {
+        StmtKind::Labeled { label: l, .. } => {
+            label = Some(l.name.as_str());
+            true
+        }
+        StmtKind::Range { x, .. } if is_rf(x) => {
+            f(s, label.take());
+            false
+        }
+        _ => {
+            label = None;
+            true
+        }
+    });
+}
+
+/// Calls `f` on each range-over-func loop nested in `body`, outer ones first.
+pub(crate) fn each_range_func(
+    body: &ast::Block,
+    is_rf: &dyn Fn(&Expr) -> bool,
+    f: &mut dyn FnMut(&Stmt),
+) {
+    each_stmt(&body.stmts, &mut |s| {
+        if let StmtKind::Range { x, .. } = &s.kind
+            && is_rf(x)
+        {
+            f(s);
+        }
+        true
+    });
+}
+
 impl<'a, 'p> FnLower<'a, 'p> {
     /// The nesting level of this function: 0 for a Go function, the loop's depth for a body.
     fn rf_level(&self) -> u32 {
@@ -225,17 +328,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
 
     /// Labels declared in `stmts`, not inside range-over-func bodies.
     fn labels_of(&self, stmts: &'p [Stmt]) -> HashSet<String> {
-        let mut out = HashSet::new();
         let l = &*self.l;
-        each_stmt(stmts, &mut |s| match &s.kind {
-            StmtKind::Labeled { label, .. } => {
-                out.insert(label.name.clone());
-                true
-            }
-            StmtKind::Range { x, .. } => !is_range_func(l.prog, l.tv(x.id).map(|tv| l.sub(tv.typ))),
-            _ => true,
-        });
-        out
+        labels_in(stmts, &|x| {
+            is_range_func(l.prog, l.tv(x.id).map(|tv| l.sub(tv.typ)))
+        })
     }
 
     /// A zeroed heap cell of type `t`.
@@ -381,6 +477,17 @@ impl<'a, 'p> FnLower<'a, 'p> {
         self.b.store(clo, 0, code);
         let mut off = 8;
         for &o in &caps {
+            if self.l.esc.rf_by_value.contains(&o) {
+                // Captured by value (never reassigned): a copy in a cell of its own.
+                let t = self.l.obj_type(o);
+                let p = self.var_place(o);
+                let v = self.load_place(&p, t);
+                let cell = self.rf_cell(t);
+                self.store_value(cell, t, v);
+                self.b.store(clo, off, cell);
+                off += 8;
+                continue;
+            }
             match self.var_place(o) {
                 Place::Addr(a) => self.b.store(clo, off, a),
                 _ => self.l.error(
