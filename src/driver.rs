@@ -130,6 +130,10 @@ const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
             include_str!("../overlay/runtime/sema.go"),
         ),
         (
+            "runtime/sigqueue.go",
+            include_str!("../overlay/runtime/sigqueue.go"),
+        ),
+        (
             "runtime/stubs.go",
             include_str!("../overlay/runtime/stubs.go"),
         ),

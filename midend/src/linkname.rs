@@ -62,6 +62,16 @@ impl LinkNames {
                         continue;
                     }
                     match &prog.obj(o).kind {
+                        // A push into package runtime from another package (GOROOT's
+                        // internal/runtime/maps: `runtime_mapaccess1` → `runtime.mapaccess1`)
+                        // supplies gc's runtime with code it calls. rgo's runtime entry points
+                        // are its own (rt/, called by the compiler with the C convention), so
+                        // such a function keeps its package symbol instead of colliding with them.
+                        ObjKind::Func {
+                            recv_base: None,
+                            has_body: true,
+                            ..
+                        } if target.starts_with("runtime.") && p.path != "runtime" => {}
                         ObjKind::Func {
                             recv_base: None, ..
                         }

@@ -944,6 +944,9 @@ impl Emitter<'_, '_> {
         } else {
             prog.method_set(t)
         };
+        // Methods with their own type parameters (Go 1.27) belong to no method table: they
+        // satisfy no interface and are instantiated at their call sites, as in gc.
+        methods.retain(|m| !prog.func_type_params.contains_key(&m.func));
         sort_methods(prog, &mut methods);
         if !methods.is_empty() {
             tflag |= TFLAG_UNCOMMON;

@@ -6,19 +6,26 @@ package runtime
 
 import "unsafe"
 
-var weakHandles map[unsafe.Pointer]*unsafe.Pointer
+// A weak handle: its first word is the pointer (what makeStrongFromWeak reads).
+type weakHandle struct {
+	p    unsafe.Pointer
+	next *weakHandle
+}
+
+const weakTabSize = 251
+
+var weakHandles [weakTabSize]*weakHandle
 
 //go:linkname internal_weak_runtime_registerWeakPointer weak.runtime_registerWeakPointer
 func internal_weak_runtime_registerWeakPointer(p unsafe.Pointer) unsafe.Pointer {
-	if weakHandles == nil {
-		weakHandles = make(map[unsafe.Pointer]*unsafe.Pointer)
+	root := &weakHandles[(uintptr(p)>>3)%weakTabSize]
+	for h := *root; h != nil; h = h.next {
+		if h.p == p {
+			return unsafe.Pointer(h)
+		}
 	}
-	h := weakHandles[p]
-	if h == nil {
-		h = new(unsafe.Pointer)
-		*h = p
-		weakHandles[p] = h
-	}
+	h := &weakHandle{p: p, next: *root}
+	*root = h
 	return unsafe.Pointer(h)
 }
 
@@ -32,3 +39,9 @@ func unique_runtime_blockUntilEmptyCleanupQueue(timeout int64) bool {
 	// No cleanup ever runs (no collector), so the queue is always empty.
 	return true
 }
+
+// boring_registerCache registers a crypto/internal/boring/bcache cache, which gc clears at the
+// start of every collection; rgo has no collector, so caches are never cleared.
+//
+//go:linkname boring_registerCache crypto/internal/boring/bcache.registerCache
+func boring_registerCache(p unsafe.Pointer) {}

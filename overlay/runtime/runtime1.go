@@ -120,7 +120,8 @@ func syscall_runtimeUnsetenv(key string) {
 
 //go:linkname syscall_runtimeClearenv syscall.runtimeClearenv
 func syscall_runtimeClearenv(env map[string]int) {
-	if _, ok := env["GODEBUG"]; ok {
+	// Every variable is gone, GODEBUG included if it was set.
+	if godebugEnv != "" {
 		godebugEnv = ""
 		godebugNotify(true)
 	}
@@ -177,3 +178,29 @@ func os_restoreSIGSYS() {}
 
 //go:linkname os_runtime_rand os.runtime_rand
 func os_runtime_rand() uint64 { return rand() }
+
+//go:linkname rand_fatal crypto/rand.fatal
+func rand_fatal(s string) {
+	fatal(s)
+}
+
+//go:linkname sysrand_fatal crypto/internal/sysrand.fatal
+func sysrand_fatal(s string) {
+	fatal(s)
+}
+
+//go:linkname fips_fatal crypto/internal/fips140.fatal
+func fips_fatal(s string) {
+	fatal(s)
+}
+
+// amd64 has no data-independent-timing mode: enabling it does nothing and reports that it was
+// not enabled before, as gc's dit_setEnabled does on amd64.
+//
+//go:linkname dit_setEnabled crypto/subtle.setDITEnabled
+func dit_setEnabled() bool {
+	return false
+}
+
+//go:linkname dit_setDisabled crypto/subtle.setDITDisabled
+func dit_setDisabled() {}

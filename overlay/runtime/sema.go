@@ -12,24 +12,34 @@ type semaWaiter struct {
 }
 
 type semaQueue struct {
+	addr       *uint32
 	head, tail *semaWaiter
+	next       *semaQueue
 }
 
-// The waiters of every semaphore address with waiters.
-var semtable map[*uint32]*semaQueue
+// The waiters of every semaphore address with waiters, hashed by address like gc's semTable
+// (251 buckets, each a list of per-address queues).
+const semTabSize = 251
+
+var semtable [semTabSize]*semaQueue
+
+func semroot(addr *uint32) **semaQueue {
+	return &semtable[(uintptr(unsafe.Pointer(addr))>>3)%semTabSize]
+}
 
 func semacquire1(addr *uint32, lifo bool, reason uint8) {
 	if *addr > 0 {
 		*addr--
 		return
 	}
-	if semtable == nil {
-		semtable = make(map[*uint32]*semaQueue)
+	root := semroot(addr)
+	q := *root
+	for q != nil && q.addr != addr {
+		q = q.next
 	}
-	q := semtable[addr]
 	if q == nil {
-		q = &semaQueue{}
-		semtable[addr] = q
+		q = &semaQueue{addr: addr, next: *root}
+		*root = q
 	}
 	w := &semaWaiter{gp: getg()}
 	if lifo && q.head != nil {
@@ -48,7 +58,12 @@ func semacquire1(addr *uint32, lifo bool, reason uint8) {
 }
 
 func semrelease1(addr *uint32) {
-	q := semtable[addr]
+	root := semroot(addr)
+	var prev *semaQueue
+	q := *root
+	for q != nil && q.addr != addr {
+		prev, q = q, q.next
+	}
 	if q == nil || q.head == nil {
 		*addr++
 		return
@@ -57,7 +72,11 @@ func semrelease1(addr *uint32) {
 	q.head = w.next
 	if q.head == nil {
 		q.tail = nil
-		delete(semtable, addr)
+		if prev == nil {
+			*root = q.next
+		} else {
+			prev.next = q.next
+		}
 	}
 	goready(w.gp)
 }

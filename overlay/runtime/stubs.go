@@ -68,6 +68,7 @@ const (
 	waitReasonSyncCondWait    uint8 = 12
 	waitReasonSemacquire      uint8 = 13
 	waitReasonCoroutine       uint8 = 14
+	waitReasonIOWait          uint8 = 15
 )
 
 // roundupsize is the size of the allocation mallocgc makes for size bytes (its size class).

@@ -3,7 +3,7 @@
 //! `exit`, `write`, `throw`, `fatal`, argv/envp, raw system calls, the CPU count.
 
 use crate::panic;
-use crate::start::{self, G, getg};
+use crate::start::{self, G, call_go1r2, getg};
 use crate::sys;
 
 /// `runtime.getg()`: the running goroutine.
@@ -277,4 +277,98 @@ pub extern "C" fn modinfo() -> crate::strings::GoString {
         let mlen = read_uvarint(&mut p);
         crate::strings::GoString { ptr: p, len: mlen }
     }
+}
+
+/// `crypto/internal/fips140.getIndicator`: the running goroutine's FIPS service indicator.
+#[unsafe(export_name = "crypto/internal/fips140.getIndicator")]
+pub extern "C" fn fips_get_indicator() -> u8 {
+    // SAFETY: the running goroutine.
+    unsafe { (*getg()).sched_ext.fips_indicator }
+}
+
+/// `crypto/internal/fips140.setIndicator`.
+#[unsafe(export_name = "crypto/internal/fips140.setIndicator")]
+pub extern "C" fn fips_set_indicator(indicator: u8) {
+    // SAFETY: the running goroutine.
+    unsafe { (*getg()).sched_ext.fips_indicator = indicator };
+}
+
+unsafe extern "C" {
+    /// The runtime overlay's `timeSleep`, pushed as `time.Sleep` (a Go `func(int64)`).
+    #[link_name = "time.Sleep"]
+    fn time_sleep();
+}
+
+/// A blocking wait4/waitid (os.Process.Wait) would stop every goroutine, since one thread
+/// runs them all: gc makes the call on a thread of its own while the others go on (feeding
+/// the child's stdin, draining its stdout). rgo polls instead: the call is made with WNOHANG
+/// and, while the child has not changed state, the goroutine sleeps (20 µs, doubling up to
+/// 5 ms), so that the others run. Returns the system call's (r1, r2, errno) when it handled
+/// the call, None for other system calls, non-blocking waits, or when no other goroutine or
+/// timer exists.
+///
+/// # Safety
+/// The arguments are valid for system call `num`.
+pub unsafe fn cooperative_wait(num: usize, a: [usize; 6]) -> Option<[usize; 3]> {
+    const SYS_WAIT4: usize = 61;
+    const SYS_WAITID: usize = 247;
+    const WNOHANG: usize = 1;
+    const EINTR: isize = 4;
+    let opt = match num {
+        SYS_WAIT4 => 2,
+        SYS_WAITID => 3,
+        _ => return None,
+    };
+    let alone = crate::sched::numgoroutine() <= 1 && crate::time::timer_next() == 0;
+    if a[opt] & WNOHANG != 0 || alone {
+        return None;
+    }
+    let mut args = a;
+    args[opt] |= WNOHANG;
+    let mut pause: usize = 20_000;
+    loop {
+        if num == SYS_WAITID && args[2] != 0 {
+            // si_pid (offset 16 of siginfo_t) stays 0 when no child is waitable.
+            *((args[2] + 16) as *mut i32) = 0;
+        }
+        let r = sys::syscall6(num, args[0], args[1], args[2], args[3], args[4], args[5]);
+        if r == -EINTR {
+            continue;
+        }
+        if r < 0 {
+            return Some([usize::MAX, 0, (-r) as usize]);
+        }
+        let done = if num == SYS_WAIT4 {
+            r != 0
+        } else {
+            args[2] == 0 || *((args[2] + 16) as *const i32) != 0
+        };
+        if done {
+            return Some([r as usize, 0, 0]);
+        }
+        call_go1r2(time_sleep as *const () as usize, 0, pause, getg());
+        pause = (pause * 2).min(5_000_000);
+    }
+}
+
+/// `crypto/fips140.setBypass` (gc's fipsbypass.go): the running goroutine may use non-approved
+/// algorithms in FIPS-only mode.
+#[unsafe(export_name = "crypto/fips140.setBypass")]
+pub extern "C" fn fips140_set_bypass() {
+    // SAFETY: the running goroutine.
+    unsafe { (*getg()).sched_ext.fips_bypass = true };
+}
+
+/// `crypto/fips140.unsetBypass`.
+#[unsafe(export_name = "crypto/fips140.unsetBypass")]
+pub extern "C" fn fips140_unset_bypass() {
+    // SAFETY: the running goroutine.
+    unsafe { (*getg()).sched_ext.fips_bypass = false };
+}
+
+/// `crypto/fips140.isBypassed`.
+#[unsafe(export_name = "crypto/fips140.isBypassed")]
+pub extern "C" fn fips140_is_bypassed() -> u8 {
+    // SAFETY: the running goroutine.
+    unsafe { (*getg()).sched_ext.fips_bypass as u8 }
 }

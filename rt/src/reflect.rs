@@ -128,7 +128,7 @@ unsafe fn newarray(typ: *const Type, n: isize) -> *mut u8 {
     }
     let size = unsafe { (*typ).size };
     match (n >= 0).then(|| size.checked_mul(n as usize)).flatten() {
-        Some(bytes) if bytes <= crate::malloc::MAX_ALLOC => unsafe { mallocgc(bytes, typ, true) },
+        Some(bytes) if bytes <= crate::malloc::MAX_ALLOC => mallocgc(bytes, typ, true),
         _ => panic::plain_panic(b"runtime: allocation size out of range"),
     }
 }
@@ -268,7 +268,7 @@ static STATIC_UINT64S: [u64; 256] = {
     a
 };
 
-/// reflect.getStaticuint64s (linknamed from runtime.getStaticuint64s).
+/// runtime.getStaticuint64s (reflect pulls it by linkname).
 #[unsafe(export_name = "runtime.getStaticuint64s")]
 pub extern "C" fn get_static_uint64s() -> *const [u64; 256] {
     &STATIC_UINT64S
@@ -716,8 +716,11 @@ pub unsafe extern "C" fn lite_typedmemmove(typ: *const Type, dst: *mut u8, src: 
 // ---- internal/runtime/maps (its linknamed runtime hooks) --------------------------------------
 
 /// internal/runtime/maps.fatal: a fatal error (gc's fatal), not recoverable.
+///
+/// # Safety
+/// (p, n) is a Go string.
 #[unsafe(export_name = "internal/runtime/maps.fatal")]
-pub extern "C" fn maps_fatal(p: *const u8, n: usize) -> ! {
+pub unsafe extern "C" fn maps_fatal(p: *const u8, n: usize) -> ! {
     // SAFETY: a Go string.
     panic::throw(unsafe { core::slice::from_raw_parts(p, n) })
 }
@@ -728,7 +731,7 @@ pub extern "C" fn maps_rand() -> u64 {
     crate::alg::rand64()
 }
 
-/// internal/runtime/maps.bootstrapRand (gc's runtime.bootstrapRand).
+/// runtime.bootstrapRand (internal/runtime/maps pulls it by linkname).
 #[unsafe(export_name = "runtime.bootstrapRand")]
 pub extern "C" fn maps_bootstrap_rand() -> u64 {
     crate::alg::rand64()
@@ -768,6 +771,43 @@ pub unsafe extern "C" fn maps_newobject(typ: *const Type) -> *mut u8 {
 #[unsafe(export_name = "internal/runtime/maps.newarray")]
 pub unsafe extern "C" fn maps_newarray(typ: *const Type, n: isize) -> *mut u8 {
     unsafe { newarray(typ, n) }
+}
+
+/// runtime.zeroVal: abi.ZeroValSize zero bytes that map and reflect lookups of absent or
+/// zero-sized values point at (gc's runtime.zeroVal; reflect and internal/runtime/maps pull it).
+#[unsafe(export_name = "runtime.zeroVal")]
+pub static ZERO_VAL: [u8; 1024] = [0; 1024];
+
+/// internal/runtime/maps.memHashAES: the runtime's memory hash of `s` bytes at `p` with seed
+/// `h`. gc's is AES-based (memhash_amd64.s); rgo's runtime hashes with its own memhash
+/// (rt/src/alg.rs), which the compiler's hash functions use too, so every map hash agrees.
+///
+/// # Safety
+/// `p` points to `s` readable bytes.
+#[unsafe(export_name = "internal/runtime/maps.memHashAES")]
+pub unsafe extern "C" fn maps_mem_hash_aes(p: *const u8, h: usize, s: usize) -> usize {
+    unsafe { crate::alg::memhash(p, s, h as u64) as usize }
+}
+
+/// internal/runtime/maps.memHash32AES: as [`maps_mem_hash_aes`] for a 4-byte key.
+#[unsafe(export_name = "internal/runtime/maps.memHash32AES")]
+pub extern "C" fn maps_mem_hash32_aes(k: u32, h: usize) -> usize {
+    // SAFETY: hashes the 4 bytes of k.
+    unsafe { crate::alg::memhash(&k as *const u32 as *const u8, 4, h as u64) as usize }
+}
+
+/// internal/runtime/maps.memHash64AES: as [`maps_mem_hash_aes`] for an 8-byte key.
+#[unsafe(export_name = "internal/runtime/maps.memHash64AES")]
+pub extern "C" fn maps_mem_hash64_aes(k: u64, h: usize) -> usize {
+    // SAFETY: hashes the 8 bytes of k.
+    unsafe { crate::alg::memhash(&k as *const u64 as *const u8, 8, h as u64) as usize }
+}
+
+/// internal/runtime/maps.checkMasksAndShiftsAlignment: gc's assembly checks that its AES
+/// hash tables are 16-byte aligned; rgo's memhash needs no tables, so the check holds.
+#[unsafe(export_name = "internal/runtime/maps.checkMasksAndShiftsAlignment")]
+pub extern "C" fn maps_check_masks_and_shifts_alignment() -> u8 {
+    1
 }
 
 /// internal/runtime/maps.typeString: the type's string (gc's toRType(typ).string()).
@@ -828,8 +868,10 @@ fn find_adapter(key: usize) -> usize {
 /// The forward adapter of the function whose code starts at `code` (throws when it has none:
 /// code not compiled by rgo).
 extern "C" fn adapter_for_code(code: usize) -> usize {
-    if code == make_func_stub as usize || code == method_value_call as usize {
-        return reflected_adapter as usize;
+    if code == make_func_stub as *const () as usize
+        || code == method_value_call as *const () as usize
+    {
+        return reflected_adapter as *const () as usize;
     }
     let a = find_adapter(code);
     if a == 0 {
@@ -842,7 +884,7 @@ extern "C" fn adapter_for_code(code: usize) -> usize {
     a
 }
 
-/// reflect.call (gc's runtime.reflectcall): calls the funcval `f` with the arguments reflect
+/// runtime.reflectcall (reflect's `call`, pulled by linkname): calls the funcval `f` with the arguments reflect
 /// laid out in gc's ABI (`regArgs` registers, `stackArgs` frame) and leaves the results there.
 /// The work is done by the callee's forward adapter, called with rgo's convention
 /// `(ctx = 0, code, fv, stackArgs, regArgs)`; r15 still holds g (the Rust look-up preserves it).
@@ -895,7 +937,7 @@ unsafe extern "C" fn reverse_adapter(ctx: *const usize, method_value: u8) -> usi
         if method_value == 0 {
             *ctx.add(4)
         } else {
-            method_value_type(*ctx.add(4) as usize, *ctx.add(5) as *const Type)
+            method_value_type(*ctx.add(4), *ctx.add(5) as *const Type)
         }
     };
     let a = find_adapter(ftyp);

@@ -51,6 +51,8 @@ pub enum WaitReason {
     SyncCondWait,
     Semacquire,
     Coroutine,
+    IoWait,
+    Syscall,
 }
 
 impl WaitReason {
@@ -72,6 +74,8 @@ impl WaitReason {
             WaitReason::SyncCondWait => b"sync.Cond.Wait",
             WaitReason::Semacquire => b"semacquire",
             WaitReason::Coroutine => b"coroutine",
+            WaitReason::IoWait => b"IO wait",
+            WaitReason::Syscall => b"syscall",
         }
     }
 
@@ -86,6 +90,8 @@ impl WaitReason {
             12 => WaitReason::SyncCondWait,
             13 => WaitReason::Semacquire,
             14 => WaitReason::Coroutine,
+            15 => WaitReason::IoWait,
+            16 => WaitReason::Syscall,
             _ => WaitReason::None,
         }
     }
@@ -109,6 +115,10 @@ pub struct SchedInfo {
     pub param: *mut crate::chan::Sudog,
     /// The funcval run by a goroutine that has not started yet.
     pub entry: usize,
+    /// crypto/internal/fips140's service indicator (gc's g.fipsIndicator).
+    pub fips_indicator: u8,
+    /// crypto/fips140's per-goroutine bypass (gc's g.fipsOnlyBypass).
+    pub fips_bypass: bool,
 }
 
 impl SchedInfo {
@@ -121,6 +131,8 @@ impl SchedInfo {
         parent_goid: 0,
         param: null_mut(),
         entry: 0,
+        fips_indicator: 0,
+        fips_bypass: false,
     };
 }
 
@@ -337,11 +349,14 @@ pub(crate) extern "C" fn goexit1() -> ! {
     // SAFETY: cur is the running goroutine; its stack stays mapped (it is reused by a later
     // `go`), so finishing this function on it after the switch is never needed.
     unsafe {
-        gdestroy(cur);
+        gdead(cur);
+        // Timers run while looking for the next goroutine execute on this stack, so the G
+        // goes to the free list (where a `go` in a timer function could take it) only after.
         let next = find_runnable();
         if next.is_null() {
             deadlock();
         }
+        gfput(cur);
         switch_to(cur, next);
     }
     // A dead goroutine is never switched back to.
@@ -351,6 +366,12 @@ pub(crate) extern "C" fn goexit1() -> ! {
 /// Marks the running goroutine dead and puts it on the free list (gc's gdestroy); the caller
 /// switches away from it.
 unsafe fn gdestroy(cur: *mut G) {
+    gdead(cur);
+    gfput(cur);
+}
+
+/// Marks the running goroutine dead.
+unsafe fn gdead(cur: *mut G) {
     (*cur).status = G_DEAD;
     (*cur).sched_ext.entry = 0;
     (*cur).sched_ext.param = null_mut();
@@ -359,6 +380,10 @@ unsafe fn gdestroy(cur: *mut G) {
     if cur == addr_of_mut!(start::G1) {
         MAIN_GOEXITED = true;
     }
+}
+
+/// Puts a dead goroutine's G and stack on the free list for the next `go` (gc's gfput).
+unsafe fn gfput(cur: *mut G) {
     let s = sched();
     (*cur).sched_ext.schedlink = s.gfree;
     s.gfree = cur;
@@ -379,17 +404,38 @@ static mut MAIN_GOEXITED: bool = false;
 /// from the run queues; with nothing to run but timers pending, sleeps until the earliest one.
 /// Null means nothing can ever run again.
 unsafe fn find_runnable() -> *mut G {
+    // gc's schedtick: every 61st pick also polls the network without waiting, so that ready
+    // I/O is noticed while other goroutines keep the thread busy.
+    static mut SCHEDTICK: u32 = 0;
+    SCHEDTICK = SCHEDTICK.wrapping_add(1);
+    if SCHEDTICK.is_multiple_of(61) && crate::netpoll::has_waiters() {
+        crate::netpoll::poll(0);
+    }
     loop {
         crate::time::check_timers();
+        crate::sigqueue::wake_receiver();
         let g = runqget();
         if !g.is_null() {
             return g;
         }
         let next = crate::time::timer_next();
-        if next == 0 {
+        // A goroutine waiting for signals: wake up at least every 10 ms to look for them (a
+        // signal also interrupts the waits below).
+        let signals = crate::sigqueue::has_receiver();
+        let now = crate::time::nanotime();
+        let mut delay = if next == 0 { -1 } else { (next - now).max(0) };
+        if signals && !(0..=10_000_000).contains(&delay) {
+            delay = 10_000_000;
+        }
+        if crate::netpoll::has_waiters() {
+            // Wait for I/O, at most until the next timer is due.
+            crate::netpoll::poll(delay);
+            continue;
+        }
+        if delay < 0 {
             return null_mut();
         }
-        crate::time::sleep_until(next);
+        crate::time::sleep_until(now + delay);
     }
 }
 
@@ -509,6 +555,8 @@ unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
     (*g).sched_ext.entry = fv as usize;
     (*g).sched_ext.select_done = false;
     (*g).sched_ext.wait_reason = WaitReason::None;
+    (*g).sched_ext.fips_indicator = 0;
+    (*g).sched_ext.fips_bypass = false;
     (*g).defer = 0;
     (*g).panic = 0;
     // Initial context for swapctx: r15 = g, r14, r13, r12 = fv, rbx, rbp = 0, return address

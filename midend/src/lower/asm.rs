@@ -6,8 +6,9 @@
 //! * a **build tag** that selects GOROOT's own pure-Go implementation (`purego`,
 //!   `math_big_pure_go`: frontend's `load::RGO_BUILD_TAGS`);
 //! * a **compiler intrinsic** (this file), for what gc intrinsifies anyway: the atomics of
-//!   sync/atomic and internal/runtime/atomic, math's Sqrt/Abs/Copysign, internal/runtime/sys's
-//!   GetCallerPC/GetCallerSP/GetClosurePtr;
+//!   sync/atomic and internal/runtime/atomic, math's Sqrt/Abs/Copysign/Floor/Ceil/Trunc/
+//!   RoundToEven, math/bits, internal/runtime/sys.GetClosurePtr (GetCallerPC/GetCallerSP and
+//!   abi.FuncPC* are in intrinsic.rs);
 //! * an **alias** to the Go sibling gc compiles on architectures without the assembly (this
 //!   file's [`GO_FALLBACKS`]: `math.archExp` → `math.exp`, ...);
 //! * a **Rust function** of the runtime exported under the function's own symbol and called
@@ -111,10 +112,6 @@ pub(crate) enum Provided {
     /// math/bits functions gc intrinsifies (TZCNT/BSF, LZCNT/BSR, POPCNT, BSWAP, ROL, MUL,
     /// ADC/SBB); rgo's results are the Go code's exactly.
     Bits(BitsOp),
-    /// internal/runtime/sys.GetCallerPC: the current function's return address.
-    CallerPC,
-    /// internal/runtime/sys.GetCallerSP: the caller's stack pointer at the call.
-    CallerSP,
     /// internal/runtime/sys.GetClosurePtr: the current function's closure context.
     ClosurePtr,
 }
@@ -197,8 +194,6 @@ pub(crate) fn provision(prog: &Program, o: ObjId) -> Option<Provided> {
         ("math", "Ceil") => Some(Provided::Float(FloatOp::Ceil)),
         ("math", "Trunc") => Some(Provided::Float(FloatOp::Trunc)),
         ("math", "RoundToEven") => Some(Provided::Float(FloatOp::RoundToEven)),
-        ("internal/runtime/sys", "GetCallerPC") => Some(Provided::CallerPC),
-        ("internal/runtime/sys", "GetCallerSP") => Some(Provided::CallerSP),
         ("internal/runtime/sys", "GetClosurePtr") => Some(Provided::ClosurePtr),
         _ => None,
     }
@@ -270,17 +265,6 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 _ => self.not_provided(o, params, vals, results),
             },
             Provided::Bits(op) => self.bits_call(o, op, flat, params, vals, results),
-            Provided::CallerPC => {
-                // Frame pointers are always kept: the return address sits above the saved rbp.
-                let fp = self.b.var(crate::ir::Ty::I64);
-                self.b.emit(Inst::FramePointer { dst: fp });
-                one(self.b.load(crate::ir::Ty::I64, fp, 8))
-            }
-            Provided::CallerSP => {
-                let fp = self.b.var(crate::ir::Ty::I64);
-                self.b.emit(Inst::FramePointer { dst: fp });
-                one(self.b.add_imm(fp, 16))
-            }
             Provided::ClosurePtr => one(self.ctx),
             Provided::Atomic(k) => {
                 let scalar = |s: &Self, t: TypeId| {

@@ -89,6 +89,16 @@ impl<'a, 'p> FnLower<'a, 'p> {
         // Direct call of an instance of a generic function.
         if let Some((o, id)) = self.generic_func_ref(func_u) {
             let vals = self.call_args(args, &sig, ellipsis.is_some());
+            // abi.EscapeNonString[T](v) is a gc intrinsic (its Go body panics): it only marks
+            // v as escaping, which rgo's code needs nothing for.
+            let obj = prog.obj(o);
+            if obj.name == "EscapeNonString"
+                && obj
+                    .pkg
+                    .is_some_and(|p| prog.package(p).path == "internal/abi")
+            {
+                return Vec::new();
+            }
             let sym = self.l.generic_func_symbol(o, id, e.pos);
             let ctx = self.b.iconst(Ty::I64, 0);
             return self.emit_go_call(Callee::Direct(sym), ctx, &sig.params, vals, &sig.results);
@@ -346,8 +356,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
         spread: bool,
     ) -> Vec<(Value, TypeId)> {
         let mut raw: Vec<(Value, TypeId)> = Vec::new();
+        // f(g()) with a multi-value g: g's results are f's arguments (also when f is
+        // variadic with a single parameter, as fmt.Println(g())).
         if args.len() == 1
-            && sig.params.len() > 1
             && let Type::Tuple(ts) = self.l.prog.ty(self.type_of(&args[0])).clone()
         {
             let vs = self.multi_value(&args[0]);
@@ -1129,6 +1140,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     let Some(fi) = fi else { continue };
                     let ft = fields[fi].typ;
                     let v = self.elem_value(ve, ft);
+                    if fields[fi].name == "_" {
+                        // A blank field stays zero: its value is only evaluated (gc, #31546).
+                        continue;
+                    }
                     let fa = self.b.add_imm(a, offs[fi] as i64);
                     self.store_value(fa, ft, v);
                 }

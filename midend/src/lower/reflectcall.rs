@@ -374,6 +374,27 @@ impl<'a, 'p> FnLower<'a, 'p> {
 }
 
 impl<'p> Lowering<'p> {
+    /// What a forward adapter's code depends on: each value's layout and gc ABI steps.
+    fn adapter_shape(&self, params: &[TypeId], results: &[TypeId]) -> String {
+        let (input, out, frame) = abi_desc(self, params, results);
+        let mut key = format!("{frame}|");
+        for (seq, tys) in [(&input, params), (&out, results)] {
+            for (i, &t) in tys.iter().enumerate() {
+                let lay = self.lay.of(t);
+                key.push_str(&format!(
+                    "{}/{}/{}/{:?}/{:?};",
+                    lay.size,
+                    lay.align,
+                    lay.flat,
+                    lay.scalars,
+                    seq.steps_for(i)
+                ));
+            }
+            key.push('|');
+        }
+        key
+    }
+
     /// Whether this package is reflect or imports it, directly or indirectly.
     fn imports_reflect(&self) -> bool {
         let mut seen = std::collections::HashSet::new();
@@ -395,18 +416,20 @@ impl<'p> Lowering<'p> {
     /// adapters of every func type whose descriptor it emits, and their `.rgo.adapters` records.
     pub(crate) fn emit_reflect_adapters(&mut self) {
         let mut records: Vec<(String, String)> = Vec::new();
-        let mut by_sig: std::collections::HashMap<(Vec<TypeId>, Vec<TypeId>), String> =
+        // One adapter per shape: signatures whose values have the same layouts and the same gc
+        // ABI assignment get the same code.
+        let mut by_shape: std::collections::HashMap<String, String> =
             std::collections::HashMap::new();
         let sigs = std::mem::take(&mut self.go_sigs);
         for (func, params, results) in sigs {
-            let key = (params, results);
-            let adapter = match by_sig.get(&key) {
+            let key = self.adapter_shape(&params, &results);
+            let adapter = match by_shape.get(&key) {
                 Some(a) => a.clone(),
                 None => {
-                    let name = format!("{}.rgo.adapter{}", self.prefix, by_sig.len());
-                    let f = FnLower::lower_forward_adapter(self, name.clone(), &key.0, &key.1);
+                    let name = format!("{}.rgo.adapter{}", self.prefix, by_shape.len());
+                    let f = FnLower::lower_forward_adapter(self, name.clone(), &params, &results);
                     self.module.functions.push(f);
-                    by_sig.insert(key, name.clone());
+                    by_shape.insert(key, name.clone());
                     name
                 }
             };

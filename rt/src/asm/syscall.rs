@@ -41,6 +41,11 @@ pub unsafe extern "C" fn syscall6(
     a5: usize,
     a6: usize,
 ) {
+    // Blocking waits for child processes let the other goroutines run (rt/src/proc.rs).
+    if let Some(r) = crate::proc::cooperative_wait(num, [a1, a2, a3, a4, a5, a6]) {
+        *out = r;
+        return;
+    }
     let (r1, r2) = raw(num, [a1, a2, a3, a4, a5, a6]);
     *out = if r1 > (-4095isize) as usize {
         [usize::MAX, 0, r1.wrapping_neg()]
