@@ -52,15 +52,6 @@ impl LinkNames {
                     let Some(o) = prog.scope_lookup(p.scope, local) else {
                         continue;
                     };
-                    // Pushes into package runtime from other packages (internal/runtime/maps
-                    // pushes runtime.mapassign, ...) are gc's runtime internals: rgo's runtime
-                    // defines those symbols itself, so such a function keeps its own symbol.
-                    let pushes_into_runtime = p.path != "runtime"
-                        && target.starts_with("runtime.")
-                        && matches!(prog.obj(o).kind, ObjKind::Func { has_body: true, .. });
-                    if pushes_into_runtime {
-                        continue;
-                    }
                     match &prog.obj(o).kind {
                         // A push into package runtime from another package (GOROOT's
                         // internal/runtime/maps: `runtime_mapaccess1` → `runtime.mapaccess1`)
