@@ -132,8 +132,9 @@ pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<Lower
                     l.lower_bodyless(fd);
                     continue;
                 }
-                // Blank functions (`func _()`) are checked but never compiled, as in gc.
-                if fd.recv.is_none() && fd.name.name == "_" {
+                // Blank functions and methods (`func _()`, `func (T) _()`) are checked but never
+                // compiled, as in gc.
+                if fd.name.name == "_" {
                     continue;
                 }
                 if fd.recv.is_none() && fd.name.name == "init" {
