@@ -132,6 +132,11 @@ pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<Lower
                     l.lower_bodyless(fd);
                     continue;
                 }
+                // Blank functions and methods (`func _()`, `func (T) _()`) are checked but never
+                // compiled, as in gc.
+                if fd.name.name == "_" {
+                    continue;
+                }
                 if fd.recv.is_none() && fd.name.name == "init" {
                     let name = format!("{}.init.{}", l.prefix, l.init_count);
                     l.init_count += 1;
