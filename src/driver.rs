@@ -539,6 +539,7 @@ impl Keys {
             infos.iter().map(|i| (i.path.as_str(), i)).collect();
         // The hash of a package's own sources (file names as printed in the binary's line
         // tables, and contents), then of its sources together with all its dependencies'.
+        let linknames = midend::linkname::LinkNames::collect(prog);
         let mut src: HashMap<usize, cache::Key> = HashMap::new();
         let mut closure: HashMap<usize, cache::Key> = HashMap::new();
         for p in &prog.packages {
@@ -551,6 +552,31 @@ impl Keys {
             for f in &p.files {
                 if let Some(sf) = prog.fset.file(f.file_index) {
                     h.str(&sf.path).str(&sf.text);
+                }
+            }
+            // How the package's body-less functions resolve: a call to one uses the Go
+            // convention when some package of the program defines its symbol with a Go body
+            // (a linkname push), else the C convention into rt (midend::linkname). That depends
+            // on the whole program, so the resolution itself is part of the key of the package
+            // and, through the closure below, of every package that can call it.
+            for f in &p.files {
+                for d in &f.decls {
+                    let frontend::ast::Decl::Func(fd) = d else {
+                        continue;
+                    };
+                    if fd.body.is_some() {
+                        continue;
+                    }
+                    let Some(&o) = prog.info.defs.get(&fd.name.id) else {
+                        continue;
+                    };
+                    let sym = linknames
+                        .symbol
+                        .get(&o)
+                        .cloned()
+                        .unwrap_or_else(|| format!("{}.{}", p.path, fd.name.name));
+                    let go = linknames.go_defined.contains(&sym);
+                    h.str(&sym).str(if go { "go" } else { "c" });
                 }
             }
             let own = h.finish();
