@@ -1,7 +1,5 @@
 package main
 
-// The builtin println writes to standard error, so this program needs no
-// imports at all.
-func main() {
-	println("hello, world")
-}
+import "fmt"
+
+func main() { fmt.Println("hello, world", 42) }
