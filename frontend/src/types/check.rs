@@ -350,9 +350,13 @@ impl<'a> Checker<'a> {
             }
         }
         for (base, m) in std::mem::take(&mut self.pending_methods) {
-            if let Some(t) = self.p.scope_lookup(pkg_scope, &base)
-                && matches!(self.p.obj(t).kind, ObjKind::TypeName { .. })
-            {
+            let syn_ptr = matches!(self.p.obj(m).kind, ObjKind::Func { ptr_recv: true, .. });
+            if let Some((t, ptr)) = self.resolve_base_type_name(pkg_scope, &base, syn_ptr) {
+                if ptr
+                    && let ObjKind::Func { ptr_recv, .. } = &mut self.p.objects[m.0 as usize].kind
+                {
+                    *ptr_recv = true;
+                }
                 self.methods.entry(t).or_default().push(m);
             }
         }
@@ -379,6 +383,50 @@ impl<'a> Checker<'a> {
                         ),
                     );
                 }
+            }
+        }
+    }
+
+    /// types2's resolveBaseTypeName: the defined type a method's receiver base name denotes,
+    /// following non-generic alias declarations of the package (`type A = T; type B = *A`), and
+    /// whether an alias on the way added the pointer.
+    fn resolve_base_type_name(
+        &self,
+        pkg_scope: ScopeId,
+        name: &str,
+        mut ptr: bool,
+    ) -> Option<(ObjId, bool)> {
+        let mut name = name.to_string();
+        let mut seen = HashSet::new();
+        loop {
+            let t = self.p.scope_lookup(pkg_scope, &name)?;
+            if !matches!(self.p.obj(t).kind, ObjKind::TypeName { .. }) || !seen.insert(t) {
+                return None;
+            }
+            let Some(DeclInfo {
+                kind: DeclKind::Type(spec),
+                ..
+            }) = self.decls.get(&t)
+            else {
+                return Some((t, ptr));
+            };
+            if spec.assign.is_none() {
+                return Some((t, ptr));
+            }
+            if !spec.type_params.is_empty() {
+                return None;
+            }
+            let mut e = spec.typ.unparen();
+            if let ExprKind::Star(inner) = &e.kind {
+                if ptr {
+                    return None;
+                }
+                ptr = true;
+                e = inner.unparen();
+            }
+            match &e.kind {
+                ExprKind::Ident(id) => name = id.name.clone(),
+                _ => return None,
             }
         }
     }
@@ -1339,6 +1387,7 @@ impl<'a> Checker<'a> {
             _ => (None, vec![]),
         };
         let mut rtype = self.invalid();
+        let mut alias_ptr = false;
         if let Some(id) = base_ident {
             let found = self.lookup(self.pkg_scope(), &id.name);
             match found {
@@ -1348,7 +1397,18 @@ impl<'a> Checker<'a> {
                 {
                     self.obj_decl(tobj);
                     self.p.info.uses.insert(id.id, tobj);
-                    let base = self.p.obj(tobj).typ;
+                    let mut base = self.p.obj(tobj).typ;
+                    // An alias of a pointer to a local defined type (`type P = *T`) declares a
+                    // pointer receiver (types2's resolveBaseTypeName).
+                    if !ptr
+                        && let ObjKind::TypeName { is_alias: true } = self.p.obj(tobj).kind
+                        && let Type::Pointer(elem) = self.p.ty(base)
+                        && let Some(n) = self.p.types.named(*elem)
+                        && self.p.obj(n.obj).pkg == Some(self.pkg)
+                    {
+                        alias_ptr = true;
+                        base = *elem;
+                    }
                     if let ObjKind::TypeName { is_alias: true } = self.p.obj(tobj).kind
                         && self.p.types.named(base).is_none()
                     {
@@ -1463,7 +1523,7 @@ impl<'a> Checker<'a> {
         } else {
             self.error(recv.typ.pos, "invalid receiver type");
         }
-        let full = if ptr && !self.is_invalid(rtype) {
+        let full = if (ptr || alias_ptr) && !self.is_invalid(rtype) {
             self.p.types.pointer(rtype)
         } else {
             rtype
