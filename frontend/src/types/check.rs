@@ -24,6 +24,15 @@ pub(crate) enum DeclKind<'a> {
     Func(&'a ast::FuncDecl),
 }
 
+/// A named interface checked while an interface it embeds was still being declared.
+pub(crate) struct PartialIface {
+    named: TypeId,
+    /// The interface's own methods and its embedded types, in source order.
+    own: Vec<IfaceMethod>,
+    embeds: Vec<TypeId>,
+    method_decl: Vec<(String, Pos)>,
+}
+
 pub(crate) struct DeclInfo<'a> {
     pub file_scope: ScopeId,
     pub kind: DeclKind<'a>,
@@ -101,6 +110,13 @@ pub(crate) struct Checker<'a> {
     pub import_specs: Vec<(ObjId, &'a ast::ImportSpec)>,
     /// Methods whose receiver base type name is resolved after collection.
     pub pending_methods: Vec<(String, ObjId)>,
+    /// `obj_path` lengths at which the checking of interface method signatures began: an
+    /// interface embedding a type still being declared further up the path, reached through a
+    /// method signature, is no cycle (protobuf's `Descriptor`/`FileDescriptor`).
+    iface_sig_marks: Vec<usize>,
+    /// Named interfaces whose method sets lack those of embedded interfaces still being declared
+    /// when they were checked; completed by `complete_partial_ifaces`.
+    partial_ifaces: Vec<PartialIface>,
     /// Result objects of declared functions (for bare returns).
     pub func_results: HashMap<ObjId, Vec<ObjId>>,
     /// Parameter and result objects of the last signature checked.
@@ -166,6 +182,8 @@ impl<'a> Checker<'a> {
             pending_embedded: Vec::new(),
             import_specs: Vec::new(),
             pending_methods: Vec::new(),
+            iface_sig_marks: Vec::new(),
+            partial_ifaces: Vec::new(),
             func_results: HashMap::new(),
             last_param_objs: Vec::new(),
             last_result_objs: Vec::new(),
@@ -1115,6 +1133,9 @@ impl<'a> Checker<'a> {
             self.obj_decl(m);
         }
         self.check_method_field_clash(named, o);
+        if !self.partial_ifaces.is_empty() {
+            self.complete_partial_ifaces();
+        }
         self.complete_instances();
     }
 
@@ -1982,6 +2003,9 @@ impl<'a> Checker<'a> {
         let mut comparable = false;
         let mut has_type_elems = false;
         let mut method_decl: Vec<(String, Pos)> = Vec::new();
+        let mut own_methods: Vec<IfaceMethod> = Vec::new();
+        let mut iface_embeds: Vec<TypeId> = Vec::new();
+        let mut partial = false;
         for f in elems {
             if let Some(n) = f.names.first() {
                 // Method.
@@ -1989,7 +2013,9 @@ impl<'a> Checker<'a> {
                     continue;
                 };
                 let s = self.open_scope(ScopeKind::Func);
+                self.iface_sig_marks.push(self.obj_path.len());
                 let sig = self.signature(ft, None);
+                self.iface_sig_marks.pop();
                 self.close_scope();
                 let _ = s;
                 self.record_type(f.typ.id, OpMode::TypeExpr, sig, None);
@@ -2021,6 +2047,7 @@ impl<'a> Checker<'a> {
                     },
                     sig,
                 });
+                own_methods.push(methods[methods.len() - 1].clone());
                 continue;
             }
             // Embedded element: interface, union, or type.
@@ -2063,11 +2090,21 @@ impl<'a> Checker<'a> {
                 continue;
             }
             if def.is_some() && Some(t) == def {
+                // An interface embedding itself.
+                if let Some(n) = self.p.types.named(t) {
+                    let o = n.obj;
+                    self.cycle_error(&[o]);
+                }
                 continue;
             }
             let u = self.under(t);
+            if self.partial_ifaces.iter().any(|pi| pi.named == t) {
+                // Its method set is still incomplete: so is this one's.
+                partial = true;
+            }
             match self.p.ty(u).clone() {
                 Type::Interface(it) => {
+                    iface_embeds.push(t);
                     embeddeds.push(t);
                     for m in &it.methods {
                         if let Some(existing) = methods.iter().find(|x| x.name == m.name) {
@@ -2087,11 +2124,19 @@ impl<'a> Checker<'a> {
                     }
                 }
                 Type::Named(n) if n.underlying.is_none() => {
-                    // Embedding an interface that is still being declared: a cycle.
+                    // Embedding an interface that is still being declared: a cycle, unless
+                    // the path from it to here goes through a method signature; then this
+                    // interface's method set is completed once that one is declared.
                     let o = n.obj;
                     if let Some(i) = self.obj_path.iter().position(|&x| x == o) {
-                        let cycle = self.obj_path[i..].to_vec();
-                        self.cycle_error(&cycle);
+                        if def.is_some() && self.iface_sig_marks.iter().any(|&m| m > i) {
+                            partial = true;
+                            iface_embeds.push(t);
+                            embeddeds.push(t);
+                        } else {
+                            let cycle = self.obj_path[i..].to_vec();
+                            self.cycle_error(&cycle);
+                        }
                     }
                 }
                 _ => {
@@ -2117,8 +2162,86 @@ impl<'a> Checker<'a> {
             comparable,
         };
         let t = self.p.types.intern(Type::Interface(it));
-        // Func objects for the interface's methods (shared by identical interfaces).
-        for m in &methods {
+        if partial && let Some(named) = def {
+            self.partial_ifaces.push(PartialIface {
+                named,
+                own: own_methods,
+                embeds: iface_embeds,
+                method_decl: method_decl.clone(),
+            });
+        }
+        self.iface_method_objects(t, &methods, &method_decl, def);
+        // Record defs of method names.
+        for f in elems {
+            if let Some(n) = f.names.first()
+                && let Some(&o) = self.p.iface_method_objs.get(&(t, n.name.clone()))
+            {
+                self.p.info.defs.insert(n.id, o);
+            }
+        }
+        t
+    }
+
+    /// Completes the method sets of the partial interfaces whose embedded interfaces are all
+    /// declared and complete (repeatedly: completing one can complete those embedding it).
+    fn complete_partial_ifaces(&mut self) {
+        loop {
+            let ready = self.partial_ifaces.iter().position(|pi| {
+                pi.embeds.iter().all(|&e| {
+                    self.p.types.named(e).is_none_or(|n| n.underlying.is_some())
+                        && !self
+                            .partial_ifaces
+                            .iter()
+                            .any(|o| o.named == e && o.named != pi.named)
+                })
+            });
+            let Some(i) = ready else { return };
+            let pi = self.partial_ifaces.remove(i);
+            let Some(old) = self.p.types.named(pi.named).and_then(|n| n.underlying) else {
+                continue;
+            };
+            let Type::Interface(old_it) = self.p.ty(old).clone() else {
+                continue;
+            };
+            let mut methods = pi.own.clone();
+            for &e in &pi.embeds {
+                let u = self.under(e);
+                if let Type::Interface(it) = self.p.ty(u).clone() {
+                    for m in it.methods {
+                        if !methods.iter().any(|x| x.name == m.name) {
+                            methods.push(m);
+                        }
+                    }
+                }
+            }
+            methods.sort_by(|a, b| self.compare_method_names(&a.name, a.pkg, &b.name, b.pkg));
+            let it = InterfaceType {
+                methods: methods.clone(),
+                ..old_it
+            };
+            let t = self.p.types.intern(Type::Interface(it));
+            // The own methods keep their objects (their names' defs point at them).
+            for m in &pi.own {
+                if let Some(&o) = self.p.iface_method_objs.get(&(old, m.name.clone())) {
+                    self.p.iface_method_objs.insert((t, m.name.clone()), o);
+                }
+            }
+            self.iface_method_objects(t, &methods, &pi.method_decl, Some(pi.named));
+            if let Type::Named(n) = &mut self.p.types.types[pi.named.0 as usize] {
+                n.underlying = Some(t);
+            }
+        }
+    }
+
+    /// Func objects for the methods of interface `t` (shared by identical interfaces).
+    fn iface_method_objects(
+        &mut self,
+        t: TypeId,
+        methods: &[IfaceMethod],
+        method_decl: &[(String, Pos)],
+        def: Option<TypeId>,
+    ) {
+        for m in methods {
             let key = (t, m.name.clone());
             if self.p.iface_method_objs.contains_key(&key) {
                 continue;
@@ -2143,15 +2266,6 @@ impl<'a> Checker<'a> {
             });
             self.p.iface_method_objs.insert(key, o);
         }
-        // Record defs of method names.
-        for f in elems {
-            if let Some(n) = f.names.first()
-                && let Some(&o) = self.p.iface_method_objs.get(&(t, n.name.clone()))
-            {
-                self.p.info.defs.insert(n.id, o);
-            }
-        }
-        t
     }
 
     /// gc's method order: exported names first, then by name, then by package path.
