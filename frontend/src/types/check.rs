@@ -2494,7 +2494,7 @@ pub(crate) fn expr_string(e: &Expr) -> String {
 }
 
 fn write_expr(s: &mut String, e: &Expr, depth: u32) {
-    if depth > 50 {
+    if depth > MAX_DEPTH {
         s.push('…');
         return;
     }
