@@ -95,8 +95,9 @@ impl<'a> Checker<'a> {
                             self.error(
                                 start_pos(e),
                                 format!(
-                                    "invalid operation: cannot call non-function {}",
-                                    self.operand_string(&f)
+                                    "invalid operation: cannot call {}: {} is not a function",
+                                    self.operand_string(&f),
+                                    self.ts(f.typ)
                                 ),
                             );
                         }

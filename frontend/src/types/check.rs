@@ -2280,7 +2280,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Verifies the type arguments of the instantiations met so far.
-    fn verify_pending_instances(&mut self) {
+    pub(crate) fn verify_pending_instances(&mut self) {
         self.verifying_now = true;
         while !self.pending_verify.is_empty() {
             for (tparams, args, at) in std::mem::take(&mut self.pending_verify) {
