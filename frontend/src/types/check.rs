@@ -1269,6 +1269,7 @@ impl<'a> Checker<'a> {
                 embeddeds: vec![],
                 terms: Some(terms),
                 comparable: false,
+                implicit: true,
             };
             return self.p.types.intern(Type::Interface(it));
         }
@@ -1294,6 +1295,7 @@ impl<'a> Checker<'a> {
                 typ: t,
             }]),
             comparable: false,
+            implicit: true,
         };
         self.p.types.intern(Type::Interface(it))
     }
@@ -2160,6 +2162,7 @@ impl<'a> Checker<'a> {
             embeddeds: if keep_embeddeds { embeddeds } else { vec![] },
             terms,
             comparable,
+            implicit: false,
         };
         let t = self.p.types.intern(Type::Interface(it));
         if partial && let Some(named) = def {
