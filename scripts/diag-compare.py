@@ -154,7 +154,48 @@ def s_valid_loop(r, v):
     return [f"for {n} := 0; {n} < 3; {n}++ {{", f"println({n})", "}"], False
 
 
+def s_redeclared(r, v):
+    n = v("e")
+    return [f"{n} := 1", f"var {n} int", f"_ = {n}"], True
+
+
+def s_struct_lit(r, v):
+    n = v("h")
+    return [f"{n} := T{{y: 1}}", f"_ = {n}"], True
+
+
+def s_map_key(r, v):
+    n = v("mk")
+    return [f"{n} := map[string]int{{1: 2}}", f"_ = {n}"], True
+
+
+def s_string_assign(r, v):
+    n = v("st")
+    return [f"{n} := \"abc\"", f"{n}[0] = 'x'"], True
+
+
+def s_nil_use(r, v):
+    return ["_ = nil + 1"], True
+
+
+def s_untyped_nil(r, v):
+    n = v("nl")
+    return [f"{n} := nil", f"_ = {n}"], True
+
+
+def s_deref(r, v):
+    n = v("dr")
+    return [f"{n} := 1", f"println(*{n})"], True
+
+
+def s_closure(r, v):
+    n = v("fn")
+    return [f"{n} := func() int {{", "\tx := 1", "\treturn \"s\"", "}", f"_ = {n}"], True
+
+
 STMTS = [
+    s_redeclared, s_struct_lit, s_map_key, s_string_assign, s_nil_use, s_untyped_nil, s_deref,
+    s_closure,
     s_undefined, s_unused, s_used, s_mismatch, s_overflow, s_shift, s_binop, s_mixed,
     s_call_count, s_call_nonfunc, s_assign_count, s_return_value, s_convert, s_generic,
     s_long_sum, s_long_line, s_method, s_field, s_iface, s_dup_case, s_if_nonbool, s_range,
