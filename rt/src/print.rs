@@ -132,7 +132,7 @@ fn tie_to_even(
     for &c in &digits[..*nd] {
         d = d * 10 + (c - b'0') as u64;
     }
-    if d % 2 == 0 {
+    if d.is_multiple_of(2) {
         return;
     }
     let k = *exp - (*nd as i32 - 1);
