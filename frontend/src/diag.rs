@@ -31,10 +31,17 @@ pub fn set_report_all(all: bool) {
     REPORT_ALL.store(all, std::sync::atomic::Ordering::Relaxed);
 }
 
-/// Sorts diagnostics by position (gc reports them sorted), drops exact duplicates and renders them
-/// one per line, ending with `too many errors` when more than [`MAX_ERRORS`] remain.
+/// Renders diagnostics as gc reports them: gc counts errors in the order they are found (the
+/// order of `diags`) and, at the [`MAX_ERRORS`]th, prints those found so far sorted by position
+/// (exact duplicates once) followed by `<position of that error>: too many errors`, and stops.
 pub fn render(fset: &FileSet, diags: &[Diagnostic]) -> String {
-    let mut sorted: Vec<&Diagnostic> = diags.iter().collect();
+    let all = REPORT_ALL.load(std::sync::atomic::Ordering::Relaxed);
+    let cut = if all {
+        diags.len()
+    } else {
+        diags.len().min(MAX_ERRORS)
+    };
+    let mut sorted: Vec<&Diagnostic> = diags[..cut].iter().collect();
     sorted.sort_by_key(|d| {
         let (line, col) = fset
             .position(d.pos)
@@ -44,15 +51,15 @@ pub fn render(fset: &FileSet, diags: &[Diagnostic]) -> String {
     });
     sorted.dedup_by(|a, b| a.pos == b.pos && a.message == b.message);
     let mut out = String::new();
-    for (i, d) in sorted.iter().enumerate() {
-        if i == MAX_ERRORS && !REPORT_ALL.load(std::sync::atomic::Ordering::Relaxed) {
-            out.push_str("too many errors\n");
-            break;
-        }
+    for d in &sorted {
         out.push_str(&fset.format(d.pos));
         out.push_str(": ");
         out.push_str(&d.message);
         out.push('\n');
+    }
+    if !all && diags.len() >= MAX_ERRORS {
+        out.push_str(&fset.format(diags[MAX_ERRORS - 1].pos));
+        out.push_str(": too many errors\n");
     }
     out
 }

@@ -1275,6 +1275,12 @@ impl Ctx {
         clauses: Vec<RawCase>,
         r: usize,
     ) -> Stmt {
+        self.clause_separators(
+            &clauses
+                .iter()
+                .map(|c| (c.0, c.2, c.4.last().is_some_and(Option::is_some)))
+                .collect::<Vec<_>>(),
+        );
         let body: Vec<CaseClause> = clauses
             .into_iter()
             .map(|(cp, exprs, is_default, colon, stmts)| CaseClause {
@@ -1366,7 +1372,29 @@ impl Ctx {
         )
     }
 
+    /// gc's stmtList: a statement must be followed by ";" unless "}" follows, so a clause body
+    /// ending in a statement directly followed by the next `case`/`default` is a syntax error.
+    /// `clauses` holds each clause's keyword position, whether it is `default`, and whether its
+    /// body ends in a statement without a ";".
+    fn clause_separators(&self, clauses: &[(usize, bool, bool)]) {
+        for w in clauses.windows(2) {
+            if w[0].2 {
+                let kw = if w[1].1 { "default" } else { "case" };
+                self.error_at(
+                    self.pos(w[1].0),
+                    format!("syntax error: unexpected keyword {kw} at end of statement"),
+                );
+            }
+        }
+    }
+
     pub fn select_stmt(&self, p: usize, clauses: Vec<RawComm>, r: usize) -> Stmt {
+        self.clause_separators(
+            &clauses
+                .iter()
+                .map(|c| (c.0, c.1.is_none(), c.3.last().is_some_and(Option::is_some)))
+                .collect::<Vec<_>>(),
+        );
         let body = clauses
             .into_iter()
             .map(|(cp, comm, colon, stmts)| CommClause {

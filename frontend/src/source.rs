@@ -71,7 +71,9 @@ impl FileSet {
     /// `path:line:col`, the form diagnostics use.
     pub fn format(&self, pos: Pos) -> String {
         match self.position(pos) {
-            Some((p, l, c)) => format!("{p}:{l}:{c}"),
+            // gc's positions keep 8 bits of column; 0 and 255 mean "unknown" and print none.
+            Some((p, l, c)) if c > 0 && c < 255 => format!("{p}:{l}:{c}"),
+            Some((p, l, _)) => format!("{p}:{l}"),
             None => "<unknown>".to_string(),
         }
     }

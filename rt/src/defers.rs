@@ -154,12 +154,34 @@ unsafe fn deferconvert(g: *mut G, d: *mut Defer) {
     }
 }
 
+/// `runtime.deferreturn(fp)`, called by the entry half of a function with `defer` with its own
+/// frame pointer: runs (newest first) and removes the deferred calls that frame registered.
+///
+/// The entry calls it with a `try_call` in the Go (Cranelift `tail`) convention, whose landing
+/// pad calls it again: a deferred call may panic and a later one recover, and the frame then
+/// resumes at that pad (all registers clobbered, as for any Go callee) to run the rest. This
+/// trampoline takes the Go convention's arguments (closure context in rdi, `fp` in rsi), keeps
+/// the frame-pointer chain that [`resume`] walks (its saved FP is the entry's, its return address
+/// the try_call's) and calls [`run_frame_defers`].
+#[unsafe(naked)]
+#[unsafe(export_name = "runtime.deferreturn")]
+pub unsafe extern "C" fn deferreturn() {
+    naked_asm!(
+        "push rbp",
+        "mov rbp, rsp",
+        "mov rdi, rsi",
+        "call {run}",
+        "pop rbp",
+        "ret",
+        run = sym run_frame_defers,
+    )
+}
+
 /// Runs (newest first) and removes the deferred calls registered by the frame `frame`.
 ///
 /// # Safety
-/// Called by compiled code with its own frame pointer.
-#[unsafe(export_name = "runtime.deferreturn")]
-pub unsafe extern "C" fn deferreturn(frame: usize) {
+/// Called through [`deferreturn`] by compiled code with its own frame pointer.
+unsafe extern "C" fn run_frame_defers(frame: usize) {
     let g = g();
     loop {
         // SAFETY: g's defer list holds records made by deferproc.
@@ -381,8 +403,9 @@ unsafe extern "C" {
     static EEXCTAB: [usize; 0];
 }
 
-/// Resumes the outer function whose frame pointer is `frame` at the landing pad of its
-/// (only) try_call, which is the call in progress in that frame.
+/// Resumes the outer function whose frame pointer is `frame` at the landing pad of the try_call
+/// in progress in that frame (of the body, or of `runtime.deferreturn` when a deferred call run
+/// at the frame's normal return panicked and a later one recovered).
 ///
 /// # Safety
 /// `frame` belongs to a live frame of the current goroutine below the current one.

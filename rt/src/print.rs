@@ -88,11 +88,8 @@ impl core::fmt::Write for Buf {
     }
 }
 
-/// Formats `v` like strconv.FormatFloat(v, 'g', -1, bits) into `out`, returning the length.
-/// `sci` is the shortest round-trip `{:e}` rendering of the value (f32 or f64 as appropriate).
-fn format_g(neg: bool, sci: &[u8], out: &mut [u8; 48]) -> usize {
-    // Split "d.ddde±x" into digits and exponent.
-    let mut digits = [0u8; 24];
+/// Splits core::fmt's shortest `{:e}` rendering "d.ddde±x" into its digits and decimal exponent.
+fn split_sci(sci: &[u8], digits: &mut [u8; 24]) -> (usize, i32) {
     let mut nd = 0;
     let mut i = 0;
     while i < sci.len() && sci[i] != b'e' {
@@ -113,9 +110,102 @@ fn format_g(neg: bool, sci: &[u8], out: &mut [u8; 48]) -> usize {
         exp = exp * 10 + (sci[i] - b'0') as i32;
         i += 1;
     }
-    if eneg {
-        exp = -exp;
+    (nd, if eneg { -exp } else { exp })
+}
+
+/// Whether `mant * 2**exp2` (mant > 0) equals exactly `odd/2 * 10**k`, i.e. lies exactly halfway
+/// between two neighbouring candidates with the last digit at 10**k.
+fn is_half(mant: u64, exp2: i32, odd: u128, k: i32) -> bool {
+    let tz = mant.trailing_zeros() as i32;
+    let (m, e) = ((mant >> tz) as u128, exp2 + tz); // m odd
+    let pow5 = |n: i32| -> Option<u128> {
+        let mut p: u128 = 1;
+        for _ in 0..n {
+            p = p.checked_mul(5)?;
+        }
+        Some(p)
+    };
+    if k >= 0 {
+        // 2*m*2**e == odd * 5**k * 2**k
+        e + 1 == k && pow5(k).and_then(|p| p.checked_mul(odd)) == Some(m)
+    } else {
+        // 2*m*2**e * 10**j == odd, j = -k
+        let j = -k;
+        e + 1 + j == 0 && pow5(j).and_then(|p| p.checked_mul(m)) == Some(odd)
     }
+}
+
+/// core::fmt's shortest digits round an exact tie between two shortest candidates up; strconv
+/// (whose shortest formatting rounds the exactly scaled value half to even) takes the even one.
+/// Rewrites `digits`/`exp` to strconv's choice for the value `mant * 2**exp2`; `roundtrips(d, k)`
+/// tells whether d*10**k reads back as the value (below a power of two the rounding interval is
+/// narrower on the lower side, so the even neighbour need not be a candidate).
+fn tie_to_even(
+    mant: u64,
+    exp2: i32,
+    roundtrips: impl Fn(u64, i32) -> bool,
+    digits: &mut [u8; 24],
+    nd: &mut usize,
+    exp: &mut i32,
+) {
+    if mant == 0 || *nd == 0 || *nd > 19 {
+        return;
+    }
+    let mut d: u64 = 0;
+    for &c in &digits[..*nd] {
+        d = d * 10 + (c - b'0') as u64;
+    }
+    if d.is_multiple_of(2) {
+        return;
+    }
+    let k = *exp - (*nd as i32 - 1);
+    let new = if is_half(mant, exp2, 2 * d as u128 - 1, k) {
+        d - 1
+    } else if is_half(mant, exp2, 2 * d as u128 + 1, k) {
+        d + 1
+    } else {
+        return;
+    };
+    if !roundtrips(new, k) {
+        return;
+    }
+    // Render `new` (same scale as d) back into digits, dropping trailing zeros.
+    let mut tmp = [0u8; 24];
+    let mut n = 0;
+    let mut x = new;
+    while x > 0 {
+        tmp[n] = b'0' + (x % 10) as u8;
+        x /= 10;
+        n += 1;
+    }
+    if n == 0 {
+        return;
+    }
+    *exp += n as i32 - *nd as i32;
+    let mut len = n;
+    while len > 1 && tmp[n - len] == b'0' {
+        len -= 1;
+    }
+    for i in 0..len {
+        digits[i] = tmp[n - 1 - i];
+    }
+    *nd = len;
+}
+
+/// Formats a value like strconv.FormatFloat(v, 'g', -1, bits) into `out`, returning the length.
+/// `sci` is the shortest round-trip `{:e}` rendering of the value (f32 or f64 as appropriate),
+/// whose exact value is `mant * 2**exp2`.
+fn format_g(
+    neg: bool,
+    sci: &[u8],
+    mant: u64,
+    exp2: i32,
+    roundtrips: impl Fn(u64, i32) -> bool,
+    out: &mut [u8; 48],
+) -> usize {
+    let mut digits = [0u8; 24];
+    let (mut nd, mut exp) = split_sci(sci, &mut digits);
+    tie_to_even(mant, exp2, roundtrips, &mut digits, &mut nd, &mut exp);
     // Zero is rendered "0e0"; strconv treats it as no digits, which gives the same output.
     let mut n = 0;
     let mut put = |c: u8, n: &mut usize| {
@@ -199,7 +289,32 @@ pub fn fmt_f64(v: f64, out: &mut [u8; 48]) -> usize {
         len: 0,
     };
     let _ = core::fmt::write(&mut b, format_args!("{:e}", v.abs()));
-    format_g(v.is_sign_negative(), &b.data[..b.len], out)
+    let bits = v.to_bits();
+    let (be, bm) = (((bits >> 52) & 0x7ff) as i32, bits & ((1 << 52) - 1));
+    let (mant, exp2) = if be == 0 {
+        (bm, -1074)
+    } else {
+        (bm | 1 << 52, be - 1075)
+    };
+    let rt = |d: u64, k: i32| reads_as(d, k).and_then(|s| s.parse::<f64>().ok()) == Some(v.abs());
+    format_g(v.is_sign_negative(), &b.data[..b.len], mant, exp2, rt, out)
+}
+
+/// The decimal d*10**k in Rust's float syntax, for parsing it back.
+fn reads_as(d: u64, k: i32) -> Option<Buf> {
+    let mut b = Buf {
+        data: [0; 48],
+        len: 0,
+    };
+    core::fmt::write(&mut b, format_args!("{d}e{k}")).ok()?;
+    Some(b)
+}
+
+impl Buf {
+    fn parse<T: core::str::FromStr>(&self) -> Result<T, ()> {
+        let s = core::str::from_utf8(&self.data[..self.len]).map_err(|_| ())?;
+        s.parse::<T>().map_err(|_| ())
+    }
 }
 
 pub fn fmt_f32(v: f32, out: &mut [u8; 48]) -> usize {
@@ -211,7 +326,18 @@ pub fn fmt_f32(v: f32, out: &mut [u8; 48]) -> usize {
         len: 0,
     };
     let _ = core::fmt::write(&mut b, format_args!("{:e}", v.abs()));
-    format_g(v.is_sign_negative(), &b.data[..b.len], out)
+    let bits = v.to_bits();
+    let (be, bm) = (
+        ((bits >> 23) & 0xff) as i32,
+        (bits & ((1 << 23) - 1)) as u64,
+    );
+    let (mant, exp2) = if be == 0 {
+        (bm, -149)
+    } else {
+        (bm | 1 << 23, be - 150)
+    };
+    let rt = |d: u64, k: i32| reads_as(d, k).and_then(|s| s.parse::<f32>().ok()) == Some(v.abs());
+    format_g(v.is_sign_negative(), &b.data[..b.len], mant, exp2, rt, out)
 }
 
 pub fn float64(v: f64) {

@@ -95,8 +95,9 @@ impl<'a> Checker<'a> {
                             self.error(
                                 start_pos(e),
                                 format!(
-                                    "invalid operation: cannot call non-function {}",
-                                    self.operand_string(&f)
+                                    "invalid operation: cannot call {}: {} is not a function",
+                                    self.operand_string(&f),
+                                    self.ts(f.typ)
                                 ),
                             );
                         }
@@ -368,22 +369,12 @@ impl<'a> Checker<'a> {
                             x.mode = OpMode::Invalid;
                             return;
                         }
-                        if self.is_numeric(x.typ) && tk.is_numeric() {
-                            let why = if self.is_integer(t) {
-                                " (truncated)"
-                            } else {
-                                ""
-                            };
-                            self.error(
-                                x.pos(),
-                                format!(
-                                    "cannot convert {} to type {}{why}",
-                                    self.operand_string(x),
-                                    self.ts(t)
-                                ),
-                            );
-                            x.mode = OpMode::Invalid;
-                            return;
+                        // types2's representableConst has already replaced an integral
+                        // value by its integer when the target is an integer type.
+                        if tk.is_integer()
+                            && let Some(i) = constant::to_int(&v)
+                        {
+                            x.val = Some(ConstValue::Int(i));
                         }
                     }
                 }

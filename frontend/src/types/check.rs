@@ -24,6 +24,15 @@ pub(crate) enum DeclKind<'a> {
     Func(&'a ast::FuncDecl),
 }
 
+/// A named interface checked while an interface it embeds was still being declared.
+pub(crate) struct PartialIface {
+    named: TypeId,
+    /// The interface's own methods and its embedded types, in source order.
+    own: Vec<IfaceMethod>,
+    embeds: Vec<TypeId>,
+    method_decl: Vec<(String, Pos)>,
+}
+
 pub(crate) struct DeclInfo<'a> {
     pub file_scope: ScopeId,
     pub kind: DeclKind<'a>,
@@ -101,6 +110,13 @@ pub(crate) struct Checker<'a> {
     pub import_specs: Vec<(ObjId, &'a ast::ImportSpec)>,
     /// Methods whose receiver base type name is resolved after collection.
     pub pending_methods: Vec<(String, ObjId)>,
+    /// `obj_path` lengths at which the checking of interface method signatures began: an
+    /// interface embedding a type still being declared further up the path, reached through a
+    /// method signature, is no cycle (protobuf's `Descriptor`/`FileDescriptor`).
+    iface_sig_marks: Vec<usize>,
+    /// Named interfaces whose method sets lack those of embedded interfaces still being declared
+    /// when they were checked; completed by `complete_partial_ifaces`.
+    partial_ifaces: Vec<PartialIface>,
     /// Result objects of declared functions (for bare returns).
     pub func_results: HashMap<ObjId, Vec<ObjId>>,
     /// Parameter and result objects of the last signature checked.
@@ -166,6 +182,8 @@ impl<'a> Checker<'a> {
             pending_embedded: Vec::new(),
             import_specs: Vec::new(),
             pending_methods: Vec::new(),
+            iface_sig_marks: Vec::new(),
+            partial_ifaces: Vec::new(),
             func_results: HashMap::new(),
             last_param_objs: Vec::new(),
             last_result_objs: Vec::new(),
@@ -350,9 +368,13 @@ impl<'a> Checker<'a> {
             }
         }
         for (base, m) in std::mem::take(&mut self.pending_methods) {
-            if let Some(t) = self.p.scope_lookup(pkg_scope, &base)
-                && matches!(self.p.obj(t).kind, ObjKind::TypeName { .. })
-            {
+            let syn_ptr = matches!(self.p.obj(m).kind, ObjKind::Func { ptr_recv: true, .. });
+            if let Some((t, ptr)) = self.resolve_base_type_name(pkg_scope, &base, syn_ptr) {
+                if ptr
+                    && let ObjKind::Func { ptr_recv, .. } = &mut self.p.objects[m.0 as usize].kind
+                {
+                    *ptr_recv = true;
+                }
                 self.methods.entry(t).or_default().push(m);
             }
         }
@@ -379,6 +401,50 @@ impl<'a> Checker<'a> {
                         ),
                     );
                 }
+            }
+        }
+    }
+
+    /// types2's resolveBaseTypeName: the defined type a method's receiver base name denotes,
+    /// following non-generic alias declarations of the package (`type A = T; type B = *A`), and
+    /// whether an alias on the way added the pointer.
+    fn resolve_base_type_name(
+        &self,
+        pkg_scope: ScopeId,
+        name: &str,
+        mut ptr: bool,
+    ) -> Option<(ObjId, bool)> {
+        let mut name = name.to_string();
+        let mut seen = HashSet::new();
+        loop {
+            let t = self.p.scope_lookup(pkg_scope, &name)?;
+            if !matches!(self.p.obj(t).kind, ObjKind::TypeName { .. }) || !seen.insert(t) {
+                return None;
+            }
+            let Some(DeclInfo {
+                kind: DeclKind::Type(spec),
+                ..
+            }) = self.decls.get(&t)
+            else {
+                return Some((t, ptr));
+            };
+            if spec.assign.is_none() {
+                return Some((t, ptr));
+            }
+            if !spec.type_params.is_empty() {
+                return None;
+            }
+            let mut e = spec.typ.unparen();
+            if let ExprKind::Star(inner) = &e.kind {
+                if ptr {
+                    return None;
+                }
+                ptr = true;
+                e = inner.unparen();
+            }
+            match &e.kind {
+                ExprKind::Ident(id) => name = id.name.clone(),
+                _ => return None,
             }
         }
     }
@@ -1067,6 +1133,9 @@ impl<'a> Checker<'a> {
             self.obj_decl(m);
         }
         self.check_method_field_clash(named, o);
+        if !self.partial_ifaces.is_empty() {
+            self.complete_partial_ifaces();
+        }
         self.complete_instances();
     }
 
@@ -1200,6 +1269,7 @@ impl<'a> Checker<'a> {
                 embeddeds: vec![],
                 terms: Some(terms),
                 comparable: false,
+                implicit: true,
             };
             return self.p.types.intern(Type::Interface(it));
         }
@@ -1225,6 +1295,7 @@ impl<'a> Checker<'a> {
                 typ: t,
             }]),
             comparable: false,
+            implicit: true,
         };
         self.p.types.intern(Type::Interface(it))
     }
@@ -1339,6 +1410,7 @@ impl<'a> Checker<'a> {
             _ => (None, vec![]),
         };
         let mut rtype = self.invalid();
+        let mut alias_ptr = false;
         if let Some(id) = base_ident {
             let found = self.lookup(self.pkg_scope(), &id.name);
             match found {
@@ -1348,7 +1420,18 @@ impl<'a> Checker<'a> {
                 {
                     self.obj_decl(tobj);
                     self.p.info.uses.insert(id.id, tobj);
-                    let base = self.p.obj(tobj).typ;
+                    let mut base = self.p.obj(tobj).typ;
+                    // An alias of a pointer to a local defined type (`type P = *T`) declares a
+                    // pointer receiver (types2's resolveBaseTypeName).
+                    if !ptr
+                        && let ObjKind::TypeName { is_alias: true } = self.p.obj(tobj).kind
+                        && let Type::Pointer(elem) = self.p.ty(base)
+                        && let Some(n) = self.p.types.named(*elem)
+                        && self.p.obj(n.obj).pkg == Some(self.pkg)
+                    {
+                        alias_ptr = true;
+                        base = *elem;
+                    }
                     if let ObjKind::TypeName { is_alias: true } = self.p.obj(tobj).kind
                         && self.p.types.named(base).is_none()
                     {
@@ -1463,7 +1546,7 @@ impl<'a> Checker<'a> {
         } else {
             self.error(recv.typ.pos, "invalid receiver type");
         }
-        let full = if ptr && !self.is_invalid(rtype) {
+        let full = if (ptr || alias_ptr) && !self.is_invalid(rtype) {
             self.p.types.pointer(rtype)
         } else {
             rtype
@@ -1922,6 +2005,9 @@ impl<'a> Checker<'a> {
         let mut comparable = false;
         let mut has_type_elems = false;
         let mut method_decl: Vec<(String, Pos)> = Vec::new();
+        let mut own_methods: Vec<IfaceMethod> = Vec::new();
+        let mut iface_embeds: Vec<TypeId> = Vec::new();
+        let mut partial = false;
         for f in elems {
             if let Some(n) = f.names.first() {
                 // Method.
@@ -1929,7 +2015,9 @@ impl<'a> Checker<'a> {
                     continue;
                 };
                 let s = self.open_scope(ScopeKind::Func);
+                self.iface_sig_marks.push(self.obj_path.len());
                 let sig = self.signature(ft, None);
+                self.iface_sig_marks.pop();
                 self.close_scope();
                 let _ = s;
                 self.record_type(f.typ.id, OpMode::TypeExpr, sig, None);
@@ -1961,6 +2049,7 @@ impl<'a> Checker<'a> {
                     },
                     sig,
                 });
+                own_methods.push(methods[methods.len() - 1].clone());
                 continue;
             }
             // Embedded element: interface, union, or type.
@@ -2003,11 +2092,21 @@ impl<'a> Checker<'a> {
                 continue;
             }
             if def.is_some() && Some(t) == def {
+                // An interface embedding itself.
+                if let Some(n) = self.p.types.named(t) {
+                    let o = n.obj;
+                    self.cycle_error(&[o]);
+                }
                 continue;
             }
             let u = self.under(t);
+            if self.partial_ifaces.iter().any(|pi| pi.named == t) {
+                // Its method set is still incomplete: so is this one's.
+                partial = true;
+            }
             match self.p.ty(u).clone() {
                 Type::Interface(it) => {
+                    iface_embeds.push(t);
                     embeddeds.push(t);
                     for m in &it.methods {
                         if let Some(existing) = methods.iter().find(|x| x.name == m.name) {
@@ -2027,11 +2126,19 @@ impl<'a> Checker<'a> {
                     }
                 }
                 Type::Named(n) if n.underlying.is_none() => {
-                    // Embedding an interface that is still being declared: a cycle.
+                    // Embedding an interface that is still being declared: a cycle, unless
+                    // the path from it to here goes through a method signature; then this
+                    // interface's method set is completed once that one is declared.
                     let o = n.obj;
                     if let Some(i) = self.obj_path.iter().position(|&x| x == o) {
-                        let cycle = self.obj_path[i..].to_vec();
-                        self.cycle_error(&cycle);
+                        if def.is_some() && self.iface_sig_marks.iter().any(|&m| m > i) {
+                            partial = true;
+                            iface_embeds.push(t);
+                            embeddeds.push(t);
+                        } else {
+                            let cycle = self.obj_path[i..].to_vec();
+                            self.cycle_error(&cycle);
+                        }
                     }
                 }
                 _ => {
@@ -2055,10 +2162,89 @@ impl<'a> Checker<'a> {
             embeddeds: if keep_embeddeds { embeddeds } else { vec![] },
             terms,
             comparable,
+            implicit: false,
         };
         let t = self.p.types.intern(Type::Interface(it));
-        // Func objects for the interface's methods (shared by identical interfaces).
-        for m in &methods {
+        if partial && let Some(named) = def {
+            self.partial_ifaces.push(PartialIface {
+                named,
+                own: own_methods,
+                embeds: iface_embeds,
+                method_decl: method_decl.clone(),
+            });
+        }
+        self.iface_method_objects(t, &methods, &method_decl, def);
+        // Record defs of method names.
+        for f in elems {
+            if let Some(n) = f.names.first()
+                && let Some(&o) = self.p.iface_method_objs.get(&(t, n.name.clone()))
+            {
+                self.p.info.defs.insert(n.id, o);
+            }
+        }
+        t
+    }
+
+    /// Completes the method sets of the partial interfaces whose embedded interfaces are all
+    /// declared and complete (repeatedly: completing one can complete those embedding it).
+    fn complete_partial_ifaces(&mut self) {
+        loop {
+            let ready = self.partial_ifaces.iter().position(|pi| {
+                pi.embeds.iter().all(|&e| {
+                    self.p.types.named(e).is_none_or(|n| n.underlying.is_some())
+                        && !self
+                            .partial_ifaces
+                            .iter()
+                            .any(|o| o.named == e && o.named != pi.named)
+                })
+            });
+            let Some(i) = ready else { return };
+            let pi = self.partial_ifaces.remove(i);
+            let Some(old) = self.p.types.named(pi.named).and_then(|n| n.underlying) else {
+                continue;
+            };
+            let Type::Interface(old_it) = self.p.ty(old).clone() else {
+                continue;
+            };
+            let mut methods = pi.own.clone();
+            for &e in &pi.embeds {
+                let u = self.under(e);
+                if let Type::Interface(it) = self.p.ty(u).clone() {
+                    for m in it.methods {
+                        if !methods.iter().any(|x| x.name == m.name) {
+                            methods.push(m);
+                        }
+                    }
+                }
+            }
+            methods.sort_by(|a, b| self.compare_method_names(&a.name, a.pkg, &b.name, b.pkg));
+            let it = InterfaceType {
+                methods: methods.clone(),
+                ..old_it
+            };
+            let t = self.p.types.intern(Type::Interface(it));
+            // The own methods keep their objects (their names' defs point at them).
+            for m in &pi.own {
+                if let Some(&o) = self.p.iface_method_objs.get(&(old, m.name.clone())) {
+                    self.p.iface_method_objs.insert((t, m.name.clone()), o);
+                }
+            }
+            self.iface_method_objects(t, &methods, &pi.method_decl, Some(pi.named));
+            if let Type::Named(n) = &mut self.p.types.types[pi.named.0 as usize] {
+                n.underlying = Some(t);
+            }
+        }
+    }
+
+    /// Func objects for the methods of interface `t` (shared by identical interfaces).
+    fn iface_method_objects(
+        &mut self,
+        t: TypeId,
+        methods: &[IfaceMethod],
+        method_decl: &[(String, Pos)],
+        def: Option<TypeId>,
+    ) {
+        for m in methods {
             let key = (t, m.name.clone());
             if self.p.iface_method_objs.contains_key(&key) {
                 continue;
@@ -2083,15 +2269,6 @@ impl<'a> Checker<'a> {
             });
             self.p.iface_method_objs.insert(key, o);
         }
-        // Record defs of method names.
-        for f in elems {
-            if let Some(n) = f.names.first()
-                && let Some(&o) = self.p.iface_method_objs.get(&(t, n.name.clone()))
-            {
-                self.p.info.defs.insert(n.id, o);
-            }
-        }
-        t
     }
 
     /// gc's method order: exported names first, then by name, then by package path.
@@ -2106,7 +2283,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Verifies the type arguments of the instantiations met so far.
-    fn verify_pending_instances(&mut self) {
+    pub(crate) fn verify_pending_instances(&mut self) {
         self.verifying_now = true;
         while !self.pending_verify.is_empty() {
             for (tparams, args, at) in std::mem::take(&mut self.pending_verify) {
@@ -2320,7 +2497,7 @@ pub(crate) fn expr_string(e: &Expr) -> String {
 }
 
 fn write_expr(s: &mut String, e: &Expr, depth: u32) {
-    if depth > 50 {
+    if depth > MAX_DEPTH {
         s.push('…');
         return;
     }

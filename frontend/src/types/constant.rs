@@ -578,15 +578,113 @@ pub fn format(v: &ConstValue) -> String {
     }
 }
 
+/// A float constant as go/constant's String shows it: `%.6g` of its float64 value, or `%g` when
+/// that hides a fraction.
 fn format_float(f: &BigRational) -> String {
-    if f.is_integer() {
-        return f.to_integer().to_string();
-    }
     match f.to_f64() {
-        Some(x) if x.is_finite() => {
-            let s = format!("{x}");
-            if s.len() > 20 { format!("{x:e}") } else { s }
+        Some(x) if x.is_finite() && (x == 0.0) == f.is_zero() => {
+            let s = format_g(x, Some(6));
+            if !f.is_integer() && !s.contains('.') {
+                return format_g(x, None);
+            }
+            s
         }
-        _ => "huge".to_string(),
+        _ => format_far_float(f),
     }
+}
+
+/// go/constant's String of a float constant outside float64's range: an approximate decimal
+/// mantissa (`%.6g`) and exponent computed from f = mant * 2**exp with 0.5 <= |mant| < 1.
+fn format_far_float(f: &BigRational) -> String {
+    if f.is_zero() {
+        return "0".to_string();
+    }
+    let a = f.abs();
+    let mut exp = a.numer().bits() as i64 - a.denom().bits() as i64;
+    let two = BigInt::from(2);
+    let scale = |e: i64| -> BigRational {
+        let p = BigRational::from_integer(num_traits::pow(two.clone(), e.unsigned_abs() as usize));
+        if e >= 0 { p } else { p.recip() }
+    };
+    let mut mant = &a / scale(exp);
+    let half = BigRational::new(BigInt::from(1), BigInt::from(2));
+    while mant >= BigRational::one() {
+        mant /= BigRational::from_integer(two.clone());
+        exp += 1;
+    }
+    while mant < half {
+        mant *= BigRational::from_integer(two.clone());
+        exp -= 1;
+    }
+    let mut m = mant.to_f64().unwrap_or(0.5);
+    if f.is_negative() {
+        m = -m;
+    }
+    let d = exp as f64 * (core::f64::consts::LN_2 / core::f64::consts::LN_10);
+    let mut e = d as i64;
+    m *= 10f64.powf(d - e as f64);
+    let am = m.abs();
+    if am < 1.0 - 0.5e-6 {
+        m *= 10.0;
+        e -= 1;
+    } else if am >= 10.0 {
+        m /= 10.0;
+        e += 1;
+    }
+    format!(
+        "{}e{}{}",
+        format_g(m, Some(6)),
+        if e < 0 { '-' } else { '+' },
+        e.abs()
+    )
+}
+
+/// fmt's `%g` (prec None: shortest round-trip digits) or `%.Ng` of a finite float64.
+fn format_g(x: f64, prec: Option<usize>) -> String {
+    // Digits and decimal exponent of x in scientific form.
+    let sci = match prec {
+        Some(p) => format!("{:.*e}", p.saturating_sub(1), x.abs()),
+        None => format!("{:e}", x.abs()),
+    };
+    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let digits = digits.trim_end_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    let eprec = prec.unwrap_or(6) as i32;
+    let mut out = String::new();
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    if exp < -4 || exp >= eprec {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push_str(&format!(
+            "e{}{:02}",
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        ));
+    } else if exp < 0 {
+        out.push_str("0.");
+        for _ in 0..(-exp - 1) {
+            out.push('0');
+        }
+        out.push_str(digits);
+    } else {
+        let dp = exp as usize + 1;
+        if digits.len() <= dp {
+            out.push_str(digits);
+            for _ in digits.len()..dp {
+                out.push('0');
+            }
+        } else {
+            out.push_str(&digits[..dp]);
+            out.push('.');
+            out.push_str(&digits[dp..]);
+        }
+    }
+    out
 }

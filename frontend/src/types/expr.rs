@@ -895,8 +895,8 @@ impl<'a> Checker<'a> {
                     let v = x.val.clone().unwrap_or(constant::int(0));
                     match constant::representable(&v, k) {
                         Ok(_) => {}
-                        Err(overflow) => {
-                            return Err(Some(self.representable_msg(x, &v, target, overflow)));
+                        Err(_) => {
+                            return Err(Some(self.representable_msg(x, &v, target)));
                         }
                     }
                     return Ok(Some(target));
@@ -973,27 +973,16 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn representable_msg(
-        &self,
-        x: &Operand<'a>,
-        v: &ConstValue,
-        target: TypeId,
-        overflow: bool,
-    ) -> String {
+    fn representable_msg(&self, x: &Operand<'a>, v: &ConstValue, target: TypeId) -> String {
         let xnum = self.is_numeric(x.typ);
         let tnum = self.is_numeric(target);
         if xnum && tnum {
             let ti = self.is_integer(target);
-            if !overflow && ti {
+            // types2's representation: TruncatedFloat for a non-integer constant and an integer
+            // type, NumericOverflow otherwise (whatever the reason).
+            if !self.is_integer(x.typ) && ti {
                 return format!(
                     "{} truncated to {}",
-                    self.operand_string(x),
-                    self.ts(target)
-                );
-            }
-            if !overflow {
-                return format!(
-                    "cannot use {} as {} value (truncated)",
                     self.operand_string(x),
                     self.ts(target)
                 );
@@ -1028,6 +1017,48 @@ impl<'a> Checker<'a> {
                 if op.is_comparison() {
                     // Operands were typed independently of the (boolean) result.
                 } else if op.is_shift() {
+                    // The untyped constant lhs of a non-constant shift takes the context's type
+                    // and must be representable in it (types2's updateExprType, which checks a
+                    // parenthesized lhs at each level, innermost first).
+                    let nonconst = self
+                        .p
+                        .info
+                        .types
+                        .get(&e.id)
+                        .is_some_and(|tv| tv.value.is_none());
+                    if fin && nonconst && self.is_integer(t) {
+                        let mut chain = vec![&**x];
+                        while let ExprKind::Paren(inner) = &chain[chain.len() - 1].kind {
+                            chain.push(inner);
+                        }
+                        let mut failed = false;
+                        for &n in chain.iter().rev() {
+                            let Some(tv) = self.p.info.types.get(&n.id) else {
+                                continue;
+                            };
+                            let (lt, lv) = (tv.typ, tv.value.clone());
+                            if let Some(v) = lv
+                                && self.is_untyped(lt)
+                                && let Some(k) = self.p.types.basic_kind(t)
+                                && constant::representable(&v, k).is_err()
+                            {
+                                let op = Operand {
+                                    mode: OpMode::Constant,
+                                    typ: lt,
+                                    val: Some(v.clone()),
+                                    expr: Some(n),
+                                    builtin: None,
+                                };
+                                let msg = self.representable_msg(&op, &v, t);
+                                self.error(start_pos(n), msg);
+                                self.untyped.remove(&n.id);
+                                failed = true;
+                            }
+                        }
+                        if failed {
+                            return;
+                        }
+                    }
                     self.update_expr_type(x, t, fin);
                 } else {
                     self.update_expr_type(x, t, fin);
@@ -1143,11 +1174,17 @@ impl<'a> Checker<'a> {
                 && !matches!(self.p.ty(self.under(target)), Type::TypeParam(_))
             {
                 let v = x.val.clone().unwrap_or(constant::int(0));
-                if let Err(overflow) = constant::representable(&v, k) {
+                if constant::representable(&v, k).is_err() {
                     let xnum = self.is_numeric(x.typ);
                     let tnum = k.is_numeric();
                     let msg = if xnum && tnum {
-                        let why = if overflow { "overflows" } else { "truncated" };
+                        // types2: a non-integer constant for an integer type is "truncated",
+                        // anything else out of range "overflows".
+                        let why = if !self.is_integer(x.typ) && k.is_integer() {
+                            "truncated"
+                        } else {
+                            "overflows"
+                        };
                         format!(
                             "cannot use {} as {} value in {context} ({why})",
                             self.operand_string(x),

@@ -572,6 +572,11 @@ impl<'a> Checker<'a> {
         call: &'a Expr,
     ) -> Option<TypeId> {
         let o = self.generic_func_obj(f)?;
+        // types2's arguments: an invalid argument (already reported) ends the call's checking,
+        // with no inference and so no follow-on error.
+        if ops.iter().any(|a| a.mode == OpMode::Invalid) {
+            return None;
+        }
         let tparams = self.p.func_type_params.get(&o).cloned().unwrap_or_default();
         // In a recursive call the arguments may mention the callee's own type parameters (as the
         // caller's): infer with fresh copies so the two are told apart.

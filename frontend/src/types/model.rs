@@ -245,6 +245,9 @@ pub struct InterfaceType {
     pub terms: Option<Vec<Term>>,
     /// `comparable` appears in the type set.
     pub comparable: bool,
+    /// The implicit interface of a constraint written as a type set (`[T ~int | ~uint]`), which
+    /// prints as that type set (types2's Interface.implicit).
+    pub implicit: bool,
 }
 
 /// A defined (named) type, or an instance of a generic type.

@@ -194,6 +194,11 @@ impl<'a> Checker<'a> {
             return;
         }
         self.stmt_inner(s, ctx);
+        // types2 processes the actions a statement delayed (such as verifying the type arguments
+        // of instantiations) when the statement is done, so their errors come in that order.
+        if !self.pending_verify.is_empty() && !self.verifying_now {
+            self.verify_pending_instances();
+        }
         self.depth -= 1;
     }
 
@@ -1436,9 +1441,13 @@ impl<'a> Checker<'a> {
         let mut vt = None;
         let mut ok = x.mode != OpMode::Invalid;
         if ok {
+            // An untyped integer (or string) constant ranges as its default type; any other
+            // untyped constant cannot be ranged over and is reported as it is (types2).
             if self.is_untyped(x.typ) && x.mode == OpMode::Constant {
                 let d = self.default_type(x.typ);
-                self.convert_untyped(&mut x, d);
+                if self.is_integer(d) || self.is_string(d) {
+                    self.convert_untyped(&mut x, d);
+                }
             }
             let core = self.core_type(x.typ);
             let cause: Option<String>;

@@ -117,6 +117,22 @@ impl Program {
                     s.push_str("comparable");
                     return;
                 }
+                if it.implicit
+                    && it.methods.is_empty()
+                    && !it.comparable
+                    && let Some(terms) = &it.terms
+                {
+                    for (i, term) in terms.iter().enumerate() {
+                        if i > 0 {
+                            s.push_str(" | ");
+                        }
+                        if term.tilde {
+                            s.push('~');
+                        }
+                        self.write_type(s, term.typ, q, d);
+                    }
+                    return;
+                }
                 s.push_str("interface{");
                 let mut first = true;
                 let mut sep = |s: &mut String| {

@@ -47,6 +47,7 @@ pub(crate) fn new_program(fset: FileSet) -> Program {
         embeddeds: vec![],
         terms: None,
         comparable: false,
+        implicit: false,
     }));
     // types2's universeByte and universeRune: identical to uint8 and int32, printed by name.
     let byte_type = types.basic_alias(basics[BasicKind::Uint8 as usize], "byte");
@@ -56,6 +57,7 @@ pub(crate) fn new_program(fset: FileSet) -> Program {
         embeddeds: vec![],
         terms: None,
         comparable: true,
+        implicit: false,
     }));
     let mut p = Program {
         fset,
@@ -152,6 +154,7 @@ pub(crate) fn new_program(fset: FileSet) -> Program {
         embeddeds: vec![],
         terms: None,
         comparable: false,
+        implicit: false,
     }));
     let err_named = p.types.push(Type::Named(NamedType {
         obj: err_obj,

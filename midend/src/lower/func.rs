@@ -206,24 +206,30 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 Value::Mem(p) => args.push(p),
             }
         }
-        let normal = f.b.block();
-        let unwind = f.b.block();
         let fin = f.b.block();
+        let ctx = f.ctx;
         f.b.terminate(Terminator::TryCall {
             callee: crate::ir::Callee::Direct(body),
             args,
             results: vec![],
-            normal,
-            unwind,
+            normal: fin,
+            unwind: fin,
         });
-        f.b.switch_to(normal);
-        f.b.jump(fin);
-        f.b.switch_to(unwind);
-        f.b.jump(fin);
+        // runtime.deferreturn runs the frame's deferred calls. One of them may panic and a later
+        // one recover: the frame then resumes at this try_call's landing pad, which runs the
+        // remaining ones the same way.
         f.b.switch_to(fin);
         let fp = f.b.var(Ty::I64);
         f.b.emit(crate::ir::Inst::FramePointer { dst: fp });
-        f.b.ccall("runtime.deferreturn", vec![fp], &[]);
+        let out = f.b.block();
+        f.b.terminate(Terminator::TryCall {
+            callee: crate::ir::Callee::Direct("runtime.deferreturn".to_string()),
+            args: vec![ctx, fp],
+            results: vec![],
+            normal: out,
+            unwind: fin,
+        });
+        f.b.switch_to(out);
         let r = f.b.slot_addr(slot);
         let vals = f.load_tuple(r, rtypes);
         f.emit_return(vals);
