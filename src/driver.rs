@@ -92,22 +92,40 @@ const OVERLAY: &[OverlayPackage] = &[
                 "runtime/extern.go",
                 include_str!("../overlay/runtime/extern.go"),
             ),
+            (
+                "runtime/coro.go",
+                include_str!("../overlay/runtime/coro.go"),
+            ),
+            (
+                "runtime/netpoll.go",
+                include_str!("../overlay/runtime/netpoll.go"),
+            ),
+            (
+                "runtime/runtime1.go",
+                include_str!("../overlay/runtime/runtime1.go"),
+            ),
+            (
+                "runtime/sema.go",
+                include_str!("../overlay/runtime/sema.go"),
+            ),
+            (
+                "runtime/stubs.go",
+                include_str!("../overlay/runtime/stubs.go"),
+            ),
+            (
+                "runtime/symtab.go",
+                include_str!("../overlay/runtime/symtab.go"),
+            ),
+            (
+                "runtime/synctest.go",
+                include_str!("../overlay/runtime/synctest.go"),
+            ),
+            (
+                "runtime/time.go",
+                include_str!("../overlay/runtime/time.go"),
+            ),
         ],
         always: true,
-    },
-    OverlayPackage {
-        path: "reflect",
-        files: &[
-            (
-                "reflect/type.go",
-                include_str!("../overlay/reflect/type.go"),
-            ),
-            (
-                "reflect/value.go",
-                include_str!("../overlay/reflect/value.go"),
-            ),
-        ],
-        always: false,
     },
 ];
 
@@ -121,9 +139,10 @@ pub fn load_and_check_opts(
     let t0 = Instant::now();
     // Programs that import nothing need no GOROOT (and rgo runs no external tool to find one),
     // so a missing GOROOT only matters once an import has to be resolved.
-    let found = LoadConfig::from_env();
-    let goroot_missing = found.is_none();
-    let mut cfg = found.unwrap_or_else(|| LoadConfig::new(std::path::PathBuf::from("$GOROOT")));
+    let goroot_missing = load::default_goroot().is_none();
+    let mut cfg = LoadConfig::for_build(
+        load::default_goroot().unwrap_or_else(|| std::path::PathBuf::from("$GOROOT")),
+    );
     if with_runtime {
         // The overlay packages are rgo's, not GOROOT's.
         cfg.provided

@@ -8,13 +8,15 @@
 use crate::BackendError;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{
-    self as cl, AbiParam, ExtFuncData, ExternalName, FuncRef, GlobalValueData, InstBuilder,
-    MemFlagsData, SigRef, Signature, SourceLoc, StackSlotData, StackSlotKind, TrapCode, Type,
-    UserExternalName, UserFuncName, Value, types,
+    self as cl, AbiParam, AtomicRmwOp, ExtFuncData, ExternalName, FuncRef, GlobalValueData,
+    InstBuilder, MemFlagsData, SigRef, Signature, SourceLoc, StackSlotData, StackSlotKind,
+    TrapCode, Type, UserExternalName, UserFuncName, Value, types,
 };
 use cranelift_codegen::isa::{CallConv as ClConv, TargetIsa};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch, Variable};
-use midend::ir::{self, BinOp, CallConv, Callee, Cmp, Conv, FCmp, Inst, Terminator, Ty, UnOp};
+use midend::ir::{
+    self, AtomicOp, BinOp, CallConv, Callee, Cmp, Conv, FCmp, Inst, Terminator, Ty, UnOp,
+};
 use std::collections::{HashMap, HashSet};
 
 /// `ud2` for [`Terminator::Unreachable`]; user trap code 1 (the runtime's SIGILL handler may
@@ -438,6 +440,8 @@ impl Tr<'_, '_> {
                     (UnOp::Neg, false) => self.b.ins().ineg(x),
                     (UnOp::Not, false) => self.b.ins().bnot(x),
                     (UnOp::FNeg, true) => self.b.ins().fneg(x),
+                    (UnOp::FSqrt, true) => self.b.ins().sqrt(x),
+                    (UnOp::FAbs, true) => self.b.ins().fabs(x),
                     _ => return Err(self.err(format!("{op:?} on {a} of type {t}"))),
                 };
                 self.def(*dst, val)?;
@@ -548,6 +552,61 @@ impl Tr<'_, '_> {
                 let fp = self.b.ins().get_frame_pointer(types::I64);
                 self.def(*dst, fp)?;
             }
+            // Cranelift's atomics are sequentially consistent, as Go's are; plain flags keep
+            // them trapping on nil (the fault becomes Go's nil-dereference panic). On x86-64
+            // they lower to mov (+ mfence for stores), lock xadd, xchg and lock cmpxchg (a
+            // cmpxchg loop for and/or), which is what gc emits.
+            Inst::AtomicLoad { dst, addr } => {
+                let p = self.use_ptr(*addr)?;
+                let t = self.dst_ty(*dst)?;
+                if t.is_float() {
+                    return Err(self.err(format!("atomic load into {dst} of type {t}")));
+                }
+                let v = self.b.ins().atomic_load(cl_type(t), MemFlagsData::new(), p);
+                self.def(*dst, v)?;
+            }
+            Inst::AtomicStore { addr, value } => {
+                let p = self.use_ptr(*addr)?;
+                let (v, _) = self.use_int(*value)?;
+                self.b.ins().atomic_store(MemFlagsData::new(), v, p);
+            }
+            Inst::AtomicRmw {
+                dst,
+                op,
+                addr,
+                value,
+            } => {
+                let p = self.use_ptr(*addr)?;
+                let (v, t) = self.use_int(*value)?;
+                let rop = match op {
+                    AtomicOp::Add => AtomicRmwOp::Add,
+                    AtomicOp::Xchg => AtomicRmwOp::Xchg,
+                    AtomicOp::And => AtomicRmwOp::And,
+                    AtomicOp::Or => AtomicRmwOp::Or,
+                };
+                let old = self
+                    .b
+                    .ins()
+                    .atomic_rmw(cl_type(t), MemFlagsData::new(), rop, p, v);
+                self.def(*dst, old)?;
+            }
+            Inst::AtomicCas {
+                dst,
+                addr,
+                expected,
+                new,
+            } => {
+                let p = self.use_ptr(*addr)?;
+                let (e, te) = self.use_int(*expected)?;
+                let (n, tn) = self.use_int(*new)?;
+                if te != tn {
+                    return Err(
+                        self.err(format!("atomic cas of {expected}: {te} with {new}: {tn}"))
+                    );
+                }
+                let old = self.b.ins().atomic_cas(MemFlagsData::new(), p, e, n);
+                self.def(*dst, old)?;
+            }
         }
         Ok(())
     }
@@ -644,7 +703,13 @@ impl Tr<'_, '_> {
         let shift = matches!(op, BinOp::Shl | BinOp::SShr | BinOp::UShr);
         let float = matches!(
             op,
-            BinOp::FAdd | BinOp::FSub | BinOp::FMul | BinOp::FDiv | BinOp::FMin | BinOp::FMax
+            BinOp::FAdd
+                | BinOp::FSub
+                | BinOp::FMul
+                | BinOp::FDiv
+                | BinOp::FMin
+                | BinOp::FMax
+                | BinOp::FCopysign
         );
         let ok = if shift {
             // Cranelift shifts accept an amount of any integer width.
@@ -678,6 +743,7 @@ impl Tr<'_, '_> {
             // is NaN, and -0 < +0.
             BinOp::FMin => i.fmin(x, y),
             BinOp::FMax => i.fmax(x, y),
+            BinOp::FCopysign => i.fcopysign(x, y),
         };
         self.def(dst, v)
     }

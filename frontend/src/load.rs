@@ -63,6 +63,15 @@ pub fn default_goroot() -> Option<PathBuf> {
         .clone()
 }
 
+/// Build tags rgo always sets, as `go build -tags purego,math_big_pure_go` would: they select
+/// GOROOT's pure-Go implementations instead of its amd64 assembly where GOROOT offers both
+/// (see docs/asm.md). `purego` is honoured by crypto/internal/fips140/{aes,aes/gcm,bigmod,
+/// edwards25519/field,nistec,sha256,sha3,sha512,subtle}, crypto/md5 and crypto/sha1;
+/// `math_big_pure_go` by math/big. Both are documented tags that gc's own build accepts; every
+/// other package keeps the files gc compiles for linux/amd64, and their assembly functions are
+/// provided by the compiler and the runtime (docs/asm.md).
+pub const RGO_BUILD_TAGS: &[&str] = &["purego", "math_big_pure_go"];
+
 /// What to load and for which target.
 #[derive(Clone, Debug)]
 pub struct LoadConfig {
@@ -100,6 +109,14 @@ impl LoadConfig {
             dir: None,
             provided: Vec::new(),
         }
+    }
+
+    /// The configuration rgo builds with: [`LoadConfig::new`] plus [`RGO_BUILD_TAGS`].
+    pub fn for_build(goroot: PathBuf) -> LoadConfig {
+        let mut cfg = LoadConfig::new(goroot);
+        cfg.tags
+            .extend(RGO_BUILD_TAGS.iter().map(|t| t.to_string()));
+        cfg
     }
 
     /// [`LoadConfig::new`] with [`default_goroot`].

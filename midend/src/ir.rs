@@ -73,6 +73,8 @@ pub enum BinOp {
     /// and -0 < +0.
     FMin,
     FMax,
+    /// Float with the magnitude of `a` and the sign of `b` (math.Copysign).
+    FCopysign,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -81,6 +83,21 @@ pub enum UnOp {
     /// Bitwise complement.
     Not,
     FNeg,
+    /// Correctly rounded square root (SQRTSD; math.Sqrt).
+    FSqrt,
+    /// Clears the sign bit (math.Abs).
+    FAbs,
+}
+
+/// The read-modify-write operations of [`Inst::AtomicRmw`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum AtomicOp {
+    /// `lock xadd`.
+    Add,
+    /// `xchg`.
+    Xchg,
+    And,
+    Or,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -247,6 +264,31 @@ pub enum Inst {
     /// `dst` = this function's frame pointer (rbp after the prologue).
     FramePointer {
         dst: Var,
+    },
+    /// Sequentially consistent load of `dst`'s type from `addr` (may fault on nil, like Load).
+    AtomicLoad {
+        dst: Var,
+        addr: Var,
+    },
+    /// Sequentially consistent store.
+    AtomicStore {
+        addr: Var,
+        value: Var,
+    },
+    /// Sequentially consistent `*addr = *addr op value`; `dst` receives the old value.
+    AtomicRmw {
+        dst: Var,
+        op: AtomicOp,
+        addr: Var,
+        value: Var,
+    },
+    /// Sequentially consistent compare-and-swap (`lock cmpxchg`): `dst` receives the old value;
+    /// the store happened iff it equals `expected`.
+    AtomicCas {
+        dst: Var,
+        addr: Var,
+        expected: Var,
+        new: Var,
     },
 }
 
@@ -451,6 +493,20 @@ impl fmt::Display for Inst {
             Inst::MemCopy { dst, src, size } => write!(f, "memcopy {dst}, {src}, {size}"),
             Inst::MemZero { dst, size } => write!(f, "memzero {dst}, {size}"),
             Inst::FramePointer { dst } => write!(f, "{dst} = framepointer"),
+            Inst::AtomicLoad { dst, addr } => write!(f, "{dst} = atomic_load [{addr}]"),
+            Inst::AtomicStore { addr, value } => write!(f, "atomic_store [{addr}] = {value}"),
+            Inst::AtomicRmw {
+                dst,
+                op,
+                addr,
+                value,
+            } => write!(f, "{dst} = atomic_{op:?} [{addr}], {value}"),
+            Inst::AtomicCas {
+                dst,
+                addr,
+                expected,
+                new,
+            } => write!(f, "{dst} = atomic_cas [{addr}], {expected}, {new}"),
             Inst::Call {
                 callee,
                 conv,

@@ -7,6 +7,7 @@ pub mod builder;
 pub mod escape;
 pub mod ir;
 pub mod layout;
+pub mod linkname;
 pub mod lower;
 pub mod typedata;
 

@@ -109,3 +109,7 @@ func decimal(v int64, signed bool) string {
 // errorTypes lets the Rust runtime find the type descriptors of the error types above
 // (entries, in order: errorString, plainError, boundsError).
 var errorTypes = [...]any{errorString(""), plainError(""), boundsError{}}
+
+// The errors math/bits panics with (it pulls these variables by linkname).
+var overflowError = error(errorString("integer overflow"))
+var divideError = error(errorString("integer divide by zero"))

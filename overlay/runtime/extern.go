@@ -1,7 +1,12 @@
 // The public API of package runtime that rgo supports. Functions declared without a body are
 // implemented in Rust (rt/) and called with the C convention (docs/abi.md).
+//
+// rgo has no garbage collector yet: GC does nothing, finalizers and cleanups are recorded
+// (SetFinalizer, AddCleanup) but never run, and ReadMemStats reports no collections.
 
 package runtime
+
+import "unsafe"
 
 const (
 	GOOS     = "linux"
@@ -20,6 +25,77 @@ func KeepAlive(x any) {}
 
 // SetFinalizer records a finalizer for obj. Without a collector nothing is ever finalized.
 func SetFinalizer(obj any, finalizer any) {}
+
+// Cleanup is a handle to a cleanup call for a specific object (AddCleanup).
+type Cleanup struct {
+	id  uint64
+	ptr uintptr
+}
+
+var cleanupID uint64
+
+// AddCleanup attaches a cleanup function to ptr, to run once ptr is unreachable. rgo accepts
+// and records it; without a collector it never runs.
+func AddCleanup[T, S any](ptr *T, cleanup func(S), arg S) Cleanup {
+	if ptr == nil {
+		panic("runtime.AddCleanup: ptr is nil")
+	}
+	cleanupID++
+	return Cleanup{id: cleanupID, ptr: uintptr(unsafe.Pointer(ptr))}
+}
+
+// Stop cancels the cleanup call.
+func (c Cleanup) Stop() {}
+
+// Goexit terminates the goroutine that calls it after running its deferred calls
+// (rt/src/proc.rs).
+func Goexit()
+
+// GOROOT returns the $GOROOT environment variable. (gc falls back to the GOROOT its toolchain
+// was built with, which its linker records; rgo's linker records none.)
+func GOROOT() string {
+	return gogetenv("GOROOT")
+}
+
+// NumGoroutine returns the number of goroutines that currently exist.
+func NumGoroutine() int {
+	return numgoroutine()
+}
+
+var ncpu int32
+
+// NumCPU returns the number of logical CPUs usable by the current process.
+func NumCPU() int {
+	if ncpu == 0 {
+		ncpu = getncpu()
+	}
+	return int(ncpu)
+}
+
+// LockOSThread wires the calling goroutine to its thread; with one thread running every
+// goroutine it only counts nesting, as gc does.
+func LockOSThread() {
+	lockedCount++
+}
+
+// UnlockOSThread undoes an earlier LockOSThread.
+func UnlockOSThread() {
+	if lockedCount > 0 {
+		lockedCount--
+	}
+}
+
+var lockedCount int
+
+// NumCgoCall returns the number of cgo calls made (rgo programs make none).
+func NumCgoCall() int64 { return 0 }
+
+// Breakpoint executes a breakpoint trap.
+func Breakpoint() {
+	breakpoint()
+}
+
+func breakpoint()
 
 // GOMAXPROCS reports (and would set) the number of threads running Go code: rgo runs all
 // goroutines on one thread.

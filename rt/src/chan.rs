@@ -495,3 +495,26 @@ pub unsafe extern "C" fn chanlen(c: *const Hchan) -> i64 {
 pub unsafe extern "C" fn chancap(c: *const Hchan) -> i64 {
     if c.is_null() { 0 } else { (*c).dataqsiz as i64 }
 }
+
+/// `runtime.timerchandrain(c) bool`: discards the values buffered in a timer channel (Stop and
+/// Reset of a time.Timer/Ticker, Go 1.23 semantics); reports whether there were any.
+///
+/// # Safety
+/// `c` is null or a channel.
+#[unsafe(export_name = "runtime.timerchandrain")]
+pub unsafe extern "C" fn timerchandrain(c: *mut Hchan) -> u8 {
+    if c.is_null() || (*c).qcount == 0 {
+        return 0;
+    }
+    let elemsize = (*c).elemsize as usize;
+    for _ in 0..(*c).qcount {
+        let slot = (*c).buf.add((*c).recvx * elemsize);
+        core::ptr::write_bytes(slot, 0, elemsize);
+        (*c).recvx += 1;
+        if (*c).recvx == (*c).dataqsiz {
+            (*c).recvx = 0;
+        }
+    }
+    (*c).qcount = 0;
+    1
+}

@@ -189,6 +189,28 @@ pub unsafe fn run_deferred(typ: *const Type, data: *const u8) {
     }
 }
 
+/// `runtime.Goexit`'s part: runs every pending deferred call of the goroutine, newest first.
+/// No panic is active for them, so `recover` returns nil.
+///
+/// # Safety
+/// Called on the exiting goroutine.
+pub unsafe fn run_goexit_defers() {
+    let g = g();
+    loop {
+        let d = (*g).defer as *mut Defer;
+        if d.is_null() {
+            return;
+        }
+        if (*d).started {
+            (*g).defer = (*d).link as usize;
+            continue;
+        }
+        (*d).started = true;
+        call_deferred((*d).fv);
+        (*g).defer = (*d).link as usize;
+    }
+}
+
 /// The panics of the current goroutine, oldest first, for printing (gc's printpanics).
 ///
 /// # Safety

@@ -11,6 +11,7 @@
 #![allow(clippy::missing_safety_doc)]
 
 pub mod alg;
+pub mod asm;
 pub mod chan;
 pub mod complex;
 pub mod defers;
@@ -20,6 +21,8 @@ pub mod maps;
 pub mod mem;
 pub mod panic;
 pub mod print;
+pub mod proc;
+pub mod rand;
 pub mod reflect;
 pub mod rterror;
 pub mod sched;
@@ -29,6 +32,7 @@ pub mod start;
 pub mod strings;
 pub mod symtab;
 pub mod sys;
+pub mod time;
 pub mod types;
 
 /// A Rust panic inside the runtime is a runtime bug: report it like gc's `throw` (no core::fmt,

@@ -551,3 +551,10 @@ pub unsafe extern "C" fn growslice_buf(
         });
     }
 }
+
+/// `runtime.roundupsize(size, noscan) uintptr`, for the runtime overlay's
+/// internal/bytealg.MakeNoZero (whose capacity is the whole size class, as in gc).
+#[unsafe(export_name = "runtime.roundupsize")]
+pub extern "C" fn roundupsize_go(size: usize, noscan: u8) -> usize {
+    roundupsize(size, noscan != 0)
+}

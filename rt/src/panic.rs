@@ -117,7 +117,11 @@ pub fn func_name_pieces(name: &[u8]) -> (&[u8], &'static [u8], &[u8]) {
 /// Calls `visit(func, pc, lookup_pc)` for every frame of the current goroutine found in the
 /// pclntab, innermost first. `pc` (if nonzero) is a faulting PC whose frame pointer is `fp`;
 /// otherwise the walk starts at the return address stored above `fp`.
-fn walk_frames(pc: usize, mut fp: usize, mut visit: impl FnMut(&symtab::FuncInfo, usize, usize)) {
+pub(crate) fn walk_frames(
+    pc: usize,
+    mut fp: usize,
+    mut visit: impl FnMut(&symtab::FuncInfo, usize, usize),
+) {
     let g = getg();
     // SAFETY: g is goroutine 1 (or null before start-up completed).
     let (lo, hi) = if g.is_null() {
@@ -256,6 +260,18 @@ pub fn plain_panic_parts(parts: &[&[u8]]) -> ! {
 #[inline(never)]
 pub fn throw(msg: &[u8]) -> ! {
     throw_parts(&[msg])
+}
+
+/// gc's `fatal`: an unrecoverable error caused by the program (`fatal error: <msg>`, plain
+/// goroutine header).
+#[inline(never)]
+pub fn fatal(msg: &[u8]) -> ! {
+    let fp = current_fp();
+    enter_panic();
+    bytes(b"fatal error: ");
+    bytes(msg);
+    bytes(b"\n");
+    finish(fp, false)
 }
 
 /// throw with a message made of several pieces.

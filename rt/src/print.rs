@@ -6,8 +6,31 @@ use crate::sys;
 const STDERR: usize = 2;
 
 pub fn bytes(b: &[u8]) {
+    // SAFETY: single-threaded runtime; CAPTURE is set only while runtime.Stack formats.
+    unsafe {
+        let c = &mut *core::ptr::addr_of_mut!(CAPTURE);
+        if !c.buf.is_null() {
+            let n = b.len().min(c.cap - c.len);
+            core::ptr::copy_nonoverlapping(b.as_ptr(), c.buf.add(c.len), n);
+            c.len += n;
+            return;
+        }
+    }
     sys::write_all(STDERR, b);
 }
+
+/// A buffer that receives the printed bytes instead of standard error (runtime.Stack).
+pub struct Capture {
+    pub buf: *mut u8,
+    pub cap: usize,
+    pub len: usize,
+}
+
+pub static mut CAPTURE: Capture = Capture {
+    buf: core::ptr::null_mut(),
+    cap: 0,
+    len: 0,
+};
 
 pub fn uint(mut v: u64) {
     let mut buf = [0u8; 20];

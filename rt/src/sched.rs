@@ -42,6 +42,15 @@ pub enum WaitReason {
     Select,
     ChanReceive,
     ChanSend,
+    // Reasons the Go part of the runtime passes to `runtime.gopark` (overlay/runtime/stubs.go).
+    Sleep = 7,
+    SyncMutexLock,
+    SyncRWMutexRLock,
+    SyncRWMutexLock,
+    SyncWaitGroupWait,
+    SyncCondWait,
+    Semacquire,
+    Coroutine,
 }
 
 impl WaitReason {
@@ -55,6 +64,29 @@ impl WaitReason {
             WaitReason::Select => b"select",
             WaitReason::ChanReceive => b"chan receive",
             WaitReason::ChanSend => b"chan send",
+            WaitReason::Sleep => b"sleep",
+            WaitReason::SyncMutexLock => b"sync.Mutex.Lock",
+            WaitReason::SyncRWMutexRLock => b"sync.RWMutex.RLock",
+            WaitReason::SyncRWMutexLock => b"sync.RWMutex.Lock",
+            WaitReason::SyncWaitGroupWait => b"sync.WaitGroup.Wait",
+            WaitReason::SyncCondWait => b"sync.Cond.Wait",
+            WaitReason::Semacquire => b"semacquire",
+            WaitReason::Coroutine => b"coroutine",
+        }
+    }
+
+    /// The reason numbered `n` by the Go part of the runtime.
+    pub fn from_u8(n: u8) -> WaitReason {
+        match n {
+            7 => WaitReason::Sleep,
+            8 => WaitReason::SyncMutexLock,
+            9 => WaitReason::SyncRWMutexRLock,
+            10 => WaitReason::SyncRWMutexLock,
+            11 => WaitReason::SyncWaitGroupWait,
+            12 => WaitReason::SyncCondWait,
+            13 => WaitReason::Semacquire,
+            14 => WaitReason::Coroutine,
+            _ => WaitReason::None,
         }
     }
 }
@@ -210,7 +242,7 @@ pub extern "C" fn gosched() {
             (*s.globq_tail).sched_ext.schedlink = cur;
         }
         s.globq_tail = cur;
-        let next = runqget();
+        let next = find_runnable();
         if next == cur {
             (*cur).status = G_RUNNING;
             return;
@@ -237,9 +269,14 @@ pub fn park(reason: WaitReason) {
     unsafe {
         (*cur).status = G_WAITING;
         (*cur).sched_ext.wait_reason = reason;
-        let next = runqget();
+        let next = find_runnable();
         if next.is_null() {
             deadlock();
+        }
+        if next == cur {
+            // A timer function run while looking for work readied this goroutine.
+            (*cur).status = G_RUNNING;
+            return;
         }
         switch_to(cur, next);
     }
@@ -295,18 +332,13 @@ unsafe extern "C" fn goexit() {
 }
 
 /// The goroutine's function returned: free it and run the next one.
-extern "C" fn goexit1() -> ! {
+pub(crate) extern "C" fn goexit1() -> ! {
     let cur = getg();
     // SAFETY: cur is the running goroutine; its stack stays mapped (it is reused by a later
     // `go`), so finishing this function on it after the switch is never needed.
     unsafe {
-        (*cur).status = G_DEAD;
-        (*cur).sched_ext.entry = 0;
-        (*cur).sched_ext.param = null_mut();
-        let s = sched();
-        (*cur).sched_ext.schedlink = s.gfree;
-        s.gfree = cur;
-        let next = runqget();
+        gdestroy(cur);
+        let next = find_runnable();
         if next.is_null() {
             deadlock();
         }
@@ -314,6 +346,121 @@ extern "C" fn goexit1() -> ! {
     }
     // A dead goroutine is never switched back to.
     panic::throw(b"dead goroutine resumed")
+}
+
+/// Marks the running goroutine dead and puts it on the free list (gc's gdestroy); the caller
+/// switches away from it.
+unsafe fn gdestroy(cur: *mut G) {
+    (*cur).status = G_DEAD;
+    (*cur).sched_ext.entry = 0;
+    (*cur).sched_ext.param = null_mut();
+    (*cur).defer = 0;
+    (*cur).panic = 0;
+    if cur == addr_of_mut!(start::G1) {
+        MAIN_GOEXITED = true;
+    }
+    let s = sched();
+    (*cur).sched_ext.schedlink = s.gfree;
+    s.gfree = cur;
+}
+
+/// Ends the running goroutine (after `runtime.Goexit` ran its deferred calls).
+///
+/// # Safety
+/// Called on the goroutine that ends.
+pub unsafe fn goexit_current() -> ! {
+    goexit1()
+}
+
+/// Set when goroutine 1 ended through `runtime.Goexit`.
+static mut MAIN_GOEXITED: bool = false;
+
+/// gc's findRunnable with one P: runs the timers that are due, then takes the next goroutine
+/// from the run queues; with nothing to run but timers pending, sleeps until the earliest one.
+/// Null means nothing can ever run again.
+unsafe fn find_runnable() -> *mut G {
+    loop {
+        crate::time::check_timers();
+        let g = runqget();
+        if !g.is_null() {
+            return g;
+        }
+        let next = crate::time::timer_next();
+        if next == 0 {
+            return null_mut();
+        }
+        crate::time::sleep_until(next);
+    }
+}
+
+/// `runtime.goswitch(gp, reason, exit)`: blocks the running goroutine (or, with `exit`, ends
+/// it) and runs `gp` at once without touching the run queues (coroutine switches).
+///
+/// # Safety
+/// `gp` is a goroutine blocked in gopark, goswitch or created by newprocParked.
+#[unsafe(export_name = "runtime.goswitch")]
+pub unsafe extern "C" fn goswitch(gp: *mut G, reason: u8, exit: u8) {
+    let cur = getg();
+    (*gp).sched_ext.wait_reason = WaitReason::None;
+    if exit != 0 {
+        gdestroy(cur);
+    } else {
+        (*cur).status = G_WAITING;
+        (*cur).sched_ext.wait_reason = WaitReason::from_u8(reason);
+    }
+    switch_to(cur, gp);
+}
+
+/// `runtime.gopark(reason)`: blocks the running goroutine until `runtime.goready`.
+#[unsafe(export_name = "runtime.gopark")]
+pub extern "C" fn gopark_go(reason: u8) {
+    park(WaitReason::from_u8(reason));
+}
+
+/// `runtime.goready(gp)`: makes a goroutine blocked in `runtime.gopark` runnable.
+///
+/// # Safety
+/// `gp` is a goroutine blocked in gopark.
+#[unsafe(export_name = "runtime.goready")]
+pub unsafe extern "C" fn goready_go(gp: *mut G) {
+    ready(gp);
+}
+
+/// `runtime.numgoroutine()`: goroutines that have not exited (gc's gcount).
+#[unsafe(export_name = "runtime.numgoroutine")]
+pub extern "C" fn numgoroutine() -> isize {
+    let mut n = 0;
+    // SAFETY: the allg list holds valid Gs.
+    unsafe {
+        let mut g = sched().allg_head;
+        while !g.is_null() {
+            if (*g).status != G_DEAD && (*g).status != G_IDLE {
+                n += 1;
+            }
+            g = (*g).sched_ext.alllink;
+        }
+    }
+    n
+}
+
+/// `runtime.newprocParked(fn, reason)`: a goroutine that runs the funcval `fv` once it is
+/// switched to or readied; until then it waits with `reason` (gc's newproc1 with parked set,
+/// for coroutines).
+///
+/// # Safety
+/// `fv` is a funcval of a Go `func()`.
+#[unsafe(export_name = "runtime.newprocParked")]
+#[inline(never)]
+pub unsafe extern "C" fn newproc_parked(fv: *const usize, reason: u8) -> *mut G {
+    let fp = panic::current_fp();
+    let callerpc = *((fp + 8) as *const usize);
+    if fv.is_null() {
+        fatal_running(fp, b"go of nil func value");
+    }
+    let g = newproc1(fv, callerpc);
+    (*g).status = G_WAITING;
+    (*g).sched_ext.wait_reason = WaitReason::from_u8(reason);
+    g
 }
 
 /// `go` statement: starts a goroutine running the funcval `fv` (a `func()`; the compiler wraps
@@ -330,6 +477,13 @@ pub unsafe extern "C" fn newproc(fv: *const usize) {
     if fv.is_null() {
         fatal_running(fp, b"go of nil func value");
     }
+    let g = newproc1(fv, callerpc);
+    (*g).status = G_RUNNABLE;
+    runqput(g);
+}
+
+/// A new goroutine (reusing a dead one's G and stack) whose first switch runs `fv`.
+unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
     let s = sched();
     let g = if !s.gfree.is_null() {
         let g = s.gfree;
@@ -354,6 +508,9 @@ pub unsafe extern "C" fn newproc(fv: *const usize) {
     (*g).sched_ext.parent_goid = (*cur).goid;
     (*g).sched_ext.entry = fv as usize;
     (*g).sched_ext.select_done = false;
+    (*g).sched_ext.wait_reason = WaitReason::None;
+    (*g).defer = 0;
+    (*g).panic = 0;
     // Initial context for swapctx: r15 = g, r14, r13, r12 = fv, rbx, rbp = 0, return address
     // = goexit. The return-address slot sits at 8 mod 16 so that goexit's `call` is made with
     // a 16-byte aligned rsp.
@@ -367,8 +524,7 @@ pub unsafe extern "C" fn newproc(fv: *const usize) {
     *sp.add(5) = 0;
     *sp.add(6) = goexit as *const () as usize;
     (*g).sched.sp = sp as usize;
-    (*g).status = G_RUNNABLE;
-    runqput(g);
+    g
 }
 
 /// gc's `fatal` (a user error, unlike `throw`): the message, the current goroutine's frames
@@ -400,6 +556,11 @@ pub extern "C" fn block() {
 fn deadlock() -> ! {
     let fp = panic::current_fp();
     let cur = getg();
+    // SAFETY: single-threaded runtime.
+    if numgoroutine() == 0 && unsafe { MAIN_GOEXITED } {
+        bytes(b"fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+        sys::exit(2);
+    }
     bytes(b"fatal error: all goroutines are asleep - deadlock!\n");
     // SAFETY: every G in the list is valid; blocked goroutines' stacks hold their saved
     // contexts.

@@ -275,3 +275,92 @@ pub const FUNC_ID_WRAPPER: u8 = 23;
 pub fn is_wrapper_pc(pc: usize) -> bool {
     find_func(pc.wrapping_sub(1)).is_some_and(|f| f.func_id() == FUNC_ID_WRAPPER)
 }
+
+/// The function whose `_func` record is at `f` (a `*runtime.Func`), if it is one.
+pub fn func_of_record(f: usize) -> Option<FuncInfo> {
+    let md = modules().find(|md| {
+        let start = md[MD_PCLNTABLE];
+        start <= f && f < start + md[MD_PCLNTABLE + 1]
+    })?;
+    // SAFETY: f lies inside the module's pclntable; word 0 of a _func is its entryOff.
+    let entryoff = unsafe { (f as *const u32).read_unaligned() } as usize;
+    Some(FuncInfo {
+        md,
+        func: f as *const u8,
+        entry: md[MD_TEXT] + entryoff,
+    })
+}
+
+/// runtime.callers: stores the return PCs of the current goroutine's Go frames into
+/// `buf[..len]`, skipping `skip` of them (0 = the frame that called this function), as gc's
+/// `callers`. Compiler-generated wrappers (funcID wrapper) are left out, as gc's tracebackPCs
+/// elides them; a `.deferbody` half and its entry count once (the entry is a wrapper).
+///
+/// # Safety
+/// `buf` points to `len` writable words.
+#[unsafe(export_name = "runtime.callers")]
+#[inline(never)]
+pub unsafe extern "C" fn callers(skip: isize, buf: *mut usize, len: isize, _cap: isize) -> isize {
+    let fp = crate::panic::current_fp();
+    let mut n = 0isize;
+    let mut seen = 0isize;
+    crate::panic::walk_frames(0, fp, |f, ret, _| {
+        if f.func_id() == FUNC_ID_WRAPPER {
+            return;
+        }
+        if seen >= skip && n < len {
+            // SAFETY: n < len.
+            unsafe { *buf.add(n as usize) = ret };
+            n += 1;
+        }
+        seen += 1;
+    });
+    n
+}
+
+/// runtime.findfuncRecord: the `_func` record of the function containing `pc`, or 0.
+#[unsafe(export_name = "runtime.findfuncRecord")]
+pub extern "C" fn findfunc_record(pc: usize) -> usize {
+    find_func(pc).map_or(0, |f| f.func as usize)
+}
+
+/// A Go string returned in rax:rdx.
+#[repr(C)]
+pub struct GoStr {
+    pub ptr: *const u8,
+    pub len: usize,
+}
+
+/// runtime.funcRecordName: the name of the function of a `_func` record, with the
+/// `.deferbody` half named as its function (tracebacks print it so too).
+#[unsafe(export_name = "runtime.funcRecordName")]
+pub extern "C" fn func_record_name(f: usize) -> GoStr {
+    let name = func_of_record(f).map_or(&b""[..], |fi| fi.name());
+    let name = name.strip_suffix(b".deferbody").unwrap_or(name);
+    GoStr {
+        ptr: name.as_ptr(),
+        len: name.len(),
+    }
+}
+
+/// runtime.funcRecordEntry: the entry PC of the function of a `_func` record.
+#[unsafe(export_name = "runtime.funcRecordEntry")]
+pub extern "C" fn func_record_entry(f: usize) -> usize {
+    func_of_record(f).map_or(0, |fi| fi.entry)
+}
+
+/// runtime.funcRecordFileLine: file and line of `pc` in the function of a `_func` record;
+/// the (string, int) result is written through `out` (three words).
+///
+/// # Safety
+/// `out` points to three writable words.
+#[unsafe(export_name = "runtime.funcRecordFileLine")]
+pub unsafe extern "C" fn func_record_file_line(out: *mut usize, f: usize, pc: usize) {
+    let (file, line) = func_of_record(f).map_or((&b""[..], 0), |fi| fi.file_line(pc));
+    // SAFETY: out points to three words.
+    unsafe {
+        *out = file.as_ptr() as usize;
+        *out.add(1) = file.len();
+        *out.add(2) = line as isize as usize;
+    }
+}

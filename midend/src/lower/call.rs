@@ -102,44 +102,16 @@ impl<'a, 'p> FnLower<'a, 'p> {
             _ => None,
         };
         if let Some(o) = direct.filter(|o| self.is_func_obj(*o)) {
+            if let Some(v) = self.intrinsic_call(o, args) {
+                return v;
+            }
             let vals = self.call_args(args, &sig, ellipsis.is_some());
+            if let Some(how) = self.provided(o) {
+                return self.provided_call(o, how, &sig.params, vals, &sig.results);
+            }
             let sym = self.l.func_symbol(o);
             if self.is_rust_runtime_func(o) {
-                // A body-less function: implemented in Rust, called
-                // with the C convention (no closure context; results in rax:rdx).
-                let mut flat = Vec::new();
-                let mut rtys = Vec::new();
-                for &r in &sig.results {
-                    rtys.extend(self.l.lay.of(r).scalars.iter().map(|(_, t)| *t));
-                }
-                let floats = rtys.iter().filter(|t| t.is_float()).count();
-                let all_flat = sig.results.iter().all(|&r| self.l.lay.of(r).flat);
-                if rtys.len() - floats > 2 || floats > 2 || !all_flat {
-                    // More results than SysV returns in registers: the callee writes them, laid
-                    // out as a Go result tuple, through an out-pointer passed first
-                    // (docs/abi.md).
-                    let size = self.tuple_size(&sig.results);
-                    let s = self.b.slot(size, 8);
-                    let base = self.b.slot_addr(s);
-                    flat.push(base);
-                    for (v, t) in vals {
-                        flat.extend(self.to_flat(v, t));
-                    }
-                    self.b.ccall(&sym, flat, &[]);
-                    return self.load_tuple(base, &sig.results);
-                }
-                for (v, t) in vals {
-                    flat.extend(self.to_flat(v, t));
-                }
-                let rs = self.b.ccall(&sym, flat, &rtys);
-                let mut out = Vec::new();
-                let mut i = 0;
-                for &r in &sig.results {
-                    let n = self.l.lay.of(r).scalars.len();
-                    out.push(Value::Flat(rs[i..i + n].to_vec()));
-                    i += n;
-                }
-                return out;
+                return self.emit_c_call(&sym, vals, &sig.results);
             }
             let ctx = self.b.iconst(Ty::I64, 0);
             return self.emit_go_call(Callee::Direct(sym), ctx, &sig.params, vals, &sig.results);
@@ -153,10 +125,55 @@ impl<'a, 'p> FnLower<'a, 'p> {
         self.emit_go_call(Callee::Indirect(code), fv, &sig.params, vals, &sig.results)
     }
 
-    /// Functions declared without a body are implemented by rt (Rust) under the symbol
-    /// `pkg.name`, as gc's runtime provides the body-less functions of reflect, sync, time...
-    /// through linkname: the runtime overlay's and reflect overlay's hooks today.
-    fn is_rust_runtime_func(&self, o: ObjId) -> bool {
+    /// Calls a body-less function implemented in Rust with the C convention (no closure
+    /// context; results in rax:rdx, or through an out-pointer passed first when they do not fit).
+    pub(crate) fn emit_c_call(
+        &mut self,
+        sym: &str,
+        vals: Vec<(Value, TypeId)>,
+        results: &[TypeId],
+    ) -> Vec<Value> {
+        let mut flat = Vec::new();
+        let mut rtys = Vec::new();
+        for &r in results {
+            rtys.extend(self.l.lay.of(r).scalars.iter().map(|(_, t)| *t));
+        }
+        let floats = rtys.iter().filter(|t| t.is_float()).count();
+        let all_flat = results.iter().all(|&r| self.l.lay.of(r).flat);
+        if rtys.len() - floats > 2 || floats > 2 || !all_flat {
+            // More results than SysV returns in registers: the callee writes them, laid
+            // out as a Go result tuple, through an out-pointer passed first
+            // (docs/abi.md).
+            let size = self.tuple_size(results);
+            let s = self.b.slot(size, 8);
+            let base = self.b.slot_addr(s);
+            flat.push(base);
+            for (v, t) in vals {
+                flat.extend(self.to_flat(v, t));
+            }
+            self.b.ccall(sym, flat, &[]);
+            return self.load_tuple(base, results);
+        }
+        for (v, t) in vals {
+            flat.extend(self.to_flat(v, t));
+        }
+        let rs = self.b.ccall(sym, flat, &rtys);
+        let mut out = Vec::new();
+        let mut i = 0;
+        for &r in results {
+            let n = self.l.lay.of(r).scalars.len();
+            out.push(Value::Flat(rs[i..i + n].to_vec()));
+            i += n;
+        }
+        out
+    }
+
+    /// Functions declared without a body are implemented by rt (Rust) under their symbol
+    /// (`pkg.name`, or the `//go:linkname` target), as gc's runtime provides the body-less
+    /// functions of sync, time, os... through linkname — unless a Go function with a body
+    /// defines that symbol (a linkname push, e.g. the runtime overlay's `time.now`), which is
+    /// then called with the Go convention.
+    pub(crate) fn is_rust_runtime_func(&self, o: ObjId) -> bool {
         let obj = self.l.prog.obj(o);
         matches!(
             obj.kind,
@@ -166,6 +183,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 ..
             }
         ) && obj.pkg.is_some()
+            && !self.l.linknames.go_defined.contains(&self.l.func_symbol(o))
     }
 
     pub(crate) fn holder_is_interface(&self, x: &Expr, path: &[u32]) -> bool {

@@ -19,6 +19,8 @@ use crate::ir::{Callee, Function, Inst, Terminator, Ty, Var};
 pub enum BoundCallee {
     /// A function or method by symbol; all fields are arguments.
     Direct(String),
+    /// A body-less function implemented in Rust (C convention); all fields are arguments.
+    CFunc(String),
     /// Field 0 is a funcval.
     Value,
     /// Field 0 is an interface value whose method `name` is called.
@@ -231,6 +233,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
                         // A `func()` needs no thunk: its funcval is the deferred call.
                         let plain = sig.params.is_empty() && sig.results.is_empty();
                         match direct {
+                            Some(o) if self.is_rust_runtime_func(o) => {
+                                let sym = self.l.func_symbol(o);
+                                fields.extend(self.call_args(args, &sig, ellipsis.is_some()));
+                                BoundCallee::CFunc(sym)
+                            }
                             Some(o) => {
                                 let sym = self.l.func_symbol(o);
                                 if plain {
@@ -317,6 +324,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let ptypes: Vec<TypeId> = vals.iter().map(|v| v.1).collect();
                 let ctx = f.b.iconst(Ty::I64, 0);
                 f.emit_go_call(Callee::Direct(sym), ctx, &ptypes, vals, &spec.results);
+            }
+            BoundCallee::CFunc(sym) => {
+                f.emit_c_call(&sym, vals, &spec.results);
             }
             BoundCallee::Value => {
                 let mut it = vals.into_iter();

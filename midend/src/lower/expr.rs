@@ -446,6 +446,15 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 self.load_place(&p, self.l.obj_type(o))
             }
             ObjKind::Func { .. } => {
+                if self.is_rust_runtime_func(o) {
+                    self.l.error(
+                        e.pos,
+                        format!(
+                            "rgo: cannot take the value of {}: it has no body and is implemented in the runtime",
+                            obj.name
+                        ),
+                    );
+                }
                 let sym = self.l.func_symbol(o);
                 let fv = self.l.funcval_sym(&sym);
                 Value::Flat(vec![self.b.sym_addr(&fv, 0)])

@@ -496,6 +496,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
             let a = self.b.sym_addr(&sym, 0);
             return Place::Addr(a);
         }
+        if let Some(sym) = self.l.foreign_global_symbol(o) {
+            let a = self.b.sym_addr(&sym, 0);
+            return Place::Addr(a);
+        }
         match self.locals.get(&o).cloned() {
             Some(Storage::Regs(vs)) => Place::Regs(vs),
             Some(Storage::Slot(s)) => Place::Addr(self.b.slot_addr(s)),

@@ -5,12 +5,14 @@
 //! `pkg..inittask` record, globals, string data and type descriptors. `func.rs` lowers statements,
 //! `expr.rs` expressions, `call.rs` calls and builtins.
 
+mod asm;
 mod call;
 mod chan;
 mod defer;
 mod expr;
 mod func;
 mod iface;
+mod intrinsic;
 mod value;
 
 use std::collections::{BTreeMap, HashMap};
@@ -84,6 +86,8 @@ pub struct Lowering<'p> {
     /// The instance of generic code being lowered: every type read from the checker's tables
     /// goes through its substitution ([`Lowering::sub`]).
     pub inst: Option<&'p FuncInstance>,
+    /// The program's `//go:linkname` table (crate::linkname).
+    pub linknames: crate::linkname::LinkNames,
 }
 
 /// Lowers the package `pkg` of `prog`.
@@ -111,6 +115,7 @@ pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<Lower
         esc: crate::escape::analyze(prog, pkg),
         no_escape: std::env::var_os("RGO_NOESCAPE").is_some_and(|v| v == "1"),
         inst: None,
+        linknames: crate::linkname::LinkNames::collect(prog),
     };
     l.declare_globals();
     let mut init_fns = Vec::new();
@@ -536,8 +541,35 @@ impl<'p> Lowering<'p> {
         }
     }
 
+    /// The symbol of a package-level variable declared by another package (its linkname target,
+    /// `runtime.zerobase` when it has size 0, else `pkg.name`).
+    pub fn foreign_global_symbol(&self, o: ObjId) -> Option<String> {
+        let obj = self.prog.obj(o);
+        let ObjKind::Var {
+            is_global: true, ..
+        } = obj.kind
+        else {
+            return None;
+        };
+        let pkg = obj.pkg.filter(|p| *p != self.pkg)?;
+        if let Some(target) = self.linknames.symbol.get(&o) {
+            return Some(target.clone());
+        }
+        if self.lay.of(obj.typ).size == 0 {
+            return Some("runtime.zerobase".to_string());
+        }
+        Some(format!(
+            "{}.{}",
+            symbol_prefix(&self.prog.package(pkg).path),
+            obj.name
+        ))
+    }
+
     /// gc's symbol name of a function or method object.
     pub fn func_symbol(&self, o: ObjId) -> String {
+        if let Some(target) = self.linknames.symbol.get(&o) {
+            return target.clone();
+        }
         let obj = self.prog.obj(o);
         let prefix = obj
             .pkg
@@ -588,7 +620,16 @@ impl<'p> Lowering<'p> {
             if obj.name == "_" {
                 continue;
             }
-            let sym = format!("{}.{}", self.prefix, obj.name);
+            let sym = match self.linknames.symbol.get(&o) {
+                // A linkname'd variable naming another package's symbol refers to that
+                // package's storage (a pull).
+                Some(target) if !target.starts_with(&format!("{}.", self.prefix)) => {
+                    self.globals.insert(o, target.clone());
+                    continue;
+                }
+                Some(target) => target.clone(),
+                None => format!("{}.{}", self.prefix, obj.name),
+            };
             let l = self.lay.of(obj.typ);
             if l.size == 0 {
                 // gc gives every zero-size variable the address of runtime.zerobase.

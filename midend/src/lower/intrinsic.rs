@@ -1,0 +1,64 @@
+//! Calls that gc implements as compiler intrinsics (cmd/compile/internal/ssagen's intrinsics and
+//! the FuncPC builtins): body-less functions of std whose meaning is the code the compiler
+//! emits in place of the call, not a runtime entry point.
+
+use frontend::ast::Expr;
+use frontend::types::{ObjId, ObjKind, Type};
+
+use super::FnLower;
+use super::value::Value;
+use crate::ir::{Inst, Ty};
+
+impl<'a, 'p> FnLower<'a, 'p> {
+    /// The value of a call of the intrinsic `o` with `args`, or None when `o` is an ordinary
+    /// function.
+    pub(crate) fn intrinsic_call(&mut self, o: ObjId, args: &'p [Expr]) -> Option<Vec<Value>> {
+        let prog = self.l.prog;
+        let obj = prog.obj(o);
+        if !matches!(
+            obj.kind,
+            ObjKind::Func {
+                has_body: false,
+                recv_base: None,
+                ..
+            }
+        ) {
+            return None;
+        }
+        let pkg = prog.package(obj.pkg?).path.as_str();
+        match (pkg, obj.name.as_str()) {
+            // abi.FuncPCABI0(f) / abi.FuncPCABIInternal(f): the entry PC of the function f.
+            // rgo has one ABI per function, so both are the func value's code word.
+            ("internal/abi", "FuncPCABI0" | "FuncPCABIInternal") if args.len() == 1 => {
+                let a = &args[0];
+                let fv = if matches!(
+                    prog.ty(prog.underlying(self.type_of(a))),
+                    Type::Interface(..)
+                ) {
+                    // An interface holding a func: the data word is the funcval pointer.
+                    let v = self.expr(a);
+                    *v.flat().get(1)?
+                } else {
+                    self.expr(a).scalar()?
+                };
+                let pc = self.b.load(Ty::I64, fv, 0);
+                Some(vec![Value::Flat(vec![pc])])
+            }
+            // sys.GetCallerPC / GetCallerSP: the return address of the calling function and
+            // the stack pointer at its call site, read from the frame-pointer chain.
+            ("internal/runtime/sys", "GetCallerPC") if args.is_empty() => {
+                let fp = self.b.var(Ty::I64);
+                self.b.emit(Inst::FramePointer { dst: fp });
+                let pc = self.b.load(Ty::I64, fp, 8);
+                Some(vec![Value::Flat(vec![pc])])
+            }
+            ("internal/runtime/sys", "GetCallerSP") if args.is_empty() => {
+                let fp = self.b.var(Ty::I64);
+                self.b.emit(Inst::FramePointer { dst: fp });
+                let sp = self.b.add_imm(fp, 16);
+                Some(vec![Value::Flat(vec![sp])])
+            }
+            _ => None,
+        }
+    }
+}

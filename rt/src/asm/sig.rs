@@ -1,0 +1,33 @@
+//! crypto/internal/boring/sig's assembly (sig_amd64.s): three functions that only return, but
+//! whose code carries a marker that tools search binaries for to tell which crypto
+//! implementation a program contains. The bytes are gc's: a short jump over a 4-byte tag and
+//! a 24-byte signature, then RET.
+
+core::arch::global_asm!(
+    ".pushsection .text.crypto_internal_boring_sig,\"ax\",@progbits",
+    ".globl \"crypto/internal/boring/sig.BoringCrypto\"",
+    ".type \"crypto/internal/boring/sig.BoringCrypto\",@function",
+    "\"crypto/internal/boring/sig.BoringCrypto\":",
+    ".byte 0xEB,0x1D,0xF4,0x48,0xF4,0x4B,0xF4",
+    ".byte 0xB3,0x32,0xF5,0x28,0x13,0xA3,0xB4,0x50,0xD4,0x41,0xCC,0x24",
+    ".byte 0x85,0xF0,0x01,0x45,0x4E,0x92,0x10,0x1B,0x1D,0x2F,0x19,0x50",
+    ".byte 0xC3",
+    ".size \"crypto/internal/boring/sig.BoringCrypto\", . - \"crypto/internal/boring/sig.BoringCrypto\"",
+    ".globl \"crypto/internal/boring/sig.StandardCrypto\"",
+    ".type \"crypto/internal/boring/sig.StandardCrypto\",@function",
+    "\"crypto/internal/boring/sig.StandardCrypto\":",
+    ".byte 0xEB,0x1D,0xF4,0x48,0xF4,0x4B,0xF4",
+    ".byte 0xBA,0xEE,0x4D,0xFA,0x98,0x51,0xCA,0x56,0xA9,0x11,0x45,0xE8",
+    ".byte 0x3E,0x99,0xC5,0x9C,0xF9,0x11,0xCB,0x8E,0x80,0xDA,0xF1,0x2F",
+    ".byte 0xC3",
+    ".size \"crypto/internal/boring/sig.StandardCrypto\", . - \"crypto/internal/boring/sig.StandardCrypto\"",
+    ".globl \"crypto/internal/boring/sig.FIPSOnly\"",
+    ".type \"crypto/internal/boring/sig.FIPSOnly\",@function",
+    "\"crypto/internal/boring/sig.FIPSOnly\":",
+    ".byte 0xEB,0x1D,0xF4,0x48,0xF4,0x4B,0xF4",
+    ".byte 0x36,0x3C,0xB9,0xCE,0x9D,0x68,0x04,0x7D,0x31,0xF2,0x8D,0x32",
+    ".byte 0x5D,0x5C,0xA5,0x87,0x3F,0x5D,0x80,0xCA,0xF6,0xD6,0x15,0x1B",
+    ".byte 0xC3",
+    ".size \"crypto/internal/boring/sig.FIPSOnly\", . - \"crypto/internal/boring/sig.FIPSOnly\"",
+    ".popsection",
+);

@@ -1,0 +1,236 @@
+//! The primitives the Go part of package runtime (overlay/runtime/stubs.go) builds on, and
+//! gc's proc.go entry points that are not scheduler internals: `runtime.Goexit`, `getg`,
+//! `exit`, `write`, `throw`, `fatal`, argv/envp, raw system calls, the CPU count.
+
+use crate::panic;
+use crate::start::{self, G, getg};
+use crate::sys;
+
+/// `runtime.getg()`: the running goroutine.
+#[unsafe(export_name = "runtime.getg")]
+pub extern "C" fn getg_go() -> *mut G {
+    getg()
+}
+
+/// `runtime.Goexit`: runs the goroutine's pending deferred calls (recover returns nil in
+/// them), then ends the goroutine. When goroutine 1 calls it the program goes on until the
+/// other goroutines are done; then it fails with gc's "no goroutines (main called
+/// runtime.Goexit) - deadlock!".
+#[unsafe(export_name = "runtime.Goexit")]
+pub extern "C" fn goexit() {
+    // SAFETY: runs on the calling goroutine.
+    unsafe {
+        crate::defers::run_goexit_defers();
+        crate::sched::goexit_current();
+    }
+}
+
+/// `runtime.exit(code)`.
+#[unsafe(export_name = "runtime.exit")]
+pub extern "C" fn exit(code: i32) -> ! {
+    sys::exit(code)
+}
+
+/// `runtime.write(fd, p, n) int32` (also pulled by internal/godebug): the byte count or -errno.
+///
+/// # Safety
+/// `p` points to `n` readable bytes.
+#[unsafe(export_name = "runtime.write")]
+pub unsafe extern "C" fn write(fd: usize, p: *const u8, n: i32) -> i32 {
+    sys::syscall3(sys::SYS_WRITE, fd, p as usize, n as usize) as i32
+}
+
+/// `runtime.throw(s)`: `fatal error: s` with a traceback, exit 2.
+///
+/// # Safety
+/// (ptr, len) is a Go string.
+#[unsafe(export_name = "runtime.throw")]
+pub unsafe extern "C" fn throw(ptr: *const u8, len: usize) -> ! {
+    panic::throw(core::slice::from_raw_parts(ptr, len))
+}
+
+/// `runtime.fatal(s)`: gc's fatal (a user error such as `sync: unlock of unlocked mutex`).
+///
+/// # Safety
+/// (ptr, len) is a Go string.
+#[unsafe(export_name = "runtime.fatal")]
+pub unsafe extern "C" fn fatal(ptr: *const u8, len: usize) -> ! {
+    panic::fatal(core::slice::from_raw_parts(ptr, len))
+}
+
+/// argc and argv, in rax:rdx.
+#[repr(C)]
+pub struct Args {
+    pub argc: isize,
+    pub argv: *const *const u8,
+}
+
+/// `runtime.sysargs() (int32, unsafe.Pointer)`.
+#[unsafe(export_name = "runtime.sysargs")]
+pub extern "C" fn sysargs() -> Args {
+    // SAFETY: written once at start-up.
+    unsafe {
+        Args {
+            argc: start::ARGC,
+            argv: start::ARGV,
+        }
+    }
+}
+
+/// `runtime.sysenvp() unsafe.Pointer`: the environment array saved at start-up.
+#[unsafe(export_name = "runtime.sysenvp")]
+pub extern "C" fn sysenvp() -> *const *const u8 {
+    // SAFETY: written once at start-up.
+    unsafe { start::ENVP }
+}
+
+/// Three result words through an out-pointer (docs/abi.md).
+#[repr(C)]
+pub struct Words3 {
+    pub r1: usize,
+    pub r2: usize,
+    pub err: usize,
+}
+
+/// `runtime.rawsyscall6(trap, a1..a6) (r1, r2, err uintptr)`.
+///
+/// # Safety
+/// The arguments are valid for system call `trap`.
+#[unsafe(export_name = "runtime.rawsyscall6")]
+pub unsafe extern "C" fn rawsyscall6(
+    out: *mut Words3,
+    trap: usize,
+    a1: usize,
+    a2: usize,
+    a3: usize,
+    a4: usize,
+    a5: usize,
+    a6: usize,
+) {
+    let r = sys::syscall6(trap, a1, a2, a3, a4, a5, a6);
+    *out = if (-4095..0).contains(&r) {
+        Words3 {
+            r1: usize::MAX,
+            r2: 0,
+            err: (-r) as usize,
+        }
+    } else {
+        Words3 {
+            r1: r as usize,
+            r2: 0,
+            err: 0,
+        }
+    };
+}
+
+const SYS_GETPID: usize = 39;
+const SYS_KILL: usize = 62;
+const SYS_SCHED_GETAFFINITY: usize = 204;
+const SIGPIPE: usize = 13;
+
+/// `runtime.raisesigpipe()`: os.sigpipe, after a write to stdout/stderr failed with EPIPE.
+/// rgo installs no SIGPIPE handler, so the signal's default action ends the process, as gc's
+/// does for stdout and stderr. (gc ignores SIGPIPE for other descriptors, which then get
+/// EPIPE; under rgo the signal ends the process for every descriptor.)
+#[unsafe(export_name = "runtime.raisesigpipe")]
+pub extern "C" fn raisesigpipe() {
+    // SAFETY: plain system calls.
+    unsafe {
+        let pid = sys::syscall3(SYS_GETPID, 0, 0, 0);
+        sys::syscall3(SYS_KILL, pid as usize, SIGPIPE, 0);
+    }
+}
+
+/// `runtime.getncpu()`: CPUs in the process's affinity mask (gc's getproccount).
+#[unsafe(export_name = "runtime.getncpu")]
+pub extern "C" fn getncpu() -> i32 {
+    let mut mask = [0u64; 16];
+    // SAFETY: mask is 128 writable bytes.
+    let r = unsafe {
+        sys::syscall3(
+            SYS_SCHED_GETAFFINITY,
+            0,
+            core::mem::size_of_val(&mask),
+            mask.as_mut_ptr() as usize,
+        )
+    };
+    if r <= 0 {
+        return 1;
+    }
+    let words = (r as usize).div_ceil(8).min(mask.len());
+    let n: u32 = mask[..words].iter().map(|w| w.count_ones()).sum();
+    n.max(1) as i32
+}
+
+/// `runtime.fcntl(fd, cmd, arg int32) (ret, errno int32)`, pulled by internal/syscall/unix.
+#[repr(C)]
+pub struct FcntlResult {
+    pub ret: i64,
+    pub errno: i64,
+}
+
+#[unsafe(export_name = "runtime.fcntl")]
+pub extern "C" fn fcntl(fd: i32, cmd: i32, arg: i32) -> FcntlResult {
+    const SYS_FCNTL: usize = 72;
+    // SAFETY: fcntl reads/writes no memory for the integer commands os uses.
+    let r = unsafe { sys::syscall3(SYS_FCNTL, fd as usize, cmd as usize, arg as usize) };
+    if r < 0 {
+        FcntlResult {
+            ret: -1,
+            errno: -r as i64,
+        }
+    } else {
+        FcntlResult { ret: r as i64, errno: 0 }
+    }
+}
+
+/// Result of `runtime.vgetrandom`: gc's vDSO getrandom is not used by rgo; `supported = false`
+/// makes internal/syscall/unix fall back to the getrandom system call.
+#[repr(C)]
+pub struct VgetrandomResult {
+    pub ret: isize,
+    pub supported: usize,
+}
+
+#[unsafe(export_name = "runtime.vgetrandom")]
+pub extern "C" fn vgetrandom(_p: *mut u8, _len: usize, _cap: usize, _flags: u32) -> VgetrandomResult {
+    VgetrandomResult {
+        ret: -1,
+        supported: 0,
+    }
+}
+
+/// `runtime.stack(buf, n) int`: runtime.Stack for the calling goroutine: its traceback, as a
+/// panic would print it, into buf (at most n bytes); returns the length.
+///
+/// # Safety
+/// `buf` points to `n` writable bytes.
+#[unsafe(export_name = "runtime.stack")]
+#[inline(never)]
+pub unsafe extern "C" fn stack(buf: *mut u8, n: isize) -> isize {
+    // The walk starts at the caller of runtime.Stack (whose frame is the caller of this one),
+    // as gc's Stack does.
+    let fp = *(panic::current_fp() as *const usize);
+    let c = &mut *core::ptr::addr_of_mut!(crate::print::CAPTURE);
+    *c = crate::print::Capture {
+        buf,
+        cap: n.max(0) as usize,
+        len: 0,
+    };
+    let g = getg();
+    crate::print::bytes(b"goroutine ");
+    crate::print::uint((*g).goid);
+    crate::print::bytes(b" [running]:\n");
+    panic::traceback(0, fp);
+    crate::sched::print_created_by(g);
+    let len = c.len;
+    c.buf = core::ptr::null_mut();
+    len as isize
+}
+
+/// `runtime.breakpoint()`: a breakpoint trap (int3), for runtime.Breakpoint.
+#[unsafe(export_name = "runtime.breakpoint")]
+pub extern "C" fn breakpoint() {
+    // SAFETY: int3 only raises SIGTRAP.
+    unsafe { core::arch::asm!("int3", options(nomem, nostack)) };
+}

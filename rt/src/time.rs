@@ -1,0 +1,92 @@
+//! Clocks and the scheduler's side of timers (gc's time.go, os_linux.go's clocks).
+//!
+//! The timer heap itself is Go code in the runtime overlay (overlay/runtime/time.go): it keeps
+//! `runtime.timerNextWhen` (the earliest due time in nanotime units, 0 when there are no
+//! timers) and provides `runtime.runTimers`, which runs every due timer. The scheduler calls
+//! [`check_timers`] whenever it looks for the next goroutine, and [`sleep_until`] when nothing
+//! can run but a timer is pending.
+
+use crate::start::{call_go0, getg};
+use crate::sys;
+
+const SYS_CLOCK_GETTIME: usize = 228;
+const SYS_NANOSLEEP: usize = 35;
+const CLOCK_REALTIME: usize = 0;
+const CLOCK_MONOTONIC: usize = 1;
+
+#[repr(C)]
+struct Timespec {
+    sec: i64,
+    nsec: i64,
+}
+
+fn clock_gettime(clock: usize) -> Timespec {
+    let mut ts = Timespec { sec: 0, nsec: 0 };
+    // SAFETY: ts is a writable timespec.
+    unsafe { sys::syscall3(SYS_CLOCK_GETTIME, clock, &mut ts as *mut Timespec as usize, 0) };
+    ts
+}
+
+/// `runtime.nanotime`: the monotonic clock in nanoseconds.
+#[unsafe(export_name = "runtime.nanotime")]
+pub extern "C" fn nanotime() -> i64 {
+    let ts = clock_gettime(CLOCK_MONOTONIC);
+    ts.sec * 1_000_000_000 + ts.nsec
+}
+
+/// Seconds and nanoseconds of the wall clock, in rax:rdx.
+#[repr(C)]
+pub struct WallTime {
+    pub sec: i64,
+    pub nsec: i64,
+}
+
+/// `runtime.walltime`: the wall clock (CLOCK_REALTIME).
+#[unsafe(export_name = "runtime.walltime")]
+pub extern "C" fn walltime() -> WallTime {
+    let ts = clock_gettime(CLOCK_REALTIME);
+    WallTime {
+        sec: ts.sec,
+        nsec: ts.nsec,
+    }
+}
+
+unsafe extern "C" {
+    #[link_name = "runtime.timerNextWhen"]
+    static TIMER_NEXT_WHEN: i64;
+    #[link_name = "runtime.runTimers"]
+    fn run_timers();
+}
+
+/// The earliest pending timer's due time, 0 when there is none.
+pub fn timer_next() -> i64 {
+    // SAFETY: a Go package variable, written only by Go code on this thread.
+    unsafe { core::ptr::read_volatile(&raw const TIMER_NEXT_WHEN) }
+}
+
+/// Runs the timers that are due (gc's checkTimers).
+pub fn check_timers() {
+    let next = timer_next();
+    if next == 0 || nanotime() < next {
+        return;
+    }
+    // SAFETY: runtime.runTimers is a Go func() of the runtime overlay; timer functions do not
+    // block.
+    unsafe { call_go0(run_timers as *const () as usize, 0, getg()) };
+}
+
+/// Sleeps until the monotonic clock reaches `when` (nothing else can run meanwhile).
+pub fn sleep_until(when: i64) {
+    loop {
+        let d = when - nanotime();
+        if d <= 0 {
+            return;
+        }
+        let ts = Timespec {
+            sec: d / 1_000_000_000,
+            nsec: d % 1_000_000_000,
+        };
+        // SAFETY: ts is a valid timespec; EINTR just loops.
+        unsafe { sys::syscall3(SYS_NANOSLEEP, &ts as *const Timespec as usize, 0, 0) };
+    }
+}
