@@ -1,8 +1,8 @@
 // The public API of package runtime that rgo supports. Functions declared without a body are
 // implemented in Rust (rt/) and called with the C convention (docs/abi.md).
 //
-// rgo has no garbage collector yet: GC does nothing, finalizers and cleanups are recorded
-// (SetFinalizer, AddCleanup) but never run, and ReadMemStats reports no collections.
+// The collector is in rt/src/mgc.rs. Finalizers and cleanups are recorded (SetFinalizer,
+// AddCleanup) but never run yet.
 
 package runtime
 
@@ -14,8 +14,8 @@ const (
 	Compiler = "gc"
 )
 
-// GC runs a garbage collection. rgo has no collector yet, so there is nothing to do.
-func GC() {}
+// GC runs a garbage collection and blocks until it is complete (rt/src/mgc.rs).
+func GC()
 
 // Gosched yields the processor to other goroutines.
 func Gosched()
@@ -147,9 +147,11 @@ type MemStats struct {
 	}
 }
 
-// ReadMemStats fills m. Without a collector nothing is freed; the allocation counters are zero
-// for now.
+// ReadMemStats fills m with the allocator's and collector's statistics (gc's field meanings;
+// rt/src/mgc.rs). BySize is not filled.
 func ReadMemStats(m *MemStats) {
 	*m = MemStats{}
-	m.EnableGC = true
+	readmemstats(m)
 }
+
+func readmemstats(m *MemStats)

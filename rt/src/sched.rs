@@ -426,6 +426,19 @@ pub unsafe extern "C" fn goready_go(gp: *mut G) {
     ready(gp);
 }
 
+/// Calls `f` with every goroutine ever created (gc's forEachG), in creation order.
+///
+/// # Safety
+/// `f` must not create goroutines.
+pub unsafe fn for_each_g(mut f: impl FnMut(*mut G)) {
+    let mut g = sched().allg_head;
+    while !g.is_null() {
+        let next = (*g).sched_ext.alllink;
+        f(g);
+        g = next;
+    }
+}
+
 /// `runtime.numgoroutine()`: goroutines that have not exited (gc's gcount).
 #[unsafe(export_name = "runtime.numgoroutine")]
 pub extern "C" fn numgoroutine() -> isize {
