@@ -1,8 +1,8 @@
 // The public API of package runtime that rgo supports. Functions declared without a body are
 // implemented in Rust (rt/) and called with the C convention (docs/abi.md).
 //
-// The collector is in rt/src/mgc.rs. Finalizers and cleanups are recorded (SetFinalizer,
-// AddCleanup) but never run yet.
+// The collector is in rt/src/mgc.rs, finalizers in rt/src/mfinal.rs. Cleanups (AddCleanup)
+// are recorded but never run yet.
 
 package runtime
 
@@ -23,8 +23,13 @@ func Gosched()
 // KeepAlive marks its argument as reachable up to this call.
 func KeepAlive(x any) {}
 
-// SetFinalizer records a finalizer for obj. Without a collector nothing is ever finalized.
-func SetFinalizer(obj any, finalizer any) {}
+// SetFinalizer sets the finalizer associated with obj to the provided finalizer function
+// (gc's rules; rt/src/mfinal.rs).
+func SetFinalizer(obj any, finalizer any) {
+	setfinalizer(obj, finalizer)
+}
+
+func setfinalizer(obj any, finalizer any)
 
 // Cleanup is a handle to a cleanup call for a specific object (AddCleanup).
 type Cleanup struct {

@@ -20,6 +20,7 @@ pub mod malloc;
 pub mod maps;
 pub mod mbitmap;
 pub mod mem;
+pub mod mfinal;
 pub mod mgc;
 pub mod mgcmark;
 pub mod mgcsweep;

@@ -69,6 +69,8 @@
 //!
 //! ## Switch
 //!
+//! Finalizers: mfinal.rs.
+//!
 //! `RGO_GC=off` disables the collector entirely (gc-less behaviour: memory is never freed).
 
 use crate::malloc::STATS;
@@ -308,6 +310,7 @@ pub fn gc_start(forced: bool) {
         print_trace(t0, t1, t2, heap0, heap1, goal_before, forced);
     }
     g.running = false;
+    crate::mfinal::wakefing();
 }
 
 struct Line {

@@ -168,4 +168,10 @@ pub unsafe fn gc_mark() {
     }
     scan_current_stack(cur_hi);
     drain();
+
+    // Finalizers: their functions and what finalizable objects point to are roots; objects
+    // found unreachable are queued and kept for one more cycle.
+    crate::mfinal::mark_finalizer_roots(&mut |p| grey(p));
+    drain();
+    HEAP_MARKED += crate::mfinal::queue_unreachable();
 }

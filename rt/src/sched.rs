@@ -51,6 +51,7 @@ pub enum WaitReason {
     SyncCondWait,
     Semacquire,
     Coroutine,
+    FinalizerWait,
 }
 
 impl WaitReason {
@@ -72,6 +73,7 @@ impl WaitReason {
             WaitReason::SyncCondWait => b"sync.Cond.Wait",
             WaitReason::Semacquire => b"semacquire",
             WaitReason::Coroutine => b"coroutine",
+            WaitReason::FinalizerWait => b"finalizer wait",
         }
     }
 
@@ -109,6 +111,9 @@ pub struct SchedInfo {
     pub param: *mut crate::chan::Sudog,
     /// The funcval run by a goroutine that has not started yet.
     pub entry: usize,
+    /// A runtime goroutine (the finalizer goroutine): hidden from tracebacks and
+    /// NumGoroutine, as gc's isSystemGoroutine.
+    pub system: bool,
 }
 
 impl SchedInfo {
@@ -121,6 +126,7 @@ impl SchedInfo {
         parent_goid: 0,
         param: null_mut(),
         entry: 0,
+        system: false,
     };
 }
 
@@ -447,7 +453,7 @@ pub extern "C" fn numgoroutine() -> isize {
     unsafe {
         let mut g = sched().allg_head;
         while !g.is_null() {
-            if (*g).status != G_DEAD && (*g).status != G_IDLE {
+            if (*g).status != G_DEAD && (*g).status != G_IDLE && !(*g).sched_ext.system {
                 n += 1;
             }
             g = (*g).sched_ext.alllink;
@@ -473,6 +479,18 @@ pub unsafe extern "C" fn newproc_parked(fv: *const usize, reason: u8) -> *mut G 
     let g = newproc1(fv, callerpc);
     (*g).status = G_WAITING;
     (*g).sched_ext.wait_reason = WaitReason::from_u8(reason);
+    g
+}
+
+/// A parked runtime goroutine (the finalizer goroutine) that runs `fv` once readied.
+///
+/// # Safety
+/// `fv` is a funcval whose code takes the context only.
+pub unsafe fn newproc_system(fv: *const usize) -> *mut G {
+    let g = newproc1(fv, 0);
+    (*g).status = G_WAITING;
+    (*g).sched_ext.wait_reason = WaitReason::FinalizerWait;
+    (*g).sched_ext.system = true;
     g
 }
 
@@ -522,6 +540,7 @@ unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
     (*g).sched_ext.entry = fv as usize;
     (*g).sched_ext.select_done = false;
     (*g).sched_ext.wait_reason = WaitReason::None;
+    (*g).sched_ext.system = false;
     (*g).defer = 0;
     (*g).panic = 0;
     // Initial context for swapctx: r15 = g, r14, r13, r12 = fv, rbx, rbp = 0, return address
@@ -580,7 +599,7 @@ fn deadlock() -> ! {
     unsafe {
         let mut g = sched().allg_head;
         while !g.is_null() {
-            if (*g).status != G_DEAD && (*g).status != G_IDLE {
+            if (*g).status != G_DEAD && (*g).status != G_IDLE && !(*g).sched_ext.system {
                 bytes(b"\ngoroutine ");
                 print::uint((*g).goid);
                 bytes(b" [");
