@@ -80,54 +80,52 @@ struct OverlayPackage {
 }
 
 /// The overlay packages in dependency order: each imports only `unsafe` and the ones before it.
-const OVERLAY: &[OverlayPackage] = &[
-    OverlayPackage {
-        path: "runtime",
-        files: &[
-            (
-                "runtime/error.go",
-                include_str!("../overlay/runtime/error.go"),
-            ),
-            (
-                "runtime/extern.go",
-                include_str!("../overlay/runtime/extern.go"),
-            ),
-            (
-                "runtime/coro.go",
-                include_str!("../overlay/runtime/coro.go"),
-            ),
-            (
-                "runtime/netpoll.go",
-                include_str!("../overlay/runtime/netpoll.go"),
-            ),
-            (
-                "runtime/runtime1.go",
-                include_str!("../overlay/runtime/runtime1.go"),
-            ),
-            (
-                "runtime/sema.go",
-                include_str!("../overlay/runtime/sema.go"),
-            ),
-            (
-                "runtime/stubs.go",
-                include_str!("../overlay/runtime/stubs.go"),
-            ),
-            (
-                "runtime/symtab.go",
-                include_str!("../overlay/runtime/symtab.go"),
-            ),
-            (
-                "runtime/synctest.go",
-                include_str!("../overlay/runtime/synctest.go"),
-            ),
-            (
-                "runtime/time.go",
-                include_str!("../overlay/runtime/time.go"),
-            ),
-        ],
-        always: true,
-    },
-];
+const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
+    path: "runtime",
+    files: &[
+        (
+            "runtime/error.go",
+            include_str!("../overlay/runtime/error.go"),
+        ),
+        (
+            "runtime/extern.go",
+            include_str!("../overlay/runtime/extern.go"),
+        ),
+        (
+            "runtime/coro.go",
+            include_str!("../overlay/runtime/coro.go"),
+        ),
+        (
+            "runtime/netpoll.go",
+            include_str!("../overlay/runtime/netpoll.go"),
+        ),
+        (
+            "runtime/runtime1.go",
+            include_str!("../overlay/runtime/runtime1.go"),
+        ),
+        (
+            "runtime/sema.go",
+            include_str!("../overlay/runtime/sema.go"),
+        ),
+        (
+            "runtime/stubs.go",
+            include_str!("../overlay/runtime/stubs.go"),
+        ),
+        (
+            "runtime/symtab.go",
+            include_str!("../overlay/runtime/symtab.go"),
+        ),
+        (
+            "runtime/synctest.go",
+            include_str!("../overlay/runtime/synctest.go"),
+        ),
+        (
+            "runtime/time.go",
+            include_str!("../overlay/runtime/time.go"),
+        ),
+    ],
+    always: true,
+}];
 
 /// [`load_and_check`]; with `with_runtime`, rgo's runtime overlay is checked as package
 /// `runtime` before everything else (building executables needs it).

@@ -16,8 +16,8 @@ use crate::panic;
 use crate::sys;
 use crate::types::Type;
 use core::ptr::{addr_of, addr_of_mut, null, null_mut};
-use core::sync::atomic::Ordering::Relaxed;
 use core::sync::atomic::AtomicBool;
+use core::sync::atomic::Ordering::Relaxed;
 pub const MAX_SMALL_SIZE: usize = 32768;
 const SMALL_SIZE_DIV: usize = 8;
 const SMALL_SIZE_MAX: usize = 1024;
@@ -91,8 +91,8 @@ pub fn roundupsize(size: usize, noscan: bool) -> usize {
     req & !(PAGE_SIZE - 1)
 }
 
-pub use crate::mheap::{PAGE_SHIFT, PAGE_SIZE, Span, persistent_alloc, span_of};
 use crate::mheap;
+pub use crate::mheap::{PAGE_SHIFT, PAGE_SIZE, Span, persistent_alloc, span_of};
 
 // ---- allocation statistics ---------------------------------------------------------------------
 

@@ -71,7 +71,12 @@ pub unsafe fn is_marked(s: *mut Span, idx: usize) -> bool {
 ///
 /// # Safety
 /// The object is allocated in a scan span.
-pub unsafe fn for_each_pointer_slot(base: usize, s: *mut Span, idx: usize, mut f: impl FnMut(usize)) {
+pub unsafe fn for_each_pointer_slot(
+    base: usize,
+    s: *mut Span,
+    idx: usize,
+    mut f: impl FnMut(usize),
+) {
     let size = (*s).elemsize;
     let typ: *const Type = *(*s).types.add(idx);
     if typ.is_null() || (*typ).size == 0 {

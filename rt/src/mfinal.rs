@@ -235,10 +235,7 @@ unsafe fn call_finalizer(f: Fin) {
         if (*it).mlen == 0 {
             (f.ot as usize, f.obj)
         } else {
-            (
-                crate::iface::assert_e2i(it, f.ot) as usize,
-                f.obj,
-            )
+            (crate::iface::assert_e2i(it, f.ot) as usize, f.obj)
         }
     } else {
         (f.obj, 0)
@@ -299,7 +296,13 @@ pub unsafe extern "C" fn set_finalizer(et: *const Type, p: usize, ft: *const Typ
         panic::throw(b"runtime.SetFinalizer: first argument is nil");
     }
     if (*et).kind != types::KIND_POINTER {
-        throw_types(b"runtime.SetFinalizer: first argument is ", et, b", not pointer", core::ptr::null(), b"");
+        throw_types(
+            b"runtime.SetFinalizer: first argument is ",
+            et,
+            b", not pointer",
+            core::ptr::null(),
+            b"",
+        );
     }
     let elem = (*et).word(48) as *const Type;
     let Some((base, _, _)) = mbitmap::find_object(p) else {
@@ -320,15 +323,33 @@ pub unsafe extern "C" fn set_finalizer(et: *const Type, p: usize, ft: *const Typ
         return;
     }
     if (*ft).kind != types::KIND_FUNC {
-        throw_types(b"runtime.SetFinalizer: second argument is ", ft, b", not a function", core::ptr::null(), b"");
+        throw_types(
+            b"runtime.SetFinalizer: second argument is ",
+            ft,
+            b", not a function",
+            core::ptr::null(),
+            b"",
+        );
     }
     let variadic = *((ft as *const u8).add(50) as *const u16) & 0x8000 != 0;
     let (params, nin, _) = func_params(ft);
     if variadic {
-        throw_types(b"runtime.SetFinalizer: cannot pass ", et, b" to finalizer ", ft, b" because dotdotdot");
+        throw_types(
+            b"runtime.SetFinalizer: cannot pass ",
+            et,
+            b" to finalizer ",
+            ft,
+            b" because dotdotdot",
+        );
     }
     if nin != 1 {
-        throw_types(b"runtime.SetFinalizer: cannot pass ", et, b" to finalizer ", ft, b"");
+        throw_types(
+            b"runtime.SetFinalizer: cannot pass ",
+            et,
+            b" to finalizer ",
+            ft,
+            b"",
+        );
     }
     let fint = *params;
     let ok = if core::ptr::eq(fint, et) {
@@ -343,7 +364,13 @@ pub unsafe extern "C" fn set_finalizer(et: *const Type, p: usize, ft: *const Typ
         false
     };
     if !ok {
-        throw_types(b"runtime.SetFinalizer: cannot pass ", et, b" to finalizer ", ft, b"");
+        throw_types(
+            b"runtime.SetFinalizer: cannot pass ",
+            et,
+            b" to finalizer ",
+            ft,
+            b"",
+        );
     }
     if find_fin(p).is_some() {
         panic::throw(b"runtime.SetFinalizer: finalizer already set");

@@ -121,7 +121,7 @@ pub static mut GC: GcState = GcState {
 
 fn gc() -> &'static mut GcState {
     // SAFETY: single-threaded runtime; no reference outlives a call.
-    unsafe { &mut *(&raw mut GC) }
+    unsafe { &mut *core::ptr::addr_of_mut!(GC) }
 }
 
 /// The value of environment variable `name`, if set.
@@ -201,7 +201,9 @@ pub fn gcinit() {
     {
         match parse_byte_count(v) {
             Some(n) => g.memory_limit = n,
-            None => crate::panic::throw_parts(&[b"malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`"]),
+            None => crate::panic::throw_parts(&[
+                b"malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`",
+            ]),
         }
     }
     if let Some(v) = getenv(b"GODEBUG") {
@@ -486,7 +488,7 @@ pub extern "C" fn free_os_memory() {
 #[unsafe(export_name = "runtime.readmemstats")]
 pub unsafe extern "C" fn read_mem_stats(m: *mut u64) {
     let g = gc();
-    let st = &*(&raw const STATS);
+    let st = &*core::ptr::addr_of!(STATS);
     let (inuse, free, released, sys_heap) = mheap::page_stats();
     // Goroutine stacks are reservations committed on touch; rgo does not count them.
     let stacks = 0;

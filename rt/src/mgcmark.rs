@@ -105,7 +105,7 @@ unsafe fn scan_current_stack(mut stack_hi: usize) {
     }
     if sp >= stack_hi || stack_hi - sp > crate::start::MAX_STACK_SIZE + PAGE_SIZE {
         // Running on the thread's own stack (g0).
-        stack_hi = (*(&raw const start::G0)).stack.hi;
+        stack_hi = (*core::ptr::addr_of!(start::G0)).stack.hi;
         if sp >= stack_hi {
             crate::panic::throw(b"runtime: gc: cannot find the current stack");
         }

@@ -52,13 +52,13 @@ static mut META: Pool = Pool {
 /// Bytes mapped for span metadata (MemStats.MSpanSys).
 pub fn meta_bytes() -> usize {
     // SAFETY: single-threaded read.
-    unsafe { (*(&raw const META)).mapped }
+    unsafe { (*core::ptr::addr_of!(META)).mapped }
 }
 
 /// Bytes mapped for persistent runtime structures (MemStats.OtherSys).
 pub fn persistent_bytes() -> usize {
     // SAFETY: single-threaded read.
-    unsafe { (*(&raw const PERSIST)).mapped }
+    unsafe { (*core::ptr::addr_of!(PERSIST)).mapped }
 }
 
 /// (in-use, free, released, mapped) heap bytes.
@@ -135,7 +135,7 @@ pub fn for_each_persistent_chunk(mut f: impl FnMut(usize, usize)) {
     unsafe {
         for i in 0..PERSIST_NCHUNKS {
             let [lo, mut hi] = *PERSIST_CHUNKS.add(i);
-            let cur = (*(&raw const PERSIST)).cur;
+            let cur = (*core::ptr::addr_of!(PERSIST)).cur;
             if cur >= lo && cur <= hi {
                 hi = cur;
             }
@@ -378,11 +378,9 @@ unsafe fn set_free_bounds(s: *mut Span) {
 unsafe fn alloc_from_free(npages: usize) -> *mut Span {
     let mut found: *mut Span = null_mut();
     if npages < NFREE {
-        for l in npages..NFREE {
-            if !FREE[l].is_null() {
-                found = FREE[l];
-                break;
-            }
+        let lists = &*core::ptr::addr_of!(FREE);
+        if let Some(&s) = lists[npages..].iter().find(|s| !s.is_null()) {
+            found = s;
         }
     }
     if found.is_null() {
@@ -544,7 +542,12 @@ unsafe fn release(s: *mut Span) {
     if (*s).scavenged {
         return;
     }
-    sys::syscall3(SYS_MADVISE, (*s).start, (*s).npages * PAGE_SIZE, MADV_DONTNEED);
+    sys::syscall3(
+        SYS_MADVISE,
+        (*s).start,
+        (*s).npages * PAGE_SIZE,
+        MADV_DONTNEED,
+    );
     (*s).scavenged = true;
     (*s).needzero = false;
     HEAP_RELEASED += (*s).npages * PAGE_SIZE;

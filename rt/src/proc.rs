@@ -180,7 +180,10 @@ pub extern "C" fn fcntl(fd: i32, cmd: i32, arg: i32) -> FcntlResult {
             errno: -r as i64,
         }
     } else {
-        FcntlResult { ret: r as i64, errno: 0 }
+        FcntlResult {
+            ret: r as i64,
+            errno: 0,
+        }
     }
 }
 
@@ -193,7 +196,12 @@ pub struct VgetrandomResult {
 }
 
 #[unsafe(export_name = "runtime.vgetrandom")]
-pub extern "C" fn vgetrandom(_p: *mut u8, _len: usize, _cap: usize, _flags: u32) -> VgetrandomResult {
+pub extern "C" fn vgetrandom(
+    _p: *mut u8,
+    _len: usize,
+    _cap: usize,
+    _flags: u32,
+) -> VgetrandomResult {
     VgetrandomResult {
         ret: -1,
         supported: 0,

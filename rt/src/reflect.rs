@@ -126,7 +126,7 @@ unsafe fn newarray(typ: *const Type, n: isize) -> *mut u8 {
     }
     let size = unsafe { (*typ).size };
     match (n >= 0).then(|| size.checked_mul(n as usize)).flatten() {
-        Some(bytes) if bytes <= crate::malloc::MAX_ALLOC => unsafe { mallocgc(bytes, typ, true) },
+        Some(bytes) if bytes <= crate::malloc::MAX_ALLOC => mallocgc(bytes, typ, true),
         _ => panic::plain_panic(b"runtime: allocation size out of range"),
     }
 }
@@ -715,6 +715,7 @@ pub unsafe extern "C" fn lite_typedmemmove(typ: *const Type, dst: *mut u8, src: 
 
 /// internal/runtime/maps.fatal: a fatal error (gc's fatal), not recoverable.
 #[unsafe(export_name = "internal/runtime/maps.fatal")]
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub extern "C" fn maps_fatal(p: *const u8, n: usize) -> ! {
     // SAFETY: a Go string.
     panic::throw(unsafe { core::slice::from_raw_parts(p, n) })

@@ -23,7 +23,14 @@ struct Timespec {
 fn clock_gettime(clock: usize) -> Timespec {
     let mut ts = Timespec { sec: 0, nsec: 0 };
     // SAFETY: ts is a writable timespec.
-    unsafe { sys::syscall3(SYS_CLOCK_GETTIME, clock, &mut ts as *mut Timespec as usize, 0) };
+    unsafe {
+        sys::syscall3(
+            SYS_CLOCK_GETTIME,
+            clock,
+            &mut ts as *mut Timespec as usize,
+            0,
+        )
+    };
     ts
 }
 

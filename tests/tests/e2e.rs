@@ -14,8 +14,8 @@ use std::sync::OnceLock;
 use object::read::elf::{ElfFile64, FileHeader, ProgramHeader};
 use object::{Object, ObjectSymbol};
 use tests::{
-    TempDir, check_program, known_failures_path, load_programs, locate_rgo,
-    parse_known_failures, program_command, programs_dir, rgo_build, run_parallel, run_timeout, run_with_timeout,
+    TempDir, check_program, known_failures_path, load_programs, locate_rgo, parse_known_failures,
+    program_command, programs_dir, rgo_build, run_parallel, run_timeout, run_with_timeout,
 };
 
 /// The rgo binary, built once per test process.
