@@ -1,8 +1,7 @@
 // The public API of package runtime that rgo supports. Functions declared without a body are
 // implemented in Rust (rt/) and called with the C convention (docs/abi.md).
 //
-// The collector is in rt/src/mgc.rs, finalizers in rt/src/mfinal.rs. Cleanups (AddCleanup)
-// are recorded but never run yet.
+// The collector is in rt/src/mgc.rs, finalizers and cleanups in rt/src/mfinal.rs.
 
 package runtime
 
@@ -37,20 +36,35 @@ type Cleanup struct {
 	ptr uintptr
 }
 
-var cleanupID uint64
-
-// AddCleanup attaches a cleanup function to ptr, to run once ptr is unreachable. rgo accepts
-// and records it; without a collector it never runs.
+// AddCleanup attaches a cleanup function to ptr: some time after ptr becomes unreachable,
+// cleanup(arg) runs on the finalizer goroutine (rt/src/mfinal.rs).
 func AddCleanup[T, S any](ptr *T, cleanup func(S), arg S) Cleanup {
+	// Force ptr to the heap, as gc's abi.Escape does.
+	cleanupEscape = ptr
+	cleanupEscape = nil
 	if ptr == nil {
 		panic("runtime.AddCleanup: ptr is nil")
 	}
-	cleanupID++
-	return Cleanup{id: cleanupID, ptr: uintptr(unsafe.Pointer(ptr))}
+	if p, ok := any(arg).(*T); ok && p == ptr {
+		panic("runtime.AddCleanup: ptr is equal to arg, cleanup will never run")
+	}
+	if p, ok := any(arg).(unsafe.Pointer); ok && p == unsafe.Pointer(ptr) {
+		panic("runtime.AddCleanup: ptr is equal to arg, cleanup will never run")
+	}
+	id := addcleanup(uintptr(unsafe.Pointer(ptr)), func() { cleanup(arg) })
+	return Cleanup{id: id, ptr: uintptr(unsafe.Pointer(ptr))}
 }
 
+var cleanupEscape any
+
+func addcleanup(ptr uintptr, fn func()) uint64
+
+func stopcleanup(id uint64)
+
 // Stop cancels the cleanup call.
-func (c Cleanup) Stop() {}
+func (c Cleanup) Stop() {
+	stopcleanup(c.id)
+}
 
 // Goexit terminates the goroutine that calls it after running its deferred calls
 // (rt/src/proc.rs).

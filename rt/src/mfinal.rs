@@ -8,6 +8,10 @@
 //! from it (so in a chain A → B both with finalizers, A's runs first and B's only in a later
 //! cycle), and an object that references itself is never finalized — gc's rules.
 //!
+//! runtime.AddCleanup registers a `func()` (the cleanup applied to its argument) to run once the
+//! object is unreachable; the object is not kept, and several cleanups may be attached to one
+//! object. Cleanups run on the same goroutine as finalizers.
+//!
 //! The registry lives in metadata memory, which the collector does not scan, so it does not
 //! keep objects alive; the mark treats each finalizer's function and the objects the finalized
 //! object points to as roots (gc's markrootSpans). Queued calls live in persistent memory,
@@ -29,8 +33,10 @@ struct Fin {
     fv: usize,
     fint: *const Type,
     ot: *const Type,
-    /// The finalizer's FuncType.
+    /// The finalizer's FuncType; null for a cleanup (AddCleanup), whose `fv` is a `func()`.
     ft: *const Type,
+    /// Cleanup id (runtime.Cleanup.id), 0 for finalizers.
+    id: u64,
 }
 
 static mut FINS: *mut Fin = null_mut();
@@ -67,7 +73,7 @@ unsafe fn add_fin(f: Fin) {
 }
 
 unsafe fn find_fin(obj: usize) -> Option<usize> {
-    (0..NFINS).find(|&i| (*FINS.add(i)).obj == obj)
+    (0..NFINS).find(|&i| (*FINS.add(i)).obj == obj && !(*FINS.add(i)).ft.is_null())
 }
 
 unsafe fn remove_fin(i: usize) {
@@ -84,6 +90,9 @@ pub unsafe fn mark_finalizer_roots(grey: &mut dyn FnMut(usize)) {
     for i in 0..NFINS {
         let f = *FINS.add(i);
         grey(f.fv);
+        if f.ft.is_null() {
+            continue;
+        }
         if let Some((base, s, idx)) = mbitmap::find_object(f.obj)
             && !(*s).noscan()
         {
@@ -99,24 +108,44 @@ pub unsafe fn mark_finalizer_roots(grey: &mut dyn FnMut(usize)) {
 /// Called by the mark with the world stopped, after draining.
 pub unsafe fn queue_unreachable() -> u64 {
     let mut marked = 0;
-    let mut i = 0;
-    while i < NFINS {
-        let f = *FINS.add(i);
-        let Some((_, s, idx)) = mbitmap::find_object(f.obj) else {
+    // Finalizers first: their objects are kept, so cleanups on them wait for a later cycle.
+    for cleanups in [false, true] {
+        let mut i = 0;
+        while i < NFINS {
+            let f = *FINS.add(i);
+            if f.ft.is_null() != cleanups {
+                i += 1;
+                continue;
+            }
+            let Some((_, s, idx)) = mbitmap::find_object(f.obj) else {
+                remove_fin(i);
+                continue;
+            };
+            if mbitmap::is_marked(s, idx) {
+                i += 1;
+                continue;
+            }
             remove_fin(i);
-            continue;
-        };
-        if mbitmap::is_marked(s, idx) {
-            i += 1;
-            continue;
+            let mut f = f;
+            if cleanups {
+                // The object is freed; the cleanup gets its argument through its closure.
+                f.obj = 0;
+            } else {
+                mbitmap::test_and_mark(s, idx);
+                marked += if (*s).spanclass >> 1 == 0 {
+                    ((*s).npages * mheap::PAGE_SIZE) as u64
+                } else {
+                    (*s).elemsize as u64
+                };
+            }
+            enqueue(f);
         }
-        mbitmap::test_and_mark(s, idx);
-        marked += if (*s).spanclass >> 1 == 0 {
-            ((*s).npages * mheap::PAGE_SIZE) as u64
-        } else {
-            (*s).elemsize as u64
-        };
-        remove_fin(i);
+    }
+    marked
+}
+
+unsafe fn enqueue(f: Fin) {
+    {
         let c = if FINC_FREE.is_null() {
             persistent_alloc(core::mem::size_of::<FinCall>(), 8) as *mut FinCall
         } else {
@@ -133,7 +162,6 @@ pub unsafe fn queue_unreachable() -> u64 {
         }
         FINQ_TAIL = c;
     }
-    marked
 }
 
 /// After a collection: wakes the finalizer goroutine when calls are queued (gc's wakefing).
@@ -217,6 +245,7 @@ extern "C" fn runfinq(_ctx: usize) {
                     fint: core::ptr::null(),
                     ot: core::ptr::null(),
                     ft: core::ptr::null(),
+                    id: 0,
                 };
                 (*c).next = FINC_FREE;
                 FINC_FREE = c;
@@ -230,6 +259,11 @@ extern "C" fn runfinq(_ctx: usize) {
 
 unsafe fn call_finalizer(f: Fin) {
     let ft = f.ft;
+    if ft.is_null() {
+        // A cleanup: a func() closure.
+        call_go3(*(f.fv as *const usize), f.fv, 0, 0, 0, start::getg());
+        return;
+    }
     let (a0, a1) = if (*f.fint).kind == types::KIND_INTERFACE {
         let it = f.fint as *const InterfaceType;
         if (*it).mlen == 0 {
@@ -381,6 +415,7 @@ pub unsafe extern "C" fn set_finalizer(et: *const Type, p: usize, ft: *const Typ
         fint,
         ot: et,
         ft,
+        id: 0,
     });
     createfing();
 }
@@ -397,3 +432,44 @@ unsafe fn createfing() {
 #[repr(C)]
 struct FuncVal(extern "C" fn(usize));
 static RUNFINQ_FV: FuncVal = FuncVal(runfinq);
+
+static mut CLEANUP_ID: u64 = 0;
+
+/// `runtime.addcleanup(ptr, fn)` (overlay/runtime/extern.go's AddCleanup, which wraps the
+/// cleanup and its argument in the `func()` closure `fv`): registers the call for when the
+/// object `ptr` points into becomes unreachable; returns its id, 0 when `ptr` is not a heap
+/// object (never collected: no cleanup).
+///
+/// # Safety
+/// `fv` is a funcval of a Go `func()`.
+#[unsafe(export_name = "runtime.addcleanup")]
+pub unsafe extern "C" fn add_cleanup(ptr: usize, fv: usize) -> u64 {
+    let Some((base, _, _)) = mbitmap::find_object(ptr) else {
+        return 0;
+    };
+    CLEANUP_ID += 1;
+    add_fin(Fin {
+        obj: base,
+        fv,
+        fint: core::ptr::null(),
+        ot: core::ptr::null(),
+        ft: core::ptr::null(),
+        id: CLEANUP_ID,
+    });
+    createfing();
+    CLEANUP_ID
+}
+
+/// `runtime.stopcleanup(id)`: Cleanup.Stop.
+#[unsafe(export_name = "runtime.stopcleanup")]
+pub extern "C" fn stop_cleanup(id: u64) {
+    if id == 0 {
+        return;
+    }
+    // SAFETY: single-threaded registry.
+    unsafe {
+        if let Some(i) = (0..NFINS).find(|&i| (*FINS.add(i)).id == id) {
+            remove_fin(i);
+        }
+    }
+}
