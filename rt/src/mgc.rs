@@ -62,6 +62,17 @@
 //! goal. `GOGC=off` (or debug.SetGCPercent(-1)) disables collection unless a memory limit is
 //! reached. `GODEBUG=gctrace=1` prints gc's line per cycle on stderr.
 //!
+//! ## Pauses
+//!
+//! The whole collection is one pause. Measured on a loaded 2-core machine: about 240 ms wall for
+//! a 128 MB live heap of 4M small objects (mark ≈ all of it; sweep and scavenge are a few ms),
+//! so roughly 200 ms per 100 MB of small objects and 2 s per GB; large pointer-free objects cost
+//! almost nothing to mark. A concurrent or incremental mark needs a write barrier in generated
+//! code (gc's Dijkstra/Yuasa hybrid: every pointer store into the heap or globals shades the old
+//! and new values while marking is on), allocate-black during the mark, and a bounded
+//! mark-termination pause that rescans stacks; on one thread an incremental mark driven by
+//! allocation (gc's mark assists) would bound pauses by the work per assist.
+//!
 //! ## Stress mode
 //!
 //! `RGO_GCSTRESS=N` collects before every Nth allocation (N=1: every allocation), so a missed
