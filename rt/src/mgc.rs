@@ -452,10 +452,13 @@ fn print_trace(t0: i64, t1: i64, t2: i64, heap0: u64, heap1: u64, goal: u64, for
 
 // ---- the runtime API ----------------------------------------------------------------------------
 
-/// runtime.GC: a full collection (gc's runs a whole cycle and sweeps before returning).
+/// runtime.GC: a full collection (gc's runs a whole cycle and sweeps before returning). gc's
+/// caller blocks while the mark workers run, so other goroutines (and the finalizer goroutine,
+/// woken by this cycle) get to run before it returns: rgo yields once after collecting.
 #[unsafe(export_name = "runtime.GC")]
 pub extern "C" fn gc_go() {
     gc_start(true);
+    crate::sched::gosched();
 }
 
 /// runtime/debug.setGCPercent: sets GOGC, returns the previous value.
