@@ -1,8 +1,8 @@
+package main
+
 // The collector: dropped binary trees are reclaimed while a long-lived tree stays intact,
 // finalizers and cleanups run for unreachable objects (allocated in other frames, so that no
 // stale stack slot can hold them), and ReadMemStats counts collections and frees.
-package main
-
 import (
 	"runtime"
 	"time"
