@@ -1,8 +1,7 @@
 // The public API of package runtime that rgo supports. Functions declared without a body are
 // implemented in Rust (rt/) and called with the C convention (docs/abi.md).
 //
-// rgo has no garbage collector yet: GC does nothing, finalizers and cleanups are recorded
-// (SetFinalizer, AddCleanup) but never run, and ReadMemStats reports no collections.
+// The collector is in rt/src/mgc.rs, finalizers and cleanups in rt/src/mfinal.rs.
 
 package runtime
 
@@ -14,8 +13,8 @@ const (
 	Compiler = "gc"
 )
 
-// GC runs a garbage collection. rgo has no collector yet, so there is nothing to do.
-func GC() {}
+// GC runs a garbage collection and blocks until it is complete (rt/src/mgc.rs).
+func GC()
 
 // Gosched yields the processor to other goroutines.
 func Gosched()
@@ -23,8 +22,13 @@ func Gosched()
 // KeepAlive marks its argument as reachable up to this call.
 func KeepAlive(x any) {}
 
-// SetFinalizer records a finalizer for obj. Without a collector nothing is ever finalized.
-func SetFinalizer(obj any, finalizer any) {}
+// SetFinalizer sets the finalizer associated with obj to the provided finalizer function
+// (gc's rules; rt/src/mfinal.rs).
+func SetFinalizer(obj any, finalizer any) {
+	setfinalizer(obj, finalizer)
+}
+
+func setfinalizer(obj any, finalizer any)
 
 // Cleanup is a handle to a cleanup call for a specific object (AddCleanup).
 type Cleanup struct {
@@ -32,20 +36,35 @@ type Cleanup struct {
 	ptr uintptr
 }
 
-var cleanupID uint64
-
-// AddCleanup attaches a cleanup function to ptr, to run once ptr is unreachable. rgo accepts
-// and records it; without a collector it never runs.
+// AddCleanup attaches a cleanup function to ptr: some time after ptr becomes unreachable,
+// cleanup(arg) runs on the finalizer goroutine (rt/src/mfinal.rs).
 func AddCleanup[T, S any](ptr *T, cleanup func(S), arg S) Cleanup {
+	// Force ptr to the heap, as gc's abi.Escape does.
+	cleanupEscape = ptr
+	cleanupEscape = nil
 	if ptr == nil {
 		panic("runtime.AddCleanup: ptr is nil")
 	}
-	cleanupID++
-	return Cleanup{id: cleanupID, ptr: uintptr(unsafe.Pointer(ptr))}
+	if p, ok := any(arg).(*T); ok && p == ptr {
+		panic("runtime.AddCleanup: ptr is equal to arg, cleanup will never run")
+	}
+	if p, ok := any(arg).(unsafe.Pointer); ok && p == unsafe.Pointer(ptr) {
+		panic("runtime.AddCleanup: ptr is equal to arg, cleanup will never run")
+	}
+	id := addcleanup(uintptr(unsafe.Pointer(ptr)), func() { cleanup(arg) })
+	return Cleanup{id: id, ptr: uintptr(unsafe.Pointer(ptr))}
 }
 
+var cleanupEscape any
+
+func addcleanup(ptr uintptr, fn func()) uint64
+
+func stopcleanup(id uint64)
+
 // Stop cancels the cleanup call.
-func (c Cleanup) Stop() {}
+func (c Cleanup) Stop() {
+	stopcleanup(c.id)
+}
 
 // Goexit terminates the goroutine that calls it after running its deferred calls
 // (rt/src/proc.rs).
@@ -147,9 +166,11 @@ type MemStats struct {
 	}
 }
 
-// ReadMemStats fills m. Without a collector nothing is freed; the allocation counters are zero
-// for now.
+// ReadMemStats fills m with the allocator's and collector's statistics (gc's field meanings;
+// rt/src/mgc.rs). BySize is not filled.
 func ReadMemStats(m *MemStats) {
 	*m = MemStats{}
-	m.EnableGC = true
+	readmemstats(m)
 }
+
+func readmemstats(m *MemStats)

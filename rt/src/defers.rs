@@ -15,6 +15,7 @@ use core::arch::naked_asm;
 use core::ptr::null_mut;
 
 use crate::malloc;
+use crate::maps::{StaticType, internal_type};
 use crate::start::{G, getg};
 use crate::types::Type;
 
@@ -49,6 +50,15 @@ pub struct Panic {
     pub repanicked: bool,
 }
 
+// Defer and panic records are heap objects reachable from their goroutine (`G.defer`,
+// `G.panic`) and from each other; these descriptors give the collector their pointer words.
+static DEFER_MASK: [u8; 8] = [0b10101, 0, 0, 0, 0, 0, 0, 0];
+static PANIC_MASK: [u8; 8] = [0b110, 0, 0, 0, 0, 0, 0, 0];
+static DEFER_TYPE: StaticType = internal_type(40, 40, &DEFER_MASK);
+static PANIC_TYPE: StaticType = internal_type(32, 24, &PANIC_MASK);
+const _: () = assert!(core::mem::size_of::<Defer>() == 40);
+const _: () = assert!(core::mem::size_of::<Panic>() == 32);
+
 fn g() -> *mut G {
     getg()
 }
@@ -60,7 +70,7 @@ fn g() -> *mut G {
 #[unsafe(export_name = "runtime.deferproc")]
 pub unsafe extern "C" fn deferproc(frame: usize, fv: usize) {
     let g = g();
-    let d = malloc::persistent_alloc(core::mem::size_of::<Defer>(), 8) as *mut Defer;
+    let d = malloc::mallocgc(core::mem::size_of::<Defer>(), &DEFER_TYPE.0, true) as *mut Defer;
     // SAFETY: fresh memory of the right size; g is the running goroutine.
     unsafe {
         d.write(Defer {
@@ -252,7 +262,7 @@ const DEFER_CALL_LEN: usize = 64;
 /// Called from gopanic on the panicking goroutine.
 pub unsafe fn run_deferred(typ: *const Type, data: *const u8) {
     let g = g();
-    let p = malloc::persistent_alloc(core::mem::size_of::<Panic>(), 8) as *mut Panic;
+    let p = malloc::mallocgc(core::mem::size_of::<Panic>(), &PANIC_TYPE.0, true) as *mut Panic;
     // SAFETY: fresh memory; g's lists hold runtime-made records.
     unsafe {
         let prev = (*g).panic as *mut Panic;

@@ -1,28 +1,23 @@
-//! Heap allocator laid out for a later non-moving mark-sweep collector.
+//! The object allocator (gc's malloc.go, mcache/mcentral reduced to one thread); pages and
+//! spans come from mheap.rs, and the collector (mgc.rs) frees what is unreachable.
 //!
-//! * One contiguous arena is reserved at start (PROT_NONE, at gc's customary 0xc000000000 hint)
-//!   and committed in 4 MiB steps, so "is this a heap pointer" is a range check and the page
-//!   → span table (`SPANS`) is a flat array.
-//! * Pages are 8 KiB (gc's pageSize). Small objects (≤ 32 KiB) use gc's 68 size classes; each
+//! * Small objects (≤ 32 KiB) use gc's 68 size classes; each
 //!   span holds objects of one class and is either *scan* (objects may hold pointers; a side
 //!   array records every object's `*abi.Type`, so the collector knows each object's pointer map:
 //!   the type's GCData repeated over the object) or *noscan* (no per-object record), as gc's
 //!   spanclass = sizeclass<<1 | noscan.
 //! * Large objects get their own span of whole pages.
 //! * Every object handed out is zeroed: fresh pages come zeroed from the kernel, and spans
-//!   reused after sweeping (later) carry `needzero`.
-//!
-//! Span metadata lives outside the heap in `persistent_alloc` memory (never freed), like gc's.
+//!   reused after sweeping carry `needzero`.
+//! * After a sweep, a span's allocation bits are the mark bits of the last collection; the
+//!   allocator finds free slots by scanning them from `freeindex` (gc's nextFreeIndex).
 
 use crate::panic;
 use crate::sys;
 use crate::types::Type;
 use core::ptr::{addr_of, addr_of_mut, null, null_mut};
+use core::sync::atomic::AtomicBool;
 use core::sync::atomic::Ordering::Relaxed;
-use core::sync::atomic::{AtomicBool, AtomicU64};
-
-pub const PAGE_SHIFT: usize = 13;
-pub const PAGE_SIZE: usize = 1 << PAGE_SHIFT;
 pub const MAX_SMALL_SIZE: usize = 32768;
 const SMALL_SIZE_DIV: usize = 8;
 const SMALL_SIZE_MAX: usize = 1024;
@@ -96,205 +91,36 @@ pub fn roundupsize(size: usize, noscan: bool) -> usize {
     req & !(PAGE_SIZE - 1)
 }
 
-// ---- persistent metadata memory ---------------------------------------------------------------
+use crate::mheap;
+pub use crate::mheap::{PAGE_SHIFT, PAGE_SIZE, Span, persistent_alloc, span_of};
 
-static mut PERSIST_CUR: usize = 0;
-static mut PERSIST_END: usize = 0;
-const PERSIST_CHUNK: usize = 256 << 10;
+// ---- allocation statistics ---------------------------------------------------------------------
 
-/// Zeroed, never-freed memory for runtime metadata (span records, bitmaps, type arrays).
-pub fn persistent_alloc(size: usize, align: usize) -> *mut u8 {
-    // SAFETY: single-threaded runtime for now (a lock goes here with threads).
-    unsafe {
-        let mut p = (PERSIST_CUR + align - 1) & !(align - 1);
-        if PERSIST_CUR == 0 || p + size > PERSIST_END {
-            let chunk = if size + align > PERSIST_CHUNK {
-                (size + align + 4095) & !4095
-            } else {
-                PERSIST_CHUNK
-            };
-            let m = sys::mmap(0, chunk, sys::PROT_READ | sys::PROT_WRITE, 0);
-            if m.is_null() {
-                panic::throw(b"runtime: cannot allocate memory");
-            }
-            PERSIST_CUR = m as usize;
-            PERSIST_END = m as usize + chunk;
-            p = (PERSIST_CUR + align - 1) & !(align - 1);
-        }
-        PERSIST_CUR = p + size;
-        p as *mut u8
-    }
-}
-
-// ---- arena and pages --------------------------------------------------------------------------
-
-const ARENA_HINT: usize = 0xc0_0000_0000;
-const ARENA_SIZE: usize = 64 << 30;
-const COMMIT_STEP: usize = 4 << 20;
-
-static mut ARENA_START: usize = 0;
-static mut ARENA_USED: usize = 0; // bump pointer for pages
-static mut ARENA_COMMITTED: usize = 0;
-/// page index → span (flat table over the arena, lazily touched).
-static mut SPANS: *mut *mut Span = null_mut();
-
-fn arena_init() {
-    // SAFETY: single-threaded; called once before the first allocation.
-    unsafe {
-        let mut a = sys::mmap(ARENA_HINT, ARENA_SIZE, sys::PROT_NONE, sys::MAP_NORESERVE);
-        if a.is_null() {
-            panic::throw(b"runtime: cannot reserve arena virtual address space");
-        }
-        if (a as usize) & (PAGE_SIZE - 1) != 0 {
-            a = ((a as usize + PAGE_SIZE - 1) & !(PAGE_SIZE - 1)) as *mut u8;
-        }
-        ARENA_START = a as usize;
-        ARENA_USED = ARENA_START;
-        ARENA_COMMITTED = ARENA_START;
-        let table = sys::mmap(
-            0,
-            (ARENA_SIZE / PAGE_SIZE) * 8,
-            sys::PROT_READ | sys::PROT_WRITE,
-            sys::MAP_NORESERVE,
-        );
-        if table.is_null() {
-            panic::throw(b"runtime: cannot allocate span table");
-        }
-        SPANS = table as *mut *mut Span;
-    }
-}
-
-/// Hands out `npages` fresh, zeroed pages.
-fn alloc_pages(npages: usize) -> usize {
-    // SAFETY: single-threaded; the arena bounds are checked before committing.
-    unsafe {
-        if ARENA_START == 0 {
-            arena_init();
-        }
-        let size = npages * PAGE_SIZE;
-        let base = ARENA_USED;
-        if size > ARENA_START + ARENA_SIZE - base {
-            panic::throw(b"out of memory");
-        }
-        let end = base + size;
-        if end > ARENA_COMMITTED {
-            let new_commit =
-                ((end + COMMIT_STEP - 1) & !(COMMIT_STEP - 1)).min(ARENA_START + ARENA_SIZE);
-            let r = sys::mmap(
-                ARENA_COMMITTED,
-                new_commit - ARENA_COMMITTED,
-                sys::PROT_READ | sys::PROT_WRITE,
-                sys::MAP_FIXED | sys::MAP_NORESERVE,
-            );
-            if r.is_null() {
-                panic::throw(b"out of memory");
-            }
-            ARENA_COMMITTED = new_commit;
-        }
-        ARENA_USED = end;
-        base
-    }
-}
-
-// ---- spans ------------------------------------------------------------------------------------
-
-/// A run of pages holding objects of one size class (or one large object).
-#[repr(C)]
-pub struct Span {
-    pub start: usize,
-    pub npages: usize,
-    /// sizeclass << 1 | noscan; class 0 = large object.
-    pub spanclass: u8,
-    pub needzero: bool,
-    pub elemsize: usize,
-    pub nelems: usize,
-    /// Next object index to try.
-    pub freeindex: usize,
-    /// One bit per object: allocated.
-    pub allocbits: *mut u64,
-    /// Scan spans: one `*abi.Type` per object (the type it was allocated with); null otherwise.
-    pub types: *mut *const Type,
-    pub next: *mut Span,
-}
-
-impl Span {
-    pub fn noscan(&self) -> bool {
-        self.spanclass & 1 != 0
-    }
-}
-
-fn new_span(npages: usize, spanclass: u8, elemsize: usize) -> *mut Span {
-    let start = alloc_pages(npages);
-    let nelems = if spanclass >> 1 == 0 {
-        1
-    } else {
-        npages * PAGE_SIZE / elemsize
-    };
-    let s = persistent_alloc(core::mem::size_of::<Span>(), 8) as *mut Span;
-    let allocbits = persistent_alloc(nelems.div_ceil(64) * 8, 8) as *mut u64;
-    let types = if spanclass & 1 != 0 {
-        null_mut()
-    } else {
-        persistent_alloc(nelems * 8, 8) as *mut *const Type
-    };
-    // SAFETY: s is fresh zeroed metadata memory; SPANS covers the arena.
-    unsafe {
-        s.write(Span {
-            start,
-            npages,
-            spanclass,
-            needzero: false,
-            elemsize,
-            nelems,
-            freeindex: 0,
-            allocbits,
-            types,
-            next: null_mut(),
-        });
-        let first = (start - ARENA_START) >> PAGE_SHIFT;
-        for i in 0..npages {
-            *SPANS.add(first + i) = s;
-        }
-    }
-    s
-}
-
-/// The span containing `addr`, or null when `addr` is not in the heap.
-pub fn span_of(addr: usize) -> *mut Span {
-    // SAFETY: reads of the page table inside the used part of the arena.
-    unsafe {
-        if ARENA_START == 0 || addr < ARENA_START || addr >= ARENA_USED {
-            return null_mut();
-        }
-        *SPANS.add((addr - ARENA_START) >> PAGE_SHIFT)
-    }
-}
-
-// ---- allocation statistics (RGO_ALLOCSTATS=1) -------------------------------------------------
-
-/// Whether mallocgc counts allocations: set once at start-up from `RGO_ALLOCSTATS=1`.
+/// Whether `RGO_ALLOCSTATS=1` asked for the allocation report at exit.
 static ALLOC_STATS: AtomicBool = AtomicBool::new(false);
-/// Heap allocations (non-zero-sized mallocgc calls) and the bytes of the slots handed out.
-static ALLOC_COUNT: AtomicU64 = AtomicU64::new(0);
-static ALLOC_BYTES: AtomicU64 = AtomicU64::new(0);
+
+/// Allocation counters, with gc's MemStats meanings (bytes are slot sizes: the size class, or
+/// whole pages for a large object).
+pub struct HeapStats {
+    /// Cumulative objects allocated (Mallocs) and freed (Frees).
+    pub nmalloc: u64,
+    pub nfree: u64,
+    /// Cumulative bytes allocated (TotalAlloc).
+    pub total_alloc: u64,
+    /// Bytes of allocated objects not yet freed (HeapAlloc).
+    pub heap_alloc: u64,
+}
+
+pub static mut STATS: HeapStats = HeapStats {
+    nmalloc: 0,
+    nfree: 0,
+    total_alloc: 0,
+    heap_alloc: 0,
+};
 
 /// Called once at start-up, before any allocation.
 pub fn init_alloc_stats(enabled: bool) {
     ALLOC_STATS.store(enabled, Relaxed);
-}
-
-/// Counts one allocation of `size` bytes as the size of the slot it gets (its size class, or
-/// whole pages for a large object), as gc's `MemStats.TotalAlloc` does.
-#[cold]
-#[inline(never)]
-fn count_alloc(size: usize) {
-    let slot = if size > MAX_SMALL_SIZE {
-        size.div_ceil(PAGE_SIZE).saturating_mul(PAGE_SIZE)
-    } else {
-        CLASS_TO_SIZE[size_class(size)] as usize
-    };
-    ALLOC_COUNT.fetch_add(1, Relaxed);
-    ALLOC_BYTES.fetch_add(slot as u64, Relaxed);
 }
 
 /// With `RGO_ALLOCSTATS=1`: prints `rgo: allocs=N bytes=M` on stderr, in one write.
@@ -302,13 +128,12 @@ pub fn report_alloc_stats() {
     if !ALLOC_STATS.load(Relaxed) {
         return;
     }
+    // SAFETY: single-threaded read of the counters.
+    let (count, bytes) = unsafe { (STATS.nmalloc, STATS.total_alloc) };
     // 12 + 20 + 7 + 20 + 1 bytes at most.
     let mut line = [0u8; 64];
     let mut n = 0;
-    let fields: [(&[u8], u64); 2] = [
-        (b"rgo: allocs=", ALLOC_COUNT.load(Relaxed)),
-        (b" bytes=", ALLOC_BYTES.load(Relaxed)),
-    ];
+    let fields: [(&[u8], u64); 2] = [(b"rgo: allocs=", count), (b" bytes=", bytes)];
     for (label, mut v) in fields {
         line[n..n + label.len()].copy_from_slice(label);
         n += label.len();
@@ -331,69 +156,141 @@ pub fn report_alloc_stats() {
 }
 
 /// Span currently being allocated from, per spanclass (gc's mcache.alloc).
-static mut CURRENT: [*mut Span; NUM_SIZE_CLASSES * 2] = [null_mut(); NUM_SIZE_CLASSES * 2];
+pub static mut CURRENT: [*mut Span; NUM_SIZE_CLASSES * 2] = [null_mut(); NUM_SIZE_CLASSES * 2];
+/// Swept spans with free slots, per spanclass (gc's mcentral partial lists).
+pub static mut PARTIAL: [*mut Span; NUM_SIZE_CLASSES * 2] = [null_mut(); NUM_SIZE_CLASSES * 2];
 
 /// Taken by reference as the address of every zero-sized allocation.
 #[unsafe(export_name = "runtime.zerobase")]
 pub static mut ZEROBASE: usize = 0;
 
+/// gc's nextFreeIndex: the first unallocated object at or after `s.freeindex`, or `nelems`.
+#[inline]
+unsafe fn next_free_index(s: *mut Span) -> usize {
+    let nelems = (*s).nelems;
+    let mut i = (*s).freeindex;
+    while i < nelems {
+        let w = !*(*s).allocbits.add(i / 64) >> (i % 64);
+        if w != 0 {
+            let j = i + w.trailing_zeros() as usize;
+            return j.min(nelems);
+        }
+        i = (i / 64 + 1) * 64;
+    }
+    nelems
+}
+
+/// A span of class `sc` with a free slot: a swept partial span, else a new one (gc's
+/// mcache.refill).
+#[cold]
+unsafe fn refill(sc: usize) -> *mut Span {
+    let cur = &raw mut CURRENT as *mut *mut Span;
+    let partial = &raw mut PARTIAL as *mut *mut Span;
+    let s = *partial.add(sc);
+    if !s.is_null() {
+        *partial.add(sc) = (*s).next;
+        (*s).next = null_mut();
+        (*s).in_partial = false;
+        *cur.add(sc) = s;
+        return s;
+    }
+    let class = sc >> 1;
+    let s = mheap::alloc_span(
+        CLASS_TO_NPAGES[class] as usize,
+        sc as u8,
+        CLASS_TO_SIZE[class] as usize,
+    );
+    if s.is_null() {
+        panic::throw(b"runtime: out of memory");
+    }
+    *cur.add(sc) = s;
+    s
+}
+
 /// mallocgc: `size` zeroed bytes; `typ` (may be null for pointer-free memory) is recorded for
 /// pointerful objects so the collector can scan them (the object is an array of `typ` when
-/// `size` is larger than `typ.size`).
+/// `size` is larger than `typ.size`). May run a collection first (mgc.rs).
 // `typ` is always a compiler-emitted descriptor or one of the runtime's own statics.
 #[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn mallocgc(size: usize, typ: *const Type, _needzero: bool) -> *mut u8 {
     if size == 0 {
         return addr_of_mut!(ZEROBASE) as *mut u8;
     }
-    if ALLOC_STATS.load(Relaxed) {
-        count_alloc(size);
-    }
+    crate::mgc::maybe_gc(size);
     // SAFETY: typ is null or a valid descriptor.
     let noscan = typ.is_null() || unsafe { !(*typ).has_pointers() };
     if size > MAX_SMALL_SIZE {
-        if size > MAX_ALLOC {
-            panic::throw(b"out of memory");
-        }
-        let s = new_span(size.div_ceil(PAGE_SIZE), noscan as u8, size);
-        // SAFETY: fresh span with one object.
-        unsafe {
-            *(*s).allocbits = 1;
-            (*s).freeindex = 1;
-            if !(*s).types.is_null() {
-                *(*s).types = typ;
-            }
-            return (*s).start as *mut u8;
-        }
+        return large_alloc(size, typ, noscan);
     }
     let class = size_class(size);
     let sc = class << 1 | noscan as usize;
-    // SAFETY: single-threaded access to the per-class current spans.
+    // SAFETY: single-threaded access to the per-class spans.
     unsafe {
-        let cur = addr_of_mut!(CURRENT) as *mut *mut Span;
+        let cur = &raw mut CURRENT as *mut *mut Span;
         let mut s = *cur.add(sc);
-        if s.is_null() || (*s).freeindex >= (*s).nelems {
-            s = new_span(
-                CLASS_TO_NPAGES[class] as usize,
-                sc as u8,
-                CLASS_TO_SIZE[class] as usize,
-            );
-            *cur.add(sc) = s;
+        let mut idx = if s.is_null() {
+            usize::MAX
+        } else {
+            next_free_index(s)
+        };
+        if s.is_null() || idx >= (*s).nelems {
+            if !s.is_null() {
+                (*s).freeindex = (*s).nelems;
+            }
+            s = refill(sc);
+            idx = next_free_index(s);
         }
-        let idx = (*s).freeindex;
-        (*s).freeindex += 1;
+        (*s).freeindex = idx + 1;
+        (*s).alloc_count += 1;
         *(*s).allocbits.add(idx / 64) |= 1 << (idx % 64);
         if !(*s).types.is_null() {
             *(*s).types.add(idx) = typ;
         }
-        let p = ((*s).start + idx * (*s).elemsize) as *mut u8;
+        let elemsize = (*s).elemsize;
+        let p = ((*s).start + idx * elemsize) as *mut u8;
         if (*s).needzero {
-            crate::mem::memset(p, 0, (*s).elemsize);
+            crate::mem::memset(p, 0, elemsize);
         }
+        STATS.nmalloc += 1;
+        STATS.total_alloc += elemsize as u64;
+        STATS.heap_alloc += elemsize as u64;
         p
     }
 }
 
+#[cold]
+fn large_alloc(size: usize, typ: *const Type, noscan: bool) -> *mut u8 {
+    if size > MAX_ALLOC {
+        panic::throw(b"runtime: out of memory");
+    }
+    let npages = size.div_ceil(PAGE_SIZE);
+    let mut s = mheap::alloc_span(npages, noscan as u8, size);
+    if s.is_null() {
+        // Collect and retry once before giving up, as gc's allocator does.
+        crate::mgc::gc_forced();
+        s = mheap::alloc_span(npages, noscan as u8, size);
+        if s.is_null() {
+            panic::throw(b"runtime: out of memory");
+        }
+    }
+    // SAFETY: fresh span with one object.
+    unsafe {
+        *(*s).allocbits = 1;
+        (*s).freeindex = 1;
+        (*s).alloc_count = 1;
+        if !(*s).types.is_null() {
+            *(*s).types = typ;
+        }
+        if (*s).needzero {
+            crate::mem::memset((*s).start as *mut u8, 0, size);
+        }
+        let bytes = (npages * PAGE_SIZE) as u64;
+        STATS.nmalloc += 1;
+        STATS.total_alloc += bytes;
+        STATS.heap_alloc += bytes;
+        (*s).start as *mut u8
+    }
+}
 /// Exported for generated code that needs raw allocation (e.g. closures of known type).
 #[unsafe(export_name = "runtime.mallocgc")]
 pub extern "C" fn mallocgc_export(size: usize, typ: *const Type, needzero: u8) -> *mut u8 {

@@ -54,14 +54,14 @@ pub struct Table {
 /// Descriptors for the runtime's own allocations, so that the collector sees their pointers.
 /// Map: dirPtr is word 2. Table: groups.data is word 2. Directory: an array of pointers.
 #[repr(C)]
-struct StaticType(Type);
+pub struct StaticType(pub Type);
 // SAFETY: immutable descriptors.
 unsafe impl Sync for StaticType {}
 
 static MASK_WORD2: [u8; 8] = [0b100, 0, 0, 0, 0, 0, 0, 0];
 static MASK_WORD0: [u8; 8] = [0b1, 0, 0, 0, 0, 0, 0, 0];
 
-const fn internal_type(size: usize, ptr_bytes: usize, gcdata: &'static [u8; 8]) -> StaticType {
+pub const fn internal_type(size: usize, ptr_bytes: usize, gcdata: &'static [u8; 8]) -> StaticType {
     StaticType(Type {
         size,
         ptr_bytes,

@@ -53,6 +53,7 @@ pub enum WaitReason {
     Coroutine,
     IoWait,
     Syscall,
+    FinalizerWait,
 }
 
 impl WaitReason {
@@ -76,6 +77,7 @@ impl WaitReason {
             WaitReason::Coroutine => b"coroutine",
             WaitReason::IoWait => b"IO wait",
             WaitReason::Syscall => b"syscall",
+            WaitReason::FinalizerWait => b"finalizer wait",
         }
     }
 
@@ -119,6 +121,9 @@ pub struct SchedInfo {
     pub fips_indicator: u8,
     /// crypto/fips140's per-goroutine bypass (gc's g.fipsOnlyBypass).
     pub fips_bypass: bool,
+    /// A runtime goroutine (the finalizer goroutine): hidden from tracebacks and
+    /// NumGoroutine, as gc's isSystemGoroutine.
+    pub system: bool,
 }
 
 impl SchedInfo {
@@ -133,6 +138,7 @@ impl SchedInfo {
         entry: 0,
         fips_indicator: 0,
         fips_bypass: false,
+        system: false,
     };
 }
 
@@ -472,6 +478,19 @@ pub unsafe extern "C" fn goready_go(gp: *mut G) {
     ready(gp);
 }
 
+/// Calls `f` with every goroutine ever created (gc's forEachG), in creation order.
+///
+/// # Safety
+/// `f` must not create goroutines.
+pub unsafe fn for_each_g(mut f: impl FnMut(*mut G)) {
+    let mut g = sched().allg_head;
+    while !g.is_null() {
+        let next = (*g).sched_ext.alllink;
+        f(g);
+        g = next;
+    }
+}
+
 /// `runtime.numgoroutine()`: goroutines that have not exited (gc's gcount).
 #[unsafe(export_name = "runtime.numgoroutine")]
 pub extern "C" fn numgoroutine() -> isize {
@@ -480,7 +499,7 @@ pub extern "C" fn numgoroutine() -> isize {
     unsafe {
         let mut g = sched().allg_head;
         while !g.is_null() {
-            if (*g).status != G_DEAD && (*g).status != G_IDLE {
+            if (*g).status != G_DEAD && (*g).status != G_IDLE && !(*g).sched_ext.system {
                 n += 1;
             }
             g = (*g).sched_ext.alllink;
@@ -506,6 +525,18 @@ pub unsafe extern "C" fn newproc_parked(fv: *const usize, reason: u8) -> *mut G 
     let g = newproc1(fv, callerpc);
     (*g).status = G_WAITING;
     (*g).sched_ext.wait_reason = WaitReason::from_u8(reason);
+    g
+}
+
+/// A parked runtime goroutine (the finalizer goroutine) that runs `fv` once readied.
+///
+/// # Safety
+/// `fv` is a funcval whose code takes the context only.
+pub unsafe fn newproc_system(fv: *const usize) -> *mut G {
+    let g = newproc1(fv, 0);
+    (*g).status = G_WAITING;
+    (*g).sched_ext.wait_reason = WaitReason::FinalizerWait;
+    (*g).sched_ext.system = true;
     g
 }
 
@@ -557,6 +588,7 @@ unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
     (*g).sched_ext.wait_reason = WaitReason::None;
     (*g).sched_ext.fips_indicator = 0;
     (*g).sched_ext.fips_bypass = false;
+    (*g).sched_ext.system = false;
     (*g).defer = 0;
     (*g).panic = 0;
     // Initial context for swapctx: r15 = g, r14, r13, r12 = fv, rbx, rbp = 0, return address
@@ -615,7 +647,7 @@ fn deadlock() -> ! {
     unsafe {
         let mut g = sched().allg_head;
         while !g.is_null() {
-            if (*g).status != G_DEAD && (*g).status != G_IDLE {
+            if (*g).status != G_DEAD && (*g).status != G_IDLE && !(*g).sched_ext.system {
                 bytes(b"\ngoroutine ");
                 print::uint((*g).goid);
                 bytes(b" [");

@@ -201,6 +201,7 @@ extern "C" fn rt0_go_rust(argc: isize, argv: *const *const u8, sp: usize) -> usi
         ARGV = argv;
         ENVP = argv.add(argc.max(0) as usize + 1);
         crate::malloc::init_alloc_stats(env_is(b"RGO_ALLOCSTATS", b"1"));
+        crate::mgc::gcinit();
         let hi = (sp + 4095) & !4095;
         let m0 = addr_of_mut!(M0);
         let g0 = addr_of_mut!(G0);

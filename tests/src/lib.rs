@@ -489,14 +489,35 @@ impl Drop for TempDir {
 }
 
 /// A command for a built Go program, with the same environment as
-/// `scripts/record-goldens.sh` uses (no GOTRACEBACK, GODEBUG, …).
+/// `scripts/record-goldens.sh` uses (no GOTRACEBACK, GODEBUG, …). With `RGO_E2E_GCSTRESS=N`
+/// in the harness's environment the program runs with `RGO_GCSTRESS=N` (the collector's stress
+/// mode: a collection every Nth allocation, rt/src/mgc.rs).
 pub fn program_command(exe: &Path, dir: &Path) -> Command {
     let mut cmd = Command::new(exe);
     cmd.current_dir(dir)
         .env_clear()
         .env("PATH", "/usr/bin:/bin")
         .env("HOME", dir);
+    if let Some(n) = gc_stress() {
+        cmd.env("RGO_GCSTRESS", n);
+    }
     cmd
+}
+
+/// The `RGO_E2E_GCSTRESS` setting, if any.
+pub fn gc_stress() -> Option<String> {
+    std::env::var("RGO_E2E_GCSTRESS")
+        .ok()
+        .filter(|v| !v.is_empty())
+}
+
+/// How long a program may run: [`RUN_TIMEOUT`], ten times that under the GC stress mode.
+pub fn run_timeout() -> Duration {
+    if gc_stress().is_some() {
+        RUN_TIMEOUT * 10
+    } else {
+        RUN_TIMEOUT
+    }
 }
 
 /// Runs `rgo build -o <dir>/prog <source>`; returns the executable's path or
@@ -538,10 +559,10 @@ pub fn rgo_build(rgo: &Path, source: &Path, dir: &Path) -> Result<PathBuf, Strin
 pub fn check_program(rgo: &Path, program: &Program) -> Result<(), String> {
     let tmp = TempDir::new(&program.name).map_err(|e| format!("temp dir: {e}"))?;
     let exe = rgo_build(rgo, &program.source, tmp.path())?;
-    let out = run_with_timeout(&mut program_command(&exe, tmp.path()), RUN_TIMEOUT)
+    let out = run_with_timeout(&mut program_command(&exe, tmp.path()), run_timeout())
         .map_err(|e| format!("cannot run the built program: {e}"))?;
     if out.timed_out {
-        return Err(format!("timed out after {RUN_TIMEOUT:?}"));
+        return Err(format!("timed out after {:?}", run_timeout()));
     }
     let mut problems = Vec::new();
     if out.status.code() != Some(program.exit) {

@@ -14,8 +14,8 @@ use std::sync::OnceLock;
 use object::read::elf::{ElfFile64, FileHeader, ProgramHeader};
 use object::{Object, ObjectSymbol};
 use tests::{
-    RUN_TIMEOUT, TempDir, check_program, known_failures_path, load_programs, locate_rgo,
-    parse_known_failures, program_command, programs_dir, rgo_build, run_parallel, run_with_timeout,
+    TempDir, check_program, known_failures_path, load_programs, locate_rgo, parse_known_failures,
+    program_command, programs_dir, rgo_build, run_parallel, run_timeout, run_with_timeout,
 };
 
 /// The rgo binary, built once per test process.
@@ -196,7 +196,7 @@ fn build_works_with_empty_path() {
         tests::describe_status(&out.status),
         String::from_utf8_lossy(&out.stderr)
     );
-    let run = run_with_timeout(&mut program_command(&exe, tmp.path()), RUN_TIMEOUT).unwrap();
+    let run = run_with_timeout(&mut program_command(&exe, tmp.path()), run_timeout()).unwrap();
     let golden = std::fs::read(programs_dir().join("01_hello.stderr")).unwrap();
     assert_eq!(
         run.status.code(),

@@ -454,12 +454,18 @@ fn ms(d: Duration) -> f64 {
 struct Samples {
     wall: Vec<f64>,
     cpu: Vec<f64>,
+    /// Peak RSS, MiB.
+    rss: Vec<f64>,
 }
 
 impl Samples {
     fn push(&mut self, f: &Finished) {
         self.wall.push(ms(f.wall));
         self.cpu.push(ms(f.cpu));
+        self.rss.push(f.maxrss_kb as f64 / 1024.0);
+    }
+    fn rss(&self) -> f64 {
+        median(&self.rss)
     }
     fn wall(&self) -> f64 {
         median(&self.wall)
@@ -774,7 +780,7 @@ fn run_times(rgo: &Path, gc: &Gc, sources: &[PathBuf], runs: usize, scratch: &Pa
         "== Run time: benches/go, median of {runs} runs each after one warm-up run, milliseconds"
     );
     println!(
-        "{:<12} {:>9} {:>9} {:>9} {:>9} | {:>9} {:>9} | {:>10} {:>10} {:>6}",
+        "{:<12} {:>9} {:>9} {:>9} {:>9} | {:>9} {:>9} | {:>7} {:>7} {:>7} | {:>10} {:>10} {:>6}",
         "program",
         "rgo wall",
         "gc wall",
@@ -782,6 +788,9 @@ fn run_times(rgo: &Path, gc: &Gc, sources: &[PathBuf], runs: usize, scratch: &Pa
         "gc cpu",
         "wall",
         "cpu",
+        "rgo MB",
+        "gc MB",
+        "rss",
         "rgo size",
         "gc size",
         "output"
@@ -797,7 +806,7 @@ fn run_times(rgo: &Path, gc: &Gc, sources: &[PathBuf], runs: usize, scratch: &Pa
             Ok(row) => {
                 let ratio = row.rgo.wall() / row.gc.wall();
                 println!(
-                    "{:<12} {:>9.1} {:>9.1} {:>9.1} {:>9.1} | {:>8.2}x {:>8.2}x | {:>10} {:>10} {:>6}",
+                    "{:<12} {:>9.1} {:>9.1} {:>9.1} {:>9.1} | {:>8.2}x {:>8.2}x | {:>7.1} {:>7.1} {:>6.2}x | {:>10} {:>10} {:>6}",
                     row.name,
                     row.rgo.wall(),
                     row.gc.wall(),
@@ -805,6 +814,9 @@ fn run_times(rgo: &Path, gc: &Gc, sources: &[PathBuf], runs: usize, scratch: &Pa
                     row.gc.cpu(),
                     ratio,
                     row.rgo.cpu() / row.gc.cpu(),
+                    row.rgo.rss(),
+                    row.gc.rss(),
+                    row.rgo.rss() / row.gc.rss(),
                     row.rgo_size,
                     row.gc_size,
                     if row.same_output { "same" } else { "DIFF" }

@@ -1,0 +1,550 @@
+//! The garbage collector (gc's mgc.go; marking in mgcmark.rs, sweeping in mgcsweep.rs, pages
+//! in mheap.rs, object bits in mbitmap.rs).
+//!
+//! # Overview
+//!
+//! rgo's collector is a tracing, non-moving, stop-the-world mark-sweep collector. Goroutines
+//! run on one thread and switch only at calls into the runtime, so when an allocation decides
+//! to collect, every other goroutine is parked in the scheduler with its registers saved on its
+//! own stack: the world is stopped by construction. The collection runs to completion on the
+//! allocating goroutine's stack, then the allocation proceeds.
+//!
+//! ## Roots
+//!
+//! * Globals: the executable's writable data, `.noptrdata` through `.noptrbss`, scanned
+//!   conservatively (every aligned word that points into an allocated object keeps it). gc
+//!   scans only `.data`/`.bss` precisely through the `runtime.gcdata`/`gcbss` masks; rgo's linker
+//!   emits those masks in gc's format but without per-symbol pointer information yet (the
+//!   compiler does not pass it, `linker::DataMask`), and the Rust runtime's own statics — which
+//!   hold heap pointers too — are placed in the `noptr` sections. Conservative scanning of the
+//!   whole range is correct for a non-moving collector; it can only retain a little extra.
+//! * Goroutine stacks, conservatively, from each parked goroutine's saved stack pointer (its
+//!   callee-saved registers were pushed there by the context switch) to the stack's top, and
+//!   from the current stack pointer for the running goroutine, whose callee-saved registers are
+//!   spilled first. Caller-saved registers hold nothing live across the call into the runtime
+//!   (SysV convention). Precise stack scanning needs Cranelift's stack maps (user stack maps,
+//!   `declare_value_needs_stack_map`) for every safepoint plus a frame walker that maps return
+//!   addresses to them; that is the path to precise stacks, and conservative scanning is the
+//!   documented, safe stand-in (false retention only).
+//! * Runtime-internal memory: everything the Rust runtime allocated with `persistent_alloc`
+//!   (goroutine records with their entry closures, sudogs holding element pointers, defer and
+//!   panic records with their closures and values, reflect's offset table), conservatively, and
+//!   the signal stack. Span records, bitmaps and type arrays live in separate metadata memory
+//!   that is not scanned.
+//!
+//! ## Marking
+//!
+//! A word that points into the arena is looked up through the page → span table; an interior
+//! pointer resolves to the base of its object (so slices and strings into larger objects,
+//! pointers to fields and to array elements, all keep the whole object alive). An allocated,
+//! unmarked object gets its mark bit and, if its span is a scan span, is pushed on the work list.
+//! Draining the list scans each object precisely: the `*abi.Type` recorded at allocation gives
+//! the pointer mask (GCData), repeated over the object when it is an array of that type (slices'
+//! backing arrays, map groups); types whose mask gc builds on demand (more than 128 pointer
+//! words) are scanned conservatively within their PtrBytes. Closures, interfaces (the data word
+//! is a pointer in every interface's mask), channels (their buffer) and swiss-table maps (the
+//! map header, directory, tables and groups are all allocated with descriptors) are ordinary
+//! objects to the mark. Zero-size allocations all return `runtime.zerobase`, outside the heap.
+//!
+//! ## Sweeping
+//!
+//! Sweeping runs right after marking, still stopped: each span's mark bits become its
+//! allocation bits; free slots are found by the allocator from the bits (gc's nextFreeIndex)
+//! and zeroed on reuse; empty spans go back to the page heap, where free runs coalesce. After
+//! each cycle the scavenger returns free pages to the kernel (`madvise(MADV_DONTNEED)`) until
+//! the heap's retained memory is at most 110% of the next goal.
+//!
+//! ## Pacing
+//!
+//! As gc: the heap goal is `marked × (1 + GOGC/100)`, at least 4 MB × GOGC/100, and when a
+//! memory limit is set (GOMEMLIMIT, debug.SetMemoryLimit) also at most the limit minus the
+//! runtime's other memory. A collection starts when an allocation would take the heap past the
+//! goal. `GOGC=off` (or debug.SetGCPercent(-1)) disables collection unless a memory limit is
+//! reached. `GODEBUG=gctrace=1` prints gc's line per cycle on stderr.
+//!
+//! ## Pauses
+//!
+//! The whole collection is one pause. Measured on a loaded 2-core machine: about 240 ms wall for
+//! a 128 MB live heap of 4M small objects (mark ≈ all of it; sweep and scavenge are a few ms),
+//! so roughly 200 ms per 100 MB of small objects and 2 s per GB; large pointer-free objects cost
+//! almost nothing to mark. A concurrent or incremental mark needs a write barrier in generated
+//! code (gc's Dijkstra/Yuasa hybrid: every pointer store into the heap or globals shades the old
+//! and new values while marking is on), allocate-black during the mark, and a bounded
+//! mark-termination pause that rescans stacks; on one thread an incremental mark driven by
+//! allocation (gc's mark assists) would bound pauses by the work per assist.
+//!
+//! ## Stress mode
+//!
+//! `RGO_GCSTRESS=N` collects before every Nth allocation (N=1: every allocation), so a missed
+//! root shows up quickly as a wrong result. The e2e harness honours `RGO_E2E_GCSTRESS=N`.
+//!
+//! ## Switch
+//!
+//! Finalizers: mfinal.rs.
+//!
+//! `RGO_GC=off` disables the collector entirely (gc-less behaviour: memory is never freed).
+
+use crate::malloc::STATS;
+use crate::mgcmark;
+use crate::mheap;
+use crate::sys;
+use crate::time;
+
+const HEAP_MINIMUM: u64 = 4 << 20;
+
+pub struct GcState {
+    pub enabled: bool,
+    pub gcpercent: i32,
+    pub memory_limit: i64,
+    pub next_gc: u64,
+    pub heap_marked: u64,
+    pub numgc: u32,
+    pub num_forced_gc: u32,
+    pub pause_total_ns: u64,
+    pub pause_ns: [u64; 256],
+    pub pause_end: [u64; 256],
+    pub last_gc: u64,
+    pub gctrace: bool,
+    pub stress: u64,
+    pub stress_count: u64,
+    pub init_time: i64,
+    pub running: bool,
+}
+
+pub static mut GC: GcState = GcState {
+    enabled: true,
+    gcpercent: 100,
+    memory_limit: i64::MAX,
+    next_gc: HEAP_MINIMUM,
+    heap_marked: 0,
+    numgc: 0,
+    num_forced_gc: 0,
+    pause_total_ns: 0,
+    pause_ns: [0; 256],
+    pause_end: [0; 256],
+    last_gc: 0,
+    gctrace: false,
+    stress: 0,
+    stress_count: 0,
+    init_time: 0,
+    running: false,
+};
+
+fn gc() -> &'static mut GcState {
+    // SAFETY: single-threaded runtime; no reference outlives a call.
+    unsafe { &mut *core::ptr::addr_of_mut!(GC) }
+}
+
+/// The value of environment variable `name`, if set.
+fn getenv(name: &[u8]) -> Option<&'static [u8]> {
+    // SAFETY: ENVP is the kernel's envp (null-terminated array of NUL-terminated strings).
+    unsafe {
+        let mut p = crate::start::ENVP;
+        if p.is_null() {
+            return None;
+        }
+        while !(*p).is_null() {
+            let s = *p;
+            let mut i = 0;
+            while i < name.len() && *s.add(i) == name[i] {
+                i += 1;
+            }
+            if i == name.len() && *s.add(i) == b'=' {
+                let v = s.add(i + 1);
+                // Volatile reads: LLVM would turn a plain loop into a call to `strlen`.
+                let mut n = 0;
+                while v.add(n).read_volatile() != 0 {
+                    n += 1;
+                }
+                return Some(core::slice::from_raw_parts(v, n));
+            }
+            p = p.add(1);
+        }
+        None
+    }
+}
+
+fn parse_u64(s: &[u8]) -> Option<u64> {
+    if s.is_empty() {
+        return None;
+    }
+    let mut v: u64 = 0;
+    for &c in s {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        v = v.checked_mul(10)?.checked_add((c - b'0') as u64)?;
+    }
+    Some(v)
+}
+
+/// gc's parseByteCount: a number with an optional B, KiB, MiB, GiB or TiB suffix.
+fn parse_byte_count(s: &[u8]) -> Option<i64> {
+    let units: [(&[u8], u64); 5] = [
+        (b"TiB", 1 << 40),
+        (b"GiB", 1 << 30),
+        (b"MiB", 1 << 20),
+        (b"KiB", 1 << 10),
+        (b"B", 1),
+    ];
+    for (u, m) in units {
+        if let Some(n) = s.strip_suffix(u) {
+            let v = parse_u64(n)?.checked_mul(m)?;
+            return i64::try_from(v).ok();
+        }
+    }
+    i64::try_from(parse_u64(s)?).ok()
+}
+
+/// gc's gcinit + readGOGC + readGOMEMLIMIT, and rgo's RGO_GCSTRESS / RGO_GC switches.
+pub fn gcinit() {
+    let g = gc();
+    g.init_time = time::nanotime();
+    if let Some(v) = getenv(b"GOGC") {
+        if v == b"off" {
+            g.gcpercent = -1;
+        } else if let Some(n) = parse_u64(v) {
+            g.gcpercent = n.min(i32::MAX as u64) as i32;
+        }
+    }
+    if let Some(v) = getenv(b"GOMEMLIMIT")
+        && v != b"off"
+    {
+        match parse_byte_count(v) {
+            Some(n) => g.memory_limit = n,
+            None => crate::panic::throw_parts(&[
+                b"malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`",
+            ]),
+        }
+    }
+    if let Some(v) = getenv(b"GODEBUG") {
+        for kv in v.split(|&c| c == b',') {
+            if let Some(n) = kv.strip_prefix(b"gctrace=") {
+                g.gctrace = parse_u64(n).unwrap_or(0) > 0;
+            }
+        }
+    }
+    if let Some(n) = getenv(b"RGO_GCSTRESS").and_then(parse_u64) {
+        g.stress = n;
+    }
+    if getenv(b"RGO_GC") == Some(b"off") {
+        g.enabled = false;
+    }
+    compute_goal();
+}
+
+/// gc's gcControllerState.heapGoal for the current GOGC and memory limit.
+fn compute_goal() {
+    let g = gc();
+    let mut goal = if g.gcpercent < 0 {
+        u64::MAX
+    } else {
+        let pct = g.gcpercent as u64;
+        let min = HEAP_MINIMUM.saturating_mul(pct) / 100;
+        g.heap_marked
+            .saturating_add(g.heap_marked.saturating_mul(pct) / 100)
+            .max(min)
+    };
+    if g.memory_limit != i64::MAX {
+        // The limit covers all the runtime's memory; leave room for what is not heap.
+        let other = (mheap::meta_bytes() + mheap::persistent_bytes()) as u64;
+        let limit = (g.memory_limit as u64).saturating_sub(other);
+        // Never below the live heap plus a little, or every allocation would collect.
+        goal = goal.min(limit.max(g.heap_marked + (g.heap_marked >> 5) + (1 << 20)));
+    }
+    g.next_gc = goal;
+}
+
+/// Called by mallocgc before each allocation of `size` bytes: collects when the heap would pass
+/// its goal, or every RGO_GCSTRESS-th allocation.
+#[inline(always)]
+pub fn maybe_gc(size: usize) {
+    // SAFETY: single-threaded reads of the controller state.
+    unsafe {
+        let g = &raw mut GC;
+        if (*g).stress != 0 {
+            (*g).stress_count += 1;
+            if (*g).stress_count >= (*g).stress {
+                (*g).stress_count = 0;
+                gc_start(false);
+                return;
+            }
+        }
+        if STATS.heap_alloc + size as u64 > (*g).next_gc {
+            gc_start(false);
+        }
+    }
+}
+
+/// A collection requested by runtime.GC or by the allocator running out of memory.
+pub fn gc_forced() {
+    gc_start(true);
+}
+
+/// One whole collection (gc's gcStart → gcMarkDone → gcMarkTermination → sweep).
+#[inline(never)]
+pub fn gc_start(forced: bool) {
+    let g = gc();
+    if !g.enabled || g.running {
+        return;
+    }
+    g.running = true;
+    let t0 = time::nanotime();
+    let heap0 = unsafe { STATS.heap_alloc };
+    let goal_before = g.next_gc;
+    // SAFETY: the world is stopped (see the overview): this goroutine is the only one running.
+    unsafe {
+        mgcmark::gc_mark();
+    }
+    let t1 = time::nanotime();
+    let heap1 = unsafe { STATS.heap_alloc };
+    // SAFETY: as above; the mark is complete.
+    unsafe {
+        crate::mgcsweep::sweep_all();
+        g.heap_marked = mgcmark::HEAP_MARKED;
+    }
+    compute_goal();
+    let retain = g.next_gc.saturating_add(g.next_gc / 10);
+    mheap::scavenge(usize::try_from(retain).unwrap_or(usize::MAX));
+    let t2 = time::nanotime();
+    let pause = (t2 - t0).max(0) as u64;
+    let wall = time::walltime();
+    let now_unix = (wall.sec as u64).wrapping_mul(1_000_000_000) + wall.nsec as u64;
+    let i = (g.numgc % 256) as usize;
+    g.pause_ns[i] = pause;
+    g.pause_end[i] = now_unix;
+    g.pause_total_ns += pause;
+    g.last_gc = now_unix;
+    g.numgc += 1;
+    if forced {
+        g.num_forced_gc += 1;
+    }
+    if g.gctrace {
+        print_trace(t0, t1, t2, heap0, heap1, goal_before, forced);
+    }
+    g.running = false;
+    crate::mfinal::wakefing();
+}
+
+struct Line {
+    buf: [u8; 256],
+    n: usize,
+}
+
+impl Line {
+    fn s(&mut self, b: &[u8]) {
+        let k = b.len().min(self.buf.len() - self.n);
+        self.buf[self.n..self.n + k].copy_from_slice(&b[..k]);
+        self.n += k;
+    }
+    fn u(&mut self, mut v: u64) {
+        let mut d = [0u8; 20];
+        let mut i = d.len();
+        loop {
+            i -= 1;
+            d[i] = (v % 10) as u8 + b'0';
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        self.s(&d[i..]);
+    }
+    fn ms(&mut self, ns: u64) {
+        let mut d = [0u8; 24];
+        let r = fmt_ns_as_ms(&mut d, ns);
+        self.s(&d[r..]);
+    }
+}
+
+/// gc's itoaDiv: `val` with a decimal point `dec` digits from the right, written at the end
+/// of `buf`; returns the start index.
+fn itoa_div(buf: &mut [u8], mut val: u64, dec: usize) -> usize {
+    let mut i = buf.len() - 1;
+    let idec = i as isize - dec as isize;
+    while val >= 10 || i as isize >= idec {
+        buf[i] = (val % 10) as u8 + b'0';
+        i -= 1;
+        if i as isize == idec {
+            buf[i] = b'.';
+            i -= 1;
+        }
+        val /= 10;
+    }
+    buf[i] = val as u8 + b'0';
+    i
+}
+
+/// gc's fmtNSAsMS.
+fn fmt_ns_as_ms(buf: &mut [u8], ns: u64) -> usize {
+    if ns >= 10_000_000 {
+        return itoa_div(buf, ns / 1_000_000, 0);
+    }
+    let mut x = ns / 1000;
+    if x == 0 {
+        let n = buf.len() - 1;
+        buf[n] = b'0';
+        return n;
+    }
+    let mut dec = 3;
+    while x >= 100 {
+        x /= 10;
+        dec -= 1;
+    }
+    itoa_div(buf, x, dec)
+}
+
+/// gc's gctrace line:
+/// `gc 1 @0.012s 3%: 0.011+0.50+0.002 ms clock, 0.011+0/0.50/0+0.002 ms cpu, 4->4->0 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 1 P`.
+fn print_trace(t0: i64, t1: i64, t2: i64, heap0: u64, heap1: u64, goal: u64, forced: bool) {
+    let g = gc();
+    let mut l = Line {
+        buf: [0; 256],
+        n: 0,
+    };
+    let since = (t0 - g.init_time).max(0) as u64;
+    let total = (t2 - g.init_time).max(1) as u64;
+    let util = g.pause_total_ns.saturating_mul(100) / total;
+    l.s(b"gc ");
+    l.u(g.numgc as u64);
+    l.s(b" @");
+    let mut d = [0u8; 24];
+    let r = itoa_div(&mut d, since / 1_000_000, 3);
+    l.s(&d[r..]);
+    l.s(b"s ");
+    l.u(util);
+    l.s(b"%: ");
+    // Sweep termination + mark + mark termination: the mark is all of the pause.
+    let mark = (t1 - t0).max(0) as u64;
+    let term = (t2 - t1).max(0) as u64;
+    l.ms(0);
+    l.s(b"+");
+    l.ms(mark);
+    l.s(b"+");
+    l.ms(term);
+    l.s(b" ms clock, ");
+    l.ms(0);
+    l.s(b"+0/");
+    l.ms(mark);
+    l.s(b"/0+");
+    l.ms(term);
+    l.s(b" ms cpu, ");
+    l.u(heap0 >> 20);
+    l.s(b"->");
+    l.u(heap1 >> 20);
+    l.s(b"->");
+    l.u(g.heap_marked >> 20);
+    l.s(b" MB, ");
+    l.u(if goal == u64::MAX { 0 } else { goal >> 20 });
+    l.s(b" MB goal, ");
+    // SAFETY: counters written by the mark that just finished.
+    let (stacks, globals) = unsafe { (mgcmark::STACK_SCAN, mgcmark::GLOBALS_SCAN) };
+    l.u(stacks >> 20);
+    l.s(b" MB stacks, ");
+    l.u(globals >> 20);
+    l.s(b" MB globals, 1 P");
+    if forced {
+        l.s(b" (forced)");
+    }
+    l.s(b"\n");
+    sys::write_all(2, &l.buf[..l.n]);
+}
+
+// ---- the runtime API ----------------------------------------------------------------------------
+
+/// runtime.GC: a full collection (gc's runs a whole cycle and sweeps before returning). gc's
+/// caller blocks while the mark workers run, so other goroutines (and the finalizer goroutine,
+/// woken by this cycle) get to run before it returns: rgo yields once after collecting.
+#[unsafe(export_name = "runtime.GC")]
+pub extern "C" fn gc_go() {
+    gc_start(true);
+    crate::sched::gosched();
+}
+
+/// runtime/debug.setGCPercent: sets GOGC, returns the previous value.
+#[unsafe(export_name = "runtime/debug.setGCPercent")]
+pub extern "C" fn set_gc_percent(pct: i32) -> i32 {
+    let g = gc();
+    let old = g.gcpercent;
+    g.gcpercent = if pct < 0 { -1 } else { pct };
+    compute_goal();
+    // gc collects right away when the new goal is already exceeded.
+    if unsafe { STATS.heap_alloc } > g.next_gc {
+        gc_start(false);
+    }
+    old
+}
+
+/// runtime/debug.setMemoryLimit: sets the limit (a negative value only reads it).
+#[unsafe(export_name = "runtime/debug.setMemoryLimit")]
+pub extern "C" fn set_memory_limit(limit: i64) -> i64 {
+    let g = gc();
+    let old = g.memory_limit;
+    if limit >= 0 {
+        g.memory_limit = limit;
+        compute_goal();
+    }
+    old
+}
+
+/// runtime/debug.freeOSMemory: a collection, then every free page goes back to the kernel.
+#[unsafe(export_name = "runtime/debug.freeOSMemory")]
+pub extern "C" fn free_os_memory() {
+    gc_start(true);
+    mheap::scavenge(0);
+}
+
+/// `runtime.readmemstats(m *MemStats)`: fills gc's MemStats (offsets of overlay/runtime's
+/// MemStats, which has gc's layout).
+///
+/// # Safety
+/// `m` points to a MemStats.
+#[unsafe(export_name = "runtime.readmemstats")]
+pub unsafe extern "C" fn read_mem_stats(m: *mut u64) {
+    let g = gc();
+    let st = &*core::ptr::addr_of!(STATS);
+    let (inuse, free, released, sys_heap) = mheap::page_stats();
+    // Goroutine stacks are reservations committed on touch; rgo does not count them.
+    let stacks = 0;
+    let meta = mheap::meta_bytes() as u64;
+    let persist = mheap::persistent_bytes() as u64;
+    let heap_sys = sys_heap as u64;
+    let w = |i: usize, v: u64| *m.add(i) = v;
+    w(0, st.heap_alloc); // Alloc
+    w(1, st.total_alloc); // TotalAlloc
+    w(2, heap_sys + stacks + meta + persist); // Sys
+    w(3, 0); // Lookups
+    w(4, st.nmalloc); // Mallocs
+    w(5, st.nfree); // Frees
+    w(6, st.heap_alloc); // HeapAlloc
+    w(7, heap_sys); // HeapSys
+    w(8, free as u64 + (heap_sys - inuse as u64 - free as u64)); // HeapIdle
+    w(9, inuse as u64); // HeapInuse
+    w(10, released as u64); // HeapReleased
+    w(11, st.nmalloc - st.nfree); // HeapObjects
+    w(12, stacks); // StackInuse
+    w(13, stacks); // StackSys
+    w(14, meta); // MSpanInuse
+    w(15, meta); // MSpanSys
+    w(16, 0); // MCacheInuse
+    w(17, 0); // MCacheSys
+    w(18, 0); // BuckHashSys
+    w(19, 0); // GCSys
+    w(20, persist); // OtherSys
+    w(21, if g.next_gc == u64::MAX { 0 } else { g.next_gc }); // NextGC
+    w(22, g.last_gc); // LastGC
+    w(23, g.pause_total_ns); // PauseTotalNs
+    for i in 0..256 {
+        w(24 + i, g.pause_ns[i]);
+        w(24 + 256 + i, g.pause_end[i]);
+    }
+    let tail = m.add(24 + 512) as *mut u32;
+    *tail = g.numgc;
+    *tail.add(1) = g.num_forced_gc;
+    let frac = m.add(24 + 512 + 1) as *mut f64;
+    let elapsed = (time::nanotime() - g.init_time).max(1) as f64;
+    *frac = g.pause_total_ns as f64 / elapsed;
+    let flags = m.add(24 + 512 + 2) as *mut u8;
+    *flags = 1; // EnableGC (always true, as in gc)
+    *flags.add(1) = 0; // DebugGC
+}

@@ -1,0 +1,177 @@
+//! Marking (gc's mgcmark.go): the roots (markroot), the grey-object work list (gcWork) and its
+//! drain (gcDrain, scanobject). See the overview at the top of mgc.rs.
+
+use crate::mbitmap;
+use crate::mheap::{self, ARENA_START, ARENA_USED, PAGE_SIZE};
+use crate::start::{self, G};
+use crate::sys;
+use core::arch::asm;
+use core::ptr::null_mut;
+
+/// The work list of grey objects (marked, not yet scanned): object base addresses in memory
+/// mapped outside the heap, doubled when full.
+static mut WBUF: *mut usize = null_mut();
+static mut WBUF_CAP: usize = 0;
+static mut WBUF_LEN: usize = 0;
+
+/// Bytes of objects marked this cycle (gc's heapMarked) and bytes of roots scanned.
+pub static mut HEAP_MARKED: u64 = 0;
+pub static mut STACK_SCAN: u64 = 0;
+pub static mut GLOBALS_SCAN: u64 = 0;
+
+unsafe fn push(b: usize) {
+    if WBUF_LEN == WBUF_CAP {
+        let ncap = (WBUF_CAP * 2).max(1 << 16);
+        let n = sys::mmap(0, ncap * 8, sys::PROT_READ | sys::PROT_WRITE, 0) as *mut usize;
+        if n.is_null() {
+            crate::panic::throw(b"runtime: out of memory");
+        }
+        if WBUF_LEN > 0 {
+            core::ptr::copy_nonoverlapping(WBUF, n, WBUF_LEN);
+        }
+        if !WBUF.is_null() {
+            sys::syscall3(sys::SYS_MUNMAP, WBUF as usize, WBUF_CAP * 8, 0);
+        }
+        WBUF = n;
+        WBUF_CAP = ncap;
+    }
+    *WBUF.add(WBUF_LEN) = b;
+    WBUF_LEN += 1;
+}
+
+/// gc's greyobject for a word that may be a pointer: marks the object it points into (if any)
+/// and queues it for scanning when it holds pointers.
+#[inline]
+unsafe fn grey(p: usize) {
+    if p < ARENA_START || p >= ARENA_USED {
+        return;
+    }
+    let Some((base, s, idx)) = mbitmap::find_object(p) else {
+        return;
+    };
+    if mbitmap::test_and_mark(s, idx) {
+        return;
+    }
+    HEAP_MARKED += if (*s).spanclass >> 1 == 0 {
+        ((*s).npages * PAGE_SIZE) as u64
+    } else {
+        (*s).elemsize as u64
+    };
+    if !(*s).noscan() {
+        push(base);
+    }
+}
+
+/// gc's scanblock with a conservative mask: every aligned word of [lo, hi) may be a pointer.
+///
+/// # Safety
+/// The range is readable.
+pub unsafe fn scan_conservative(lo: usize, hi: usize) {
+    let mut a = (lo + 7) & !7;
+    while a + 8 <= hi {
+        grey(*(a as *const usize));
+        a += 8;
+    }
+}
+
+/// gc's gcDrain: scans grey objects until none is left.
+unsafe fn drain() {
+    while WBUF_LEN > 0 {
+        WBUF_LEN -= 1;
+        let b = *WBUF.add(WBUF_LEN);
+        let Some((base, s, idx)) = mbitmap::find_object(b) else {
+            continue;
+        };
+        mbitmap::for_each_pointer_slot(base, s, idx, |slot| grey(*(slot as *const usize)));
+    }
+}
+
+/// The callee-saved registers of the collecting goroutine, spilled to its stack so the stack
+/// scan sees the pointers that Go frames below keep in them (gc: the goroutine is stopped at a
+/// call, so its registers are saved in its frames already).
+#[inline(never)]
+unsafe fn scan_current_stack(mut stack_hi: usize) {
+    let mut regs = [0usize; 6];
+    asm!(
+        "mov [{r}], rbx", "mov [{r} + 8], rbp", "mov [{r} + 16], r12",
+        "mov [{r} + 24], r13", "mov [{r} + 32], r14", "mov [{r} + 40], r15",
+        r = in(reg) regs.as_mut_ptr(),
+        options(nostack, preserves_flags),
+    );
+    let sp: usize;
+    asm!("mov {}, rsp", out(reg) sp, options(nomem, nostack, preserves_flags));
+    for &r in regs.iter() {
+        grey(r);
+    }
+    if sp >= stack_hi || stack_hi - sp > crate::start::MAX_STACK_SIZE + PAGE_SIZE {
+        // Running on the thread's own stack (g0).
+        stack_hi = (*core::ptr::addr_of!(start::G0)).stack.hi;
+        if sp >= stack_hi {
+            crate::panic::throw(b"runtime: gc: cannot find the current stack");
+        }
+    }
+    STACK_SCAN += (stack_hi - sp) as u64;
+    scan_conservative(sp, stack_hi);
+    core::hint::black_box(&regs);
+}
+
+/// Marks everything reachable from the roots (gc's gcMarkRootPrepare + markroot + gcDrain):
+/// data and bss of the executable, persistent runtime memory, the signal stack, every
+/// goroutine's stack, and the registers of the running goroutine.
+///
+/// # Safety
+/// The world is stopped (the caller is the only running goroutine).
+pub unsafe fn gc_mark() {
+    HEAP_MARKED = 0;
+    STACK_SCAN = 0;
+    GLOBALS_SCAN = 0;
+    WBUF_LEN = 0;
+
+    // Globals: .noptrdata through .noptrbss (see mgc.rs for why conservatively).
+    let md = crate::symtab::first_module();
+    let (lo, hi) = (md[192 / 8], md[248 / 8]);
+    GLOBALS_SCAN += (hi - lo) as u64;
+    scan_conservative(lo, hi);
+    drain();
+
+    // Runtime-internal memory: goroutine records, sudogs, defer and panic records, itabs.
+    mheap::for_each_persistent_chunk(|lo, hi| scan_conservative(lo, hi));
+    drain();
+
+    // The signal stack (a fault being turned into a panic keeps its context there).
+    let m = &raw const start::M0;
+    let (slo, shi) = ((*m).gsignal.lo, (*m).gsignal.hi);
+    if slo != 0 {
+        scan_conservative(slo, shi);
+    }
+
+    // Goroutine stacks.
+    let cur = start::getg();
+    let mut cur_hi = 0;
+    crate::sched::for_each_g(|g: *mut G| {
+        if g == cur {
+            cur_hi = (*g).stack.hi;
+            return;
+        }
+        if (*g).status == crate::sched::G_DEAD {
+            return;
+        }
+        let (lo, hi) = ((*g).stack.lo, (*g).stack.hi);
+        let sp = (*g).sched.sp.clamp(lo, hi);
+        if sp != 0 && hi != 0 {
+            STACK_SCAN += (hi - sp) as u64;
+            scan_conservative(sp, hi);
+        }
+    });
+    if cur_hi == 0 && !cur.is_null() {
+        cur_hi = (*cur).stack.hi;
+    }
+    scan_current_stack(cur_hi);
+    drain();
+
+    // Finalizers: their functions and what finalizable objects point to are roots; objects
+    // found unreachable are queued and kept for one more cycle.
+    crate::mfinal::mark_finalizer_roots(&mut |p| grey(p));
+    drain();
+    HEAP_MARKED += crate::mfinal::queue_unreachable();
+}
