@@ -52,11 +52,12 @@ pub struct Panic {
 
 // Defer and panic records are heap objects reachable from their goroutine (`G.defer`,
 // `G.panic`) and from each other; these descriptors give the collector their pointer words.
-static DEFER_MASK: [u8; 8] = [0b10101, 0, 0, 0, 0, 0, 0, 0];
+// Pointer words: fv, link, panic, head.
+static DEFER_MASK: [u8; 8] = [0b1010101, 0, 0, 0, 0, 0, 0, 0];
 static PANIC_MASK: [u8; 8] = [0b110, 0, 0, 0, 0, 0, 0, 0];
-static DEFER_TYPE: StaticType = internal_type(40, 40, &DEFER_MASK);
+static DEFER_TYPE: StaticType = internal_type(56, 56, &DEFER_MASK);
 static PANIC_TYPE: StaticType = internal_type(32, 24, &PANIC_MASK);
-const _: () = assert!(core::mem::size_of::<Defer>() == 40);
+const _: () = assert!(core::mem::size_of::<Defer>() == 56);
 const _: () = assert!(core::mem::size_of::<Panic>() == 32);
 
 fn g() -> *mut G {
