@@ -109,6 +109,10 @@ pub struct SchedInfo {
     pub param: *mut crate::chan::Sudog,
     /// The funcval run by a goroutine that has not started yet.
     pub entry: usize,
+    /// gc's `g.fipsIndicator` (crypto/internal/fips140's service indicator).
+    pub fips_indicator: u8,
+    /// gc's `g.fipsOnlyBypass` (crypto/fips140.WithoutEnforcement), inherited by new goroutines.
+    pub fips_only_bypass: bool,
 }
 
 impl SchedInfo {
@@ -121,6 +125,8 @@ impl SchedInfo {
         parent_goid: 0,
         param: null_mut(),
         entry: 0,
+        fips_indicator: 0,
+        fips_only_bypass: false,
     };
 }
 
@@ -509,6 +515,7 @@ unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
     (*g).sched_ext.entry = fv as usize;
     (*g).sched_ext.select_done = false;
     (*g).sched_ext.wait_reason = WaitReason::None;
+    (*g).sched_ext.fips_only_bypass = (*cur).sched_ext.fips_only_bypass;
     (*g).defer = 0;
     (*g).panic = 0;
     // Initial context for swapctx: r15 = g, r14, r13, r12 = fv, rbx, rbp = 0, return address
@@ -647,4 +654,41 @@ pub fn cheaprandn(n: u32) -> u32 {
     let t = (*st as u128).wrapping_mul((*st ^ 0xe703_7ed1_a0b4_28db) as u128);
     let r = ((t >> 64) as u64 ^ t as u64) as u32;
     ((r as u64 * n as u64) >> 32) as u32
+}
+
+// ---- per-goroutine FIPS 140 state (gc's runtime1.go and fipsbypass.go) ------------------------
+
+/// crypto/internal/fips140.getIndicator.
+#[unsafe(export_name = "crypto/internal/fips140.getIndicator")]
+pub extern "C" fn fips_get_indicator() -> u8 {
+    // SAFETY: the running goroutine's g.
+    unsafe { (*getg()).sched_ext.fips_indicator }
+}
+
+/// crypto/internal/fips140.setIndicator.
+#[unsafe(export_name = "crypto/internal/fips140.setIndicator")]
+pub extern "C" fn fips_set_indicator(indicator: u8) {
+    // SAFETY: as above.
+    unsafe { (*getg()).sched_ext.fips_indicator = indicator }
+}
+
+/// crypto/fips140.setBypass.
+#[unsafe(export_name = "crypto/fips140.setBypass")]
+pub extern "C" fn fips140_set_bypass() {
+    // SAFETY: as above.
+    unsafe { (*getg()).sched_ext.fips_only_bypass = true }
+}
+
+/// crypto/fips140.unsetBypass.
+#[unsafe(export_name = "crypto/fips140.unsetBypass")]
+pub extern "C" fn fips140_unset_bypass() {
+    // SAFETY: as above.
+    unsafe { (*getg()).sched_ext.fips_only_bypass = false }
+}
+
+/// crypto/fips140.isBypassed.
+#[unsafe(export_name = "crypto/fips140.isBypassed")]
+pub extern "C" fn fips140_is_bypassed() -> bool {
+    // SAFETY: as above.
+    unsafe { (*getg()).sched_ext.fips_only_bypass }
 }
