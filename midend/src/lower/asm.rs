@@ -426,7 +426,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let (pos, sym) = (obj.pos, self.l.func_symbol(o));
         self.l.error(
             pos,
-            &format!("rgo: {sym} has an unexpected signature for a compiler-provided function"),
+            format!("rgo: {sym} has an unexpected signature for a compiler-provided function"),
         );
         vec![]
     }
