@@ -891,3 +891,95 @@ pub unsafe extern "C" fn mapiternext(it: *mut Iter) {
     }
     done(it)
 }
+
+// ---- maps.Clone -------------------------------------------------------------------------------
+
+impl Ctx<'_> {
+    /// Copies group `old` into the fresh group `new` (gc's cloneGroup): the bytes as they are,
+    /// then a new cell for every indirect key and elem so the clone shares none.
+    fn clone_group(&self, new: *mut u8, old: *const u8) {
+        // SAFETY: both are groups of this map type; indirect slots hold nil or a cell pointer.
+        unsafe {
+            memmove(new, old, self.t.group_size);
+            for i in 0..SLOTS {
+                if self.t.flags & types::MAP_INDIRECT_KEY != 0 {
+                    let ks = self.key_slot(new, i) as *mut *mut u8;
+                    if !(*ks).is_null() {
+                        let cell = mallocgc(self.key.size, self.key, true);
+                        memmove(cell, *ks, self.key.size);
+                        *ks = cell;
+                    }
+                }
+                if self.t.flags & types::MAP_INDIRECT_ELEM != 0 {
+                    let es = self.elem_slot(new, i) as *mut *mut u8;
+                    if !(*es).is_null() {
+                        let cell = mallocgc(self.elem.size, self.elem, true);
+                        memmove(cell, *es, self.elem.size);
+                        *es = cell;
+                    }
+                }
+            }
+        }
+    }
+
+    /// gc's table.clone: a copy of the table header with its own groups.
+    fn clone_table(&self, t: *const Table) -> *mut Table {
+        let t2 = mallocgc(32, &TABLE_TYPE.0, true) as *mut Table;
+        // SAFETY: t is a live table; t2 is fresh.
+        unsafe {
+            memmove(t2 as *mut u8, t as *const u8, 32);
+            let n = ((*t).length_mask + 1) as usize;
+            let groups = mallocgc(n * self.t.group_size, self.t.group, true);
+            for k in 0..n {
+                let off = k * self.t.group_size;
+                self.clone_group(groups.add(off), (*t).groups.add(off));
+            }
+            (*t2).groups = groups;
+        }
+        t2
+    }
+}
+
+/// `maps.clone` (gc's runtime.mapclone, pushed to package maps by linkname): `m` is a non-nil
+/// map of type `typ` held in an `any`; returns an `any` of the same type holding a copy that
+/// shares no storage with `m` (gc's Map.Clone: same seed, same directory shape).
+///
+/// # Safety
+/// `typ` is a map type descriptor and `m` a live map of that type.
+#[unsafe(export_name = "maps.clone")]
+pub unsafe extern "C" fn clone(typ: *const MapType, m: *const Map) -> crate::defers::Eface {
+    let c = Ctx::new(typ);
+    // SAFETY: m is live; m2 is a fresh Map object.
+    unsafe {
+        if (*m).writing != 0 {
+            panic::fatal(b"concurrent map clone and map write");
+        }
+        let m2 = mallocgc(48, &MAP_TYPE.0, true) as *mut Map;
+        memmove(m2 as *mut u8, m as *const u8, 48);
+        let mr = &mut *m2;
+        if mr.dir_ptr.is_null() {
+            // Group allocated on first insert: nothing to copy.
+        } else if mr.dir_len == 0 {
+            let g = c.alloc_groups(1);
+            c.clone_group(g, mr.dir_ptr);
+            mr.dir_ptr = g;
+        } else {
+            let n = mr.dir_len as usize;
+            let old = mr.dir_ptr as *const *mut Table;
+            let dir = mallocgc(n * 8, &PTR_TYPE.0, true) as *mut *mut Table;
+            for i in 0..n {
+                let t = *old.add(i);
+                *dir.add(i) = if i > 0 && t == *old.add(i - 1) {
+                    *dir.add(i - 1)
+                } else {
+                    c.clone_table(t)
+                };
+            }
+            mr.dir_ptr = dir as *mut u8;
+        }
+        crate::defers::Eface {
+            typ: typ as usize,
+            data: m2 as usize,
+        }
+    }
+}

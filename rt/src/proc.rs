@@ -279,19 +279,6 @@ pub extern "C" fn modinfo() -> crate::strings::GoString {
     }
 }
 
-/// `crypto/internal/fips140.getIndicator`: the running goroutine's FIPS service indicator.
-#[unsafe(export_name = "crypto/internal/fips140.getIndicator")]
-pub extern "C" fn fips_get_indicator() -> u8 {
-    // SAFETY: the running goroutine.
-    unsafe { (*getg()).sched_ext.fips_indicator }
-}
-
-/// `crypto/internal/fips140.setIndicator`.
-#[unsafe(export_name = "crypto/internal/fips140.setIndicator")]
-pub extern "C" fn fips_set_indicator(indicator: u8) {
-    // SAFETY: the running goroutine.
-    unsafe { (*getg()).sched_ext.fips_indicator = indicator };
-}
 
 unsafe extern "C" {
     /// The runtime overlay's `timeSleep`, pushed as `time.Sleep` (a Go `func(int64)`).
@@ -351,24 +338,3 @@ pub unsafe fn cooperative_wait(num: usize, a: [usize; 6]) -> Option<[usize; 3]> 
     }
 }
 
-/// `crypto/fips140.setBypass` (gc's fipsbypass.go): the running goroutine may use non-approved
-/// algorithms in FIPS-only mode.
-#[unsafe(export_name = "crypto/fips140.setBypass")]
-pub extern "C" fn fips140_set_bypass() {
-    // SAFETY: the running goroutine.
-    unsafe { (*getg()).sched_ext.fips_bypass = true };
-}
-
-/// `crypto/fips140.unsetBypass`.
-#[unsafe(export_name = "crypto/fips140.unsetBypass")]
-pub extern "C" fn fips140_unset_bypass() {
-    // SAFETY: the running goroutine.
-    unsafe { (*getg()).sched_ext.fips_bypass = false };
-}
-
-/// `crypto/fips140.isBypassed`.
-#[unsafe(export_name = "crypto/fips140.isBypassed")]
-pub extern "C" fn fips140_is_bypassed() -> u8 {
-    // SAFETY: the running goroutine.
-    unsafe { (*getg()).sched_ext.fips_bypass as u8 }
-}

@@ -117,10 +117,10 @@ pub struct SchedInfo {
     pub param: *mut crate::chan::Sudog,
     /// The funcval run by a goroutine that has not started yet.
     pub entry: usize,
-    /// crypto/internal/fips140's service indicator (gc's g.fipsIndicator).
+    /// gc's `g.fipsIndicator` (crypto/internal/fips140's service indicator).
     pub fips_indicator: u8,
-    /// crypto/fips140's per-goroutine bypass (gc's g.fipsOnlyBypass).
-    pub fips_bypass: bool,
+    /// gc's `g.fipsOnlyBypass` (crypto/fips140.WithoutEnforcement), inherited by new goroutines.
+    pub fips_only_bypass: bool,
     /// A runtime goroutine (the finalizer goroutine): hidden from tracebacks and
     /// NumGoroutine, as gc's isSystemGoroutine.
     pub system: bool,
@@ -137,7 +137,7 @@ impl SchedInfo {
         param: null_mut(),
         entry: 0,
         fips_indicator: 0,
-        fips_bypass: false,
+        fips_only_bypass: false,
         system: false,
     };
 }
@@ -587,7 +587,7 @@ unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
     (*g).sched_ext.select_done = false;
     (*g).sched_ext.wait_reason = WaitReason::None;
     (*g).sched_ext.fips_indicator = 0;
-    (*g).sched_ext.fips_bypass = false;
+    (*g).sched_ext.fips_only_bypass = (*cur).sched_ext.fips_only_bypass;
     (*g).sched_ext.system = false;
     (*g).defer = 0;
     (*g).panic = 0;
@@ -727,4 +727,41 @@ pub fn cheaprandn(n: u32) -> u32 {
     let t = (*st as u128).wrapping_mul((*st ^ 0xe703_7ed1_a0b4_28db) as u128);
     let r = ((t >> 64) as u64 ^ t as u64) as u32;
     ((r as u64 * n as u64) >> 32) as u32
+}
+
+// ---- per-goroutine FIPS 140 state (gc's runtime1.go and fipsbypass.go) ------------------------
+
+/// crypto/internal/fips140.getIndicator.
+#[unsafe(export_name = "crypto/internal/fips140.getIndicator")]
+pub extern "C" fn fips_get_indicator() -> u8 {
+    // SAFETY: the running goroutine's g.
+    unsafe { (*getg()).sched_ext.fips_indicator }
+}
+
+/// crypto/internal/fips140.setIndicator.
+#[unsafe(export_name = "crypto/internal/fips140.setIndicator")]
+pub extern "C" fn fips_set_indicator(indicator: u8) {
+    // SAFETY: as above.
+    unsafe { (*getg()).sched_ext.fips_indicator = indicator }
+}
+
+/// crypto/fips140.setBypass.
+#[unsafe(export_name = "crypto/fips140.setBypass")]
+pub extern "C" fn fips140_set_bypass() {
+    // SAFETY: as above.
+    unsafe { (*getg()).sched_ext.fips_only_bypass = true }
+}
+
+/// crypto/fips140.unsetBypass.
+#[unsafe(export_name = "crypto/fips140.unsetBypass")]
+pub extern "C" fn fips140_unset_bypass() {
+    // SAFETY: as above.
+    unsafe { (*getg()).sched_ext.fips_only_bypass = false }
+}
+
+/// crypto/fips140.isBypassed.
+#[unsafe(export_name = "crypto/fips140.isBypassed")]
+pub extern "C" fn fips140_is_bypassed() -> bool {
+    // SAFETY: as above.
+    unsafe { (*getg()).sched_ext.fips_only_bypass }
 }

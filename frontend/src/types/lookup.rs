@@ -371,6 +371,16 @@ impl Program {
                 ..
             } = r
             {
+                // Methods with their own type parameters are not in the method set: they
+                // satisfy no interface and have no code of their own (gc lists them in no
+                // type descriptor), only instances.
+                if self
+                    .func_type_params
+                    .get(&obj)
+                    .is_some_and(|v| !v.is_empty())
+                {
+                    continue;
+                }
                 // Pointer steps along the path.
                 let mut steps = Vec::new();
                 let mut cur = base;

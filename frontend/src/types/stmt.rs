@@ -896,7 +896,7 @@ impl<'a> Checker<'a> {
         // Declare (after evaluating the right-hand side).
         let mut objs: Vec<Option<ObjId>> = Vec::new();
         let mut new_objs = Vec::new();
-        for id in &idents {
+        for (id, l) in idents.iter().zip(lhs) {
             let Some(id) = id else {
                 objs.push(None);
                 continue;
@@ -904,7 +904,10 @@ impl<'a> Checker<'a> {
             if id.name != "_"
                 && let Some(o) = self.p.scope_lookup(scope, &id.name)
             {
+                // A redeclared variable is assigned: its operand is the variable itself.
                 self.p.info.uses.insert(id.id, o);
+                let t = self.p.obj(o).typ;
+                self.record_type(l.id, OpMode::Variable, t, None);
                 objs.push(Some(o));
                 continue;
             }

@@ -88,6 +88,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
         }
         // Direct call of an instance of a generic function.
         if let Some((o, id)) = self.generic_func_ref(func_u) {
+            if let Some(v) = self.intrinsic_with_body(o, args) {
+                return v;
+            }
             let vals = self.call_args(args, &sig, ellipsis.is_some());
             // abi.EscapeNonString[T](v) is a gc intrinsic (its Go body panics): it only marks
             // v as escaping, which rgo's code needs nothing for.

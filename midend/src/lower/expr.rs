@@ -1365,20 +1365,17 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let esz = self.l.lay.size(el) as i64;
                 let aa = self.value_addr(a, t);
                 let ba = self.value_addr(b, t);
+                if n > 64 {
+                    return self.array_equal_loop(el, n, esz, aa, ba, pos);
+                }
                 let mut acc = self.b.iconst(Ty::I8, 1);
-                for i in 0..n.min(64) {
+                for i in 0..n {
                     let fa = self.b.add_imm(aa, i as i64 * esz);
                     let fb = self.b.add_imm(ba, i as i64 * esz);
                     let va = self.load_value(fa, el);
                     let vb = self.load_value(fb, el);
                     let e = self.equal(el, va, vb, pos);
                     acc = self.b.bin(BinOp::And, acc, e);
-                }
-                if n > 64 {
-                    self.l.error(
-                        pos,
-                        "rgo: comparing arrays longer than 64 elements is not supported yet",
-                    );
                 }
                 acc
             }
@@ -1410,6 +1407,55 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
             _ => self.b.iconst(Ty::I8, 0),
         }
+    }
+
+    /// `a == b` for long arrays (`n` elements of type `el`, `esz` bytes apart, at addresses
+    /// `aa` and `ba`): a loop over the elements that stops at the first difference, as gc's
+    /// generated comparison loops do.
+    fn array_equal_loop(
+        &mut self,
+        el: TypeId,
+        n: u64,
+        esz: i64,
+        aa: Var,
+        ba: Var,
+        pos: Pos,
+    ) -> Var {
+        let res = self.b.var(Ty::I8);
+        let one = self.b.iconst(Ty::I8, 1);
+        self.emit_copy(res, one);
+        let i = self.b.var(Ty::I64);
+        let zero = self.b.iconst(Ty::I64, 0);
+        self.emit_copy(i, zero);
+        let head = self.b.block();
+        let body = self.b.block();
+        let next = self.b.block();
+        let differ = self.b.block();
+        let done = self.b.block();
+        self.b.jump(head);
+        self.b.switch_to(head);
+        let limit = self.b.iconst(Ty::I64, n as i64);
+        let more = self.b.icmp(Cmp::SLt, i, limit);
+        self.b.branch(more, body, done);
+        self.b.switch_to(body);
+        let size = self.b.iconst(Ty::I64, esz);
+        let off = self.b.bin(BinOp::Mul, i, size);
+        let fa = self.b.bin(BinOp::Add, aa, off);
+        let fb = self.b.bin(BinOp::Add, ba, off);
+        let va = self.load_value(fa, el);
+        let vb = self.load_value(fb, el);
+        let e = self.equal(el, va, vb, pos);
+        self.b.branch(e, next, differ);
+        self.b.switch_to(next);
+        let i1 = self.b.add_imm(i, 1);
+        self.emit_copy(i, i1);
+        self.b.jump(head);
+        self.b.switch_to(differ);
+        let z8 = self.b.iconst(Ty::I8, 0);
+        self.emit_copy(res, z8);
+        self.b.jump(done);
+        self.b.switch_to(done);
+        res
     }
 
     pub fn is_empty_interface(&self, t: TypeId) -> bool {

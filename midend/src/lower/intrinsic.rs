@@ -12,9 +12,34 @@ use crate::ir::{Inst, Ty};
 impl<'a, 'p> FnLower<'a, 'p> {
     /// The value of a call of the intrinsic `o` with `args`, or None when `o` is an ordinary
     /// function.
+    /// Functions of GOROOT that have a Go body gc never runs because it compiles their calls
+    /// itself (the body only panics): crypto/internal/constanttime.boolToUint8 (1 for true,
+    /// 0 for false: rgo's bool already is that byte) and internal/abi.EscapeNonString[T]
+    /// (forces v to the heap so its address can't change with stack growth; rgo's goroutine
+    /// stacks never move, so only the argument's evaluation remains).
+    pub(crate) fn intrinsic_with_body(&mut self, o: ObjId, args: &'p [Expr]) -> Option<Vec<Value>> {
+        let prog = self.l.prog;
+        let obj = prog.obj(o);
+        let pkg = prog.package(obj.pkg?).path.as_str();
+        match (pkg, obj.name.as_str()) {
+            ("crypto/internal/constanttime", "boolToUint8") if args.len() == 1 => {
+                let b = self.expr(&args[0]).scalar()?;
+                Some(vec![Value::Flat(vec![b])])
+            }
+            ("internal/abi", "EscapeNonString") if args.len() == 1 => {
+                self.expr(&args[0]);
+                Some(Vec::new())
+            }
+            _ => None,
+        }
+    }
+
     pub(crate) fn intrinsic_call(&mut self, o: ObjId, args: &'p [Expr]) -> Option<Vec<Value>> {
         let prog = self.l.prog;
         let obj = prog.obj(o);
+        if let Some(v) = self.intrinsic_with_body(o, args) {
+            return Some(v);
+        }
         if !matches!(
             obj.kind,
             ObjKind::Func {

@@ -128,6 +128,11 @@ pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<Lower
     for file in &p.files {
         for d in &file.decls {
             if let Decl::Func(fd) = d {
+                // gc compiles no code for blank functions and methods (nothing can refer
+                // to them); their bodies are only type-checked.
+                if fd.name.name == "_" {
+                    continue;
+                }
                 if fd.body.is_none() {
                     l.lower_bodyless(fd);
                     continue;
