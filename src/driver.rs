@@ -101,7 +101,6 @@ const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
             "runtime/error.go",
             include_str!("../overlay/runtime/error.go"),
         ),
-        ("runtime/dit.go", include_str!("../overlay/runtime/dit.go")),
         (
             "runtime/debug.go",
             include_str!("../overlay/runtime/debug.go"),

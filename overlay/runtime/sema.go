@@ -290,18 +290,3 @@ func internal_sync_throw(s string) {
 func internal_sync_fatal(s string) {
 	fatal(s)
 }
-
-//go:linkname rand_fatal crypto/rand.fatal
-func rand_fatal(s string) {
-	fatal(s)
-}
-
-//go:linkname sysrand_fatal crypto/internal/sysrand.fatal
-func sysrand_fatal(s string) {
-	fatal(s)
-}
-
-//go:linkname fips_fatal crypto/internal/fips140.fatal
-func fips_fatal(s string) {
-	fatal(s)
-}

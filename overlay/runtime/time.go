@@ -230,8 +230,3 @@ func time_runtimeNano() int64 {
 func time_runtimeIsBubbled() bool {
 	return false
 }
-
-//go:linkname crypto_internal_fips140deps_time_monoTime crypto/internal/fips140deps/time.monoTime
-func crypto_internal_fips140deps_time_monoTime() (mono int64) {
-	return nanotime()
-}

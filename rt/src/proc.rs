@@ -279,7 +279,6 @@ pub extern "C" fn modinfo() -> crate::strings::GoString {
     }
 }
 
-
 unsafe extern "C" {
     /// The runtime overlay's `timeSleep`, pushed as `time.Sleep` (a Go `func(int64)`).
     #[link_name = "time.Sleep"]
@@ -337,4 +336,3 @@ pub unsafe fn cooperative_wait(num: usize, a: [usize; 6]) -> Option<[usize; 3]> 
         pause = (pause * 2).min(5_000_000);
     }
 }
-
