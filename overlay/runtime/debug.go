@@ -42,6 +42,33 @@ func setPanicOnFault(new bool) (old bool) {
 	return old
 }
 
+// readGCStats fills the pause history for debug.ReadGCStats in gc's layout: the n most recent
+// pause times (newest first), then their end times, then the last collection's time, the number
+// of collections and the total pause time, from the collector's statistics (ReadMemStats).
+//
+//go:linkname readGCStats runtime/debug.readGCStats
+func readGCStats(pauses *[]int64) {
+	var m MemStats
+	ReadMemStats(&m)
+	if cap(*pauses) < len(m.PauseNs)+3 {
+		throw("short slice passed to readGCStats")
+	}
+	n := int(m.NumGC)
+	if n > len(m.PauseNs) {
+		n = len(m.PauseNs)
+	}
+	p := (*pauses)[:n+n+3]
+	for i := 0; i < n; i++ {
+		j := (int(m.NumGC) - 1 - i) % len(m.PauseNs)
+		p[i] = int64(m.PauseNs[j])
+		p[n+i] = int64(m.PauseEnd[j])
+	}
+	p[n+n] = int64(m.LastGC)
+	p[n+n+1] = int64(m.NumGC)
+	p[n+n+2] = int64(m.PauseTotalNs)
+	*pauses = p
+}
+
 //go:linkname setTraceback runtime/debug.SetTraceback
 func setTraceback(level string) {
 	tracebackText = level
