@@ -84,21 +84,15 @@ pub extern "C" fn sysenvp() -> *const *const u8 {
     unsafe { start::ENVP }
 }
 
-/// Three result words through an out-pointer (docs/abi.md).
-#[repr(C)]
-pub struct Words3 {
-    pub r1: usize,
-    pub r2: usize,
-    pub err: usize,
-}
-
-/// `runtime.rawsyscall6(trap, a1..a6) (r1, r2, err uintptr)`.
+/// `runtime.rawsyscall6(trap, a1..a6) (r1, r2, err uintptr)`, the three results written through
+/// `out` (docs/abi.md), with gc's convention (rt/src/asm/syscall.rs).
 ///
 /// # Safety
 /// The arguments are valid for system call `trap`.
 #[unsafe(export_name = "runtime.rawsyscall6")]
+#[allow(clippy::too_many_arguments)]
 pub unsafe extern "C" fn rawsyscall6(
-    out: *mut Words3,
+    out: *mut [usize; 3],
     trap: usize,
     a1: usize,
     a2: usize,
@@ -107,20 +101,8 @@ pub unsafe extern "C" fn rawsyscall6(
     a5: usize,
     a6: usize,
 ) {
-    let r = sys::syscall6(trap, a1, a2, a3, a4, a5, a6);
-    *out = if (-4095..0).contains(&r) {
-        Words3 {
-            r1: usize::MAX,
-            r2: 0,
-            err: (-r) as usize,
-        }
-    } else {
-        Words3 {
-            r1: r as usize,
-            r2: 0,
-            err: 0,
-        }
-    };
+    // SAFETY: forwarded contract; out is the caller's result area.
+    unsafe { *out = crate::asm::syscall::syscall_go(trap, [a1, a2, a3, a4, a5, a6]) };
 }
 
 const SYS_GETPID: usize = 39;

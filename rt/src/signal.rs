@@ -12,17 +12,18 @@ const SIGBUS: i32 = 7;
 const SIGFPE: i32 = 8;
 const SIGSEGV: i32 = 11;
 
-const SA_SIGINFO: u64 = 0x4;
-const SA_ONSTACK: u64 = 0x0800_0000;
-const SA_RESTORER: u64 = 0x0400_0000;
+pub(crate) const SA_SIGINFO: u64 = 0x4;
+pub(crate) const SA_ONSTACK: u64 = 0x0800_0000;
+pub(crate) const SA_RESTORER: u64 = 0x0400_0000;
 
-/// Kernel `struct sigaction` for rt_sigaction (not glibc's).
+/// Kernel `struct sigaction` for rt_sigaction (not glibc's); os/signal's handlers
+/// (sigqueue.rs) install theirs with it too.
 #[repr(C)]
-struct KSigaction {
-    handler: usize,
-    flags: u64,
-    restorer: usize,
-    mask: u64,
+pub(crate) struct KSigaction {
+    pub(crate) handler: usize,
+    pub(crate) flags: u64,
+    pub(crate) restorer: usize,
+    pub(crate) mask: u64,
 }
 
 #[repr(C)]

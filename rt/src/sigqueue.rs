@@ -11,20 +11,11 @@ use core::arch::naked_asm;
 use core::ptr::{addr_of_mut, null_mut};
 use core::sync::atomic::{AtomicU64, Ordering};
 
-const SA_SIGINFO: u64 = 0x4;
-const SA_ONSTACK: u64 = 0x0800_0000;
+use crate::signal::{KSigaction, SA_ONSTACK, SA_RESTORER, SA_SIGINFO};
+
 const SA_RESTART: u64 = 0x1000_0000;
-const SA_RESTORER: u64 = 0x0400_0000;
 const SIG_DFL: usize = 0;
 const SIG_IGN: usize = 1;
-
-#[repr(C)]
-struct KSigaction {
-    handler: usize,
-    flags: u64,
-    restorer: usize,
-    mask: u64,
-}
 
 /// Signals received and not yet taken by `signal_recv` (bit n-1 for signal n).
 static PENDING: AtomicU64 = AtomicU64::new(0);

@@ -46,12 +46,22 @@ pub unsafe extern "C" fn syscall6(
         *out = r;
         return;
     }
-    let (r1, r2) = raw(num, [a1, a2, a3, a4, a5, a6]);
-    *out = if r1 > (-4095isize) as usize {
+    *out = syscall_go(num, [a1, a2, a3, a4, a5, a6]);
+}
+
+/// System call `n` with gc's result convention (module doc): `[r1, r2, errno]`. Shared by the
+/// Go-facing raw system calls (Syscall6 here, the overlay's `runtime.rawsyscall6`).
+///
+/// # Safety
+/// The arguments are valid for system call `n`.
+pub unsafe fn syscall_go(n: usize, a: [usize; 6]) -> [usize; 3] {
+    // SAFETY: forwarded contract.
+    let (r1, r2) = unsafe { raw(n, a) };
+    if r1 > (-4095isize) as usize {
         [usize::MAX, 0, r1.wrapping_neg()]
     } else {
         [r1, r2, 0]
-    };
+    }
 }
 
 /// `func rawSyscallNoError(trap, a1, a2, a3 uintptr) (r1, r2 uintptr)`: for system calls that
