@@ -234,6 +234,8 @@ pub struct GeneratedMain<'a> {
     pub file_name: String,
     /// The go command's import path for the generated package (`strings.test`).
     pub import_path: String,
+    /// The import path of the package under test.
+    pub tested: String,
     /// Writes the file from the parsed packages; an error is reported as the go command's
     /// setup failure of the package.
     pub generate: &'a dyn Fn(&load::Loaded) -> Result<String, String>,
@@ -333,11 +335,41 @@ pub fn load_and_check_ext(
         Some(g) => Some((g, (g.generate)(&loaded).map_err(BuildError::Other)?)),
         None => None,
     };
+    // The go command names the packages of a test binary that differ from the plain build
+    // after the test (`p [p.test]`, cmd/go's Package.Desc): the package under test when it
+    // has in-package test files, with every package that imports it, and the external test
+    // package. Diagnostics are headed with these names.
+    let mut test_variants: std::collections::HashSet<String> = Default::default();
+    if let Some(g) = generated {
+        let in_package_tests = loaded.packages.iter().any(|p| {
+            p.import_path == g.tested
+                && p.files.iter().any(|f| {
+                    loaded
+                        .fset
+                        .file(f.file_index)
+                        .is_some_and(|sf| sf.path.ends_with("_test.go"))
+                })
+        });
+        let xtest = format!("{}_test", g.tested);
+        for p in &loaded.packages {
+            let depends =
+                p.import_path == g.tested || p.imports.iter().any(|i| test_variants.contains(i));
+            if (in_package_tests && depends) || p.import_path == xtest {
+                test_variants.insert(p.import_path.clone());
+            }
+        }
+    }
     for p in loaded.packages {
+        let import_path = match generated {
+            Some(g) if test_variants.contains(&p.import_path) => {
+                format!("{} [{}.test]", p.import_path, g.tested)
+            }
+            _ => p.import_path.clone(),
+        };
         infos.push(LoadedInfo {
             path: p.path.clone(),
             go_version: p.go_version.clone(),
-            import_path: p.import_path.clone(),
+            import_path,
             name: p.name.clone(),
             root: p.root,
             file_indices: p.files.iter().map(|f| f.file_index).collect(),

@@ -44,6 +44,18 @@ struct TestOptions {
     timeout: Option<String>,
     bench: bool,
     failfast: bool,
+    /// `-list`: the listing is shown like verbose output (cmd/go's testShowPass).
+    list: bool,
+    /// No package was named: the go command's "local directory mode", where the binary's
+    /// output goes straight to stdout and no final `FAIL` line is printed.
+    local_mode: bool,
+}
+
+impl TestOptions {
+    /// Whether a passing package's output is shown (cmd/go's testShowPass).
+    fn show_pass(&self) -> bool {
+        self.verbose || self.list
+    }
 }
 
 /// Flags of the go command's that the test binary receives as `-test.<name>`, and whether
@@ -143,6 +155,10 @@ fn parse_args(args: &[String]) -> Result<TestOptions, String> {
                     crate::apply_ldflags(&v, &mut o.build)?;
                 }
             }
+            // rgo runs no vet checks (gc's go test runs a few before testing).
+            "vet" => {
+                value(true)?;
+            }
             "x" | "n" | "work" | "race" | "msan" | "asan" | "cover" | "trimpath" => {
                 return Err(format!("rgo test: -{name} is not supported"));
             }
@@ -162,6 +178,7 @@ fn parse_args(args: &[String]) -> Result<TestOptions, String> {
                     }
                     "bench" => o.bench = !v.is_empty(),
                     "failfast" => o.failfast = is_true(&v)?,
+                    "list" => o.list = true,
                     _ => {}
                 }
                 o.binary_flags.push(format!("-test.{short}={v}"));
@@ -174,6 +191,7 @@ fn parse_args(args: &[String]) -> Result<TestOptions, String> {
         o.binary_flags.push("-test.v=test2json".into());
     }
     if o.packages.is_empty() {
+        o.local_mode = true;
         o.packages.push(".".into());
     }
     Ok(o)
@@ -194,7 +212,7 @@ pub fn cmd_test(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let roots = match driver::list_roots(&o.packages) {
+    let roots = match list_packages(&o.packages) {
         Ok(r) => r,
         Err(BuildError::Diagnostics(t)) => {
             eprint!("{t}");
@@ -215,7 +233,11 @@ pub fn cmd_test(args: &[String]) -> ExitCode {
         return ExitCode::from(1);
     }
     let mut any_failed = false;
-    let stream = o.verbose && roots.len() == 1 || o.json;
+    // cmd/go's streamOutput and streamAndCacheOutput.
+    let stream = o.local_mode
+        || o.bench
+        || o.show_pass() && (roots.len() == 1 || o.build.jobs == Some(1))
+        || o.json;
     let mut stop = false;
     for r in &roots {
         if stop {
@@ -232,12 +254,28 @@ pub fn cmd_test(args: &[String]) -> ExitCode {
     }
     let _ = std::fs::remove_dir_all(&work);
     if any_failed {
-        if !o.json && !o.compile_only {
+        if !o.json && !o.compile_only && !o.local_mode {
             println!("FAIL");
         }
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
+}
+
+/// The packages the arguments name, in the go command's order: argument by argument, the
+/// matches of a pattern sorted by import path, each package once.
+fn list_packages(args: &[String]) -> Result<Vec<driver::RootPackage>, BuildError> {
+    let mut out: Vec<driver::RootPackage> = Vec::new();
+    for a in args {
+        let mut roots = driver::list_roots(std::slice::from_ref(a))?;
+        roots.sort_by(|x, y| x.import_path.cmp(&y.import_path));
+        for r in roots {
+            if !out.iter().any(|q| q.import_path == r.import_path) {
+                out.push(r);
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn is_dir(p: &str) -> bool {
@@ -314,20 +352,25 @@ impl Sink {
 }
 
 fn test_package(o: &TestOptions, import_path: &str, work: &Path, stream: bool) -> PackageResult {
+    // With -json, the package's events start once its binary is built (build output comes
+    // before them, as build-output events), or right away when there is nothing to build.
+    let start_json = || o.json.then(|| test2json::Converter::new(import_path, true));
     let mut sink = Sink {
-        json: o.json.then(|| test2json::Converter::new(import_path, true)),
+        json: None,
         stream,
         buf: Vec::new(),
     };
     let listed = match list_for_test(import_path) {
         Ok(l) => l,
         Err(e) => {
+            sink.json = start_json();
             eprintln!("{e}");
             sink.write(format!("FAIL\t{import_path} [setup failed]\n").as_bytes());
             return finish(sink, o, true);
         }
     };
     if !listed.has_tests && !o.compile_only {
+        sink.json = start_json();
         sink.write(format!("?   \t{import_path}\t[no test files]\n").as_bytes());
         return finish(sink, o, false);
     }
@@ -355,6 +398,7 @@ fn test_package(o: &TestOptions, import_path: &str, work: &Path, stream: bool) -
         deps: TestFuncs::deps(true),
         file_name: "_testmain.go".into(),
         import_path: format!("{import_path}.test"),
+        tested: import_path.to_string(),
         generate: &generate,
     };
     let exe = match driver::build_test_binary(&[import_path.to_string()], &generated, &o.build) {
@@ -364,10 +408,15 @@ fn test_package(o: &TestOptions, import_path: &str, work: &Path, stream: bool) -
                 BuildError::Diagnostics(t) => t,
                 BuildError::Other(m) => format!("# {import_path}\n{m}\n"),
             };
-            if let Some(j) = &mut sink.json {
-                j.build_output(&text);
+            let failed_build = if o.json {
+                Some(test2json::build_output(import_path, &text))
             } else {
                 eprint!("{text}");
+                None
+            };
+            sink.json = start_json();
+            if let (Some(j), Some(f)) = (&mut sink.json, failed_build) {
+                j.set_failed_build(&f);
             }
             sink.write(format!("FAIL\t{import_path} [build failed]\n").as_bytes());
             return finish(sink, o, true);
@@ -402,6 +451,7 @@ fn test_package(o: &TestOptions, import_path: &str, work: &Path, stream: bool) -
     ));
     args.extend(o.binary_flags.iter().cloned());
     args.extend(o.binary_args.iter().cloned());
+    sink.json = start_json();
     let t0 = Instant::now();
     let outcome = run_binary(&exe_path, &args, &listed.dir, kill_after(o), &mut sink);
     let elapsed = format!("{:.3}s", t0.elapsed().as_secs_f64());
@@ -415,7 +465,7 @@ fn test_package(o: &TestOptions, import_path: &str, work: &Path, stream: bool) -
                 sink.write(b"\n");
             }
             let line = format!("ok  \t{import_path}\t{elapsed}{norun}\n");
-            if o.verbose || o.json {
+            if o.show_pass() || o.json {
                 sink.write(line.as_bytes());
             } else {
                 // Without -v, a passing package's output is dropped.

@@ -252,25 +252,9 @@ impl Converter {
         self.input = input;
     }
 
-    /// Reports a failed build as the go command's `-json` does: the compiler's output as
-    /// `build-output` events of the package, a `build-fail` event, and the package named as
-    /// the cause in the final `fail` event.
-    pub fn build_output(&mut self, text: &str) {
-        let id = format!("{0} [{0}.test]", self.pkg);
-        let mut out = std::io::stdout().lock();
-        for line in text.split_inclusive('\n') {
-            let mut s = String::from("{\"ImportPath\":");
-            json_string(&mut s, id.as_bytes());
-            s.push_str(",\"Action\":\"build-output\",\"Output\":");
-            json_string(&mut s, line.as_bytes());
-            s.push_str("}\n");
-            emit(&mut self.sink, &mut out, &s);
-        }
-        let mut s = String::from("{\"ImportPath\":");
-        json_string(&mut s, id.as_bytes());
-        s.push_str(",\"Action\":\"build-fail\"}\n");
-        emit(&mut self.sink, &mut out, &s);
-        self.failed_build = id;
+    /// Names the package whose build failure made this test fail, for the final event.
+    pub fn set_failed_build(&mut self, desc: &str) {
+        self.failed_build = desc.to_string();
     }
 
     /// The binary exited (`failed`: not with status 0); flushes everything and writes the
@@ -562,6 +546,41 @@ impl Converter {
         let mut out = std::io::stdout().lock();
         emit(&mut self.sink, &mut out, &s);
     }
+}
+
+/// The go command's description of the package under test as built for its test binary
+/// (cmd/go's `Package.Desc`): `p [p.test]`.
+pub fn test_package_desc(import_path: &str) -> String {
+    format!("{import_path} [{import_path}.test]")
+}
+
+/// Reports a failed build as the go command's `-json` does, before the package's own events:
+/// each package's compiler output (a block headed `# import/path`) line by line as
+/// `build-output` events of that package, then a `build-fail` event of the first. Returns the
+/// package that failed first, which the package's final `fail` event names.
+pub fn build_output(import_path: &str, text: &str) -> String {
+    let mut first: Option<String> = None;
+    let mut id = test_package_desc(import_path);
+    let mut s = String::new();
+    for line in text.split_inclusive('\n') {
+        if let Some(h) = line.strip_prefix("# ") {
+            id = h.trim_end().to_string();
+        }
+        first.get_or_insert_with(|| id.clone());
+        s.push_str("{\"ImportPath\":");
+        json_string(&mut s, id.as_bytes());
+        s.push_str(",\"Action\":\"build-output\",\"Output\":");
+        json_string(&mut s, line.as_bytes());
+        s.push_str("}\n");
+    }
+    let first = first.unwrap_or(id);
+    s.push_str("{\"ImportPath\":");
+    json_string(&mut s, first.as_bytes());
+    s.push_str(",\"Action\":\"build-fail\"}\n");
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(s.as_bytes());
+    let _ = out.flush();
+    first
 }
 
 fn emit(sink: &mut Option<Vec<u8>>, out: &mut std::io::StdoutLock, s: &str) {

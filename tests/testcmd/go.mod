@@ -1,0 +1,3 @@
+module example.com/testcmd
+
+go 1.27
