@@ -182,6 +182,8 @@ pub unsafe extern "C" fn deferreturn() {
         "mov rbp, rsp",
         "mov rdi, rsi",
         "call {run}",
+        ".globl rgo_deferreturn_ret",
+        "rgo_deferreturn_ret:",
         "pop rbp",
         "ret",
         run = sym run_frame_defers,
@@ -209,17 +211,18 @@ unsafe extern "C" fn run_frame_defers(frame: usize) {
         // does not run it again.
         unsafe {
             (*g).defer = (*d).link as usize;
-            call_deferred((*d).fv);
+            call_deferred((*d).fv, false);
         }
     }
 }
 
-/// Calls a parameterless Go funcval through [`defer_call`], whose return address `recover`
-/// recognises.
+/// Calls a parameterless Go funcval through [`defer_call`] (for a panic) or
+/// [`return_defer_call`] (at a function's normal return, or for Goexit), whose return addresses
+/// `recover` recognises.
 ///
 /// # Safety
 /// `fv` is a Go funcval.
-unsafe fn call_deferred(fv: usize) {
+unsafe fn call_deferred(fv: usize, for_panic: bool) {
     if fv == 0 {
         // `defer f()` with a nil f panics when the call is due, as in gc.
         crate::panic::runtime_error(b"invalid memory address or nil pointer dereference");
@@ -227,7 +230,13 @@ unsafe fn call_deferred(fv: usize) {
     // SAFETY: word 0 of a funcval is its code.
     let code = unsafe { *(fv as *const usize) };
     // SAFETY: a Go func() entry, called with the context register set to the funcval.
-    unsafe { defer_call(code, fv, g()) }
+    unsafe {
+        if for_panic {
+            defer_call(code, fv, g())
+        } else {
+            return_defer_call(code, fv, g())
+        }
+    }
 }
 
 /// The trampoline through which every deferred call runs: like `runtime.callGo0` (r15 = g,
@@ -245,6 +254,8 @@ pub unsafe extern "C" fn defer_call(code: usize, ctx: usize, g: *mut G) {
         "mov rax, rdi",
         "mov rdi, rsi",
         "call rax",
+        ".globl rgo_defer_call_ret",
+        "rgo_defer_call_ret:",
         "pop rbx",
         "pop r15",
         "pop rbp",
@@ -252,9 +263,36 @@ pub unsafe extern "C" fn defer_call(code: usize, ctx: usize, g: *mut G) {
     )
 }
 
-/// Size of [`defer_call`]'s code, generously rounded: a return address in
-/// `[defer_call, defer_call + DEFER_CALL_LEN)` means "called by the deferred-call trampoline".
-const DEFER_CALL_LEN: usize = 64;
+/// [`defer_call`]'s twin for deferred calls that no panic runs: a separate function so that
+/// `recover` can tell the two apart.
+#[unsafe(naked)]
+#[unsafe(export_name = "runtime.deferReturnCall")]
+pub unsafe extern "C" fn return_defer_call(code: usize, ctx: usize, g: *mut G) {
+    naked_asm!(
+        "push rbp",
+        "mov rbp, rsp",
+        "push r15",
+        "push rbx",
+        "mov r15, rdx",
+        "mov rax, rdi",
+        "mov rdi, rsi",
+        "call rax",
+        ".globl rgo_return_defer_call_ret",
+        "rgo_return_defer_call_ret:",
+        "pop rbx",
+        "pop r15",
+        "pop rbp",
+        "ret",
+    )
+}
+
+// The return addresses of the calls in the three trampolines (labels in their code): a frame
+// whose PC is one of them is that trampoline's.
+unsafe extern "C" {
+    static rgo_defer_call_ret: [u8; 0];
+    static rgo_return_defer_call_ret: [u8; 0];
+    static rgo_deferreturn_ret: [u8; 0];
+}
 
 /// Runs the pending deferred calls for a panic with value (typ, data). Returns only if no
 /// deferred call recovered; a recovery resumes the recovering frame and never returns here.
@@ -298,7 +336,7 @@ pub unsafe fn run_deferred(typ: *const Type, data: *const u8) {
             }
             (*d).started = true;
             (*d).panic = p;
-            call_deferred((*d).fv);
+            call_deferred((*d).fv, true);
             // The call returned: unlink its record (it is still on top of the list).
             (*g).defer = (*d).link as usize;
             if (*p).recovered {
@@ -332,7 +370,7 @@ pub unsafe fn run_goexit_defers() {
             continue;
         }
         (*d).started = true;
-        call_deferred((*d).fv);
+        call_deferred((*d).fv, false);
         (*g).defer = (*d).link as usize;
     }
 }
@@ -358,8 +396,17 @@ pub unsafe fn panic_chain(out: &mut [*mut Panic; 16]) -> usize {
 
 /// `recover()`: `fp` is the frame pointer of the function that called recover. Returns the
 /// panic value (as an eface, nil when there is nothing to recover) and marks the panic
-/// recovered, but only when that function is the deferred call itself (possibly through
-/// compiler-generated wrapper frames), as the spec requires.
+/// recovered, but only when recover is called directly by a deferred function that the panic
+/// is running, as the spec requires.
+///
+/// gc's criterion (runtime/panic.go gorecover) is applied to the frame-pointer chain: between
+/// the panic's deferred-call trampoline ([`defer_call`]) and recover there must be exactly one
+/// frame that is not a compiler-generated wrapper. So `defer f()` through a `deferwrap` thunk
+/// recovers in `f`; `defer recover()` (the thunk calls recover itself) recovers nothing; a
+/// function called by the deferred function does not recover. Deferred calls that a function
+/// runs at its normal return (through `runtime.deferreturn` and [`return_defer_call`]) stand
+/// for calls made by that function (gc open-codes them there): the runtime frames between the
+/// two trampolines are skipped and the returning function's frame is counted once.
 ///
 /// # Safety
 /// `fp` is a frame pointer of the current goroutine's stack.
@@ -372,16 +419,28 @@ pub unsafe extern "C" fn gorecover(fp: usize) -> Eface {
     if p.is_null() || unsafe { (*p).recovered || (*p).aborted } {
         return none;
     }
-    let start = defer_call as *const () as usize;
+    // The caller's PC: this function's return address, when its saved frame pointer is `fp`
+    // (it always is: compiled code calls it directly).
+    let own = crate::panic::current_fp();
+    // SAFETY: the runtime keeps frame pointers: [own] is the caller's FP, [own+8] its PC.
+    let (saved, mut pc) = unsafe { (*(own as *const usize), *((own + 8) as *const usize)) };
+    if saved != fp {
+        return none;
+    }
+    let panic_call = core::ptr::addr_of!(rgo_defer_call_ret) as usize;
+    let return_call = core::ptr::addr_of!(rgo_return_defer_call_ret) as usize;
+    let deferreturn_ret = core::ptr::addr_of!(rgo_deferreturn_ret) as usize;
     let mut frame = fp;
-    for _ in 0..8 {
+    let mut counted = 0;
+    let mut in_runtime = false;
+    for _ in 0..64 {
         if frame == 0 {
             return none;
         }
-        // SAFETY: Go frames start with push rbp; mov rbp, rsp: [fp] is the caller's frame
-        // pointer and [fp+8] the return address into the caller.
-        let ra = unsafe { *((frame + 8) as *const usize) };
-        if ra > start && ra < start + DEFER_CALL_LEN {
+        if pc == panic_call {
+            if in_runtime || counted != 1 {
+                return none;
+            }
             // SAFETY: p is live.
             unsafe {
                 (*p).recovered = true;
@@ -391,13 +450,41 @@ pub unsafe extern "C" fn gorecover(fp: usize) -> Eface {
                 };
             }
         }
-        if !crate::symtab::is_wrapper_pc(ra) {
+        if pc == return_call {
+            in_runtime = true;
+        } else if pc == deferreturn_ret {
+            if !in_runtime {
+                return none;
+            }
+            in_runtime = false;
+            counted += 1;
+        } else if !in_runtime && counts_for_recover(pc) {
+            counted += 1;
+        }
+        if counted > 1 {
             return none;
         }
-        // SAFETY: as above.
-        frame = unsafe { *(frame as *const usize) };
+        // SAFETY: as above: [frame] is the caller's frame pointer, [frame+8] its PC.
+        unsafe {
+            pc = *((frame + 8) as *const usize);
+            frame = *(frame as *const usize);
+        }
     }
     none
+}
+
+/// Whether the frame at `pc` counts as a function between a panic and recover: not a wrapper,
+/// and a function of the program, not runtime machinery (rgo's runtime frames on such paths, as
+/// `runtime.reflectcall` and its adapters, stand for gc's wrapper-marked assembly).
+fn counts_for_recover(pc: usize) -> bool {
+    let Some(f) = crate::symtab::find_func(pc.wrapping_sub(1)) else {
+        return false;
+    };
+    if f.func_id() == crate::symtab::FUNC_ID_WRAPPER {
+        return false;
+    }
+    let name = f.name();
+    name.contains(&b'.') && !name.starts_with(b"_") && !name.starts_with(b"runtime.")
 }
 
 /// An empty interface in rax:rdx.

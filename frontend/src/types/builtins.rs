@@ -260,8 +260,11 @@ impl<'a> Checker<'a> {
                             self.convert_untyped(&mut y, strt);
                         }
                     } else {
+                        // The variadic parameter has type []E, not S: any slice type with
+                        // the element type E is assignable (types2's `func(S, ...E) S`).
                         let ctx = "argument to append".to_string();
-                        self.assignment(&mut y, st, &ctx);
+                        let variadic = self.p.types.slice(elem);
+                        self.assignment(&mut y, variadic, &ctx);
                     }
                 } else {
                     for y in ops.iter_mut().skip(1) {

@@ -73,6 +73,9 @@ pub(crate) struct Checker<'a> {
     /// 1 = grey (in progress), 2 = black (done); absent = white.
     pub color: HashMap<ObjId, u8>,
     pub obj_path: Vec<ObjId>,
+    /// `type T U` where U's own declaration is still in progress (U's underlying type is not
+    /// known yet, as for `type U struct{ next *T }`): T → U, resolved when U's is.
+    pub pending_under: HashMap<TypeId, TypeId>,
     /// Methods declared for a base type name (TypeName object → method Func objects).
     pub methods: HashMap<ObjId, Vec<ObjId>>,
     /// Package-level dependency graph: object → objects referenced by its declaration, in order.
@@ -158,6 +161,7 @@ impl<'a> Checker<'a> {
             decl_order: Vec::new(),
             color: HashMap::new(),
             obj_path: Vec::new(),
+            pending_under: HashMap::new(),
             methods: HashMap::new(),
             deps: HashMap::new(),
             used_pkgnames: HashSet::new(),
@@ -1100,16 +1104,39 @@ impl<'a> Checker<'a> {
             self.close_scope();
         }
         let mut u = self.under(rhs);
-        if u == named || matches!(self.p.ty(u), Type::Named(n) if n.underlying.is_none()) {
-            // `type T U` where U is (transitively) T itself.
-            let cycle: Vec<ObjId> = match self.obj_path.iter().position(|&x| x == o) {
-                Some(i) => self.obj_path[i..].to_vec(),
-                None => vec![o],
-            };
-            if cycle.len() > 1 || u == named {
-                self.cycle_error(&cycle);
-            }
+        let mut pending = false;
+        if u == named {
+            // `type T T`.
+            self.cycle_error(&[o]);
             u = self.invalid();
+        } else if matches!(self.p.ty(u), Type::Named(n) if n.underlying.is_none()) {
+            // `type T U` where U's declaration is in progress. Following what U waits for
+            // leads back to T in a cycle of type names (`type T U; type U T`), which is
+            // invalid; otherwise U is being declared with a type literal that refers to T
+            // (`type U struct{ next *T }`) and T takes U's underlying type once it is known.
+            let mut chain = vec![o];
+            let mut t = u;
+            let mut cyclic = false;
+            for _ in 0..10_000 {
+                if t == named {
+                    cyclic = true;
+                    break;
+                }
+                if let Some(n) = self.p.types.named(t) {
+                    chain.push(n.obj);
+                }
+                match self.pending_under.get(&t) {
+                    Some(&next) => t = next,
+                    None => break,
+                }
+            }
+            if cyclic {
+                self.cycle_error(&chain);
+                u = self.invalid();
+            } else {
+                self.pending_under.insert(named, u);
+                pending = true;
+            }
         }
         if matches!(self.p.ty(u), Type::TypeParam(_)) {
             self.error(
@@ -1118,8 +1145,11 @@ impl<'a> Checker<'a> {
             );
             u = self.invalid();
         }
-        if let Type::Named(n) = &mut self.p.types.types[named.0 as usize] {
-            n.underlying = Some(u);
+        if !pending {
+            if let Type::Named(n) = &mut self.p.types.types[named.0 as usize] {
+                n.underlying = Some(u);
+            }
+            self.resolve_pending_under();
         }
         // Like types2, at the end of the declaration: a type of a cycle declared further on has no
         // underlying type yet, so the type completing a cycle is the one that reports it.
@@ -1137,6 +1167,35 @@ impl<'a> Checker<'a> {
             self.complete_partial_ifaces();
         }
         self.complete_instances();
+    }
+
+    /// Gives every type waiting in `pending_under` whose target now has an underlying type that
+    /// underlying type (repeatedly: chains `type A B; type B C; type C struct{...}`).
+    fn resolve_pending_under(&mut self) {
+        loop {
+            let mut ready: Vec<(TypeId, TypeId)> = self
+                .pending_under
+                .iter()
+                .filter(|&(_, &t)| {
+                    self.p
+                        .types
+                        .named(t)
+                        .is_some_and(|n| n.underlying.is_some())
+                })
+                .map(|(&n, &t)| (n, t))
+                .collect();
+            if ready.is_empty() {
+                return;
+            }
+            ready.sort();
+            for (n, t) in ready {
+                self.pending_under.remove(&n);
+                let u = self.under(t);
+                if let Type::Named(nt) = &mut self.p.types.types[n.0 as usize] {
+                    nt.underlying = Some(u);
+                }
+            }
+        }
     }
 
     /// A type declaration inside a function body.

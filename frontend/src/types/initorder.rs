@@ -10,7 +10,7 @@
 //! 2. Function nodes are eliminated, cheapest first, by connecting each predecessor to each
 //!    successor (mutually recursive functions are fine; only values can't depend on
 //!    themselves).
-//! 3. Nodes are taken in order of (remaining dependency count, source order). A node taken
+//! 3. Nodes are taken in order of (constants first, remaining dependency count, source order). A node taken
 //!    while it still has dependencies lies on or behind a cycle; if a path of references
 //!    leads from it back to itself (searched in the original graph, dependencies in source
 //!    order), that cycle is reported.
@@ -114,16 +114,22 @@ impl<'a> Checker<'a> {
         }
         let is_func: HashSet<usize> = funcs.into_iter().collect();
 
-        // The queue, ordered by (dependency count, source order).
+        // The queue, ordered by (not a constant, dependency count, source order): types2 takes
+        // every constant before any variable (go.dev/issue/66575), so that a variable whose
+        // initialiser mentions a constant keeps its place in source order.
         let mut ndeps: Vec<usize> = nodes.iter().map(|n| n.succ.len()).collect();
         let order: Vec<(u32, u32)> = objs.iter().map(|&o| self.src_order(o)).collect();
-        let mut queue: BTreeSet<(usize, (u32, u32), usize)> = (0..objs.len())
+        let non_const: Vec<bool> = objs
+            .iter()
+            .map(|&o| !matches!(self.p.obj(o).kind, ObjKind::Const { .. }))
+            .collect();
+        let mut queue: BTreeSet<(bool, usize, (u32, u32), usize)> = (0..objs.len())
             .filter(|i| !is_func.contains(i))
-            .map(|i| (ndeps[i], order[i], i))
+            .map(|i| (non_const[i], ndeps[i], order[i], i))
             .collect();
         let mut emitted: HashSet<NodeId> = HashSet::new();
         while let Some(first) = queue.pop_first() {
-            let (deps_left, _, n) = first;
+            let (_, deps_left, _, n) = first;
             let obj = objs[n];
             if deps_left > 0
                 && let Some(cycle) = self.find_path(obj, obj, &mut HashSet::new())
@@ -131,9 +137,9 @@ impl<'a> Checker<'a> {
                 self.report_init_cycle(&cycle);
             }
             for &p in &nodes[n].pred {
-                if queue.remove(&(ndeps[p], order[p], p)) {
+                if queue.remove(&(non_const[p], ndeps[p], order[p], p)) {
                     ndeps[p] -= 1;
-                    queue.insert((ndeps[p], order[p], p));
+                    queue.insert((non_const[p], ndeps[p], order[p], p));
                 } else {
                     ndeps[p] = ndeps[p].saturating_sub(1);
                 }

@@ -40,9 +40,11 @@ pub enum BoundCallee {
     Delete,
     /// `copy(field 0, field 1)`.
     Copy,
-    /// Does nothing (`defer recover()` recovers nothing: recover is not called by a deferred
-    /// function there).
-    Nothing,
+    /// `recover()` called by the thunk itself. A thunk is a wrapper, so the runtime counts no
+    /// frame for it: `defer recover()` run by a panic recovers nothing (no function between the
+    /// panic and recover), while one run at the normal return of a deferred function recovers
+    /// as if that function had called recover.
+    Recover,
 }
 
 /// A thunk to generate: its callee and the types and offsets of the closure's fields.
@@ -137,7 +139,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                         fields.push((v, t));
                         BoundCallee::Close
                     }
-                    Some(Builtin::Recover) => BoundCallee::Nothing,
+                    Some(Builtin::Recover) => BoundCallee::Recover,
                     Some(Builtin::Delete) | Some(Builtin::Copy) if args.len() == 2 => {
                         // Both operands are evaluated at the defer statement.
                         let is_delete = b == Some(Builtin::Delete);
@@ -390,7 +392,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let ((d, dt), (s, st)) = (it.next()?, it.next()?);
                 f.copy_values(d, dt, s, st);
             }
-            BoundCallee::Nothing => {}
+            BoundCallee::Recover => {
+                let fp = f.b.var(Ty::I64);
+                f.b.emit(Inst::FramePointer { dst: fp });
+                f.b.ccall("runtime.gorecover", vec![fp], &[Ty::I64, Ty::I64]);
+            }
         }
         f.b.terminate(Terminator::Return(vec![]));
         Some(f.b.finish())

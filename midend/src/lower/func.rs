@@ -164,6 +164,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
         if split {
             f.b.func.global = false;
         }
+        // gc marks reflect's call-in functions as wrappers (cmd/compile's ir/abi.go), so that
+        // a deferred method value or MakeFunc function can recover.
+        if matches!(name.as_str(), "reflect.callReflect" | "reflect.callMethod") {
+            f.b.func.func_id = 23;
+        }
         let FnLower { b, .. } = f;
         let func = b.finish();
         if !split {
@@ -1034,6 +1039,16 @@ impl<'a, 'p> FnLower<'a, 'p> {
                             (tv2, ev, et)
                         };
                         self.equal(t, a, b, e.pos)
+                    }
+                    // A tagless switch compares each case with `true`; a case of
+                    // interface type is an interface comparison, not a bool test.
+                    None if self.is_interface(self.type_of(e)) => {
+                        let et = self.type_of(e);
+                        let bt = self.l.prog.basic(BasicKind::Bool);
+                        let ev = self.expr(e);
+                        let t = self.b.iconst(Ty::I8, 1);
+                        let tv = self.convert_implicit(Value::Flat(vec![t]), bt, et);
+                        self.equal(et, ev, tv, e.pos)
                     }
                     None => self.cond(e),
                 };
