@@ -118,6 +118,10 @@ const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
             include_str!("../overlay/runtime/mheap.go"),
         ),
         (
+            "runtime/mprof.go",
+            include_str!("../overlay/runtime/mprof.go"),
+        ),
+        (
             "runtime/netpoll.go",
             include_str!("../overlay/runtime/netpoll.go"),
         ),
@@ -157,7 +161,7 @@ const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
 /// nothing need no GOROOT (and rgo runs no external tool to find one), so a missing GOROOT only
 /// matters once an import has to be resolved. Builds use rgo's build tags
 /// ([`LoadConfig::for_build`]: `purego`, `math_big_pure_go`; docs/asm.md).
-fn load_config(with_runtime: bool) -> (LoadConfig, bool) {
+pub(crate) fn load_config(with_runtime: bool) -> (LoadConfig, bool) {
     let goroot_missing = load::default_goroot().is_none();
     let mut cfg = LoadConfig::for_build(
         load::default_goroot().unwrap_or_else(|| std::path::PathBuf::from("$GOROOT")),
@@ -218,8 +222,36 @@ pub fn load_and_check_opts(
     stats: &mut CheckStats,
     with_runtime: bool,
 ) -> Result<(types::Program, Vec<LoadedInfo>), BuildError> {
+    load_and_check_ext(args, stats, with_runtime, None)
+}
+
+/// A package `main` generated from the loaded packages and added to the program: the test
+/// main of `rgo test` (crate::test). The arguments are loaded with their `_test.go` files.
+pub struct GeneratedMain<'a> {
+    /// What the generated file imports besides the arguments (loaded as dependencies).
+    pub deps: Vec<String>,
+    /// The file's name in diagnostics and line tables.
+    pub file_name: String,
+    /// The go command's import path for the generated package (`strings.test`).
+    pub import_path: String,
+    /// Writes the file from the parsed packages; an error is reported as the go command's
+    /// setup failure of the package.
+    pub generate: &'a dyn Fn(&load::Loaded) -> Result<String, String>,
+}
+
+/// [`load_and_check_opts`], with the arguments' tests and a generated main package.
+pub fn load_and_check_ext(
+    args: &[String],
+    stats: &mut CheckStats,
+    with_runtime: bool,
+    generated: Option<&GeneratedMain>,
+) -> Result<(types::Program, Vec<LoadedInfo>), BuildError> {
     let t0 = Instant::now();
-    let (cfg, goroot_missing) = load_config(with_runtime);
+    let (mut cfg, goroot_missing) = load_config(with_runtime);
+    if let Some(g) = generated {
+        cfg.tests = true;
+        cfg.extra_deps = g.deps.clone();
+    }
     let mut ids = NodeIdGen::new();
     let loaded = match load::load_report(&cfg, args, &mut ids) {
         Ok(l) => l,
@@ -297,6 +329,10 @@ pub fn load_and_check_opts(
             return Err(BuildError::Diagnostics(diag::render(&loaded.fset, &errors)));
         }
     }
+    let generated_text = match generated {
+        Some(g) => Some((g, (g.generate)(&loaded).map_err(BuildError::Other)?)),
+        None => None,
+    };
     for p in loaded.packages {
         infos.push(LoadedInfo {
             path: p.path.clone(),
@@ -310,6 +346,24 @@ pub fn load_and_check_opts(
             path: p.path,
             files: p.files,
             import_map: p.import_map.into_iter().collect(),
+        });
+    }
+    if let Some((g, text)) = generated_text {
+        let idx = loaded.fset.add(g.file_name.clone(), text);
+        let file = frontend::parser::parse_file(&loaded.fset, idx, &mut ids)
+            .map_err(|d| BuildError::Diagnostics(diag::render(&loaded.fset, &d)))?;
+        infos.push(LoadedInfo {
+            path: "main".into(),
+            go_version: None,
+            import_path: g.import_path.clone(),
+            name: "main".into(),
+            root: false,
+            file_indices: vec![file.file_index],
+        });
+        parsed.push(ParsedPackage {
+            path: "main".into(),
+            files: vec![file],
+            import_map: Default::default(),
         });
     }
     // The checker takes the FileSet; keep a copy to render its diagnostics.
@@ -433,7 +487,30 @@ pub fn build_with_report(
     opts: &BuildOptions,
 ) -> Result<(Vec<u8>, BuildReport), BuildError> {
     let t0 = Instant::now();
-    let (mut prog, infos) = check_main(args)?;
+    let (prog, infos) = check_main(args)?;
+    link_checked(prog, &infos, opts, t0)
+}
+
+/// Builds the test binary of the package named by `args`: the package with its `_test.go`
+/// files, its external test package and the generated test main.
+pub fn build_test_binary(
+    args: &[String],
+    generated: &GeneratedMain,
+    opts: &BuildOptions,
+) -> Result<Vec<u8>, BuildError> {
+    let t0 = Instant::now();
+    let mut stats = CheckStats::default();
+    let (prog, infos) = load_and_check_ext(args, &mut stats, true, Some(generated))?;
+    link_checked(prog, &infos, opts, t0).map(|(exe, _)| exe)
+}
+
+/// Compiles a checked program with a `main` package and links it.
+fn link_checked(
+    mut prog: types::Program,
+    infos: &[LoadedInfo],
+    opts: &BuildOptions,
+    t0: Instant,
+) -> Result<(Vec<u8>, BuildReport), BuildError> {
     // One body per instance of generic code (frontend::types::mono).
     types::instantiate_bodies(&mut prog);
     let t_check = t0.elapsed();
@@ -459,7 +536,7 @@ pub fn build_with_report(
         objects,
         report,
         lower_time: t_lower,
-    } = compile_packages(&prog, &infos, opts)?;
+    } = compile_packages(&prog, infos, opts)?;
     let t_codegen = t0.elapsed();
     let mut inputs = vec![linker::Input {
         name: "runtime.a".into(),

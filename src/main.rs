@@ -9,6 +9,7 @@
 mod cache;
 mod driver;
 mod inspect;
+mod test;
 mod testdir;
 
 use std::io::Write;
@@ -26,6 +27,7 @@ fn usage() -> ExitCode {
          \trgo build [-o output] [-v] [-a] [-p n] [-gcflags=flags] [-ldflags=flags] [files.go | packages]\n\
          \trgo run [build flags] files.go|package [arguments...]\n\
          \trgo check [-v] [files.go | dir | import path | std | pattern...]\n\
+         \trgo test [build/test flags] [packages] [test binary flags]\n\
          \trgo testdir [-j N] DIR|FILE...\n\
          \trgo clean -cache\n\
          \trgo env [var...]\n\
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
         "build" => cmd_build(rest),
         "run" => cmd_run(rest),
         "check" => cmd_check(rest),
+        "test" => test::cmd_test(rest),
         "clean" => cmd_clean(rest),
         "env" => cmd_env(rest),
         "testdir" => {

@@ -94,6 +94,10 @@ pub struct LoadConfig {
     /// GOROOT's `runtime` when building): imports of them are recorded but not loaded, like
     /// `unsafe`.
     pub provided: Vec<String>,
+    /// Import paths loaded (with their dependencies) besides the arguments, as dependencies
+    /// rather than roots: the imports of the test main `rgo test` generates (`testing`,
+    /// `testing/internal/testdeps`, ...), which may be internal packages of GOROOT.
+    pub extra_deps: Vec<String>,
 }
 
 impl LoadConfig {
@@ -108,6 +112,7 @@ impl LoadConfig {
             cgo: false,
             dir: None,
             provided: Vec::new(),
+            extra_deps: Vec::new(),
         }
     }
 
@@ -446,6 +451,14 @@ impl<'a> Loader<'a> {
         }
         for a in args {
             self.expand_arg(a);
+        }
+        for dep in &self.cfg.extra_deps {
+            match self.resolve(None, dep) {
+                Ok((path, dir)) => {
+                    self.get_package(&path, &dir, false, None, None, false);
+                }
+                Err(m) => self.error(m),
+            }
         }
     }
 
