@@ -1481,7 +1481,11 @@ pub fn runtime_type_string(prog: &Program, t: TypeId) -> String {
 }
 
 fn write_rtype(prog: &Program, s: &mut String, t: TypeId, depth: u32) {
-    if depth > 64 {
+    // gc prints the whole type, however deep: the string names the descriptor's symbol, so a
+    // truncated string would merge distinct types (`[][]...[]T` of depths 253 and 252). Named
+    // types end the recursion and the checker bounds literal nesting (check::MAX_DEPTH), so this
+    // guard only keeps an unforeseen cycle from overflowing the stack.
+    if depth > 8192 {
         s.push_str("...");
         return;
     }

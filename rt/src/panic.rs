@@ -134,6 +134,9 @@ pub(crate) fn walk_frames(
     {
         visit(&f, pc, pc);
     }
+    // Whether the frame just visited is runtime.sigpanic, whose "return address" is the
+    // faulting instruction itself rather than the instruction after a call.
+    let mut callee_sigpanic = false;
     while fp != 0 && fp >= lo && fp < hi && fp.is_multiple_of(8) {
         // SAFETY: fp lies inside the goroutine stack; every frame stores [saved rbp, return pc].
         let (next, ret) = unsafe { (*(fp as *const usize), *((fp + 8) as *const usize)) };
@@ -142,7 +145,13 @@ pub(crate) fn walk_frames(
         }
         if let Some(f) = symtab::find_func(ret) {
             // The return address follows the call; the call's line is the one at pc - 1.
-            visit(&f, ret, ret - 1);
+            // A faulting PC is looked up as it is (gc's traceback does not back up a frame
+            // whose callee is sigpanic): pc - 1 may be the previous statement's code.
+            let lookup = if callee_sigpanic { ret } else { ret - 1 };
+            callee_sigpanic = f.name() == b"runtime.sigpanic";
+            visit(&f, ret, lookup);
+        } else {
+            callee_sigpanic = false;
         }
         if next <= fp {
             break; // frames must move toward the stack top; anything else is corruption

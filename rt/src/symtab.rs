@@ -131,6 +131,12 @@ impl FuncInfo {
         unsafe { (self.func.add(off) as *const u32).read_unaligned() }
     }
 
+    /// The line of the function's declaration (`_func.startLine`); 0 for code without Go line
+    /// information (the Rust runtime).
+    pub fn start_line(&self) -> u32 {
+        self.field_u32(36)
+    }
+
     /// gc's funcID (byte 40 of the _func record).
     pub fn func_id(&self) -> u8 {
         // SAFETY: func points to a _func record (44+ bytes) inside pclntable.
@@ -304,18 +310,42 @@ pub unsafe extern "C" fn callers(skip: isize, buf: *mut usize, len: isize, _cap:
     let fp = crate::panic::current_fp();
     let mut n = 0isize;
     let mut seen = 0isize;
-    crate::panic::walk_frames(0, fp, |f, ret, _| {
-        if f.func_id() == FUNC_ID_WRAPPER {
+    // The frame visited just before (the callee of the current one).
+    let mut callee: &[u8] = b"";
+    crate::panic::walk_frames(0, fp, |f, _, lookup_pc| {
+        let after = core::mem::replace(&mut callee, f.name());
+        // The entry half of a function with defers is a wrapper, hidden while its `.deferbody`
+        // runs; once that returned, the entry runs the deferred calls through deferreturn and
+        // stands for the function (gc shows the function at its exit there).
+        let defer_entry = after == b"runtime.deferreturn";
+        if f.func_id() == FUNC_ID_WRAPPER && !defer_entry {
+            return;
+        }
+        if f.start_line() == 0 && !gc_runtime_frame(f.name()) {
             return;
         }
         if seen >= skip && n < len {
+            // gc stores the symbolisation PC plus one: users (and Frames) subtract one. For a
+            // frame that faulted that is the faulting PC + 1, not the address after it.
             // SAFETY: n < len.
-            unsafe { *buf.add(n as usize) = ret };
+            unsafe { *buf.add(n as usize) = lookup_pc + 1 };
             n += 1;
         }
         seen += 1;
     });
     n
+}
+
+/// Whether a function of the Rust runtime (code without Go line information) stands for a
+/// frame gc's stacks have too: panics run deferred calls from gopanic, faults enter sigpanic,
+/// the main goroutine starts in runtime.main and goroutines return to goexit. The runtime's
+/// other frames (defer trampolines, deferreturn's loop, Rust helpers) have no gc counterpart,
+/// and `runtime.Caller(n)` counts frames as gc does only without them.
+fn gc_runtime_frame(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"runtime.gopanic" | b"runtime.sigpanic" | b"runtime.main" | b"runtime.goexit"
+    )
 }
 
 /// runtime.findfuncRecord: the `_func` record of the function containing `pc`, or 0.

@@ -894,7 +894,7 @@ impl<'a> Checker<'a> {
 
 /// Whether an expression contains a function call or channel receive (then `len` of an array is
 /// not constant).
-fn contains_call_or_recv(info: &Info, e: Option<&Expr>) -> bool {
+pub(crate) fn contains_call_or_recv(info: &Info, e: Option<&Expr>) -> bool {
     let Some(e) = e else { return false };
     let walk = |e: &Expr, d: u32| walk_call_or_recv(info, e, d);
     walk(e, 0)

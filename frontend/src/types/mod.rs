@@ -208,6 +208,12 @@ impl Program {
     pub fn ty(&self, t: TypeId) -> &Type {
         self.types.get(t)
     }
+    /// Whether `e` contains a function call or channel receive. Without one, `len` of an array
+    /// (or pointer to array) operand is constant and the operand is not evaluated (spec, "Length
+    /// and capacity"; the same rule decides whether a range expression is evaluated).
+    pub fn contains_call_or_recv(&self, e: &ast::Expr) -> bool {
+        builtins::contains_call_or_recv(&self.info, Some(e))
+    }
     /// Follows `Named` to the underlying type.
     pub fn underlying(&self, t: TypeId) -> TypeId {
         self.types.underlying(t)

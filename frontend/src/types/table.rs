@@ -37,6 +37,14 @@ impl TypeTable {
             None => {
                 let id = self.push(map_components(&t, TypeId::canon));
                 self.interned.insert(key, id);
+                // A struct with embedded fields may have promoted methods: like a named type
+                // (check.rs), it gets its `*S` up front, since an itab of S holds the `(*S).M`
+                // wrappers even when the program never spells `*S`.
+                if let Type::Struct(fs) = &t
+                    && fs.iter().any(|f| f.embedded)
+                {
+                    self.pointer(id);
+                }
                 id
             }
         };

@@ -45,7 +45,9 @@ impl Program {
     }
 
     pub(crate) fn write_type(&self, s: &mut String, t: TypeId, q: Qual, depth: u32) {
-        if depth > 64 {
+        // No truncation (go/types has none): named types end the recursion and the checker
+        // bounds literal nesting; the guard only stops an unforeseen cycle.
+        if depth > 8192 {
             s.push_str("...");
             return;
         }
@@ -245,7 +247,9 @@ impl Program {
     }
 
     fn write_link(&self, s: &mut String, t: TypeId, depth: u32) {
-        if depth > 64 {
+        // Link names identify types, so they are never truncated (two deep types would share a
+        // symbol); the guard only stops an unforeseen cycle.
+        if depth > 8192 {
             s.push_str("...");
             return;
         }

@@ -178,22 +178,29 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let ptypes: Vec<TypeId> = params.iter().map(|p| p.1).collect();
         let rtypes: Vec<TypeId> = results.iter().map(|p| p.1).collect();
         Some(FnLower::lower_defer_outer(
-            l, name, fd.pos, &ptypes, &rtypes, false,
+            l,
+            name,
+            (fd.pos, body.rbrace),
+            &ptypes,
+            &rtypes,
+            false,
         ))
     }
 
     /// The entry half of a function with `defer`: allocates the result memory, `try_call`s the
     /// body, then (on return, or at the landing pad after a recovered panic) runs the frame's
     /// remaining deferred calls and returns the results.
+    /// `span` is the function's position and its body's closing brace.
     fn lower_defer_outer(
         l: &'a mut Lowering<'p>,
         name: String,
-        pos: Pos,
+        span: (Pos, Pos),
         ptypes: &[TypeId],
         rtypes: &[TypeId],
         is_closure: bool,
     ) -> Function {
         let body = format!("{name}.deferbody");
+        let (pos, rbrace) = span;
         let mut f = FnLower::new(l, name.clone(), pos, name, is_closure);
         f.b.func.func_id = 23;
         if is_closure {
@@ -224,6 +231,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
         // one recover: the frame then resumes at this try_call's landing pad, which runs the
         // remaining ones the same way.
         f.b.switch_to(fin);
+        // The deferred calls run at the function's exit: their caller's line is the closing
+        // brace (gc's open-coded defers run there too), which runtime.Caller reports.
+        let end = f.line_of(rbrace);
+        f.b.reset_line();
+        f.b.line(end);
         let fp = f.b.var(Ty::I64);
         f.b.emit(crate::ir::Inst::FramePointer { dst: fp });
         let out = f.b.block();
@@ -291,7 +303,12 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let ptypes: Vec<TypeId> = params.iter().map(|p| p.1).collect();
         let rtypes: Vec<TypeId> = results.iter().map(|p| p.1).collect();
         Some(FnLower::lower_defer_outer(
-            l, name, lit.pos, &ptypes, &rtypes, true,
+            l,
+            name,
+            (lit.pos, body.rbrace),
+            &ptypes,
+            &rtypes,
+            true,
         ))
     }
 
@@ -1165,8 +1182,17 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
             Kind::Slice(elem) => {
                 let elem = *elem;
+                // With at most one iteration variable, `len(x)` of an array or pointer to array
+                // is constant unless x calls or receives, and then x is not evaluated at all
+                // (spec, "For statements with range clause"): `for range *nilp` does not fault.
+                let skip_x = value.is_none() && !prog.contains_call_or_recv(x);
+                // A blank value variable still makes x evaluated (and an array copied), but no
+                // element is loaded: `for i, _ := range nilp` does not fault either.
+                let load_elem = value
+                    .is_some_and(|e| !matches!(&e.kind, ExprKind::Ident(id) if id.name == "_"));
                 // Arrays are ranged over a copy unless only the index is used (spec).
                 let (base, len) = match prog.ty(u) {
+                    Type::Array(_, n) if skip_x => (zero, self.b.iconst(int, *n as i64)),
                     Type::Array(_, n) => {
                         let v = self.expr(x);
                         let v = if value.is_some() {
@@ -1182,8 +1208,12 @@ impl<'a, 'p> FnLower<'a, 'p> {
                             Type::Array(_, n) => *n,
                             _ => 0,
                         };
-                        let v = self.expr(x);
-                        (v.scalar().unwrap_or(zero), self.b.iconst(int, n as i64))
+                        let base = if skip_x {
+                            zero
+                        } else {
+                            self.expr(x).scalar().unwrap_or(zero)
+                        };
+                        (base, self.b.iconst(int, n as i64))
                     }
                     _ => {
                         let v = self.expr(x);
@@ -1198,7 +1228,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 self.b.branch(c, bodyb, done);
                 self.b.switch_to(bodyb);
                 self.b.reset_line();
-                let vv = if value.is_some() {
+                let vv = if load_elem {
                     let off = self.b.mul_imm(idx, esize);
                     let a = self.b.bin(BinOp::Add, base, off);
                     let v = self.load_value(a, elem);
