@@ -2,9 +2,9 @@
 //! spans come from mheap.rs, and the collector (mgc.rs) frees what is unreachable.
 //!
 //! * Small objects (≤ 32 KiB) use gc's 68 size classes; each
-//!   span holds objects of one class and is either *scan* (objects may hold pointers; a side
-//!   array records every object's `*abi.Type`, so the collector knows each object's pointer map:
-//!   the type's GCData repeated over the object) or *noscan* (no per-object record), as gc's
+//!   span holds objects of one class and is either *scan* (objects may hold pointers; the span
+//!   records where: pointer bits per word for objects up to 512 bytes, the object's `*abi.Type`
+//!   for bigger ones, see mbitmap.rs) or *noscan* (no per-object record), as gc's
 //!   spanclass = sizeclass<<1 | noscan.
 //! * Large objects get their own span of whole pages.
 //! * Every object handed out is zeroed: fresh pages come zeroed from the kernel, and spans
@@ -243,13 +243,24 @@ pub fn mallocgc(size: usize, typ: *const Type, _needzero: bool) -> *mut u8 {
         (*s).freeindex = idx + 1;
         (*s).alloc_count += 1;
         *(*s).allocbits.add(idx / 64) |= 1 << (idx % 64);
-        if !(*s).types.is_null() {
+        if !(*s).heapbits.is_null() {
+            crate::mbitmap::write_heap_bits(s, idx, crate::mbitmap::small_object_mask(typ, size));
+        } else if !(*s).types.is_null() {
             *(*s).types.add(idx) = typ;
         }
         let elemsize = (*s).elemsize;
         let p = ((*s).start + idx * elemsize) as *mut u8;
         if (*s).needzero {
-            crate::mem::memset(p, 0, elemsize);
+            if elemsize <= 64 {
+                // Small slots: a few stores, cheaper than a call to memset. Volatile so that
+                // LLVM does not turn the loop back into that call.
+                let w = p as *mut u64;
+                for i in 0..elemsize / 8 {
+                    w.add(i).write_volatile(0);
+                }
+            } else {
+                crate::mem::memset(p, 0, elemsize);
+            }
         }
         STATS.nmalloc += 1;
         STATS.total_alloc += elemsize as u64;

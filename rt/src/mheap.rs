@@ -277,8 +277,13 @@ pub struct Span {
     pub allocbits: *mut u64,
     /// One bit per object: reached by the current mark (gc's gcmarkBits).
     pub markbits: *mut u64,
-    /// Scan spans: one `*abi.Type` per object (the type it was allocated with); null otherwise.
+    /// Scan spans of objects above 512 bytes and large objects: one `*abi.Type` per object (the
+    /// type it was allocated with, gc's malloc header); null otherwise.
     pub types: *mut *const Type,
+    /// Scan spans of objects up to 512 bytes: one bit per word of the span, set for the words
+    /// that hold pointers (gc's heapBitsInSpan); one spare word at the end so that an object's
+    /// bits can always be read and written as two words. Null otherwise.
+    pub heapbits: *mut u64,
     /// Links in a free-run list or a span class's partial list.
     pub next: *mut Span,
     pub prev: *mut Span,
@@ -293,6 +298,19 @@ impl Span {
     pub fn bitmap_words(&self) -> usize {
         self.nelems.div_ceil(64)
     }
+}
+
+/// gc's heapBitsInSpan: small pointerful objects (at most 512 bytes) describe their pointers
+/// with one bit per word instead of a type pointer, which would cost 50% of a 16-byte object.
+pub const MAX_HEAP_BITS_OBJECT: usize = 512;
+
+fn heap_bits_in_span(spanclass: u8, elemsize: usize) -> bool {
+    spanclass >> 1 != 0 && elemsize <= MAX_HEAP_BITS_OBJECT
+}
+
+/// Bytes of a span's heap bitmap: a bit per word plus the spare word.
+fn heap_bits_bytes(npages: usize) -> usize {
+    (npages * PAGE_SIZE / 8).div_ceil(64) * 8 + 8
 }
 
 /// Span records not in use (gc's spanalloc free list).
@@ -443,11 +461,15 @@ pub fn alloc_span(npages: usize, spanclass: u8, elemsize: usize) -> *mut Span {
         let words = nelems.div_ceil(64);
         (*s).allocbits = meta_alloc(words * 8) as *mut u64;
         (*s).markbits = meta_alloc(words * 8) as *mut u64;
-        (*s).types = if spanclass & 1 != 0 {
-            null_mut()
-        } else {
-            meta_alloc(nelems * 8) as *mut *const Type
-        };
+        (*s).types = null_mut();
+        (*s).heapbits = null_mut();
+        if spanclass & 1 == 0 {
+            if heap_bits_in_span(spanclass, elemsize) {
+                (*s).heapbits = meta_alloc(heap_bits_bytes(npages)) as *mut u64;
+            } else {
+                (*s).types = meta_alloc(nelems * 8) as *mut *const Type;
+            }
+        }
         (*s).next = null_mut();
         (*s).prev = null_mut();
         (*s).allnext = ALLSPANS;
@@ -473,6 +495,10 @@ pub unsafe fn free_span(s: *mut Span) {
     if !(*s).types.is_null() {
         meta_free((*s).types as *mut u8, (*s).nelems * 8);
     }
+    if !(*s).heapbits.is_null() {
+        meta_free((*s).heapbits as *mut u8, heap_bits_bytes((*s).npages));
+    }
+    (*s).heapbits = null_mut();
     (*s).allocbits = null_mut();
     (*s).markbits = null_mut();
     (*s).types = null_mut();
