@@ -582,6 +582,15 @@ fn link_checked(
             kind: linker::InputKind::Object,
         });
     }
+    // GOROOT's assembly of the packages rgo assembles (src/asmpkg.rs, docs/asm.md).
+    let asm_objects = crate::asmpkg::assemble_packages(&prog)?;
+    for (name, o) in &asm_objects {
+        inputs.push(linker::Input {
+            name: format!("{name}.o"),
+            data: o,
+            kind: linker::InputKind::Object,
+        });
+    }
     // Init tasks run in gc's order: a topological order over the import edges (every package
     // also depends on runtime, which every package implicitly imports).
     let mut init_deps = Vec::new();

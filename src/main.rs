@@ -6,6 +6,7 @@
 //! `rgo clean -cache`, `rgo env`, `rgo version`. Packages are compiled through the build cache
 //! (`cache`, docs/cache.md), independent packages in parallel (`driver`).
 
+mod asmpkg;
 mod cache;
 mod driver;
 mod inspect;

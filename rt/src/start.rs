@@ -246,9 +246,73 @@ unsafe extern "C" {
     fn main_main();
 }
 
+/// The value of environment variable `name` (without its NUL), if set.
+fn getenv(name: &[u8]) -> Option<&'static [u8]> {
+    // SAFETY: as in env_is: ENVP is the kernel's null-terminated array of NUL-terminated
+    // strings, never modified; each string is read only up to its NUL.
+    unsafe {
+        let mut p = ENVP;
+        if p.is_null() {
+            return None;
+        }
+        while !(*p).is_null() {
+            let s = *p;
+            let prefix = name
+                .iter()
+                .chain(b"=")
+                .enumerate()
+                .all(|(i, &b)| *s.add(i) == b);
+            if prefix {
+                let v = s.add(name.len() + 1);
+                let mut n = 0;
+                // Volatile: a plain loop becomes a call of strlen, which rt does not have.
+                while core::ptr::read_volatile(v.add(n)) != 0 {
+                    n += 1;
+                }
+                return Some(core::slice::from_raw_parts(v, n));
+            }
+            p = p.add(1);
+        }
+        None
+    }
+}
+
+// The address of internal/cpu.Initialize, or 0 when the program does not contain package
+// internal/cpu: a weak reference, which the linker resolves to 0 when nothing defines it.
+core::arch::global_asm!(
+    ".weak \"internal/cpu.Initialize\"",
+    ".pushsection .rodata.rgo_cpu_initialize,\"a\",@progbits",
+    ".p2align 3",
+    ".globl rgo_cpu_initialize",
+    "rgo_cpu_initialize:",
+    ".quad \"internal/cpu.Initialize\"",
+    ".popsection",
+);
+
+unsafe extern "C" {
+    static rgo_cpu_initialize: usize;
+}
+
+/// gc's cpuinit (schedinit): sets internal/cpu's feature flags, with GODEBUG's `cpu.*`
+/// options, before any package initialisation reads them (math's useFMA chooses
+/// exp_amd64.s's FMA path). Without package internal/cpu in the program there is nothing to
+/// set.
+fn cpuinit() {
+    // SAFETY: a word of read-only data; volatile because the weak address may be 0.
+    let code = unsafe { core::ptr::read_volatile(&raw const rgo_cpu_initialize) };
+    if code == 0 {
+        return;
+    }
+    let env = getenv(b"GODEBUG").unwrap_or(&[]);
+    // SAFETY: internal/cpu.Initialize is a Go func(env string); the string's bytes live in
+    // the environment block for the whole run.
+    unsafe { call_go2(code, 0, env.as_ptr() as usize, env.len(), getg()) };
+}
+
 /// runtime.main: runs the package init tasks in the linker's order, then main.main, then exits 0.
 #[unsafe(export_name = "runtime.main")]
 pub extern "C" fn runtime_main() -> ! {
+    cpuinit();
     let md = symtab::first_module();
     let tasks = md[symtab::MD_INITTASKS] as *const *mut InitTask;
     let ntasks = md[symtab::MD_INITTASKS_LEN];
@@ -292,6 +356,31 @@ pub unsafe extern "C" fn call_go0(code: usize, ctx: usize, g: *mut G) {
         "mov r15, rdx",
         "mov rax, rdi",
         "mov rdi, rsi",
+        "call rax",
+        "pop rbx",
+        "pop r15",
+        "pop rbp",
+        "ret",
+    )
+}
+
+/// Calls a Go function of two integer-class parameters (besides the context) and no results,
+/// with r15 = `g` (as [`call_go0`]).
+///
+/// # Safety
+/// `code` must be the entry of a Go function with that signature.
+#[unsafe(naked)]
+pub unsafe extern "C" fn call_go2(code: usize, ctx: usize, a: usize, b: usize, g: *mut G) {
+    naked_asm!(
+        "push rbp",
+        "mov rbp, rsp",
+        "push r15",
+        "push rbx",
+        "mov r15, r8",
+        "mov rax, rdi",
+        "mov rdi, rsi",
+        "mov rsi, rdx",
+        "mov rdx, rcx",
         "call rax",
         "pop rbx",
         "pop r15",

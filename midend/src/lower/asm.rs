@@ -10,7 +10,9 @@
 //!   RoundToEven, math/bits, internal/runtime/sys.GetClosurePtr (GetCallerPC/GetCallerSP and
 //!   abi.FuncPC* are in intrinsic.rs);
 //! * an **alias** to the Go sibling gc compiles on architectures without the assembly (this
-//!   file's [`GO_FALLBACKS`]: `math.archExp` → `math.exp`, ...);
+//!   file's [`GO_FALLBACKS`]);
+//! * **gc's assembly**, assembled by the `asm` crate (math), called through a wrapper
+//!   under the function's symbol with the C convention, like a Rust function;
 //! * a **Rust function** of the runtime exported under the function's own symbol and called
 //!   with the C convention (every other body-less function; call.rs).
 
@@ -23,22 +25,13 @@ use super::value::Value;
 use crate::ir::{AtomicOp, BinOp, Callee, Cmp, Function, Inst, UnOp, Var};
 
 /// Body-less functions whose assembly has a Go sibling in the same package with the same
-/// signature, which gc itself compiles on architectures without the assembly (the
-/// `haveArchX = false` branch of math's `X`, chacha8rand's stub). rgo calls the sibling instead.
-/// Max, Min and Hypot give bit-identical results to gc's assembly; Log
-/// differs for subnormal inputs and NaNs with the sign bit set, Exp in the last bit on a few
-/// inputs in 10000 (docs/asm.md). archFloor, archCeil and archTrunc are Rust
-/// (rt/src/asm/math.rs): GOROOT's Go floor and ceil call math.Floor, which gc intrinsifies to
-/// ROUNDSD, so they would quiet signalling NaNs where floor_amd64.s does not.
+/// signature, which gc itself compiles on architectures without the assembly (chacha8rand's
+/// stub). rgo calls the sibling instead. math's functions are gc's assembly (rgo's asm
+/// crate assembles math's `.s` files; docs/asm.md).
 pub(crate) const GO_FALLBACKS: &[(&str, &str, &str)] = &[
     // chacha8_amd64.s vectorises the same ChaCha8 block function; other architectures' stub
     // jumps to block_generic, whose output is identical.
     ("internal/chacha8rand", "block", "block_generic"),
-    ("math", "archExp", "exp"),
-    ("math", "archHypot", "hypot"),
-    ("math", "archLog", "log"),
-    ("math", "archMax", "max"),
-    ("math", "archMin", "min"),
 ];
 
 /// What an atomic function does; the width comes from its signature.

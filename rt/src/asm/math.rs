@@ -2,7 +2,8 @@
 //! CPU has SSE4.1 (checked at run time under GOAMD64=v1), the function otherwise. ROUNDSD
 //! quiets a signalling NaN where the functions (floor_amd64.s, GOROOT's Go) return it
 //! unchanged, so the two paths differ only there; calls through a func value run the function
-//! (math.archFloor and friends, below, with floor_amd64.s's results), also as in gc.
+//! (math.archFloor and friends: floor_amd64.s itself, assembled by rgo's asm crate), also as
+//! in gc.
 
 use core::arch::x86_64::{__m128d, _mm_cvtsd_f64, _mm_round_sd, _mm_set_sd};
 use core::sync::atomic::{AtomicU8, Ordering};
@@ -110,22 +111,4 @@ pub extern "C" fn nearbyint(x: f64) -> f64 {
     } else {
         round_even_soft(x)
     }
-}
-
-/// `func archFloor(x float64) float64` (floor_amd64.s).
-#[unsafe(export_name = "math.archFloor")]
-pub extern "C" fn arch_floor(x: f64) -> f64 {
-    floor_soft(x)
-}
-
-/// `func archCeil(x float64) float64` (floor_amd64.s).
-#[unsafe(export_name = "math.archCeil")]
-pub extern "C" fn arch_ceil(x: f64) -> f64 {
-    ceil_soft(x)
-}
-
-/// `func archTrunc(x float64) float64` (floor_amd64.s).
-#[unsafe(export_name = "math.archTrunc")]
-pub extern "C" fn arch_trunc(x: f64) -> f64 {
-    trunc_soft(x)
 }
