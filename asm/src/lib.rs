@@ -49,6 +49,8 @@ pub struct Func {
     pub args: Option<i64>,
     /// Declared `<ABIInternal>` (register arguments) rather than ABI0.
     pub abi_internal: bool,
+    /// A file-local function (`name<>`).
+    pub local: bool,
     pub code: Vec<u8>,
     pub relocs: Vec<Reloc>,
     pub pos: Pos,
@@ -174,7 +176,8 @@ pub fn assemble(file: &str, text: &str, opts: &Options) -> Result<Unit, Error> {
                         && w[1] == Tok::Ident("ABIInternal".into())
                         && w[2] == Tok::Punct(">")
                 });
-                let (name, _) = sym_of(ops[0], pos, opts.pkg)?;
+                let (name, local) = sym_of(ops[0], pos, opts.pkg)?;
+                let name = local_name(&name, local);
                 let (flags, spec) = if ops.len() == 3 {
                     (const_expr(ops[1], pos)?, ops[2])
                 } else {
@@ -632,12 +635,14 @@ fn assemble_func(
         }
         debug_assert_eq!(code.len() as u64, offs[i + 1]);
     }
+    let local = b.name.ends_with("<>");
     Ok(Func {
         name: b.name,
         flags: b.flags,
         frame: b.frame,
         args: b.args,
         abi_internal: b.abi_internal,
+        local,
         code,
         relocs,
         pos: b.pos,

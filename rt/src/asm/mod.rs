@@ -6,7 +6,6 @@
 //! body-less functions; results that do not fit in rax:rdx go through an out-pointer passed
 //! first, laid out as the Go result tuple. One file per Go package.
 
-pub mod bytealg;
 pub mod cpu;
 pub mod crc32;
 pub mod math;
