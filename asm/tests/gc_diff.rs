@@ -135,3 +135,73 @@ fn all_files_report() {
          stack-growth check"
     );
 }
+
+/// The same comparison against a program linked by gc: each TEXT symbol of math's `.s` files
+/// is read from the executable's ELF symbol table (`math.archExp.abi0`, ...) and compared
+/// with rgo's bytes, the fields rgo relocates masked on both sides.
+#[test]
+fn linked_gc_binary_matches() {
+    use object::{Object, ObjectSection, ObjectSymbol};
+    let Some(goroot) = gcdiff::goroot() else {
+        eprintln!("no Go toolchain: skipped");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("rgo-asm-link-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(
+        dir.join("main.go"),
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"math\"\n)\n\nfunc main() {\n\tfs := []func(float64) float64{math.Exp, math.Log, math.Floor, math.Ceil, math.Trunc}\n\tfor _, f := range fs {\n\t\tfmt.Println(f(2.5))\n\t}\n\tfmt.Println(math.Hypot(3, 4), math.Max(1, 2), math.Min(1, 2))\n}\n",
+    )
+    .expect("write main.go");
+    let out = std::process::Command::new(goroot.join("bin/go"))
+        .args(["build", "-o", "prog", "main.go"])
+        .current_dir(&dir)
+        .env("GOROOT", &goroot)
+        .env("GO111MODULE", "on")
+        .output()
+        .expect("go build");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let exe = std::fs::read(dir.join("prog")).expect("read prog");
+    let _ = std::fs::remove_dir_all(&dir);
+    let file = object::File::parse(&*exe).expect("ELF");
+    let mut checked = 0;
+    for rel in [
+        "math/exp_amd64.s",
+        "math/log_amd64.s",
+        "math/hypot_amd64.s",
+        "math/floor_amd64.s",
+        "math/dim_amd64.s",
+    ] {
+        let unit = gcdiff::rgo_unit(&goroot, &goroot.join("src").join(rel), "math", &[])
+            .expect("assembles");
+        for f in &unit.funcs {
+            let want = format!("{}.abi0", f.name);
+            let Some(sym) = file.symbols().find(|s| s.name() == Ok(want.as_str())) else {
+                panic!("{want} not in gc's symbol table");
+            };
+            let sec = file
+                .section_by_index(sym.section_index().expect("section"))
+                .expect("section");
+            let data = sec.data().expect("data");
+            let start = (sym.address() - sec.address()) as usize;
+            let mut gc = data[start..start + f.code.len()].to_vec();
+            let mut ours = f.code.clone();
+            for r in &f.relocs {
+                for i in r.at..r.at + 4 {
+                    gc[i] = 0;
+                    ours[i] = 0;
+                }
+            }
+            assert_eq!(
+                ours, gc,
+                "{want}: rgo's bytes differ from gc's linked bytes"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 8, "math has 8 assembly functions");
+}
