@@ -18,7 +18,12 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// Packages whose assembly rgo uses (the others keep the fallbacks of docs/asm.md).
-pub const ASM_PACKAGES: &[&str] = &["math", "internal/bytealg"];
+pub const ASM_PACKAGES: &[&str] = &[
+    "math",
+    "internal/bytealg",
+    "internal/cpu",
+    "internal/chacha8rand",
+];
 
 /// The `.s` files of the package in `dir` that the build constraints select, sorted.
 fn s_files(dir: &Path, tags: &constraint::Tags) -> Vec<(String, String)> {
@@ -128,7 +133,9 @@ fn abi0_sig(lay: &Layouts, sig: &types::Signature) -> asm::wrapper::Sig {
     off = round_up(off, 8);
     s.results_start = off as i64;
     slots(&sig.results, &mut off, &mut s.results);
-    s.arg_size = round_up(off, 8) as i64;
+    // gc's argument size ends with the last result, unrounded (`$0-4` for a lone int32
+    // result), as asmdecl checks it.
+    s.arg_size = off as i64;
     // The C convention rgo's calls of body-less functions use (midend's emit_c_call).
     let floats = s.results.iter().filter(|r| r.float).count();
     let ints = s.results.len() - floats;
