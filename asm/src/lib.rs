@@ -49,6 +49,8 @@ pub struct Func {
     pub args: Option<i64>,
     /// Declared `<ABIInternal>` (register arguments) rather than ABI0.
     pub abi_internal: bool,
+    /// A file-local function (`name<>`).
+    pub local: bool,
     pub code: Vec<u8>,
     pub relocs: Vec<Reloc>,
     pub pos: Pos,
@@ -174,7 +176,8 @@ pub fn assemble(file: &str, text: &str, opts: &Options) -> Result<Unit, Error> {
                         && w[1] == Tok::Ident("ABIInternal".into())
                         && w[2] == Tok::Punct(">")
                 });
-                let (name, _) = sym_of(ops[0], pos, opts.pkg)?;
+                let (name, local) = sym_of(ops[0], pos, opts.pkg)?;
+                let name = local_name(&name, local);
                 let (flags, spec) = if ops.len() == 3 {
                     (const_expr(ops[1], pos)?, ops[2])
                 } else {
@@ -632,12 +635,14 @@ fn assemble_func(
         }
         debug_assert_eq!(code.len() as u64, offs[i + 1]);
     }
+    let local = b.name.ends_with("<>");
     Ok(Func {
         name: b.name,
         flags: b.flags,
         frame: b.frame,
         args: b.args,
         abi_internal: b.abi_internal,
+        local,
         code,
         relocs,
         pos: b.pos,
@@ -689,16 +694,22 @@ fn encode_ff(ext: u8, args: &mut [Op], o: &mut Out) -> Result<(), String> {
     }
 }
 
-/// `SUBQ $frame, SP` or `ADDQ $frame, SP` as gc encodes them.
+/// `SUBQ $frame, SP` or `ADDQ $frame, SP` as gc encodes them: a frame of exactly 128 bytes
+/// becomes `ADDQ $-128, SP` / `SUBQ $-128, SP`, whose immediate fits in a signed byte.
 fn sub_add_sp(o: &mut Out, frame: i64, add: bool) {
-    let ext = if add { 0 } else { 5 };
-    if (-128..=127).contains(&frame) {
+    let (ext, v) = match (frame, add) {
+        (128, false) => (0, -128),
+        (128, true) => (5, -128),
+        (_, false) => (5, frame),
+        (_, true) => (0, frame),
+    };
+    if (-128..=127).contains(&v) {
         o.bytes
-            .extend_from_slice(&[0x48, 0x83, 0xC0 | (ext << 3) | 4, frame as u8]);
+            .extend_from_slice(&[0x48, 0x83, 0xC0 | (ext << 3) | 4, v as u8]);
     } else {
         o.bytes
             .extend_from_slice(&[0x48, 0x81, 0xC0 | (ext << 3) | 4]);
-        o.bytes.extend_from_slice(&(frame as i32).to_le_bytes());
+        o.bytes.extend_from_slice(&(v as i32).to_le_bytes());
     }
 }
 

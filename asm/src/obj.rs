@@ -38,7 +38,11 @@ pub fn write(unit: &Unit) -> Result<Vec<u8>, String> {
             value: at as u64,
             size: f.code.len() as u64,
             kind: SymbolKind::Text,
-            scope: SymbolScope::Linkage,
+            scope: if f.local {
+                SymbolScope::Compilation
+            } else {
+                SymbolScope::Linkage
+            },
             weak: false,
             section: SymbolSection::Section(text),
             flags: SymbolFlags::None,

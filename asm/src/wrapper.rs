@@ -186,21 +186,28 @@ pub fn sysv_to_abi0(sig: &Sig) -> Result<(Vec<u8>, usize), String> {
 }
 
 impl crate::Unit {
-    /// Adds the wrapper `name` calling the assembly function `target` (`name.abi0`).
+    /// Adds the wrapper `name` calling the assembly function `target` (`name.abi0`, or an
+    /// ABIInternal body under another name when `internal`).
     pub fn add_wrapper(
         &mut self,
         name: &str,
         target: &str,
         sig: &Sig,
+        internal: bool,
         pos: crate::lex::Pos,
     ) -> Result<(), String> {
-        let (code, call_at) = sysv_to_abi0(sig)?;
+        let (code, call_at) = if internal {
+            sysv_to_internal(sig)?
+        } else {
+            sysv_to_abi0(sig)?
+        };
         self.funcs.push(crate::Func {
             name: name.to_string(),
             flags: crate::NOSPLIT,
             frame: 0,
             args: Some(sig.arg_size),
             abi_internal: false,
+            local: false,
             code,
             relocs: vec![crate::Reloc {
                 at: call_at,
@@ -212,4 +219,136 @@ impl crate::Unit {
         });
         Ok(())
     }
+}
+
+/// gc's ABIInternal integer argument and result registers: AX, BX, CX, DI, SI, R8-R11.
+const GO_INT_REGS: [u8; 9] = [0, 3, 1, 7, 6, 8, 9, 10, 11];
+
+/// A wrapper from the C convention to gc's register ABI (ABIInternal) for assembly declared
+/// `name<ABIInternal>`: the scalars go, in order, to AX, BX, CX, DI, SI, R8-R11 and X0-X14
+/// (each parameter here is at most a few words, the case gc assigns to registers
+/// scalar by scalar), R14 holds g (rgo's g from R15) and X15 is zeroed, as ABIInternal
+/// code expects; results come back in the same registers. The arguments are first stored
+/// at their ABI0 offsets, then loaded into gc's registers, so that no register is
+/// overwritten before it is read. The area also serves as the spill space gc's callers
+/// reserve for register arguments.
+pub fn sysv_to_internal(sig: &Sig) -> Result<(Vec<u8>, usize), String> {
+    let mut o = Out::default();
+    let sp = 4u8;
+    let bp = 5u8;
+    emit(&mut o, "PUSHQ", &[gp(bp)])?;
+    emit(&mut o, "MOVQ", &[gp(sp), gp(bp)])?;
+    for r in SAVED {
+        emit(&mut o, "PUSHQ", &[gp(r)])?;
+    }
+    let area = (sig.arg_size + 8 + 15) / 16 * 16 + 8;
+    let out_slot = area - 8;
+    emit(&mut o, "SUBQ", &[Op::Imm(area), gp(sp)])?;
+    let mut ints = INT_ARGS.iter();
+    let mut floats = 0u8;
+    let mut stack = 0i64;
+    if sig.out_ptr {
+        let r = *ints.next().ok_or("no register for the out-pointer")?;
+        emit(&mut o, "MOVQ", &[gp(r), at(sp, out_slot)])?;
+    }
+    for s in &sig.params {
+        let src = if s.float {
+            if floats < 8 {
+                floats += 1;
+                Some(xmm(floats - 1))
+            } else {
+                None
+            }
+        } else {
+            ints.next().map(|&r| gp(r))
+        };
+        let src = match src {
+            Some(r) => r,
+            None => {
+                let tmp = if s.float { xmm(15) } else { gp(0) };
+                emit(
+                    &mut o,
+                    load_for(8, s.float),
+                    &[at(bp, 16 + 8 * stack), tmp.clone()],
+                )?;
+                stack += 1;
+                tmp
+            }
+        };
+        let src = match (&src, s.float, s.size) {
+            (Op::Reg(r), false, 1) => Op::Reg(Reg {
+                class: RegClass::Gp(1),
+                num: r.num,
+            }),
+            _ => src,
+        };
+        emit(&mut o, mov_for(s.size, s.float), &[src, at(sp, s.off)])?;
+    }
+    let (mut gi, mut gf) = (0usize, 0u8);
+    for s in &sig.params {
+        let dst = if s.float {
+            gf += 1;
+            if gf > 15 {
+                return Err("more than 15 floating-point register arguments".into());
+            }
+            xmm(gf - 1)
+        } else {
+            gi += 1;
+            gp(*GO_INT_REGS
+                .get(gi - 1)
+                .ok_or("more than 9 integer register arguments")?)
+        };
+        emit(&mut o, load_for(s.size, s.float), &[at(sp, s.off), dst])?;
+    }
+    emit(&mut o, "MOVQ", &[gp(15), gp(14)])?;
+    emit(&mut o, "XORPS", &[xmm(15), xmm(15)])?;
+    o.bytes.push(0xE8);
+    let call_at = o.bytes.len();
+    o.bytes.extend_from_slice(&[0; 4]);
+    let (mut ri, mut rf) = (0usize, 0u8);
+    let mut placed = Vec::new();
+    for s in &sig.results {
+        if s.float {
+            rf += 1;
+            placed.push((*s, xmm(rf - 1)));
+        } else {
+            ri += 1;
+            let r = *GO_INT_REGS
+                .get(ri - 1)
+                .ok_or("more than 9 integer register results")?;
+            placed.push((*s, gp(r)));
+        }
+    }
+    if sig.out_ptr {
+        emit(&mut o, "MOVQ", &[at(sp, out_slot), gp(12)])?;
+        for (s, r) in &placed {
+            let r = match (r, s.float, s.size) {
+                (Op::Reg(x), false, 1) => Op::Reg(Reg {
+                    class: RegClass::Gp(1),
+                    num: x.num,
+                }),
+                _ => r.clone(),
+            };
+            emit(
+                &mut o,
+                mov_for(s.size, s.float),
+                &[r, at(12, s.off - sig.results_start)],
+            )?;
+        }
+    } else {
+        // At most two integer results: AX stays, BX goes to DX.
+        if ri > 2 || rf > 2 {
+            return Err("too many results for registers".into());
+        }
+        if ri == 2 {
+            emit(&mut o, "MOVQ", &[gp(3), gp(2)])?;
+        }
+    }
+    emit(&mut o, "ADDQ", &[Op::Imm(area), gp(sp)])?;
+    for r in SAVED.iter().rev() {
+        emit(&mut o, "POPQ", &[gp(*r)])?;
+    }
+    emit(&mut o, "POPQ", &[gp(bp)])?;
+    o.bytes.push(0xC3);
+    Ok((o.bytes, call_at))
 }

@@ -94,9 +94,11 @@ fn rm_of(op: &Op) -> R<Rm<'_>> {
     }
 }
 
-/// Whether a byte-register operand needs a REX prefix (SPB, BPB, SIB, DIB).
+/// Whether a register used as a byte operand needs a REX prefix: registers 4-7 (SP, BP,
+/// SI, DI, however the operand names them) mean SPL..DIL only with REX (without, AH..BH).
+/// Callers pass it only where the operand is a byte.
 fn byte_rex(op: &Op) -> bool {
-    matches!(op, Op::Reg(Reg { class: RegClass::Gp(1), num }) if (4..8).contains(num))
+    matches!(op, Op::Reg(Reg { class: RegClass::Gp(_), num }) if (4..8).contains(num))
 }
 
 impl Out {
@@ -516,6 +518,7 @@ pub fn encode(op: &str, args: &[Op], out: &mut Out) -> R<()> {
         if let Some(ext) = sh {
             let (w, p) = width(size);
             let b1 = size == 1;
+            let byte_rex = |o: &Op| b1 && byte_rex(o);
             match args {
                 [Op::Imm(1), dst] => {
                     out.modrm(
@@ -587,6 +590,7 @@ pub fn encode(op: &str, args: &[Op], out: &mut Out) -> R<()> {
         if let Some(ext) = unary {
             let [dst] = args else { return bad() };
             let (w, p) = width(size);
+            let byte_rex = |o: &Op| size == 1 && byte_rex(o);
             let (opc, ext) = match (ext, size) {
                 (0x10, 1) => (0xFE, 0),
                 (0x11, 1) => (0xFE, 1),
@@ -648,6 +652,7 @@ pub fn encode(op: &str, args: &[Op], out: &mut Out) -> R<()> {
             "TEST" => {
                 let [a, b] = args else { return bad() };
                 let (w, p) = width(size);
+                let byte_rex = |o: &Op| size == 1 && byte_rex(o);
                 match (a, b) {
                     (Op::Imm(v), dst) if gp(dst).is_some_and(|(r, _)| r == 0) => {
                         // TEST with AL/AX/EAX/RAX has a short form without ModRM.
@@ -690,6 +695,7 @@ pub fn encode(op: &str, args: &[Op], out: &mut Out) -> R<()> {
             }
             "XCHG" | "XADD" | "CMPXCHG" => {
                 let [src, dst] = args else { return bad() };
+                let byte_rex = |o: &Op| size == 1 && byte_rex(o);
                 let (r, _) = gp(src).ok_or("bad operand")?;
                 let (w, p) = width(size);
                 let opc: &[u8] = match (stem, size) {
@@ -762,6 +768,7 @@ pub fn encode(op: &str, args: &[Op], out: &mut Out) -> R<()> {
             }
             "CRC32" => {
                 let [src, dst] = args else { return bad() };
+                let byte_rex = |o: &Op| size == 1 && byte_rex(o);
                 let (d, _) = gp(dst).ok_or("bad operand")?;
                 let (p, opc): (&[u8], u8) = match size {
                     1 => (&[0xF2], 0xF0),
@@ -881,7 +888,8 @@ pub fn encode(op: &str, args: &[Op], out: &mut Out) -> R<()> {
     if let Some((w, opc)) = ext {
         let [src, dst] = args else { return bad() };
         let (d, _) = gp(dst).ok_or("bad operand")?;
-        out.modrm(&[], w, &opc, d, rm_of(src)?, &[], byte_rex(src));
+        let byte_src = op.starts_with("MOVB") && byte_rex(src);
+        out.modrm(&[], w, &opc, d, rm_of(src)?, &[], byte_src);
         return Ok(());
     }
     // SSE moves with distinct load and store opcodes.
@@ -978,17 +986,8 @@ pub fn encode(op: &str, args: &[Op], out: &mut Out) -> R<()> {
             );
             return Ok(());
         }
-        "MOVD" => {
-            // MOVD gp/m32 <-> xmm.
-            let [src, dst] = args else { return bad() };
-            if let Some(d) = vreg(dst) {
-                out.modrm(&[0x66], false, &[0x0F, 0x6E], d, rm_of(src)?, &[], false);
-            } else {
-                let s = vreg(src).ok_or("bad operand")?;
-                out.modrm(&[0x66], false, &[0x0F, 0x7E], s, rm_of(dst)?, &[], false);
-            }
-            return Ok(());
-        }
+        // gc's MOVD between general and X registers is MOVQ (64-bit).
+        "MOVD" => return mov("MOVQ", args, out).or_else(|_| bad()),
         "PSRLDQ" | "PSLLDQ" | "PSRLQ" | "PSLLQ" | "PSRLL" | "PSLLL" | "PSRAL" | "PSRLW"
         | "PSLLW" => {
             let [Op::Imm(v), dst] = args else {
@@ -1040,6 +1039,7 @@ fn width(size: u8) -> (bool, &'static [u8]) {
 
 fn alu_enc(ext: u8, size: u8, src: &Op, dst: &Op, out: &mut Out) -> R<()> {
     let (w, p) = width(size);
+    let byte_rex = |o: &Op| size == 1 && byte_rex(o);
     let base = ext * 8;
     match src {
         Op::Imm(v) => {
@@ -1110,6 +1110,7 @@ fn mov(op: &str, args: &[Op], out: &mut Out) -> R<()> {
         _ => 1,
     };
     let (w, p) = width(size);
+    let byte_rex = |o: &Op| size == 1 && byte_rex(o);
     // Vector registers: MOVQ/MOVL between general registers, memory and X registers.
     if vreg(src).is_some() || vreg(dst).is_some() {
         return match (vreg(src), vreg(dst)) {

@@ -25,14 +25,11 @@ use super::value::Value;
 use crate::ir::{AtomicOp, BinOp, Callee, Cmp, Function, Inst, UnOp, Var};
 
 /// Body-less functions whose assembly has a Go sibling in the same package with the same
-/// signature, which gc itself compiles on architectures without the assembly (chacha8rand's
-/// stub). rgo calls the sibling instead. math's functions are gc's assembly (rgo's asm
-/// crate assembles math's `.s` files; docs/asm.md).
-pub(crate) const GO_FALLBACKS: &[(&str, &str, &str)] = &[
-    // chacha8_amd64.s vectorises the same ChaCha8 block function; other architectures' stub
-    // jumps to block_generic, whose output is identical.
-    ("internal/chacha8rand", "block", "block_generic"),
-];
+/// signature, which gc itself compiles on architectures without the assembly: rgo calls the
+/// sibling instead. None is left: math's and internal/chacha8rand's functions are gc's
+/// assembly now (rgo's asm crate; docs/asm.md); the mechanism stays for packages whose
+/// assembly rgo cannot use yet.
+pub(crate) const GO_FALLBACKS: &[(&str, &str, &str)] = &[];
 
 /// What an atomic function does; the width comes from its signature.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -1,13 +1,13 @@
 //! Bodies of standard-library functions that GOROOT writes in amd64 assembly (`.s` files) and
-//! that neither a build tag nor the compiler provides (docs/asm.md has the complete table).
+//! that neither a build tag, the compiler nor rgo's assembler (the `asm` crate, for math,
+//! internal/bytealg, internal/cpu and internal/chacha8rand) provides (docs/asm.md has the
+//! complete table).
 //!
-//! Each function is exported under the Go function's own symbol (`internal/cpu.cpuid`, ...) and
+//! Each function is exported under the Go function's own symbol (`hash/crc32.ieeeCLMUL`, ...) and
 //! called by generated code with the C convention, flattened as docs/abi.md describes for
 //! body-less functions; results that do not fit in rax:rdx go through an out-pointer passed
 //! first, laid out as the Go result tuple. One file per Go package.
 
-pub mod bytealg;
-pub mod cpu;
 pub mod crc32;
 pub mod math;
 pub mod sig;
