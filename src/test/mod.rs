@@ -381,11 +381,6 @@ fn test_package(o: &TestOptions, import_path: &str, work: &Path, stream: bool) -
             .iter()
             .find(|p| p.import_path == import_path)
             .ok_or_else(|| format!("rgo: package {import_path} was not loaded"))?;
-        if ptest.name == "main" {
-            return Err(format!(
-                "rgo test: testing a main package ({import_path}) is not supported yet"
-            ));
-        }
         let xtest = format!("{import_path}_test");
         let pxtest = loaded.packages.iter().find(|p| p.import_path == xtest);
         let funcs = TestFuncs::collect(&loaded.fset, ptest, pxtest)?;
