@@ -1285,7 +1285,9 @@ impl<'a> Loader<'a> {
         }
         let imports: Vec<String> = by_src.values().map(|s| s.to_string()).collect();
         PackageInfo {
-            path: if p.name == "main" {
+            // A command under test is compiled as a library under its import path, as the
+            // go command does (`-p path`): the test main is the program's `main`.
+            path: if p.name == "main" && !(p.root && self.cfg.tests) {
                 "main".to_string()
             } else {
                 p.import_path.clone()

@@ -374,22 +374,19 @@ fn test_package(o: &TestOptions, import_path: &str, work: &Path, stream: bool) -
         sink.write(format!("?   \t{import_path}\t[no test files]\n").as_bytes());
         return finish(sink, o, false);
     }
-    let deps_with_main = std::cell::Cell::new(false);
+    // Why the test main could not be written (the go command's "setup failed").
+    let setup_error: std::cell::RefCell<Option<String>> = Default::default();
     let generate = |loaded: &frontend::load::Loaded| -> Result<String, String> {
         let ptest = loaded
             .packages
             .iter()
             .find(|p| p.import_path == import_path)
             .ok_or_else(|| format!("rgo: package {import_path} was not loaded"))?;
-        if ptest.name == "main" {
-            return Err(format!(
-                "rgo test: testing a main package ({import_path}) is not supported yet"
-            ));
-        }
         let xtest = format!("{import_path}_test");
         let pxtest = loaded.packages.iter().find(|p| p.import_path == xtest);
-        let funcs = TestFuncs::collect(&loaded.fset, ptest, pxtest)?;
-        deps_with_main.set(funcs.test_main.is_some());
+        let funcs = TestFuncs::collect(&loaded.fset, ptest, pxtest).inspect_err(|e| {
+            *setup_error.borrow_mut() = Some(e.clone());
+        })?;
         Ok(funcs.render(import_path, &listed.module_path))
     };
     let generated = GeneratedMain {
@@ -404,9 +401,16 @@ fn test_package(o: &TestOptions, import_path: &str, work: &Path, stream: bool) -
     let exe = match driver::build_test_binary(&[import_path.to_string()], &generated, &o.build) {
         Ok(exe) => exe,
         Err(e) => {
-            let text = match e {
-                BuildError::Diagnostics(t) => t,
-                BuildError::Other(m) => format!("# {import_path}\n{m}\n"),
+            let setup = setup_error.borrow_mut().take();
+            let text = match (e, &setup) {
+                (_, Some(m)) => format!("# {import_path}\n{m}\n"),
+                (BuildError::Diagnostics(t), None) => t,
+                (BuildError::Other(m), None) => format!("# {import_path}\n{m}\n"),
+            };
+            let reason = if setup.is_some() {
+                "setup failed"
+            } else {
+                "build failed"
             };
             let failed_build = if o.json {
                 Some(test2json::build_output(import_path, &text))
@@ -418,7 +422,7 @@ fn test_package(o: &TestOptions, import_path: &str, work: &Path, stream: bool) -
             if let (Some(j), Some(f)) = (&mut sink.json, failed_build) {
                 j.set_failed_build(&f);
             }
-            sink.write(format!("FAIL\t{import_path} [build failed]\n").as_bytes());
+            sink.write(format!("FAIL\t{import_path} [{reason}]\n").as_bytes());
             return finish(sink, o, true);
         }
     };

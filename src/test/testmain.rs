@@ -82,9 +82,14 @@ fn check_test_func(fset: &FileSet, f: &FuncDecl, arg: &str) -> Result<(), String
     match why {
         None => Ok(()),
         Some(why) => {
+            // The go command parses test files by their absolute names.
             let at = fset
                 .position(f.pos)
-                .map(|(p, l, c)| format!("{p}:{l}:{c}"))
+                .map(|(p, l, c)| {
+                    let abs = std::path::absolute(p)
+                        .map_or_else(|_| p.to_string(), |a| a.to_string_lossy().into_owned());
+                    format!("{abs}:{l}:{c}")
+                })
                 .unwrap_or_default();
             Err(format!("{at}: wrong signature for {}, {why}", f.name.name))
         }
