@@ -101,6 +101,10 @@ pub struct EscapeResult {
     /// converted expression's NodeId), implicit `...` slices (keyed by the call's NodeId). Sites
     /// absent from this set may be stack-allocated.
     pub heap_sites: HashSet<NodeId>,
+    /// Allocation sites found not to escape. A node in neither set was not analysed as a site
+    /// (for example a conversion in a generic body whose operand is a type parameter), so
+    /// nothing is known about it.
+    pub stack_sites: HashSet<NodeId>,
     /// Implicit interface conversions (of assignments, arguments, returns, literal elements,
     /// comparisons, switch cases) that escape, keyed by the converted operand's NodeId. Kept apart
     /// from `heap_sites` because the operand may itself be an allocation site (`var i any =
@@ -1061,6 +1065,9 @@ impl<'p> Analyzer<'p> {
                         };
                         self.diags.push((site.pos, msg));
                     } else {
+                        if self.report && !site.implicit_conv {
+                            self.res.stack_sites.insert(site.node);
+                        }
                         let msg = if site.kind == SiteKind::Append {
                             "append does not escape".to_string()
                         } else {

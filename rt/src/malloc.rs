@@ -69,7 +69,9 @@ pub fn size_class(size: usize) -> usize {
     if size <= SMALL_SIZE_MAX - 8 {
         SIZE_TO_CLASS8[size.div_ceil(SMALL_SIZE_DIV)] as usize
     } else {
-        SIZE_TO_CLASS128[(size - SMALL_SIZE_MAX).div_ceil(LARGE_SIZE_DIV)] as usize
+        // Sizes in (SMALL_SIZE_MAX - 8, SMALL_SIZE_MAX] take entry 0 (gc gets there by
+        // wrapping unsigned arithmetic).
+        SIZE_TO_CLASS128[size.saturating_sub(SMALL_SIZE_MAX).div_ceil(LARGE_SIZE_DIV)] as usize
     }
 }
 

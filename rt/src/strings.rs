@@ -38,10 +38,15 @@ fn on_current_stack(p: *const u8) -> bool {
     !g.is_null() && unsafe { (*g).stack.lo <= p as usize && (p as usize) < (*g).stack.hi }
 }
 
+/// Size of gc's `tmpBuf`: the stack buffer the compiler passes to the conversion and
+/// concatenation functions when their result does not escape (null when it does); results that
+/// fit are built there instead of on the heap.
+const TMP_BUF_SIZE: usize = 32;
+
 /// # Safety
-/// `parts` points to `n` Go strings.
+/// `parts` points to `n` Go strings; `buf` is null or a [`TMP_BUF_SIZE`]-byte buffer.
 #[unsafe(export_name = "runtime.concatstrings")]
-pub unsafe extern "C" fn concatstrings(parts: *const GoString, n: usize) -> GoString {
+pub unsafe extern "C" fn concatstrings(buf: *mut u8, parts: *const GoString, n: usize) -> GoString {
     // SAFETY: caller contract.
     let parts = unsafe { core::slice::from_raw_parts(parts, n) };
     let mut total: usize = 0;
@@ -63,13 +68,18 @@ pub unsafe extern "C" fn concatstrings(parts: *const GoString, n: usize) -> GoSt
     }
     // A single non-empty operand can be returned as is unless it lives on the stack (it could
     // be a temporary buffer whose lifetime ends with the frame).
-    if count == 1 && !on_current_stack(parts[last].ptr) {
+    // With a buffer the result does not outlive the frame, so it may be such a temporary.
+    if count == 1 && (!buf.is_null() || !on_current_stack(parts[last].ptr)) {
         return GoString {
             ptr: parts[last].ptr,
             len: parts[last].len,
         };
     }
-    let p = mallocgc(total, core::ptr::null(), false);
+    let p = if !buf.is_null() && total <= TMP_BUF_SIZE {
+        buf
+    } else {
+        mallocgc(total, core::ptr::null(), false)
+    };
     let mut off = 0;
     for s in parts {
         // SAFETY: p has total bytes; each part is a valid string.
@@ -103,9 +113,9 @@ pub unsafe extern "C" fn memequal(a: *const u8, b: *const u8, n: usize) -> u8 {
 }
 
 /// # Safety
-/// (p, n) is a byte slice's data.
+/// (p, n) is a byte slice's data; `buf` is null or a [`TMP_BUF_SIZE`]-byte buffer.
 #[unsafe(export_name = "runtime.slicebytetostring")]
-pub unsafe extern "C" fn slicebytetostring(p: *const u8, n: usize) -> GoString {
+pub unsafe extern "C" fn slicebytetostring(buf: *mut u8, p: *const u8, n: usize) -> GoString {
     if n == 0 {
         return EMPTY;
     }
@@ -117,7 +127,11 @@ pub unsafe extern "C" fn slicebytetostring(p: *const u8, n: usize) -> GoString {
             len: 1,
         };
     }
-    let d = mallocgc(n, core::ptr::null(), false);
+    let d = if !buf.is_null() && n <= TMP_BUF_SIZE {
+        buf
+    } else {
+        mallocgc(n, core::ptr::null(), false)
+    };
     // SAFETY: d has n bytes.
     unsafe { mem::memmove(d, p, n) };
     GoString { ptr: d, len: n }
@@ -135,10 +149,21 @@ fn raw_byte_slice(n: usize) -> Slice {
 }
 
 /// # Safety
-/// `out` writable; (p, n) a string.
+/// `out` writable; (p, n) a string; `buf` is null or a [`TMP_BUF_SIZE`]-byte buffer.
 #[unsafe(export_name = "runtime.stringtoslicebyte")]
-pub unsafe extern "C" fn stringtoslicebyte(out: *mut Slice, p: *const u8, n: usize) {
-    let s = raw_byte_slice(n);
+pub unsafe extern "C" fn stringtoslicebyte(out: *mut Slice, buf: *mut u8, p: *const u8, n: usize) {
+    let s = if !buf.is_null() && n <= TMP_BUF_SIZE {
+        // gc hands out the whole zeroed buffer as the capacity.
+        // SAFETY: buf has TMP_BUF_SIZE bytes.
+        unsafe { mem::memset(buf, 0, TMP_BUF_SIZE) };
+        Slice {
+            ptr: buf,
+            len: n as i64,
+            cap: TMP_BUF_SIZE as i64,
+        }
+    } else {
+        raw_byte_slice(n)
+    };
     // SAFETY: s has n bytes.
     unsafe {
         mem::memmove(s.ptr, p, n);
@@ -253,14 +278,20 @@ unsafe fn bytes_of<'a>(p: *const u8, n: usize) -> &'a [u8] {
 }
 
 /// # Safety
-/// `out` writable; (p, n) a string.
+/// `out` writable; (p, n) a string; `buf` is null or a buffer of [`TMP_BUF_SIZE`] runes.
 #[unsafe(export_name = "runtime.stringtoslicerune")]
-pub unsafe extern "C" fn stringtoslicerune(out: *mut Slice, p: *const u8, n: usize) {
+pub unsafe extern "C" fn stringtoslicerune(out: *mut Slice, buf: *mut i32, p: *const u8, n: usize) {
     // SAFETY: caller contract.
     let s = unsafe { bytes_of(p, n) };
     let count = countrunes_slice(s);
-    let mem = roundupsize(count * 4, true);
-    let d = mallocgc(mem, core::ptr::null(), true) as *mut i32;
+    let (d, mem) = if !buf.is_null() && count <= TMP_BUF_SIZE {
+        // SAFETY: buf has TMP_BUF_SIZE runes.
+        unsafe { mem::memset(buf as *mut u8, 0, TMP_BUF_SIZE * 4) };
+        (buf, TMP_BUF_SIZE * 4)
+    } else {
+        let mem = roundupsize(count * 4, true);
+        (mallocgc(mem, core::ptr::null(), true) as *mut i32, mem)
+    };
     let mut k = 0;
     let mut i = 0;
     while k < s.len() {
@@ -281,9 +312,9 @@ pub unsafe extern "C" fn stringtoslicerune(out: *mut Slice, p: *const u8, n: usi
 }
 
 /// # Safety
-/// `p` holds `n` runes.
+/// `p` holds `n` runes; `buf` is null or a [`TMP_BUF_SIZE`]-byte buffer.
 #[unsafe(export_name = "runtime.slicerunetostring")]
-pub unsafe extern "C" fn slicerunetostring(p: *const i32, n: usize) -> GoString {
+pub unsafe extern "C" fn slicerunetostring(buf: *mut u8, p: *const i32, n: usize) -> GoString {
     // SAFETY: caller contract.
     let runes = if n == 0 {
         &[][..]
@@ -303,7 +334,11 @@ pub unsafe extern "C" fn slicerunetostring(p: *const i32, n: usize) -> GoString 
     if total == 0 {
         return EMPTY;
     }
-    let d = mallocgc(total, core::ptr::null(), false);
+    let d = if !buf.is_null() && total <= TMP_BUF_SIZE {
+        buf
+    } else {
+        mallocgc(total, core::ptr::null(), false)
+    };
     // SAFETY: d has total bytes.
     let out = unsafe { core::slice::from_raw_parts_mut(d, total) };
     let mut off = 0;
@@ -313,9 +348,13 @@ pub unsafe extern "C" fn slicerunetostring(p: *const i32, n: usize) -> GoString 
     GoString { ptr: d, len: total }
 }
 
-/// string(rune): invalid code points become "\uFFFD".
+/// string(rune): invalid code points become "\uFFFD". `buf` is null or a 4-byte buffer for
+/// a result that does not escape.
+///
+/// # Safety
+/// `buf` is null or writable for 4 bytes.
 #[unsafe(export_name = "runtime.intstring")]
-pub extern "C" fn intstring(v: i64) -> GoString {
+pub unsafe extern "C" fn intstring(buf: *mut u8, v: i64) -> GoString {
     let r = if v < 0 || v > MAX_RUNE as i64 {
         RUNE_ERROR
     } else {
@@ -327,7 +366,11 @@ pub extern "C" fn intstring(v: i64) -> GoString {
             len: 1,
         };
     }
-    let d = mallocgc(4, core::ptr::null(), false);
+    let d = if buf.is_null() {
+        mallocgc(4, core::ptr::null(), false)
+    } else {
+        buf
+    };
     // SAFETY: d has 4 bytes.
     let n = encode(r, unsafe { core::slice::from_raw_parts_mut(d, 4) });
     GoString { ptr: d, len: n }

@@ -1992,7 +1992,13 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        let embeds = out.iter().any(|f| f.embedded);
         let st = self.p.types.intern(Type::Struct(out));
+        if embeds {
+            // A struct type with embedded fields may have methods: as for named types, `*S`
+            // is interned so that the midend finds its method set (itabs of S use `(*S).M`).
+            self.p.types.pointer(st);
+        }
         // Field objects are recorded per struct type; the first declaration wins (identical
         // struct types share field objects).
         self.p.field_objs.entry(st).or_insert(field_objs);

@@ -172,7 +172,12 @@ impl<'a> Checker<'a> {
                 if !changed {
                     t
                 } else {
+                    let embeds = nf.iter().any(|f| f.embedded);
                     let st = self.p.types.intern(Type::Struct(nf));
+                    if embeds {
+                        // As for struct literals (check.rs): `*S` for S's itabs.
+                        self.p.types.pointer(st);
+                    }
                     if !self.p.field_objs.contains_key(&st)
                         && let Some(objs) = self.p.field_objs.get(&t).cloned()
                     {

@@ -28,7 +28,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let Some(a) = args.first() else { return vec![] };
                 let from = self.type_of(a);
                 let v = self.expr(a);
-                return vec![self.convert(v, from, to, e.pos)];
+                return vec![self.convert(v, from, to, e.id)];
             }
             Some(Mode::Builtin) => {
                 let obj = match &func_u.kind {

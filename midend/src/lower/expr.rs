@@ -1122,9 +1122,29 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let t = self.type_of(e);
                 let xv = self.expr(x);
                 let yv = self.expr(y);
+                if op == BinaryOp::Add && self.is_string_type(t) {
+                    let buf = self.tmp_buf(e.id, 32);
+                    return self.concat(buf, vec![xv, yv]);
+                }
                 self.arith(op, t, xv, yv, op_pos)
             }
         }
+    }
+
+    fn is_string_type(&self, t: TypeId) -> bool {
+        self.basic_kind(t).is_some_and(|k| k.is_string())
+    }
+
+    /// gc's temporary buffer for a string conversion or concatenation at allocation site
+    /// `site`: the address of a fresh `size`-byte stack slot when escape analysis found that
+    /// the result does not outlive the frame (the runtime builds results that fit there), else
+    /// null.
+    pub fn tmp_buf(&mut self, site: NodeId, size: u64) -> Var {
+        if self.heap_everything || !self.l.site_stays(site) {
+            return self.b.iconst(Ty::I64, 0);
+        }
+        let s = self.b.slot(size, 8);
+        self.b.slot_addr(s)
     }
 
     fn is_nil_type(&self, t: TypeId) -> bool {
@@ -1144,7 +1164,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let av = self.to_flat(a, t);
         let bv = self.to_flat(b, t);
         if k.is_string() {
-            return self.concat(vec![Value::Flat(av), Value::Flat(bv)]);
+            // `s += t` (a concatenation site of its own in escape analysis only when it is
+            // an expression): always on the heap.
+            let buf = self.b.iconst(Ty::I64, 0);
+            return self.concat(buf, vec![Value::Flat(av), Value::Flat(bv)]);
         }
         if k.is_complex() {
             return self.complex_arith(op, k, &av, &bv);
@@ -1521,8 +1544,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
         self.b.icmp(cmp, a[0], b[0])
     }
 
-    /// String concatenation through `runtime.concatstrings`.
-    pub fn concat(&mut self, parts: Vec<Value>) -> Value {
+    /// String concatenation through `runtime.concatstrings` (`buf`: see [`Self::tmp_buf`]).
+    pub fn concat(&mut self, buf: Var, parts: Vec<Value>) -> Value {
         let n = parts.len();
         let s = self.b.slot(16 * n as u64, 8);
         let a = self.b.slot_addr(s);
@@ -1532,9 +1555,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
             self.b.store(a, 16 * i as i64 + 8, f[1]);
         }
         let cnt = self.b.iconst(Ty::I64, n as i64);
-        let r = self
-            .b
-            .ccall("runtime.concatstrings", vec![a, cnt], &[Ty::I64, Ty::I64]);
+        let r = self.b.ccall(
+            "runtime.concatstrings",
+            vec![buf, a, cnt],
+            &[Ty::I64, Ty::I64],
+        );
         Value::Flat(r)
     }
 
@@ -1607,8 +1632,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
         Value::Flat(vec![tword, data])
     }
 
-    /// Explicit conversion `T(x)`.
-    pub fn convert(&mut self, v: Value, from: TypeId, to: TypeId, pos: Pos) -> Value {
+    /// Explicit conversion `T(x)` (`site`: the conversion expression, an allocation site of
+    /// escape analysis when the conversion allocates).
+    pub fn convert(&mut self, v: Value, from: TypeId, to: TypeId, site: NodeId) -> Value {
         let prog = self.l.prog;
         if self.is_interface(to) {
             return self.convert_implicit(v, from, to);
@@ -1622,9 +1648,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     let x = self.to_flat(v, from)[0];
                     let x = self.b.int_resize(x, Ty::I64, !fk.is_unsigned());
                     // Values outside the rune range become U+FFFD; the runtime checks.
+                    let buf = self.tmp_buf(site, 4);
                     let r = self
                         .b
-                        .ccall("runtime.intstring", vec![x], &[Ty::I64, Ty::I64]);
+                        .ccall("runtime.intstring", vec![buf, x], &[Ty::I64, Ty::I64]);
                     return Value::Flat(r);
                 }
                 if fk.is_string() || tk.is_string() {
@@ -1641,7 +1668,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 } else {
                     "runtime.slicebytetostring"
                 };
-                Value::Flat(self.b.ccall(name, vec![f[0], f[1]], &[Ty::I64, Ty::I64]))
+                let buf = self.tmp_buf(site, 32);
+                Value::Flat(
+                    self.b
+                        .ccall(name, vec![buf, f[0], f[1]], &[Ty::I64, Ty::I64]),
+                )
             }
             (Type::Basic(fk), Type::Slice(el)) if fk.is_string() => {
                 let f = self.to_flat(v, from);
@@ -1652,9 +1683,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 } else {
                     "runtime.stringtoslicebyte"
                 };
+                // gc's buffers: 32 bytes, or 32 runes.
+                let buf = self.tmp_buf(site, if is_runes { 128 } else { 32 });
                 let s = self.b.slot(24, 8);
                 let out = self.b.slot_addr(s);
-                self.b.ccall(name, vec![out, f[0], f[1]], &[]);
+                self.b.ccall(name, vec![out, buf, f[0], f[1]], &[]);
                 self.load_value(out, to)
             }
             (Type::Slice(_), Type::Array(..)) | (Type::Slice(_), Type::Pointer(_)) => {
@@ -1683,10 +1716,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     self.snapshot(a, to)
                 }
             }
-            _ => {
-                let _ = pos;
-                v
-            }
+            _ => v,
         }
     }
 

@@ -208,6 +208,12 @@ impl<'p> Lowering<'p> {
         self.no_escape || self.esc.heap_sites.contains(&site)
     }
 
+    /// Whether escape analysis analysed `site` as an allocation site and found it not to
+    /// escape (stricter than `!site_escapes`, which also holds for nodes never analysed).
+    pub fn site_stays(&self, site: frontend::ast::NodeId) -> bool {
+        !self.site_escapes(site) && self.esc.stack_sites.contains(&site)
+    }
+
     /// Per captured variable of a func literal: captured by value?
     pub fn capture_by_value(&self, lit: frontend::ast::NodeId, n: usize) -> Vec<bool> {
         match self.esc.capture_by_value.get(&lit) {
