@@ -614,6 +614,12 @@ pub(crate) fn link_world(
     // Landing-pad records of all objects, kept contiguous between runtime.exctab/eexctab.
     let mut exctab_chunks: Vec<usize> = Vec::new();
     let mut adapter_chunks: Vec<usize> = Vec::new();
+    // The first chunk of a non-Go object in .noptrdata and in .noptrbss: the runtime's own
+    // statics (which may hold heap pointers) start there, after every Go object's pointer-free
+    // data, so the collector scans only [runtime.rtnoptrdata, runtime.enoptrdata) and
+    // [runtime.rtnoptrbss, runtime.enoptrbss) of those sections (rt/src/mgcmark.rs).
+    let mut first_rt_noptrdata: Option<usize> = None;
+    let mut first_rt_noptrbss: Option<usize> = None;
     let go_first: Vec<usize> = {
         let mut v: Vec<usize> = objs.iter().copied().filter(|&i| w.objs[i].is_go).collect();
         v.extend(objs.iter().copied().filter(|&i| !w.objs[i].is_go));
@@ -698,9 +704,27 @@ pub(crate) fn link_world(
                 _ => {
                     let id = l.push_in(out, oi, si, 0, s.size, s.align);
                     l.append(id);
+                    if !o.is_go {
+                        match out {
+                            OutSec::Noptrdata => {
+                                first_rt_noptrdata.get_or_insert(id);
+                            }
+                            OutSec::Noptrbss => {
+                                first_rt_noptrbss.get_or_insert(id);
+                            }
+                            _ => {}
+                        }
+                    }
                 }
             }
         }
+    }
+    for (name, first, sec) in [
+        ("runtime.rtnoptrdata", first_rt_noptrdata, OutSec::Noptrdata),
+        ("runtime.rtnoptrbss", first_rt_noptrbss, OutSec::Noptrbss),
+    ] {
+        let loc = first.map_or(Loc::End(sec), |id| Loc::Chunk(id, 0));
+        l.define(name, loc, 0, false, false, false);
     }
     {
         // runtime.exctab .. runtime.eexctab: {return PC, landing pad PC, FP - SP} records the

@@ -27,6 +27,8 @@ pub(crate) const LINKER_SYMS: &[&str] = &[
     "runtime.ebss",
     "runtime.noptrbss",
     "runtime.enoptrbss",
+    "runtime.rtnoptrdata",
+    "runtime.rtnoptrbss",
     "runtime.covctrs",
     "runtime.ecovctrs",
     "runtime.end",

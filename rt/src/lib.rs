@@ -23,6 +23,8 @@ pub mod mem;
 pub mod mfinal;
 pub mod mgc;
 pub mod mgcmark;
+pub mod mgcpacer;
+pub mod mgcscavenge;
 pub mod mgcsweep;
 pub mod mheap;
 pub mod netpoll;

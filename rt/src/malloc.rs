@@ -218,7 +218,7 @@ pub fn mallocgc(size: usize, typ: *const Type, _needzero: bool) -> *mut u8 {
     if size == 0 {
         return addr_of_mut!(ZEROBASE) as *mut u8;
     }
-    crate::mgc::maybe_gc(size);
+    crate::mgcpacer::maybe_gc(size);
     // SAFETY: typ is null or a valid descriptor.
     let noscan = typ.is_null() || unsafe { !(*typ).has_pointers() };
     if size > MAX_SMALL_SIZE {

@@ -8,6 +8,14 @@ use crate::sys;
 use core::arch::asm;
 use core::ptr::null_mut;
 
+unsafe extern "C" {
+    /// Where the runtime's statics start in .noptrdata and .noptrbss (linker-defined).
+    #[link_name = "runtime.rtnoptrdata"]
+    static RT_NOPTRDATA: u8;
+    #[link_name = "runtime.rtnoptrbss"]
+    static RT_NOPTRBSS: u8;
+}
+
 /// The work list of grey objects (marked, not yet scanned): object base addresses in memory
 /// mapped outside the heap, doubled when full.
 static mut WBUF: *mut usize = null_mut();
@@ -127,11 +135,22 @@ pub unsafe fn gc_mark() {
     GLOBALS_SCAN = 0;
     WBUF_LEN = 0;
 
-    // Globals: .noptrdata through .noptrbss (see mgc.rs for why conservatively).
+    // Globals (see mgc.rs for why conservatively): Go's pointerful .data and .bss, and the
+    // runtime's own statics, which the linker places last in .noptrdata and .noptrbss; the Go
+    // data before them is pointer-free by construction (gc's noptr sections).
     let md = crate::symtab::first_module();
-    let (lo, hi) = (md[192 / 8], md[248 / 8]);
-    GLOBALS_SCAN += (hi - lo) as u64;
-    scan_conservative(lo, hi);
+    let ranges = [
+        (md[208 / 8], md[216 / 8]),
+        (md[224 / 8], md[232 / 8]),
+        (&raw const RT_NOPTRDATA as usize, md[200 / 8]),
+        (&raw const RT_NOPTRBSS as usize, md[248 / 8]),
+    ];
+    for (lo, hi) in ranges {
+        if lo < hi {
+            GLOBALS_SCAN += (hi - lo) as u64;
+            scan_conservative(lo, hi);
+        }
+    }
     drain();
 
     // Runtime-internal memory: goroutine records, sudogs, defer and panic records, itabs.

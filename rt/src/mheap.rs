@@ -1,4 +1,5 @@
-//! The page heap (gc's mheap.go, mpagealloc, mgcscavenge in one file).
+//! The page heap (gc's mheap.go and mpagealloc; returning pages to the kernel is
+//! mgcscavenge.rs).
 //!
 //! * One contiguous arena is reserved at start (PROT_NONE, at gc's customary 0xc000000000 hint)
 //!   and committed in 4 MiB steps, so "is this a heap pointer" is a range check and the page
@@ -12,7 +13,7 @@
 //!   resolves to an object.
 //! * Free runs remember whether their pages are dirty (`needzero`) or were returned to the
 //!   kernel with `madvise(MADV_DONTNEED)` (`scavenged`: they read as zero again and cost no RSS).
-//!   [`scavenge`] releases free runs after each collection until the retained heap is back
+//!   `mgcscavenge::scavenge` releases free runs after each collection until the retained heap is back
 //!   under 110% of the heap goal (gc's background scavenger's goal), and
 //!   `runtime/debug.FreeOSMemory` releases them all.
 //!
@@ -335,8 +336,8 @@ unsafe fn free_span_record(s: *mut Span) {
 }
 
 /// Free runs by length: FREE[n] holds runs of exactly n pages (1 ≤ n < 128), FREE[0] longer ones.
-const NFREE: usize = 128;
-static mut FREE: [*mut Span; NFREE] = [null_mut(); NFREE];
+pub const NFREE: usize = 128;
+pub static mut FREE: [*mut Span; NFREE] = [null_mut(); NFREE];
 /// Head of the in-use span list.
 pub static mut ALLSPANS: *mut Span = null_mut();
 
@@ -558,48 +559,5 @@ pub fn span_of(addr: usize) -> *mut Span {
             return null_mut();
         }
         s
-    }
-}
-
-const MADV_DONTNEED: usize = 4;
-const SYS_MADVISE: usize = 28;
-
-unsafe fn release(s: *mut Span) {
-    if (*s).scavenged {
-        return;
-    }
-    sys::syscall3(
-        SYS_MADVISE,
-        (*s).start,
-        (*s).npages * PAGE_SIZE,
-        MADV_DONTNEED,
-    );
-    (*s).scavenged = true;
-    (*s).needzero = false;
-    HEAP_RELEASED += (*s).npages * PAGE_SIZE;
-}
-
-/// Returns free pages to the kernel until in-use plus retained free memory is at most
-/// `retain` bytes (gc's scavenger goal); `retain == 0` releases every free page
-/// (debug.FreeOSMemory). Longest runs go first.
-pub fn scavenge(retain: usize) {
-    // SAFETY: single-threaded heap.
-    unsafe {
-        let retained = |_: ()| HEAP_INUSE + HEAP_FREE - HEAP_RELEASED;
-        if retained(()) <= retain {
-            return;
-        }
-        // Long runs (list 0), then the exact lists from longest to shortest.
-        let order = core::iter::once(0).chain((1..NFREE).rev());
-        for l in order {
-            let mut s = FREE[l];
-            while !s.is_null() {
-                if retained(()) <= retain {
-                    return;
-                }
-                release(s);
-                s = (*s).next;
-            }
-        }
     }
 }

@@ -493,12 +493,18 @@ impl Drop for TempDir {
 /// in the harness's environment the program runs with `RGO_GCSTRESS=N` (the collector's stress
 /// mode: a collection every Nth allocation, rt/src/mgc.rs).
 pub fn program_command(exe: &Path, dir: &Path) -> Command {
+    program_command_stressed(exe, dir, gc_stress().as_deref())
+}
+
+/// [`program_command`] with the collector's stress mode set explicitly (`RGO_GCSTRESS=N` when
+/// `stress` is `Some(N)`), whatever the harness's environment says.
+pub fn program_command_stressed(exe: &Path, dir: &Path, stress: Option<&str>) -> Command {
     let mut cmd = Command::new(exe);
     cmd.current_dir(dir)
         .env_clear()
         .env("PATH", "/usr/bin:/bin")
         .env("HOME", dir);
-    if let Some(n) = gc_stress() {
+    if let Some(n) = stress {
         cmd.env("RGO_GCSTRESS", n);
     }
     cmd
@@ -513,7 +519,12 @@ pub fn gc_stress() -> Option<String> {
 
 /// How long a program may run: [`RUN_TIMEOUT`], ten times that under the GC stress mode.
 pub fn run_timeout() -> Duration {
-    if gc_stress().is_some() {
+    stressed_run_timeout(gc_stress().is_some())
+}
+
+/// [`run_timeout`] for a run with (`true`) or without the stress mode.
+pub fn stressed_run_timeout(stressed: bool) -> Duration {
+    if stressed {
         RUN_TIMEOUT * 10
     } else {
         RUN_TIMEOUT
@@ -557,12 +568,34 @@ pub fn rgo_build(rgo: &Path, source: &Path, dir: &Path) -> Result<PathBuf, Strin
 /// (normalized) and the exit status all match the goldens, else the reason
 /// with a diff snippet.
 pub fn check_program(rgo: &Path, program: &Program) -> Result<(), String> {
+    check_program_stressed(rgo, program, gc_stress().as_deref())
+}
+
+/// [`check_program`] with the collector's stress mode set explicitly (see
+/// [`program_command_stressed`]).
+pub fn check_program_stressed(
+    rgo: &Path,
+    program: &Program,
+    stress: Option<&str>,
+) -> Result<(), String> {
     let tmp = TempDir::new(&program.name).map_err(|e| format!("temp dir: {e}"))?;
     let exe = rgo_build(rgo, &program.source, tmp.path())?;
-    let out = run_with_timeout(&mut program_command(&exe, tmp.path()), run_timeout())
+    check_built_program(&exe, tmp.path(), program, stress)
+}
+
+/// Runs the executable `exe` built from `program` (in `dir`) and compares it with the goldens,
+/// as [`check_program_stressed`] does.
+pub fn check_built_program(
+    exe: &Path,
+    dir: &Path,
+    program: &Program,
+    stress: Option<&str>,
+) -> Result<(), String> {
+    let timeout = stressed_run_timeout(stress.is_some());
+    let out = run_with_timeout(&mut program_command_stressed(exe, dir, stress), timeout)
         .map_err(|e| format!("cannot run the built program: {e}"))?;
     if out.timed_out {
-        return Err(format!("timed out after {:?}", run_timeout()));
+        return Err(format!("timed out after {timeout:?}"));
     }
     let mut problems = Vec::new();
     if out.status.code() != Some(program.exit) {

@@ -23,7 +23,8 @@
 //! 2. **Run time.** Each `benches/go` program is built with rgo and with
 //!    `go build`, both binaries are run once to check that they print the same
 //!    stdout, stderr and exit status, then `--runs` more times alternately; the
-//!    ratio of the median wall times rgo/gc is reported.
+//!    ratio of the median wall times rgo/gc is reported, with the peak RSS of
+//!    each. binarytrees runs with its depth argument (`--bt-depth`, default 21).
 //! 3. **Closures: heap allocations and time.** `benches/go/closures.go` is run
 //!    once more for allocation counts: the rgo binary with `RGO_ALLOCSTATS=1`
 //!    (its runtime then prints `rgo: allocs=N bytes=M` on stderr at exit), and
@@ -68,6 +69,8 @@ options:
   --no-run         skip the run-time and allocation parts
   --no-cache       skip the packages/build-cache part
   --hello FILE     the program of that part (default examples/hello.go)
+  --bt-depth N     depth argument of binarytrees (default 21, the Benchmarks
+                   Game's; 18 runs 8x less work)
 environment:
   RGO=path         rgo binary (default target/release/rgo, built if missing)
   GO=path          go command (default $GOROOT/bin/go, else go on PATH)";
@@ -75,7 +78,7 @@ environment:
 /// How long one build may take before it counts as failed.
 const BUILD_TIMEOUT: Duration = Duration::from_secs(120);
 /// How long one run of a benchmark binary may take.
-const RUN_TIMEOUT: Duration = Duration::from_secs(60);
+const RUN_TIMEOUT: Duration = Duration::from_secs(300);
 
 // ---------------------------------------------------------------------------
 // processes with CPU accounting
@@ -259,6 +262,8 @@ struct Options {
     /// The program of the packages/cache part (`--hello FILE`).
     hello: Option<PathBuf>,
     cache: bool,
+    /// The depth argument of binarytrees (`--bt-depth N`; the Benchmarks Game's is 21).
+    bt_depth: usize,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -270,6 +275,7 @@ fn parse_args() -> Result<Options, String> {
         run: true,
         hello: None,
         cache: true,
+        bt_depth: 21,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -282,6 +288,7 @@ fn parse_args() -> Result<Options, String> {
         match arg.as_str() {
             "--runs" => opts.runs = number("--runs")?,
             "--build-reps" => opts.build_reps = number("--build-reps")?,
+            "--bt-depth" => opts.bt_depth = number("--bt-depth")?,
             "--filter" => opts.filter = Some(args.next().ok_or("--filter needs a value")?),
             "--no-build" => opts.build = false,
             "--no-run" => opts.run = false,
@@ -688,14 +695,25 @@ struct RunRow {
 
 /// Builds one benchmark with both compilers, checks the outputs agree and
 /// times `runs` runs of each.
+/// The command-line arguments a benchmark runs with: binarytrees takes its depth.
+fn bench_args(name: &str, opts: &Options) -> Vec<String> {
+    if name == "binarytrees" {
+        vec![opts.bt_depth.to_string()]
+    } else {
+        Vec::new()
+    }
+}
+
 fn time_runs(
     rgo: &Path,
     gc: &Gc,
     source: &Path,
-    runs: usize,
+    opts: &Options,
     scratch: &Path,
 ) -> Result<RunRow, String> {
+    let runs = opts.runs;
     let name = source.file_stem().unwrap().to_string_lossy().into_owned();
+    let args = bench_args(&name, opts);
     let dir = scratch.join(format!("run-{name}"));
     fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let file = dir.join(format!("{name}.go"));
@@ -719,7 +737,8 @@ fn time_runs(
     }
     let exec = |exe: &Path| -> Result<Finished, String> {
         let mut cmd = Command::new(exe);
-        cmd.current_dir(&dir)
+        cmd.args(&args)
+            .current_dir(&dir)
             .env_clear()
             .env("PATH", "/usr/bin:/bin")
             .env("HOME", &dir);
@@ -775,7 +794,14 @@ struct RunSummary {
     failed: usize,
 }
 
-fn run_times(rgo: &Path, gc: &Gc, sources: &[PathBuf], runs: usize, scratch: &Path) -> RunSummary {
+fn run_times(
+    rgo: &Path,
+    gc: &Gc,
+    sources: &[PathBuf],
+    opts: &Options,
+    scratch: &Path,
+) -> RunSummary {
+    let runs = opts.runs;
     println!(
         "== Run time: benches/go, median of {runs} runs each after one warm-up run, milliseconds"
     );
@@ -802,7 +828,7 @@ fn run_times(rgo: &Path, gc: &Gc, sources: &[PathBuf], runs: usize, scratch: &Pa
         failed: 0,
     };
     for source in sources {
-        match time_runs(rgo, gc, source, runs, scratch) {
+        match time_runs(rgo, gc, source, opts, scratch) {
             Ok(row) => {
                 let ratio = row.rgo.wall() / row.gc.wall();
                 println!(
@@ -1310,7 +1336,7 @@ fn bench(opts: &Options) -> Result<(), String> {
         line.push(';');
     }
     if opts.run && !benches.is_empty() {
-        let s = run_times(&rgo, &gc, &benches, opts.runs, &scratch.0);
+        let s = run_times(&rgo, &gc, &benches, opts, &scratch.0);
         let _ = write!(line, " run time rgo/gc:");
         for (name, ratio) in &s.ratios {
             let _ = write!(line, " {name} {ratio:.2}x,");
