@@ -38,8 +38,10 @@ pub struct BuildOptions {
     pub dumps: Dumps,
     /// Print the time each stage took (`-x` like `go build -x`, but timings).
     pub timings: bool,
-    /// Strip the symbol table (`-ldflags=-s`).
+    /// Strip the symbol table and DWARF (`-ldflags=-s`).
     pub strip: bool,
+    /// Omit DWARF (`-ldflags=-w`).
+    pub no_dwarf: bool,
     /// Print escape-analysis decisions as gc does under `-gcflags=-m`.
     pub escape_diagnostics: bool,
     /// Print the import path of each package compiled (not taken from the cache), as
@@ -608,6 +610,8 @@ fn link_checked(
     }
     let lopts = linker::LinkOptions {
         strip: opts.strip,
+        dwarf: !opts.no_dwarf,
+        goroot: load::default_goroot().map(|p| p.to_string_lossy().into_owned()),
         init_deps,
         ..Default::default()
     };

@@ -38,7 +38,7 @@ fn usage() -> ExitCode {
          The build cache is $RGO_CACHE, else $XDG_CACHE_HOME/rgo, else ~/.cache/rgo (RGO_CACHE=off\n\
          disables it).\n\
          gcflags: -d=ir (dump rgo IR), -d=clif (Cranelift IR), -d=asm (machine code), -d=time\n\
-         ldflags: -s (strip symbol table), -v (print the link layout)"
+         ldflags: -s (strip symbol table and DWARF), -w (omit DWARF), -v (print the link layout)"
     );
     ExitCode::from(2)
 }
@@ -201,7 +201,7 @@ fn apply_ldflags(v: &str, o: &mut BuildOptions) -> Result<(), String> {
     for f in v.split_whitespace() {
         match f {
             "-s" => o.strip = true,
-            "-w" => {}
+            "-w" => o.no_dwarf = true,
             "-v" => o.dumps.link = true,
             other => return Err(format!("rgo: unsupported -ldflags value {other}")),
         }

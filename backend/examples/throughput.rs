@@ -61,6 +61,7 @@ fn generate(i: usize, n: usize, k: usize) -> Function {
             file: "/tmp/gen.go".into(),
             start_line: 1,
             func_id: 0,
+            arg_info: None,
         },
         cur: 0,
     };

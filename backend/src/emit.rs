@@ -66,6 +66,8 @@ pub(crate) struct CompiledFunc {
     pub libcalls: Vec<String>,
     /// Landing pads of `try_call`s: (return-address offset, handler offset, FP − SP at the call).
     pub landing_pads: Vec<(u32, u32, u32)>,
+    /// Where the traceback argument spill slot lies relative to the frame pointer.
+    pub arg_fp_off: i32,
 }
 
 fn libcall_name(l: LibCall) -> Option<&'static str> {
@@ -166,7 +168,18 @@ impl CompiledFunc {
                 }
             }
         }
+        // The argument spill slot is the one after the IR's slots (translate.rs).
+        let arg_fp_off = match (&f.arg_info, code.buffer.frame_layout()) {
+            (Some(a), Some(fl)) if !a.spill.is_empty() => {
+                let slot = cl::StackSlot::from_u32(f.slots.len() as u32);
+                i64::from(fl.stackslots[slot].offset) - i64::from(fl.frame_to_fp_offset)
+            }
+            _ => 0,
+        };
+        let arg_fp_off = i32::try_from(arg_fp_off)
+            .map_err(|_| BackendError::func(&f.name, "frame too large for the traceback"))?;
         Ok(CompiledFunc {
+            arg_fp_off,
             code: bytes,
             relocs,
             lines,
@@ -416,6 +429,9 @@ pub(crate) fn write_object(
                 args: ARGS_UNKNOWN,
                 func_id: f.func_id,
                 lines: &c.lines,
+                arg_info: f.arg_info.as_ref().map_or(&[], |a| &a.bytes[..]),
+                arg_fp_off: c.arg_fp_off,
+                params: f.arg_info.as_ref().map_or(&[], |a| &a.params[..]),
             }
             .encode(&mut buf);
         }

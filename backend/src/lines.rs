@@ -4,9 +4,11 @@
 //! same format, kept byte-compatible by the tests of both crates:
 //!
 //! ```text
-//! u32 version = 1
+//! u32 version = 2
 //! records: u32 name_len, name, u32 file_len, file, i32 start_line, i32 args, u32 func_id,
-//!          u32 nlines, nlines × {u32 pcoff, i32 line}, u32 nsp, nsp × {u32 pcoff, i32 sp}
+//!          u32 nlines, nlines × {u32 pcoff, i32 line}, u32 nsp, nsp × {u32 pcoff, i32 sp},
+//!          u32 narginfo, [narginfo]u8 arginfo, i32 arg_fp_off,
+//!          u32 nparams, nparams × {u32 len, name, u8 indirect, u32 off, u32 len, type}
 //! ```
 //! All little-endian; `[0, first pcoff)` has `start_line`; `args = i32::MIN` means unknown;
 //! `nsp = 0` lets the linker derive the SP deltas from the prologue.
@@ -15,7 +17,7 @@ use cranelift_codegen::ir::SourceLoc;
 use cranelift_codegen::{Final, MachSrcLoc};
 
 pub const LINES_SECTION: &str = ".rgo.lines";
-pub const LINES_VERSION: u32 = 1;
+pub const LINES_VERSION: u32 = 2;
 
 /// `args` value meaning "unknown" (the IR does not carry gc's argument-area size yet).
 pub(crate) const ARGS_UNKNOWN: i32 = i32::MIN;
@@ -49,6 +51,10 @@ pub(crate) struct Record<'a> {
     pub args: i32,
     pub func_id: u8,
     pub lines: &'a [(u32, i32)],
+    /// gc's ArgInfo bytes (empty: none) and the spill slot's offset from the frame pointer.
+    pub arg_info: &'a [u8],
+    pub arg_fp_off: i32,
+    pub params: &'a [midend::ir::DebugParam],
 }
 
 impl Record<'_> {
@@ -70,5 +76,17 @@ impl Record<'_> {
         }
         // No SP table: the linker derives it from Cranelift's fixed prologue shape.
         put(out, 0);
+        put(out, self.arg_info.len() as u32);
+        out.extend_from_slice(self.arg_info);
+        put(out, self.arg_fp_off as u32);
+        put(out, self.params.len() as u32);
+        for p in self.params {
+            put(out, p.name.len() as u32);
+            out.extend_from_slice(p.name.as_bytes());
+            out.push(u8::from(p.indirect));
+            put(out, p.off);
+            put(out, p.ty.len() as u32);
+            out.extend_from_slice(&p.ty);
+        }
     }
 }

@@ -171,6 +171,8 @@ struct Tr<'a, 'b> {
     line_ix: HashMap<u32, u32>,
     /// Where the instruction being translated is, for error messages.
     at: String,
+    /// The slot the parameters are stored into at entry for tracebacks (midend lower/arginfo.rs).
+    arg_slot: Option<cl::StackSlot>,
 }
 
 pub(crate) fn translate(
@@ -210,6 +212,14 @@ pub(crate) fn translate(
             align.trailing_zeros() as u8,
         )));
     }
+    // The traceback's argument spill slot comes after the IR's slots (emit.rs finds it there).
+    let arg_slot =
+        match &f.arg_info {
+            Some(a) if !a.spill.is_empty() => Some(func.create_sized_stack_slot(
+                StackSlotData::new(StackSlotKind::ExplicitSlot, a.size, 3),
+            )),
+            _ => None,
+        };
     let b = FunctionBuilder::new(&mut func, fctx);
     let mut tr = Tr {
         f,
@@ -227,6 +237,7 @@ pub(crate) fn translate(
         lines: Vec::new(),
         line_ix: HashMap::new(),
         at: "entry".into(),
+        arg_slot,
     };
     tr.body()?;
     let Tr {
@@ -270,6 +281,7 @@ impl Tr<'_, '_> {
             let var = self.vars[p.0 as usize];
             self.b.def_var(var, v);
         }
+        self.spill_args()?;
         if reenters_entry {
             self.b.ins().jump(self.blocks[0], &[]);
         }
@@ -283,6 +295,23 @@ impl Tr<'_, '_> {
             self.term(&blk.term)?;
         }
         self.b.seal_all_blocks();
+        Ok(())
+    }
+
+    /// Stores the parameter words tracebacks print into the argument spill slot, laid out as gc's
+    /// argument area (midend lower/arginfo.rs).
+    fn spill_args(&mut self) -> Result<(), BackendError> {
+        let (Some(slot), Some(info)) = (self.arg_slot, &self.f.arg_info) else {
+            return Ok(());
+        };
+        for s in &info.spill {
+            match *s {
+                ir::ArgSpill::Word { var, off } => {
+                    let (v, _) = self.use_var(var)?;
+                    self.b.ins().stack_store(types::I64, v, slot, off as i32);
+                }
+            }
+        }
         Ok(())
     }
 

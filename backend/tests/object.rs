@@ -204,7 +204,7 @@ fn parse_lines(data: &[u8]) -> Vec<LineRec> {
         *p += 4;
         v
     };
-    assert_eq!(u32_(&mut p), 1);
+    assert_eq!(u32_(&mut p), 2);
     let mut out = vec![];
     while p < data.len() {
         let n = u32_(&mut p) as usize;
@@ -222,6 +222,14 @@ fn parse_lines(data: &[u8]) -> Vec<LineRec> {
             .collect();
         let nsp = u32_(&mut p);
         p += 8 * nsp as usize;
+        let narg = u32_(&mut p) as usize;
+        p += narg + 4; // arginfo bytes, arg_fp_off
+        for _ in 0..u32_(&mut p) {
+            let n = u32_(&mut p) as usize;
+            p += n + 1 + 4;
+            let n = u32_(&mut p) as usize;
+            p += n;
+        }
         out.push((name, file, start, args, fid, lines, nsp));
     }
     out

@@ -24,6 +24,8 @@ pub(crate) struct Image {
     pub gnu_buildid: [u8; 20],
     pub syms: Vec<OutSym>,
     pub strip: bool,
+    /// Non-alloc debug sections (name, contents), written after the last alloc section.
+    pub debug: Vec<(&'static str, Vec<u8>)>,
 }
 
 const NPHDR: u64 = 6;
@@ -77,7 +79,7 @@ pub(crate) fn write(img: &mut Image) -> Result<(Vec<u8>, Vec<SectionInfo>), Link
     let gnu_note = note(b"GNU\0", E::NT_GNU_BUILD_ID, &img.gnu_buildid);
     let gnu_addr = TEXT_ADDR - gnu_note.len() as u64;
     let go_addr = gnu_addr - go_note.len() as u64;
-    let nsec: u64 = if img.strip { 16 } else { 18 };
+    let nsec: u64 = if img.strip { 16 } else { 18 } + img.debug.len() as u64;
     if SHOFF + 64 * nsec > go_addr - BASE {
         return Err(LinkError::Layout("headers overlap the notes".into()));
     }
@@ -161,6 +163,22 @@ pub(crate) fn write(img: &mut Image) -> Result<(Vec<u8>, Vec<SectionInfo>), Link
     let sec_index = |s: OutSec| (3 + s.idx()) as u16;
 
     let mut off = align_up(file.len() as u64, PAGE);
+    for (name, data) in &img.debug {
+        shdrs.push(Shdr {
+            name: name_of(name),
+            ty: E::SHT_PROGBITS,
+            flags: 0,
+            addr: 0,
+            off,
+            size: data.len() as u64,
+            link: 0,
+            info: 0,
+            align: 1,
+            entsize: 0,
+        });
+        write_at(&mut file, off, data);
+        off += data.len() as u64;
+    }
     if !img.strip {
         // .symtab: null, FILE go.go, locals, globals; each group by address.
         let mut strtab: Vec<u8> = vec![0];

@@ -6,6 +6,7 @@
 //! first (sizes never depend on addresses), then sections get gc's fixed addresses, then every
 //! relocation — input or synthetic — is applied with the same resolver.
 
+use crate::dwarf;
 use crate::elf::{self, Image, OutSym};
 use crate::gotype::{self, TypeAtom};
 use crate::input::{InSec, Rel, SymDef};
@@ -977,6 +978,16 @@ pub(crate) fn link_world(
     funcs.sort_by_key(|f| f.off);
     funcs.dedup_by_key(|f| f.off);
     let pcln = pclntab::build(&mut funcs, &|i| w.objs[i].name.clone())?;
+    let debug = if opts.dwarf && !opts.strip {
+        dwarf::build(
+            &funcs,
+            l.addr[OutSec::Text.idx()],
+            &|i| w.objs[i].name.clone(),
+            opts.goroot.as_deref(),
+        )?
+    } else {
+        Vec::new()
+    };
     let pcs = (
         funcs[0].off,
         funcs[funcs.len() - 1].off + funcs[funcs.len() - 1].size,
@@ -1307,6 +1318,7 @@ pub(crate) fn link_world(
         gnu_buildid: ids.gnu,
         syms,
         strip: opts.strip,
+        debug,
     };
     let (mut bytes, sections) = elf::write(&mut img)?;
     let go_id = synth::finish_content_id(&mut bytes, &ids.go);

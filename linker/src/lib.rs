@@ -10,6 +10,7 @@
 //!    fixed scheme (text at 0x401000, file offset = vaddr − 0x400000).
 //! 4. relocation, then [`elf`] writes the file with gc's section order and symbol table.
 
+mod dwarf;
 mod elf;
 mod gotype;
 mod input;
@@ -22,7 +23,7 @@ mod synth;
 use std::fmt;
 
 pub use gotype::{TypeOrder, is_typelink_name};
-pub use lines::{LINES_SECTION, LINES_VERSION, LineRecord};
+pub use lines::{DebugParam, LINES_SECTION, LINES_VERSION, LineRecord};
 
 /// What an input holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,8 +63,12 @@ pub struct LinkOptions {
     pub build_version: String,
     /// The main package's path as `go version -m` shows it (`command-line-arguments`).
     pub main_path: String,
-    /// Omit .symtab/.strtab (`-ldflags=-s`).
+    /// Omit .symtab/.strtab and the DWARF sections (`-ldflags=-s`).
     pub strip: bool,
+    /// Write DWARF debug sections (`-ldflags=-w` turns them off).
+    pub dwarf: bool,
+    /// GOROOT, named in `.debug_gdb_scripts` (`$GOROOT/src/runtime/runtime-gdb.py`).
+    pub goroot: Option<String>,
     /// The whole modinfo text (between the sentinels). `None`: gc's text for a command-line build.
     pub modinfo: Option<String>,
     /// Import edges (package, imported package) for ordering init tasks. Without edges every
@@ -84,6 +89,8 @@ impl Default for LinkOptions {
             build_version: "go1.27.3".into(),
             main_path: "command-line-arguments".into(),
             strip: false,
+            dwarf: true,
+            goroot: None,
             modinfo: None,
             init_deps: Vec::new(),
             type_order: TypeOrder::default(),

@@ -4,7 +4,7 @@
 //! section named `.rgo.lines`, at most one per object):
 //!
 //! ```text
-//! u32 version                      = 1
+//! u32 version                      = 2
 //! then records until the end of the section:
 //!   u32 name_len;  [name_len]u8 name   function symbol name, exactly as in the object's symtab
 //!                                      (a defined STT_FUNC of the same object)
@@ -20,13 +20,20 @@
 //!   u32 nsp;    nsp × { u32 pcoff; i32 sp }
 //!                                      SP delta (bytes pushed since entry) from pcoff on; nsp = 0
 //!                                      lets the linker derive it from the prologue
+//!   u32 narginfo; [narginfo]u8 arginfo gc's FUNCDATA_ArgInfo bytes (ending in 0xff); 0 = none
+//!   i32 arg_fp_off                     where the described argument area lies: its offset from
+//!                                      the frame pointer (the saved-rbp slot) after the prologue
+//!   u32 nparams; nparams × { u32 len, name; u8 indirect; u32 off; u32 len, type }
+//!                                      the parameters for DWARF: at byte `off` of the argument
+//!                                      area (indirect: a pointer to the value is there); `type`
+//!                                      as midend lower/arginfo.rs `debug_type` encodes it
 //! ```
 
 use crate::LinkError;
 use std::collections::HashMap;
 
 pub const LINES_SECTION: &str = ".rgo.lines";
-pub const LINES_VERSION: u32 = 1;
+pub const LINES_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct FuncLines {
@@ -36,6 +43,19 @@ pub(crate) struct FuncLines {
     pub func_id: Option<u8>,
     pub lines: Vec<(u32, i32)>,
     pub sp: Vec<(u32, i32)>,
+    /// gc's ArgInfo bytes (empty: none) and the argument area's offset from the frame pointer.
+    pub arg_info: Vec<u8>,
+    pub arg_fp_off: i32,
+    pub params: Vec<DebugParam>,
+}
+
+/// A parameter as the compiler describes it for DWARF.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DebugParam {
+    pub name: String,
+    pub indirect: bool,
+    pub off: u32,
+    pub ty: Vec<u8>,
 }
 
 struct Rd<'a> {
@@ -94,6 +114,27 @@ pub(crate) fn parse(obj: &str, data: &[u8]) -> Result<HashMap<String, FuncLines>
             let fid = r.u32()?;
             let lines = r.pairs()?;
             let sp = r.pairs()?;
+            let n = r.u32()? as usize;
+            let arg_info = r.take(n)?.to_vec();
+            let arg_fp_off = r.i32()?;
+            let np = r.u32()? as usize;
+            if np > data.len() {
+                return None;
+            }
+            let mut params = Vec::with_capacity(np);
+            for _ in 0..np {
+                let name = r.str()?;
+                let indirect = r.take(1)?[0] != 0;
+                let off = r.u32()?;
+                let n = r.u32()? as usize;
+                let ty = r.take(n)?.to_vec();
+                params.push(DebugParam {
+                    name,
+                    indirect,
+                    off,
+                    ty,
+                });
+            }
             Some((
                 name,
                 FuncLines {
@@ -103,6 +144,9 @@ pub(crate) fn parse(obj: &str, data: &[u8]) -> Result<HashMap<String, FuncLines>
                     func_id: u8::try_from(fid).ok(),
                     lines,
                     sp,
+                    arg_info,
+                    arg_fp_off,
+                    params,
                 },
             ))
         })();
@@ -128,6 +172,9 @@ pub struct LineRecord<'a> {
     pub func_id: Option<u8>,
     pub lines: &'a [(u32, i32)],
     pub sp: &'a [(u32, i32)],
+    pub arg_info: &'a [u8],
+    pub arg_fp_off: i32,
+    pub params: &'a [DebugParam],
 }
 
 impl LineRecord<'_> {
@@ -146,6 +193,18 @@ impl LineRecord<'_> {
                 put(out, pc);
                 put(out, v as u32);
             }
+        }
+        put(out, self.arg_info.len() as u32);
+        out.extend_from_slice(self.arg_info);
+        put(out, self.arg_fp_off as u32);
+        put(out, self.params.len() as u32);
+        for p in self.params {
+            put(out, p.name.len() as u32);
+            out.extend_from_slice(p.name.as_bytes());
+            out.push(u8::from(p.indirect));
+            put(out, p.off);
+            put(out, p.ty.len() as u32);
+            out.extend_from_slice(&p.ty);
         }
     }
 }

@@ -1,5 +1,5 @@
 //! `.gopclntab` in gc 1.27's format (reference §7): pcHeader, funcnametab, cutab, filetab, pctab,
-//! functab (+ `_func` records), an empty `go:func.*` funcdata area, findfunctab.
+//! functab (+ `_func` records), the `go:func.*` funcdata area (ArgInfo only), findfunctab.
 
 use crate::LinkError;
 use crate::lines::FuncLines;
@@ -33,6 +33,8 @@ pub(crate) struct Pcln {
 pub(crate) const HEADER_SIZE: usize = 72;
 pub(crate) const MAGIC: u32 = 0xFFFF_FFF1;
 const ARGS_UNKNOWN: i32 = i32::MIN;
+/// gc's abi.FUNCDATA_ArgInfo.
+const FUNCDATA_ARG_INFO: u8 = 5;
 const BUCKET: u64 = 4096;
 const SUBBUCKET: u64 = 256;
 
@@ -248,7 +250,13 @@ pub(crate) fn build(
         args: i32,
         func_id: u8,
         flag: u8,
+        /// Offset of the ArgInfo funcdata from `go:func.*`.
+        arg_info: Option<u32>,
     }
+    // `go:func.*`: the funcdata blobs (only ArgInfo), deduplicated as gc's content-addressable
+    // `*.arginfo*` symbols are.
+    let mut gofunc_data: Vec<u8> = Vec::new();
+    let mut gofunc_dedup: HashMap<Vec<u8>, u32> = HashMap::new();
     let mut recs = Vec::with_capacity(funcs.len());
     for (i, f) in funcs.iter().enumerate() {
         let sp: Vec<(u64, i64)> = match f.lines {
@@ -268,7 +276,24 @@ pub(crate) fn build(
         }
         let (id, flag) = func_id(pcln_name(&f.name));
         let id = f.lines.and_then(|l| l.func_id).unwrap_or(id);
+        let arg_info = match f.lines {
+            Some(l) if !l.arg_info.is_empty() => {
+                // gc's bytes, then rgo's trailer: the argument area's offset from the frame
+                // pointer (docs/abi.md "Traceback arguments"); gc's reader stops at 0xff.
+                let mut blob = l.arg_info.clone();
+                blob.extend_from_slice(&l.arg_fp_off.to_le_bytes());
+                let next = gofunc_data.len() as u32;
+                let off = *gofunc_dedup.entry(blob).or_insert(next);
+                if off == next {
+                    gofunc_data.extend_from_slice(&l.arg_info);
+                    gofunc_data.extend_from_slice(&l.arg_fp_off.to_le_bytes());
+                }
+                Some(off)
+            }
+            _ => None,
+        };
         recs.push(Rec {
+            arg_info,
             pcsp: add_tab(encode_pcvalue(&sp, f.size)),
             pcfile: add_tab(encode_pcvalue(&[(0, func_cu[i].1 as i64)], f.size)),
             pcln: add_tab(encode_pcvalue(&ln, f.size)),
@@ -307,7 +332,18 @@ pub(crate) fn build(
         records.extend_from_slice(&0u32.to_le_bytes()); // npcdata
         records.extend_from_slice(&cu_base[func_cu[i].0].to_le_bytes());
         records.extend_from_slice(&r.start_line.to_le_bytes());
-        records.extend_from_slice(&[r.func_id, r.flag, 0, 0]); // funcID, flag, pad, nfuncdata
+        // funcID, flag, pad, nfuncdata; no pcdata; funcdata up to FUNCDATA_ArgInfo (5), the
+        // absent ones ^0 as gc writes them.
+        match r.arg_info {
+            Some(off) => {
+                records.extend_from_slice(&[r.func_id, r.flag, 0, FUNCDATA_ARG_INFO + 1]);
+                for _ in 0..FUNCDATA_ARG_INFO {
+                    records.extend_from_slice(&u32::MAX.to_le_bytes());
+                }
+                records.extend_from_slice(&off.to_le_bytes());
+            }
+            None => records.extend_from_slice(&[r.func_id, r.flag, 0, 0]),
+        }
         align8(&mut records);
         rec_off += records.len() - start;
     }
@@ -355,7 +391,9 @@ pub(crate) fn build(
     let p_cu = place(&cutab);
     let p_file = place(&filetab);
     let p_pc = place(&pctab);
-    let p_ft = place(&functab);
+    let functab_len = functab.len() as u64;
+    functab.extend_from_slice(&gofunc_data);
+    let p_ft = (place(&functab).0, functab_len);
     let gofunc = p_ft.0 + p_ft.1;
     let p_fft = place(&fft);
     let h = &mut data[..HEADER_SIZE];

@@ -91,6 +91,11 @@ fn elf_layout_like_gc() {
             ".data",
             ".bss",
             ".noptrbss",
+            ".debug_abbrev",
+            ".debug_line",
+            ".debug_frame",
+            ".debug_info",
+            ".debug_rnglists",
             ".symtab",
             ".strtab",
             ".shstrtab"

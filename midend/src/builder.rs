@@ -11,6 +11,10 @@ pub struct FnBuilder {
     pub terminated: bool,
     pending: Vec<Option<Terminator>>,
     last_line: u32,
+    /// The line of the statement being lowered: every block starts with a marker for it, so
+    /// that code placed out of line (panic calls, loop exits) keeps its own line instead of
+    /// inheriting whatever precedes it in the final layout.
+    cur_line: u32,
 }
 
 impl FnBuilder {
@@ -30,6 +34,7 @@ impl FnBuilder {
             file,
             start_line,
             func_id: 0,
+            arg_info: None,
         };
         FnBuilder {
             func,
@@ -37,6 +42,7 @@ impl FnBuilder {
             terminated: false,
             pending: vec![None],
             last_line: 0,
+            cur_line: 0,
         }
     }
 
@@ -83,7 +89,11 @@ impl FnBuilder {
             let dead = self.block();
             self.switch_to(dead);
         }
-        self.func.blocks[self.cur.0 as usize].insts.push(inst);
+        let insts = &mut self.func.blocks[self.cur.0 as usize].insts;
+        if insts.is_empty() && self.cur_line != 0 && !matches!(inst, Inst::Line(_)) {
+            insts.push(Inst::Line(self.cur_line));
+        }
+        insts.push(inst);
     }
 
     pub fn terminate(&mut self, t: Terminator) {
@@ -103,6 +113,9 @@ impl FnBuilder {
     }
 
     pub fn line(&mut self, line: u32) {
+        if line != 0 {
+            self.cur_line = line;
+        }
         if line != 0 && line != self.last_line && !self.terminated {
             self.last_line = line;
             self.emit(Inst::Line(line));

@@ -370,6 +370,37 @@ pub struct Function {
     pub start_line: u32,
     /// gc's funcID for pclntab (0 normal, 23 wrapper).
     pub func_id: u8,
+    /// How tracebacks print the arguments (lower/arginfo.rs); `None`: no Go parameters.
+    pub arg_info: Option<ArgInfo>,
+}
+
+/// gc's `FUNCDATA_ArgInfo` description of a function's parameters plus the stores that put the
+/// described words into a frame slot of `size` bytes at entry (lower/arginfo.rs).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArgInfo {
+    pub bytes: Vec<u8>,
+    pub spill: Vec<ArgSpill>,
+    pub size: u32,
+    /// The parameters as debuggers see them (DWARF formal parameters).
+    pub params: Vec<DebugParam>,
+}
+
+/// A parameter for DWARF: its name, where its value is in the spill slot (`indirect`: the slot
+/// holds a pointer to it), and its type description (midend lower/arginfo.rs `debug_type`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DebugParam {
+    /// Index among the Go parameters (receiver first).
+    pub index: u32,
+    pub name: String,
+    pub off: u32,
+    pub indirect: bool,
+    pub ty: Vec<u8>,
+}
+
+/// One store of the argument spill: a parameter register at byte `off` of the slot.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ArgSpill {
+    Word { var: Var, off: u32 },
 }
 
 /// Which output section a data object belongs in (docs/abi.md "Input section → output section").

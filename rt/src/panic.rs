@@ -63,17 +63,105 @@ fn show_func(f: &symtab::FuncInfo, panicked: bool) -> bool {
     show_frame(f.name())
 }
 
-/// Calls `visit(f, pc, lookup_pc, shown)` for each frame with gc's showframe decision.
-fn walk_shown(pc: usize, fp: usize, mut visit: impl FnMut(&symtab::FuncInfo, usize, usize, bool)) {
+/// Calls `visit(f, frame, shown)` for each frame with gc's showframe decision.
+fn walk_shown(pc: usize, fp: usize, mut visit: impl FnMut(&symtab::FuncInfo, &Frame, bool)) {
     let mut panicked = true;
-    walk_frames(pc, fp, |f, pc, lookup_pc| {
+    walk_frames(pc, fp, |f, frame| {
         let shown = show_func(f, panicked);
         panicked = f.name() == b"runtime.gopanic";
-        visit(f, pc, lookup_pc, shown);
+        visit(f, frame, shown);
     });
 }
 
-fn print_frame(f: &symtab::FuncInfo, pc: usize, lookup_pc: usize) {
+/// gc's printArgs: the argument words the function's ArgInfo funcdata describes, read from the
+/// frame's argument spill slot (the blob's trailer after 0xff gives its offset from the frame
+/// pointer; midend lower/arginfo.rs). Offsets, `{`/`}`, `...` and `_` as gc; no `?`: rgo's
+/// spill slots always hold the values at entry.
+fn print_args(f: &symtab::FuncInfo, fp: usize) {
+    const END_SEQ: u8 = 0xff;
+    const START_AGG: u8 = 0xfe;
+    const END_AGG: u8 = 0xfd;
+    const DOTDOTDOT: u8 = 0xfc;
+    const OFFSET_TOO_LARGE: u8 = 0xfb;
+    /// gc's abi.TraceArgsMaxLen.
+    const MAX_LEN: usize = (5 * 3 + 2) * 10 + 1;
+    let p = f.funcdata(symtab::FUNCDATA_ARG_INFO);
+    if p.is_null() || fp == 0 {
+        return;
+    }
+    // SAFETY: the linker wrote an ArgInfo blob of at most MAX_LEN bytes ending in 0xff, then the
+    // i32 trailer.
+    let at = |i: usize| unsafe { *p.add(i) };
+    let Some(end) = (0..MAX_LEN).find(|&i| at(i) == END_SEQ) else {
+        return;
+    };
+    // rgo's extension after the end marker: by-reference parameters, then the slot's offset
+    // from the frame pointer (midend lower/arginfo.rs).
+    let nind = at(end + 1) as usize;
+    let ind = end + 2;
+    // SAFETY: the trailer follows the table.
+    let fp_off = unsafe { (p.add(ind + 4 * nind) as *const i32).read_unaligned() };
+    let argp = fp.wrapping_add(fp_off as isize as usize);
+    // The address of argument byte `o`: in the slot, or in the memory a by-reference
+    // parameter's pointer (kept in the slot) names.
+    let addr = |o: usize| -> usize {
+        for k in 0..nind {
+            let (lo, size) = (at(ind + 4 * k) as usize, at(ind + 4 * k + 1) as usize);
+            if o >= lo && o < lo + size {
+                let slot = at(ind + 4 * k + 2) as usize | (at(ind + 4 * k + 3) as usize) << 8;
+                // SAFETY: the slot holds the parameter's pointer at `slot`.
+                let base = unsafe { *((argp + slot) as *const usize) };
+                return base + (o - lo);
+            }
+        }
+        argp + o
+    };
+    let mut start = true;
+    let comma = |start: bool| {
+        if !start {
+            bytes(b", ");
+        }
+    };
+    let mut i = 0;
+    while i < end {
+        let o = at(i);
+        i += 1;
+        match o {
+            START_AGG => {
+                comma(start);
+                bytes(b"{");
+                start = true;
+                continue;
+            }
+            END_AGG => bytes(b"}"),
+            DOTDOTDOT => {
+                comma(start);
+                bytes(b"...");
+            }
+            OFFSET_TOO_LARGE => {
+                comma(start);
+                bytes(b"_");
+            }
+            _ => {
+                comma(start);
+                let sz = at(i);
+                i += 1;
+                // SAFETY: the spill slot covers every described offset plus 8 bytes; a
+                // by-reference parameter's memory covers its described words.
+                let mut x = unsafe { (addr(o as usize) as *const u64).read_unaligned() };
+                if sz < 8 {
+                    let shift = 64 - u32::from(sz) * 8;
+                    x = x << shift >> shift;
+                }
+                print::hex(x);
+            }
+        }
+        start = false;
+    }
+}
+
+fn print_frame(f: &symtab::FuncInfo, frame: &Frame) {
+    let (pc, lookup_pc) = (frame.pc, frame.lookup_pc);
     let (file, line) = f.file_line(lookup_pc);
     // The body of a function with defers is compiled separately from its (wrapper, hidden)
     // entry point; it is shown under the function's own name.
@@ -84,7 +172,9 @@ fn print_frame(f: &symtab::FuncInfo, pc: usize, lookup_pc: usize) {
         name.strip_suffix(b".deferbody").unwrap_or(name)
     };
     print_func_name(name);
-    bytes(b"(...)\n\t");
+    bytes(b"(");
+    print_args(f, frame.fp);
+    bytes(b")\n\t");
     bytes(file);
     bytes(b":");
     print::int(line as i64);
@@ -114,13 +204,22 @@ pub fn func_name_pieces(name: &[u8]) -> (&[u8], &'static [u8], &[u8]) {
     }
 }
 
-/// Calls `visit(func, pc, lookup_pc)` for every frame of the current goroutine found in the
-/// pclntab, innermost first. `pc` (if nonzero) is a faulting PC whose frame pointer is `fp`;
-/// otherwise the walk starts at the return address stored above `fp`.
+/// One frame of a walk: the PC in it (a return address or the faulting PC), the PC whose line
+/// the frame shows (a call's return address minus one: the call), and the frame pointer the
+/// function set up (0 if unknown).
+pub(crate) struct Frame {
+    pub pc: usize,
+    pub lookup_pc: usize,
+    pub fp: usize,
+}
+
+/// Calls `visit(func, frame)` for every frame of the current goroutine found in the pclntab,
+/// innermost first. `pc` (if nonzero) is a faulting PC whose frame pointer is `fp`; otherwise
+/// the walk starts at the return address stored above `fp`.
 pub(crate) fn walk_frames(
     pc: usize,
     mut fp: usize,
-    mut visit: impl FnMut(&symtab::FuncInfo, usize, usize),
+    mut visit: impl FnMut(&symtab::FuncInfo, &Frame),
 ) {
     let g = getg();
     // SAFETY: g is goroutine 1 (or null before start-up completed).
@@ -129,14 +228,20 @@ pub(crate) fn walk_frames(
     } else {
         unsafe { ((*g).stack.lo, (*g).stack.hi) }
     };
+    let mut callee_sigpanic = false;
     if pc != 0
         && let Some(f) = symtab::find_func(pc)
     {
-        visit(&f, pc, pc);
+        callee_sigpanic = f.name() == b"runtime.sigpanic";
+        visit(
+            &f,
+            &Frame {
+                pc,
+                lookup_pc: pc,
+                fp,
+            },
+        );
     }
-    // Whether the frame just visited is runtime.sigpanic, whose "return address" is the
-    // faulting instruction itself rather than the instruction after a call.
-    let mut callee_sigpanic = false;
     while fp != 0 && fp >= lo && fp < hi && fp.is_multiple_of(8) {
         // SAFETY: fp lies inside the goroutine stack; every frame stores [saved rbp, return pc].
         let (next, ret) = unsafe { (*(fp as *const usize), *((fp + 8) as *const usize)) };
@@ -144,14 +249,22 @@ pub(crate) fn walk_frames(
             break;
         }
         if let Some(f) = symtab::find_func(ret) {
-            // The return address follows the call; the call's line is the one at pc - 1.
-            // A faulting PC is looked up as it is (gc's traceback does not back up a frame
-            // whose callee is sigpanic): pc - 1 may be the previous statement's code.
-            let lookup = if callee_sigpanic { ret } else { ret - 1 };
+            // The return address follows the call; the call's line is the one at pc - 1. Above
+            // runtime.sigpanic the "return address" is the faulting instruction itself (the
+            // signal handler made the fault call sigpanic), whose own line is the one wanted,
+            // as gc's traceback does for a sigpanic callee. The caller's own frame pointer is
+            // the one saved in this frame.
+            let lookup_pc = if callee_sigpanic { ret } else { ret - 1 };
             callee_sigpanic = f.name() == b"runtime.sigpanic";
-            visit(&f, ret, lookup);
-        } else {
-            callee_sigpanic = false;
+            let fp = if next > fp { next } else { 0 };
+            visit(
+                &f,
+                &Frame {
+                    pc: ret,
+                    lookup_pc,
+                    fp,
+                },
+            );
         }
         if next <= fp {
             break; // frames must move toward the stack top; anything else is corruption
@@ -169,13 +282,13 @@ const OUTER_FRAMES: usize = 50;
 pub fn traceback(pc: usize, fp: usize) {
     let mut show_runtime = false;
     let mut total = 0;
-    walk_shown(pc, fp, |_, _, _, shown| total += shown as usize);
+    walk_shown(pc, fp, |_, _, shown| total += shown as usize);
     if total == 0 {
         show_runtime = true;
-        walk_frames(pc, fp, |_, _, _| total += 1);
+        walk_frames(pc, fp, |_, _| total += 1);
     }
     let mut index = 0;
-    walk_shown(pc, fp, |f, pc, lookup_pc, shown| {
+    walk_shown(pc, fp, |f, frame, shown| {
         if !show_runtime && !shown {
             return;
         }
@@ -186,7 +299,7 @@ pub fn traceback(pc: usize, fp: usize) {
             bytes(b" frames elided...\n");
         }
         if index < INNER_FRAMES || index >= outer_start {
-            print_frame(f, pc, lookup_pc);
+            print_frame(f, frame);
         }
         index += 1;
     });

@@ -26,7 +26,10 @@ const MD_ITABOFFSET: usize = 320 / 8;
 const MD_ITABSIZE: usize = 328 / 8;
 pub const MD_INITTASKS: usize = 448 / 8;
 pub const MD_INITTASKS_LEN: usize = 456 / 8;
+const MD_GOFUNC: usize = 344 / 8;
 const MD_NEXT: usize = 560 / 8;
+/// gc's abi.FUNCDATA_ArgInfo.
+pub const FUNCDATA_ARG_INFO: u8 = 5;
 
 pub fn first_module() -> &'static ModuleData {
     // SAFETY: the linker defines the symbol; it is never written after link time except
@@ -141,6 +144,23 @@ impl FuncInfo {
     pub fn func_id(&self) -> u8 {
         // SAFETY: func points to a _func record (44+ bytes) inside pclntable.
         unsafe { *self.func.add(40) }
+    }
+
+    /// gc's funcdata(f, i): the funcdata blob `i` inside `go:func.*`, or null when absent.
+    /// The _func record is followed by npcdata u32s (byte 28) and then nfuncdata u32 offsets
+    /// (byte 43).
+    pub fn funcdata(&self, i: u8) -> *const u8 {
+        // SAFETY: func points to a _func record; the counts bound the trailing arrays.
+        let nfuncdata = unsafe { *self.func.add(43) };
+        if i >= nfuncdata {
+            return core::ptr::null();
+        }
+        let npcdata = self.field_u32(28) as usize;
+        let off = self.field_u32(44 + 4 * npcdata + 4 * i as usize);
+        if off == u32::MAX {
+            return core::ptr::null();
+        }
+        (self.md[MD_GOFUNC] + off as usize) as *const u8
     }
 
     pub fn name(&self) -> &'static [u8] {
@@ -312,7 +332,8 @@ pub unsafe extern "C" fn callers(skip: isize, buf: *mut usize, len: isize, _cap:
     let mut seen = 0isize;
     // The frame visited just before (the callee of the current one).
     let mut callee: &[u8] = b"";
-    crate::panic::walk_frames(0, fp, |f, _, lookup_pc| {
+    crate::panic::walk_frames(0, fp, |f, frame| {
+        let lookup_pc = frame.lookup_pc;
         let after = core::mem::replace(&mut callee, f.name());
         // The entry half of a function with defers is a wrapper, hidden while its `.deferbody`
         // runs; once that returned, the entry runs the deferred calls through deferreturn and

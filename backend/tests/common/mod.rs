@@ -24,6 +24,7 @@ impl FB {
                 file: "/tmp/test.go".into(),
                 start_line: 10,
                 func_id: 0,
+                arg_info: None,
             },
             cur: 0,
         };

@@ -369,6 +369,9 @@ pub fn main_object() -> Vec<u8> {
         func_id: None,
         lines: &[(0, 3), (8, 4), (13, 5), (19, 6)],
         sp: &[],
+        arg_info: &[],
+        arg_fp_off: 0,
+        params: &[],
     }
     .encode(&mut lines);
     LineRecord {
@@ -379,6 +382,9 @@ pub fn main_object() -> Vec<u8> {
         func_id: None,
         lines: &[(0, 11)],
         sp: &[],
+        arg_info: &[],
+        arg_fp_off: 0,
+        params: &[],
     }
     .encode(&mut lines);
     o.nonalloc(linker::LINES_SECTION, &lines);

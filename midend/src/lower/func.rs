@@ -433,18 +433,22 @@ impl<'a, 'p> FnLower<'a, 'p> {
             self.b.func.results = abi.results.iter().flatten().copied().collect();
         }
         let mut incoming = Vec::new();
+        let mut param_vars = Vec::new();
         for pa in &abi.params {
             match pa {
                 ParamAbi::Flat(tys) => {
                     let vs: Vec<Var> = tys.iter().map(|t| self.b.param(*t)).collect();
+                    param_vars.push(vs.clone());
                     incoming.push(Value::Flat(vs));
                 }
                 ParamAbi::Ref => {
                     let v = self.b.param(Ty::I64);
+                    param_vars.push(vec![v]);
                     incoming.push(Value::Mem(v));
                 }
             }
         }
+        self.b.func.arg_info = super::arginfo::arg_info(self.l, ptypes, &abi.params, &param_vars);
         self.result_types = rtypes.to_vec();
         self.result_abi = abi;
         if !self.force_sret {
@@ -463,6 +467,16 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let ptypes: Vec<TypeId> = params.iter().map(|p| p.1).collect();
         let rtypes: Vec<TypeId> = results.iter().map(|p| p.1).collect();
         let incoming = self.incoming_params(&ptypes, &rtypes);
+        // Debuggers show the parameters by their Go names (gc's `~p0` for unnamed ones).
+        if let Some(info) = self.b.func.arg_info.as_mut() {
+            for dp in &mut info.params {
+                let obj = params.get(dp.index as usize).and_then(|p| p.0);
+                dp.name = match obj {
+                    Some(o) => self.l.prog.obj(o).name.clone(),
+                    None => format!("~p{}", dp.index),
+                };
+            }
+        }
         for ((obj, t), v) in params.iter().zip(incoming.clone()) {
             let Some(o) = obj else { continue };
             if self.l.prog.obj(*o).name == "_" {
@@ -1715,14 +1729,28 @@ fn collect_global_exprs<'p>(l: &Lowering<'p>) -> HashMap<frontend::ast::NodeId, 
 }
 
 /// gc records absolute source paths in pclntab.
+/// The absolute, lexically cleaned path gc records for a source file (`dir/./tb.go` →
+/// `dir/tb.go`, as filepath.Clean; no symlinks are resolved).
 fn absolute_path(p: &str) -> String {
-    let path = std::path::Path::new(p);
-    if path.is_absolute() {
-        p.to_string()
+    use std::path::{Component, Path, PathBuf};
+    let path = Path::new(p);
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
     } else {
         match std::env::current_dir() {
-            Ok(d) => d.join(path).to_string_lossy().into_owned(),
-            Err(_) => p.to_string(),
+            Ok(d) => d.join(path),
+            Err(_) => return p.to_string(),
+        }
+    };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
         }
     }
+    out.to_string_lossy().into_owned()
 }

@@ -5,6 +5,7 @@
 //! `pkg..inittask` record, globals, string data and type descriptors. `func.rs` lowers statements,
 //! `expr.rs` expressions, `call.rs` calls and builtins.
 
+mod arginfo;
 mod asm;
 mod call;
 mod chan;

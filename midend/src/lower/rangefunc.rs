@@ -705,6 +705,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
         }
         // tmp := #state; #state = RF_PANIC; if tmp != RF_READY { panicrangestate(tmp) }
+        // (on the `for` line, as gc reports a misused yield)
+        let for_line = self.b.func.start_line;
+        self.b.line(for_line);
         let tmp = self.b.load(Ty::I64, state, 0);
         self.rf_store_int(state, RF_PANIC);
         let r = self.b.iconst(Ty::I64, RF_READY);
