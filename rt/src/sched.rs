@@ -3,9 +3,11 @@
 //!
 //! Run order follows gc with one P (`GOMAXPROCS=1`): a goroutine made runnable by `go` or by a
 //! channel operation goes into `runnext`, pushing the previous `runnext` to the tail of the
-//! FIFO run queue; the scheduler takes `runnext` first. Programs whose output depends on
-//! scheduling therefore print what gc prints with one P. There is no preemption: a goroutine
-//! that spins without blocking keeps the thread.
+//! FIFO run queue; the scheduler takes `runnext` first, and every 61st time slice looks at the
+//! global queue first, so that preempted goroutines cannot starve. Programs whose output
+//! depends on scheduling therefore print what gc prints with one P. A goroutine that runs too
+//! long without blocking is preempted (preempt.rs, gc's sysmon in proc.rs): it goes to the
+//! global run queue, as gc's gopreempt_m does.
 //!
 //! Context switches use [`swapctx`], which saves the callee-saved registers (rbp, rbx,
 //! r12–r15, including r15 = g of the Go frames below) on the old stack and restores them
@@ -157,6 +159,10 @@ struct Sched {
     /// gc numbers goroutines 2–5 for its system goroutines (forcegc, bgsweep, bgscavenge,
     /// finalizers); with one P the first user goroutine is 6, so rgo starts there.
     next_goid: u64,
+    /// gc's p.schedtick: time slices started. A goroutine taken from `runnext` inherits the
+    /// current slice (gc's inheritTime), so a pair handing the thread to each other through
+    /// channels is preempted like one goroutine that runs long.
+    schedtick: u32,
 }
 
 static mut SCHED: Sched = Sched {
@@ -169,12 +175,14 @@ static mut SCHED: Sched = Sched {
     allg_tail: null_mut(),
     gfree: null_mut(),
     next_goid: 6,
+    schedtick: 0,
 };
 
 fn sched() -> &'static mut Sched {
     // SAFETY: one thread runs the runtime; no reference outlives a scheduler call.
     unsafe { &mut *addr_of_mut!(SCHED) }
 }
+
 
 /// Usable stack reserved for each goroutine other than 1. The kernel commits pages on first
 /// touch (MAP_NORESERVE), so the reservation only costs address space; it stands in for gc's
@@ -217,8 +225,14 @@ unsafe fn runqput(g: *mut G) {
     }
 }
 
+/// The next goroutine to run: gc's findRunnable order with one P (every 61st slice the
+/// global queue first, then runnext, the local queue, the global queue).
 unsafe fn runqget() -> *mut G {
     let s = sched();
+    if s.schedtick.is_multiple_of(61) && !s.globq_head.is_null() {
+        s.schedtick = s.schedtick.wrapping_add(1);
+        return globrunqget();
+    }
     if !s.runnext.is_null() {
         let g = s.runnext;
         s.runnext = null_mut();
@@ -231,8 +245,18 @@ unsafe fn runqget() -> *mut G {
             s.runq_tail = null_mut();
         }
         (*g).sched_ext.schedlink = null_mut();
+        s.schedtick = s.schedtick.wrapping_add(1);
         return g;
     }
+    let g = globrunqget();
+    if !g.is_null() {
+        s.schedtick = s.schedtick.wrapping_add(1);
+    }
+    g
+}
+
+unsafe fn globrunqget() -> *mut G {
+    let s = sched();
     let g = s.globq_head;
     if !g.is_null() {
         s.globq_head = (*g).sched_ext.schedlink;
@@ -242,6 +266,30 @@ unsafe fn runqget() -> *mut G {
         (*g).sched_ext.schedlink = null_mut();
     }
     g
+}
+
+/// Time slices started so far (sysmon compares it between its ticks, proc.rs).
+pub fn schedtick() -> u32 {
+    // SAFETY: a plain read; the sysmon signal handler may read it at any instruction, and a
+    // torn or stale value only delays one preemption.
+    unsafe { core::ptr::read_volatile(&raw const SCHED.schedtick) }
+}
+
+/// gc's gopreempt_m: the running goroutine was asked to yield (preempt.rs); it goes to the
+/// global run queue and the scheduler runs. Called by the loop back-edges of generated code
+/// when `g.stackguard0` holds `STACK_PREEMPT`, and by `runtime.asyncPreempt`.
+#[unsafe(export_name = "runtime.gopreempt_m")]
+pub extern "C" fn gopreempt_m() {
+    let g = getg();
+    // SAFETY: g is the running goroutine.
+    unsafe {
+        (*g).stackguard0 = (*g).stack.lo;
+        // The runtime is running Go code for this goroutine (timer functions): not now.
+        if (*(*g).m).locks != 0 || (*g).status != G_RUNNING {
+            return;
+        }
+    }
+    gosched();
 }
 
 /// `runtime.Gosched`: lets the other runnable goroutines run first (gc puts the caller on
@@ -263,6 +311,7 @@ pub extern "C" fn gosched() {
         let next = find_runnable();
         if next == cur {
             (*cur).status = G_RUNNING;
+            (*cur).stackguard0 = (*cur).stack.lo;
             return;
         }
         switch_to(cur, next);
@@ -303,6 +352,8 @@ pub fn park(reason: WaitReason) {
 /// Saves the current context into `from` and resumes `to`.
 unsafe fn switch_to(from: *mut G, to: *mut G) {
     (*to).status = G_RUNNING;
+    // A preemption request belongs to the time slice it was made in (gc's execute).
+    (*to).stackguard0 = (*to).stack.lo;
     let m = (*from).m;
     (*to).m = m;
     (*m).curg = to;
@@ -571,7 +622,10 @@ unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
         let g = persistent_alloc(core::mem::size_of::<G>(), 64) as *mut G;
         // persistent_alloc memory is zeroed: every other field starts as 0/null.
         match start::alloc_stack(GOROUTINE_STACK_SIZE) {
-            Some(st) => (*g).stack = st,
+            Some(st) => {
+                (*g).stack = st;
+                (*g).stackguard0 = (*g).stack.lo;
+            }
             None => panic::throw(b"runtime: cannot allocate goroutine stack"),
         }
         allg_add(g);

@@ -28,7 +28,9 @@ pub struct Gobuf {
 #[repr(C)]
 pub struct G {
     pub stack: Stack,
-    /// Reserved for a stack-limit check by generated code (gc's stackguard0).
+    /// gc's stackguard0: [`STACK_PREEMPT`] when the goroutine is asked to yield (the loop
+    /// back-edges of generated code compare it with that value, see preempt.rs), otherwise
+    /// `stack.lo`.
     pub stackguard0: usize,
     pub stackguard1: usize,
     /// Innermost active panic (later: defer/recover).
@@ -51,7 +53,14 @@ pub struct M {
     pub id: i64,
     /// Alternate signal stack of this thread: [lo, hi).
     pub gsignal: Stack,
+    /// gc's m.locks: while non-zero the running goroutine is not preempted (the runtime is
+    /// running Go code on its behalf, such as timer functions inside the scheduler).
+    pub locks: i32,
 }
+
+/// gc's stackPreempt (`uintptrMask & -1314`): the stackguard0 value that asks the running
+/// goroutine to yield at its next preemption check.
+pub const STACK_PREEMPT: usize = -1314i64 as usize;
 
 pub const G_RUNNING: u32 = 2;
 
@@ -87,6 +96,7 @@ pub static mut M0: M = M {
     curg: core::ptr::null_mut(),
     id: 0,
     gsignal: Stack { lo: 0, hi: 0 },
+    locks: 0,
 };
 
 /// argc/argv as given by the kernel, for os.Args later.
@@ -217,6 +227,7 @@ extern "C" fn rt0_go_rust(argc: isize, argv: *const *const u8, sp: usize) -> usi
             hi: sp & !15,
         };
         (*g1).stack = alloc_stack(MAX_STACK_SIZE).unwrap_or(fallback);
+        (*g1).stackguard0 = (*g1).stack.lo;
         (*g1).m = m0;
         crate::sched::init_main(g1);
         (*m0).g0 = g0;
@@ -229,6 +240,7 @@ extern "C" fn rt0_go_rust(argc: isize, argv: *const *const u8, sp: usize) -> usi
             };
             signal::init(ss as usize, SIGSTACK_SIZE);
         }
+        crate::proc::sysmon_start();
         // 16-byte aligned, so the `call` into runtime.main respects the SysV alignment.
         (*g1).stack.hi & !15
     }
