@@ -183,12 +183,6 @@ fn sched() -> &'static mut Sched {
     unsafe { &mut *addr_of_mut!(SCHED) }
 }
 
-
-/// Usable stack reserved for each goroutine other than 1. The kernel commits pages on first
-/// touch (MAP_NORESERVE), so the reservation only costs address space; it stands in for gc's
-/// growable stacks. Overflowing it reports gc's stack-overflow error.
-const GOROUTINE_STACK_SIZE: usize = 256 << 20;
-
 /// Registers goroutine 1 (called once at start-up, before any other goroutine exists).
 ///
 /// # Safety
@@ -621,7 +615,8 @@ unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
     } else {
         let g = persistent_alloc(core::mem::size_of::<G>(), 64) as *mut G;
         // persistent_alloc memory is zeroed: every other field starts as 0/null.
-        match start::alloc_stack(GOROUTINE_STACK_SIZE) {
+        // gc's 1 GB limit, reserved up front and committed page by page (start.rs).
+        match start::stackalloc() {
             Some(st) => {
                 (*g).stack = st;
                 (*g).stackguard0 = (*g).stack.lo;
@@ -721,6 +716,55 @@ fn deadlock() -> ! {
         }
     }
     sys::exit(2)
+}
+
+/// gc's tracebackothers: after a crash's own traceback, every other live goroutine in creation
+/// order, as `goroutine N [status]:`, its frames and its `created by` line. `level2` (runtime
+/// throws, GOTRACEBACK=system/crash) adds gc's `gp=… m=nil` to the headers and shows the
+/// runtime's own goroutines (the finalizer goroutine).
+pub fn traceback_others(level2: bool) {
+    let cur = getg();
+    // SAFETY: every G in the list is valid; goroutines that are not running hold the context
+    // swapctx saved on their stacks. The program is about to exit.
+    unsafe {
+        let mut g = sched().allg_head;
+        while !g.is_null() {
+            let st = (*g).status;
+            if g != cur && st != G_DEAD && st != G_IDLE && (level2 || !(*g).sched_ext.system) {
+                bytes(b"\ngoroutine ");
+                print::uint((*g).goid);
+                if level2 {
+                    bytes(b" gp=");
+                    print::hex(g as u64);
+                    bytes(b" m=nil");
+                }
+                bytes(b" [");
+                bytes(match st {
+                    G_RUNNABLE => b"runnable",
+                    G_RUNNING => b"running",
+                    _ if (*g).sched_ext.wait_reason == WaitReason::None => b"waiting",
+                    _ => (*g).sched_ext.wait_reason.text(),
+                });
+                bytes(b"]:\n");
+                let fp = *(((*g).sched.sp + 40) as *const usize);
+                let entry = (*g).sched_ext.entry;
+                if fp == 0 && entry != 0 {
+                    // Not started yet: gc shows the function it will run.
+                    let m = (*g).m;
+                    if !m.is_null() {
+                        let saved = (*m).curg;
+                        (*m).curg = g;
+                        panic::traceback(*(entry as *const usize), 0);
+                        (*m).curg = saved;
+                    }
+                } else {
+                    traceback_other(g, fp);
+                }
+                print_created_by(g);
+            }
+            g = (*g).sched_ext.alllink;
+        }
+    }
 }
 
 /// Prints the frames of goroutine `g` starting from frame pointer `fp` (the walk uses the
