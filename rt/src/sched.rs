@@ -148,8 +148,9 @@ struct Sched {
     runnext: *mut G,
     runq_head: *mut G,
     runq_tail: *mut G,
-    /// gc's global run queue: only `runtime.Gosched` puts goroutines there, and it is read when
-    /// the local queue is empty.
+    runq_len: u32,
+    /// gc's global run queue: `runtime.Gosched`, preemption and local-queue overflow put
+    /// goroutines there; it is read when the local queue is empty and every 61st slice.
     globq_head: *mut G,
     globq_tail: *mut G,
     allg_head: *mut G,
@@ -169,6 +170,7 @@ static mut SCHED: Sched = Sched {
     runnext: null_mut(),
     runq_head: null_mut(),
     runq_tail: null_mut(),
+    runq_len: 0,
     globq_head: null_mut(),
     globq_tail: null_mut(),
     allg_head: null_mut(),
@@ -203,20 +205,51 @@ unsafe fn allg_add(g: *mut G) {
     s.allg_tail = g;
 }
 
-/// gc's runqput(pp, gp, next=true).
+/// gc's local run queue holds 256 goroutines (p.runq).
+const LOCAL_RUNQ_CAP: u32 = 256;
+
+/// gc's runqput(pp, gp, next=true): `g` becomes runnext; the previous runnext goes to the tail
+/// of the local queue, or, when that is full, to the global queue with the older half of the
+/// local queue (gc's runqputslow). The overflow matters for a goroutine that keeps starting
+/// others: once it is preempted to the global queue, the goroutines it started before run
+/// first, so they do not pile up.
 unsafe fn runqput(g: *mut G) {
     let s = sched();
     let old = s.runnext;
     s.runnext = g;
-    if !old.is_null() {
-        (*old).sched_ext.schedlink = null_mut();
-        if s.runq_tail.is_null() {
-            s.runq_head = old;
-        } else {
-            (*s.runq_tail).sched_ext.schedlink = old;
-        }
-        s.runq_tail = old;
+    if old.is_null() {
+        return;
     }
+    (*old).sched_ext.schedlink = null_mut();
+    if s.runq_len == LOCAL_RUNQ_CAP {
+        for _ in 0..LOCAL_RUNQ_CAP / 2 {
+            let h = s.runq_head;
+            s.runq_head = (*h).sched_ext.schedlink;
+            s.runq_len -= 1;
+            globrunqput(h);
+        }
+        globrunqput(old);
+        return;
+    }
+    if s.runq_tail.is_null() {
+        s.runq_head = old;
+    } else {
+        (*s.runq_tail).sched_ext.schedlink = old;
+    }
+    s.runq_tail = old;
+    s.runq_len += 1;
+}
+
+/// Appends `g` to the global run queue.
+unsafe fn globrunqput(g: *mut G) {
+    let s = sched();
+    (*g).sched_ext.schedlink = null_mut();
+    if s.globq_tail.is_null() {
+        s.globq_head = g;
+    } else {
+        (*s.globq_tail).sched_ext.schedlink = g;
+    }
+    s.globq_tail = g;
 }
 
 /// The next goroutine to run: gc's findRunnable order with one P (every 61st slice the
@@ -235,6 +268,7 @@ unsafe fn runqget() -> *mut G {
     let g = s.runq_head;
     if !g.is_null() {
         s.runq_head = (*g).sched_ext.schedlink;
+        s.runq_len -= 1;
         if s.runq_head.is_null() {
             s.runq_tail = null_mut();
         }
@@ -293,15 +327,8 @@ pub extern "C" fn gosched() {
     let cur = getg();
     // SAFETY: cur is the running goroutine.
     unsafe {
-        let s = sched();
         (*cur).status = G_RUNNABLE;
-        (*cur).sched_ext.schedlink = null_mut();
-        if s.globq_tail.is_null() {
-            s.globq_head = cur;
-        } else {
-            (*s.globq_tail).sched_ext.schedlink = cur;
-        }
-        s.globq_tail = cur;
+        globrunqput(cur);
         let next = find_runnable();
         if next == cur {
             (*cur).status = G_RUNNING;
