@@ -36,7 +36,17 @@ pub(crate) struct ModuleInfo {
     /// Names that denote functions: functions of the module and every `Callee::Direct`.
     /// `SymAddr` of such a name is a `func_addr`; of any other name a data `symbol_value`.
     functions: HashSet<String>,
+    /// Whether loop back-edges check for a preemption request (rt/src/preempt.rs): in every
+    /// package but the runtime's own (package runtime and internal/runtime/*), whose loops
+    /// may run inside the scheduler or halfway through an update of its state.
+    preempt_checks: bool,
 }
+
+/// gc's stackPreempt: the value the runtime stores in `g.stackguard0` to ask the goroutine to
+/// yield (rt/src/start.rs).
+const STACK_PREEMPT: i64 = -1314;
+/// Offset of `stackguard0` in the runtime's G (after `stack.lo` and `stack.hi`, as in gc).
+const G_STACKGUARD0: i32 = 16;
 
 impl ModuleInfo {
     pub(crate) fn new(m: &ir::Module) -> Result<Self, BackendError> {
@@ -63,7 +73,11 @@ impl ModuleInfo {
                 )));
             }
         }
-        Ok(ModuleInfo { functions })
+        let preempt_checks = m.package != "runtime" && !m.package.starts_with("internal/runtime/");
+        Ok(ModuleInfo {
+            functions,
+            preempt_checks,
+        })
     }
 }
 
@@ -285,6 +299,15 @@ impl Tr<'_, '_> {
         if reenters_entry {
             self.b.ins().jump(self.blocks[0], &[]);
         }
+        // Generated type algorithms (`type:.eq.*`) may be called from places where r15 is not
+        // the goroutine, and they finish quickly: no checks.
+        let check_back_edges =
+            self.info.preempt_checks && f.conv == CallConv::Go && !f.name.starts_with("type:");
+        let back_edges = if check_back_edges {
+            blocks_with_back_edge(f)
+        } else {
+            Vec::new()
+        };
         for (i, blk) in f.blocks.iter().enumerate() {
             self.b.switch_to_block(self.blocks[i]);
             for (k, inst) in blk.insts.iter().enumerate() {
@@ -292,6 +315,9 @@ impl Tr<'_, '_> {
                 self.inst(inst)?;
             }
             self.at = format!("b{i} terminator `{}`", blk.term);
+            if back_edges.get(i).copied().unwrap_or(false) {
+                self.preempt_check();
+            }
             self.term(&blk.term)?;
         }
         self.b.seal_all_blocks();
@@ -313,6 +339,32 @@ impl Tr<'_, '_> {
             }
         }
         Ok(())
+    }
+
+    /// A cooperative preemption point (rt/src/preempt.rs), emitted before the terminator of a
+    /// block that closes a loop ([`blocks_with_back_edge`]): when the runtime has stored gc's
+    /// stackPreempt in `g.stackguard0` (g is in r15), a cold call to `runtime.asyncPreempt`
+    /// lets other goroutines run. That routine saves and restores every register itself, so
+    /// the call uses Cranelift's `preserve_all` convention: nothing is clobbered, and the
+    /// register allocation of the loop is the same as without the check. The fast path is a
+    /// load, a compare with a constant and a branch not taken.
+    fn preempt_check(&mut self) {
+        let g = self.b.ins().get_pinned_reg(types::I64);
+        let guard = self
+            .b
+            .ins()
+            .load(types::I64, MemFlagsData::trusted(), g, G_STACKGUARD0);
+        let hit = self.b.ins().icmp_imm_s(IntCC::Equal, guard, STACK_PREEMPT);
+        let cold = self.b.create_block();
+        let cont = self.b.create_block();
+        self.b.ins().brif(hit, cold, &[], cont, &[]);
+        self.b.set_cold_block(cold);
+        self.b.switch_to_block(cold);
+        let sig = Signature::new(ClConv::PreserveAll);
+        let f = self.func_ref("runtime.asyncPreempt", sig);
+        self.b.ins().call(f, &[]);
+        self.b.ins().jump(cont, &[]);
+        self.b.switch_to_block(cont);
     }
 
     /// The Cranelift variable and IR type of `v`.
@@ -1059,6 +1111,47 @@ impl Tr<'_, '_> {
         }
         Ok(())
     }
+}
+
+/// For each block, whether its terminator has a retreating edge of a depth-first walk from
+/// the entry: an edge to a block still on the walk's path. In the reducible control flow Go
+/// produces these are exactly the edges that close loops, one per loop (a `continue` block
+/// placed before the body's end is not one), so each loop iteration passes one check.
+fn blocks_with_back_edge(f: &ir::Function) -> Vec<bool> {
+    let n = f.blocks.len();
+    let mut back = vec![false; n];
+    // 0: not seen, 1: on the path, 2: done.
+    let mut state = vec![0u8; n];
+    let mut stack: Vec<(usize, Vec<usize>)> = Vec::new();
+    let succ = |b: usize| -> Vec<usize> {
+        successors(&f.blocks[b].term)
+            .map(|s| s.0 as usize)
+            .filter(|&s| s < n)
+            .collect()
+    };
+    if n > 0 {
+        state[0] = 1;
+        stack.push((0, succ(0)));
+    }
+    while let Some((b, pending)) = stack.last_mut() {
+        let b = *b;
+        match pending.pop() {
+            Some(s) => match state[s] {
+                0 => {
+                    state[s] = 1;
+                    let next = succ(s);
+                    stack.push((s, next));
+                }
+                1 => back[b] = true,
+                _ => {}
+            },
+            None => {
+                state[b] = 2;
+                stack.pop();
+            }
+        }
+    }
+    back
 }
 
 fn successors(t: &Terminator) -> impl Iterator<Item = ir::BlockId> + '_ {

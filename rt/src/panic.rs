@@ -336,7 +336,18 @@ fn finish(fp: usize, fatal: bool) -> ! {
     traceback(0, fp);
     // SAFETY: the current goroutine is valid.
     unsafe { crate::sched::print_created_by(getg()) };
+    others(fatal);
     sys::exit(2)
+}
+
+/// gc's gotraceback `all`: the other goroutines are listed after a runtime throw (`runtime`,
+/// true) and, for any crash, with GOTRACEBACK=all, system or crash (2 = system).
+fn others(runtime_throw: bool) {
+    let env = |v: &[u8]| crate::start::env_is(b"GOTRACEBACK", v);
+    let level2 = runtime_throw || env(b"system") || env(b"crash") || env(b"2");
+    if level2 || env(b"all") || env(b"1") {
+        crate::sched::traceback_others(level2);
+    }
 }
 
 /// `panic: runtime error: <msg>` raised by a runtime function called from Go code.
@@ -450,6 +461,7 @@ pub fn signal_crash(sig_line: &dyn Fn(), kind: SigCrash, fault: usize, pc: usize
             traceback(pc, fp);
             // SAFETY: the current goroutine is valid.
             unsafe { crate::sched::print_created_by(getg()) };
+            others(true);
             sys::exit(2)
         }
     }
@@ -458,6 +470,7 @@ pub fn signal_crash(sig_line: &dyn Fn(), kind: SigCrash, fault: usize, pc: usize
     traceback(pc, fp);
     // SAFETY: the current goroutine is valid.
     unsafe { crate::sched::print_created_by(getg()) };
+    others(fatal);
     sys::exit(2)
 }
 

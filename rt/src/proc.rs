@@ -318,3 +318,104 @@ pub unsafe fn cooperative_wait(num: usize, a: [usize; 6]) -> Option<[usize; 3]> 
         pause = (pause * 2).min(5_000_000);
     }
 }
+
+// ---- sysmon ---------------------------------------------------------------------------------
+
+/// gc's forcePreemptNS: a goroutine that has run this long is asked to yield.
+const FORCE_PREEMPT_NS: i64 = 10_000_000;
+const SYS_TIMER_CREATE: usize = 222;
+const SYS_TIMER_SETTIME: usize = 223;
+const CLOCK_PROCESS_CPUTIME_ID: usize = 2;
+const SIGEV_SIGNAL: i32 = 0;
+/// gc's sigPreempt.
+pub const SIGURG: i32 = 23;
+
+/// The kernel's `struct sigevent` (64 bytes).
+#[repr(C)]
+struct Sigevent {
+    value: usize,
+    signo: i32,
+    notify: i32,
+    pad: [u64; 6],
+}
+
+#[repr(C)]
+struct Itimerspec {
+    interval: [i64; 2],
+    value: [i64; 2],
+}
+
+/// Whether the sysmon timer runs.
+static mut SYSMON_ON: bool = false;
+/// GODEBUG=asyncpreemptoff=1: goroutines are preempted only at their loop back-edges, as gc
+/// then preempts only at its cooperative checks.
+pub static mut ASYNC_PREEMPT_OFF: bool = false;
+/// The schedtick seen at the previous sysmon tick.
+static mut SYSMON_SCHEDTICK: u32 = 0;
+
+/// Starts sysmon. gc's sysmon is a thread of its own that wakes every 20 µs–10 ms and asks
+/// the goroutine of a P that has kept the same time slice for 10 ms to yield (retake,
+/// preemptone). With one thread, rgo's sysmon is a POSIX timer on the process's CPU clock
+/// that raises SIGURG (gc's preemption signal) every 10 ms of CPU time; the signal handler
+/// (signal.rs) calls [`retake`]. The CPU clock does not advance while the process is blocked,
+/// so a waiting program is never woken (and its system calls are not interrupted) for nothing.
+pub fn sysmon_start() {
+    // SAFETY: start-up, before any signal handler runs.
+    unsafe { ASYNC_PREEMPT_OFF = start::env_is(b"GODEBUG", b"asyncpreemptoff=1") };
+    let ev = Sigevent {
+        value: 0,
+        signo: SIGURG,
+        notify: SIGEV_SIGNAL,
+        pad: [0; 6],
+    };
+    let mut id: i32 = 0;
+    let period = [0, FORCE_PREEMPT_NS];
+    let spec = Itimerspec {
+        interval: period,
+        value: period,
+    };
+    // SAFETY: valid sigevent, timer id and itimerspec for the system calls.
+    unsafe {
+        let r = sys::syscall3(
+            SYS_TIMER_CREATE,
+            CLOCK_PROCESS_CPUTIME_ID,
+            &ev as *const Sigevent as usize,
+            &mut id as *mut i32 as usize,
+        );
+        if r < 0 {
+            return;
+        }
+        let spec_ptr = &spec as *const Itimerspec as usize;
+        if sys::syscall6(SYS_TIMER_SETTIME, id as usize, 0, spec_ptr, 0, 0, 0) < 0 {
+            return;
+        }
+        SYSMON_ON = true;
+    }
+}
+
+/// gc's retake for the one P, on each sysmon tick (in the SIGURG handler, `gregs` being the
+/// interrupted context): when no new time slice started since the previous tick, the running
+/// goroutine has run for at least 10 ms: it is asked to yield (preempt.rs), at once if it
+/// stands at a safe point.
+///
+/// # Safety
+/// `gregs` is the interrupted context's general registers.
+pub unsafe fn retake(gregs: *mut usize) {
+    let tick = crate::sched::schedtick();
+    let last = core::ptr::replace(&raw mut SYSMON_SCHEDTICK, tick);
+    if tick != last {
+        return;
+    }
+    let g = getg();
+    if g.is_null() {
+        return;
+    }
+    crate::preempt::preemptone(g);
+    crate::preempt::do_sig_preempt(gregs);
+}
+
+/// Whether sysmon preempts long-running goroutines.
+pub fn sysmon_on() -> bool {
+    // SAFETY: written once at start-up.
+    unsafe { SYSMON_ON }
+}

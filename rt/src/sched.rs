@@ -3,9 +3,11 @@
 //!
 //! Run order follows gc with one P (`GOMAXPROCS=1`): a goroutine made runnable by `go` or by a
 //! channel operation goes into `runnext`, pushing the previous `runnext` to the tail of the
-//! FIFO run queue; the scheduler takes `runnext` first. Programs whose output depends on
-//! scheduling therefore print what gc prints with one P. There is no preemption: a goroutine
-//! that spins without blocking keeps the thread.
+//! FIFO run queue; the scheduler takes `runnext` first, and every 61st time slice looks at the
+//! global queue first, so that preempted goroutines cannot starve. Programs whose output
+//! depends on scheduling therefore print what gc prints with one P. A goroutine that runs too
+//! long without blocking is preempted (preempt.rs, gc's sysmon in proc.rs): it goes to the
+//! global run queue, as gc's gopreempt_m does.
 //!
 //! Context switches use [`swapctx`], which saves the callee-saved registers (rbp, rbx,
 //! r12–r15, including r15 = g of the Go frames below) on the old stack and restores them
@@ -146,8 +148,9 @@ struct Sched {
     runnext: *mut G,
     runq_head: *mut G,
     runq_tail: *mut G,
-    /// gc's global run queue: only `runtime.Gosched` puts goroutines there, and it is read when
-    /// the local queue is empty.
+    runq_len: u32,
+    /// gc's global run queue: `runtime.Gosched`, preemption and local-queue overflow put
+    /// goroutines there; it is read when the local queue is empty and every 61st slice.
     globq_head: *mut G,
     globq_tail: *mut G,
     allg_head: *mut G,
@@ -157,29 +160,30 @@ struct Sched {
     /// gc numbers goroutines 2–5 for its system goroutines (forcegc, bgsweep, bgscavenge,
     /// finalizers); with one P the first user goroutine is 6, so rgo starts there.
     next_goid: u64,
+    /// gc's p.schedtick: time slices started. A goroutine taken from `runnext` inherits the
+    /// current slice (gc's inheritTime), so a pair handing the thread to each other through
+    /// channels is preempted like one goroutine that runs long.
+    schedtick: u32,
 }
 
 static mut SCHED: Sched = Sched {
     runnext: null_mut(),
     runq_head: null_mut(),
     runq_tail: null_mut(),
+    runq_len: 0,
     globq_head: null_mut(),
     globq_tail: null_mut(),
     allg_head: null_mut(),
     allg_tail: null_mut(),
     gfree: null_mut(),
     next_goid: 6,
+    schedtick: 0,
 };
 
 fn sched() -> &'static mut Sched {
     // SAFETY: one thread runs the runtime; no reference outlives a scheduler call.
     unsafe { &mut *addr_of_mut!(SCHED) }
 }
-
-/// Usable stack reserved for each goroutine other than 1. The kernel commits pages on first
-/// touch (MAP_NORESERVE), so the reservation only costs address space; it stands in for gc's
-/// growable stacks. Overflowing it reports gc's stack-overflow error.
-const GOROUTINE_STACK_SIZE: usize = 256 << 20;
 
 /// Registers goroutine 1 (called once at start-up, before any other goroutine exists).
 ///
@@ -201,24 +205,61 @@ unsafe fn allg_add(g: *mut G) {
     s.allg_tail = g;
 }
 
-/// gc's runqput(pp, gp, next=true).
+/// gc's local run queue holds 256 goroutines (p.runq).
+const LOCAL_RUNQ_CAP: u32 = 256;
+
+/// gc's runqput(pp, gp, next=true): `g` becomes runnext; the previous runnext goes to the tail
+/// of the local queue, or, when that is full, to the global queue with the older half of the
+/// local queue (gc's runqputslow). The overflow matters for a goroutine that keeps starting
+/// others: once it is preempted to the global queue, the goroutines it started before run
+/// first, so they do not pile up.
 unsafe fn runqput(g: *mut G) {
     let s = sched();
     let old = s.runnext;
     s.runnext = g;
-    if !old.is_null() {
-        (*old).sched_ext.schedlink = null_mut();
-        if s.runq_tail.is_null() {
-            s.runq_head = old;
-        } else {
-            (*s.runq_tail).sched_ext.schedlink = old;
-        }
-        s.runq_tail = old;
+    if old.is_null() {
+        return;
     }
+    (*old).sched_ext.schedlink = null_mut();
+    if s.runq_len == LOCAL_RUNQ_CAP {
+        for _ in 0..LOCAL_RUNQ_CAP / 2 {
+            let h = s.runq_head;
+            s.runq_head = (*h).sched_ext.schedlink;
+            s.runq_len -= 1;
+            globrunqput(h);
+        }
+        globrunqput(old);
+        return;
+    }
+    if s.runq_tail.is_null() {
+        s.runq_head = old;
+    } else {
+        (*s.runq_tail).sched_ext.schedlink = old;
+    }
+    s.runq_tail = old;
+    s.runq_len += 1;
 }
 
+/// Appends `g` to the global run queue.
+unsafe fn globrunqput(g: *mut G) {
+    let s = sched();
+    (*g).sched_ext.schedlink = null_mut();
+    if s.globq_tail.is_null() {
+        s.globq_head = g;
+    } else {
+        (*s.globq_tail).sched_ext.schedlink = g;
+    }
+    s.globq_tail = g;
+}
+
+/// The next goroutine to run: gc's findRunnable order with one P (every 61st slice the
+/// global queue first, then runnext, the local queue, the global queue).
 unsafe fn runqget() -> *mut G {
     let s = sched();
+    if s.schedtick.is_multiple_of(61) && !s.globq_head.is_null() {
+        s.schedtick = s.schedtick.wrapping_add(1);
+        return globrunqget();
+    }
     if !s.runnext.is_null() {
         let g = s.runnext;
         s.runnext = null_mut();
@@ -227,12 +268,23 @@ unsafe fn runqget() -> *mut G {
     let g = s.runq_head;
     if !g.is_null() {
         s.runq_head = (*g).sched_ext.schedlink;
+        s.runq_len -= 1;
         if s.runq_head.is_null() {
             s.runq_tail = null_mut();
         }
         (*g).sched_ext.schedlink = null_mut();
+        s.schedtick = s.schedtick.wrapping_add(1);
         return g;
     }
+    let g = globrunqget();
+    if !g.is_null() {
+        s.schedtick = s.schedtick.wrapping_add(1);
+    }
+    g
+}
+
+unsafe fn globrunqget() -> *mut G {
+    let s = sched();
     let g = s.globq_head;
     if !g.is_null() {
         s.globq_head = (*g).sched_ext.schedlink;
@@ -244,6 +296,30 @@ unsafe fn runqget() -> *mut G {
     g
 }
 
+/// Time slices started so far (sysmon compares it between its ticks, proc.rs).
+pub fn schedtick() -> u32 {
+    // SAFETY: a plain read; the sysmon signal handler may read it at any instruction, and a
+    // torn or stale value only delays one preemption.
+    unsafe { core::ptr::read_volatile(&raw const SCHED.schedtick) }
+}
+
+/// gc's gopreempt_m: the running goroutine was asked to yield (preempt.rs); it goes to the
+/// global run queue and the scheduler runs. Called by the loop back-edges of generated code
+/// when `g.stackguard0` holds `STACK_PREEMPT`, and by `runtime.asyncPreempt`.
+#[unsafe(export_name = "runtime.gopreempt_m")]
+pub extern "C" fn gopreempt_m() {
+    let g = getg();
+    // SAFETY: g is the running goroutine.
+    unsafe {
+        (*g).stackguard0 = (*g).stack.lo;
+        // The runtime is running Go code for this goroutine (timer functions): not now.
+        if (*(*g).m).locks != 0 || (*g).status != G_RUNNING {
+            return;
+        }
+    }
+    gosched();
+}
+
 /// `runtime.Gosched`: lets the other runnable goroutines run first (gc puts the caller on
 /// the global run queue, which is read after the local one).
 #[unsafe(export_name = "runtime.Gosched")]
@@ -251,18 +327,12 @@ pub extern "C" fn gosched() {
     let cur = getg();
     // SAFETY: cur is the running goroutine.
     unsafe {
-        let s = sched();
         (*cur).status = G_RUNNABLE;
-        (*cur).sched_ext.schedlink = null_mut();
-        if s.globq_tail.is_null() {
-            s.globq_head = cur;
-        } else {
-            (*s.globq_tail).sched_ext.schedlink = cur;
-        }
-        s.globq_tail = cur;
+        globrunqput(cur);
         let next = find_runnable();
         if next == cur {
             (*cur).status = G_RUNNING;
+            (*cur).stackguard0 = (*cur).stack.lo;
             return;
         }
         switch_to(cur, next);
@@ -303,6 +373,8 @@ pub fn park(reason: WaitReason) {
 /// Saves the current context into `from` and resumes `to`.
 unsafe fn switch_to(from: *mut G, to: *mut G) {
     (*to).status = G_RUNNING;
+    // A preemption request belongs to the time slice it was made in (gc's execute).
+    (*to).stackguard0 = (*to).stack.lo;
     let m = (*from).m;
     (*to).m = m;
     (*m).curg = to;
@@ -570,8 +642,12 @@ unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
     } else {
         let g = persistent_alloc(core::mem::size_of::<G>(), 64) as *mut G;
         // persistent_alloc memory is zeroed: every other field starts as 0/null.
-        match start::alloc_stack(GOROUTINE_STACK_SIZE) {
-            Some(st) => (*g).stack = st,
+        // gc's 1 GB limit, reserved up front and committed page by page (start.rs).
+        match start::stackalloc() {
+            Some(st) => {
+                (*g).stack = st;
+                (*g).stackguard0 = (*g).stack.lo;
+            }
             None => panic::throw(b"runtime: cannot allocate goroutine stack"),
         }
         allg_add(g);
@@ -667,6 +743,55 @@ fn deadlock() -> ! {
         }
     }
     sys::exit(2)
+}
+
+/// gc's tracebackothers: after a crash's own traceback, every other live goroutine in creation
+/// order, as `goroutine N [status]:`, its frames and its `created by` line. `level2` (runtime
+/// throws, GOTRACEBACK=system/crash) adds gc's `gp=… m=nil` to the headers and shows the
+/// runtime's own goroutines (the finalizer goroutine).
+pub fn traceback_others(level2: bool) {
+    let cur = getg();
+    // SAFETY: every G in the list is valid; goroutines that are not running hold the context
+    // swapctx saved on their stacks. The program is about to exit.
+    unsafe {
+        let mut g = sched().allg_head;
+        while !g.is_null() {
+            let st = (*g).status;
+            if g != cur && st != G_DEAD && st != G_IDLE && (level2 || !(*g).sched_ext.system) {
+                bytes(b"\ngoroutine ");
+                print::uint((*g).goid);
+                if level2 {
+                    bytes(b" gp=");
+                    print::hex(g as u64);
+                    bytes(b" m=nil");
+                }
+                bytes(b" [");
+                bytes(match st {
+                    G_RUNNABLE => b"runnable",
+                    G_RUNNING => b"running",
+                    _ if (*g).sched_ext.wait_reason == WaitReason::None => b"waiting",
+                    _ => (*g).sched_ext.wait_reason.text(),
+                });
+                bytes(b"]:\n");
+                let fp = *(((*g).sched.sp + 40) as *const usize);
+                let entry = (*g).sched_ext.entry;
+                if fp == 0 && entry != 0 {
+                    // Not started yet: gc shows the function it will run.
+                    let m = (*g).m;
+                    if !m.is_null() {
+                        let saved = (*m).curg;
+                        (*m).curg = g;
+                        panic::traceback(*(entry as *const usize), 0);
+                        (*m).curg = saved;
+                    }
+                } else {
+                    traceback_other(g, fp);
+                }
+                print_created_by(g);
+            }
+            g = (*g).sched_ext.alllink;
+        }
+    }
 }
 
 /// Prints the frames of goroutine `g` starting from frame pointer `fp` (the walk uses the

@@ -11,6 +11,10 @@ const SIGILL: i32 = 4;
 const SIGBUS: i32 = 7;
 const SIGFPE: i32 = 8;
 const SIGSEGV: i32 = 11;
+const SIGURG: i32 = crate::proc::SIGURG;
+/// si_code of a signal raised by a POSIX timer.
+const SI_TIMER: i32 = -2;
+const SA_RESTART: u64 = 0x1000_0000;
 
 pub(crate) const SA_SIGINFO: u64 = 0x4;
 pub(crate) const SA_ONSTACK: u64 = 0x0800_0000;
@@ -52,12 +56,21 @@ pub unsafe fn init(stack: usize, size: usize) {
     };
     // SAFETY: valid stack_t; old value not requested.
     unsafe { sys::syscall3(sys::SYS_SIGALTSTACK, &ss as *const StackT as usize, 0, 0) };
-    for sig in [SIGSEGV, SIGBUS, SIGFPE, SIGILL] {
+    for sig in [SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGURG] {
         let act = KSigaction {
-            handler: sighandler as *const () as usize,
-            flags: SA_SIGINFO | SA_ONSTACK | SA_RESTORER,
+            handler: if sig == SIGURG {
+                sigurg_handler as *const () as usize
+            } else {
+                sighandler as *const () as usize
+            },
+            // The preemption signal restarts interrupted system calls where the kernel can;
+            // a fault handler must not be interrupted by it.
+            flags: SA_SIGINFO
+                | SA_ONSTACK
+                | SA_RESTORER
+                | if sig == SIGURG { SA_RESTART } else { 0 },
             restorer: sigreturn_tramp as *const () as usize,
-            mask: 0,
+            mask: if sig == SIGURG { 0 } else { 1 << (SIGURG - 1) },
         };
         // SAFETY: valid sigaction, sigsetsize 8.
         unsafe {
@@ -79,6 +92,23 @@ const GREGS: usize = 40;
 const REG_RBP: usize = 10;
 const REG_RSP: usize = 15;
 const REG_RIP: usize = 16;
+
+/// SIGURG: the sysmon timer's tick (proc.rs's retake), or a SIGURG sent by someone else,
+/// which gc treats as a preemption request too and passes on to os/signal.
+extern "C" fn sigurg_handler(_sig: i32, info: *const u8, uctx: *const u8) {
+    // SAFETY: the kernel passes valid siginfo and ucontext pointers with SA_SIGINFO; the
+    // context's registers are ours to change before the handler returns.
+    unsafe {
+        let code = *(info.add(8) as *const i32);
+        let gregs = uctx.add(GREGS) as *mut usize;
+        if code == SI_TIMER {
+            crate::proc::retake(gregs);
+        } else {
+            crate::preempt::do_sig_preempt(gregs);
+            crate::sigqueue::sigsend(SIGURG as u32);
+        }
+    }
+}
 
 fn signame(sig: i32) -> &'static [u8] {
     match sig {

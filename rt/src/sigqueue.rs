@@ -33,8 +33,19 @@ fn bit(sig: u32) -> u64 {
     }
 }
 
+/// Signals whose handler belongs to the runtime: the synchronous ones (signal.rs) and SIGURG,
+/// the preemption signal, whose handler passes it on to os/signal ([`sigsend`]).
 fn is_sync(sig: u32) -> bool {
-    matches!(sig, 4 | 7 | 8 | 11)
+    matches!(sig, 4 | 7 | 8 | 11 | 23)
+}
+
+/// Records `sig` for os/signal if the program asked for it (gc's sigsend); called by the
+/// runtime's own handlers for the signals they share with os/signal.
+pub fn sigsend(sig: u32) {
+    // SAFETY: WANTED is a plain word written only outside signal handlers.
+    if unsafe { core::ptr::read_volatile(&raw const WANTED) } & bit(sig) != 0 {
+        PENDING.fetch_or(bit(sig), Ordering::SeqCst);
+    }
 }
 
 #[unsafe(naked)]

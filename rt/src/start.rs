@@ -28,7 +28,9 @@ pub struct Gobuf {
 #[repr(C)]
 pub struct G {
     pub stack: Stack,
-    /// Reserved for a stack-limit check by generated code (gc's stackguard0).
+    /// gc's stackguard0: [`STACK_PREEMPT`] when the goroutine is asked to yield (the loop
+    /// back-edges of generated code compare it with that value, see preempt.rs), otherwise
+    /// `stack.lo`.
     pub stackguard0: usize,
     pub stackguard1: usize,
     /// Innermost active panic (later: defer/recover).
@@ -51,7 +53,14 @@ pub struct M {
     pub id: i64,
     /// Alternate signal stack of this thread: [lo, hi).
     pub gsignal: Stack,
+    /// gc's m.locks: while non-zero the running goroutine is not preempted (the runtime is
+    /// running Go code on its behalf, such as timer functions inside the scheduler).
+    pub locks: i32,
 }
+
+/// gc's stackPreempt (`uintptrMask & -1314`): the stackguard0 value that asks the running
+/// goroutine to yield at its next preemption check.
+pub const STACK_PREEMPT: usize = -1314i64 as usize;
 
 pub const G_RUNNING: u32 = 2;
 
@@ -87,6 +96,7 @@ pub static mut M0: M = M {
     curg: core::ptr::null_mut(),
     id: 0,
     gsignal: Stack { lo: 0, hi: 0 },
+    locks: 0,
 };
 
 /// argc/argv as given by the kernel, for os.Args later.
@@ -178,6 +188,71 @@ pub const MAX_STACK_SIZE: usize = 1_000_000_000;
 pub const STACK_GUARD: usize = 64 << 10;
 const SIGSTACK_SIZE: usize = 64 << 10;
 
+/// Goroutine stacks (all but goroutine 1's) are carved from chunks of address space holding
+/// [`STACK_CHUNK_SLOTS`] slots, each a [`STACK_GUARD`] guard followed by a stack of
+/// [`MAX_STACK_SIZE`] bytes (rounded to pages), so each guard lies right above the top of the
+/// stack below it.
+///
+/// Why: gc lets every goroutine's stack grow to 1 GB by copying it to a larger one, which
+/// needs exact pointer maps of every frame; rgo scans stacks conservatively and cannot move
+/// them, so a stack is a fixed reservation as large as gc's limit, committed by the kernel
+/// page by page as it is touched (MAP_NORESERVE). A chunk is one mapping (one kernel VMA),
+/// and the guards are `MADV_GUARD_INSTALL` regions (Linux 6.13+), which fault like PROT_NONE
+/// pages without splitting the mapping, so the number of goroutines is bounded by address
+/// space (128 TiB: about 120,000 stacks), not by `vm.max_map_count` (65,530 mappings). On
+/// older kernels the guard is made with mprotect (two VMAs per stack, as before).
+///
+/// A parked goroutine costs its touched stack pages plus the page tables of its stack's top:
+/// stacks 1 GB apart share no page-table page, so one PTE page and one PMD page (8 KB) each.
+/// A guard's markers live in page-table entries too; placed above the top of the stack below,
+/// they share that stack's page-table pages instead of costing two more (rt/README.md has the
+/// measurements).
+const STACK_CHUNK_SLOTS: usize = 64;
+const STACK_BYTES: usize = (MAX_STACK_SIZE + 4095) & !4095;
+const STACK_SLOT: usize = STACK_GUARD + STACK_BYTES;
+const MADV_GUARD_INSTALL: usize = 102;
+const SYS_MADVISE: usize = 28;
+
+struct StackArena {
+    /// Next free slot's base and the end of the current chunk.
+    next: usize,
+    end: usize,
+}
+
+static mut STACK_ARENA: StackArena = StackArena { next: 0, end: 0 };
+
+/// A new goroutine stack of gc's maximum size with a guard below it (gc's stackalloc, for a
+/// stack that never needs to grow). None when address space is exhausted.
+pub fn stackalloc() -> Option<Stack> {
+    // SAFETY: the runtime's state is touched by one thread.
+    let a = unsafe { &mut *addr_of_mut!(STACK_ARENA) };
+    if a.next == a.end {
+        let len = STACK_SLOT * STACK_CHUNK_SLOTS;
+        let prot = sys::PROT_READ | sys::PROT_WRITE;
+        let base = sys::mmap(0, len, prot, sys::MAP_NORESERVE);
+        if base.is_null() {
+            return None;
+        }
+        a.next = base as usize;
+        a.end = base as usize + len;
+    }
+    let guard = a.next;
+    a.next += STACK_SLOT;
+    let lo = guard + STACK_GUARD;
+    // SAFETY: [guard, lo) lies inside the slot just taken from our own mapping.
+    unsafe {
+        if sys::syscall3(SYS_MADVISE, guard, STACK_GUARD, MADV_GUARD_INSTALL) != 0
+            && sys::syscall3(sys::SYS_MPROTECT, guard, STACK_GUARD, sys::PROT_NONE) != 0
+        {
+            return None;
+        }
+    }
+    Some(Stack {
+        lo,
+        hi: lo + STACK_BYTES,
+    })
+}
+
 /// Reserves a goroutine stack with a guard area below it; returns the usable [lo, hi).
 pub fn alloc_stack(size: usize) -> Option<Stack> {
     let size = (size + 4095) & !4095;
@@ -217,6 +292,7 @@ extern "C" fn rt0_go_rust(argc: isize, argv: *const *const u8, sp: usize) -> usi
             hi: sp & !15,
         };
         (*g1).stack = alloc_stack(MAX_STACK_SIZE).unwrap_or(fallback);
+        (*g1).stackguard0 = (*g1).stack.lo;
         (*g1).m = m0;
         crate::sched::init_main(g1);
         (*m0).g0 = g0;
@@ -229,6 +305,7 @@ extern "C" fn rt0_go_rust(argc: isize, argv: *const *const u8, sp: usize) -> usi
             };
             signal::init(ss as usize, SIGSTACK_SIZE);
         }
+        crate::proc::sysmon_start();
         // 16-byte aligned, so the `call` into runtime.main respects the SysV alignment.
         (*g1).stack.hi & !15
     }

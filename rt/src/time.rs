@@ -78,8 +78,14 @@ pub fn check_timers() {
         return;
     }
     // SAFETY: runtime.runTimers is a Go func() of the runtime overlay; timer functions do not
-    // block.
-    unsafe { call_go0(run_timers as *const () as usize, 0, getg()) };
+    // block. They run inside the scheduler (the goroutine that called it may be parked or
+    // dead), so the goroutine must not be preempted meanwhile (m.locks, preempt.rs).
+    unsafe {
+        let m = (*getg()).m;
+        (*m).locks += 1;
+        call_go0(run_timers as *const () as usize, 0, getg());
+        (*m).locks -= 1;
+    }
 }
 
 /// Sleeps until the monotonic clock reaches `when` (nothing else can run meanwhile).
