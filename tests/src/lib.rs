@@ -740,12 +740,13 @@ pub fn check_program_stressed(
 ) -> Result<(), String> {
     let tmp = TempDir::new(&program.name).map_err(|e| format!("temp dir: {e}"))?;
     let exe = rgo_build(rgo, &program.source, tmp.path())?;
-    check_built_program(&exe, tmp.path(), program, stress)
+    check_built_program(rgo, &exe, tmp.path(), program, stress)
 }
 
 /// Runs the executable `exe` built from `program` (in `dir`) and compares it with the goldens,
-/// as [`check_program_stressed`] does.
+/// as [`check_program_stressed`] does (`rgo` names the GOROOT its tracebacks print).
 pub fn check_built_program(
+    rgo: &Path,
     exe: &Path,
     dir: &Path,
     program: &Program,

@@ -92,7 +92,7 @@ fn check_stressed(rgo: &std::path::Path, p: &Program) -> Result<u64, String> {
     let every = count_allocations(&exe, tmp.path())?
         .div_ceil(MAX_COLLECTIONS)
         .max(1);
-    check_built_program(&exe, tmp.path(), p, Some(&every.to_string()))
+    check_built_program(rgo, &exe, tmp.path(), p, Some(&every.to_string()))
         .map(|()| every)
         .map_err(|why| format!("RGO_GCSTRESS={every}: {why}"))
 }
