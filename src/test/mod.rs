@@ -366,13 +366,13 @@ fn test_package(o: &TestOptions, import_path: &str, work: &Path, stream: bool) -
             sink.json = start_json();
             eprintln!("{e}");
             sink.write(format!("FAIL\t{import_path} [setup failed]\n").as_bytes());
-            return finish(sink, o, true);
+            return finish(sink, true);
         }
     };
     if !listed.has_tests && !o.compile_only {
         sink.json = start_json();
         sink.write(format!("?   \t{import_path}\t[no test files]\n").as_bytes());
-        return finish(sink, o, false);
+        return finish(sink, false);
     }
     // Why the test main could not be written (the go command's "setup failed").
     let setup_error: std::cell::RefCell<Option<String>> = Default::default();
@@ -390,9 +390,7 @@ fn test_package(o: &TestOptions, import_path: &str, work: &Path, stream: bool) -
         Ok(funcs.render(import_path, &listed.module_path))
     };
     let generated = GeneratedMain {
-        // reflect is loaded in any case: with a TestMain the main calls it, and testing
-        // imports it already.
-        deps: TestFuncs::deps(true),
+        deps: TestFuncs::deps(),
         file_name: "_testmain.go".into(),
         import_path: format!("{import_path}.test"),
         tested: import_path.to_string(),
@@ -423,7 +421,7 @@ fn test_package(o: &TestOptions, import_path: &str, work: &Path, stream: bool) -
                 j.set_failed_build(&f);
             }
             sink.write(format!("FAIL\t{import_path} [{reason}]\n").as_bytes());
-            return finish(sink, o, true);
+            return finish(sink, true);
         }
     };
     if o.compile_only {
@@ -476,7 +474,7 @@ fn test_package(o: &TestOptions, import_path: &str, work: &Path, stream: bool) -
                 sink.buf.clear();
                 sink.write(line.as_bytes());
             }
-            finish(sink, o, false)
+            finish(sink, false)
         }
         other => {
             let out_empty = sink.text().is_empty();
@@ -502,13 +500,13 @@ fn test_package(o: &TestOptions, import_path: &str, work: &Path, stream: bool) -
             sink.write(status.as_bytes());
             let prefix = if o.json { "\x16" } else { "" };
             sink.write(format!("{prefix}FAIL\t{import_path}\t{elapsed}\n").as_bytes());
-            finish(sink, o, true)
+            finish(sink, true)
         }
     }
 }
 
 /// Prints what was kept of a package's output and ends its JSON stream.
-fn finish(mut sink: Sink, o: &TestOptions, failed: bool) -> PackageResult {
+fn finish(mut sink: Sink, failed: bool) -> PackageResult {
     if let Some(j) = sink.json.take() {
         j.exited(failed);
     } else if !sink.stream {
@@ -516,7 +514,6 @@ fn finish(mut sink: Sink, o: &TestOptions, failed: bool) -> PackageResult {
         let _ = out.write_all(&sink.buf);
         let _ = out.flush();
     }
-    let _ = o;
     PackageResult { failed }
 }
 

@@ -301,13 +301,14 @@ impl TestFuncs {
         s
     }
 
-    /// The imports of the generated file other than the packages under test.
-    pub fn deps(with_test_main: bool) -> Vec<String> {
-        let mut d = vec!["os", "testing", "testing/internal/testdeps"];
-        if with_test_main {
-            d.push("reflect");
-        }
-        d.into_iter().map(String::from).collect()
+    /// The imports of the generated file other than the packages under test. They are loaded
+    /// before the file is written, so `reflect` (imported with a TestMain) is among them in
+    /// any case; `testing` imports it already.
+    pub fn deps() -> Vec<String> {
+        ["os", "reflect", "testing", "testing/internal/testdeps"]
+            .into_iter()
+            .map(String::from)
+            .collect()
     }
 }
 
