@@ -69,7 +69,9 @@ pub fn size_class(size: usize) -> usize {
     if size <= SMALL_SIZE_MAX - 8 {
         SIZE_TO_CLASS8[size.div_ceil(SMALL_SIZE_DIV)] as usize
     } else {
-        SIZE_TO_CLASS128[(size - SMALL_SIZE_MAX).div_ceil(LARGE_SIZE_DIV)] as usize
+        // Sizes SMALL_SIZE_MAX-7 ..= SMALL_SIZE_MAX take entry 0 (the 1024-byte class): gc's
+        // uintptr subtraction wraps and its divRoundUp wraps back to 0 there.
+        SIZE_TO_CLASS128[size.saturating_sub(SMALL_SIZE_MAX).div_ceil(LARGE_SIZE_DIV)] as usize
     }
 }
 

@@ -136,7 +136,7 @@ fn gc() -> &'static mut GcState {
 }
 
 /// The value of environment variable `name`, if set.
-fn getenv(name: &[u8]) -> Option<&'static [u8]> {
+pub(crate) fn getenv(name: &[u8]) -> Option<&'static [u8]> {
     // SAFETY: ENVP is the kernel's envp (null-terminated array of NUL-terminated strings).
     unsafe {
         let mut p = crate::start::ENVP;
