@@ -676,6 +676,12 @@ impl Keys {
                     h.str(&sf.path).str(&sf.text);
                 }
             }
+            // The files `//go:embed` variables are initialised with are inputs too.
+            for v in midend::embed::package_embeds(prog, p.id).0 {
+                for f in &v.files {
+                    h.str(&f.name).bytes(&f.data);
+                }
+            }
             // How the package's body-less functions resolve: a call to one uses the Go
             // convention when some package of the program defines its symbol with a Go body
             // (a linkname push), else the C convention into rt (midend::linkname). That depends

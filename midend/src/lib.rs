@@ -4,6 +4,7 @@
 
 pub mod alg;
 pub mod builder;
+pub mod embed;
 pub mod escape;
 pub mod ir;
 pub mod layout;

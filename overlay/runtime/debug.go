@@ -6,9 +6,8 @@
 package runtime
 
 var (
-	maxStackSize        = 1000000000
-	maxThreads          = 10000
-	panicOnFault  bool
+	maxStackSize  = 1000000000
+	maxThreads    = 10000
 	tracebackText = "single"
 )
 
@@ -35,11 +34,13 @@ func setMaxThreads(in int) (out int) {
 	return out
 }
 
+// gSetPanicOnFault sets the current goroutine's paniconfault flag (the signal handler reads
+// it) and returns the old value (rt/src/sched.rs).
+func gSetPanicOnFault(new bool) bool
+
 //go:linkname setPanicOnFault runtime/debug.setPanicOnFault
 func setPanicOnFault(new bool) (old bool) {
-	old = panicOnFault
-	panicOnFault = new
-	return old
+	return gSetPanicOnFault(new)
 }
 
 // readGCStats fills the pause history for debug.ReadGCStats in gc's layout: the n most recent
@@ -83,5 +84,3 @@ func runtime_debug_WriteHeapDump(fd uintptr) {
 func setCrashFD(fd uintptr) uintptr {
 	return ^uintptr(0)
 }
-
-

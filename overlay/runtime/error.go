@@ -106,9 +106,37 @@ func decimal(v int64, signed bool) string {
 	return string(buf[i:])
 }
 
+// An errorAddressString is the fault a goroutine with runtime/debug.SetPanicOnFault panics
+// with: a run-time error that also reports the faulting address.
+type errorAddressString struct {
+	msg  string
+	addr uintptr
+}
+
+func (e errorAddressString) RuntimeError() {}
+
+func (e errorAddressString) Error() string {
+	return "runtime error: " + e.msg
+}
+
+// Addr returns the memory address where the fault occurred.
+func (e errorAddressString) Addr() uintptr {
+	return e.addr
+}
+
+// A PanicNilError is what panic(nil) panics with (unless GODEBUG=panicnil=1).
+type PanicNilError struct {
+	// Makes the struct unlike any other (gc's reason: go.dev/issue/56603).
+	_ [0]*PanicNilError
+}
+
+func (*PanicNilError) Error() string { return "runtime error: panic called with nil argument" }
+func (*PanicNilError) RuntimeError() {}
+
 // errorTypes lets the Rust runtime find the type descriptors of the error types above
-// (entries, in order: errorString, plainError, boundsError).
-var errorTypes = [...]any{errorString(""), plainError(""), boundsError{}}
+// (entries, in order: errorString, plainError, boundsError, errorAddressString,
+// *PanicNilError).
+var errorTypes = [...]any{errorString(""), plainError(""), boundsError{}, errorAddressString{}, (*PanicNilError)(nil)}
 
 // The errors math/bits panics with (it pulls these variables by linkname).
 var overflowError = error(errorString("integer overflow"))

@@ -34,10 +34,31 @@ func internal_weak_runtime_makeStrongFromWeak(u unsafe.Pointer) unsafe.Pointer {
 	return *(*unsafe.Pointer)(u)
 }
 
+// finqIdle reports whether no finalizer or cleanup call is queued or running
+// (rt/src/mfinal.rs).
+func finqIdle() bool
+
+// blockUntilEmptyCleanupQueue yields to the finalizer goroutine until the queued cleanups have
+// run, or until timeout nanoseconds have passed; it reports whether the queue emptied.
+func blockUntilEmptyCleanupQueue(timeout int64) bool {
+	start := nanotime()
+	for !finqIdle() {
+		if nanotime()-start >= timeout {
+			return false
+		}
+		Gosched()
+	}
+	return true
+}
+
 //go:linkname unique_runtime_blockUntilEmptyCleanupQueue unique.runtime_blockUntilEmptyCleanupQueue
 func unique_runtime_blockUntilEmptyCleanupQueue(timeout int64) bool {
-	// No cleanup ever runs (no collector), so the queue is always empty.
-	return true
+	return blockUntilEmptyCleanupQueue(timeout)
+}
+
+//go:linkname sync_test_runtime_blockUntilEmptyCleanupQueue sync_test.runtime_blockUntilEmptyCleanupQueue
+func sync_test_runtime_blockUntilEmptyCleanupQueue(timeout int64) bool {
+	return blockUntilEmptyCleanupQueue(timeout)
 }
 
 // boring_registerCache registers a crypto/internal/boring/bcache cache, which gc clears at the

@@ -36,6 +36,12 @@ type timeTimer struct {
 
 // The timer heap, and its earliest due time (0 when empty) for the scheduler.
 var timers []*timer
+
+// haveHighResSleep says that timers sleep with sub-millisecond resolution: always so on Linux
+// (gc's nonwindows_stub.go); package time's tests read it by linkname.
+//
+//go:linkname haveHighResSleep
+var haveHighResSleep = true
 var timerNextWhen int64
 
 const maxWhen = 1<<63 - 1
@@ -166,6 +172,7 @@ func newTimer(when, period int64, f func(arg any, seq uintptr, delay int64), arg
 	if c != nil {
 		t.isChan = true
 		t.hchan = c
+		setchantimer(c, unsafe.Pointer(t))
 	}
 	t.f = f
 	t.arg = arg
@@ -183,6 +190,9 @@ func stopTimer(t *timeTimer) bool {
 func resetTimer(t *timeTimer, when, period int64) bool {
 	return t.reset(when, period)
 }
+
+// setchantimer marks c as the channel of timer t (rt/src/chan.rs).
+func setchantimer(c unsafe.Pointer, t unsafe.Pointer)
 
 func goroutineReady(arg any, _ uintptr, _ int64) {
 	goready(arg.(unsafe.Pointer))

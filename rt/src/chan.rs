@@ -23,7 +23,8 @@ pub struct WaitQ {
     pub last: *mut Sudog,
 }
 
-/// gc's hchan, field for field (`timer`, `bubble` and `lock` are unused here).
+/// gc's hchan, field for field (`bubble` and `lock` are unused here; `timer` marks the
+/// channel of a time.Timer or Ticker).
 #[repr(C)]
 pub struct Hchan {
     pub qcount: usize,
@@ -484,7 +485,13 @@ pub unsafe extern "C" fn selectnbrecv(elem: *mut u8, c: *mut Hchan) -> Pair {
 /// `c` is null or a channel.
 #[unsafe(export_name = "runtime.chanlen")]
 pub unsafe extern "C" fn chanlen(c: *const Hchan) -> i64 {
-    if c.is_null() { 0 } else { (*c).qcount as i64 }
+    // A timer's channel is synchronous (Go 1.23 semantics, gc's default): the value its
+    // one-slot buffer may hold is not visible, len and cap report 0 as in gc's chanlen.
+    if c.is_null() || (*c).timer != 0 {
+        0
+    } else {
+        (*c).qcount as i64
+    }
 }
 
 /// `cap(c)`.
@@ -493,7 +500,21 @@ pub unsafe extern "C" fn chanlen(c: *const Hchan) -> i64 {
 /// `c` is null or a channel.
 #[unsafe(export_name = "runtime.chancap")]
 pub unsafe extern "C" fn chancap(c: *const Hchan) -> i64 {
-    if c.is_null() { 0 } else { (*c).dataqsiz as i64 }
+    if c.is_null() || (*c).timer != 0 {
+        0
+    } else {
+        (*c).dataqsiz as i64
+    }
+}
+
+/// `runtime.setchantimer(c, t)`: records that `c` is the channel of timer `t` (gc's newTimer
+/// sets `c.timer`), which keeps the timer alive with its channel and makes len/cap report 0.
+///
+/// # Safety
+/// `c` is a channel; `t` a timer.
+#[unsafe(export_name = "runtime.setchantimer")]
+pub unsafe extern "C" fn setchantimer(c: *mut Hchan, t: usize) {
+    unsafe { (*c).timer = t };
 }
 
 /// `runtime.timerchandrain(c) bool`: discards the values buffered in a timer channel (Stop and

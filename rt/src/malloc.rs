@@ -69,8 +69,8 @@ pub fn size_class(size: usize) -> usize {
     if size <= SMALL_SIZE_MAX - 8 {
         SIZE_TO_CLASS8[size.div_ceil(SMALL_SIZE_DIV)] as usize
     } else {
-        // Sizes in (SMALL_SIZE_MAX - 8, SMALL_SIZE_MAX] take entry 0 (gc gets there by
-        // wrapping unsigned arithmetic).
+        // Sizes SMALL_SIZE_MAX-7 ..= SMALL_SIZE_MAX take entry 0 (the 1024-byte class): gc's
+        // uintptr subtraction wraps and its divRoundUp wraps back to 0 there.
         SIZE_TO_CLASS128[size.saturating_sub(SMALL_SIZE_MAX).div_ceil(LARGE_SIZE_DIV)] as usize
     }
 }

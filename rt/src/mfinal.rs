@@ -175,6 +175,14 @@ pub fn wakefing() {
     }
 }
 
+/// runtime.finqIdle: whether no finalizer or cleanup call is queued or running (the finalizer
+/// goroutine, if any, is parked waiting for work).
+#[unsafe(export_name = "runtime.finqIdle")]
+pub extern "C" fn finq_idle() -> bool {
+    // SAFETY: single-threaded queue state.
+    unsafe { FINQ_HEAD.is_null() && (FING.is_null() || FING_WAITING) }
+}
+
 /// Calls a Go function with up to three argument words: context in rdi, arguments in rsi,
 /// rdx, rcx (the Go convention, docs/abi.md), r15 = g.
 #[unsafe(naked)]

@@ -720,6 +720,11 @@ pub unsafe fn print_panic_value(typ: *const Type, data: *const u8) {
 #[unsafe(export_name = "runtime.gopanic")]
 #[inline(never)]
 pub unsafe extern "C" fn gopanic(typ: *const Type, data: *const u8) -> ! {
+    let (typ, data) = if typ.is_null() {
+        crate::rterror::panic_nil_value().unwrap_or((typ, data))
+    } else {
+        (typ, data)
+    };
     // Deferred calls run first; one of them may recover, and then this never returns.
     // SAFETY: forwarded contract.
     unsafe { crate::defers::run_deferred(typ, data) };

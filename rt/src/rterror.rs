@@ -17,14 +17,30 @@ use crate::malloc;
 use crate::types::Type;
 
 unsafe extern "C" {
-    /// `[...]any{errorString(""), plainError(""), boundsError{}}` of the runtime overlay.
+    /// `[...]any{errorString(""), plainError(""), boundsError{}, errorAddressString{}}` of the
+    /// runtime overlay.
     #[link_name = "runtime.errorTypes"]
-    static ERROR_TYPES: [usize; 6];
+    static ERROR_TYPES: [usize; 10];
 }
 
 const ERROR_STRING: usize = 0;
 const PLAIN_ERROR: usize = 1;
 const BOUNDS_ERROR: usize = 2;
+const ERROR_ADDRESS_STRING: usize = 3;
+const PANIC_NIL_ERROR: usize = 4;
+
+/// The value `panic(nil)` panics with: a `*PanicNilError` (gc since Go 1.21), or nil again
+/// with GODEBUG=panicnil=1.
+pub fn panic_nil_value() -> Option<(*const Type, *const u8)> {
+    if let Some(v) = crate::mgc::getenv(b"GODEBUG")
+        && v.split(|&c| c == b',').any(|kv| kv == b"panicnil=1")
+    {
+        return None;
+    }
+    let t = error_type(PANIC_NIL_ERROR)?;
+    // new(PanicNilError): a zero-size object, whose address is the zero-size base.
+    Some((t, malloc::mallocgc(0, core::ptr::null(), true)))
+}
 
 /// The descriptor of error type `i`, once the overlay's package initialisation has run.
 fn error_type(i: usize) -> Option<*const Type> {
@@ -87,12 +103,32 @@ pub fn bounds_error(x: i64, y: i64, signed: bool, code: u8) {
     }
 }
 
+/// gc's panicmemAddr: `panic(errorAddressString{msg, addr})`, the fault of a goroutine that
+/// asked for panics on faults (runtime/debug.SetPanicOnFault).
+fn panic_mem_addr(msg: &[u8], addr: usize) {
+    let Some(t) = error_type(ERROR_ADDRESS_STRING) else {
+        return;
+    };
+    let (p, n) = concat(&[msg]);
+    let v = malloc::persistent_alloc(24, 8) as *mut usize;
+    // SAFETY: fresh 24-byte value laid out as struct { msg string; addr uintptr }.
+    unsafe {
+        *v = p as usize;
+        *v.add(1) = n;
+        *v.add(2) = addr;
+        crate::panic::gopanic(t, v as *const u8)
+    }
+}
+
 /// The signal behind the current panic, printed after the panic value as gc's
 /// `[signal SIGSEGV: segmentation violation code=… addr=… pc=…]` line: (signal, code, addr, pc).
 pub static mut PENDING_SIGNAL: Option<(i32, i32, usize, usize)> = None;
 
 /// Message of the panic a faulting signal turns into.
 static mut SIGPANIC_MSG: &[u8] = b"";
+
+/// The faulting address when the panic is an errorAddressString (SetPanicOnFault), else None.
+static mut SIGPANIC_ADDR: Option<usize> = None;
 
 /// Prepares the faulting goroutine (whose registers are in `gregs`) to call the panic with
 /// message `msg` as if the faulting instruction had called it.
@@ -104,12 +140,14 @@ pub unsafe fn inject_sigpanic(
     rsp: usize,
     rip: usize,
     msg: &'static [u8],
+    fault_addr: Option<usize>,
     info: (i32, i32, usize, usize),
 ) {
     // SAFETY: single-threaded runtime; read by sigpanic right after the handler returns.
     unsafe {
         PENDING_SIGNAL = Some(info);
         SIGPANIC_MSG = msg;
+        SIGPANIC_ADDR = fault_addr;
         let sp = rsp - 8;
         *(sp as *mut usize) = rip;
         *gregs.add(15) = sp;
@@ -134,8 +172,11 @@ unsafe extern "C" fn sigpanic_stub() -> ! {
 
 extern "C" fn sigpanic() -> ! {
     // SAFETY: set by inject_sigpanic just before.
-    let msg = unsafe { SIGPANIC_MSG };
+    let (msg, fault_addr) = unsafe { (SIGPANIC_MSG, SIGPANIC_ADDR) };
     let text = msg.strip_prefix(b"runtime error: ");
+    if let (Some(addr), Some(t)) = (fault_addr, text) {
+        panic_mem_addr(t, addr);
+    }
     match text {
         Some(t) => runtime_error(&[t]),
         None => plain_error(&[msg]),

@@ -126,6 +126,9 @@ pub struct SchedInfo {
     /// A runtime goroutine (the finalizer goroutine): hidden from tracebacks and
     /// NumGoroutine, as gc's isSystemGoroutine.
     pub system: bool,
+    /// gc's `g.paniconfault` (runtime/debug.SetPanicOnFault): a fault at any address panics
+    /// instead of crashing the program.
+    pub paniconfault: bool,
 }
 
 impl SchedInfo {
@@ -141,6 +144,7 @@ impl SchedInfo {
         fips_indicator: 0,
         fips_only_bypass: false,
         system: false,
+        paniconfault: false,
     };
 }
 
@@ -665,6 +669,7 @@ unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
     (*g).sched_ext.fips_indicator = 0;
     (*g).sched_ext.fips_only_bypass = (*cur).sched_ext.fips_only_bypass;
     (*g).sched_ext.system = false;
+    (*g).sched_ext.paniconfault = false;
     (*g).defer = 0;
     (*g).panic = 0;
     // Initial context for swapctx: r15 = g, r14, r13, r12 = fv, rbx, rbp = 0, return address
@@ -681,6 +686,15 @@ unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
     *sp.add(6) = goexit as *const () as usize;
     (*g).sched.sp = sp as usize;
     g
+}
+
+/// runtime.setPanicOnFault (overlay/runtime/debug.go): sets the current goroutine's
+/// paniconfault and returns the old value.
+#[unsafe(export_name = "runtime.gSetPanicOnFault")]
+pub extern "C" fn g_set_panic_on_fault(new: bool) -> bool {
+    let g = getg();
+    // SAFETY: the running goroutine.
+    unsafe { core::mem::replace(&mut (*g).sched_ext.paniconfault, new) }
 }
 
 /// gc's `fatal` (a user error, unlike `throw`): the message, the current goroutine's frames

@@ -179,6 +179,14 @@ extern "C" fn sighandler(sig: i32, info: *const u8, uctx: *const u8) {
         SIGSEGV | SIGBUS => panic::SigCrash::Fault,
         _ => panic::SigCrash::Unexpected,
     };
+    // runtime/debug.SetPanicOnFault: any other fault of this goroutine panics too, with the
+    // faulting address (gc's panicmemAddr).
+    // SAFETY: g is live after start-up.
+    let on_fault = !g.is_null() && unsafe { (*g).sched_ext.paniconfault };
+    let (kind, fault_addr) = match kind {
+        panic::SigCrash::Fault if on_fault => (panic::SigCrash::Panic(NIL_DEREF), Some(addr)),
+        k => (k, None),
+    };
     // A fault in Go code becomes a Go panic on the faulting goroutine (recoverable), as gc's
     // sigpanic: the handler returns into runtime.sigpanic.
     if let panic::SigCrash::Panic(msg) = kind {
@@ -192,7 +200,16 @@ extern "C" fn sighandler(sig: i32, info: *const u8, uctx: *const u8) {
         let gregs = unsafe { uctx.add(GREGS) as *mut usize };
         if is_go(pc) {
             // SAFETY: the fault is in Go code: make it call sigpanic.
-            unsafe { crate::rterror::inject_sigpanic(gregs, sp, pc, msg, (sig, code, addr, pc)) };
+            unsafe {
+                crate::rterror::inject_sigpanic(
+                    gregs,
+                    sp,
+                    pc,
+                    msg,
+                    fault_addr,
+                    (sig, code, addr, pc),
+                )
+            };
             return;
         }
         // A call through a nil func value jumps to 0: the caller's return address is on top
@@ -206,7 +223,14 @@ extern "C" fn sighandler(sig: i32, info: *const u8, uctx: *const u8) {
         if ret != 0 && is_go(ret) {
             // SAFETY: as above; the return address stays where the call put it.
             unsafe {
-                crate::rterror::inject_sigpanic(gregs, sp + 8, ret, msg, (sig, code, addr, pc))
+                crate::rterror::inject_sigpanic(
+                    gregs,
+                    sp + 8,
+                    ret,
+                    msg,
+                    fault_addr,
+                    (sig, code, addr, pc),
+                )
             };
             return;
         }

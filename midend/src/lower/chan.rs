@@ -25,10 +25,6 @@ use super::func::{FnLower, LoopTarget};
 use super::value::Value;
 use crate::ir::{BlockId, Cmp, Conv, Terminator, Ty, Var};
 
-/// Offsets of `hchan.qcount` and `hchan.dataqsiz` (runtime/chan.go).
-const HCHAN_QCOUNT: i64 = 0;
-const HCHAN_DATAQSIZ: i64 = 8;
-
 /// One communication clause of a `select`, with its operands evaluated.
 enum Comm<'p> {
     Send {
@@ -165,20 +161,15 @@ impl<'a, 'p> FnLower<'a, 'p> {
     pub fn chan_len_cap(&mut self, e: &'p Expr, ch: Value, cap: bool) -> Value {
         let _ = e;
         let c = ch.scalar().unwrap_or_else(|| self.b.iconst(Ty::I64, 0));
-        let zero = self.b.iconst(Ty::I64, 0);
-        let res = self.b.var(Ty::I64);
-        self.emit_copy(res, zero);
-        let isnil = self.b.icmp(Cmp::Eq, c, zero);
-        let load = self.b.block();
-        let done = self.b.block();
-        self.b.branch(isnil, done, load);
-        self.b.switch_to(load);
-        let off = if cap { HCHAN_DATAQSIZ } else { HCHAN_QCOUNT };
-        let n = self.b.load(Ty::I64, c, off);
-        self.emit_copy(res, n);
-        self.b.jump(done);
-        self.b.switch_to(done);
-        Value::Flat(vec![res])
+        // A call, not a load of qcount/dataqsiz: a timer's channel reports 0 for both (gc
+        // 1.23 calls runtime.chanlen/chancap for the same reason).
+        let f = if cap {
+            "runtime.chancap"
+        } else {
+            "runtime.chanlen"
+        };
+        let n = self.b.ccall(f, vec![c], &[Ty::I64])[0];
+        Value::Flat(vec![n])
     }
 
     /// Assigns a received value (or ok flag) to a `range`/`select` target, declaring it when

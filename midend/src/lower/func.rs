@@ -318,6 +318,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let mut f = FnLower::new(l, name.clone(), Pos::NONE, name, false);
         f.heap_everything = true;
         f.prologue(&[], &[]);
+        f.embed_vars();
         let exprs = collect_global_exprs(f.l);
         for init in &prog.info.init_order {
             let Some(e) = exprs.get(&init.rhs) else {
@@ -347,6 +348,134 @@ impl<'a, 'p> FnLower<'a, 'p> {
         }
         f.b.terminate(Terminator::Return(vec![]));
         Some(f.b.finish())
+    }
+
+    /// Initialises the package's `//go:embed` variables (crate::embed) from static data laid
+    /// out as gc's staticdata.WriteEmbed does: a string's bytes; a byte slice's writable bytes;
+    /// for an embed.FS, a `[]file` header followed by its elements {name, data string,
+    /// hash [16]byte (truncated SHA-256)}, the FS holding the header's address. gc writes
+    /// these as the variables' initial data; here the package initialiser stores them first.
+    fn embed_vars(&mut self) {
+        use sha2::{Digest, Sha256};
+        let (vars, errors) = crate::embed::package_embeds(self.l.prog, self.l.pkg);
+        for (pos, msg) in errors {
+            self.l.error(pos, msg);
+        }
+        for v in vars {
+            let typ = self.l.prog.obj(v.obj).typ;
+            let Some(gsym) = self.l.globals.get(&v.obj).cloned() else {
+                continue;
+            };
+            let val = match v.kind {
+                crate::embed::EmbedKind::String => {
+                    let data = v.files.first().map(|f| f.data.clone()).unwrap_or_default();
+                    let n = data.len() as i64;
+                    let sym = format!("{gsym}.embedstring");
+                    self.l.module.data.push(crate::ir::DataObject {
+                        name: sym.clone(),
+                        section: crate::ir::DataSection::Rodata,
+                        align: 1,
+                        size: data.len() as u64,
+                        bytes: data,
+                        relocs: Vec::new(),
+                        global: false,
+                    });
+                    let p = if n == 0 {
+                        self.b.iconst(Ty::I64, 0)
+                    } else {
+                        self.b.sym_addr(&sym, 0)
+                    };
+                    let len = self.b.iconst(Ty::I64, n);
+                    Value::Flat(vec![p, len])
+                }
+                crate::embed::EmbedKind::Bytes => {
+                    let data = v.files.first().map(|f| f.data.clone()).unwrap_or_default();
+                    let n = data.len() as i64;
+                    let sym = format!("{gsym}.embedbytes");
+                    self.l.module.data.push(crate::ir::DataObject {
+                        name: sym.clone(),
+                        section: crate::ir::DataSection::NoptrData,
+                        align: 1,
+                        size: data.len() as u64,
+                        bytes: data,
+                        relocs: Vec::new(),
+                        global: false,
+                    });
+                    let p = if n == 0 {
+                        self.b.iconst(Ty::I64, 0)
+                    } else {
+                        self.b.sym_addr(&sym, 0)
+                    };
+                    let len = self.b.iconst(Ty::I64, n);
+                    let cap = self.b.iconst(Ty::I64, n);
+                    Value::Flat(vec![p, len, cap])
+                }
+                crate::embed::EmbedKind::Fs => {
+                    let sym = format!("{gsym}.files");
+                    let n = v.files.len();
+                    let mut bytes = vec![0u8; 24 + 48 * n];
+                    bytes[8..16].copy_from_slice(&(n as u64).to_le_bytes());
+                    bytes[16..24].copy_from_slice(&(n as u64).to_le_bytes());
+                    let mut relocs = vec![crate::ir::DataReloc {
+                        offset: 0,
+                        kind: crate::ir::RelocKind::Abs64,
+                        target: sym.clone(),
+                        addend: 24,
+                    }];
+                    for (i, f) in v.files.iter().enumerate() {
+                        let off = 24 + 48 * i;
+                        let name_sym = self.l.string_sym(f.name.as_bytes());
+                        relocs.push(crate::ir::DataReloc {
+                            offset: off as u32,
+                            kind: crate::ir::RelocKind::Abs64,
+                            target: name_sym,
+                            addend: 0,
+                        });
+                        bytes[off + 8..off + 16]
+                            .copy_from_slice(&(f.name.len() as u64).to_le_bytes());
+                        if f.name.ends_with('/') {
+                            continue;
+                        }
+                        if !f.data.is_empty() {
+                            // Contents get a symbol of their own (a `go:string."..."` name would
+                            // spell out the whole file).
+                            let data_sym = format!("{sym}.{i}");
+                            self.l.module.data.push(crate::ir::DataObject {
+                                name: data_sym.clone(),
+                                section: crate::ir::DataSection::Rodata,
+                                align: 1,
+                                size: f.data.len() as u64,
+                                bytes: f.data.clone(),
+                                relocs: Vec::new(),
+                                global: false,
+                            });
+                            relocs.push(crate::ir::DataReloc {
+                                offset: off as u32 + 16,
+                                kind: crate::ir::RelocKind::Abs64,
+                                target: data_sym,
+                                addend: 0,
+                            });
+                        }
+                        bytes[off + 24..off + 32]
+                            .copy_from_slice(&(f.data.len() as u64).to_le_bytes());
+                        let h: [u8; 32] = Sha256::digest(&f.data).into();
+                        bytes[off + 32..off + 48].copy_from_slice(&h[..16]);
+                    }
+                    self.l.module.data.push(crate::ir::DataObject {
+                        name: sym.clone(),
+                        section: crate::ir::DataSection::NoptrData,
+                        align: 8,
+                        size: bytes.len() as u64,
+                        bytes,
+                        relocs,
+                        global: false,
+                    });
+                    Value::Flat(vec![self.b.sym_addr(&sym, 0)])
+                }
+            };
+            let place = self.var_place(v.obj);
+            self.store_place(&place, typ, val);
+        }
     }
 
     pub fn line_of(&self, pos: Pos) -> u32 {
