@@ -20,6 +20,8 @@ func checksum(s string) int {
 }
 
 func main() {
+	x, y := []byte("abcdefghijklmnopqrstuvwxyz0123456789ABCDEF"), []byte("abcdefghijklmnopqrstuvwxyz0123456789ABCDEG")
+	fmt.Println(string(x) == string(y), string(x) < string(y), string(x[:3]) != "abc", string(y) >= string(x))
 	b := make([]byte, 1100)
 	for i := range b {
 		b[i] = byte('a' + i%26)

@@ -522,6 +522,16 @@ impl<'a> Checker<'a> {
             return;
         }
         if args.len() < tparams.len() {
+            // The missing type arguments may follow from the given ones through the
+            // constraints' core types (`Equal[S]` of `Equal[S ~[]E, E comparable]`).
+            if let Ok(all) = self.infer(&tparams, &args, &[], &[]) {
+                self.verify_type_args(&tparams, &all, indices);
+                let sig = self.subst(f.typ, &tparams, &all);
+                self.record_instance(f, all, sig);
+                x.mode = OpMode::Value;
+                x.typ = sig;
+                return;
+            }
             self.error(
                 start_pos(e),
                 format!(

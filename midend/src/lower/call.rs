@@ -976,6 +976,29 @@ impl<'a, 'p> FnLower<'a, 'p> {
         Some(vs.into_iter().zip(ts).collect())
     }
 
+    /// `n` when `e` is `make([]T, n)` (no capacity argument).
+    fn make_len_only(&self, e: &'p Expr) -> Option<&'p Expr> {
+        let prog = self.l.prog;
+        let ExprKind::Call {
+            func,
+            args,
+            ellipsis: None,
+            ..
+        } = &e.unparen().kind
+        else {
+            return None;
+        };
+        let ExprKind::Ident(id) = &func.unparen().kind else {
+            return None;
+        };
+        let o = prog.info.uses.get(&id.id).copied()?;
+        if !matches!(prog.obj(o).kind, ObjKind::Builtin(Builtin::Make)) || args.len() != 2 {
+            return None;
+        }
+        let t = self.type_of(e);
+        matches!(prog.ty(prog.underlying(t)), Type::Slice(_)).then_some(&args[1])
+    }
+
     fn append(&mut self, e: &'p Expr, args: &'p [Expr], spread: bool) -> Value {
         let prog = self.l.prog;
         let st = self.type_of(e);
@@ -1000,8 +1023,22 @@ impl<'a, 'p> FnLower<'a, 'p> {
         enum Src {
             Spread(Var, Var),
             Elems(Vec<(Value, TypeId)>),
+            /// `append(s, make([]T, n)...)`: n zero elements, with no slice made for them
+            /// (gc's extendslice).
+            Zeros(Var),
         }
-        let src = if spread {
+        let src = if spread && let Some(n) = self.make_len_only(&args[1]) {
+            let n = self.int_arg(n);
+            let zero = self.b.iconst(Ty::I64, 0);
+            let neg = self.b.icmp(Cmp::SLt, n, zero);
+            let bad = self.b.block();
+            let ok = self.b.block();
+            self.b.branch(neg, bad, ok);
+            self.b.switch_to(bad);
+            self.b.ccall_noreturn("runtime.panicmakeslicelen", vec![]);
+            self.b.switch_to(ok);
+            Src::Zeros(n)
+        } else if spread {
             let at = self.type_of(&args[1]);
             let v = self.expr(&args[1]);
             let f = self.to_flat(v, at);
@@ -1024,7 +1061,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             Src::Elems(vs)
         };
         let num = match &src {
-            Src::Spread(_, n) => *n,
+            Src::Spread(_, n) | Src::Zeros(n) => *n,
             Src::Elems(vs) => self.b.iconst(Ty::I64, vs.len() as i64),
         };
         if let Src::Elems(vs) = &src
@@ -1096,6 +1133,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
             Src::Spread(p, n) => {
                 let bytes = self.b.mul_imm(n, esz);
                 self.b.ccall("memmove", vec![dst, p, bytes], &[Ty::I64]);
+            }
+            Src::Zeros(n) => {
+                // The grown store past the old length need not be zero (s[:cap(s)] may hold
+                // old elements).
+                let bytes = self.b.mul_imm(n, esz);
+                let zero = self.b.iconst(Ty::I32, 0);
+                self.b.ccall("memset", vec![dst, zero, bytes], &[Ty::I64]);
             }
             Src::Elems(vs) => {
                 for (i, (v, t)) in vs.into_iter().enumerate() {

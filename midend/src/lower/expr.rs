@@ -1074,8 +1074,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
             _ if op.is_comparison() => {
                 let xt = self.type_of(x);
                 let yt = self.type_of(y);
-                let xv = self.expr(x);
-                let yv = self.expr(y);
+                let xv = self.compared_string(x);
+                let yv = self.compared_string(y);
                 // Compare in a common type: mixed interface/concrete operands convert the concrete
                 // one; nil compares against the other operand's type.
                 let (t, xv, yv) = if self.is_nil_type(yt) {
@@ -1129,6 +1129,30 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 self.arith(op, t, xv, yv, op_pos)
             }
         }
+    }
+
+    /// An operand of a comparison. A comparison keeps no string, so `string(b)` of a byte
+    /// slice there is the slice's bytes themselves, not a copy (gc's OBYTES2STRTMP).
+    fn compared_string(&mut self, e: &'p Expr) -> Value {
+        let prog = self.l.prog;
+        if let ExprKind::Call { func, args, .. } = &e.unparen().kind
+            && args.len() == 1
+            && self
+                .l
+                .tv(func.unparen().id)
+                .is_some_and(|t| t.mode == Mode::TypeExpr)
+            && self.is_string_type(self.type_of(e))
+        {
+            let at = self.type_of(&args[0]);
+            if let Type::Slice(el) = prog.ty(prog.underlying(at))
+                && self.basic_kind(*el) == Some(BasicKind::Uint8)
+            {
+                let v = self.expr(&args[0]);
+                let f = self.to_flat(v, at);
+                return Value::Flat(vec![f[0], f[1]]);
+            }
+        }
+        self.expr(e)
     }
 
     fn is_string_type(&self, t: TypeId) -> bool {
