@@ -527,6 +527,17 @@ pub(crate) fn link_world(
                     (func && winner && v < s.size.max(1)).then_some((v, sym))
                 })
                 .collect();
+            // A global label inside a sized function (a return-address label that Rust code
+            // names, such as `rgo_deferreturn_ret`) is a point in that function, not a function.
+            let sized: Vec<(u64, u64)> = funcs
+                .iter()
+                .filter(|&&(_, sym)| o.syms[sym].st_type == E::STT_FUNC && o.syms[sym].size > 0)
+                .map(|&(v, sym)| (v, v + o.syms[sym].size))
+                .collect();
+            funcs.retain(|&(v, sym)| {
+                o.syms[sym].st_type != E::STT_NOTYPE
+                    || !sized.iter().any(|&(lo, hi)| lo < v && v < hi)
+            });
             funcs.sort();
             let mut bounds: Vec<u64> = vec![0];
             if o.is_go {
