@@ -90,7 +90,12 @@ fn load_for(size: u8, float: bool) -> &'static str {
 }
 
 /// Machine code of the wrapper and the offset of the 4-byte call displacement to `target`.
-pub fn sysv_to_abi0(sig: &Sig) -> Result<(Vec<u8>, usize), String> {
+/// The entry half both wrappers share: saves the frame pointer and the registers ABI0 and
+/// ABIInternal code may clobber, reserves the argument area (arguments at their ABI0
+/// offsets, then the saved out-pointer, sized so RSP is 16-aligned at the call) and stores
+/// every argument, from the C convention's registers or the caller's stack, at its offset.
+/// Returns the code so far, the area's size and the out-pointer's slot in it.
+fn enter_and_store_args(sig: &Sig) -> Result<(Out, i64, i64), String> {
     let mut o = Out::default();
     let sp = 4u8;
     let bp = 5u8;
@@ -99,8 +104,7 @@ pub fn sysv_to_abi0(sig: &Sig) -> Result<(Vec<u8>, usize), String> {
     for r in SAVED {
         emit(&mut o, "PUSHQ", &[gp(r)])?;
     }
-    // After the six pushes RSP is 8 mod 16; the area (arguments, then the saved out-pointer)
-    // is sized so that RSP is 16-aligned at the call.
+    // After the six pushes RSP is 8 mod 16.
     let area = (sig.arg_size + 8 + 15) / 16 * 16 + 8;
     let out_slot = area - 8;
     emit(&mut o, "SUBQ", &[Op::Imm(area), gp(sp)])?;
@@ -145,6 +149,13 @@ pub fn sysv_to_abi0(sig: &Sig) -> Result<(Vec<u8>, usize), String> {
         };
         emit(&mut o, mov_for(s.size, s.float), &[src, at(sp, s.off)])?;
     }
+    Ok((o, area, out_slot))
+}
+
+pub fn sysv_to_abi0(sig: &Sig) -> Result<(Vec<u8>, usize), String> {
+    let (mut o, area, out_slot) = enter_and_store_args(sig)?;
+    let sp = 4u8;
+    let bp = 5u8;
     o.bytes.push(0xE8);
     let call_at = o.bytes.len();
     o.bytes.extend_from_slice(&[0; 4]);
@@ -233,57 +244,9 @@ const GO_INT_REGS: [u8; 9] = [0, 3, 1, 7, 6, 8, 9, 10, 11];
 /// overwritten before it is read. The area also serves as the spill space gc's callers
 /// reserve for register arguments.
 pub fn sysv_to_internal(sig: &Sig) -> Result<(Vec<u8>, usize), String> {
-    let mut o = Out::default();
+    let (mut o, area, out_slot) = enter_and_store_args(sig)?;
     let sp = 4u8;
     let bp = 5u8;
-    emit(&mut o, "PUSHQ", &[gp(bp)])?;
-    emit(&mut o, "MOVQ", &[gp(sp), gp(bp)])?;
-    for r in SAVED {
-        emit(&mut o, "PUSHQ", &[gp(r)])?;
-    }
-    let area = (sig.arg_size + 8 + 15) / 16 * 16 + 8;
-    let out_slot = area - 8;
-    emit(&mut o, "SUBQ", &[Op::Imm(area), gp(sp)])?;
-    let mut ints = INT_ARGS.iter();
-    let mut floats = 0u8;
-    let mut stack = 0i64;
-    if sig.out_ptr {
-        let r = *ints.next().ok_or("no register for the out-pointer")?;
-        emit(&mut o, "MOVQ", &[gp(r), at(sp, out_slot)])?;
-    }
-    for s in &sig.params {
-        let src = if s.float {
-            if floats < 8 {
-                floats += 1;
-                Some(xmm(floats - 1))
-            } else {
-                None
-            }
-        } else {
-            ints.next().map(|&r| gp(r))
-        };
-        let src = match src {
-            Some(r) => r,
-            None => {
-                let tmp = if s.float { xmm(15) } else { gp(0) };
-                emit(
-                    &mut o,
-                    load_for(8, s.float),
-                    &[at(bp, 16 + 8 * stack), tmp.clone()],
-                )?;
-                stack += 1;
-                tmp
-            }
-        };
-        let src = match (&src, s.float, s.size) {
-            (Op::Reg(r), false, 1) => Op::Reg(Reg {
-                class: RegClass::Gp(1),
-                num: r.num,
-            }),
-            _ => src,
-        };
-        emit(&mut o, mov_for(s.size, s.float), &[src, at(sp, s.off)])?;
-    }
     let (mut gi, mut gf) = (0usize, 0u8);
     for s in &sig.params {
         let dst = if s.float {

@@ -350,6 +350,40 @@ impl<'a, 'p> FnLower<'a, 'p> {
         Some(f.b.finish())
     }
 
+    /// The contents of a string or []byte embed variable's one file as a data object named
+    /// `{gsym}.{suffix}` (writable when `writable`); returns its address (nil when empty) and
+    /// length as values.
+    fn embed_file_data(
+        &mut self,
+        v: &crate::embed::EmbedVar,
+        gsym: &str,
+        suffix: &str,
+        writable: bool,
+    ) -> (Var, Var) {
+        let data = v.files.first().map(|f| f.data.clone()).unwrap_or_default();
+        let n = data.len() as i64;
+        let sym = format!("{gsym}.{suffix}");
+        self.l.module.data.push(crate::ir::DataObject {
+            name: sym.clone(),
+            section: if writable {
+                crate::ir::DataSection::NoptrData
+            } else {
+                crate::ir::DataSection::Rodata
+            },
+            align: 1,
+            size: data.len() as u64,
+            bytes: data,
+            relocs: Vec::new(),
+            global: false,
+        });
+        let p = if n == 0 {
+            self.b.iconst(Ty::I64, 0)
+        } else {
+            self.b.sym_addr(&sym, 0)
+        };
+        (p, self.b.iconst(Ty::I64, n))
+    }
+
     /// Initialises the package's `//go:embed` variables (crate::embed) from static data laid
     /// out as gc's staticdata.WriteEmbed does: a string's bytes; a byte slice's writable bytes;
     /// for an embed.FS, a `[]file` header followed by its elements {name, data string,
@@ -368,46 +402,15 @@ impl<'a, 'p> FnLower<'a, 'p> {
             };
             let val = match v.kind {
                 crate::embed::EmbedKind::String => {
-                    let data = v.files.first().map(|f| f.data.clone()).unwrap_or_default();
-                    let n = data.len() as i64;
-                    let sym = format!("{gsym}.embedstring");
-                    self.l.module.data.push(crate::ir::DataObject {
-                        name: sym.clone(),
-                        section: crate::ir::DataSection::Rodata,
-                        align: 1,
-                        size: data.len() as u64,
-                        bytes: data,
-                        relocs: Vec::new(),
-                        global: false,
-                    });
-                    let p = if n == 0 {
-                        self.b.iconst(Ty::I64, 0)
-                    } else {
-                        self.b.sym_addr(&sym, 0)
-                    };
-                    let len = self.b.iconst(Ty::I64, n);
+                    let (p, len) = self.embed_file_data(&v, &gsym, "embedstring", false);
                     Value::Flat(vec![p, len])
                 }
                 crate::embed::EmbedKind::Bytes => {
-                    let data = v.files.first().map(|f| f.data.clone()).unwrap_or_default();
-                    let n = data.len() as i64;
-                    let sym = format!("{gsym}.embedbytes");
-                    self.l.module.data.push(crate::ir::DataObject {
-                        name: sym.clone(),
-                        section: crate::ir::DataSection::NoptrData,
-                        align: 1,
-                        size: data.len() as u64,
-                        bytes: data,
-                        relocs: Vec::new(),
-                        global: false,
-                    });
-                    let p = if n == 0 {
-                        self.b.iconst(Ty::I64, 0)
-                    } else {
-                        self.b.sym_addr(&sym, 0)
-                    };
-                    let len = self.b.iconst(Ty::I64, n);
-                    let cap = self.b.iconst(Ty::I64, n);
+                    // A []byte's contents are writable, hence data rather than rodata.
+                    let (p, len) = self.embed_file_data(&v, &gsym, "embedbytes", true);
+                    let cap = self
+                        .b
+                        .iconst(Ty::I64, v.files.first().map_or(0, |f| f.data.len() as i64));
                     Value::Flat(vec![p, len, cap])
                 }
                 crate::embed::EmbedKind::Fs => {
