@@ -1176,11 +1176,17 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 for (i, el) in elts.iter().enumerate() {
                     let (fi, ve) = match &el.kind {
                         ExprKind::KeyValue { key, value, .. } => {
-                            let name = match &key.kind {
-                                ExprKind::Ident(id) => id.name.as_str(),
-                                _ => "",
+                            let ExprKind::Ident(id) = &key.kind else {
+                                continue;
                             };
-                            (fields.iter().position(|f| f.name == name), &**value)
+                            if let Some(path) = prog.info.promoted_lit_fields.get(&id.id) {
+                                // Go 1.27: a promoted field named in the literal (`T{x: 1}`
+                                // where x lives in an embedded struct); the type checker
+                                // recorded the path, which never goes through a pointer.
+                                self.store_promoted_field(a, t, path, value);
+                                continue;
+                            }
+                            (fields.iter().position(|f| f.name == id.name), &**value)
                         }
                         _ => (Some(i), el),
                     };
@@ -1267,6 +1273,25 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 self.zero_value(t)
             }
         }
+    }
+
+    /// Stores a literal element into the promoted field reached from the struct at `base`
+    /// (of type `t`) through the embedded-field indices of `path`.
+    fn store_promoted_field(&mut self, base: Var, t: TypeId, path: &[u32], value: &'p Expr) {
+        let prog = self.l.prog;
+        let mut off = 0i64;
+        let mut cur = t;
+        for &ix in path {
+            let Type::Struct(fs) = prog.ty(prog.underlying(cur)).clone() else {
+                return;
+            };
+            let Some(f) = fs.get(ix as usize) else { return };
+            off += self.l.lay.field_offsets(cur)[ix as usize] as i64;
+            cur = f.typ;
+        }
+        let v = self.elem_value(value, cur);
+        let fa = self.b.add_imm(base, off);
+        self.store_value(fa, cur, v);
     }
 
     /// The value of a literal element of type `t` (handling `&T` elision).
