@@ -52,6 +52,8 @@ pub struct BuildOptions {
     pub rebuild_all: bool,
     /// How many packages to compile at once (`-p N`); default: the available cores.
     pub jobs: Option<usize>,
+    /// `-buildmode=plugin`: the main package becomes a plugin (docs/plugin.md).
+    pub plugin: bool,
 }
 
 /// Why a build failed: compile errors (already rendered in gc's form with their `# pkg` headers,
@@ -132,6 +134,10 @@ const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
             include_str!("../overlay/runtime/runtime1.go"),
         ),
         (
+            "runtime/plugin.go",
+            include_str!("../overlay/runtime/plugin.go"),
+        ),
+        (
             "runtime/sema.go",
             include_str!("../overlay/runtime/sema.go"),
         ),
@@ -173,6 +179,15 @@ pub(crate) fn load_config(with_runtime: bool) -> (LoadConfig, bool) {
         cfg.provided
             .extend(OVERLAY.iter().map(|o| o.path.to_string()));
     }
+    // Package plugin is GOROOT's, but for its cgo file (dlopen), which rgo replaces with one
+    // that calls its own loader; without cgo GOROOT would select plugin_stubs.go, whose Open
+    // fails (docs/plugin.md, overlay/README.md).
+    cfg.replaced_files.push(load::ReplacedFile {
+        dir: cfg.goroot.join("src").join("plugin"),
+        drop: "plugin_stubs.go".into(),
+        name: "plugin_rgo.go".into(),
+        text: include_str!("../overlay/plugin/plugin_rgo.go").into(),
+    });
     (cfg, goroot_missing)
 }
 
@@ -250,8 +265,20 @@ pub fn load_and_check_ext(
     with_runtime: bool,
     generated: Option<&GeneratedMain>,
 ) -> Result<(types::Program, Vec<LoadedInfo>), BuildError> {
+    load_and_check_cfg(args, stats, with_runtime, generated, false)
+}
+
+/// [`load_and_check_ext`]; `plugin` compiles the root main package under its plugin path.
+fn load_and_check_cfg(
+    args: &[String],
+    stats: &mut CheckStats,
+    with_runtime: bool,
+    generated: Option<&GeneratedMain>,
+    plugin: bool,
+) -> Result<(types::Program, Vec<LoadedInfo>), BuildError> {
     let t0 = Instant::now();
     let (mut cfg, goroot_missing) = load_config(with_runtime);
+    cfg.plugin = plugin;
     if let Some(g) = generated {
         cfg.tests = true;
         cfg.extra_deps = g.deps.clone();
@@ -525,6 +552,27 @@ pub fn build_with_report(
     link_checked(prog, &infos, opts, t0)
 }
 
+/// Builds the plugin (`-buildmode=plugin`) of the main package named by `args`; returns the
+/// shared object's bytes (docs/plugin.md).
+pub fn build_plugin(args: &[String], opts: &BuildOptions) -> Result<Vec<u8>, BuildError> {
+    let t0 = Instant::now();
+    let mut stats = CheckStats::default();
+    let (prog, infos) = load_and_check_cfg(args, &mut stats, true, None, true)?;
+    let opts = BuildOptions {
+        plugin: true,
+        ..opts.clone()
+    };
+    link_checked(prog, &infos, &opts, t0).map(|(so, _)| so)
+}
+
+/// The path of a plugin's main package in the checked program (its plugin path).
+fn plugin_root(infos: &[LoadedInfo]) -> Option<&str> {
+    infos
+        .iter()
+        .find(|i| i.root && i.name == "main")
+        .map(|i| i.path.as_str())
+}
+
 /// Builds the test binary of the package named by `args`: the package with its `_test.go`
 /// files, its external test package and the generated test main.
 pub fn build_test_binary(
@@ -548,7 +596,18 @@ fn link_checked(
     // One body per instance of generic code (frontend::types::mono).
     types::instantiate_bodies(&mut prog);
     let t_check = t0.elapsed();
-    if !prog.packages.iter().any(|p| p.path == "main") {
+    let plugin_path = if opts.plugin {
+        Some(
+            plugin_root(infos)
+                .ok_or_else(|| {
+                    BuildError::Other("-buildmode=plugin requires exactly one main package".into())
+                })?
+                .to_string(),
+        )
+    } else {
+        None
+    };
+    if plugin_path.is_none() && !prog.packages.iter().any(|p| p.path == "main") {
         return Err(BuildError::Other("no main package".into()));
     }
     if opts.escape_diagnostics {
@@ -572,12 +631,20 @@ fn link_checked(
         lower_time: t_lower,
     } = compile_packages(&prog, infos, opts)?;
     let t_codegen = t0.elapsed();
-    let mut inputs = vec![linker::Input {
-        name: "runtime.a".into(),
-        data: RUNTIME_ARCHIVE,
-        kind: linker::InputKind::Archive,
-    }];
+    // A plugin carries no runtime: its references to the runtime (Rust and the Go overlay)
+    // stay undefined and bind to the host's when it is loaded (docs/plugin.md).
+    let mut inputs = Vec::new();
+    if plugin_path.is_none() {
+        inputs.push(linker::Input {
+            name: "runtime.a".into(),
+            data: RUNTIME_ARCHIVE,
+            kind: linker::InputKind::Archive,
+        });
+    }
     for (pkg, o) in &objects {
+        if plugin_path.is_some() && pkg == "runtime" {
+            continue;
+        }
         inputs.push(linker::Input {
             name: format!("{pkg}.o"),
             data: o,
@@ -613,6 +680,9 @@ fn link_checked(
         dwarf: !opts.no_dwarf,
         goroot: load::default_goroot().map(|p| p.to_string_lossy().into_owned()),
         init_deps,
+        plugin_path: plugin_path.clone(),
+        // A host that can load plugins carries the table its plugins bind to.
+        host_symbols: plugin_path.is_none() && prog.packages.iter().any(|p| p.path == "plugin"),
         ..Default::default()
     };
     let (exe, link_report) = linker::link_with_report(&inputs, &lopts)
@@ -876,6 +946,11 @@ fn compile_packages(
             .map_or_else(|| path.to_string(), |i| i.import_path.clone())
     };
     let dumping = opts.dumps.ir || opts.dumps.clif || opts.dumps.asm;
+    let plugin_exports = if opts.plugin {
+        plugin_root(infos)
+    } else {
+        None
+    };
     // Dumps need the IR of every package, so they bypass the cache.
     let store = if dumping {
         None
@@ -911,7 +986,11 @@ fn compile_packages(
     let mut slots: Vec<Option<Compiled>> = Vec::with_capacity(units.len());
     let mut todo = Vec::new();
     for (i, p) in units.iter().enumerate() {
-        let key = keys.as_ref().and_then(|k| k.key.get(&(p.id.0 as usize)));
+        // A plugin's main package gets its export table only in that build: not cached.
+        let key = keys
+            .as_ref()
+            .and_then(|k| k.key.get(&(p.id.0 as usize)))
+            .filter(|_| Some(p.path.as_str()) != plugin_exports);
         match (&store, key) {
             (Some(c), Some(k)) if !opts.rebuild_all => match c.get(k) {
                 cache::Lookup::Hit(obj) => {
@@ -940,7 +1019,8 @@ fn compile_packages(
     };
     let compile_one = |p: &types::Package| -> Compiled {
         let t = Instant::now();
-        let module = midend::lower_package(prog, p.id).map_err(|errs| {
+        let exports = Some(p.path.as_str()) == plugin_exports;
+        let module = midend::lower_package_opts(prog, p.id, exports).map_err(|errs| {
             let diags: Vec<Diagnostic> = errs
                 .into_iter()
                 .map(|e| Diagnostic::new(e.pos, e.message))
@@ -953,6 +1033,7 @@ fn compile_packages(
         let obj = backend::compile_module(&module, &bopts)
             .map_err(|e| BuildError::Other(format!("# {}\n{e}", header_of(&p.path))))?;
         if let (Some(c), Some(k)) = (&store, &keys)
+            && !exports
             && let Some(key) = k.key.get(&(p.id.0 as usize))
             && let Err(e) = c.put(key, &obj)
         {

@@ -64,7 +64,12 @@ pub(crate) const LINKER_SYMS: &[&str] = &[
 ];
 
 /// Defined by the linker only when no input defines them.
-pub(crate) const LINKER_OPTIONAL: &[&str] = &["runtime.lastmoduledatap", "type:*"];
+pub(crate) const LINKER_OPTIONAL: &[&str] = &[
+    "runtime.lastmoduledatap",
+    "type:*",
+    "go:link.thispluginpath",
+    "go:rgo.hostsyms",
+];
 
 pub(crate) fn linker_provides(name: &str) -> bool {
     LINKER_SYMS.contains(&name) || LINKER_OPTIONAL.contains(&name)
@@ -336,7 +341,10 @@ pub(crate) fn load<'a>(inputs: &[Input<'a>], opts: &LinkOptions) -> Result<World
         }
     }
     mark_live(&mut w, opts)?;
-    check_undefined(&w)?;
+    // A plugin's undefined symbols are its imports: the loader binds them to the host's.
+    if opts.plugin_path.is_none() {
+        check_undefined(&w)?;
+    }
     Ok(w)
 }
 

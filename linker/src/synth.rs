@@ -182,6 +182,7 @@ pub(crate) fn moduledata(
     itaboffset: u64,
     itabsize: u64,
     ntasks: usize,
+    plugin: Option<(u64, u64)>,
 ) -> Result<Synth, LinkError> {
     let mut d = vec![0u8; 568];
     let mut relocs: Vec<SRel> = Vec::new();
@@ -238,7 +239,19 @@ pub(crate) fn moduledata(
     put(328, itabsize);
     put(368, 1);
     put(376, 1);
-    d[512] = 1; // hasmain
+    match plugin {
+        // A plugin: ptab, pluginpath; no main.
+        Some((path_len, nptab)) => {
+            if nptab > 0 {
+                relocs.push(l.srel(384, "go:plugin.tabs")?);
+                d[392..400].copy_from_slice(&nptab.to_le_bytes());
+                d[400..408].copy_from_slice(&nptab.to_le_bytes());
+            }
+            relocs.push(l.srel(408, "go:link.thispluginpath")?);
+            d[416..424].copy_from_slice(&path_len.to_le_bytes());
+        }
+        None => d[512] = 1, // hasmain
+    }
     Ok(Synth {
         data: d,
         relocs,
