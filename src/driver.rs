@@ -565,6 +565,29 @@ pub fn build_plugin(args: &[String], opts: &BuildOptions) -> Result<Vec<u8>, Bui
     link_checked(prog, &infos, &opts, t0).map(|(so, _)| so)
 }
 
+/// Each package's version hash for plugins' version check (gc's fingerprint, which hashes the
+/// package's export data): the first 8 bytes of SHA-256 over the package's source files, so
+/// a plugin built from other sources of a package the host also has is refused
+/// (docs/plugin.md). Keyed by symbol prefix, as gc's `go:link.pkghash.<pkg>` symbols.
+fn package_hashes(prog: &types::Program) -> Vec<(String, Vec<u8>)> {
+    use sha2::{Digest, Sha256};
+    let mut out = Vec::new();
+    for p in prog.packages.iter().filter(|p| !p.files.is_empty()) {
+        let mut h = Sha256::new();
+        for f in &p.files {
+            if let Some(sf) = prog.fset.file(f.file_index) {
+                h.update((sf.text.len() as u64).to_le_bytes());
+                h.update(sf.text.as_bytes());
+            }
+        }
+        out.push((
+            midend::lower::symbol_prefix(&p.path),
+            h.finalize()[..8].to_vec(),
+        ));
+    }
+    out
+}
+
 /// The path of a plugin's main package in the checked program (its plugin path).
 fn plugin_root(infos: &[LoadedInfo]) -> Option<&str> {
     infos
@@ -675,14 +698,20 @@ fn link_checked(
             }
         }
     }
+    // A host that can load plugins carries the table its plugins bind to.
+    let host_symbols = plugin_path.is_none() && prog.packages.iter().any(|p| p.path == "plugin");
     let lopts = linker::LinkOptions {
         strip: opts.strip,
         dwarf: !opts.no_dwarf,
         goroot: load::default_goroot().map(|p| p.to_string_lossy().into_owned()),
         init_deps,
         plugin_path: plugin_path.clone(),
-        // A host that can load plugins carries the table its plugins bind to.
-        host_symbols: plugin_path.is_none() && prog.packages.iter().any(|p| p.path == "plugin"),
+        pkghashes: if plugin_path.is_some() || host_symbols {
+            package_hashes(&prog)
+        } else {
+            Vec::new()
+        },
+        host_symbols,
         ..Default::default()
     };
     let (exe, link_report) = linker::link_with_report(&inputs, &lopts)

@@ -188,6 +188,7 @@ pub(crate) struct SRel {
     pub off: u64,
     pub target: Target,
     pub name: String,
+    pub addend: i64,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -320,7 +321,7 @@ impl<'w, 'a> Lay<'w, 'a> {
     }
 
     /// Append a chunk id to its output section's order.
-    fn append(&mut self, id: usize) {
+    pub(crate) fn append(&mut self, id: usize) {
         let out = self.chunks[id].out;
         self.order[out.idx()].push(id);
     }
@@ -334,6 +335,7 @@ impl<'w, 'a> Lay<'w, 'a> {
             off,
             target,
             name: name.to_string(),
+            addend: 0,
         })
     }
 
@@ -494,10 +496,19 @@ fn obj_order(w: &World) -> Vec<usize> {
 }
 
 pub(crate) fn link_world(
-    w: World,
+    mut w: World,
     inputs: &[Input],
     opts: &LinkOptions,
 ) -> Result<(Vec<u8>, LinkReport), LinkError> {
+    if opts.host_symbols || opts.plugin_path.is_some() {
+        for (pkg, _) in &opts.pkghashes {
+            w.linker_id(&crate::plugin::pkghash_name(pkg));
+        }
+        if opts.plugin_path.is_some() {
+            w.linker_id("go:link.pkghashes");
+            w.linker_id("go:link.pkghashbytes");
+        }
+    }
     let mut l = Lay::new(&w);
     let objs = obj_order(&w);
 
@@ -937,6 +948,7 @@ pub(crate) fn link_world(
                         got_syn.relocs.push(SRel {
                             off,
                             target: t,
+                            addend: 0,
                             name: w.objs[oi].syms[r.sym].name.clone(),
                         });
                     }
@@ -951,6 +963,14 @@ pub(crate) fn link_world(
         l.append(id);
         Some(id)
     };
+    // Package hashes (gc's go:link.pkghash.* and moduledata.pkghashes), for the version check
+    // between a plugin and its host.
+    if opts.host_symbols || opts.plugin_path.is_some() {
+        crate::plugin::pkghash_symbols(&mut l, opts)?;
+    }
+    if opts.plugin_path.is_some() {
+        crate::plugin::pkghashes_table(&mut l, opts)?;
+    }
     if opts.host_symbols {
         let s = crate::plugin::host_symbols(&l);
         let n = s.data.len() as u64;
@@ -1179,6 +1199,7 @@ pub(crate) fn link_world(
         itabsize,
         tasks.len(),
         plugin_info(&w, opts),
+        opts.pkghashes.len() as u64,
     )?;
     let id = l.push_synth(OutSec::GoModule, 32, md);
     l.append(id);
@@ -1248,7 +1269,7 @@ pub(crate) fn link_world(
                 let s = &l.synths[si];
                 buf[base..base + s.data.len()].copy_from_slice(&s.data);
                 for r in &s.relocs {
-                    let v = l.value(r.target, 0).ok_or_else(|| {
+                    let v = l.value(r.target, r.addend).ok_or_else(|| {
                         LinkError::Layout(format!(
                             "{}: references \"{}\", which has no address",
                             s.name, r.name
@@ -1453,7 +1474,7 @@ fn synth_dynrel(l: &Lay, r: &SRel, place: u64) -> Option<crate::plugin::DynRel> 
             at: place,
             kind: DynKind::Sym64,
             name: Some(r.name.clone()),
-            addend: 0,
+            addend: r.addend,
             fallback: fallback(l, r.target),
         });
     }

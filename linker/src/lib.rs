@@ -88,6 +88,9 @@ pub struct LinkOptions {
     /// The executable can load plugins: it carries the table of its global symbols
     /// (`go:rgo.hostsyms`) that the loader binds plugins to.
     pub host_symbols: bool,
+    /// Hosts and plugins: each package's version hash (gc's fingerprint), for
+    /// `go:link.pkghash.<package>` and a plugin's moduledata.pkghashes.
+    pub pkghashes: Vec<(String, Vec<u8>)>,
 }
 
 impl Default for LinkOptions {
@@ -106,6 +109,7 @@ impl Default for LinkOptions {
             gc_sections: true,
             plugin_path: None,
             host_symbols: false,
+            pkghashes: Vec::new(),
         }
     }
 }

@@ -30,7 +30,8 @@
 //! The loader maps the plugin within ±2 GiB of the host's text (below 2 GiB), so 32-bit
 //! PC-relative references to the host and 32-bit absolute addresses still fit.
 
-use crate::layout::{Lay, SRel, Synth};
+use crate::LinkError;
+use crate::layout::{Lay, Loc, OutSec, SRel, Synth};
 use crate::resolve::Target;
 
 /// `.rgo.plugin` starts with this magic and version.
@@ -81,7 +82,105 @@ pub(crate) struct DynRel {
 /// input objects define (the host may define them too) and undefined ones; never the linker's
 /// own symbols, which describe this module.
 pub(crate) fn interposable(name: &str, t: Target, global: bool) -> bool {
+    if name.starts_with(PKGHASH_PREFIX) {
+        // The linker defines them, but the host's copy is what the version check reads.
+        return true;
+    }
     global && !name.is_empty() && !matches!(t, Target::Linker(_) | Target::Abs(_))
+}
+
+const PKGHASH_PREFIX: &str = "go:link.pkghash.";
+
+/// gc's symbol holding a package's hash as a string: `go:link.pkghash.<package>`.
+pub(crate) fn pkghash_name(pkg: &str) -> String {
+    format!("{PKGHASH_PREFIX}{pkg}")
+}
+
+/// Defines `go:link.pkghash.<pkg>` for every package of the link: a string header pointing
+/// at the hash bytes that follow it. In a host they are what plugins' version checks read;
+/// in a plugin they are the fallback when the host lacks the package.
+pub(crate) fn pkghash_symbols(l: &mut Lay, opts: &crate::LinkOptions) -> Result<(), LinkError> {
+    for (pkg, hash) in &opts.pkghashes {
+        let name = pkghash_name(pkg);
+        let mut data = vec![0u8; 16];
+        data[8..16].copy_from_slice(&(hash.len() as u64).to_le_bytes());
+        data.extend_from_slice(hash);
+        let mut r = l.srel(0, &name)?;
+        r.addend = 16;
+        let id = l.push_synth(
+            OutSec::Rodata,
+            8,
+            Synth {
+                data,
+                relocs: vec![r],
+                name: name.clone(),
+            },
+        );
+        l.append(id);
+        l.define(&name, Loc::Chunk(id, 0), 16, false, true, true);
+    }
+    Ok(())
+}
+
+/// A plugin's `moduledata.pkghashes`: one `{modulename string, linktimehash string,
+/// runtimehash *string}` (40 bytes) per package it was linked with, in `go:link.pkghashes`;
+/// the names and hashes are in `go:link.pkghashbytes`. `runtimehash` points at
+/// `go:link.pkghash.<package>`, which the loader binds to the host's when the host has the
+/// package: lastmoduleinit compares the two strings.
+pub(crate) fn pkghashes_table(l: &mut Lay, opts: &crate::LinkOptions) -> Result<(), LinkError> {
+    let mut bytes = Vec::new();
+    let mut table = vec![0u8; 40 * opts.pkghashes.len()];
+    let mut relocs = Vec::new();
+    for (i, (pkg, hash)) in opts.pkghashes.iter().enumerate() {
+        let e = 40 * i;
+        for (k, text) in [pkg.as_bytes(), &hash[..]].into_iter().enumerate() {
+            let mut r = l.srel((e + 16 * k) as u64, "go:link.pkghashbytes")?;
+            r.addend = bytes.len() as i64;
+            relocs.push(r);
+            table[e + 16 * k + 8..e + 16 * k + 16]
+                .copy_from_slice(&(text.len() as u64).to_le_bytes());
+            bytes.extend_from_slice(text);
+        }
+        relocs.push(l.srel((e + 32) as u64, &pkghash_name(pkg))?);
+    }
+    let n = bytes.len() as u64;
+    let id = l.push_synth(
+        OutSec::Rodata,
+        1,
+        Synth {
+            data: bytes,
+            ..Default::default()
+        },
+    );
+    l.append(id);
+    l.define(
+        "go:link.pkghashbytes",
+        Loc::Chunk(id, 0),
+        n,
+        false,
+        false,
+        true,
+    );
+    let n = table.len() as u64;
+    let id = l.push_synth(
+        OutSec::Rodata,
+        8,
+        Synth {
+            data: table,
+            relocs,
+            name: "go:link.pkghashes".into(),
+        },
+    );
+    l.append(id);
+    l.define(
+        "go:link.pkghashes",
+        Loc::Chunk(id, 0),
+        n,
+        false,
+        false,
+        true,
+    );
+    Ok(())
 }
 
 /// The fallback of an interposable reference.
@@ -231,6 +330,13 @@ pub(crate) fn host_symbols(l: &Lay) -> Synth {
             },
         ));
     }
+    let hashes: Vec<(String, Target)> = w
+        .linker_names
+        .iter()
+        .filter(|n| n.starts_with(PKGHASH_PREFIX))
+        .filter_map(|n| Some((n.clone(), w.lookup(n)?)))
+        .collect();
+    entries.extend(hashes.iter().map(|(n, t)| (n.as_str(), *t)));
     entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     let head = 8 + 16 * entries.len();
     let mut data = vec![0u8; head];
@@ -246,6 +352,7 @@ pub(crate) fn host_symbols(l: &Lay) -> Synth {
             off: e as u64 + 8,
             target: *t,
             name: name.to_string(),
+            addend: 0,
         });
     }
     Synth {
