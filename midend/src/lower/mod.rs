@@ -734,8 +734,8 @@ impl<'p> Lowering<'p> {
     }
 
     /// gc's `go:plugin.tabs` (reflectdata.WritePluginTable): one `{name nameOff, typ typeOff}`
-    /// entry per exported package-level function or variable of a plugin's main package, sorted
-    /// by name. A function's type is its signature; a variable's is the pointer to it, since
+    /// entry per exported package-level function or variable of a plugin's main package, in
+    /// declaration order (as gc's noder collects them). A function's type is its signature; a variable's is the pointer to it, since
     /// `Lookup` returns the variable's address. The table lives in `.go.type`, where the
     /// linker resolves offsets against the module's `runtime.types`, and the linker points
     /// moduledata.ptab at it.
@@ -764,7 +764,6 @@ impl<'p> Lowering<'p> {
                 }
             }
         }
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
         let mut bytes = Vec::with_capacity(8 * entries.len());
         let mut relocs = Vec::new();
         for (i, (name, t, is_func)) in entries.iter().enumerate() {
