@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"plugin"
+	"reflect"
+	"unsafe"
 
 	"rgo.test/plugins/shared"
 )
@@ -45,6 +47,13 @@ func main() {
 	} else {
 		fmt.Printf("not a shared.Point: %T\n", pt)
 	}
+	// One descriptor per type, one itab per (type, interface) pair, in host and plugins.
+	fmt.Println("one descriptor:", reflect.TypeOf(pt) == reflect.TypeOf(shared.Point{}))
+	pointStringer := must(p1.Lookup("PointStringer")).(func(int, int) fmt.Stringer)
+	fromPlugin := pointStringer(7, 8)
+	var fromHost fmt.Stringer = shared.Point{X: 1, Y: 1}
+	itab := func(s fmt.Stringer) unsafe.Pointer { return (*[2]unsafe.Pointer)(unsafe.Pointer(&s))[0] }
+	fmt.Println("one itab:", itab(fromPlugin) == itab(fromHost), fromPlugin.String())
 	describe := must(p1.Lookup("Describe")).(func(any) string)
 	fmt.Println(describe(shared.Point{X: 5, Y: 6}))
 	fmt.Println(describe(s))

@@ -32,6 +32,10 @@ func NewShape(side float64) shared.Shape { return square{side} }
 // NewPoint returns a value of a shared type, boxed in the plugin.
 func NewPoint(x, y int) any { return shared.Point{X: x, Y: y} }
 
+// PointStringer converts a shared type to a std interface inside the plugin (a static itab
+// that the host also has).
+func PointStringer(x, y int) fmt.Stringer { return shared.Point{X: x, Y: y} }
+
 // Describe uses reflection-driven formatting on host and plugin types.
 func Describe(v any) string { return fmt.Sprintf("%T %v", v, v) }
 
