@@ -334,6 +334,10 @@ fn load_and_check_cfg(
         for o in wanted {
             let mut files = Vec::new();
             for (path, text) in o.files {
+                // The runtime's half of package plugin only in programs that have it.
+                if *path == "runtime/plugin.go" && !imported.contains("plugin") {
+                    continue;
+                }
                 let idx = loaded
                     .fset
                     .add(format!("$RGO/overlay/{path}"), (*text).to_string());
@@ -568,12 +572,25 @@ pub fn build_plugin(args: &[String], opts: &BuildOptions) -> Result<Vec<u8>, Bui
 /// Each package's version hash for plugins' version check (gc's fingerprint, which hashes the
 /// package's export data): the first 8 bytes of SHA-256 over the package's source files, so
 /// a plugin built from other sources of a package the host also has is refused
-/// (docs/plugin.md). Keyed by symbol prefix, as gc's `go:link.pkghash.<pkg>` symbols.
+/// (docs/plugin.md). The runtime's hash covers rgo's whole runtime. Keyed by symbol prefix, as gc's `go:link.pkghash.<pkg>` symbols.
 fn package_hashes(prog: &types::Program) -> Vec<(String, Vec<u8>)> {
     use sha2::{Digest, Sha256};
     let mut out = Vec::new();
     for p in prog.packages.iter().filter(|p| !p.files.is_empty()) {
         let mut h = Sha256::new();
+        if p.path == "runtime" {
+            // The runtime is rgo's: the Rust archive and every overlay file, whichever of
+            // them this program compiled (runtime/plugin.go only comes with package plugin).
+            h.update(RUNTIME_ARCHIVE);
+            for o in OVERLAY {
+                for (_, text) in o.files {
+                    h.update((text.len() as u64).to_le_bytes());
+                    h.update(text.as_bytes());
+                }
+            }
+            out.push(("runtime".to_string(), h.finalize()[..8].to_vec()));
+            continue;
+        }
         for f in &p.files {
             if let Some(sf) = prog.fset.file(f.file_index) {
                 h.update((sf.text.len() as u64).to_le_bytes());
