@@ -310,9 +310,20 @@ pub(crate) fn load<'a>(inputs: &[Input<'a>], opts: &LinkOptions) -> Result<World
             members.push(Some(o));
         }
     }
+    // A host that loads plugins keeps every Go-facing runtime entry point: a plugin may call
+    // one the host itself never does (gc's hosts link the whole runtime too).
+    let keep_all: Vec<String> = if opts.host_symbols {
+        let mut v: Vec<String> = provider.keys().filter(|n| go_facing(n)).cloned().collect();
+        v.sort();
+        v
+    } else {
+        Vec::new()
+    };
     loop {
         let mut changed = false;
-        for name in wanted(&objs, &globals, &opts.entry) {
+        let mut names = wanted(&objs, &globals, &opts.entry);
+        names.extend(keep_all.iter().cloned());
+        for name in names {
             if globals.contains_key(&name) {
                 continue;
             }
@@ -348,6 +359,12 @@ pub(crate) fn load<'a>(inputs: &[Input<'a>], opts: &LinkOptions) -> Result<World
     Ok(w)
 }
 
+/// A symbol Go code can name: a runtime entry point exported under a Go package's name
+/// (`runtime.newobject`, `reflect.resolveTypeOff`), unlike the Rust runtime's internal symbols.
+fn go_facing(name: &str) -> bool {
+    name.contains('.') && !name.starts_with('.') && !name.starts_with('_')
+}
+
 fn linkable(s: &InSec, is_go: bool) -> bool {
     !s.discarded && s.is_alloc() && classify(s, is_go).ok().flatten().is_some()
 }
@@ -377,6 +394,9 @@ fn mark_live(w: &mut World, opts: &LinkOptions) -> Result<(), LinkError> {
             .filter(|n| n.ends_with("..inittask"))
             .cloned(),
     );
+    if opts.host_symbols {
+        root_names.extend(w.globals.keys().filter(|n| go_facing(n)).cloned());
+    }
     root_names.sort();
     for n in &root_names {
         if let Some(Target::Sec { obj, sec, .. }) = w.lookup(n) {

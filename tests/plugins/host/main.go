@@ -73,6 +73,8 @@ func main() {
 	p2 := must(plugin.Open(filepath.Join(dir, "p2.so")))
 	add := must(p2.Lookup("Add")).(func(int, int) int)
 	fmt.Println("2+3 =", add(2, 3))
+	squares := must(p2.Lookup("Squares")).(func(int) int)
+	fmt.Println("squares:", squares(10))
 	shout := must(p2.Lookup("Shout")).(func(string) string)
 	fmt.Println(shout("loud"))
 	greeting := must(p2.Lookup("Greeting")).(*string)
