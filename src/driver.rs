@@ -52,6 +52,8 @@ pub struct BuildOptions {
     pub rebuild_all: bool,
     /// How many packages to compile at once (`-p N`); default: the available cores.
     pub jobs: Option<usize>,
+    /// `-buildmode=plugin`: the main package becomes a plugin (docs/plugin.md).
+    pub plugin: bool,
 }
 
 /// Why a build failed: compile errors (already rendered in gc's form with their `# pkg` headers,
@@ -132,6 +134,10 @@ const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
             include_str!("../overlay/runtime/runtime1.go"),
         ),
         (
+            "runtime/plugin.go",
+            include_str!("../overlay/runtime/plugin.go"),
+        ),
+        (
             "runtime/sema.go",
             include_str!("../overlay/runtime/sema.go"),
         ),
@@ -173,6 +179,15 @@ pub(crate) fn load_config(with_runtime: bool) -> (LoadConfig, bool) {
         cfg.provided
             .extend(OVERLAY.iter().map(|o| o.path.to_string()));
     }
+    // Package plugin is GOROOT's, but for its cgo file (dlopen), which rgo replaces with one
+    // that calls its own loader; without cgo GOROOT would select plugin_stubs.go, whose Open
+    // fails (docs/plugin.md, overlay/README.md).
+    cfg.replaced_files.push(load::ReplacedFile {
+        dir: cfg.goroot.join("src").join("plugin"),
+        drop: "plugin_stubs.go".into(),
+        name: "plugin_rgo.go".into(),
+        text: include_str!("../overlay/plugin/plugin_rgo.go").into(),
+    });
     (cfg, goroot_missing)
 }
 
@@ -250,8 +265,20 @@ pub fn load_and_check_ext(
     with_runtime: bool,
     generated: Option<&GeneratedMain>,
 ) -> Result<(types::Program, Vec<LoadedInfo>), BuildError> {
+    load_and_check_cfg(args, stats, with_runtime, generated, false)
+}
+
+/// [`load_and_check_ext`]; `plugin` compiles the root main package under its plugin path.
+fn load_and_check_cfg(
+    args: &[String],
+    stats: &mut CheckStats,
+    with_runtime: bool,
+    generated: Option<&GeneratedMain>,
+    plugin: bool,
+) -> Result<(types::Program, Vec<LoadedInfo>), BuildError> {
     let t0 = Instant::now();
     let (mut cfg, goroot_missing) = load_config(with_runtime);
+    cfg.plugin = plugin;
     if let Some(g) = generated {
         cfg.tests = true;
         cfg.extra_deps = g.deps.clone();
@@ -307,6 +334,10 @@ pub fn load_and_check_ext(
         for o in wanted {
             let mut files = Vec::new();
             for (path, text) in o.files {
+                // The runtime's half of package plugin only in programs that have it.
+                if *path == "runtime/plugin.go" && !imported.contains("plugin") {
+                    continue;
+                }
                 let idx = loaded
                     .fset
                     .add(format!("$RGO/overlay/{path}"), (*text).to_string());
@@ -525,6 +556,63 @@ pub fn build_with_report(
     link_checked(prog, &infos, opts, t0)
 }
 
+/// Builds the plugin (`-buildmode=plugin`) of the main package named by `args`; returns the
+/// shared object's bytes (docs/plugin.md).
+pub fn build_plugin(args: &[String], opts: &BuildOptions) -> Result<Vec<u8>, BuildError> {
+    let t0 = Instant::now();
+    let mut stats = CheckStats::default();
+    let (prog, infos) = load_and_check_cfg(args, &mut stats, true, None, true)?;
+    let opts = BuildOptions {
+        plugin: true,
+        ..opts.clone()
+    };
+    link_checked(prog, &infos, &opts, t0).map(|(so, _)| so)
+}
+
+/// Each package's version hash for plugins' version check (gc's fingerprint, which hashes the
+/// package's export data): the first 8 bytes of SHA-256 over the package's source files, so
+/// a plugin built from other sources of a package the host also has is refused
+/// (docs/plugin.md). The runtime's hash covers rgo's whole runtime. Keyed by symbol prefix, as gc's `go:link.pkghash.<pkg>` symbols.
+fn package_hashes(prog: &types::Program) -> Vec<(String, Vec<u8>)> {
+    use sha2::{Digest, Sha256};
+    let mut out = Vec::new();
+    for p in prog.packages.iter().filter(|p| !p.files.is_empty()) {
+        let mut h = Sha256::new();
+        if p.path == "runtime" {
+            // The runtime is rgo's: the Rust archive and every overlay file, whichever of
+            // them this program compiled (runtime/plugin.go only comes with package plugin).
+            h.update(RUNTIME_ARCHIVE);
+            for o in OVERLAY {
+                for (_, text) in o.files {
+                    h.update((text.len() as u64).to_le_bytes());
+                    h.update(text.as_bytes());
+                }
+            }
+            out.push(("runtime".to_string(), h.finalize()[..8].to_vec()));
+            continue;
+        }
+        for f in &p.files {
+            if let Some(sf) = prog.fset.file(f.file_index) {
+                h.update((sf.text.len() as u64).to_le_bytes());
+                h.update(sf.text.as_bytes());
+            }
+        }
+        out.push((
+            midend::lower::symbol_prefix(&p.path),
+            h.finalize()[..8].to_vec(),
+        ));
+    }
+    out
+}
+
+/// The path of a plugin's main package in the checked program (its plugin path).
+fn plugin_root(infos: &[LoadedInfo]) -> Option<&str> {
+    infos
+        .iter()
+        .find(|i| i.root && i.name == "main")
+        .map(|i| i.path.as_str())
+}
+
 /// Builds the test binary of the package named by `args`: the package with its `_test.go`
 /// files, its external test package and the generated test main.
 pub fn build_test_binary(
@@ -548,7 +636,18 @@ fn link_checked(
     // One body per instance of generic code (frontend::types::mono).
     types::instantiate_bodies(&mut prog);
     let t_check = t0.elapsed();
-    if !prog.packages.iter().any(|p| p.path == "main") {
+    let plugin_path = if opts.plugin {
+        Some(
+            plugin_root(infos)
+                .ok_or_else(|| {
+                    BuildError::Other("-buildmode=plugin requires exactly one main package".into())
+                })?
+                .to_string(),
+        )
+    } else {
+        None
+    };
+    if plugin_path.is_none() && !prog.packages.iter().any(|p| p.path == "main") {
         return Err(BuildError::Other("no main package".into()));
     }
     if opts.escape_diagnostics {
@@ -572,12 +671,20 @@ fn link_checked(
         lower_time: t_lower,
     } = compile_packages(&prog, infos, opts)?;
     let t_codegen = t0.elapsed();
-    let mut inputs = vec![linker::Input {
-        name: "runtime.a".into(),
-        data: RUNTIME_ARCHIVE,
-        kind: linker::InputKind::Archive,
-    }];
+    // A plugin carries no runtime: its references to the runtime (Rust and the Go overlay)
+    // stay undefined and bind to the host's when it is loaded (docs/plugin.md).
+    let mut inputs = Vec::new();
+    if plugin_path.is_none() {
+        inputs.push(linker::Input {
+            name: "runtime.a".into(),
+            data: RUNTIME_ARCHIVE,
+            kind: linker::InputKind::Archive,
+        });
+    }
     for (pkg, o) in &objects {
+        if plugin_path.is_some() && pkg == "runtime" {
+            continue;
+        }
         inputs.push(linker::Input {
             name: format!("{pkg}.o"),
             data: o,
@@ -608,11 +715,20 @@ fn link_checked(
             }
         }
     }
+    // A host that can load plugins carries the table its plugins bind to.
+    let host_symbols = plugin_path.is_none() && prog.packages.iter().any(|p| p.path == "plugin");
     let lopts = linker::LinkOptions {
         strip: opts.strip,
         dwarf: !opts.no_dwarf,
         goroot: load::default_goroot().map(|p| p.to_string_lossy().into_owned()),
         init_deps,
+        plugin_path: plugin_path.clone(),
+        pkghashes: if plugin_path.is_some() || host_symbols {
+            package_hashes(&prog)
+        } else {
+            Vec::new()
+        },
+        host_symbols,
         ..Default::default()
     };
     let (exe, link_report) = linker::link_with_report(&inputs, &lopts)
@@ -876,6 +992,11 @@ fn compile_packages(
             .map_or_else(|| path.to_string(), |i| i.import_path.clone())
     };
     let dumping = opts.dumps.ir || opts.dumps.clif || opts.dumps.asm;
+    let plugin_exports = if opts.plugin {
+        plugin_root(infos)
+    } else {
+        None
+    };
     // Dumps need the IR of every package, so they bypass the cache.
     let store = if dumping {
         None
@@ -911,7 +1032,11 @@ fn compile_packages(
     let mut slots: Vec<Option<Compiled>> = Vec::with_capacity(units.len());
     let mut todo = Vec::new();
     for (i, p) in units.iter().enumerate() {
-        let key = keys.as_ref().and_then(|k| k.key.get(&(p.id.0 as usize)));
+        // A plugin's main package gets its export table only in that build: not cached.
+        let key = keys
+            .as_ref()
+            .and_then(|k| k.key.get(&(p.id.0 as usize)))
+            .filter(|_| Some(p.path.as_str()) != plugin_exports);
         match (&store, key) {
             (Some(c), Some(k)) if !opts.rebuild_all => match c.get(k) {
                 cache::Lookup::Hit(obj) => {
@@ -940,7 +1065,8 @@ fn compile_packages(
     };
     let compile_one = |p: &types::Package| -> Compiled {
         let t = Instant::now();
-        let module = midend::lower_package(prog, p.id).map_err(|errs| {
+        let exports = Some(p.path.as_str()) == plugin_exports;
+        let module = midend::lower_package_opts(prog, p.id, exports).map_err(|errs| {
             let diags: Vec<Diagnostic> = errs
                 .into_iter()
                 .map(|e| Diagnostic::new(e.pos, e.message))
@@ -953,6 +1079,7 @@ fn compile_packages(
         let obj = backend::compile_module(&module, &bopts)
             .map_err(|e| BuildError::Other(format!("# {}\n{e}", header_of(&p.path))))?;
         if let (Some(c), Some(k)) = (&store, &keys)
+            && !exports
             && let Some(key) = k.key.get(&(p.id.0 as usize))
             && let Err(e) = c.put(key, &obj)
         {

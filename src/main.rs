@@ -129,6 +129,21 @@ fn parse_build_args(args: &[String], run: bool) -> Result<Parsed, String> {
                 args.get(i).ok_or("flag needs an argument: -ldflags")?,
                 &mut p.opts,
             )?;
+        } else if a == "-buildmode" || a.starts_with("-buildmode=") {
+            let v = match a.strip_prefix("-buildmode=") {
+                Some(v) => v.to_string(),
+                None => {
+                    i += 1;
+                    args.get(i)
+                        .ok_or("flag needs an argument: -buildmode")?
+                        .clone()
+                }
+            };
+            match v.as_str() {
+                "default" | "exe" => p.opts.plugin = false,
+                "plugin" => p.opts.plugin = true,
+                other => return Err(format!("-buildmode={other} not supported by rgo")),
+            }
         } else if a == "-v" {
             p.opts.verbose = true;
         } else if a == "-a" {
@@ -304,6 +319,38 @@ fn place_exe(out: Option<&str>, name: &str, exe: &[u8]) -> Result<(), String> {
     write_exe(&path, exe)
 }
 
+/// `rgo build -buildmode=plugin`: one main package, written to -o or, as the go command
+/// names it, `<first file or last path element>.so`.
+fn build_plugin(p: &Parsed, roots: &[driver::RootPackage]) -> ExitCode {
+    let [root] = roots else {
+        eprintln!("-buildmode=plugin requires exactly one main package");
+        return ExitCode::from(1);
+    };
+    if root.name != "main" {
+        eprintln!("-buildmode=plugin requires exactly one main package");
+        return ExitCode::from(1);
+    }
+    let so = match driver::build_plugin(&p.targets, &p.opts) {
+        Ok(b) => b,
+        Err(e) => return report(e),
+    };
+    let stem = if p.files {
+        Path::new(&p.targets[0])
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "a".into())
+    } else {
+        default_exe_name(&root.import_path)
+    };
+    match place_exe(p.out.as_deref(), &format!("{stem}.so"), &so) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn cmd_build(args: &[String]) -> ExitCode {
     let p = match parse_build_args(args, false) {
         Ok(p) => p,
@@ -316,6 +363,9 @@ fn cmd_build(args: &[String]) -> ExitCode {
         Ok(r) => r,
         Err(e) => return report(e),
     };
+    if p.opts.plugin {
+        return build_plugin(&p, &roots);
+    }
     if p.files && roots.iter().all(|r| r.name == "main") {
         let exe = match driver::build(&p.targets, &p.opts) {
             Ok(b) => b,

@@ -98,6 +98,23 @@ pub struct LoadConfig {
     /// rather than roots: the imports of the test main `rgo test` generates (`testing`,
     /// `testing/internal/testdeps`, ...), which may be internal packages of GOROOT.
     pub extra_deps: Vec<String>,
+    /// `-buildmode=plugin`: the root `main` package is compiled under its plugin path
+    /// (gc's `-p`): its import path, or `plugin/unnamed-<hash of its files>` for files named
+    /// on the command line, as the go command's `PluginPath` chooses.
+    pub plugin: bool,
+    /// Files of GOROOT packages that rgo replaces: in directory `dir`, the file `drop` is left
+    /// out and `name` (with `text`) is added. The one use is package plugin's cgo file
+    /// (docs/plugin.md).
+    pub replaced_files: Vec<ReplacedFile>,
+}
+
+/// See [`LoadConfig::replaced_files`].
+#[derive(Clone, Debug)]
+pub struct ReplacedFile {
+    pub dir: PathBuf,
+    pub drop: String,
+    pub name: String,
+    pub text: String,
 }
 
 impl LoadConfig {
@@ -113,6 +130,8 @@ impl LoadConfig {
             dir: None,
             provided: Vec::new(),
             extra_deps: Vec::new(),
+            plugin: false,
+            replaced_files: Vec::new(),
         }
     }
 
@@ -726,6 +745,14 @@ impl<'a> Loader<'a> {
             .filter_map(|e| e.file_name().into_string().ok())
             .filter(|n| n.ends_with(".go"))
             .collect();
+        let replaced: Vec<&ReplacedFile> = self
+            .cfg
+            .replaced_files
+            .iter()
+            .filter(|r| r.dir == dir)
+            .collect();
+        names.retain(|n| !replaced.iter().any(|r| &r.drop == n));
+        names.extend(replaced.iter().map(|r| r.name.clone()));
         names.sort();
         let mut any_go = false;
         let mut any_non_test = false;
@@ -751,7 +778,11 @@ impl<'a> Loader<'a> {
                 continue;
             }
             let path = dir.join(&name);
-            let text = match std::fs::read(&path) {
+            let text = match replaced.iter().find(|r| r.name == name) {
+                Some(r) => Ok(r.text.clone().into_bytes()),
+                None => std::fs::read(&path),
+            };
+            let text = match text {
                 Ok(b) => String::from_utf8_lossy(&b).into_owned(),
                 Err(e) => {
                     return Err(DirError::Other(format!(
@@ -1287,7 +1318,9 @@ impl<'a> Loader<'a> {
         PackageInfo {
             // A command under test is compiled as a library under its import path, as the
             // go command does (`-p path`): the test main is the program's `main`.
-            path: if p.name == "main" && !(p.root && self.cfg.tests) {
+            path: if p.name == "main" && p.root && self.cfg.plugin {
+                plugin_path(&p.import_path, &p.files)
+            } else if p.name == "main" && !(p.root && self.cfg.tests) {
                 "main".to_string()
             } else {
                 p.import_path.clone()
@@ -1306,6 +1339,24 @@ impl<'a> Loader<'a> {
 }
 
 // ---- helpers ----
+
+/// The path a plugin's main package is compiled under (the go command's `PluginPath`): its
+/// import path, except for files named on the command line, which get `plugin/unnamed-` and a
+/// hash of their contents (gc hashes with SHA-1 and the build ID; rgo with 64-bit FNV-1a of
+/// the files, so the name is as stable and as unique per contents).
+fn plugin_path(import_path: &str, files: &[SrcFile]) -> String {
+    if import_path != "command-line-arguments" {
+        return import_path.to_string();
+    }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for f in files {
+        for &b in f.text.as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("plugin/unnamed-{h:016x}")
+}
 
 /// Arguments naming directories rather than import paths.
 fn is_local(arg: &str) -> bool {

@@ -15,6 +15,8 @@ pub(crate) struct OutSym {
 }
 
 pub(crate) struct Image {
+    /// A plugin: `ET_DYN`, no entry point.
+    pub dyn_object: bool,
     /// Contents per output section (empty for NOBITS).
     pub bufs: Vec<Vec<u8>>,
     pub addr: [u64; 12],
@@ -280,7 +282,14 @@ pub(crate) fn write(img: &mut Image) -> Result<(Vec<u8>, Vec<SectionInfo>), Link
         E::ELFOSABI_NONE,
     ]);
     h.extend_from_slice(&[0; 8]);
-    put16(&mut h, E::ET_EXEC);
+    put16(
+        &mut h,
+        if img.dyn_object {
+            E::ET_DYN
+        } else {
+            E::ET_EXEC
+        },
+    );
     put16(&mut h, E::EM_X86_64);
     put32(&mut h, u32::from(E::EV_CURRENT));
     put64(&mut h, img.entry);

@@ -188,6 +188,7 @@ pub(crate) struct SRel {
     pub off: u64,
     pub target: Target,
     pub name: String,
+    pub addend: i64,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -320,7 +321,7 @@ impl<'w, 'a> Lay<'w, 'a> {
     }
 
     /// Append a chunk id to its output section's order.
-    fn append(&mut self, id: usize) {
+    pub(crate) fn append(&mut self, id: usize) {
         let out = self.chunks[id].out;
         self.order[out.idx()].push(id);
     }
@@ -334,6 +335,7 @@ impl<'w, 'a> Lay<'w, 'a> {
             off,
             target,
             name: name.to_string(),
+            addend: 0,
         })
     }
 
@@ -438,6 +440,20 @@ impl<'w, 'a> Lay<'w, 'a> {
         })
     }
 
+    /// S for a target (None if it was not laid out).
+    pub(crate) fn value_of(&self, t: Target) -> Option<i128> {
+        self.value(t, 0)
+    }
+
+    /// Whether offset `off` of input section (obj, sec) was laid out.
+    pub(crate) fn has_piece(&self, obj: usize, sec: usize, off: u64) -> bool {
+        self.chunk_at(obj, sec, off)
+            .is_some_and(|id| match self.chunks[id].src {
+                Src::In { start, .. } => off >= start && off - start <= self.chunks[id].size,
+                Src::Synth(_) => false,
+            })
+    }
+
     fn target_exec(&self, t: Target) -> bool {
         match t {
             Target::Sec { obj, sec, .. } => self.w.sec(obj, sec).is_exec(),
@@ -480,10 +496,19 @@ fn obj_order(w: &World) -> Vec<usize> {
 }
 
 pub(crate) fn link_world(
-    w: World,
+    mut w: World,
     inputs: &[Input],
     opts: &LinkOptions,
 ) -> Result<(Vec<u8>, LinkReport), LinkError> {
+    if opts.host_symbols || opts.plugin_path.is_some() {
+        for (pkg, _) in &opts.pkghashes {
+            w.linker_id(&crate::plugin::pkghash_name(pkg));
+        }
+        if opts.plugin_path.is_some() {
+            w.linker_id("go:link.pkghashes");
+            w.linker_id("go:link.pkghashbytes");
+        }
+    }
     let mut l = Lay::new(&w);
     let objs = obj_order(&w);
 
@@ -923,6 +948,7 @@ pub(crate) fn link_world(
                         got_syn.relocs.push(SRel {
                             off,
                             target: t,
+                            addend: 0,
                             name: w.objs[oi].syms[r.sym].name.clone(),
                         });
                     }
@@ -937,6 +963,41 @@ pub(crate) fn link_world(
         l.append(id);
         Some(id)
     };
+    // Package hashes (gc's go:link.pkghash.* and moduledata.pkghashes), for the version check
+    // between a plugin and its host.
+    if opts.host_symbols || opts.plugin_path.is_some() {
+        crate::plugin::pkghash_symbols(&mut l, opts)?;
+    }
+    if opts.plugin_path.is_some() {
+        crate::plugin::pkghashes_table(&mut l, opts)?;
+    }
+    if opts.host_symbols {
+        let s = crate::plugin::host_symbols(&l);
+        let n = s.data.len() as u64;
+        let id = l.push_synth(OutSec::Rodata, 8, s);
+        l.append(id);
+        l.define("go:rgo.hostsyms", Loc::Chunk(id, 0), n, false, true, true);
+    }
+    if let Some(pp) = &opts.plugin_path {
+        let n = pp.len() as u64;
+        let id = l.push_synth(
+            OutSec::Rodata,
+            1,
+            Synth {
+                data: pp.as_bytes().to_vec(),
+                ..Default::default()
+            },
+        );
+        l.append(id);
+        l.define(
+            "go:link.thispluginpath",
+            Loc::Chunk(id, 0),
+            n,
+            false,
+            true,
+            true,
+        );
+    }
     for n in ["go:rodatafipsstart", "go:rodatafipsend"] {
         let id = l.push_synth(
             OutSec::Rodata,
@@ -1137,6 +1198,8 @@ pub(crate) fn link_world(
         itaboffset,
         itabsize,
         tasks.len(),
+        plugin_info(&w, opts),
+        opts.pkghashes.len() as u64,
     )?;
     let id = l.push_synth(OutSec::GoModule, 32, md);
     l.append(id);
@@ -1181,7 +1244,9 @@ pub(crate) fn link_world(
         )));
     }
 
-    // ---- contents and relocation.
+    // ---- contents and relocation (a plugin also records what its loader must patch).
+    let plugin = opts.plugin_path.is_some();
+    let mut dynrels: Vec<crate::plugin::DynRel> = Vec::new();
     let mut bufs: Vec<Vec<u8>> = OutSec::ALL
         .iter()
         .map(|s| {
@@ -1204,7 +1269,7 @@ pub(crate) fn link_world(
                 let s = &l.synths[si];
                 buf[base..base + s.data.len()].copy_from_slice(&s.data);
                 for r in &s.relocs {
-                    let v = l.value(r.target, 0).ok_or_else(|| {
+                    let v = l.value(r.target, r.addend).ok_or_else(|| {
                         LinkError::Layout(format!(
                             "{}: references \"{}\", which has no address",
                             s.name, r.name
@@ -1212,6 +1277,10 @@ pub(crate) fn link_world(
                     })?;
                     let at = base + r.off as usize;
                     buf[at..at + 8].copy_from_slice(&(v as u64).to_le_bytes());
+                    if plugin {
+                        let place = l.addr[c.out.idx()] + c.off + r.off;
+                        dynrels.extend(synth_dynrel(&l, r, place));
+                    }
                 }
             }
             Src::In { obj, sec, start } => {
@@ -1227,21 +1296,28 @@ pub(crate) fn link_world(
                     let at = base + (r.offset - start) as usize;
                     let p = i128::from(p0 + (r.offset - start));
                     apply(&l, &got, got_chunk, obj, sec, r, rel32, p, buf, at)?;
+                    if plugin {
+                        dynrels.extend(in_dynrel(&l, obj, sec, r, rel32, p as u64));
+                    }
                 }
             }
         }
     }
 
     // ---- symbols.
-    let entry_t = w.lookup(&opts.entry).ok_or_else(|| {
-        LinkError::Undefined(vec![crate::Undefined {
-            symbol: opts.entry.clone(),
-            referenced_by: vec!["entry point".into()],
-        }])
-    })?;
-    let entry =
+    let entry = if plugin {
+        // A plugin has no entry point: the loader runs its package inits.
+        0
+    } else {
+        let entry_t = w.lookup(&opts.entry).ok_or_else(|| {
+            LinkError::Undefined(vec![crate::Undefined {
+                symbol: opts.entry.clone(),
+                referenced_by: vec!["entry point".into()],
+            }])
+        })?;
         l.value(entry_t, 0)
-            .ok_or_else(|| LinkError::Layout("entry symbol has no address".into()))? as u64;
+            .ok_or_else(|| LinkError::Layout("entry symbol has no address".into()))? as u64
+    };
     let mut syms: Vec<OutSym> = Vec::new();
     let mut report_syms: Vec<SymbolInfo> = Vec::new();
     let mut lds: Vec<&LDef> = l.ldefs.values().collect();
@@ -1320,7 +1396,36 @@ pub(crate) fn link_world(
 
     // ---- notes and the file.
     let ids = synth::build_ids(inputs, opts);
+    let mut debug = debug;
+    if plugin {
+        let md = w
+            .lookup("runtime.firstmoduledata")
+            .and_then(|t| l.value(t, 0))
+            .ok_or_else(|| LinkError::Layout("plugin without moduledata".into()))?;
+        // minpc and maxpc are written as numbers, not through relocations.
+        for off in [160, 168] {
+            dynrels.push(crate::plugin::DynRel {
+                at: md as u64 + off,
+                kind: crate::plugin::DynKind::Relative64,
+                name: None,
+                addend: 0,
+                fallback: crate::plugin::Fallback::None,
+            });
+        }
+        let end = l.addr[OutSec::Noptrbss.idx()] + l.size[OutSec::Noptrbss.idx()];
+        debug.push((
+            ".rgo.plugin",
+            crate::plugin::encode(
+                BASE,
+                end,
+                md as u64,
+                &dynrels,
+                &crate::plugin::type_descriptors(&l),
+            ),
+        ));
+    }
     let mut img = Image {
+        dyn_object: plugin,
         bufs,
         addr: l.addr,
         size: l.size,
@@ -1347,6 +1452,103 @@ pub(crate) fn link_world(
         inittasks: tasks,
     };
     Ok((bytes, report))
+}
+
+/// moduledata's plugin fields: (length of the plugin path, number of ptab entries).
+fn plugin_info(w: &World, opts: &LinkOptions) -> Option<(u64, u64)> {
+    let pp = opts.plugin_path.as_ref()?;
+    let nptab = w
+        .globals
+        .get("go:plugin.tabs")
+        .map_or(0, |g| w.objs[g.obj].syms[g.sym].size / 8);
+    Some((pp.len() as u64, nptab))
+}
+
+/// The loader's record for an absolute address the linker wrote into its own data at link
+/// address `place` (plugin/mod docs: interposable symbols by name, the rest relative).
+fn synth_dynrel(l: &Lay, r: &SRel, place: u64) -> Option<crate::plugin::DynRel> {
+    use crate::plugin::{DynKind, DynRel, Fallback, fallback, interposable};
+    let global = l.w.globals.contains_key(&r.name) || matches!(r.target, Target::Undef { .. });
+    if interposable(&r.name, r.target, global) {
+        return Some(DynRel {
+            at: place,
+            kind: DynKind::Sym64,
+            name: Some(r.name.clone()),
+            addend: r.addend,
+            fallback: fallback(l, r.target),
+        });
+    }
+    if matches!(r.target, Target::Abs(_)) {
+        return None;
+    }
+    Some(DynRel {
+        at: place,
+        kind: DynKind::Relative64,
+        name: None,
+        addend: 0,
+        fallback: Fallback::None,
+    })
+}
+
+/// The loader's record for relocation `r` of an input section, applied at link address `p`.
+fn in_dynrel(
+    l: &Lay,
+    obj: usize,
+    sec: usize,
+    r: &Rel,
+    rel32_is_off: bool,
+    p: u64,
+) -> Option<crate::plugin::DynRel> {
+    use crate::plugin::{DynKind, DynRel, Fallback, fallback, interposable};
+    let w = l.w;
+    let sym = w.objs[obj].syms.get(r.sym)?;
+    let t = w.resolve(obj, r.sym);
+    let by_name = interposable(&sym.name, t, !sym.is_local() && r.sym != 0);
+    let mut at = p;
+    let mut addend = r.addend;
+    let kind = match r.r_type {
+        E::R_X86_64_64 => {
+            if by_name {
+                DynKind::Sym64
+            } else if matches!(t, Target::Abs(_)) {
+                return None;
+            } else {
+                DynKind::Relative64
+            }
+        }
+        E::R_X86_64_PC32 | E::R_X86_64_PLT32 if by_name => DynKind::SymPc32,
+        E::R_X86_64_GOTPCREL | E::R_X86_64_GOTPCRELX | E::R_X86_64_REX_GOTPCRELX if by_name => {
+            match relax_kind(w.sec(obj, sec).data, r) {
+                // A GOT slot: the slot itself is recorded with the linker's data.
+                None => return None,
+                Some(Relax::Jmp) => {
+                    // `jmp rel32` starts a byte earlier (see apply).
+                    at = p - 1;
+                    addend = -4;
+                    DynKind::SymPc32
+                }
+                Some(_) => DynKind::SymPc32,
+            }
+        }
+        E::R_X86_64_32S if by_name => DynKind::Sym32s,
+        E::R_X86_64_32 if by_name && !rel32_is_off => DynKind::Sym32,
+        E::R_X86_64_32S | E::R_X86_64_32 if !rel32_is_off && !matches!(t, Target::Abs(_)) => {
+            DynKind::Relative32
+        }
+        _ => return None,
+    };
+    let named = !matches!(kind, DynKind::Relative64 | DynKind::Relative32);
+    Some(DynRel {
+        at,
+        kind,
+        name: named.then(|| sym.name.clone()),
+        addend,
+        fallback: if named {
+            fallback(l, t)
+        } else {
+            Fallback::None
+        },
+    })
 }
 
 /// gc hides type data, itabs, funcvals and string data from .symtab.

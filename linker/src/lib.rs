@@ -17,6 +17,7 @@ mod input;
 mod layout;
 mod lines;
 mod pclntab;
+mod plugin;
 mod resolve;
 mod synth;
 
@@ -80,6 +81,16 @@ pub struct LinkOptions {
     pub data_mask: DataMask,
     /// Garbage-collect unreferenced sections of archive members.
     pub gc_sections: bool,
+    /// `-buildmode=plugin`: the plugin path of the main package. The output is an `ET_DYN`
+    /// object with its own moduledata, whose undefined and interposable symbols the runtime's
+    /// loader binds to the host's (docs/plugin.md).
+    pub plugin_path: Option<String>,
+    /// The executable can load plugins: it carries the table of its global symbols
+    /// (`go:rgo.hostsyms`) that the loader binds plugins to.
+    pub host_symbols: bool,
+    /// Hosts and plugins: each package's version hash (gc's fingerprint), for
+    /// `go:link.pkghash.<package>` and a plugin's moduledata.pkghashes.
+    pub pkghashes: Vec<(String, Vec<u8>)>,
 }
 
 impl Default for LinkOptions {
@@ -96,6 +107,9 @@ impl Default for LinkOptions {
             type_order: TypeOrder::default(),
             data_mask: DataMask::default(),
             gc_sections: true,
+            plugin_path: None,
+            host_symbols: false,
+            pkghashes: Vec::new(),
         }
     }
 }

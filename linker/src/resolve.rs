@@ -64,7 +64,12 @@ pub(crate) const LINKER_SYMS: &[&str] = &[
 ];
 
 /// Defined by the linker only when no input defines them.
-pub(crate) const LINKER_OPTIONAL: &[&str] = &["runtime.lastmoduledatap", "type:*"];
+pub(crate) const LINKER_OPTIONAL: &[&str] = &[
+    "runtime.lastmoduledatap",
+    "type:*",
+    "go:link.thispluginpath",
+    "go:rgo.hostsyms",
+];
 
 pub(crate) fn linker_provides(name: &str) -> bool {
     LINKER_SYMS.contains(&name) || LINKER_OPTIONAL.contains(&name)
@@ -305,9 +310,20 @@ pub(crate) fn load<'a>(inputs: &[Input<'a>], opts: &LinkOptions) -> Result<World
             members.push(Some(o));
         }
     }
+    // A host that loads plugins keeps every Go-facing runtime entry point: a plugin may call
+    // one the host itself never does (gc's hosts link the whole runtime too).
+    let keep_all: Vec<String> = if opts.host_symbols {
+        let mut v: Vec<String> = provider.keys().filter(|n| go_facing(n)).cloned().collect();
+        v.sort();
+        v
+    } else {
+        Vec::new()
+    };
     loop {
         let mut changed = false;
-        for name in wanted(&objs, &globals, &opts.entry) {
+        let mut names = wanted(&objs, &globals, &opts.entry);
+        names.extend(keep_all.iter().cloned());
+        for name in names {
             if globals.contains_key(&name) {
                 continue;
             }
@@ -336,8 +352,17 @@ pub(crate) fn load<'a>(inputs: &[Input<'a>], opts: &LinkOptions) -> Result<World
         }
     }
     mark_live(&mut w, opts)?;
-    check_undefined(&w)?;
+    // A plugin's undefined symbols are its imports: the loader binds them to the host's.
+    if opts.plugin_path.is_none() {
+        check_undefined(&w)?;
+    }
     Ok(w)
+}
+
+/// A symbol Go code can name: a runtime entry point exported under a Go package's name
+/// (`runtime.newobject`, `reflect.resolveTypeOff`), unlike the Rust runtime's internal symbols.
+fn go_facing(name: &str) -> bool {
+    name.contains('.') && !name.starts_with('.') && !name.starts_with('_')
 }
 
 fn linkable(s: &InSec, is_go: bool) -> bool {
@@ -369,6 +394,9 @@ fn mark_live(w: &mut World, opts: &LinkOptions) -> Result<(), LinkError> {
             .filter(|n| n.ends_with("..inittask"))
             .cloned(),
     );
+    if opts.host_symbols {
+        root_names.extend(w.globals.keys().filter(|n| go_facing(n)).cloned());
+    }
     root_names.sort();
     for n in &root_names {
         if let Some(Target::Sec { obj, sec, .. }) = w.lookup(n) {

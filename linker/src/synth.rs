@@ -4,7 +4,7 @@
 use crate::input::SymDef;
 use crate::layout::{Lay, SRel, Synth, TEXT_ADDR};
 use crate::pclntab::{Pcln, put_uvarint};
-use crate::resolve::World;
+use crate::resolve::{Target, World};
 use crate::{DataMask, Input, LinkError, LinkOptions};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
@@ -182,6 +182,8 @@ pub(crate) fn moduledata(
     itaboffset: u64,
     itabsize: u64,
     ntasks: usize,
+    plugin: Option<(u64, u64)>,
+    opts_npkg: u64,
 ) -> Result<Synth, LinkError> {
     let mut d = vec![0u8; 568];
     let mut relocs: Vec<SRel> = Vec::new();
@@ -238,7 +240,27 @@ pub(crate) fn moduledata(
     put(328, itabsize);
     put(368, 1);
     put(376, 1);
-    d[512] = 1; // hasmain
+    match plugin {
+        // A plugin: ptab, pluginpath; no main.
+        Some((path_len, nptab)) => {
+            if nptab > 0 {
+                relocs.push(l.srel(384, "go:plugin.tabs")?);
+                d[392..400].copy_from_slice(&nptab.to_le_bytes());
+                d[400..408].copy_from_slice(&nptab.to_le_bytes());
+            }
+            relocs.push(l.srel(408, "go:link.thispluginpath")?);
+            d[416..424].copy_from_slice(&path_len.to_le_bytes());
+            if let Some(Target::Linker(_)) = l.w.lookup("go:link.pkghashes") {
+                let n = opts_npkg;
+                if n > 0 {
+                    relocs.push(l.srel(424, "go:link.pkghashes")?);
+                    d[432..440].copy_from_slice(&n.to_le_bytes());
+                    d[440..448].copy_from_slice(&n.to_le_bytes());
+                }
+            }
+        }
+        None => d[512] = 1, // hasmain
+    }
     Ok(Synth {
         data: d,
         relocs,

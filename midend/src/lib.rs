@@ -12,4 +12,4 @@ pub mod linkname;
 pub mod lower;
 pub mod typedata;
 
-pub use lower::{LowerError, lower_package};
+pub use lower::{LowerError, lower_package, lower_package_opts};

@@ -148,7 +148,7 @@ impl TypeData {
 
     /// The descriptor symbol of `*t`: the checker's pointer type when there is one, else a
     /// descriptor made up here (such a `*t` has no methods).
-    fn ptr_to(&mut self, prog: &Program, t: TypeId) -> String {
+    pub(crate) fn ptr_to(&mut self, prog: &Program, t: TypeId) -> String {
         if let Some(p) = find_pointer_type(prog, t) {
             return self.type_sym(prog, p);
         }

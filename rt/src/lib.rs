@@ -29,6 +29,7 @@ pub mod mgcsweep;
 pub mod mheap;
 pub mod netpoll;
 pub mod panic;
+pub mod plugin;
 pub mod preempt;
 pub mod print;
 pub mod proc;

@@ -151,6 +151,15 @@ pub unsafe fn gc_mark() {
             scan_conservative(lo, hi);
         }
     }
+    // Loaded plugins (rt/src/plugin.rs): their pointerful .data and .bss.
+    for md in crate::symtab::modules().skip(1) {
+        for (lo, hi) in [(md[208 / 8], md[216 / 8]), (md[224 / 8], md[232 / 8])] {
+            if lo < hi {
+                GLOBALS_SCAN += (hi - lo) as u64;
+                scan_conservative(lo, hi);
+            }
+        }
+    }
     drain();
 
     // Runtime-internal memory: goroutine records, sudogs, defer and panic records, itabs.

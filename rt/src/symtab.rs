@@ -37,7 +37,7 @@ pub fn first_module() -> &'static ModuleData {
     unsafe { &*core::ptr::addr_of!(FIRSTMODULEDATA) }
 }
 
-fn modules() -> impl Iterator<Item = &'static ModuleData> {
+pub fn modules() -> impl Iterator<Item = &'static ModuleData> {
     let mut cur: *const ModuleData = first_module();
     core::iter::from_fn(move || {
         if cur.is_null() {
@@ -86,8 +86,11 @@ pub fn resolve_type_off(base: usize, off: i32) -> *const crate::types::Type {
     let p = md[MD_TYPES].wrapping_add(off as isize as usize);
     if p >= md[MD_ETYPES] {
         core::ptr::null()
-    } else {
+    } else if core::ptr::eq(md, first_module()) {
         p as *const crate::types::Type
+    } else {
+        // A plugin's descriptor that the host also has: the host's (gc's typemap).
+        crate::plugin::typemap(md as *const ModuleData as usize, p) as *const crate::types::Type
     }
 }
 

@@ -26,7 +26,7 @@ use moduledata::{FIELDS, FieldKind, Moduledata};
 use pclntab::Pclntab;
 use types::{Ctx, TypeSet};
 
-const USAGE: &str = "usage: rgo inspect [--moduledata] [--types] [--itabs] [--pclntab] [--buildinfo]\n\
+const USAGE: &str = "usage: rgo inspect [--moduledata] [--plugin] [--types] [--itabs] [--pclntab] [--buildinfo]\n\
     \t[--filter PATTERN] [--pkg NAME] [--no-syms] BINARY\n\
     \trgo inspect --diff [section flags] [--filter PATTERN] [--pkg NAME] A B";
 
@@ -34,6 +34,8 @@ const USAGE: &str = "usage: rgo inspect [--moduledata] [--types] [--itabs] [--pc
 #[derive(Default)]
 pub struct Options {
     pub moduledata: bool,
+    /// A plugin's pluginpath, ptab entries and package hashes (also shown with --moduledata).
+    pub plugin: bool,
     pub types: bool,
     pub itabs: bool,
     pub pclntab: bool,
@@ -79,6 +81,7 @@ pub fn run_inspect(args: &[String]) -> i32 {
             "--itabs" => opts.itabs = true,
             "--pclntab" => opts.pclntab = true,
             "--buildinfo" => opts.buildinfo = true,
+            "--plugin" => opts.plugin = true,
             "--diff" => diff_mode = true,
             "--no-syms" => opts.no_syms = true,
             "--filter" => match value(&mut i) {
@@ -100,7 +103,13 @@ pub fn run_inspect(args: &[String]) -> i32 {
         }
         i += 1;
     }
-    if !(opts.moduledata || opts.types || opts.itabs || opts.pclntab || opts.buildinfo) {
+    if !(opts.moduledata
+        || opts.types
+        || opts.itabs
+        || opts.pclntab
+        || opts.buildinfo
+        || opts.plugin)
+    {
         opts.moduledata = true;
         opts.buildinfo = true;
         opts.types = true;
@@ -164,7 +173,7 @@ pub fn dump(path: &str, opts: &Options) -> Result<String, String> {
 
 pub fn dump_image(img: &Image, opts: &Options) -> Result<String, String> {
     let mut out: Vec<String> = Vec::new();
-    let need_md = opts.moduledata || opts.types || opts.itabs || opts.pclntab;
+    let need_md = opts.moduledata || opts.types || opts.itabs || opts.pclntab || opts.plugin;
     let md = if need_md {
         Some(moduledata::find_moduledata(img).ok_or("no Go moduledata found")?)
     } else {
@@ -187,6 +196,17 @@ pub fn dump_image(img: &Image, opts: &Options) -> Result<String, String> {
         out.push("== moduledata ==".into());
         render_moduledata(img, md, pcln, set, itabs.len(), &mut out);
         out.push(String::new());
+    }
+    if let (Some(md), Some(pcln)) = (&md, &pcln)
+        && (opts.plugin || opts.moduledata)
+    {
+        let cx = Ctx { img, md, pcln };
+        let pluginpath = img.u64(md.addr + 416).unwrap_or(0) > 0;
+        if pluginpath || opts.plugin {
+            out.push("== plugin ==".into());
+            render_plugin(&cx, &mut out);
+            out.push(String::new());
+        }
     }
     if opts.buildinfo {
         out.push("== buildinfo ==".into());
@@ -295,6 +315,69 @@ fn render_moduledata(
         out.push(format!("types error: {e}"));
     }
     render_inittasks(img, md, pcln, out);
+}
+
+/// A plugin's own tables (docs/plugin.md): its pluginpath, the exported symbols of `ptab`
+/// (name and type, gc's `go:plugin.tabs`) and `pkghashes` (each package's link-time hash and
+/// the symbol its run-time hash is read from).
+fn render_plugin(cx: &Ctx, out: &mut Vec<String>) {
+    let (img, md) = (cx.img, cx.md);
+    let str_at = |a: u64| -> String {
+        match (img.u64(a), img.u64(a + 8)) {
+            (Some(p), Some(l)) if l > 0 => img
+                .bytes(p, l.min(4096))
+                .map(|b| String::from_utf8_lossy(b).into_owned())
+                .unwrap_or_else(|| "<unreadable>".into()),
+            _ => String::new(),
+        }
+    };
+    out.push(format!(
+        "pluginpath: {}",
+        name::quote(&str_at(md.addr + 408))
+    ));
+    out.push(format!("hasmain: {}", img.u8(md.addr + 512).unwrap_or(0)));
+    let (ptab, nptab) = (
+        img.u64(md.addr + 384).unwrap_or(0),
+        img.u64(md.addr + 392).unwrap_or(0),
+    );
+    out.push(format!("ptab: {nptab} entries"));
+    for i in 0..nptab.min(1 << 16) {
+        let e = ptab + 8 * i;
+        let (Some(noff), Some(toff)) = (img.i32(e), img.i32(e + 4)) else {
+            out.push(format!("  <unreadable entry {i}>"));
+            break;
+        };
+        let name = cx
+            .name_off(noff)
+            .map(|n| n.name)
+            .unwrap_or_else(|e| format!("<{e}>"));
+        let typ = match cx.type_off(toff).map(|a| types::decode_type(cx, a)) {
+            Some(Ok(t)) => t.string,
+            Some(Err(e)) => format!("<{e}>"),
+            None => "nil".into(),
+        };
+        out.push(format!("  {name} {typ}"));
+    }
+    let (hashes, nhashes) = (
+        img.u64(md.addr + 424).unwrap_or(0),
+        img.u64(md.addr + 432).unwrap_or(0),
+    );
+    out.push(format!("pkghashes: {nhashes} packages"));
+    for i in 0..nhashes.min(1 << 16) {
+        let e = hashes + 40 * i;
+        let hash: String = match (img.u64(e + 16), img.u64(e + 24)) {
+            (Some(p), Some(l)) => img
+                .bytes(p, l.min(64))
+                .map(|b| b.iter().map(|x| format!("{x:02x}")).collect())
+                .unwrap_or_else(|| "<unreadable>".into()),
+            _ => "<unreadable>".into(),
+        };
+        let runtime = img
+            .u64(e + 32)
+            .map(|p| img.describe(p))
+            .unwrap_or_else(|| "<unreadable>".into());
+        out.push(format!("  {} {hash} runtimehash {runtime}", str_at(e)));
+    }
 }
 
 /// Each init task as the package it belongs to: named after its `pkg..inittask` symbol when

@@ -98,6 +98,17 @@ pub struct Lowering<'p> {
 
 /// Lowers the package `pkg` of `prog`.
 pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<LowerError>> {
+    lower_package_opts(prog, pkg, false)
+}
+
+/// [`lower_package`]; with `plugin_exports` the package is the main package of a plugin
+/// (`-buildmode=plugin`) and also gets gc's export table `go:plugin.tabs` (see
+/// [`Lowering::emit_plugin_tabs`]).
+pub fn lower_package_opts(
+    prog: &Program,
+    pkg: PkgId,
+    plugin_exports: bool,
+) -> Result<ir::Module, Vec<LowerError>> {
     let p = prog.package(pkg);
     let prefix = symbol_prefix(&p.path);
     let mut l = Lowering {
@@ -164,6 +175,9 @@ pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<Lower
     }
     task_fns.extend(init_fns);
     l.emit_inittask(&task_fns);
+    if plugin_exports {
+        l.emit_plugin_tabs();
+    }
     l.finish_type_data();
     l.emit_reflect_adapters();
     // Descriptors the adapters asked for (they make no wrappers).
@@ -717,6 +731,79 @@ impl<'p> Lowering<'p> {
         } else {
             false
         }
+    }
+
+    /// gc's `go:plugin.tabs` (reflectdata.WritePluginTable): one `{name nameOff, typ typeOff}`
+    /// entry per exported package-level function or variable of a plugin's main package, in
+    /// declaration order (as gc's noder collects them). A function's type is its signature; a variable's is the pointer to it, since
+    /// `Lookup` returns the variable's address. The table lives in `.go.type`, where the
+    /// linker resolves offsets against the module's `runtime.types`, and the linker points
+    /// moduledata.ptab at it.
+    fn emit_plugin_tabs(&mut self) {
+        let p = self.prog.package(self.pkg);
+        let mut entries: Vec<(String, TypeId, bool)> = Vec::new();
+        for file in &p.files {
+            for d in &file.decls {
+                let idents: Vec<&ast::Ident> = match d {
+                    Decl::Func(fd) if fd.recv.is_none() && fd.type_params.is_empty() => {
+                        vec![&fd.name]
+                    }
+                    Decl::Var(g) => g.specs.iter().flat_map(|s| s.names.iter()).collect(),
+                    _ => continue,
+                };
+                for id in idents {
+                    if !id.name.starts_with(|c: char| c.is_uppercase()) {
+                        continue;
+                    }
+                    let Some(&o) = self.prog.info.defs.get(&id.id) else {
+                        continue;
+                    };
+                    let obj = self.prog.obj(o);
+                    let is_func = matches!(obj.kind, ObjKind::Func { .. });
+                    entries.push((obj.name.clone(), obj.typ, is_func));
+                }
+            }
+        }
+        let mut bytes = Vec::with_capacity(8 * entries.len());
+        let mut relocs = Vec::new();
+        for (i, (name, t, is_func)) in entries.iter().enumerate() {
+            let tsym = if *is_func {
+                self.types.type_sym(self.prog, *t)
+            } else {
+                self.types.ptr_to(self.prog, *t)
+            };
+            let name_sym = format!("go:plugin.tabs.name.{name}");
+            let data = crate::typedata::encode_name(name, true);
+            let size = data.len() as u64;
+            self.module.data.push(DataObject {
+                name: name_sym.clone(),
+                section: DataSection::GoType,
+                align: 1,
+                bytes: data,
+                size,
+                relocs: Vec::new(),
+                global: false,
+            });
+            for (k, target) in [name_sym, tsym].into_iter().enumerate() {
+                relocs.push(DataReloc {
+                    offset: (8 * i + 4 * k) as u32,
+                    kind: RelocKind::Off32,
+                    target,
+                    addend: 0,
+                });
+            }
+            bytes.extend_from_slice(&[0; 8]);
+        }
+        let size = bytes.len() as u64;
+        self.module.data.push(DataObject {
+            name: "go:plugin.tabs".into(),
+            section: DataSection::GoType,
+            align: 4,
+            bytes,
+            size,
+            relocs,
+            global: true,
+        });
     }
 
     fn emit_inittask(&mut self, fns: &[String]) {

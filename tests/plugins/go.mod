@@ -1,0 +1,3 @@
+module rgo.test/plugins
+
+go 1.27
