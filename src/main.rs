@@ -9,6 +9,7 @@
 mod asmpkg;
 mod cache;
 mod driver;
+mod explain;
 mod inspect;
 mod test;
 mod testdir;
@@ -62,6 +63,7 @@ fn main() -> ExitCode {
             ExitCode::from(code.clamp(0, 255) as u8)
         }
         "inspect" => ExitCode::from(inspect::run_inspect(rest).clamp(0, 255) as u8),
+        "explain" => ExitCode::from(explain::run_explain(rest).clamp(0, 255) as u8),
         "version" => {
             println!(
                 "rgo version {VERSION} (rgo {}) linux/amd64",

@@ -62,6 +62,7 @@ fn generate(i: usize, n: usize, k: usize) -> Function {
             start_line: 1,
             func_id: 0,
             arg_info: None,
+            debug_locals: Vec::new(),
         },
         cur: 0,
     };

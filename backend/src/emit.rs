@@ -68,6 +68,8 @@ pub(crate) struct CompiledFunc {
     pub landing_pads: Vec<(u32, u32, u32)>,
     /// Where the traceback argument spill slot lies relative to the frame pointer.
     pub arg_fp_off: i32,
+    /// The local variables' locations for DWARF.
+    pub locals: Vec<crate::debuglocs::LocalLocs>,
 }
 
 fn libcall_name(l: LibCall) -> Option<&'static str> {
@@ -180,6 +182,7 @@ impl CompiledFunc {
             .map_err(|_| BackendError::func(&f.name, "frame too large for the traceback"))?;
         Ok(CompiledFunc {
             arg_fp_off,
+            locals: crate::debuglocs::locate(f, code),
             code: bytes,
             relocs,
             lines,
@@ -432,6 +435,7 @@ pub(crate) fn write_object(
                 arg_info: f.arg_info.as_ref().map_or(&[], |a| &a.bytes[..]),
                 arg_fp_off: c.arg_fp_off,
                 params: f.arg_info.as_ref().map_or(&[], |a| &a.params[..]),
+                locals: &c.locals,
             }
             .encode(&mut buf);
         }

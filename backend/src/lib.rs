@@ -12,6 +12,7 @@
 //!
 //! See README.md for the invariants and the settings.
 
+mod debuglocs;
 mod emit;
 mod isa;
 mod lines;

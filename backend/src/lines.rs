@@ -4,11 +4,13 @@
 //! same format, kept byte-compatible by the tests of both crates:
 //!
 //! ```text
-//! u32 version = 2
+//! u32 version = 3
 //! records: u32 name_len, name, u32 file_len, file, i32 start_line, i32 args, u32 func_id,
 //!          u32 nlines, nlines × {u32 pcoff, i32 line}, u32 nsp, nsp × {u32 pcoff, i32 sp},
 //!          u32 narginfo, [narginfo]u8 arginfo, i32 arg_fp_off,
-//!          u32 nparams, nparams × {u32 len, name, u8 indirect, u32 off, u32 len, type}
+//!          u32 nparams, nparams × {u32 len, name, u8 indirect, u32 off, u32 len, type},
+//!          u32 nlocals, nlocals × {u32 len, name, u32 line, u32 len, type,
+//!                                  u32 nranges, nranges × {u32 start, u32 end, u32 len, expr}}
 //! ```
 //! All little-endian; `[0, first pcoff)` has `start_line`; `args = i32::MIN` means unknown;
 //! `nsp = 0` lets the linker derive the SP deltas from the prologue.
@@ -17,7 +19,7 @@ use cranelift_codegen::ir::SourceLoc;
 use cranelift_codegen::{Final, MachSrcLoc};
 
 pub const LINES_SECTION: &str = ".rgo.lines";
-pub const LINES_VERSION: u32 = 2;
+pub const LINES_VERSION: u32 = 3;
 
 /// `args` value meaning "unknown" (the IR does not carry gc's argument-area size yet).
 pub(crate) const ARGS_UNKNOWN: i32 = i32::MIN;
@@ -55,6 +57,7 @@ pub(crate) struct Record<'a> {
     pub arg_info: &'a [u8],
     pub arg_fp_off: i32,
     pub params: &'a [midend::ir::DebugParam],
+    pub locals: &'a [crate::debuglocs::LocalLocs],
 }
 
 impl Record<'_> {
@@ -87,6 +90,21 @@ impl Record<'_> {
             put(out, p.off);
             put(out, p.ty.len() as u32);
             out.extend_from_slice(&p.ty);
+        }
+        put(out, self.locals.len() as u32);
+        for l in self.locals {
+            put(out, l.name.len() as u32);
+            out.extend_from_slice(l.name.as_bytes());
+            put(out, l.line);
+            put(out, l.ty.len() as u32);
+            out.extend_from_slice(&l.ty);
+            put(out, l.ranges.len() as u32);
+            for (start, end, expr) in &l.ranges {
+                put(out, *start);
+                put(out, *end);
+                put(out, expr.len() as u32);
+                out.extend_from_slice(expr);
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::{
     self as cl, AbiParam, AtomicRmwOp, ExtFuncData, ExternalName, FuncRef, GlobalValueData,
     InstBuilder, MemFlagsData, SigRef, Signature, SourceLoc, StackSlotData, StackSlotKind,
-    TrapCode, Type, UserExternalName, UserFuncName, Value, types,
+    TrapCode, Type, UserExternalName, UserFuncName, Value, ValueLabel, types,
 };
 use cranelift_codegen::isa::{CallConv as ClConv, TargetIsa};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Switch, Variable};
@@ -187,6 +187,9 @@ struct Tr<'a, 'b> {
     at: String,
     /// The slot the parameters are stored into at entry for tracebacks (midend lower/arginfo.rs).
     arg_slot: Option<cl::StackSlot>,
+    /// The IR vars that hold local variables (ir::DebugLocal): their Cranelift values carry a
+    /// value label (the var's number) so that Cranelift reports where they live (emit.rs).
+    labelled: HashSet<u32>,
 }
 
 pub(crate) fn translate(
@@ -234,6 +237,19 @@ pub(crate) fn translate(
             )),
             _ => None,
         };
+    let mut labelled = HashSet::new();
+    for l in &f.debug_locals {
+        match &l.loc {
+            ir::DebugLoc::Regs(vs) => labelled.extend(vs.iter().map(|(_, v)| v.0)),
+            ir::DebugLoc::Ptr(v) => {
+                labelled.insert(v.0);
+            }
+            ir::DebugLoc::Slot(_) => {}
+        }
+    }
+    if !labelled.is_empty() {
+        func.dfg.collect_debug_info();
+    }
     let b = FunctionBuilder::new(&mut func, fctx);
     let mut tr = Tr {
         f,
@@ -252,6 +268,7 @@ pub(crate) fn translate(
         line_ix: HashMap::new(),
         at: "entry".into(),
         arg_slot,
+        labelled,
     };
     tr.body()?;
     let Tr {
@@ -381,7 +398,17 @@ impl Tr<'_, '_> {
             .b
             .try_use_var(var)
             .map_err(|e| self.err(format!("use of {v}: {e}")))?;
+        // Labelled at uses too: a use after a merge sees a block parameter that the SSA builder
+        // made, which no definition labelled.
+        self.label(v, val);
         Ok((val, t))
+    }
+
+    /// Marks `val` as the value of a debugger-visible var.
+    fn label(&mut self, v: ir::Var, val: Value) {
+        if self.labelled.contains(&v.0) {
+            self.b.set_val_label(val, ValueLabel::from_u32(v.0));
+        }
     }
 
     fn use_int(&mut self, v: ir::Var) -> Result<(Value, Ty), BackendError> {
@@ -406,6 +433,7 @@ impl Tr<'_, '_> {
         if vt != cl_type(t) {
             return Err(self.err(format!("{dst} has type {t} but the value is {vt}")));
         }
+        self.label(dst, val);
         self.b
             .try_def_var(var, val)
             .map_err(|e| self.err(format!("definition of {dst}: {e}")))

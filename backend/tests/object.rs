@@ -204,7 +204,7 @@ fn parse_lines(data: &[u8]) -> Vec<LineRec> {
         *p += 4;
         v
     };
-    assert_eq!(u32_(&mut p), 2);
+    assert_eq!(u32_(&mut p), 3);
     let mut out = vec![];
     while p < data.len() {
         let n = u32_(&mut p) as usize;
@@ -229,6 +229,18 @@ fn parse_lines(data: &[u8]) -> Vec<LineRec> {
             p += n + 1 + 4;
             let n = u32_(&mut p) as usize;
             p += n;
+        }
+        // Locals: name, line, type, ranges.
+        for _ in 0..u32_(&mut p) {
+            let n = u32_(&mut p) as usize;
+            p += n + 4;
+            let n = u32_(&mut p) as usize;
+            p += n;
+            for _ in 0..u32_(&mut p) {
+                p += 8;
+                let n = u32_(&mut p) as usize;
+                p += n;
+            }
         }
         out.push((name, file, start, args, fid, lines, nsp));
     }

@@ -20,8 +20,8 @@ use crate::LinkError;
 use crate::pclntab::PcFunc;
 use gimli::write::{
     Address, AttributeValue, CallFrameInstruction, CommonInformationEntry, Dwarf, EndianVec,
-    Expression, FrameDescriptionEntry, FrameTable, LineProgram, LineString, Range, RangeList,
-    Sections, Unit, UnitEntryId,
+    Expression, FrameDescriptionEntry, FrameTable, LineProgram, LineString, Location, LocationList,
+    Range, RangeList, Sections, Unit, UnitEntryId,
 };
 use gimli::{Encoding, Format, LineEncoding, LittleEndian, X86_64};
 use std::collections::HashMap;
@@ -186,6 +186,55 @@ pub(crate) fn build(
                         loc.op_deref();
                     }
                     pe.set(gimli::DW_AT_location, AttributeValue::Exprloc(loc));
+                }
+                let base = text_addr + f.off;
+                for v in &l.locals {
+                    let Some(ty) = decode_type(&mut Rd { b: &v.ty, p: 0 }) else {
+                        continue;
+                    };
+                    let ty = types.die(&mut unit, root, &ty);
+                    let location = match &v.ranges[..] {
+                        // No location anywhere: gdb prints `<optimized out>`.
+                        [] => None,
+                        // One expression for the whole function: a plain location.
+                        [(0, end, e)] if u64::from(*end) >= f.size => {
+                            Some(AttributeValue::Exprloc(Expression::raw(e.clone())))
+                        }
+                        ranges => {
+                            let list = ranges
+                                .iter()
+                                .filter(|(a, b, _)| a < b)
+                                .map(|(a, b, e)| Location::StartLength {
+                                    begin: Address::Constant(base + u64::from(*a)),
+                                    length: u64::from(b - a),
+                                    data: Expression::raw(e.clone()),
+                                })
+                                .collect();
+                            Some(AttributeValue::LocationListRef(
+                                unit.locations.add(LocationList(list)),
+                            ))
+                        }
+                    };
+                    let vid = unit.add(id, gimli::DW_TAG_variable);
+                    let ve = unit.get_mut(vid);
+                    ve.set(
+                        gimli::DW_AT_name,
+                        AttributeValue::String(v.name.clone().into_bytes()),
+                    );
+                    if let Some((file, _)) = decl {
+                        ve.set(
+                            gimli::DW_AT_decl_file,
+                            AttributeValue::FileIndex(Some(file)),
+                        );
+                    }
+                    ve.set(
+                        gimli::DW_AT_decl_line,
+                        AttributeValue::Udata(u64::from(v.line)),
+                    );
+                    ve.set(gimli::DW_AT_type, AttributeValue::UnitRef(ty));
+                    if let Some(location) = location {
+                        ve.set(gimli::DW_AT_location, location);
+                    }
                 }
             }
         }
@@ -362,8 +411,12 @@ impl TypeDies {
         if let Some(&id) = self.by_name.get(t.name()) {
             return id;
         }
+        // A map, channel or function value is a pointer to runtime data; gc names it with a
+        // typedef (`map[string]int` → `*map<string,int>`), so gdb prints `(map[string]int) 0x…`.
+        let typedef = matches!(t, DType::Opaque { name } if name != "unsafe.Pointer");
         let tag = match t {
             DType::Base { .. } => gimli::DW_TAG_base_type,
+            DType::Opaque { .. } if typedef => gimli::DW_TAG_typedef,
             DType::Pointer { .. } | DType::Opaque { .. } => gimli::DW_TAG_pointer_type,
             DType::Struct { .. } => gimli::DW_TAG_structure_type,
             DType::Array { .. } => gimli::DW_TAG_array_type,
@@ -386,6 +439,11 @@ impl TypeDies {
                 let el = self.die(unit, root, elem);
                 unit.get_mut(id)
                     .set(gimli::DW_AT_type, AttributeValue::UnitRef(el));
+            }
+            DType::Opaque { .. } if typedef => {
+                let p = unit.add(root, gimli::DW_TAG_pointer_type);
+                unit.get_mut(id)
+                    .set(gimli::DW_AT_type, AttributeValue::UnitRef(p));
             }
             DType::Opaque { .. } => {}
             DType::Struct { size, fields, .. } => {

@@ -24,7 +24,7 @@ mod synth;
 use std::fmt;
 
 pub use gotype::{TypeOrder, is_typelink_name};
-pub use lines::{DebugParam, LINES_SECTION, LINES_VERSION, LineRecord};
+pub use lines::{DebugLocal, DebugParam, LINES_SECTION, LINES_VERSION, LineRecord};
 
 /// What an input holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 //! section named `.rgo.lines`, at most one per object):
 //!
 //! ```text
-//! u32 version                      = 2
+//! u32 version                      = 3
 //! then records until the end of the section:
 //!   u32 name_len;  [name_len]u8 name   function symbol name, exactly as in the object's symtab
 //!                                      (a defined STT_FUNC of the same object)
@@ -27,13 +27,18 @@
 //!                                      the parameters for DWARF: at byte `off` of the argument
 //!                                      area (indirect: a pointer to the value is there); `type`
 //!                                      as midend lower/arginfo.rs `debug_type` encodes it
+//!   u32 nlocals; nlocals × { u32 len, name; u32 line; u32 len, type;
+//!                            u32 nranges; nranges × { u32 start; u32 end; u32 len, expr } }
+//!                                      the local variables for DWARF: the declaring line, the
+//!                                      type as for parameters, and DWARF location expressions
+//!                                      (frame base = CFA) valid over [start, end) pc offsets
 //! ```
 
 use crate::LinkError;
 use std::collections::HashMap;
 
 pub const LINES_SECTION: &str = ".rgo.lines";
-pub const LINES_VERSION: u32 = 2;
+pub const LINES_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct FuncLines {
@@ -47,6 +52,17 @@ pub(crate) struct FuncLines {
     pub arg_info: Vec<u8>,
     pub arg_fp_off: i32,
     pub params: Vec<DebugParam>,
+    pub locals: Vec<DebugLocal>,
+}
+
+/// A local variable as the compiler describes it for DWARF.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DebugLocal {
+    pub name: String,
+    pub line: u32,
+    pub ty: Vec<u8>,
+    /// `(start, end, location expression)` over pc offsets from the function entry.
+    pub ranges: Vec<(u32, u32, Vec<u8>)>,
 }
 
 /// A parameter as the compiler describes it for DWARF.
@@ -135,6 +151,34 @@ pub(crate) fn parse(obj: &str, data: &[u8]) -> Result<HashMap<String, FuncLines>
                     ty,
                 });
             }
+            let nl = r.u32()? as usize;
+            if nl > data.len() {
+                return None;
+            }
+            let mut locals = Vec::with_capacity(nl);
+            for _ in 0..nl {
+                let name = r.str()?;
+                let line = r.u32()?;
+                let n = r.u32()? as usize;
+                let ty = r.take(n)?.to_vec();
+                let nr = r.u32()? as usize;
+                if nr > data.len() {
+                    return None;
+                }
+                let mut ranges = Vec::with_capacity(nr);
+                for _ in 0..nr {
+                    let start = r.u32()?;
+                    let end = r.u32()?;
+                    let n = r.u32()? as usize;
+                    ranges.push((start, end, r.take(n)?.to_vec()));
+                }
+                locals.push(DebugLocal {
+                    name,
+                    line,
+                    ty,
+                    ranges,
+                });
+            }
             Some((
                 name,
                 FuncLines {
@@ -147,6 +191,7 @@ pub(crate) fn parse(obj: &str, data: &[u8]) -> Result<HashMap<String, FuncLines>
                     arg_info,
                     arg_fp_off,
                     params,
+                    locals,
                 },
             ))
         })();
@@ -175,6 +220,7 @@ pub struct LineRecord<'a> {
     pub arg_info: &'a [u8],
     pub arg_fp_off: i32,
     pub params: &'a [DebugParam],
+    pub locals: &'a [DebugLocal],
 }
 
 impl LineRecord<'_> {
@@ -205,6 +251,21 @@ impl LineRecord<'_> {
             put(out, p.off);
             put(out, p.ty.len() as u32);
             out.extend_from_slice(&p.ty);
+        }
+        put(out, self.locals.len() as u32);
+        for l in self.locals {
+            put(out, l.name.len() as u32);
+            out.extend_from_slice(l.name.as_bytes());
+            put(out, l.line);
+            put(out, l.ty.len() as u32);
+            out.extend_from_slice(&l.ty);
+            put(out, l.ranges.len() as u32);
+            for (start, end, expr) in &l.ranges {
+                put(out, *start);
+                put(out, *end);
+                put(out, expr.len() as u32);
+                out.extend_from_slice(expr);
+            }
         }
     }
 }

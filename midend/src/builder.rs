@@ -35,6 +35,7 @@ impl FnBuilder {
             start_line,
             func_id: 0,
             arg_info: None,
+            debug_locals: Vec::new(),
         };
         FnBuilder {
             func,

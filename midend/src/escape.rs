@@ -90,6 +90,15 @@ impl ParamTag {
     }
 }
 
+/// Why a captured variable is captured by value or by reference: gc captures by value a
+/// variable that is never address-taken nor reassigned after capture and is at most 128 bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CaptureFacts {
+    pub addrtaken: bool,
+    pub reassigned: bool,
+    pub width: u64,
+}
+
 /// What escape analysis decided for one package.
 #[derive(Debug, Default)]
 pub struct EscapeResult {
@@ -113,6 +122,11 @@ pub struct EscapeResult {
     /// For each FuncLit: per captured variable, in `Info::captures` order, whether it is
     /// captured by value (true) or by reference.
     pub capture_by_value: HashMap<NodeId, Vec<bool>>,
+    /// For each FuncLit: per captured variable, the facts the by-value rule looked at (gc's
+    /// `-m=2` "capturing by value/ref: x (addr=… assign=… width=…)").
+    pub capture_facts: HashMap<NodeId, Vec<CaptureFacts>>,
+    /// gc's name of each FuncLit's function (`main.f.func1`) and the literal's position.
+    pub closure_names: HashMap<NodeId, (String, Pos)>,
     /// Variables that range-over-func bodies capture by value (the others they capture by
     /// reference, in heap cells).
     pub rf_by_value: HashSet<ObjId>,
@@ -738,6 +752,7 @@ impl<'p> Analyzer<'p> {
             let n = counter.entry(par).or_insert(0);
             *n += 1;
             let name = format!("{}.func{}", self.fns[par].name, n);
+            self.res.closure_names.insert(e.id, (name.clone(), e.pos));
             let fi = self.new_fn(FnSpec {
                 obj: None,
                 parent: Some(par),
@@ -857,17 +872,24 @@ impl<'p> Analyzer<'p> {
             .cloned()
             .unwrap_or_default();
         let mut byval = Vec::with_capacity(caps.len());
+        let mut facts = Vec::with_capacity(caps.len());
         for o in caps {
             let l = self.var_loc(o);
             let size = self.prog.size_of(self.prog.obj(o).typ);
             let loc = &self.locs[l];
             let bv = !loc.addrtaken && !loc.reassigned && size <= 128;
+            facts.push(CaptureFacts {
+                addrtaken: loc.addrtaken,
+                reassigned: loc.reassigned,
+                width: size,
+            });
             byval.push(bv);
             let k = if bv { k } else { k.addr() };
             self.flow(k, l);
         }
         let _ = fi;
         self.res.capture_by_value.insert(node, byval);
+        self.res.capture_facts.insert(node, facts);
     }
 
     // ---- solving (gc's walkAll / walkOne) ----

@@ -372,6 +372,8 @@ pub struct Function {
     pub func_id: u8,
     /// How tracebacks print the arguments (lower/arginfo.rs); `None`: no Go parameters.
     pub arg_info: Option<ArgInfo>,
+    /// The local variables as debuggers see them (DWARF `DW_TAG_variable`s).
+    pub debug_locals: Vec<DebugLocal>,
 }
 
 /// gc's `FUNCDATA_ArgInfo` description of a function's parameters plus the stores that put the
@@ -395,6 +397,28 @@ pub struct DebugParam {
     pub off: u32,
     pub indirect: bool,
     pub ty: Vec<u8>,
+}
+
+/// A local variable for DWARF (lower/func.rs `declare_local`): its name, the line that declares
+/// it, its type description (lower/arginfo.rs `debug_type`) and where its value lives.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DebugLocal {
+    pub name: String,
+    pub line: u32,
+    pub ty: Vec<u8>,
+    pub loc: DebugLoc,
+}
+
+/// Where a local variable's value lives.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DebugLoc {
+    /// In virtual registers: each scalar with its byte offset in the value (the backend asks
+    /// Cranelift where each one is at each pc, through value labels).
+    Regs(Vec<(u32, Var)>),
+    /// In a stack slot of the function, for its whole body.
+    Slot(SlotId),
+    /// In memory whose address a virtual register holds (a variable moved to the heap).
+    Ptr(Var),
 }
 
 /// One store of the argument spill: a parameter register at byte `off` of the slot.

@@ -275,6 +275,37 @@ impl<'p> Layouts<'p> {
     }
 }
 
+/// The layout of a closure object (gc's): `(offset, by value)` per captured variable of the
+/// given types, and the object's size and pointer words. F comes first, then the captured
+/// variables in order of first reference, values inline and by-reference variables as
+/// pointers, with ordinary struct alignment.
+pub fn closure_layout(
+    lay: &Layouts,
+    types: &[TypeId],
+    by_value: &[bool],
+) -> (Vec<(u64, bool)>, u64, Vec<u64>) {
+    let mut off = 8u64;
+    let mut align = 8u64;
+    let mut fields = Vec::new();
+    let mut ptr_words = Vec::new();
+    for (t, &bv) in types.iter().zip(by_value) {
+        if bv {
+            let l = lay.of(*t);
+            off = round_up(off, l.align);
+            align = align.max(l.align);
+            fields.push((off, true));
+            ptr_words.extend(l.ptr_words.iter().map(|w| off + w));
+            off += l.size;
+        } else {
+            off = round_up(off, 8);
+            fields.push((off, false));
+            ptr_words.push(off);
+            off += 8;
+        }
+    }
+    (fields, round_up(off, align), ptr_words)
+}
+
 pub fn round_up(x: u64, align: u64) -> u64 {
     if align <= 1 {
         x

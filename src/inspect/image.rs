@@ -231,6 +231,15 @@ impl Image {
     }
 
     /// Forgets the symbol table, so output is the same as for a stripped binary (`--no-syms`).
+    /// The address of the symbol named `name` (a linear search: for one-off lookups).
+    pub fn symbol_addr(&self, name: &str) -> Option<u64> {
+        self.symbols
+            .iter()
+            .filter(|(_, n)| n.as_str() == name)
+            .map(|(a, _)| *a)
+            .min()
+    }
+
     pub fn drop_symbols(&mut self) {
         self.symbols.clear();
     }

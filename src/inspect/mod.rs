@@ -8,11 +8,11 @@
 mod buildinfo;
 mod diff;
 mod filter;
-mod image;
-mod moduledata;
-mod name;
-mod pclntab;
-mod types;
+pub(crate) mod image;
+pub(crate) mod moduledata;
+pub(crate) mod name;
+pub(crate) mod pclntab;
+pub(crate) mod types;
 
 #[cfg(test)]
 mod tests;

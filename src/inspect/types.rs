@@ -297,7 +297,7 @@ pub struct TypeDesc {
 }
 
 /// The fixed size of each kind's descriptor (reference §3).
-fn base_size(kind: u8) -> u64 {
+pub(crate) fn base_size(kind: u8) -> u64 {
     match kind {
         KIND_PTR | KIND_SLICE | KIND_FUNC => 56,
         KIND_ARRAY => 72,
@@ -838,6 +838,8 @@ pub fn map_flags(f: u32) -> String {
 
 #[derive(Debug, Clone)]
 pub struct Itab {
+    /// Where the itab is.
+    pub addr: u64,
     pub inter: u64,
     pub typ: u64,
     pub hash: u32,
@@ -886,6 +888,7 @@ pub fn collect_itabs(cx: &Ctx) -> (Vec<Itab>, Vec<String>) {
         }
         fun.truncate(n as usize);
         out.push(Itab {
+            addr: a,
             inter,
             typ,
             hash,

@@ -115,3 +115,77 @@ fn mask_addresses(line: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// Locals of seven kinds in `main.work` of tests/programs/990_debug_locals.go, printed on the
+/// line after a call (`break FILE:LINE`), with the values gdb shows for gc's
+/// `-gcflags=all='-N -l'` build. gc's default (optimised) build shows count, name and pt the
+/// same, but xs with a wrong len and cap, no q or m ("No symbol") and e `<optimized out>`
+/// (docs/debugging.md).
+#[test]
+fn locals() {
+    if !have_gdb() {
+        eprintln!("gdb is not installed: skipping the debugger session test");
+        return;
+    }
+    let rgo = locate_rgo().expect("rgo");
+    let src = programs_dir().join("990_debug_locals.go");
+    let text = std::fs::read_to_string(&src).expect("read the program");
+    let line = 1 + text
+        .lines()
+        .position(|l| l.contains("r := use("))
+        .expect("the call line");
+    let tmp = TempDir::new("gdb-locals").expect("temp dir");
+    let exe = build(&rgo, &src, tmp.path());
+    let file = src.to_string_lossy();
+    let brk = format!("break {file}:{line}");
+    let out = gdb(
+        &exe,
+        &[
+            &brk,
+            "run",
+            "bt",
+            "print count",
+            "print name",
+            "print xs",
+            "print pt",
+            "print q",
+            "print *q",
+            "print m",
+            "print e",
+            "finish",
+        ],
+    );
+    let frames: Vec<&str> = out.lines().filter(|l| l.starts_with('#')).collect();
+    assert_eq!(frames.len(), 2, "bt:\n{out}");
+    for (frame, (func, line)) in frames.iter().zip([("main.work", line), ("main.main", 39)]) {
+        assert!(
+            frame.contains(&format!(" {func} (")) && frame.ends_with(&format!(" at {file}:{line}")),
+            "frame {frame:?} should be {func} at {file}:{line}\n{out}"
+        );
+    }
+    let values: Vec<String> = out
+        .lines()
+        .filter(|l| l.starts_with('$'))
+        .map(mask_addresses)
+        .collect();
+    assert_eq!(
+        values,
+        [
+            "$1 = 6",
+            "$2 = ADDR \"gophe\"",
+            "$3 = {array = ADDR, len = 2, cap = 4}",
+            "$4 = {X = 2, Y = 6}",
+            "$5 = (main.Point *) ADDR",
+            "$6 = {X = 5, Y = 6}",
+            "$7 = (map[string]int) ADDR",
+            "$8 = {_type = ADDR, data = ADDR}",
+        ],
+        "gdb output:\n{out}"
+    );
+    // `finish` returns to the caller's line.
+    assert!(
+        out.lines()
+            .any(|l| l.contains(" in main.main () at ") && l.ends_with(":39")),
+        "finish:\n{out}"
+    );
+}

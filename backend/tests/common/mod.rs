@@ -25,6 +25,7 @@ impl FB {
                 start_line: 10,
                 func_id: 0,
                 arg_info: None,
+                debug_locals: Vec::new(),
             },
             cur: 0,
         };

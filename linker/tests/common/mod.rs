@@ -372,6 +372,7 @@ pub fn main_object() -> Vec<u8> {
         arg_info: &[],
         arg_fp_off: 0,
         params: &[],
+        locals: &[],
     }
     .encode(&mut lines);
     LineRecord {
@@ -385,6 +386,7 @@ pub fn main_object() -> Vec<u8> {
         arg_info: &[],
         arg_fp_off: 0,
         params: &[],
+        locals: &[],
     }
     .encode(&mut lines);
     o.nonalloc(linker::LINES_SECTION, &lines);

@@ -352,10 +352,13 @@ pub(crate) fn debug_type(l: &Lowering, t: TypeId, out: &mut Vec<u8>, active: &mu
                 debug_type(l, int_t, out, active);
             }
         }
-        Type::Interface(_) => {
+        Type::Interface(i) => {
+            // gc describes interfaces as runtime.eface {_type, data} and runtime.iface
+            // {tab, data}.
+            let first = if i.methods.is_empty() { "_type" } else { "tab" };
             head(out, DT_STRUCT, &name);
             out.extend_from_slice(&2u32.to_le_bytes());
-            for (n, o) in [("tab", 0u64), ("data", 8)] {
+            for (n, o) in [(first, 0u64), ("data", 8)] {
                 put_str(out, n);
                 out.extend_from_slice(&o.to_le_bytes());
                 out.push(DT_OPAQUE);

@@ -8,7 +8,9 @@ use frontend::types::{BasicKind, ObjId, ObjKind, SelectionKind, Type, TypeId};
 use super::value::{Place, Storage, Value};
 use super::{Lowering, PendingBody};
 use crate::builder::FnBuilder;
-use crate::ir::{BinOp, BlockId, CallConv, Cmp, Function, Terminator, Ty, Var};
+use crate::ir::{
+    BinOp, BlockId, CallConv, Cmp, DebugLoc, DebugLocal, Function, Terminator, Ty, Var,
+};
 
 /// How one Go parameter is passed.
 #[derive(Clone, Debug)]
@@ -662,6 +664,40 @@ impl<'a, 'p> FnLower<'a, 'p> {
         }
     }
 
+    /// Records a local variable (not a parameter or result: those are DWARF formal parameters)
+    /// for the debugger, with its storage (ir::DebugLocal).
+    fn describe_local(&mut self, o: ObjId, t: TypeId, storage: &Storage) {
+        let obj = self.l.prog.obj(o);
+        if matches!(obj.kind, ObjKind::Var { is_param: true, .. }) || obj.name == "_" {
+            return;
+        }
+        let loc = match storage {
+            Storage::Regs(vs) => {
+                let lay = self.l.lay.of(t);
+                DebugLoc::Regs(
+                    lay.scalars
+                        .iter()
+                        .zip(vs)
+                        .map(|((off, _), v)| (*off as u32, *v))
+                        .collect(),
+                )
+            }
+            Storage::Slot(s) => DebugLoc::Slot(*s),
+            Storage::Ptr(p) => DebugLoc::Ptr(*p),
+            Storage::Global(_) | Storage::Captured(_) => return,
+        };
+        let name = obj.name.clone();
+        let line = self.line_of(obj.pos);
+        let mut ty = Vec::new();
+        super::arginfo::debug_type(self.l, t, &mut ty, &mut Vec::new());
+        self.b.func.debug_locals.push(DebugLocal {
+            name,
+            line,
+            ty,
+            loc,
+        });
+    }
+
     /// Creates storage for a local variable and initialises it (to zero when `init` is None).
     pub fn declare_local(&mut self, o: ObjId, t: TypeId, init: Option<Value>) {
         let lay = self.l.lay.of(t);
@@ -686,6 +722,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             Storage::Slot(s)
         };
         let fresh_heap = matches!(storage, Storage::Ptr(_));
+        self.describe_local(o, t, &storage);
         self.locals.insert(o, storage);
         let place = self.var_place(o);
         match init {

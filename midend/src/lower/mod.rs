@@ -247,26 +247,8 @@ impl<'p> Lowering<'p> {
         captures: &[ObjId],
     ) -> (Vec<(u64, bool)>, u64, Vec<u64>) {
         let by_value = self.capture_by_value(lit, captures.len());
-        let mut off = 8u64;
-        let mut align = 8u64;
-        let mut fields = Vec::new();
-        let mut ptr_words = Vec::new();
-        for (o, bv) in captures.iter().zip(by_value) {
-            if bv {
-                let l = self.lay.of(self.obj_type(*o));
-                off = crate::layout::round_up(off, l.align);
-                align = align.max(l.align);
-                fields.push((off, true));
-                ptr_words.extend(l.ptr_words.iter().map(|w| off + w));
-                off += l.size;
-            } else {
-                off = crate::layout::round_up(off, 8);
-                fields.push((off, false));
-                ptr_words.push(off);
-                off += 8;
-            }
-        }
-        (fields, crate::layout::round_up(off, align), ptr_words)
+        let types: Vec<TypeId> = captures.iter().map(|o| self.obj_type(*o)).collect();
+        crate::layout::closure_layout(&self.lay, &types, &by_value)
     }
 
     /// Lowers the instances of this package's generic functions and methods (one body per
