@@ -70,7 +70,7 @@ pub fn default_goroot() -> Option<PathBuf> {
 /// `math_big_pure_go` by math/big. Both are documented tags that gc's own build accepts; every
 /// other package keeps the files gc compiles for linux/amd64, and their assembly functions are
 /// provided by the compiler and the runtime (docs/asm.md).
-pub const RGO_BUILD_TAGS: &[&str] = &["purego", "math_big_pure_go"];
+pub const RGO_BUILD_TAGS: &[&str] = &[];
 
 /// What to load and for which target.
 #[derive(Clone, Debug)]

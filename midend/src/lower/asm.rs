@@ -221,6 +221,30 @@ impl<'a, 'p> FnLower<'a, 'p> {
         f.b.finish()
     }
 
+    /// The Go-convention entry of the body-less function `o`, which direct calls reach with
+    /// the C convention (a Rust function of the runtime, or gc's assembly behind its
+    /// wrapper): it takes the Go convention's parameters and makes the C call, so that a
+    /// func value of `o` can be called like any other. Local to the package that uses it,
+    /// marked as a wrapper (funcID 23) as gc marks its ABI wrappers.
+    pub(crate) fn lower_c_entry(l: &'a mut Lowering<'p>, name: String, o: ObjId) -> Function {
+        let prog = l.prog;
+        let sym = l.func_symbol(o);
+        let pos = prog.obj(o).pos;
+        let (ptypes, rtypes) = match prog.ty(prog.obj(o).typ) {
+            frontend::types::Type::Func(sig) => (sig.params.clone(), sig.results.clone()),
+            _ => (Vec::new(), Vec::new()),
+        };
+        let mut f = FnLower::new(l, name.clone(), pos, name, false);
+        f.b.func.global = false;
+        f.b.func.func_id = 23;
+        let incoming = f.incoming_params(&ptypes, &rtypes);
+        let vals = incoming.into_iter().zip(ptypes.iter().copied()).collect();
+        f.b.line(f.line_of(pos));
+        let out = f.emit_c_call(&sym, vals, &rtypes);
+        f.emit_return(out);
+        f.b.finish()
+    }
+
     /// Lowers a direct call of `o`, which [`FnLower::provided`] classified as `how`; `vals` are
     /// the evaluated arguments.
     pub(crate) fn provided_call(
