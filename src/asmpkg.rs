@@ -38,6 +38,7 @@ pub const ASM_PACKAGES: &[&str] = &[
     "vendor/golang.org/x/crypto/chacha20poly1305",
     "vendor/golang.org/x/crypto/internal/poly1305",
     "vendor/golang.org/x/sys/cpu",
+    "crypto/internal/boring/sig",
 ];
 
 /// The `.s` files of the package in `dir` that the build constraints select, sorted.

@@ -3,16 +3,16 @@
 //! gc runs Plan 9 assembly for some functions of the standard library. Until rgo assembles
 //! GOROOT's `.s` files itself (DESIGN.md decision 12), each one is provided in one of four ways:
 //!
-//! * a **build tag** that selects GOROOT's own pure-Go implementation (`purego`,
-//!   `math_big_pure_go`: frontend's `load::RGO_BUILD_TAGS`);
 //! * a **compiler intrinsic** (this file), for what gc intrinsifies anyway: the atomics of
 //!   sync/atomic and internal/runtime/atomic, math's Sqrt/Abs/Copysign/Floor/Ceil/Trunc/
 //!   RoundToEven, math/bits, internal/runtime/sys.GetClosurePtr (GetCallerPC/GetCallerSP and
 //!   abi.FuncPC* are in intrinsic.rs);
 //! * an **alias** to the Go sibling gc compiles on architectures without the assembly (this
 //!   file's [`GO_FALLBACKS`]);
-//! * **gc's assembly**, assembled by the `asm` crate (math), called through a wrapper
-//!   under the function's symbol with the C convention, like a Rust function;
+//! * **gc's assembly**, assembled by the `asm` crate (math, internal/bytealg, math/big, the
+//!   crypto packages: src/asmpkg.rs), called through a wrapper under the function's symbol
+//!   with the C convention, like a Rust function; a func value of it points at a
+//!   Go-convention entry ([`FnLower::lower_c_entry`]);
 //! * a **Rust function** of the runtime exported under the function's own symbol and called
 //!   with the C convention (every other body-less function; call.rs).
 
