@@ -23,6 +23,22 @@ pub const ASM_PACKAGES: &[&str] = &[
     "internal/bytealg",
     "internal/cpu",
     "internal/chacha8rand",
+    "crypto/internal/fips140/aes",
+    "crypto/internal/fips140/aes/gcm",
+    "crypto/internal/fips140/bigmod",
+    "crypto/internal/fips140/edwards25519/field",
+    "crypto/internal/fips140/nistec",
+    "crypto/internal/fips140/sha256",
+    "crypto/internal/fips140/sha3",
+    "crypto/internal/fips140/sha512",
+    "crypto/internal/fips140/subtle",
+    "crypto/md5",
+    "crypto/sha1",
+    "math/big",
+    "vendor/golang.org/x/crypto/chacha20poly1305",
+    "vendor/golang.org/x/crypto/internal/poly1305",
+    "vendor/golang.org/x/sys/cpu",
+    "crypto/internal/boring/sig",
 ];
 
 /// The `.s` files of the package in `dir` that the build constraints select, sorted.
@@ -201,10 +217,10 @@ pub fn assemble_packages(prog: &types::Program) -> Result<Vec<(String, Vec<u8>)>
             let mut unit = asm::assemble(&path.display().to_string(), &text, &opts)
                 .map_err(|e| BuildError::Diagnostics(format!("# {}\n{e}\n", p.path)))?;
             // Functions defined for package runtime (internal/bytealg's runtime·memequal,
-            // runtime·cmpstring) are rgo's runtime's own (docs/abi.md).
-            let prefix = format!("{}.", p.path);
+            // runtime·cmpstring) are rgo's runtime's own (docs/abi.md). Others keep their
+            // names, including global names without a package (nistec's `p256MulInternal`).
             unit.funcs
-                .retain(|f| f.local || f.name.starts_with(&prefix));
+                .retain(|f| f.local || !f.name.starts_with("runtime."));
             let mut rename = HashMap::new();
             let mut wrappers = Vec::new();
             for f in &unit.funcs {

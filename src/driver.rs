@@ -168,7 +168,8 @@ const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
 /// The loader's configuration, and whether GOROOT could not be found. Programs that import
 /// nothing need no GOROOT (and rgo runs no external tool to find one), so a missing GOROOT only
 /// matters once an import has to be resolved. Builds use rgo's build tags
-/// ([`LoadConfig::for_build`]: `purego`, `math_big_pure_go`; docs/asm.md).
+/// ([`LoadConfig::for_build`]: none today, so packages with assembly compile gc's files;
+/// docs/asm.md).
 pub(crate) fn load_config(with_runtime: bool) -> (LoadConfig, bool) {
     let goroot_missing = load::default_goroot().is_none();
     let mut cfg = LoadConfig::for_build(

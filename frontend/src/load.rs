@@ -63,14 +63,11 @@ pub fn default_goroot() -> Option<PathBuf> {
         .clone()
 }
 
-/// Build tags rgo always sets, as `go build -tags purego,math_big_pure_go` would: they select
-/// GOROOT's pure-Go implementations instead of its amd64 assembly where GOROOT offers both
-/// (see docs/asm.md). `purego` is honoured by crypto/internal/fips140/{aes,aes/gcm,bigmod,
-/// edwards25519/field,nistec,sha256,sha3,sha512,subtle}, crypto/md5 and crypto/sha1;
-/// `math_big_pure_go` by math/big. Both are documented tags that gc's own build accepts; every
-/// other package keeps the files gc compiles for linux/amd64, and their assembly functions are
-/// provided by the compiler and the runtime (docs/asm.md).
-pub const RGO_BUILD_TAGS: &[&str] = &["purego", "math_big_pure_go"];
+/// Build tags rgo always sets (as `go build -tags ...` would). None today: rgo assembles
+/// GOROOT's amd64 assembly itself, so every package compiles the files gc compiles for
+/// linux/amd64 (before, `purego` and `math_big_pure_go` selected GOROOT's Go fallbacks for the
+/// crypto packages and math/big; docs/asm.md).
+pub const RGO_BUILD_TAGS: &[&str] = &[];
 
 /// What to load and for which target.
 #[derive(Clone, Debug)]

@@ -204,3 +204,25 @@ func dit_setEnabled() bool {
 
 //go:linkname dit_setDisabled crypto/subtle.setDITDisabled
 func dit_setDisabled() {}
+
+// getAuxv returns the auxiliary vector the kernel placed after the environment's
+// terminating nil, as gc's sysargs saves it in runtime.auxv: the (tag, value) pairs before
+// AT_NULL. golang.org/x/sys/cpu and x/sys/unix reach it through linkname.
+//
+//go:linkname getAuxv
+func getAuxv() []uintptr {
+	envp := sysenvp()
+	if envp == nil {
+		return nil
+	}
+	n := 0
+	for *(*unsafe.Pointer)(unsafe.Add(envp, n*8)) != nil {
+		n++
+	}
+	auxv := unsafe.Add(envp, (n+1)*8)
+	pairs := 0
+	for *(*uintptr)(unsafe.Add(auxv, pairs*16)) != 0 {
+		pairs++
+	}
+	return unsafe.Slice((*uintptr)(auxv), pairs*2)
+}

@@ -95,7 +95,12 @@ pub unsafe extern "C" fn bcmp(a: *const u8, b: *const u8, n: usize) -> i32 {
     if unsafe { mem_equal(a, b, n) } { 0 } else { 1 }
 }
 
-/// Byte equality of two ranges, word at a time.
+/// Byte equality of two ranges, shaped as gc's `memeqbody` (internal/bytealg/equal_amd64.s):
+/// below 16 bytes two overlapping loads of 8 or 4 bytes (or a byte loop); from 16 bytes SSE2
+/// compares of 64 bytes per iteration, then 16, then the last 16 bytes overlapping; from 64
+/// bytes AVX2 compares of 64 bytes per iteration when the CPU has AVX2 (and the OS saves the
+/// YMM registers), as gc's check of `runtime·support_avx2` selects. Equality is all that is
+/// computed, so the overlapping reads give the same answer as a byte loop.
 ///
 /// # Safety
 /// Both ranges must be readable for `n` bytes.
@@ -104,28 +109,142 @@ pub unsafe fn mem_equal(a: *const u8, b: *const u8, n: usize) -> bool {
     if a == b {
         return true;
     }
-    let mut i = 0;
-    while i + 8 <= n {
-        // SAFETY: within both ranges.
-        let (x, y) = unsafe {
-            (
-                (a.add(i) as *const u64).read_unaligned(),
-                (b.add(i) as *const u64).read_unaligned(),
+    // SAFETY (all reads below): offsets stay within [0, n) of both ranges.
+    unsafe {
+        if n >= 16 {
+            if n >= 64 && has_avx2() {
+                return equal_avx2(a, b, n);
+            }
+            return equal_sse2(a, b, n);
+        }
+        if n >= 8 {
+            let x = (a as *const u64).read_unaligned() ^ (b as *const u64).read_unaligned();
+            let y = (a.add(n - 8) as *const u64).read_unaligned()
+                ^ (b.add(n - 8) as *const u64).read_unaligned();
+            return x | y == 0;
+        }
+        if n >= 4 {
+            let x = (a as *const u32).read_unaligned() ^ (b as *const u32).read_unaligned();
+            let y = (a.add(n - 4) as *const u32).read_unaligned()
+                ^ (b.add(n - 4) as *const u32).read_unaligned();
+            return x | y == 0;
+        }
+        let mut i = 0;
+        while i < n {
+            if *a.add(i) != *b.add(i) {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+}
+
+/// 0: not checked yet, 1: no AVX2, 2: AVX2 usable.
+static AVX2: core::sync::atomic::AtomicU8 = core::sync::atomic::AtomicU8::new(0);
+
+/// Whether AVX2 is usable: CPUID leaf 7's AVX2 bit, and OSXSAVE with XCR0 enabling the XMM
+/// and YMM state (gc's internal/cpu checks the same bits).
+fn has_avx2() -> bool {
+    use core::sync::atomic::Ordering;
+    match AVX2.load(Ordering::Relaxed) {
+        0 => {
+            let l1 = core::arch::x86_64::__cpuid(1);
+            let osxsave = l1.ecx & (1 << 27) != 0;
+            let l7 = core::arch::x86_64::__cpuid_count(7, 0);
+            let yes = osxsave && l7.ebx & (1 << 5) != 0 && {
+                // SAFETY: XGETBV exists when OSXSAVE is set.
+                let xcr0 = unsafe { xgetbv0() };
+                xcr0 & 6 == 6
+            };
+            AVX2.store(if yes { 2 } else { 1 }, Ordering::Relaxed);
+            yes
+        }
+        v => v == 2,
+    }
+}
+
+/// XCR0 (XGETBV with ECX = 0).
+///
+/// # Safety
+/// The CPU must support XGETBV (CPUID.1:ECX.OSXSAVE).
+unsafe fn xgetbv0() -> u64 {
+    let (lo, hi): (u32, u32);
+    // SAFETY: the caller checked OSXSAVE.
+    unsafe {
+        core::arch::asm!("xgetbv", in("ecx") 0u32, out("eax") lo, out("edx") hi,
+            options(nomem, nostack, preserves_flags));
+    }
+    (hi as u64) << 32 | lo as u64
+}
+
+/// `n >= 16`.
+///
+/// # Safety
+/// Both ranges readable for `n` bytes.
+unsafe fn equal_sse2(a: *const u8, b: *const u8, n: usize) -> bool {
+    use core::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8,
+    };
+    // SAFETY: every 16-byte load starts at most n - 16 bytes into either range.
+    unsafe {
+        let eq16 = |i: usize| {
+            _mm_cmpeq_epi8(
+                _mm_loadu_si128(a.add(i) as *const __m128i),
+                _mm_loadu_si128(b.add(i) as *const __m128i),
             )
         };
-        if x != y {
-            return false;
+        let mut i = 0;
+        while i + 64 <= n {
+            let m = _mm_and_si128(
+                _mm_and_si128(eq16(i), eq16(i + 16)),
+                _mm_and_si128(eq16(i + 32), eq16(i + 48)),
+            );
+            if _mm_movemask_epi8(m) != 0xffff {
+                return false;
+            }
+            i += 64;
         }
-        i += 8;
-    }
-    while i < n {
-        // SAFETY: i < n.
-        if unsafe { *a.add(i) != *b.add(i) } {
-            return false;
+        while i + 16 <= n {
+            if _mm_movemask_epi8(eq16(i)) != 0xffff {
+                return false;
+            }
+            i += 16;
         }
-        i += 1;
+        i == n || _mm_movemask_epi8(eq16(n - 16)) == 0xffff
     }
-    true
+}
+
+/// `n >= 64`, AVX2 available.
+///
+/// # Safety
+/// Both ranges readable for `n` bytes; the CPU has AVX2.
+#[target_feature(enable = "avx2")]
+unsafe fn equal_avx2(a: *const u8, b: *const u8, n: usize) -> bool {
+    use core::arch::x86_64::{
+        __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8,
+    };
+    // SAFETY: every 32-byte load starts at most n - 32 bytes into either range.
+    unsafe {
+        let eq32 = |i: usize| {
+            _mm256_cmpeq_epi8(
+                _mm256_loadu_si256(a.add(i) as *const __m256i),
+                _mm256_loadu_si256(b.add(i) as *const __m256i),
+            )
+        };
+        let mut i = 0;
+        while i + 64 <= n {
+            if _mm256_movemask_epi8(_mm256_and_si256(eq32(i), eq32(i + 32))) != -1 {
+                return false;
+            }
+            i += 64;
+        }
+        if i == n {
+            return true;
+        }
+        // The last 64 bytes, overlapping what was compared.
+        _mm256_movemask_epi8(_mm256_and_si256(eq32(n - 64), eq32(n - 32))) == -1
+    }
 }
 
 /// compiler_builtins objects reference the personality routine through `DW.ref` data even though

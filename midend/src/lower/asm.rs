@@ -3,16 +3,16 @@
 //! gc runs Plan 9 assembly for some functions of the standard library. Until rgo assembles
 //! GOROOT's `.s` files itself (DESIGN.md decision 12), each one is provided in one of four ways:
 //!
-//! * a **build tag** that selects GOROOT's own pure-Go implementation (`purego`,
-//!   `math_big_pure_go`: frontend's `load::RGO_BUILD_TAGS`);
 //! * a **compiler intrinsic** (this file), for what gc intrinsifies anyway: the atomics of
 //!   sync/atomic and internal/runtime/atomic, math's Sqrt/Abs/Copysign/Floor/Ceil/Trunc/
 //!   RoundToEven, math/bits, internal/runtime/sys.GetClosurePtr (GetCallerPC/GetCallerSP and
 //!   abi.FuncPC* are in intrinsic.rs);
 //! * an **alias** to the Go sibling gc compiles on architectures without the assembly (this
 //!   file's [`GO_FALLBACKS`]);
-//! * **gc's assembly**, assembled by the `asm` crate (math), called through a wrapper
-//!   under the function's symbol with the C convention, like a Rust function;
+//! * **gc's assembly**, assembled by the `asm` crate (math, internal/bytealg, math/big, the
+//!   crypto packages: src/asmpkg.rs), called through a wrapper under the function's symbol
+//!   with the C convention, like a Rust function; a func value of it points at a
+//!   Go-convention entry ([`FnLower::lower_c_entry`]);
 //! * a **Rust function** of the runtime exported under the function's own symbol and called
 //!   with the C convention (every other body-less function; call.rs).
 
@@ -217,6 +217,30 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let vals = incoming.into_iter().zip(ptypes.iter().copied()).collect();
         f.b.line(f.line_of(fd.pos));
         let out = f.provided_call(o, how, &ptypes, vals, &rtypes);
+        f.emit_return(out);
+        f.b.finish()
+    }
+
+    /// The Go-convention entry of the body-less function `o`, which direct calls reach with
+    /// the C convention (a Rust function of the runtime, or gc's assembly behind its
+    /// wrapper): it takes the Go convention's parameters and makes the C call, so that a
+    /// func value of `o` can be called like any other. Local to the package that uses it,
+    /// marked as a wrapper (funcID 23) as gc marks its ABI wrappers.
+    pub(crate) fn lower_c_entry(l: &'a mut Lowering<'p>, name: String, o: ObjId) -> Function {
+        let prog = l.prog;
+        let sym = l.func_symbol(o);
+        let pos = prog.obj(o).pos;
+        let (ptypes, rtypes) = match prog.ty(prog.obj(o).typ) {
+            frontend::types::Type::Func(sig) => (sig.params.clone(), sig.results.clone()),
+            _ => (Vec::new(), Vec::new()),
+        };
+        let mut f = FnLower::new(l, name.clone(), pos, name, false);
+        f.b.func.global = false;
+        f.b.func.func_id = 23;
+        let incoming = f.incoming_params(&ptypes, &rtypes);
+        let vals = incoming.into_iter().zip(ptypes.iter().copied()).collect();
+        f.b.line(f.line_of(pos));
+        let out = f.emit_c_call(&sym, vals, &rtypes);
         f.emit_return(out);
         f.b.finish()
     }

@@ -446,11 +446,15 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 self.load_place(&p, self.l.obj_type(o))
             }
             ObjKind::Func { .. } => {
-                // A body-less function implemented in Rust has no Go-convention entry: its
-                // funcval (`pkg.f·f`) points at the C function. Only abi.FuncPCABI0 and the
-                // like may use it (docs/abi.md, linkname).
+                // A body-less function called with the C convention (Rust, or assembly
+                // behind its wrapper) gets a Go-convention entry for its func value;
+                // abi.FuncPCABI0 of it still gives the function itself (intrinsic.rs).
                 let sym = self.l.func_symbol(o);
-                let fv = self.l.funcval_sym(&sym);
+                let fv = if self.is_rust_runtime_func(o) && self.provided(o).is_none() {
+                    self.l.c_funcval_sym(&sym, o)
+                } else {
+                    self.l.funcval_sym(&sym)
+                };
                 Value::Flat(vec![self.b.sym_addr(&fv, 0)])
             }
             ObjKind::Nil => self.zero_value(self.type_of(e)),

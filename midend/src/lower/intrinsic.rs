@@ -2,7 +2,7 @@
 //! the FuncPC builtins): body-less functions of std whose meaning is the code the compiler
 //! emits in place of the call, not a runtime entry point.
 
-use frontend::ast::Expr;
+use frontend::ast::{Expr, ExprKind};
 use frontend::types::{ObjId, ObjKind, Type};
 
 use super::FnLower;
@@ -56,6 +56,20 @@ impl<'a, 'p> FnLower<'a, 'p> {
             // rgo has one ABI per function, so both are the func value's code word.
             ("internal/abi", "FuncPCABI0" | "FuncPCABIInternal") if args.len() == 1 => {
                 let a = &args[0];
+                // A body-less function called with the C convention: its own entry, not the
+                // Go-convention entry its func value has.
+                let direct = match &a.unparen().kind {
+                    ExprKind::Ident(id) => prog.info.uses.get(&id.id).copied(),
+                    ExprKind::Selector { sel, .. } => prog.info.uses.get(&sel.id).copied(),
+                    _ => None,
+                };
+                if let Some(o) = direct
+                    && self.is_func_obj(o)
+                    && self.is_rust_runtime_func(o)
+                {
+                    let sym = self.l.func_symbol(o);
+                    return Some(vec![Value::Flat(vec![self.b.sym_addr(&sym, 0)])]);
+                }
                 let fv = if matches!(
                     prog.ty(prog.underlying(self.type_of(a))),
                     Type::Interface(..)

@@ -49,6 +49,9 @@ pub(crate) enum PendingBody<'p> {
         /// The instance of generic code the literal belongs to.
         inst: Option<&'p FuncInstance>,
     },
+    /// The Go-convention entry of a body-less function called with the C convention
+    /// (its func value's code; [`FnLower::lower_c_entry`]).
+    CEntry { name: String, obj: ObjId },
     /// A `deferwrapN`/`gowrapN` thunk.
     Thunk {
         name: String,
@@ -541,6 +544,10 @@ impl<'p> Lowering<'p> {
                         self.module.functions.push(f);
                     }
                 }
+                PendingBody::CEntry { name, obj } => {
+                    let f = FnLower::lower_c_entry(self, name, obj);
+                    self.module.functions.push(f);
+                }
                 PendingBody::Thunk { name, spec, inst } => {
                     self.inst = inst;
                     let f = FnLower::lower_thunk(self, name, spec);
@@ -831,6 +838,22 @@ impl<'p> Lowering<'p> {
         });
         self.strings.insert(s.to_vec(), sym.clone());
         sym
+    }
+
+    /// The static funcval of a body-less function called with the C convention (a Rust
+    /// function of the runtime, or assembly behind its wrapper): its code is a local
+    /// Go-convention entry `pkg.f·goentry` that this package generates on first use, since
+    /// calls through func values use the Go convention.
+    pub(crate) fn c_funcval_sym(&mut self, func_sym: &str, o: ObjId) -> String {
+        let entry = format!("{func_sym}·goentry");
+        let sym = format!("{entry}·f");
+        if !self.funcvals.contains_key(&sym) {
+            self.pending.push(PendingBody::CEntry {
+                name: entry.clone(),
+                obj: o,
+            });
+        }
+        self.funcval_sym(&entry)
     }
 
     /// The static funcval `f·f` of a top-level function, created on first use.

@@ -1,6 +1,6 @@
 //! Bodies of standard-library functions that GOROOT writes in amd64 assembly (`.s` files) and
-//! that neither a build tag, the compiler nor rgo's assembler (the `asm` crate, for math,
-//! internal/bytealg, internal/cpu and internal/chacha8rand) provides (docs/asm.md has the
+//! that neither the compiler nor rgo's assembler (the `asm` crate: math, internal/bytealg,
+//! math/big, the crypto packages, ...; src/asmpkg.rs) provides (docs/asm.md has the
 //! complete table).
 //!
 //! Each function is exported under the Go function's own symbol (`hash/crc32.ieeeCLMUL`, ...) and
@@ -10,7 +10,6 @@
 
 pub mod crc32;
 pub mod math;
-pub mod sig;
 pub mod syscall;
 
 /// Two result words, returned in rax:rdx (SysV): a Go function with two integer results.
