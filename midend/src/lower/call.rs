@@ -1287,7 +1287,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         self.convert_implicit(v, vt, t)
     }
 
-    fn literal_len(&self, elts: &[Expr]) -> u64 {
+    pub(super) fn literal_len(&self, elts: &[Expr]) -> u64 {
         let mut idx = 0u64;
         let mut max = 0u64;
         for el in elts {
