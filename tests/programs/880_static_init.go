@@ -1,8 +1,9 @@
+package main
+
 // Package-level variables that gc initialises statically (cmd/compile/internal/staticinit):
 // their values are in the executable's data, so conversions keep exact capacities, literals
 // share static backing arrays, and a variable already holds its value while earlier
 // initialisers run.
-package main
 
 import (
 	"fmt"
