@@ -1312,7 +1312,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         self.convert_implicit(v, vt, t)
     }
 
-    fn literal_len(&self, elts: &[Expr]) -> u64 {
+    pub(super) fn literal_len(&self, elts: &[Expr]) -> u64 {
         let mut idx = 0u64;
         let mut max = 0u64;
         for el in elts {
@@ -1373,6 +1373,12 @@ impl<'a, 'p> FnLower<'a, 'p> {
             .cloned()
             .unwrap_or_default();
         let name = self.new_closure(e, captures.clone());
+        if captures.is_empty() {
+            // gc turns a closure that captures nothing into a global function: its value is
+            // the static funcval `name·f`, never an allocation ("closure converted to global").
+            let fv = self.l.funcval_sym(&name);
+            return Value::Flat(vec![self.b.sym_addr(&fv, 0)]);
+        }
         let (fields, size, ptr_words) = self.l.closure_layout(e.id, &captures);
         let obj = if self.heap_everything || self.l.site_escapes(e.id) {
             let mut tname = String::from("struct { F uintptr");

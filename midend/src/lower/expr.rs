@@ -1867,7 +1867,7 @@ impl FnLower<'_, '_> {
     }
 }
 
-fn const_to_f64(v: &ConstValue) -> f64 {
+pub(super) fn const_to_f64(v: &ConstValue) -> f64 {
     match v {
         ConstValue::Int(i) => i.to_f64().unwrap_or(0.0),
         ConstValue::Float(r) => rat_to_f64(r),
@@ -1886,7 +1886,7 @@ fn rat_to_f64(r: &num_rational::BigRational) -> f64 {
     })
 }
 
-fn const_to_complex(v: &ConstValue) -> (f64, f64) {
+pub(super) fn const_to_complex(v: &ConstValue) -> (f64, f64) {
     match v {
         ConstValue::Complex(re, im) => (rat_to_f64(re), rat_to_f64(im)),
         other => (const_to_f64(other), 0.0),
@@ -1895,7 +1895,7 @@ fn const_to_complex(v: &ConstValue) -> (f64, f64) {
 
 /// The two's-complement bits of an integer constant (wrapping at 64 bits; the checker has
 /// already verified representability).
-fn const_to_bits(v: &ConstValue) -> i64 {
+pub(super) fn const_to_bits(v: &ConstValue) -> i64 {
     match v {
         ConstValue::Int(i) => {
             let (sign, digits) = i.to_u64_digits();

@@ -317,16 +317,32 @@ impl<'a, 'p> FnLower<'a, 'p> {
     /// `pkg.init`: evaluates package-level variable initialisers in dependency order.
     pub fn lower_var_init(l: &'a mut Lowering<'p>, name: String) -> Option<Function> {
         let prog = l.prog;
-        let mut f = FnLower::new(l, name.clone(), Pos::NONE, name, false);
+        let mut f = FnLower::new(l, name.clone(), Pos::NONE, name.clone(), false);
         f.heap_everything = true;
         f.prologue(&[], &[]);
-        f.embed_vars();
+        let embeds = f.embed_vars();
         let exprs = collect_global_exprs(f.l);
+        let mut st = super::staticinit::StaticState::default();
+        let mut dynamic = embeds;
         for init in &prog.info.init_order {
             let Some(e) = exprs.get(&init.rhs) else {
                 continue;
             };
             let e: &'p Expr = e;
+            if let [o] = init.lhs[..] {
+                let obj = prog.obj(o);
+                if obj.name == "_" {
+                    // gc drops a blank initialiser without side effects; a static value has
+                    // none.
+                    if f.static_probe(e, obj.typ, &st) {
+                        continue;
+                    }
+                } else if f.try_static_init(o, obj.typ, e, &mut st) {
+                    continue;
+                }
+            }
+            f.note_dynamic_init(e, &mut st);
+            dynamic += 1;
             f.b.line(f.line_of(e.pos));
             let vals = if init.lhs.len() > 1 {
                 f.multi_value(e)
@@ -347,6 +363,12 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 let place = f.var_place(*o);
                 f.store_place(&place, obj.typ, v);
             }
+        }
+        if dynamic == 0 {
+            // Everything was static: gc compiles no `pkg.init` then (nor may a reflect call
+            // adapter name it).
+            f.l.go_sigs.retain(|(n, ..)| *n != name);
+            return None;
         }
         f.b.terminate(Terminator::Return(vec![]));
         Some(f.b.finish())
@@ -391,7 +413,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
     /// for an embed.FS, a `[]file` header followed by its elements {name, data string,
     /// hash [16]byte (truncated SHA-256)}, the FS holding the header's address. gc writes
     /// these as the variables' initial data; here the package initialiser stores them first.
-    fn embed_vars(&mut self) {
+    /// Returns how many variables it initialised.
+    fn embed_vars(&mut self) -> usize {
+        let mut count = 0;
         use sha2::{Digest, Sha256};
         let (vars, errors) = crate::embed::package_embeds(self.l.prog, self.l.pkg);
         for (pos, msg) in errors {
@@ -480,7 +504,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
             };
             let place = self.var_place(v.obj);
             self.store_place(&place, typ, val);
+            count += 1;
         }
+        count
     }
 
     pub fn line_of(&self, pos: Pos) -> u32 {

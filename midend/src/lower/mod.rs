@@ -16,6 +16,7 @@ mod iface;
 mod intrinsic;
 pub(crate) mod rangefunc;
 mod reflectcall;
+mod staticinit;
 mod value;
 
 use std::collections::{BTreeMap, HashMap};
@@ -97,6 +98,8 @@ pub struct Lowering<'p> {
     /// Every Go function lowered so far with its parameter types (receiver first) and result
     /// types, for the reflect call adapters (`reflectcall.rs`).
     pub go_sigs: Vec<(String, Vec<TypeId>, Vec<TypeId>)>,
+    /// Static symbols made so far by static initialisation (`pkg..stmp_N`, staticinit.rs).
+    static_temps: u32,
 }
 
 /// Lowers the package `pkg` of `prog`.
@@ -137,6 +140,7 @@ pub fn lower_package_opts(
         inst: None,
         linknames: crate::linkname::LinkNames::collect(prog),
         go_sigs: Vec::new(),
+        static_temps: 0,
     };
     l.declare_globals();
     let mut init_fns = Vec::new();
@@ -177,7 +181,10 @@ pub fn lower_package_opts(
         task_fns.push(format!("{}.init", l.prefix));
     }
     task_fns.extend(init_fns);
-    l.emit_inittask(&task_fns);
+    // As gc, a package with nothing to run at init time has no init task at all.
+    if !task_fns.is_empty() {
+        l.emit_inittask(&task_fns);
+    }
     if plugin_exports {
         l.emit_plugin_tabs();
     }
@@ -793,6 +800,13 @@ impl<'p> Lowering<'p> {
             relocs,
             global: true,
         });
+    }
+
+    /// A fresh name for a static symbol of the package (gc's `StaticName`: `pkg..stmp_N`).
+    pub(crate) fn static_temp_name(&mut self) -> String {
+        let n = self.static_temps;
+        self.static_temps += 1;
+        format!("{}..stmp_{n}", self.prefix)
     }
 
     fn emit_inittask(&mut self, fns: &[String]) {
