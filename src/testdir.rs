@@ -71,9 +71,15 @@ pub enum Plan {
     /// Check it and match its errors against its `// ERROR` comments;
     /// `want_error` is false under the runner flag `-0`.
     ErrorCheck { want_error: bool, timeout: Duration },
-    /// `// errorcheck -0 -m [-l]`: build it with `-gcflags=-m` and match the escape-analysis
-    /// messages against its `// ERROR` comments.
-    EscapeCheck { timeout: Duration },
+    /// `// errorcheck -0 -m[=2] [-l]`: check it with `-m` (`-m=2`, and `-l` when given) and
+    /// match the inlining and escape-analysis messages against its `// ERROR` comments.
+    EscapeCheck {
+        timeout: Duration,
+        /// The `-m` level.
+        m: u32,
+        /// `-l`: no inlining.
+        no_inline: bool,
+    },
     /// Check it; it must compile.
     Compile { timeout: Duration },
     /// Don't run it; the reason.
@@ -364,11 +370,22 @@ pub fn plan(src: &str) -> Plan {
     match words.as_slice() {
         ["run"] => Plan::Run,
         ["run", ..] => Plan::Skip(format!("`{action}`: arguments or flags not supported")),
-        ["errorcheck", flags @ ..] if flags.contains(&"-m") => {
-            // Escape-analysis tests: gc's -m output is what the ERROR comments describe.
-            let rest: Vec<&str> = flags.iter().copied().filter(|f| *f != "-m").collect();
+        ["errorcheck", flags @ ..] if flags.iter().any(|f| *f == "-m" || *f == "-m=2") => {
+            // Inlining and escape-analysis tests: gc's -m output is what the ERROR comments
+            // describe.
+            let m = if flags.contains(&"-m=2") { 2 } else { 1 };
+            let no_inline = flags.contains(&"-l");
+            let rest: Vec<&str> = flags
+                .iter()
+                .copied()
+                .filter(|f| *f != "-m" && *f != "-m=2")
+                .collect();
             match parse_check_flags(action, &rest, false) {
-                Ok((false, timeout)) => Plan::EscapeCheck { timeout },
+                Ok((false, timeout)) => Plan::EscapeCheck {
+                    timeout,
+                    m,
+                    no_inline,
+                },
                 Ok((true, _)) => Plan::Skip(format!("`{action}`: -m without -0 not supported")),
                 Err(why) => Plan::Skip(why),
             }
@@ -541,7 +558,11 @@ fn run_file(path: &Path, rgo_exe: &Path, actions: &[String]) -> (&'static str, O
             want_error,
             timeout,
         } => check_errors(path, &src, rgo_exe, want_error, timeout),
-        Plan::EscapeCheck { timeout } => check_escape(path, &src, rgo_exe, timeout),
+        Plan::EscapeCheck {
+            timeout,
+            m,
+            no_inline,
+        } => check_escape(path, &src, rgo_exe, timeout, m, no_inline),
         Plan::Compile { timeout } => compile_only(path, rgo_exe, timeout),
     };
     (action, outcome)
@@ -590,7 +611,14 @@ fn run_check(
 
 /// The `errorcheck -0 -m` action: `rgo check -m` must succeed, and its escape
 /// messages must match the ERROR comments.
-fn check_escape(path: &Path, src: &str, rgo_exe: &Path, timeout: Duration) -> Outcome {
+fn check_escape(
+    path: &Path,
+    src: &str,
+    rgo_exe: &Path,
+    timeout: Duration,
+    m: u32,
+    no_inline: bool,
+) -> Outcome {
     let short = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -602,7 +630,10 @@ fn check_escape(path: &Path, src: &str, rgo_exe: &Path, timeout: Duration) -> Ou
     // `rgo check -m`: escape analysis of the package without building it (the files are
     // often not package main, and may import packages rgo cannot build yet).
     let mut cmd = Command::new(rgo_exe);
-    cmd.arg("check").arg("-m");
+    cmd.arg("check").arg(if m > 1 { "-m=2" } else { "-m" });
+    if no_inline {
+        cmd.arg("-l");
+    }
     match (
         path.parent().filter(|d| !d.as_os_str().is_empty()),
         path.file_name(),
