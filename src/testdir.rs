@@ -15,7 +15,9 @@
 //!   The runner's own flags `-0` (must compile), `-1`, `-s` and `-t N` are
 //!   honoured, as are compiler flags that cannot change the set of errors
 //!   (`-d=panic`, which gc's runner always passes, `-e`, `-C`, `-l`, `-N`);
-//!   any other flag (`-m`, `-live`, `-race`, `-lang=...`, `-d=...`, `-+`,
+//!   with `-0 -m` or `-0 -m=2`, `rgo check -m[=2] [-l]` must succeed and its
+//!   inlining and escape-analysis messages must match the ERROR comments;
+//!   any other flag (`-live`, `-race`, `-lang=...`, `-d=...`, `-+`,
 //!   `-std`, ...) asks for a diagnostic rgo does not produce or a mode it
 //!   does not have, so the file is skipped, naming the flag.
 //! * `// compile` (same flag rules): `rgo check FILE` must succeed.
@@ -972,7 +974,7 @@ mod tests {
             ("// rundir\n\npackage ignored\n", "rundir"),
             ("// skip\n\npackage main\n", "skip"),
             ("// runoutput ./rotate.go\n\npackage main\n", "runoutput"),
-            ("// errorcheck -0 -m=2 -l\n\npackage p\n", "-m=2"),
+            ("// errorcheck -0 -live\n\npackage p\n", "-live"),
         ] {
             match header_plan(src) {
                 Plan::Skip(why) => assert!(why.contains(word), "{src:?}: {why}"),
@@ -989,6 +991,23 @@ mod tests {
         };
         let t = BUILD_TIMEOUT.as_secs();
         assert_eq!(header_plan("// errorcheck\n\npackage p\n"), ec(true, t));
+        // -m and -m=2 check the -m lines; -l turns inlining (and its lines) off.
+        assert_eq!(
+            header_plan("// errorcheck -0 -m=2 -l\n\npackage p\n"),
+            Plan::EscapeCheck {
+                timeout: BUILD_TIMEOUT,
+                m: 2,
+                no_inline: true
+            }
+        );
+        assert_eq!(
+            header_plan("// errorcheck -0 -m\n\npackage p\n"),
+            Plan::EscapeCheck {
+                timeout: BUILD_TIMEOUT,
+                m: 1,
+                no_inline: false
+            }
+        );
         assert_eq!(
             header_plan("// errorcheck -d=panic -l -N -e -C\npackage p\n"),
             ec(true, t)
