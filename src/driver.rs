@@ -44,6 +44,10 @@ pub struct BuildOptions {
     pub no_dwarf: bool,
     /// Print escape-analysis decisions as gc does under `-gcflags=-m`.
     pub escape_diagnostics: bool,
+    /// gc's `-m` level (`-m=2` prints inlining costs and reasons); 0 with `-m` unset.
+    pub m_level: u32,
+    /// `-l`: no inlining (gc's `-l`), so no inlining diagnostics.
+    pub no_inline: bool,
     /// Print the import path of each package compiled (not taken from the cache), as
     /// `go build -v` does, and any cache entry found corrupt.
     pub verbose: bool,
@@ -627,6 +631,19 @@ pub fn build_test_binary(
     link_checked(prog, &infos, opts, t0).map(|(exe, _)| exe)
 }
 
+/// gc's `-m` output for one package: the inliner's lines (unless `-l`), then escape
+/// analysis's.
+pub fn diagnostics_m(prog: &types::Program, pkg: types::PkgId, m: u32, no_inline: bool) -> String {
+    let mut text = String::new();
+    if !no_inline {
+        let inl = midend::inline::analyze(prog, pkg, m);
+        text.push_str(&midend::inline::format_diagnostics(prog, &inl));
+    }
+    let res = midend::escape::analyze(prog, pkg);
+    text.push_str(&midend::escape::format_diagnostics(prog, &res));
+    text
+}
+
 /// Compiles a checked program with a `main` package and links it.
 fn link_checked(
     mut prog: types::Program,
@@ -654,8 +671,7 @@ fn link_checked(
     if opts.escape_diagnostics {
         // gc prints -m output for the packages it compiles; the user's package is `main`.
         for p in prog.packages.iter().filter(|p| p.path == "main") {
-            let res = midend::escape::analyze(&prog, p.id);
-            let text = midend::escape::format_diagnostics(&prog, &res);
+            let text = diagnostics_m(&prog, p.id, opts.m_level.max(1), opts.no_inline);
             if !text.is_empty() {
                 let header = infos
                     .iter()

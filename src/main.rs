@@ -205,9 +205,17 @@ fn apply_gcflags(v: &str, o: &mut BuildOptions) -> Result<(), String> {
             "-d=clif" => o.dumps.clif = true,
             "-d=asm" => o.dumps.asm = true,
             "-d=time" => o.timings = true,
-            "-m" => o.escape_diagnostics = true,
-            // Optimisation/inlining switches gc accepts; rgo has its own pipeline.
-            "-N" | "-l" => {}
+            "-m" => {
+                o.escape_diagnostics = true;
+                o.m_level = o.m_level.max(1);
+            }
+            "-m=2" => {
+                o.escape_diagnostics = true;
+                o.m_level = 2;
+            }
+            "-l" => o.no_inline = true,
+            // gc's optimisation switch; rgo has its own pipeline.
+            "-N" => {}
             other => return Err(format!("rgo: unsupported -gcflags value {other}")),
         }
     }
@@ -607,12 +615,20 @@ fn cmd_env(args: &[String]) -> ExitCode {
 fn cmd_check(args: &[String]) -> ExitCode {
     let mut verbose = false;
     let mut escape = false;
+    let mut m_level = 1;
+    let mut no_inline = false;
     let mut targets = Vec::new();
     for a in args {
         match a.as_str() {
             "-v" => verbose = true,
             // Escape-analysis decisions of the named packages, as gc's -m (with -l).
             "-m" => escape = true,
+            "-m=2" => {
+                escape = true;
+                m_level = 2;
+            }
+            // gc's -l: no inlining, so only escape analysis's lines.
+            "-l" => no_inline = true,
             // Hidden, as gc's -e: report all errors, not just the first 10 (`rgo testdir`
             // needs every error of an errorcheck file).
             "-e" => frontend::diag::set_report_all(true),
@@ -653,8 +669,7 @@ fn cmd_check(args: &[String]) -> ExitCode {
                     }) else {
                         continue;
                     };
-                    let res = midend::escape::analyze(&prog, p.id);
-                    let text = midend::escape::format_diagnostics(&prog, &res);
+                    let text = driver::diagnostics_m(&prog, p.id, m_level, no_inline);
                     if !text.is_empty() {
                         eprintln!("# {}", info.import_path);
                         eprint!("{text}");

@@ -15,7 +15,9 @@
 //!   The runner's own flags `-0` (must compile), `-1`, `-s` and `-t N` are
 //!   honoured, as are compiler flags that cannot change the set of errors
 //!   (`-d=panic`, which gc's runner always passes, `-e`, `-C`, `-l`, `-N`);
-//!   any other flag (`-m`, `-live`, `-race`, `-lang=...`, `-d=...`, `-+`,
+//!   with `-0 -m` or `-0 -m=2`, `rgo check -m[=2] [-l]` must succeed and its
+//!   inlining and escape-analysis messages must match the ERROR comments;
+//!   any other flag (`-live`, `-race`, `-lang=...`, `-d=...`, `-+`,
 //!   `-std`, ...) asks for a diagnostic rgo does not produce or a mode it
 //!   does not have, so the file is skipped, naming the flag.
 //! * `// compile` (same flag rules): `rgo check FILE` must succeed.
@@ -71,9 +73,15 @@ pub enum Plan {
     /// Check it and match its errors against its `// ERROR` comments;
     /// `want_error` is false under the runner flag `-0`.
     ErrorCheck { want_error: bool, timeout: Duration },
-    /// `// errorcheck -0 -m [-l]`: build it with `-gcflags=-m` and match the escape-analysis
-    /// messages against its `// ERROR` comments.
-    EscapeCheck { timeout: Duration },
+    /// `// errorcheck -0 -m[=2] [-l]`: check it with `-m` (`-m=2`, and `-l` when given) and
+    /// match the inlining and escape-analysis messages against its `// ERROR` comments.
+    EscapeCheck {
+        timeout: Duration,
+        /// The `-m` level.
+        m: u32,
+        /// `-l`: no inlining.
+        no_inline: bool,
+    },
     /// Check it; it must compile.
     Compile { timeout: Duration },
     /// Don't run it; the reason.
@@ -364,11 +372,22 @@ pub fn plan(src: &str) -> Plan {
     match words.as_slice() {
         ["run"] => Plan::Run,
         ["run", ..] => Plan::Skip(format!("`{action}`: arguments or flags not supported")),
-        ["errorcheck", flags @ ..] if flags.contains(&"-m") => {
-            // Escape-analysis tests: gc's -m output is what the ERROR comments describe.
-            let rest: Vec<&str> = flags.iter().copied().filter(|f| *f != "-m").collect();
+        ["errorcheck", flags @ ..] if flags.iter().any(|f| *f == "-m" || *f == "-m=2") => {
+            // Inlining and escape-analysis tests: gc's -m output is what the ERROR comments
+            // describe.
+            let m = if flags.contains(&"-m=2") { 2 } else { 1 };
+            let no_inline = flags.contains(&"-l");
+            let rest: Vec<&str> = flags
+                .iter()
+                .copied()
+                .filter(|f| *f != "-m" && *f != "-m=2")
+                .collect();
             match parse_check_flags(action, &rest, false) {
-                Ok((false, timeout)) => Plan::EscapeCheck { timeout },
+                Ok((false, timeout)) => Plan::EscapeCheck {
+                    timeout,
+                    m,
+                    no_inline,
+                },
                 Ok((true, _)) => Plan::Skip(format!("`{action}`: -m without -0 not supported")),
                 Err(why) => Plan::Skip(why),
             }
@@ -541,7 +560,11 @@ fn run_file(path: &Path, rgo_exe: &Path, actions: &[String]) -> (&'static str, O
             want_error,
             timeout,
         } => check_errors(path, &src, rgo_exe, want_error, timeout),
-        Plan::EscapeCheck { timeout } => check_escape(path, &src, rgo_exe, timeout),
+        Plan::EscapeCheck {
+            timeout,
+            m,
+            no_inline,
+        } => check_escape(path, &src, rgo_exe, timeout, m, no_inline),
         Plan::Compile { timeout } => compile_only(path, rgo_exe, timeout),
     };
     (action, outcome)
@@ -590,7 +613,14 @@ fn run_check(
 
 /// The `errorcheck -0 -m` action: `rgo check -m` must succeed, and its escape
 /// messages must match the ERROR comments.
-fn check_escape(path: &Path, src: &str, rgo_exe: &Path, timeout: Duration) -> Outcome {
+fn check_escape(
+    path: &Path,
+    src: &str,
+    rgo_exe: &Path,
+    timeout: Duration,
+    m: u32,
+    no_inline: bool,
+) -> Outcome {
     let short = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -602,7 +632,10 @@ fn check_escape(path: &Path, src: &str, rgo_exe: &Path, timeout: Duration) -> Ou
     // `rgo check -m`: escape analysis of the package without building it (the files are
     // often not package main, and may import packages rgo cannot build yet).
     let mut cmd = Command::new(rgo_exe);
-    cmd.arg("check").arg("-m");
+    cmd.arg("check").arg(if m > 1 { "-m=2" } else { "-m" });
+    if no_inline {
+        cmd.arg("-l");
+    }
     match (
         path.parent().filter(|d| !d.as_os_str().is_empty()),
         path.file_name(),
@@ -941,7 +974,7 @@ mod tests {
             ("// rundir\n\npackage ignored\n", "rundir"),
             ("// skip\n\npackage main\n", "skip"),
             ("// runoutput ./rotate.go\n\npackage main\n", "runoutput"),
-            ("// errorcheck -0 -m=2 -l\n\npackage p\n", "-m=2"),
+            ("// errorcheck -0 -live\n\npackage p\n", "-live"),
         ] {
             match header_plan(src) {
                 Plan::Skip(why) => assert!(why.contains(word), "{src:?}: {why}"),
@@ -958,6 +991,23 @@ mod tests {
         };
         let t = BUILD_TIMEOUT.as_secs();
         assert_eq!(header_plan("// errorcheck\n\npackage p\n"), ec(true, t));
+        // -m and -m=2 check the -m lines; -l turns inlining (and its lines) off.
+        assert_eq!(
+            header_plan("// errorcheck -0 -m=2 -l\n\npackage p\n"),
+            Plan::EscapeCheck {
+                timeout: BUILD_TIMEOUT,
+                m: 2,
+                no_inline: true
+            }
+        );
+        assert_eq!(
+            header_plan("// errorcheck -0 -m\n\npackage p\n"),
+            Plan::EscapeCheck {
+                timeout: BUILD_TIMEOUT,
+                m: 1,
+                no_inline: false
+            }
+        );
         assert_eq!(
             header_plan("// errorcheck -d=panic -l -N -e -C\npackage p\n"),
             ec(true, t)

@@ -6,6 +6,7 @@ pub mod alg;
 pub mod builder;
 pub mod embed;
 pub mod escape;
+pub mod inline;
 pub mod ir;
 pub mod layout;
 pub mod linkname;

@@ -1,4 +1,4 @@
-//! `rgo build -gcflags=-m` prints gc's escape-analysis decisions: for every program in
+//! `rgo build -gcflags=-m -l` prints gc's escape-analysis decisions: for every program in
 //! tests/escape, rgo's output must equal the golden `P.m` recorded from
 //! `go build -gcflags='-m -l'` (scripts/record-escape-goldens.sh), and in particular every
 //! `moved to heap:` line. The programs also run like gc's (they read closure objects through
@@ -50,7 +50,7 @@ fn escape_decisions_match_gc() {
         // Build from the program's own directory with a relative path, as the goldens were.
         let out = Command::new(&rgo)
             .current_dir(dir)
-            .args(["build", "-gcflags=-m", "-o"])
+            .args(["build", "-gcflags=-m -l", "-o"])
             .arg(tmp.join(stem))
             .arg(format!("./{name}"))
             .output()
