@@ -485,8 +485,10 @@ pub unsafe extern "C" fn read_mem_stats(m: *mut u64) {
     w(1, st.total_alloc); // TotalAlloc
     w(2, heap_sys + stacks + meta + persist); // Sys
     w(3, 0); // Lookups
-    w(4, st.nmalloc); // Mallocs
-    w(5, st.nfree); // Frees
+    // gc counts an object placed in a tiny block as allocated and freed at once; the block
+    // itself is one of nmalloc and, once swept, of nfree.
+    w(4, st.nmalloc + st.tiny_allocs); // Mallocs
+    w(5, st.nfree + st.tiny_allocs); // Frees
     w(6, st.heap_alloc); // HeapAlloc
     w(7, heap_sys); // HeapSys
     w(8, free as u64 + (heap_sys - inuse as u64 - free as u64)); // HeapIdle
