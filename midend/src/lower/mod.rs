@@ -18,7 +18,7 @@ pub(crate) mod rangefunc;
 mod reflectcall;
 mod value;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use frontend::ast::{self, Decl, Pos};
 use frontend::types::{
@@ -94,6 +94,10 @@ pub struct Lowering<'p> {
     /// Every Go function lowered so far with its parameter types (receiver first) and result
     /// types, for the reflect call adapters (`reflectcall.rs`).
     pub go_sigs: Vec<(String, Vec<TypeId>, Vec<TypeId>)>,
+    /// The package's functions marked `//go:uintptrescapes`: the uintptr arguments of their
+    /// calls may be pointers converted by the caller, which must keep the objects alive until
+    /// the call returns (gc's walk keeps them in pointer-typed temporaries).
+    pub uintptr_escapes: HashSet<ObjId>,
 }
 
 /// Lowers the package `pkg` of `prog`.
@@ -123,7 +127,18 @@ pub fn lower_package(prog: &Program, pkg: PkgId) -> Result<ir::Module, Vec<Lower
         inst: None,
         linknames: crate::linkname::LinkNames::collect(prog),
         go_sigs: Vec::new(),
+        uintptr_escapes: HashSet::new(),
     };
+    for file in &p.files {
+        for d in &file.decls {
+            if let Decl::Func(fd) = d
+                && fd.directives.iter().any(|d| d.name == "go:uintptrescapes")
+                && let Some(&o) = prog.info.defs.get(&fd.name.id)
+            {
+                l.uintptr_escapes.insert(o);
+            }
+        }
+    }
     l.declare_globals();
     let mut init_fns = Vec::new();
     for file in &p.files {
