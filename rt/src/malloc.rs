@@ -231,9 +231,7 @@ pub fn mallocgc(size: usize, typ: *const Type, _needzero: bool) -> *mut u8 {
     if noscan && size < MAX_TINY_SIZE {
         return tiny_alloc(size);
     }
-    let p = small_alloc(size, typ, noscan);
-    crate::mprof::sample_alloc(p, unsafe { (*span_of(p as usize)).elemsize });
-    p
+    small_alloc(size, typ, noscan)
 }
 
 /// gc's maxTinySize: pointer-free requests below it share 16-byte blocks.
@@ -271,7 +269,6 @@ fn tiny_alloc(size: usize) -> *mut u8 {
             TINY = x as usize;
             TINY_OFFSET = size;
         }
-        crate::mprof::sample_alloc(x, MAX_TINY_SIZE);
         x
     }
 }
@@ -322,6 +319,8 @@ fn small_alloc(size: usize, typ: *const Type, noscan: bool) -> *mut u8 {
         STATS.nmalloc += 1;
         STATS.total_alloc += elemsize as u64;
         STATS.heap_alloc += elemsize as u64;
+        // Sampled as the whole slot, as gc does (a tiny block as its 16 bytes).
+        crate::mprof::sample_alloc(p, elemsize);
         p
     }
 }
