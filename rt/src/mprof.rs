@@ -17,7 +17,8 @@
 //! A sampled allocation is charged to the bucket of its (size, call stack): the stack is the
 //! Go frames above the allocator (`runtime.callers`, which leaves out the Rust runtime's own
 //! frames; gc's stacks start with its `runtime.mallocgc` frame instead, which pprof's heap
-//! profile drops again). Buckets live in metadata memory in a chained hash table and are never
+//! profile drops again; Go's test/heapsampling.go, which takes a record's first frame as the
+//! allocating line, fails with gc 1.27.3 for that reason and passes with rgo). Buckets live in metadata memory in a chained hash table and are never
 //! freed, as in gc; their stacks are what MemProfileRecord.Stack0 and pprof's records show.
 //!
 //! # Frees and publication
