@@ -123,7 +123,8 @@ func GOMAXPROCS(n int) int { return 1 }
 // Version is the Go version rgo implements.
 func Version() string { return "go1.27.3" }
 
-// MemProfileRate controls memory profiling (no effect in rgo).
+// MemProfileRate controls the fraction of allocations that are recorded in the heap profile:
+// on average one every MemProfileRate bytes (rt/src/mprof.rs); 0 turns profiling off.
 var MemProfileRate int = 512 * 1024
 
 // MemStats has gc's fields; rgo fills what its allocator knows.

@@ -1,9 +1,10 @@
-// The profiling and execution-trace API (gc's mprof.go, cpuprof.go, trace.go, proflabel.go) as
-// far as packages testing, runtime/pprof and runtime/trace need it to compile and run: every
-// `go test` binary imports them. rgo's runtime does not sample allocations, blocking events,
-// mutex contention or CPU time, and writes no execution trace, so the profiles these functions
-// report hold no records (the answer gc gives with every profiling rate set to zero), and
-// StartTrace reports that tracing is unavailable.
+// The profiling and execution-trace API (gc's mprof.go, cpuprof.go, trace.go, proflabel.go).
+// The heap profile is real: the allocator samples allocations every MemProfileRate bytes on
+// average and the sweep records their frees (rt/src/mprof.rs); MemProfile and runtime/pprof's
+// heap and allocs profiles read its buckets. rgo's runtime does not sample blocking events,
+// mutex contention or CPU time, and writes no execution trace, so those profiles hold no
+// records (the answer gc gives with those profiling rates set to zero), and StartTrace reports
+// that tracing is unavailable.
 
 package runtime
 
@@ -79,8 +80,59 @@ func SetMutexProfileFraction(rate int) int {
 // SetCPUProfileRate remembers the rate; rgo takes no CPU samples, so readProfile ends at once.
 func SetCPUProfileRate(hz int) { cpuProfileRate = hz }
 
-// MemProfile reports the allocation profile: rgo samples no allocations, so it has no records.
-func MemProfile(p []MemProfileRecord, inuseZero bool) (n int, ok bool) { return 0, true }
+// memRecord is a heap-profile bucket as rt/src/mprof.rs reports it.
+type memRecord struct {
+	allocs, frees, size int64
+	stk                 *uintptr
+	nstk                int
+	next                uintptr
+}
+
+// mprofHead returns the newest bucket, where a reading starts (buckets made while reading are
+// left out); mprofCount the number of buckets MemProfile reports from head on; mprofNext
+// stores in *r the first reported bucket at or after b and returns it, 0 at the end.
+func mprofHead() uintptr
+func mprofCount(head uintptr, inuseZero bool) int
+func mprofNext(b uintptr, inuseZero bool, r *memRecord) uintptr
+
+// memProfileInternal is gc's: it returns the number of records n; when they fit in size, it
+// passes each to copyFn and ok is true.
+func memProfileInternal(size int, inuseZero bool, copyFn func(*memRecord)) (n int, ok bool) {
+	var r memRecord
+	head := mprofHead()
+	n = mprofCount(head, inuseZero)
+	if n > size {
+		return n, false
+	}
+	for b := mprofNext(head, inuseZero, &r); b != 0; b = mprofNext(r.next, inuseZero, &r) {
+		copyFn(&r)
+	}
+	return n, true
+}
+
+// MemProfile returns a profile of memory allocated and freed per allocation site: gc's
+// documented contract (records as of the last completed collection, ok false and the count
+// when p is too small).
+func MemProfile(p []MemProfileRecord, inuseZero bool) (n int, ok bool) {
+	return memProfileInternal(len(p), inuseZero, func(r *memRecord) {
+		d := &p[0]
+		p = p[1:]
+		d.AllocBytes = r.allocs * r.size
+		d.FreeBytes = r.frees * r.size
+		d.AllocObjects = r.allocs
+		d.FreeObjects = r.frees
+		i := copy(d.Stack0[:], unsafe.Slice(r.stk, r.nstk))
+		clear(d.Stack0[i:])
+	})
+}
+
+// profMemRecord has the layout of internal/profilerecord.MemProfileRecord, the element type of
+// the slice runtime/pprof passes to pprof_memProfileInternal.
+type profMemRecord struct {
+	ObjectSize                int64
+	AllocObjects, FreeObjects int64
+	Stack                     []uintptr
+}
 
 // BlockProfile reports the blocking profile, which rgo does not record: no records.
 func BlockProfile(p []BlockProfileRecord) (n int, ok bool) { return 0, true }
@@ -124,8 +176,16 @@ func pprof_goroutineLeakProfileWithLabels(p []StackRecord, labels []unsafe.Point
 }
 
 //go:linkname pprof_memProfileInternal
-func pprof_memProfileInternal(p []MemProfileRecord, inuseZero bool) (n int, ok bool) {
-	return 0, true
+func pprof_memProfileInternal(p []profMemRecord, inuseZero bool) (n int, ok bool) {
+	return memProfileInternal(len(p), inuseZero, func(r *memRecord) {
+		p[0] = profMemRecord{
+			AllocObjects: r.allocs,
+			FreeObjects:  r.frees,
+			ObjectSize:   r.size,
+			Stack:        unsafe.Slice(r.stk, r.nstk),
+		}
+		p = p[1:]
+	})
 }
 
 //go:linkname pprof_blockProfileInternal

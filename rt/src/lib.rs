@@ -27,6 +27,7 @@ pub mod mgcpacer;
 pub mod mgcscavenge;
 pub mod mgcsweep;
 pub mod mheap;
+pub mod mprof;
 pub mod netpoll;
 pub mod panic;
 pub mod plugin;

@@ -111,6 +111,9 @@ pub struct HeapStats {
     pub total_alloc: u64,
     /// Bytes of allocated objects not yet freed (HeapAlloc).
     pub heap_alloc: u64,
+    /// Objects placed in an existing tiny block (gc's tinyAllocs): counted by Mallocs and
+    /// Frees, but not by nmalloc, which counts the blocks.
+    pub tiny_allocs: u64,
 }
 
 pub static mut STATS: HeapStats = HeapStats {
@@ -118,6 +121,7 @@ pub static mut STATS: HeapStats = HeapStats {
     nfree: 0,
     total_alloc: 0,
     heap_alloc: 0,
+    tiny_allocs: 0,
 };
 
 /// Called once at start-up, before any allocation.
@@ -131,7 +135,8 @@ pub fn report_alloc_stats() {
         return;
     }
     // SAFETY: single-threaded read of the counters.
-    let (count, bytes) = unsafe { (STATS.nmalloc, STATS.total_alloc) };
+    // Objects placed in a tiny block count, as in gc's Mallocs.
+    let (count, bytes) = unsafe { (STATS.nmalloc + STATS.tiny_allocs, STATS.total_alloc) };
     // 12 + 20 + 7 + 20 + 1 bytes at most.
     let mut line = [0u8; 64];
     let mut n = 0;
@@ -224,6 +229,54 @@ pub fn mallocgc(size: usize, typ: *const Type, _needzero: bool) -> *mut u8 {
     if size > MAX_SMALL_SIZE {
         return large_alloc(size, typ, noscan);
     }
+    if noscan && size < MAX_TINY_SIZE {
+        return tiny_alloc(size);
+    }
+    small_alloc(size, typ, noscan)
+}
+
+/// gc's maxTinySize: pointer-free requests below it share 16-byte blocks.
+pub const MAX_TINY_SIZE: usize = 16;
+/// The tiny block being filled (gc's mcache.tiny / tinyoffset); cleared by every sweep, which
+/// may have freed it.
+pub static mut TINY: usize = 0;
+pub static mut TINY_OFFSET: usize = 0;
+
+/// gc's mallocgcTiny: pointer-free objects smaller than 16 bytes are packed into 16-byte
+/// blocks, each aligned to its size's alignment; the block is freed once none of them is
+/// reachable. Strings of a few bytes and escaping small scalars cost a quarter of a slot or
+/// less; finalizers may be set on an object inside a block (mfinal.rs), which then keeps the
+/// whole block alive. As in gc, the heap profile samples blocks, not the objects in them.
+#[inline]
+fn tiny_alloc(size: usize) -> *mut u8 {
+    // SAFETY: single-threaded access to the tiny block.
+    unsafe {
+        let mut off = TINY_OFFSET;
+        if size & 7 == 0 {
+            off = (off + 7) & !7;
+        } else if size & 3 == 0 {
+            off = (off + 3) & !3;
+        } else if size & 1 == 0 {
+            off = (off + 1) & !1;
+        }
+        if off + size <= MAX_TINY_SIZE && TINY != 0 {
+            TINY_OFFSET = off + size;
+            STATS.tiny_allocs += 1;
+            return (TINY + off) as *mut u8;
+        }
+        let x = small_alloc(MAX_TINY_SIZE, null(), true);
+        // Keep whichever block has more room left, as gc does.
+        if size < TINY_OFFSET || TINY == 0 {
+            TINY = x as usize;
+            TINY_OFFSET = size;
+        }
+        x
+    }
+}
+
+/// One object of a small size class (gc's nextFreeFast / mcache.nextFree path).
+#[inline]
+fn small_alloc(size: usize, typ: *const Type, noscan: bool) -> *mut u8 {
     let class = size_class(size);
     let sc = class << 1 | noscan as usize;
     // SAFETY: single-threaded access to the per-class spans.
@@ -267,6 +320,8 @@ pub fn mallocgc(size: usize, typ: *const Type, _needzero: bool) -> *mut u8 {
         STATS.nmalloc += 1;
         STATS.total_alloc += elemsize as u64;
         STATS.heap_alloc += elemsize as u64;
+        // Sampled as the whole slot, as gc does (a tiny block as its 16 bytes).
+        crate::mprof::sample_alloc(p, elemsize);
         p
     }
 }
@@ -301,7 +356,10 @@ fn large_alloc(size: usize, typ: *const Type, noscan: bool) -> *mut u8 {
         STATS.nmalloc += 1;
         STATS.total_alloc += bytes;
         STATS.heap_alloc += bytes;
-        (*s).start as *mut u8
+        let p = (*s).start as *mut u8;
+        // gc samples a large object as its whole span (its elemsize).
+        crate::mprof::sample_alloc(p, npages * PAGE_SIZE);
+        p
     }
 }
 /// Exported for generated code that needs raw allocation (e.g. closures of known type).

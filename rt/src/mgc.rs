@@ -22,7 +22,13 @@
 //!   per collection. gc scans `.data`/`.bss` precisely through the `runtime.gcdata`/`gcbss`
 //!   masks; rgo's linker emits those masks in gc's format but without per-symbol pointer
 //!   information yet (`linker::DataMask`). Conservative scanning is correct for a non-moving
-//!   collector; it can only retain a little extra.
+//!   collector; it can only retain a little extra. None of Go's test/ files that fail on
+//!   finalizer timing depends on it (a global they clear holds nil, which no scan follows).
+//!   Making it precise takes a pointer mask per data object from the midend (`ir::DataObject`
+//!   has none today: the layouts' `ptr_words` of each global and static composite literal), a
+//!   side table the backend emits next to each object, the linker turning those into the
+//!   `gcdata`/`gcbss` programs (objects without a mask, such as assembly `DATA`, stay all
+//!   pointers), and the scan reading the decoded bit vector instead of every word.
 //! * Goroutine stacks, conservatively, from each parked goroutine's saved stack pointer (its
 //!   callee-saved registers were pushed there by the context switch) to the stack's top, and
 //!   from the current stack pointer for the running goroutine, whose callee-saved registers are
@@ -57,31 +63,58 @@
 //! left in a dead spill slot, in an argument slot, or in a callee-saved register that a later
 //! callee pushed. The collector stays correct (nothing live is ever freed, nothing moves), but
 //! some objects die a cycle or more late, or never while the frame is active. Programs cannot
-//! observe this except through finalizers, cleanups, weak pointers and memory statistics; nine
-//! files of Go's test/ directory check exactly that (fixedbugs issue15277, issue15281,
-//! issue27518b, issue32477, issue45045, issue46725, issue57823, stackobj.go, stackobj3.go: an
-//! object dropped in a live frame must be finalized or freed at the next runtime.GC) and fail.
-//! (Of the other test/ files about the collector, issue24491a fails because the compiler does
-//! not keep the `//go:uintptrescapes` arguments of a `go` statement alive: the variadic
-//! `[]uintptr` it captures is pointer-free to the collector; finprofiled.go and
-//! heapsampling.go need runtime.MemProfile, which rgo does not have.)
-//! No end-to-end program and no benchmark is affected: binary-trees marks the same live heap
-//! as gc (64 MB after the stretch tree; gc: 63 MB).
+//! observe this except through finalizers, cleanups, weak pointers and memory statistics; these
+//! files of Go's test/ directory check exactly that and fail: stackobj.go, stackobj3.go and
+//! fixedbugs issue15277, issue15281, issue24491b, issue27518b, issue32477, issue45045,
+//! issue46725, issue54343, issue57823 (an object dropped in a live frame must be finalized or
+//! freed at the next runtime.GC), and typeparam/chans.go, whose finalizer must run once a
+//! goroutine drops the last reference. No end-to-end program and no benchmark is affected:
+//! binary-trees marks the same live heap as gc (64 MB after the stretch tree; gc: 63 MB).
 //!
-//! Precise stacks would take Cranelift's user stack maps (`declare_value_needs_stack_map` on
-//! every pointer-typed value): at every call, each pointer live across it is spilled to a stack
-//! slot and reloaded after (one store and one load per live pointer per call, in every Go
-//! function — the recursive calls of binary-trees' bottomUpTree would pay it on each node),
-//! plus a per-call-site table (return address → frame size and slot offsets) that the compiler
-//! and linker emit, a frame walker over the rbp chain in the runtime, declared derived
-//! pointers (slices, strings, interior pointers), and still a conservative scan of the Rust
-//! runtime's frames that sit on goroutine stacks (growslice, mapassign and the scheduler hold
-//! Go pointers across allocations). Clearing dead pointer slots instead needs the same
-//! liveness per call site, which Cranelift only exposes through the same stack maps. That is
-//! work across the backend, linker and runtime and a codegen cost on every call for nine
-//! finalizer-timing tests, so the stacks stay conservative until goroutines need precise
-//! stacks for another reason (stack copying, which gc does and rgo does not need: goroutine
-//! stacks are fixed-size reservations).
+//! ### Precise stacks: the design, in slices that can land one at a time
+//!
+//! 1. *Backend.* Every SSA value that holds a Go pointer word (pointers, the data words of
+//!    strings, slices and interfaces, closures, maps, channels, derived interior pointers) is
+//!    declared with Cranelift 0.135's `declare_value_needs_stack_map`. Cranelift then spills
+//!    each such value live across a call to a stack slot before the call and reloads it after,
+//!    and `buffer.user_stack_maps()` lists, per call (by return offset), the frame span and the
+//!    SP-relative slots holding live pointers. Nothing lives in a register across a call.
+//! 2. *Tables, in gc's format.* Per function, FUNCDATA_LocalsPointerMaps holds one bit vector
+//!    per call site (slots converted from SP-relative to the frame-pointer-relative offsets gc
+//!    uses, SP = FP − `frame_to_fp_offset`), and PCDATA_StackMapIndex maps each return PC to
+//!    its vector, as cmd/compile/internal/liveness emits them; the linker already carries
+//!    rgo's ArgInfo funcdata and pcdata tables the same way. Arguments are passed in
+//!    registers and spilled by the callee, so they are ordinary declared values
+//!    (FUNCDATA_ArgsPointerMaps stays empty). Address-taken locals that escape analysis left
+//!    on the stack (a `var x T` whose `&x` does not escape) are FUNCDATA_StackObjects with
+//!    their type's pointer mask; gc scans a stack object only when a live pointer to it is
+//!    found, the first slice would scan them whenever their frame is live.
+//! 3. *Runtime.* The stack scan walks the rbp chain (every frame has one). A frame whose
+//!    return PC lies in a function with complete tables and a map entry for that PC is scanned
+//!    through its bit vector (and stack objects); every other frame — the Rust runtime's
+//!    (growslice, mapassign, the scheduler and the collector itself hold Go pointers across
+//!    allocations), assembly, and the frame that asynchronous preemption interrupted at an
+//!    arbitrary instruction together with `asyncPreempt`'s register save area (gc, too, scans
+//!    that frame conservatively) — is scanned conservatively from its SP to its caller's
+//!    frame. A package compiled without tables therefore stays correct: the fallback is today's
+//!    scan, frame by frame.
+//! 4. *Safety net.* `RGO_GCSTRESS=1` over the end-to-end suite (tests/tests/gcstress.rs): a
+//!    pointer the maps miss frees a live object and shows as a wrong result at once.
+//!
+//! The cost is one store and one load per live pointer per call in every Go function (the
+//! recursive calls of binary-trees' bottomUpTree would pay it on each node), the tables' size,
+//! and the work across backend, linker and runtime; it buys the finalizer timing of the tests
+//! above. Stack copying, gc's other reason for precise maps, rgo does not need: goroutine
+//! stacks are fixed-size reservations.
+//!
+//! ## Heap profile and tiny objects
+//!
+//! The allocator samples allocations for the heap profile (mprof.rs: gc's MemProfileRate
+//! countdown, buckets per allocation stack, frees recorded by the sweep after the finalizers'
+//! resurrection) and packs pointer-free objects under 16 bytes into shared 16-byte blocks
+//! (malloc.rs, gc's tiny allocator). A block lives while any object in it is reachable; the
+//! sweep drops the block being filled. Finalizers are indexed by address (mfinal.rs), and all
+//! finalizers of an unreachable block are queued in the same cycle (tinyfin.go).
 //!
 //! ## Sweeping
 //!
@@ -485,8 +518,10 @@ pub unsafe extern "C" fn read_mem_stats(m: *mut u64) {
     w(1, st.total_alloc); // TotalAlloc
     w(2, heap_sys + stacks + meta + persist); // Sys
     w(3, 0); // Lookups
-    w(4, st.nmalloc); // Mallocs
-    w(5, st.nfree); // Frees
+    // gc counts an object placed in a tiny block as allocated and freed at once; the block
+    // itself is one of nmalloc and, once swept, of nfree.
+    w(4, st.nmalloc + st.tiny_allocs); // Mallocs
+    w(5, st.nfree + st.tiny_allocs); // Frees
     w(6, st.heap_alloc); // HeapAlloc
     w(7, heap_sys); // HeapSys
     w(8, free as u64 + (heap_sys - inuse as u64 - free as u64)); // HeapIdle

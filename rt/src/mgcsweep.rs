@@ -18,6 +18,11 @@ pub unsafe fn sweep_all() {
         *cur.add(i) = null_mut();
         *partial.add(i) = null_mut();
     }
+    // The tiny block may be freed below (gc's mcache.releaseAll drops it too).
+    crate::malloc::TINY = 0;
+    crate::malloc::TINY_OFFSET = 0;
+    // Profiled objects that died are counted as freed before their slots are reused.
+    crate::mprof::sweep_profiled();
     let mut s = ALLSPANS;
     let mut kept: *mut Span = null_mut();
     while !s.is_null() {

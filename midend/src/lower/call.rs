@@ -396,7 +396,15 @@ impl<'a, 'p> FnLower<'a, 'p> {
             } else {
                 let n = extra.len() as i64;
                 let esz = self.l.lay.size(et) as i64;
-                let etyp = self.type_desc(et);
+                // A `...uintptr` of a go:uintptrescapes callee bound by go/defer: its backing
+                // array outlives this frame, so it is allocated as unsafe.Pointers (same size)
+                // for the collector to trace the converted pointers.
+                let etyp = if self.keep_uintptrs && self.is_uintptr(et) {
+                    let up = self.l.prog.basic(BasicKind::UnsafePointer);
+                    self.type_desc(up)
+                } else {
+                    self.type_desc(et)
+                };
                 let nv = self.b.iconst(Ty::I64, n);
                 let p = self
                     .b

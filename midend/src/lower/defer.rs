@@ -102,6 +102,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let fu = func.unparen();
         let ftv = self.l.tv(fu.id);
         let mut fields: Vec<(Value, TypeId)> = Vec::new();
+        let mut keep_uintptrs = false;
         let results: Vec<TypeId>;
         let callee = match ftv.as_ref().map(|t| t.mode) {
             Some(Mode::Builtin) => {
@@ -215,7 +216,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
                                 self.l
                                     .method_target_at(s.obj, holder, sel_ident.id, call.pos);
                             fields.push((recv, rt));
+                            keep_uintptrs = self.l.uintptr_escapes.contains(&s.obj);
+                            self.keep_uintptrs = keep_uintptrs;
                             fields.extend(self.call_args(args, &sig, ellipsis.is_some()));
+                            self.keep_uintptrs = false;
                             BoundCallee::Direct(sym)
                         }
                     }
@@ -250,7 +254,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
                                     let fv = self.l.funcval_sym(&sym);
                                     return Some(self.b.sym_addr(&fv, 0));
                                 }
+                                keep_uintptrs = self.l.uintptr_escapes.contains(&o);
+                                self.keep_uintptrs = keep_uintptrs;
                                 fields.extend(self.call_args(args, &sig, ellipsis.is_some()));
+                                self.keep_uintptrs = false;
                                 BoundCallee::Direct(sym)
                             }
                             None => {
@@ -277,6 +284,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
             off = crate::layout::round_up(off, lay.align);
             layout.push((*t, off));
             ptr_words.extend(lay.ptr_words.iter().map(|w| off + w));
+            if keep_uintptrs && self.is_uintptr(*t) {
+                ptr_words.push(off);
+            }
             off += lay.size;
         }
         let size = crate::layout::round_up(off, 8);

@@ -26,6 +26,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
         }
     }
 
+    /// Whether `t` is uintptr or a type defined on it.
+    pub fn is_uintptr(&self, t: TypeId) -> bool {
+        self.basic_kind(t) == Some(BasicKind::Uintptr)
+    }
+
     pub fn is_signed(&self, t: TypeId) -> bool {
         self.basic_kind(t)
             .map(|k| k.is_integer() && !k.is_unsigned())

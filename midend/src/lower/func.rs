@@ -66,6 +66,9 @@ pub struct FnLower<'a, 'p> {
     pub(crate) force_sret: bool,
     /// Counter for `deferwrapN` thunks.
     pub(crate) defer_count: u32,
+    /// Set while the arguments of a `go`/`defer` call of a `//go:uintptrescapes` function are
+    /// bound: its uintptr arguments are stored where the collector sees them as pointers.
+    pub(crate) keep_uintptrs: bool,
     /// Allocate every address-taken variable and closure on the heap: set for the body half of
     /// a function with defers (deferred calls outlive its frame) and for package initialisation
     /// (escape analysis does not look at package-level initialisers, whose values are globals).
@@ -126,6 +129,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             fallthrough_to: None,
             force_sret: false,
             defer_count: 0,
+            keep_uintptrs: false,
             heap_everything: false,
             addr_only: false,
             rf: None,

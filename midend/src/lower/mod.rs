@@ -19,7 +19,7 @@ mod reflectcall;
 mod staticinit;
 mod value;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use frontend::ast::{self, Decl, Pos};
 use frontend::types::{
@@ -100,6 +100,10 @@ pub struct Lowering<'p> {
     pub go_sigs: Vec<(String, Vec<TypeId>, Vec<TypeId>)>,
     /// Static symbols made so far by static initialisation (`pkg..stmp_N`, staticinit.rs).
     static_temps: u32,
+    /// The package's functions marked `//go:uintptrescapes`: the uintptr arguments of their
+    /// calls may be pointers converted by the caller, which must keep the objects alive until
+    /// the call returns (gc's walk keeps them in pointer-typed temporaries).
+    pub uintptr_escapes: HashSet<ObjId>,
 }
 
 /// Lowers the package `pkg` of `prog`.
@@ -141,7 +145,18 @@ pub fn lower_package_opts(
         linknames: crate::linkname::LinkNames::collect(prog),
         go_sigs: Vec::new(),
         static_temps: 0,
+        uintptr_escapes: HashSet::new(),
     };
+    for file in &p.files {
+        for d in &file.decls {
+            if let Decl::Func(fd) = d
+                && fd.directives.iter().any(|d| d.name == "go:uintptrescapes")
+                && let Some(&o) = prog.info.defs.get(&fd.name.id)
+            {
+                l.uintptr_escapes.insert(o);
+            }
+        }
+    }
     l.declare_globals();
     let mut init_fns = Vec::new();
     for file in &p.files {
