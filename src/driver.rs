@@ -96,6 +96,10 @@ struct OverlayPackage {
 }
 
 /// The overlay packages in dependency order: each imports only `unsafe` and the ones before it.
+/// The GOROOT packages that overlay/runtime imports (besides unsafe): gc's runtime imports
+/// them too. They must not import runtime.
+const RUNTIME_IMPORTS: &[&str] = &["internal/godebugs"];
+
 const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
     path: "runtime",
     files: &[
@@ -114,6 +118,10 @@ const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
         (
             "runtime/coro.go",
             include_str!("../overlay/runtime/coro.go"),
+        ),
+        (
+            "runtime/metrics.go",
+            include_str!("../overlay/runtime/metrics.go"),
         ),
         (
             "runtime/mheap.go",
@@ -172,6 +180,9 @@ pub(crate) fn load_config(with_runtime: bool) -> (LoadConfig, bool) {
         // The overlay packages are rgo's, not GOROOT's.
         cfg.provided
             .extend(OVERLAY.iter().map(|o| o.path.to_string()));
+        // GOROOT packages the overlay runtime imports, loaded with the program's.
+        cfg.extra_deps
+            .extend(RUNTIME_IMPORTS.iter().map(|p| p.to_string()));
     }
     (cfg, goroot_missing)
 }
@@ -254,7 +265,7 @@ pub fn load_and_check_ext(
     let (mut cfg, goroot_missing) = load_config(with_runtime);
     if let Some(g) = generated {
         cfg.tests = true;
-        cfg.extra_deps = g.deps.clone();
+        cfg.extra_deps.extend(g.deps.iter().cloned());
     }
     let mut ids = NodeIdGen::new();
     let loaded = match load::load_report(&cfg, args, &mut ids) {
@@ -292,6 +303,24 @@ pub fn load_and_check_ext(
                  library) cannot be built yet"
                     .into(),
             ));
+        }
+        // The packages the runtime imports are checked before it.
+        for p in &mut loaded.packages {
+            if RUNTIME_IMPORTS.contains(&p.path.as_str()) {
+                infos.push(LoadedInfo {
+                    path: p.path.clone(),
+                    go_version: p.go_version.clone(),
+                    import_path: p.import_path.clone(),
+                    name: p.name.clone(),
+                    root: p.root,
+                    file_indices: p.files.iter().map(|f| f.file_index).collect(),
+                });
+                parsed.push(ParsedPackage {
+                    path: p.path.clone(),
+                    files: std::mem::take(&mut p.files),
+                    import_map: std::mem::take(&mut p.import_map).into_iter().collect(),
+                });
+            }
         }
         let imported: std::collections::HashSet<&str> = loaded
             .packages
@@ -362,6 +391,9 @@ pub fn load_and_check_ext(
         }
     }
     for p in loaded.packages {
+        if with_runtime && RUNTIME_IMPORTS.contains(&p.path.as_str()) {
+            continue;
+        }
         let import_path = match generated {
             Some(g) if test_variants.contains(&p.import_path) => {
                 format!("{} [{}.test]", p.import_path, g.tested)
@@ -598,7 +630,8 @@ fn link_checked(
     let mut init_deps = Vec::new();
     for p in prog.packages.iter().filter(|p| !p.files.is_empty()) {
         let from = midend::lower::symbol_prefix(&p.path);
-        if p.path != "runtime" {
+        // Packages the runtime imports are initialised before it.
+        if p.path != "runtime" && !RUNTIME_IMPORTS.contains(&p.path.as_str()) {
             init_deps.push((from.clone(), "runtime".to_string()));
         }
         for &i in &p.imports {

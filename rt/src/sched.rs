@@ -745,6 +745,33 @@ pub unsafe fn for_each_g(mut f: impl FnMut(*mut G)) {
     }
 }
 
+/// Goroutines created so far, goroutine 1 included (gc's sched.goroutinesCreated counts the
+/// same `go` statements; rgo numbers user goroutines from 6, as gc does).
+pub fn goroutines_created() -> u64 {
+    sched().next_goid - 5
+}
+
+/// Goroutines that have not exited, by status: (runnable, running, waiting).
+pub fn goroutine_states() -> (u64, u64, u64) {
+    let (mut runnable, mut running, mut waiting) = (0, 0, 0);
+    // SAFETY: the allg list holds valid Gs.
+    unsafe {
+        let mut g = sched().allg_head;
+        while !g.is_null() {
+            if !(*g).sched_ext.system {
+                match (*g).status {
+                    G_RUNNABLE => runnable += 1,
+                    G_RUNNING => running += 1,
+                    G_WAITING => waiting += 1,
+                    _ => {}
+                }
+            }
+            g = (*g).sched_ext.alllink;
+        }
+    }
+    (runnable, running, waiting)
+}
+
 /// `runtime.numgoroutine()`: goroutines that have not exited (gc's gcount).
 #[unsafe(export_name = "runtime.numgoroutine")]
 pub extern "C" fn numgoroutine() -> isize {
