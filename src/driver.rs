@@ -136,6 +136,10 @@ const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
             include_str!("../overlay/runtime/netpoll.go"),
         ),
         (
+            "runtime/pinner.go",
+            include_str!("../overlay/runtime/pinner.go"),
+        ),
+        (
             "runtime/runtime1.go",
             include_str!("../overlay/runtime/runtime1.go"),
         ),
