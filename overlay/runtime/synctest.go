@@ -59,8 +59,9 @@ func synctestDecActive(b *synctestBubble)
 var bubbleGen uint64
 
 // liveBubbles keeps every bubble whose Run has not returned reachable: members point to their
-// bubble from the scheduler's memory, which the collector does not scan.
-var liveBubbles = map[*synctestBubble]struct{}{}
+// bubble from the scheduler's memory, which the collector does not scan. (Made on first use,
+// as bubbleAssoc: programs without bubbles allocate nothing at start-up.)
+var liveBubbles map[*synctestBubble]struct{}
 
 // synctestDeadlockError is the panic value of a Run whose bubble is blocked for good.
 type synctestDeadlockError struct {
@@ -87,6 +88,9 @@ func synctestRun(f func()) {
 	bubble.timers.bubble = bubble
 	// gc's synctestBaseTime: midnight UTC 2000-01-01.
 	bubble.now = 946684800000000000
+	if liveBubbles == nil {
+		liveBubbles = map[*synctestBubble]struct{}{}
+	}
 	liveBubbles[bubble] = struct{}{}
 	setgBubble(bubble)
 	defer func() {
@@ -208,7 +212,7 @@ const (
 // special record in the object's span). A cleanup on the object drops its entry once the
 // object is unreachable, and Disassociate cancels that cleanup; an object outside the heap
 // cannot be associated (gc: Unbubbled).
-var bubbleAssoc = map[uintptr]bubbleAssocEntry{}
+var bubbleAssoc map[uintptr]bubbleAssocEntry
 
 type bubbleAssocEntry struct {
 	bubble  uint64
@@ -232,6 +236,9 @@ func bubbleAssociation(p unsafe.Pointer, add bool) int {
 	cleanup := addcleanup(addr, func() { delete(bubbleAssoc, addr) })
 	if cleanup == 0 {
 		return bubbleAssocUnbubbled
+	}
+	if bubbleAssoc == nil {
+		bubbleAssoc = map[uintptr]bubbleAssocEntry{}
 	}
 	bubbleAssoc[addr] = bubbleAssocEntry{bubble: id, cleanup: cleanup}
 	return bubbleAssocCurrentBubble
