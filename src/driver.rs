@@ -124,6 +124,10 @@ const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
             include_str!("../overlay/runtime/metrics.go"),
         ),
         (
+            "runtime/metrics_godebugs.go",
+            include_str!("../overlay/runtime/metrics_godebugs.go"),
+        ),
+        (
             "runtime/mheap.go",
             include_str!("../overlay/runtime/mheap.go"),
         ),
@@ -184,9 +188,12 @@ pub(crate) fn load_config(with_runtime: bool) -> (LoadConfig, bool) {
         // The overlay packages are rgo's, not GOROOT's.
         cfg.provided
             .extend(OVERLAY.iter().map(|o| o.path.to_string()));
-        // GOROOT packages the overlay runtime imports, loaded with the program's.
-        cfg.extra_deps
-            .extend(RUNTIME_IMPORTS.iter().map(|p| p.to_string()));
+        // GOROOT packages the overlay runtime imports, loaded with the program's (without a
+        // GOROOT, runtime/metrics_nogoroot.go stands in for the file that imports them).
+        if !goroot_missing {
+            cfg.extra_deps
+                .extend(RUNTIME_IMPORTS.iter().map(|p| p.to_string()));
+        }
     }
     (cfg, goroot_missing)
 }
@@ -339,10 +346,18 @@ pub fn load_and_check_ext(
         let mut errors = Vec::new();
         for o in wanted {
             let mut files = Vec::new();
-            for (path, text) in o.files {
+            for &(path, text) in o.files {
+                let (path, text) = if goroot_missing && path == "runtime/metrics_godebugs.go" {
+                    (
+                        "runtime/metrics_nogoroot.go",
+                        include_str!("../overlay/runtime/metrics_nogoroot.go"),
+                    )
+                } else {
+                    (path, text)
+                };
                 let idx = loaded
                     .fset
-                    .add(format!("$RGO/overlay/{path}"), (*text).to_string());
+                    .add(format!("$RGO/overlay/{path}"), text.to_string());
                 match frontend::parser::parse_file(&loaded.fset, idx, &mut ids) {
                     Ok(f) => files.push(f),
                     Err(d) => errors.extend(d),

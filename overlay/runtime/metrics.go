@@ -11,10 +11,7 @@
 
 package runtime
 
-import (
-	"internal/godebugs"
-	"unsafe"
-)
+import "unsafe"
 
 // metricValue is runtime/metrics.Value; metricSample is runtime/metrics.Sample.
 type metricValue struct {
@@ -273,10 +270,8 @@ func initMetrics() {
 	}
 	// Every GODEBUG setting's non-default-behavior counter reads 0 until internal/godebug
 	// registers its reader (godebug_registerMetric), as in gc.
-	for _, info := range godebugs.All {
-		if !info.Opaque {
-			metrics["/godebug/non-default-behavior/"+info.Name+":events"] = u64Metric(zeroU)
-		}
+	for _, name := range godebugMetricNames() {
+		metrics[name] = u64Metric(zeroU)
 	}
 	for name := range metrics {
 		metricNames = append(metricNames, name)

@@ -1,8 +1,8 @@
+package main
+
 // Type inference with explicit type arguments: a parameter typed by an explicitly given type
 // parameter is an ordinary parameter (the argument need only be assignable), as in types2;
 // map literal keys that differ only in invalid UTF-8 bytes are distinct; runtime.Pinner.
-package main
-
 import (
 	"fmt"
 	"runtime"
