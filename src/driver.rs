@@ -102,6 +102,10 @@ struct OverlayPackage {
 }
 
 /// The overlay packages in dependency order: each imports only `unsafe` and the ones before it.
+/// The GOROOT packages that overlay/runtime imports (besides unsafe): gc's runtime imports
+/// them too. They must not import runtime.
+const RUNTIME_IMPORTS: &[&str] = &["internal/godebugs"];
+
 const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
     path: "runtime",
     files: &[
@@ -122,6 +126,14 @@ const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
             include_str!("../overlay/runtime/coro.go"),
         ),
         (
+            "runtime/metrics.go",
+            include_str!("../overlay/runtime/metrics.go"),
+        ),
+        (
+            "runtime/metrics_godebugs.go",
+            include_str!("../overlay/runtime/metrics_godebugs.go"),
+        ),
+        (
             "runtime/mheap.go",
             include_str!("../overlay/runtime/mheap.go"),
         ),
@@ -132,6 +144,10 @@ const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
         (
             "runtime/netpoll.go",
             include_str!("../overlay/runtime/netpoll.go"),
+        ),
+        (
+            "runtime/pinner.go",
+            include_str!("../overlay/runtime/pinner.go"),
         ),
         (
             "runtime/runtime1.go",
@@ -183,6 +199,12 @@ pub(crate) fn load_config(with_runtime: bool) -> (LoadConfig, bool) {
         // The overlay packages are rgo's, not GOROOT's.
         cfg.provided
             .extend(OVERLAY.iter().map(|o| o.path.to_string()));
+        // GOROOT packages the overlay runtime imports, loaded with the program's (without a
+        // GOROOT, runtime/metrics_nogoroot.go stands in for the file that imports them).
+        if !goroot_missing {
+            cfg.extra_deps
+                .extend(RUNTIME_IMPORTS.iter().map(|p| p.to_string()));
+        }
     }
     // Package plugin is GOROOT's, but for its cgo file (dlopen), which rgo replaces with one
     // that calls its own loader; without cgo GOROOT would select plugin_stubs.go, whose Open
@@ -286,7 +308,7 @@ fn load_and_check_cfg(
     cfg.plugin = plugin;
     if let Some(g) = generated {
         cfg.tests = true;
-        cfg.extra_deps = g.deps.clone();
+        cfg.extra_deps.extend(g.deps.iter().cloned());
     }
     let mut ids = NodeIdGen::new();
     let loaded = match load::load_report(&cfg, args, &mut ids) {
@@ -325,6 +347,24 @@ fn load_and_check_cfg(
                     .into(),
             ));
         }
+        // The packages the runtime imports are checked before it.
+        for p in &mut loaded.packages {
+            if RUNTIME_IMPORTS.contains(&p.path.as_str()) {
+                infos.push(LoadedInfo {
+                    path: p.path.clone(),
+                    go_version: p.go_version.clone(),
+                    import_path: p.import_path.clone(),
+                    name: p.name.clone(),
+                    root: p.root,
+                    file_indices: p.files.iter().map(|f| f.file_index).collect(),
+                });
+                parsed.push(ParsedPackage {
+                    path: p.path.clone(),
+                    files: std::mem::take(&mut p.files),
+                    import_map: std::mem::take(&mut p.import_map).into_iter().collect(),
+                });
+            }
+        }
         let imported: std::collections::HashSet<&str> = loaded
             .packages
             .iter()
@@ -338,14 +378,22 @@ fn load_and_check_cfg(
         let mut errors = Vec::new();
         for o in wanted {
             let mut files = Vec::new();
-            for (path, text) in o.files {
+            for &(path, text) in o.files {
                 // The runtime's half of package plugin only in programs that have it.
-                if *path == "runtime/plugin.go" && !imported.contains("plugin") {
+                if path == "runtime/plugin.go" && !imported.contains("plugin") {
                     continue;
                 }
+                let (path, text) = if goroot_missing && path == "runtime/metrics_godebugs.go" {
+                    (
+                        "runtime/metrics_nogoroot.go",
+                        include_str!("../overlay/runtime/metrics_nogoroot.go"),
+                    )
+                } else {
+                    (path, text)
+                };
                 let idx = loaded
                     .fset
-                    .add(format!("$RGO/overlay/{path}"), (*text).to_string());
+                    .add(format!("$RGO/overlay/{path}"), text.to_string());
                 match frontend::parser::parse_file(&loaded.fset, idx, &mut ids) {
                     Ok(f) => files.push(f),
                     Err(d) => errors.extend(d),
@@ -398,6 +446,9 @@ fn load_and_check_cfg(
         }
     }
     for p in loaded.packages {
+        if with_runtime && RUNTIME_IMPORTS.contains(&p.path.as_str()) {
+            continue;
+        }
         let import_path = match generated {
             Some(g) if test_variants.contains(&p.import_path) => {
                 format!("{} [{}.test]", p.import_path, g.tested)
@@ -722,7 +773,8 @@ fn link_checked(
     let mut init_deps = Vec::new();
     for p in prog.packages.iter().filter(|p| !p.files.is_empty()) {
         let from = midend::lower::symbol_prefix(&p.path);
-        if p.path != "runtime" {
+        // Packages the runtime imports are initialised before it.
+        if p.path != "runtime" && !RUNTIME_IMPORTS.contains(&p.path.as_str()) {
             init_deps.push((from.clone(), "runtime".to_string()));
         }
         for &i in &p.imports {

@@ -463,10 +463,10 @@ impl<'a> Loader<'a> {
         }
         if args.iter().any(|a| a.ends_with(".go")) {
             self.load_files(args);
-            return;
-        }
-        for a in args {
-            self.expand_arg(a);
+        } else {
+            for a in args {
+                self.expand_arg(a);
+            }
         }
         for dep in &self.cfg.extra_deps {
             match self.resolve(None, dep) {

@@ -90,11 +90,6 @@ func godebug_setNewIncNonDefault(newIncNonDefault func(string) func()) {
 	godebugNewIncNonDefault = newIncNonDefault
 }
 
-//go:linkname godebug_registerMetric internal/godebug.registerMetric
-func godebug_registerMetric(name string, read func() uint64) {
-	// runtime/metrics reads these in gc; rgo has no runtime/metrics support yet.
-}
-
 func godebugNotify(envChanged bool) {
 	if godebugUpdate != nil {
 		godebugUpdate(godebugDefault, godebugEnv)

@@ -113,7 +113,12 @@ func sync_runtime_SemacquireRWMutex(addr *uint32, lifo bool, skipframes int) {
 
 //go:linkname sync_runtime_SemacquireWaitGroup sync.runtime_SemacquireWaitGroup
 func sync_runtime_SemacquireWaitGroup(addr *uint32, synctestDurable bool) {
-	semacquire1(addr, false, waitReasonSyncWaitGroupWait)
+	reason := waitReasonSyncWaitGroupWait
+	if synctestDurable {
+		// A WaitGroup associated with the caller's synctest bubble: a durable block.
+		reason = waitReasonSynctestWaitGroupWait
+	}
+	semacquire1(addr, false, reason)
 }
 
 //go:linkname poll_runtime_Semrelease internal/poll.runtime_Semrelease

@@ -20,10 +20,15 @@ type timer struct {
 	f      func(arg any, seq uintptr, delay int64)
 	arg    any
 	seq    uintptr
-	// Index in timers, -1 when not in the heap.
+	// Index in its heap, -1 when not in the heap.
 	idx    int
 	isChan bool
 	hchan  unsafe.Pointer
+	// The synctest bubble whose fake clock the timer follows (gc's isFake), or nil.
+	bubble *synctestBubble
+	// Orders fake timers due at the same instant, drawn anew each time one is added (gc's
+	// timer.rand): a bubble must not always run them in the order they were set.
+	rand uint32
 }
 
 // timeTimer is a time.Timer or time.Ticker (same layout: C, initTimer) followed by the
@@ -34,96 +39,130 @@ type timeTimer struct {
 	timer
 }
 
-// The timer heap, and its earliest due time (0 when empty) for the scheduler.
-var timers []*timer
+// timerHeap is a 4-ary heap of timers ordered by due time: the program's real-time timers, or
+// one synctest bubble's fake-time timers.
+type timerHeap struct {
+	heap []*timer
+	// The bubble owning the heap, nil for realTimers.
+	bubble *synctestBubble
+}
+
+var realTimers timerHeap
 
 // haveHighResSleep says that timers sleep with sub-millisecond resolution: always so on Linux
 // (gc's nonwindows_stub.go); package time's tests read it by linkname.
 //
 //go:linkname haveHighResSleep
 var haveHighResSleep = true
+
+// The earliest due time in realTimers (0 when empty), read by the scheduler.
 var timerNextWhen int64
 
 const maxWhen = 1<<63 - 1
 
-func timerLess(a, b *timer) bool {
-	return a.when < b.when
+func (h *timerHeap) swap(i, j int) {
+	ts := h.heap
+	ts[i], ts[j] = ts[j], ts[i]
+	ts[i].idx = i
+	ts[j].idx = j
 }
 
-func timerSwap(i, j int) {
-	timers[i], timers[j] = timers[j], timers[i]
-	timers[i].idx = i
-	timers[j].idx = j
-}
-
-func timerUp(i int) {
+func (h *timerHeap) up(i int) {
 	for i > 0 {
 		p := (i - 1) / 4
-		if !timerLess(timers[i], timers[p]) {
+		if !timerLess(h.heap[i], h.heap[p]) {
 			break
 		}
-		timerSwap(i, p)
+		h.swap(i, p)
 		i = p
 	}
 }
 
-func timerDown(i int) {
-	n := len(timers)
+func (h *timerHeap) down(i int) {
+	n := len(h.heap)
 	for {
 		m := i
 		for c := 4*i + 1; c <= 4*i+4 && c < n; c++ {
-			if timerLess(timers[c], timers[m]) {
+			if timerLess(h.heap[c], h.heap[m]) {
 				m = c
 			}
 		}
 		if m == i {
 			return
 		}
-		timerSwap(i, m)
+		h.swap(i, m)
 		i = m
 	}
 }
 
-func updateTimerNext() {
-	if len(timers) == 0 {
-		timerNextWhen = 0
-	} else {
-		timerNextWhen = timers[0].when
-		if timerNextWhen == 0 {
-			timerNextWhen = 1
+// timerLess orders a heap: by due time, then (fake timers) by their random draw.
+func timerLess(a, b *timer) bool {
+	if a.when != b.when {
+		return a.when < b.when
+	}
+	return a.rand < b.rand
+}
+
+// updateNext publishes the earliest due time: to the scheduler for real timers, to the bubble
+// (rt/src/sched.rs reads its nextWhen to decide whom to wake) for fake ones.
+func (h *timerHeap) updateNext() {
+	var next int64
+	if len(h.heap) > 0 {
+		next = h.heap[0].when
+		if next == 0 {
+			next = 1
 		}
 	}
-}
-
-func timerAdd(t *timer) {
-	t.idx = len(timers)
-	timers = append(timers, t)
-	timerUp(t.idx)
-	updateTimerNext()
-}
-
-func timerRemove(t *timer) {
-	i := t.idx
-	last := len(timers) - 1
-	if i != last {
-		timerSwap(i, last)
+	if h.bubble != nil {
+		h.bubble.nextWhen = next
+	} else {
+		timerNextWhen = next
 	}
-	timers[last] = nil
-	timers = timers[:last]
+}
+
+func (h *timerHeap) add(t *timer) {
+	if t.bubble != nil {
+		t.rand = cheaprand()
+	}
+	t.idx = len(h.heap)
+	h.heap = append(h.heap, t)
+	h.up(t.idx)
+	h.updateNext()
+}
+
+func (h *timerHeap) remove(t *timer) {
+	i := t.idx
+	last := len(h.heap) - 1
+	if i != last {
+		h.swap(i, last)
+	}
+	h.heap[last] = nil
+	h.heap = h.heap[:last]
 	t.idx = -1
 	if i < last {
-		timerDown(i)
-		timerUp(i)
+		h.down(i)
+		h.up(i)
 	}
-	updateTimerNext()
+	h.updateNext()
+}
+
+// heap is the heap t lives in.
+func (t *timer) heap() *timerHeap {
+	if t.bubble != nil {
+		return &t.bubble.timers
+	}
+	return &realTimers
 }
 
 // stop removes t from the heap; reports whether it was pending (not yet run, or, for a
 // channel timer, sent but not received).
 func (t *timer) stop() bool {
+	if t.bubble != nil && getgBubble() == nil {
+		fatal("stop of synctest timer from outside bubble")
+	}
 	pending := t.idx >= 0
 	if pending {
-		timerRemove(t)
+		t.heap().remove(t)
 	}
 	t.seq++
 	if t.isChan && timerchandrain(t.hchan) {
@@ -133,10 +172,20 @@ func (t *timer) stop() bool {
 }
 
 func (t *timer) reset(when, period int64) bool {
+	if t.bubble != nil && getgBubble() == nil {
+		fatal("reset of synctest timer from outside bubble")
+	}
 	pending := t.stop()
 	t.when = when
 	t.period = period
-	timerAdd(t)
+	h := t.heap()
+	h.add(t)
+	if b := t.bubble; b != nil && when <= b.now {
+		// gc runs a fake timer that is already due at once, in the goroutine that set it,
+		// rather than when the bubble next blocks.
+		h.runOne(t, b.now)
+		h.updateNext()
+	}
 	return pending
 }
 
@@ -144,31 +193,42 @@ func (t *timer) reset(when, period int64) bool {
 // any (rt/src/chan.rs).
 func timerchandrain(c unsafe.Pointer) bool
 
-// runTimers runs every timer that is due (called by the scheduler).
-func runTimers() {
-	now := nanotime()
-	for len(timers) > 0 && timers[0].when <= now {
-		t := timers[0]
-		when := t.when
-		if t.period > 0 {
-			t.when += t.period * (1 + (now-t.when)/t.period)
-			if t.when < 0 {
-				t.when = maxWhen
-			}
-			timerDown(0)
-			updateTimerNext()
-		} else {
-			timerRemove(t)
-		}
-		t.f(t.arg, t.seq, now-when)
+// run runs every timer of h due at now.
+func (h *timerHeap) run(now int64) {
+	for len(h.heap) > 0 && h.heap[0].when <= now {
+		h.runOne(h.heap[0], now)
 	}
-	updateTimerNext()
+	h.updateNext()
+}
+
+// runOne runs timer t of h, which is due at now: a periodic timer moves to its next due time
+// after now, another leaves the heap.
+func (h *timerHeap) runOne(t *timer, now int64) {
+	when := t.when
+	if t.period > 0 {
+		t.when += t.period * (1 + (now-t.when)/t.period)
+		if t.when < 0 {
+			t.when = maxWhen
+		}
+		h.down(t.idx)
+		h.updateNext()
+	} else {
+		h.remove(t)
+	}
+	t.f(t.arg, t.seq, now-when)
+}
+
+// runTimers runs every real-time timer that is due (called by the scheduler).
+func runTimers() {
+	realTimers.run(nanotime())
 }
 
 //go:linkname newTimer time.newTimer
 func newTimer(when, period int64, f func(arg any, seq uintptr, delay int64), arg any, c unsafe.Pointer) *timeTimer {
 	t := new(timeTimer)
 	t.idx = -1
+	// A timer made in a synctest bubble follows the bubble's fake clock.
+	t.bubble = getgBubble()
 	if c != nil {
 		t.isChan = true
 		t.hchan = c
@@ -203,13 +263,18 @@ func timeSleep(ns int64) {
 	if ns <= 0 {
 		return
 	}
-	when := nanotime() + ns
+	bubble := getgBubble()
+	now := nanotime()
+	if bubble != nil {
+		now = bubble.now
+	}
+	when := now + ns
 	if when < 0 {
 		when = maxWhen
 	}
-	t := &timer{idx: -1, f: goroutineReady, arg: getg()}
+	t := &timer{idx: -1, f: goroutineReady, arg: getg(), bubble: bubble}
 	t.when = when
-	timerAdd(t)
+	t.heap().add(t)
 	gopark(waitReasonSleep)
 }
 
@@ -221,6 +286,11 @@ func time_now() (sec int64, nsec int32, mono int64) {
 
 //go:linkname time_runtimeNow time.runtimeNow
 func time_runtimeNow() (sec int64, nsec int32, mono int64) {
+	if bubble := getgBubble(); bubble != nil {
+		// The fake clock, without a monotonic reading (as gc: times from inside and outside
+		// a bubble must not be compared by the monotonic clock).
+		return bubble.now / 1e9, int32(bubble.now % 1e9), 0
+	}
 	sec, nsec = walltime()
 	return sec, nsec, nanotime()
 }
@@ -233,10 +303,13 @@ func crypto_internal_fips140deps_time_monoTime() (mono int64) {
 
 //go:linkname time_runtimeNano time.runtimeNano
 func time_runtimeNano() int64 {
+	if bubble := getgBubble(); bubble != nil {
+		return bubble.now
+	}
 	return nanotime()
 }
 
 //go:linkname time_runtimeIsBubbled time.runtimeIsBubbled
 func time_runtimeIsBubbled() bool {
-	return false
+	return getgBubble() != nil
 }

@@ -23,8 +23,8 @@ pub struct WaitQ {
     pub last: *mut Sudog,
 }
 
-/// gc's hchan, field for field (`bubble` and `lock` are unused here; `timer` marks the
-/// channel of a time.Timer or Ticker).
+/// gc's hchan, field for field (`lock` is unused here; `timer` marks the channel of a
+/// time.Timer or Ticker; `bubble` is the synctest bubble that made the channel).
 #[repr(C)]
 pub struct Hchan {
     pub qcount: usize,
@@ -256,7 +256,21 @@ pub unsafe extern "C" fn makechan(t: *const Type, size: i64) -> *mut Hchan {
     (*c).elemsize = esize as u16;
     (*c).elemtype = elem;
     (*c).dataqsiz = size as usize;
+    // A channel made in a synctest bubble belongs to it: blocking on it is durable.
+    (*c).bubble = sched::getg_bubble() as usize;
     c
+}
+
+/// gc's check that a bubbled channel is used only by its bubble's goroutines.
+unsafe fn check_bubble(c: *mut Hchan, msg: &[u8]) {
+    if (*c).bubble != 0 && (*c).bubble != sched::getg_bubble() as usize {
+        panic::fatal(msg);
+    }
+}
+
+/// The wait reason for blocking on `c`: durable on a bubbled channel.
+unsafe fn chan_wait_reason(c: *mut Hchan, plain: WaitReason, durable: WaitReason) -> WaitReason {
+    if (*c).bubble != 0 { durable } else { plain }
 }
 
 /// gc's chansend: returns whether the value was sent (false only when `!block` and the
@@ -269,6 +283,7 @@ pub unsafe fn chansend(c: *mut Hchan, ep: *const u8, block: bool) -> bool {
         sched::park(WaitReason::ChanSendNilChan);
         panic::throw(b"unreachable");
     }
+    check_bubble(c, b"send on synctest channel from outside bubble");
     if (*c).closed != 0 {
         panic::plain_panic(b"send on closed channel");
     }
@@ -289,7 +304,11 @@ pub unsafe fn chansend(c: *mut Hchan, ep: *const u8, block: bool) -> bool {
     (*me).elem = ep as *mut u8;
     (*me).c = c;
     (*c).sendq.enqueue(me);
-    sched::park(WaitReason::ChanSend);
+    sched::park(chan_wait_reason(
+        c,
+        WaitReason::ChanSend,
+        WaitReason::SynctestChanSend,
+    ));
     let ok = (*me).success;
     release_sudog(me);
     if !ok {
@@ -349,6 +368,7 @@ pub unsafe fn chanrecv(c: *mut Hchan, ep: *mut u8, block: bool) -> (bool, bool) 
         sched::park(WaitReason::ChanReceiveNilChan);
         panic::throw(b"unreachable");
     }
+    check_bubble(c, b"receive on synctest channel from outside bubble");
     if (*c).closed != 0 && (*c).qcount == 0 {
         clear_elem(c, ep);
         return (true, false);
@@ -369,7 +389,11 @@ pub unsafe fn chanrecv(c: *mut Hchan, ep: *mut u8, block: bool) -> (bool, bool) 
     (*me).elem = ep;
     (*me).c = c;
     (*c).recvq.enqueue(me);
-    sched::park(WaitReason::ChanReceive);
+    sched::park(chan_wait_reason(
+        c,
+        WaitReason::ChanReceive,
+        WaitReason::SynctestChanReceive,
+    ));
     let ok = (*me).success;
     release_sudog(me);
     (true, ok)
@@ -416,6 +440,7 @@ pub unsafe extern "C" fn closechan(c: *mut Hchan) {
     if c.is_null() {
         panic::plain_panic(b"close of nil channel");
     }
+    check_bubble(c, b"close of synctest channel from outside bubble");
     if (*c).closed != 0 {
         panic::plain_panic(b"close of closed channel");
     }

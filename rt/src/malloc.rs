@@ -114,6 +114,14 @@ pub struct HeapStats {
     /// Objects placed in an existing tiny block (gc's tinyAllocs): counted by Mallocs and
     /// Frees, but not by nmalloc, which counts the blocks.
     pub tiny_allocs: u64,
+    /// Objects allocated and freed per size class, and large objects (one span each) with
+    /// their bytes: runtime/metrics' allocs-by-size and frees-by-size.
+    pub small_allocs: [u64; NUM_SIZE_CLASSES],
+    pub small_frees: [u64; NUM_SIZE_CLASSES],
+    pub large_allocs: u64,
+    pub large_alloc_bytes: u64,
+    pub large_frees: u64,
+    pub large_free_bytes: u64,
 }
 
 pub static mut STATS: HeapStats = HeapStats {
@@ -122,6 +130,12 @@ pub static mut STATS: HeapStats = HeapStats {
     total_alloc: 0,
     heap_alloc: 0,
     tiny_allocs: 0,
+    small_allocs: [0; NUM_SIZE_CLASSES],
+    small_frees: [0; NUM_SIZE_CLASSES],
+    large_allocs: 0,
+    large_alloc_bytes: 0,
+    large_frees: 0,
+    large_free_bytes: 0,
 };
 
 /// Called once at start-up, before any allocation.
@@ -318,6 +332,7 @@ fn small_alloc(size: usize, typ: *const Type, noscan: bool) -> *mut u8 {
             }
         }
         STATS.nmalloc += 1;
+        STATS.small_allocs[class] += 1;
         STATS.total_alloc += elemsize as u64;
         STATS.heap_alloc += elemsize as u64;
         // Sampled as the whole slot, as gc does (a tiny block as its 16 bytes).
@@ -354,6 +369,8 @@ fn large_alloc(size: usize, typ: *const Type, noscan: bool) -> *mut u8 {
         }
         let bytes = (npages * PAGE_SIZE) as u64;
         STATS.nmalloc += 1;
+        STATS.large_allocs += 1;
+        STATS.large_alloc_bytes += bytes;
         STATS.total_alloc += bytes;
         STATS.heap_alloc += bytes;
         let p = (*s).start as *mut u8;

@@ -266,7 +266,19 @@ pub unsafe fn queue_unreachable() -> u64 {
     marked
 }
 
+/// Finalizer and cleanup calls queued and run so far (runtime/metrics' /gc/finalizers/* and
+/// /gc/cleanups/*).
+pub static mut FINALIZERS_QUEUED: u64 = 0;
+pub static mut FINALIZERS_EXECUTED: u64 = 0;
+pub static mut CLEANUPS_QUEUED: u64 = 0;
+pub static mut CLEANUPS_EXECUTED: u64 = 0;
+
 unsafe fn enqueue(f: Fin) {
+    if f.ft.is_null() {
+        CLEANUPS_QUEUED += 1;
+    } else {
+        FINALIZERS_QUEUED += 1;
+    }
     {
         let c = if FINC_FREE.is_null() {
             persistent_alloc(core::mem::size_of::<FinCall>(), 8) as *mut FinCall
@@ -389,6 +401,11 @@ extern "C" fn runfinq(_ctx: usize) {
 
 unsafe fn call_finalizer(f: Fin) {
     let ft = f.ft;
+    if ft.is_null() {
+        CLEANUPS_EXECUTED += 1;
+    } else {
+        FINALIZERS_EXECUTED += 1;
+    }
     if ft.is_null() {
         // A cleanup: a func() closure.
         call_go3(*(f.fv as *const usize), f.fv, 0, 0, 0, start::getg());

@@ -200,6 +200,40 @@ pub struct GcState {
     pub stress_count: u64,
     pub init_time: i64,
     pub running: bool,
+    /// Every pause so far, in runtime/metrics' time-histogram buckets (/gc/pauses).
+    pub pause_hist: [u64; TIME_HIST_COUNTS],
+}
+
+// gc's time histogram (histogram.go): below 2^9 ns one range split in 4, then every power of
+// two from 2^9 to 2^47 ns split in 4 sub-buckets by the next two bits; runtime/metrics adds an
+// underflow count before and an overflow count after.
+const TIME_HIST_MIN_BUCKET_BITS: u32 = 9;
+const TIME_HIST_MAX_BUCKET_BITS: u32 = 48;
+const TIME_HIST_SUB_BUCKET_BITS: u32 = 2;
+const TIME_HIST_NUM_SUB_BUCKETS: usize = 1 << TIME_HIST_SUB_BUCKET_BITS;
+const TIME_HIST_NUM_BUCKETS: usize =
+    (TIME_HIST_MAX_BUCKET_BITS - TIME_HIST_MIN_BUCKET_BITS + 1) as usize;
+/// Counts of a runtime/metrics time histogram: underflow, the buckets, overflow.
+pub const TIME_HIST_COUNTS: usize = TIME_HIST_NUM_BUCKETS * TIME_HIST_NUM_SUB_BUCKETS + 2;
+
+/// The index in a runtime/metrics time histogram's counts of a duration of `d` ns (gc's
+/// timeHistogram.record).
+pub fn time_hist_index(d: i64) -> usize {
+    if d < 0 {
+        return 0;
+    }
+    let d = d as u64;
+    let len = 64 - d.leading_zeros();
+    let (bit, bucket) = if len < TIME_HIST_MIN_BUCKET_BITS {
+        (TIME_HIST_MIN_BUCKET_BITS, 0)
+    } else {
+        (len, (len - TIME_HIST_MIN_BUCKET_BITS + 1) as usize)
+    };
+    if bucket >= TIME_HIST_NUM_BUCKETS {
+        return TIME_HIST_COUNTS - 1;
+    }
+    let sub = (d >> (bit - 1 - TIME_HIST_SUB_BUCKET_BITS)) as usize % TIME_HIST_NUM_SUB_BUCKETS;
+    1 + bucket * TIME_HIST_NUM_SUB_BUCKETS + sub
 }
 
 pub static mut GC: GcState = GcState {
@@ -219,6 +253,7 @@ pub static mut GC: GcState = GcState {
     stress_count: 0,
     init_time: 0,
     running: false,
+    pause_hist: [0; TIME_HIST_COUNTS],
 };
 
 pub(crate) fn gc() -> &'static mut GcState {
@@ -344,6 +379,7 @@ pub fn gc_start(forced: bool) {
     g.pause_ns[i] = pause;
     g.pause_end[i] = now_unix;
     g.pause_total_ns += pause;
+    g.pause_hist[time_hist_index(pause as i64)] += 1;
     g.last_gc = now_unix;
     g.numgc += 1;
     if forced {
@@ -496,6 +532,72 @@ pub extern "C" fn gc_go() {
 pub extern "C" fn free_os_memory() {
     gc_start(true);
     mgcscavenge::scavenge(0);
+}
+
+/// What runtime/metrics reads beyond MemStats (overlay/runtime/metrics.go's metricsStats,
+/// field for field).
+#[repr(C)]
+pub struct MetricsStats {
+    gc_percent: i64,
+    memory_limit: i64,
+    heap_marked: u64,
+    heap_goal: u64,
+    numgc: u64,
+    num_forced_gc: u64,
+    pause_total_ns: u64,
+    /// Nanoseconds since the program started.
+    uptime_ns: u64,
+    goroutines_created: u64,
+    goroutines_runnable: u64,
+    goroutines_running: u64,
+    goroutines_waiting: u64,
+    finalizers_queued: u64,
+    finalizers_executed: u64,
+    cleanups_queued: u64,
+    cleanups_executed: u64,
+    large_allocs: u64,
+    large_alloc_bytes: u64,
+    large_frees: u64,
+    large_free_bytes: u64,
+    small_allocs: [u64; crate::malloc::NUM_SIZE_CLASSES],
+    small_frees: [u64; crate::malloc::NUM_SIZE_CLASSES],
+    pause_hist: [u64; TIME_HIST_COUNTS],
+}
+
+/// `runtime.readMetricsStats(out *metricsStats)`.
+///
+/// # Safety
+/// `out` points to a metricsStats.
+#[unsafe(export_name = "runtime.readMetricsStats")]
+pub unsafe extern "C" fn read_metrics_stats(out: *mut MetricsStats) {
+    let g = gc();
+    let st = &*core::ptr::addr_of!(STATS);
+    let o = &mut *out;
+    o.gc_percent = g.gcpercent as i64;
+    o.memory_limit = g.memory_limit;
+    o.heap_marked = g.heap_marked;
+    o.heap_goal = if g.next_gc == u64::MAX { 0 } else { g.next_gc };
+    o.numgc = g.numgc as u64;
+    o.num_forced_gc = g.num_forced_gc as u64;
+    o.pause_total_ns = g.pause_total_ns;
+    o.uptime_ns = (time::nanotime() - g.init_time).max(0) as u64;
+    o.goroutines_created = crate::sched::goroutines_created();
+    (
+        o.goroutines_runnable,
+        o.goroutines_running,
+        o.goroutines_waiting,
+    ) = crate::sched::goroutine_states();
+    o.finalizers_queued = crate::mfinal::FINALIZERS_QUEUED;
+    o.finalizers_executed = crate::mfinal::FINALIZERS_EXECUTED;
+    o.cleanups_queued = crate::mfinal::CLEANUPS_QUEUED;
+    o.cleanups_executed = crate::mfinal::CLEANUPS_EXECUTED;
+    o.large_allocs = st.large_allocs;
+    o.large_alloc_bytes = st.large_alloc_bytes;
+    o.large_frees = st.large_frees;
+    o.large_free_bytes = st.large_free_bytes;
+    o.small_allocs = st.small_allocs;
+    o.small_frees = st.small_frees;
+    o.pause_hist = g.pause_hist;
 }
 
 /// `runtime.readmemstats(m *MemStats)`: fills gc's MemStats (offsets of overlay/runtime's

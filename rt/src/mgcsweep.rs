@@ -52,6 +52,13 @@ unsafe fn sweep_span(s: *mut Span) -> bool {
         (*s).elemsize
     };
     STATS.nfree += freed as u64;
+    let class = (*s).spanclass as usize >> 1;
+    if class == 0 {
+        STATS.large_frees += freed as u64;
+        STATS.large_free_bytes += (freed * slot) as u64;
+    } else {
+        STATS.small_frees[class] += freed as u64;
+    }
     STATS.heap_alloc -= (freed * slot) as u64;
     if live == 0 {
         return false;

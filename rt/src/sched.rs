@@ -56,6 +56,13 @@ pub enum WaitReason {
     IoWait,
     Syscall,
     FinalizerWait,
+    // synctest bubbles (overlay/runtime/synctest.go); numbered as in stubs.go.
+    SynctestRun = 18,
+    SynctestWait,
+    SynctestChanReceive,
+    SynctestChanSend,
+    SynctestSelect,
+    SynctestWaitGroupWait,
 }
 
 impl WaitReason {
@@ -80,7 +87,33 @@ impl WaitReason {
             WaitReason::IoWait => b"IO wait",
             WaitReason::Syscall => b"syscall",
             WaitReason::FinalizerWait => b"finalizer wait",
+            WaitReason::SynctestRun => b"synctest.Run",
+            WaitReason::SynctestWait => b"synctest.Wait",
+            WaitReason::SynctestChanReceive => b"chan receive (durable)",
+            WaitReason::SynctestChanSend => b"chan send (durable)",
+            WaitReason::SynctestSelect => b"select (durable)",
+            WaitReason::SynctestWaitGroupWait => b"sync.WaitGroup.Wait (durable)",
         }
+    }
+
+    /// gc's isIdleInSynctest: a goroutine of a synctest bubble waiting for this reason is
+    /// durably blocked (only another goroutine of its bubble can wake it).
+    fn idle_in_synctest(self) -> bool {
+        matches!(
+            self,
+            WaitReason::ChanReceiveNilChan
+                | WaitReason::ChanSendNilChan
+                | WaitReason::SelectNoCases
+                | WaitReason::Sleep
+                | WaitReason::SyncCondWait
+                | WaitReason::Coroutine
+                | WaitReason::SynctestRun
+                | WaitReason::SynctestWait
+                | WaitReason::SynctestChanReceive
+                | WaitReason::SynctestChanSend
+                | WaitReason::SynctestSelect
+                | WaitReason::SynctestWaitGroupWait
+        )
     }
 
     /// The reason numbered `n` by the Go part of the runtime.
@@ -96,6 +129,12 @@ impl WaitReason {
             14 => WaitReason::Coroutine,
             15 => WaitReason::IoWait,
             16 => WaitReason::Syscall,
+            18 => WaitReason::SynctestRun,
+            19 => WaitReason::SynctestWait,
+            20 => WaitReason::SynctestChanReceive,
+            21 => WaitReason::SynctestChanSend,
+            22 => WaitReason::SynctestSelect,
+            23 => WaitReason::SynctestWaitGroupWait,
             _ => WaitReason::None,
         }
     }
@@ -129,6 +168,8 @@ pub struct SchedInfo {
     /// gc's `g.paniconfault` (runtime/debug.SetPanicOnFault): a fault at any address panics
     /// instead of crashing the program.
     pub paniconfault: bool,
+    /// The synctest bubble the goroutine belongs to (gc's `g.bubble`), or null.
+    pub bubble: *mut Bubble,
 }
 
 impl SchedInfo {
@@ -145,7 +186,135 @@ impl SchedInfo {
         fips_only_bypass: false,
         system: false,
         paniconfault: false,
+        bubble: null_mut(),
     };
+}
+
+/// The counters of a synctest bubble, shared with overlay/runtime/synctest.go, whose
+/// `synctestBubble` starts with these fields in this order.
+///
+/// A bubble is durably blocked when none of its goroutines can run until another of its
+/// goroutines acts: every live goroutine waits for a reason that only the bubble can end (a
+/// channel made in the bubble, a sleep on the bubble's fake clock, sync.Cond, ...). The
+/// scheduler keeps `running` (members not durably blocked) and `total` (live members) as
+/// goroutines start, park, wake and exit, as gc's changegstatus does; `active` counts wake-ups
+/// already decided (and bubble.Acquire holds), during which the bubble is not idle. When
+/// `running` and `active` both reach zero the bubble is idle: the goroutine in synctest.Wait is
+/// woken, or, when a fake timer is due or nobody waits, the goroutine in synctest.Run, which
+/// advances the fake clock to the next timer (or reports the deadlock).
+#[repr(C)]
+pub struct Bubble {
+    total: isize,
+    running: isize,
+    active: isize,
+    root: *mut G,
+    waiter: *mut G,
+    main: *mut G,
+    now: i64,
+    /// Due time of the bubble's earliest timer, 0 when it has none.
+    next_when: i64,
+    id: u64,
+    waiting: bool,
+    done: bool,
+}
+
+/// gc's synctestBubble.changegstatus: goroutine `g` went from running (or not) to running (or
+/// not), and was born (+1) or died (-1); wakes the bubble's Wait or Run caller when the
+/// bubble became idle.
+unsafe fn bubble_change(g: *mut G, was_running: bool, is_running: bool, total_delta: isize) {
+    let b = (*g).sched_ext.bubble;
+    if b.is_null() {
+        return;
+    }
+    if total_delta < 0 && g == (*b).main {
+        (*b).done = true;
+    }
+    if was_running == is_running && total_delta == 0 {
+        return;
+    }
+    (*b).total += total_delta;
+    if was_running != is_running {
+        (*b).running += if is_running { 1 } else { -1 };
+    }
+    if (*b).total < 0 {
+        panic::fatal(b"total < 0");
+    }
+    if (*b).running < 0 {
+        panic::fatal(b"running < 0");
+    }
+    let wake = bubble_maybe_wake(b);
+    if !wake.is_null() {
+        ready(wake);
+    }
+}
+
+/// gc's maybeWakeLocked: the goroutine to wake when the bubble is idle, counted in `active`
+/// until it has run.
+unsafe fn bubble_maybe_wake(b: *mut Bubble) -> *mut G {
+    if (*b).running > 0 || (*b).active > 0 {
+        return null_mut();
+    }
+    (*b).active += 1;
+    if (*b).next_when > 0 && (*b).next_when <= (*b).now {
+        return (*b).root;
+    }
+    if !(*b).waiter.is_null() {
+        return (*b).waiter;
+    }
+    (*b).root
+}
+
+/// `runtime.synctestDecActive(b)`: gc's decActive (the Wait or Run caller is done with a
+/// wake-up, or bubble.Release).
+///
+/// # Safety
+/// `b` is a live bubble.
+#[unsafe(export_name = "runtime.synctestDecActive")]
+pub unsafe extern "C" fn synctest_dec_active(b: *mut Bubble) {
+    (*b).active -= 1;
+    if (*b).active < 0 {
+        panic::throw(b"active < 0");
+    }
+    let wake = bubble_maybe_wake(b);
+    if !wake.is_null() {
+        ready(wake);
+    }
+}
+
+/// `runtime.getgBubble()`: the running goroutine's bubble.
+#[unsafe(export_name = "runtime.getgBubble")]
+pub extern "C" fn getg_bubble() -> *mut Bubble {
+    // SAFETY: the running goroutine.
+    unsafe { (*getg()).sched_ext.bubble }
+}
+
+/// `runtime.setgBubble(b)`: moves the running goroutine into bubble `b` (or out of its
+/// bubble, with null) without counting it (synctest.Run's caller and bubble.Run, as gc).
+#[unsafe(export_name = "runtime.setgBubble")]
+pub extern "C" fn setg_bubble(b: *mut Bubble) {
+    // SAFETY: the running goroutine.
+    unsafe { (*getg()).sched_ext.bubble = b }
+}
+
+/// gc's goroutineheader additions for a bubbled goroutine: ` (durable)` when it is durably
+/// blocked and its reason does not say so, and `, synctest bubble N`.
+///
+/// # Safety
+/// `g` is a valid G.
+unsafe fn print_bubble_status(g: *const G) {
+    let b = (*g).sched_ext.bubble;
+    if b.is_null() {
+        return;
+    }
+    let reason = (*g).sched_ext.wait_reason;
+    if (*g).status == G_WAITING
+        && reason.idle_in_synctest()
+        && !reason.text().ends_with(b"(durable)")
+    {
+        bytes(b" (durable)");
+    }
+    bytes(b", synctest bubble ");
+    print::uint((*b).id);
 }
 
 struct Sched {
@@ -348,9 +517,11 @@ pub extern "C" fn gosched() {
 /// # Safety
 /// `g` is a goroutine parked by [`park`].
 pub unsafe fn ready(g: *mut G) {
+    let was_running = !(*g).sched_ext.wait_reason.idle_in_synctest();
     (*g).status = G_RUNNABLE;
     (*g).sched_ext.wait_reason = WaitReason::None;
     runqput(g);
+    bubble_change(g, was_running, true, 0);
 }
 
 /// Blocks the current goroutine until [`ready`] is called on it (gc's gopark). Returns on the
@@ -361,6 +532,7 @@ pub fn park(reason: WaitReason) {
     unsafe {
         (*cur).status = G_WAITING;
         (*cur).sched_ext.wait_reason = reason;
+        bubble_change(cur, true, !reason.idle_in_synctest(), 0);
         let next = find_runnable();
         if next.is_null() {
             deadlock();
@@ -454,6 +626,8 @@ unsafe fn gdestroy(cur: *mut G) {
 
 /// Marks the running goroutine dead.
 unsafe fn gdead(cur: *mut G) {
+    bubble_change(cur, true, false, -1);
+    (*cur).sched_ext.bubble = null_mut();
     (*cur).status = G_DEAD;
     (*cur).sched_ext.entry = 0;
     (*cur).sched_ext.param = null_mut();
@@ -529,12 +703,16 @@ unsafe fn find_runnable() -> *mut G {
 #[unsafe(export_name = "runtime.goswitch")]
 pub unsafe extern "C" fn goswitch(gp: *mut G, reason: u8, exit: u8) {
     let cur = getg();
+    let gp_was_running = !(*gp).sched_ext.wait_reason.idle_in_synctest();
     (*gp).sched_ext.wait_reason = WaitReason::None;
+    bubble_change(gp, gp_was_running, true, 0);
     if exit != 0 {
         gdestroy(cur);
     } else {
+        let reason = WaitReason::from_u8(reason);
         (*cur).status = G_WAITING;
-        (*cur).sched_ext.wait_reason = WaitReason::from_u8(reason);
+        (*cur).sched_ext.wait_reason = reason;
+        bubble_change(cur, true, !reason.idle_in_synctest(), 0);
     }
     switch_to(cur, gp);
 }
@@ -565,6 +743,33 @@ pub unsafe fn for_each_g(mut f: impl FnMut(*mut G)) {
         f(g);
         g = next;
     }
+}
+
+/// Goroutines created so far, goroutine 1 included (gc's sched.goroutinesCreated counts the
+/// same `go` statements; rgo numbers user goroutines from 6, as gc does).
+pub fn goroutines_created() -> u64 {
+    sched().next_goid - 5
+}
+
+/// Goroutines that have not exited, by status: (runnable, running, waiting).
+pub fn goroutine_states() -> (u64, u64, u64) {
+    let (mut runnable, mut running, mut waiting) = (0, 0, 0);
+    // SAFETY: the allg list holds valid Gs.
+    unsafe {
+        let mut g = sched().allg_head;
+        while !g.is_null() {
+            if !(*g).sched_ext.system {
+                match (*g).status {
+                    G_RUNNABLE => runnable += 1,
+                    G_RUNNING => running += 1,
+                    G_WAITING => waiting += 1,
+                    _ => {}
+                }
+            }
+            g = (*g).sched_ext.alllink;
+        }
+    }
+    (runnable, running, waiting)
 }
 
 /// `runtime.numgoroutine()`: goroutines that have not exited (gc's gcount).
@@ -599,8 +804,10 @@ pub unsafe extern "C" fn newproc_parked(fv: *const usize, reason: u8) -> *mut G 
         fatal_running(fp, b"go of nil func value");
     }
     let g = newproc1(fv, callerpc);
+    let reason = WaitReason::from_u8(reason);
     (*g).status = G_WAITING;
-    (*g).sched_ext.wait_reason = WaitReason::from_u8(reason);
+    (*g).sched_ext.wait_reason = reason;
+    bubble_change(g, false, !reason.idle_in_synctest(), 1);
     g
 }
 
@@ -610,6 +817,8 @@ pub unsafe extern "C" fn newproc_parked(fv: *const usize, reason: u8) -> *mut G 
 /// `fv` is a funcval whose code takes the context only.
 pub unsafe fn newproc_system(fv: *const usize) -> *mut G {
     let g = newproc1(fv, 0);
+    // Runtime goroutines belong to no bubble.
+    (*g).sched_ext.bubble = null_mut();
     (*g).status = G_WAITING;
     (*g).sched_ext.wait_reason = WaitReason::FinalizerWait;
     (*g).sched_ext.system = true;
@@ -633,6 +842,7 @@ pub unsafe extern "C" fn newproc(fv: *const usize) {
     let g = newproc1(fv, callerpc);
     (*g).status = G_RUNNABLE;
     runqput(g);
+    bubble_change(g, false, true, 1);
 }
 
 /// A new goroutine (reusing a dead one's G and stack) whose first switch runs `fv`.
@@ -670,6 +880,8 @@ unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
     (*g).sched_ext.fips_only_bypass = (*cur).sched_ext.fips_only_bypass;
     (*g).sched_ext.system = false;
     (*g).sched_ext.paniconfault = false;
+    // A goroutine started in a bubble is in that bubble (the caller counts it).
+    (*g).sched_ext.bubble = (*cur).sched_ext.bubble;
     (*g).defer = 0;
     (*g).panic = 0;
     // Initial context for swapctx: r15 = g, r14, r13, r12 = fv, rbx, rbp = 0, return address
@@ -742,6 +954,7 @@ fn deadlock() -> ! {
                 print::uint((*g).goid);
                 bytes(b" [");
                 bytes((*g).sched_ext.wait_reason.text());
+                print_bubble_status(g);
                 bytes(b"]:\n");
                 // The current goroutine is walked from this frame; others from the rbp that
                 // swapctx saved (6th word of the saved context).
@@ -786,6 +999,7 @@ pub fn traceback_others(level2: bool) {
                     _ if (*g).sched_ext.wait_reason == WaitReason::None => b"waiting",
                     _ => (*g).sched_ext.wait_reason.text(),
                 });
+                print_bubble_status(g);
                 bytes(b"]:\n");
                 let fp = *(((*g).sched.sp + 40) as *const usize);
                 let entry = (*g).sched_ext.entry;

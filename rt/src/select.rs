@@ -42,10 +42,20 @@ pub unsafe extern "C" fn selectgo(
 
     // Random permutation of the cases with a channel (inside-out Fisher–Yates, as gc).
     let mut norder = 0usize;
+    // Whether every channel is one of the caller's synctest bubble: then waiting is durable.
+    let mut all_synctest = true;
+    let bubble = sched::getg_bubble() as usize;
     for (i, cas) in cases.iter_mut().enumerate() {
         if cas.c.is_null() {
             cas.elem = null_mut();
             continue;
+        }
+        if (*cas.c).bubble != 0 {
+            if (*cas.c).bubble != bubble {
+                panic::fatal(b"select on synctest channel from outside bubble");
+            }
+        } else {
+            all_synctest = false;
         }
         let j = cheaprandn(norder as u32 + 1) as usize;
         pollorder[norder] = pollorder[j];
@@ -117,7 +127,11 @@ pub unsafe extern "C" fn selectgo(
             (*cas.c).sendq.enqueue(sg);
         }
     }
-    sched::park(WaitReason::Select);
+    sched::park(if bubble != 0 && all_synctest {
+        WaitReason::SynctestSelect
+    } else {
+        WaitReason::Select
+    });
 
     // Pass 3: the operation of sudog `param` completed; withdraw the others.
     let won = (*gp).sched_ext.param;

@@ -373,3 +373,24 @@ pub fn basic_kind_name(kind: u8) -> &'static [u8] {
         _ => b"",
     }
 }
+
+/// A type's string as a Go string's two words, in rax:rdx.
+#[repr(C)]
+pub struct TypeString {
+    ptr: *const u8,
+    len: usize,
+}
+
+/// `runtime.typeString(t)`: the type string of descriptor `t` (overlay/runtime/pinner.go's
+/// panic messages).
+///
+/// # Safety
+/// `t` is a type descriptor.
+#[unsafe(export_name = "runtime.typeString")]
+pub unsafe extern "C" fn type_string(t: *const Type) -> TypeString {
+    let s = (*t).string();
+    TypeString {
+        ptr: s.as_ptr(),
+        len: s.len(),
+    }
+}

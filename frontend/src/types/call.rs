@@ -784,7 +784,13 @@ impl<'a> Checker<'a> {
                     if k.mode == OpMode::Constant
                         && let Some(v) = &k.val
                     {
-                        let ks = format!("{}:{:?}", self.ts(k.typ), v);
+                        // String keys by their bytes: `"\x80"` and `"\x81"` differ.
+                        let ks = match v {
+                            ConstValue::String(s) => {
+                                format!("{}:s{}", self.ts(k.typ), s.bytes().escape_ascii())
+                            }
+                            _ => format!("{}:{:?}", self.ts(k.typ), v),
+                        };
                         if seen.insert(ks, ()).is_some() {
                             self.error(
                                 start_pos(key),

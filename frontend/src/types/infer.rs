@@ -429,6 +429,20 @@ impl<'a> Checker<'a> {
         if u.unknowns() == 0 {
             return Ok(u.inferred().into_iter().flatten().collect());
         }
+        // The explicit type arguments replace their type parameters in the parameter types
+        // first (types2's infer): a parameter typed by one of them is then an ordinary
+        // parameter, to which the argument need only be assignable.
+        let k = explicit.len().min(tparams.len());
+        let substituted: Vec<TypeId>;
+        let params = if k > 0 {
+            substituted = params
+                .iter()
+                .map(|&p| self.subst(p, &tparams[..k], &explicit[..k]))
+                .collect();
+            &substituted[..]
+        } else {
+            params
+        };
         // 1. Typed arguments against their parameters.
         let mut untyped: Vec<usize> = Vec::new();
         for (i, a) in args.iter().enumerate() {

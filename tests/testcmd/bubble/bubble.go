@@ -1,0 +1,2 @@
+// Package bubble exercises testing/synctest: fake time, durable blocking and deadlocks.
+package bubble
