@@ -127,10 +127,10 @@ func syscall_runtimeClearenv(env map[string]int) {
 	}
 }
 
-// entersyscall and exitsyscall bracket blocking system calls (syscall pulls them). With one
-// thread there is no P to hand off: the whole program waits for the call.
-func entersyscall() {}
-func exitsyscall() {}
+// entersyscall and exitsyscall bracket blocking system calls (syscall pulls them): the P may
+// go to another M while the call blocks (rt/src/proc.rs).
+func entersyscall()
+func exitsyscall()
 
 //go:linkname syscall_cgocaller syscall.cgocaller
 func syscall_cgocaller(fn unsafe.Pointer, args ...uintptr) uintptr {

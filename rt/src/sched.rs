@@ -20,16 +20,19 @@
 use crate::malloc::persistent_alloc;
 use crate::panic;
 use crate::print::{self, bytes};
-use crate::start::{self, G, getg};
+use crate::proc::SCHED_LOCK;
+use crate::start::{self, G, getg, getm};
 use crate::symtab;
 use crate::sys;
 use core::arch::naked_asm;
 use core::ptr::{addr_of_mut, null_mut};
+use core::sync::atomic::{AtomicU32, Ordering};
 
 // gc's g status values (runtime2.go).
 pub const G_IDLE: u32 = 0;
 pub const G_RUNNABLE: u32 = 1;
 pub const G_RUNNING: u32 = 2;
+pub const G_SYSCALL: u32 = 3;
 pub const G_WAITING: u32 = 4;
 pub const G_DEAD: u32 = 6;
 
@@ -129,6 +132,11 @@ pub struct SchedInfo {
     /// gc's `g.paniconfault` (runtime/debug.SetPanicOnFault): a fault at any address panics
     /// instead of crashing the program.
     pub paniconfault: bool,
+    /// Set by `runtime.entersyscall`: the next raw system call may block (proc.rs).
+    pub syscall_next: bool,
+    /// The frame pointer where the goroutine entered its system call (gc's syscallbp), for
+    /// tracebacks; its stack pointer is in `sched.sp`.
+    pub syscall_bp: usize,
 }
 
 impl SchedInfo {
@@ -145,6 +153,8 @@ impl SchedInfo {
         fips_only_bypass: false,
         system: false,
         paniconfault: false,
+        syscall_next: false,
+        syscall_bp: 0,
     };
 }
 
@@ -226,13 +236,15 @@ unsafe fn runqput(g: *mut G) {
     }
     (*old).sched_ext.schedlink = null_mut();
     if s.runq_len == LOCAL_RUNQ_CAP {
+        SCHED_LOCK.lock();
         for _ in 0..LOCAL_RUNQ_CAP / 2 {
             let h = s.runq_head;
             s.runq_head = (*h).sched_ext.schedlink;
             s.runq_len -= 1;
-            globrunqput(h);
+            globrunqput_locked(h);
         }
-        globrunqput(old);
+        globrunqput_locked(old);
+        SCHED_LOCK.unlock();
         return;
     }
     if s.runq_tail.is_null() {
@@ -244,9 +256,35 @@ unsafe fn runqput(g: *mut G) {
     s.runq_len += 1;
 }
 
+/// Goroutines in the global run queue. The queue is shared with Ms returning from system
+/// calls (proc.rs), so it is changed under `SCHED_LOCK`; this count lets the P's holder see
+/// that it is empty without taking the lock.
+static GLOBQ_SIZE: AtomicU32 = AtomicU32::new(0);
+
+/// Whether the global run queue is empty.
+pub fn globq_empty() -> bool {
+    GLOBQ_SIZE.load(Ordering::SeqCst) == 0
+}
+
 /// Appends `g` to the global run queue.
 unsafe fn globrunqput(g: *mut G) {
+    SCHED_LOCK.lock();
+    globrunqput_locked(g);
+    SCHED_LOCK.unlock();
+}
+
+/// Appends `g`, a goroutine back from a system call whose M lost the P, to the global run
+/// queue (gc's exitsyscall0).
+///
+/// # Safety
+/// `g`'s context is saved and it is runnable.
+pub unsafe fn globrunqput_from_syscall(g: *mut G) {
+    globrunqput(g);
+}
+
+unsafe fn globrunqput_locked(g: *mut G) {
     let s = sched();
+    GLOBQ_SIZE.fetch_add(1, Ordering::SeqCst);
     (*g).sched_ext.schedlink = null_mut();
     if s.globq_tail.is_null() {
         s.globq_head = g;
@@ -260,7 +298,7 @@ unsafe fn globrunqput(g: *mut G) {
 /// global queue first, then runnext, the local queue, the global queue).
 unsafe fn runqget() -> *mut G {
     let s = sched();
-    if s.schedtick.is_multiple_of(61) && !s.globq_head.is_null() {
+    if s.schedtick.is_multiple_of(61) && !globq_empty() {
         s.schedtick = s.schedtick.wrapping_add(1);
         return globrunqget();
     }
@@ -288,7 +326,11 @@ unsafe fn runqget() -> *mut G {
 }
 
 unsafe fn globrunqget() -> *mut G {
+    if globq_empty() {
+        return null_mut();
+    }
     let s = sched();
+    SCHED_LOCK.lock();
     let g = s.globq_head;
     if !g.is_null() {
         s.globq_head = (*g).sched_ext.schedlink;
@@ -296,7 +338,9 @@ unsafe fn globrunqget() -> *mut G {
             s.globq_tail = null_mut();
         }
         (*g).sched_ext.schedlink = null_mut();
+        GLOBQ_SIZE.fetch_sub(1, Ordering::SeqCst);
     }
+    SCHED_LOCK.unlock();
     g
 }
 
@@ -316,8 +360,10 @@ pub extern "C" fn gopreempt_m() {
     // SAFETY: g is the running goroutine.
     unsafe {
         (*g).stackguard0 = (*g).stack.lo;
-        // The runtime is running Go code for this goroutine (timer functions): not now.
-        if (*(*g).m).locks != 0 || (*g).status != G_RUNNING {
+        // The runtime is running Go code for this goroutine (timer functions), or on the
+        // scheduler's own stack: not now.
+        let m = getm();
+        if (*m).locks != 0 || (*g).status != G_RUNNING || g == (*m).g0 {
             return;
         }
     }
@@ -379,10 +425,26 @@ unsafe fn switch_to(from: *mut G, to: *mut G) {
     (*to).status = G_RUNNING;
     // A preemption request belongs to the time slice it was made in (gc's execute).
     (*to).stackguard0 = (*to).stack.lo;
-    let m = (*from).m;
+    let m = getm();
     (*to).m = m;
     (*m).curg = to;
     swapctx(&mut (*from).sched.sp, (*to).sched.sp);
+}
+
+/// gc's execute, on g0 of the M holding the P: runs `to`, leaving the g0 stack (which the
+/// next mcall restarts from its top).
+///
+/// # Safety
+/// `to` is runnable with its context saved.
+pub unsafe fn execute(to: *mut G) -> ! {
+    (*to).status = G_RUNNING;
+    (*to).stackguard0 = (*to).stack.lo;
+    let m = getm();
+    (*to).m = m;
+    (*m).curg = to;
+    let mut unused = 0;
+    swapctx(&mut unused, (*to).sched.sp);
+    panic::throw(b"execute returned")
 }
 
 /// Saves rbp, rbx, r12–r15 on the current stack, stores rsp to `*save`, switches to stack
@@ -483,9 +545,13 @@ pub unsafe fn goexit_current() -> ! {
 static mut MAIN_GOEXITED: bool = false;
 
 /// gc's findRunnable with one P: runs the timers that are due, then takes the next goroutine
-/// from the run queues; with nothing to run but timers pending, sleeps until the earliest one.
-/// Null means nothing can ever run again.
-unsafe fn find_runnable() -> *mut G {
+/// from the run queues; with nothing to run but timers, I/O or system calls pending, waits
+/// (holding the P, proc.rs's idle_wait) until one of them may have made a goroutine
+/// runnable. Null means nothing can ever run again (gc's checkdead).
+///
+/// # Safety
+/// Called by the P's holder.
+pub unsafe fn find_runnable() -> *mut G {
     // gc's schedtick: every 61st pick also polls the network without waiting, so that ready
     // I/O is noticed while other goroutines keep the thread busy.
     static mut SCHEDTICK: u32 = 0;
@@ -509,15 +575,16 @@ unsafe fn find_runnable() -> *mut G {
         if signals && !(0..=10_000_000).contains(&delay) {
             delay = 10_000_000;
         }
-        if crate::netpoll::has_waiters() {
-            // Wait for I/O, at most until the next timer is due.
-            crate::netpoll::poll(delay);
+        let netpoll = crate::netpoll::has_waiters();
+        // A goroutine in a system call comes back through the global queue: the count is
+        // read before the queue, as exitsyscall0 queues before it counts down.
+        if delay < 0 && !netpoll && crate::proc::NSYSCALL.load(Ordering::SeqCst) == 0 {
+            if globq_empty() {
+                return null_mut();
+            }
             continue;
         }
-        if delay < 0 {
-            return null_mut();
-        }
-        crate::time::sleep_until(now + delay);
+        crate::proc::idle_wait(netpoll, delay);
     }
 }
 
@@ -723,7 +790,7 @@ pub extern "C" fn block() {
 
 /// Nothing can run: every goroutine waits for something only another goroutine could do.
 /// Prints gc's fatal error with each live goroutine's stack (in creation order) and exits 2.
-fn deadlock() -> ! {
+pub(crate) fn deadlock() -> ! {
     let fp = panic::current_fp();
     let cur = getg();
     // SAFETY: single-threaded runtime.
@@ -745,11 +812,7 @@ fn deadlock() -> ! {
                 bytes(b"]:\n");
                 // The current goroutine is walked from this frame; others from the rbp that
                 // swapctx saved (6th word of the saved context).
-                let gfp = if g == cur {
-                    fp
-                } else {
-                    *(((*g).sched.sp + 40) as *const usize)
-                };
+                let gfp = if g == cur { fp } else { saved_fp(g) };
                 traceback_other(g, gfp);
                 print_created_by(g);
             }
@@ -783,16 +846,17 @@ pub fn traceback_others(level2: bool) {
                 bytes(match st {
                     G_RUNNABLE => b"runnable",
                     G_RUNNING => b"running",
+                    G_SYSCALL => b"syscall",
                     _ if (*g).sched_ext.wait_reason == WaitReason::None => b"waiting",
                     _ => (*g).sched_ext.wait_reason.text(),
                 });
                 bytes(b"]:\n");
-                let fp = *(((*g).sched.sp + 40) as *const usize);
+                let fp = saved_fp(g);
                 let entry = (*g).sched_ext.entry;
                 if fp == 0 && entry != 0 {
                     // Not started yet: gc shows the function it will run.
-                    let m = (*g).m;
-                    if !m.is_null() {
+                    let m = getm();
+                    {
                         let saved = (*m).curg;
                         (*m).curg = g;
                         panic::traceback(*(entry as *const usize), 0);
@@ -808,14 +872,20 @@ pub fn traceback_others(level2: bool) {
     }
 }
 
+/// The frame pointer a goroutine that is not running left: the rbp that swapctx saved (6th
+/// word of its saved context), or where it entered its system call.
+unsafe fn saved_fp(g: *mut G) -> usize {
+    if (*g).status == G_SYSCALL {
+        return (*g).sched_ext.syscall_bp;
+    }
+    *(((*g).sched.sp + 40) as *const usize)
+}
+
 /// Prints the frames of goroutine `g` starting from frame pointer `fp` (the walk uses the
 /// current goroutine's stack bounds, so `g` is made current while printing; the program is
 /// about to exit).
 unsafe fn traceback_other(g: *mut G, fp: usize) {
-    let m = (*g).m;
-    if m.is_null() {
-        return;
-    }
+    let m = getm();
     let saved = (*m).curg;
     (*m).curg = g;
     panic::traceback(0, fp);
