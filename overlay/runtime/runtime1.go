@@ -155,9 +155,12 @@ func syscall_runtime_AfterExec() {}
 
 //go:linkname syscall_runtime_doAllThreadsSyscall syscall.runtime_doAllThreadsSyscall
 func syscall_runtime_doAllThreadsSyscall(trap, a1, a2, a3, a4, a5, a6 uintptr) (r1, r2, err uintptr) {
-	// One thread: the ordinary system call is the all-threads one.
-	return rawsyscall6(trap, a1, a2, a3, a4, a5, a6)
+	return doAllThreadsSyscall(trap, a1, a2, a3, a4, a5, a6)
 }
+
+// doAllThreadsSyscall makes the system call on every thread of the process
+// (rt/src/proc.rs); err is the errno (0 on success).
+func doAllThreadsSyscall(trap, a1, a2, a3, a4, a5, a6 uintptr) (r1, r2, err uintptr)
 
 // rawsyscall6 makes a system call; err is the errno (0 on success).
 func rawsyscall6(trap, a1, a2, a3, a4, a5, a6 uintptr) (r1, r2, err uintptr)

@@ -85,6 +85,10 @@ pub unsafe fn newosproc(m: *mut M, stack: &Stack, entry: extern "C" fn(*mut M) -
     *(sp as *mut usize) = m as usize;
     *((sp + 8) as *mut usize) = entry as usize;
     let r = clone(CLONE_FLAGS, sp, m as usize);
+    if r > 0 {
+        // The thread id, at once: a system call on every thread may signal it before it runs.
+        (*m).procid = r as i32;
+    }
     sigprocmask(old);
     r >= 0
 }

@@ -111,11 +111,12 @@ const SYS_SCHED_GETAFFINITY: usize = 204;
 const SIGPIPE: usize = 13;
 
 /// `runtime.raisesigpipe()`: os.sigpipe, after a write to stdout/stderr failed with EPIPE.
-/// rgo installs no SIGPIPE handler, so the signal's default action ends the process, as gc's
-/// does for stdout and stderr. (gc ignores SIGPIPE for other descriptors, which then get
-/// EPIPE; under rgo the signal ends the process for every descriptor.)
+/// The runtime's SIGPIPE handler ignores the signal (other descriptors just get EPIPE, as
+/// with gc); for stdout and stderr the default action is restored and the signal raised, so
+/// it ends the process as gc's dieFromSignal does.
 #[unsafe(export_name = "runtime.raisesigpipe")]
 pub extern "C" fn raisesigpipe() {
+    crate::signal::set_sigpipe(true);
     // SAFETY: plain system calls.
     unsafe {
         let pid = sys::syscall3(SYS_GETPID, 0, 0, 0);
@@ -537,7 +538,7 @@ unsafe extern "C" fn exitsyscall0(g: *mut G) -> ! {
 }
 
 /// Wakes the P's holder if it waits for work (the note or epoll, [`idle_wait`]).
-fn wake_p_holder() {
+pub fn wake_p_holder() {
     match IDLE_WAITING.load(Ordering::SeqCst) {
         1 => IDLE_NOTE.wakeup(),
         2 => crate::netpoll::netpoll_break(),
@@ -557,6 +558,10 @@ unsafe fn stopm() {
     acquirep(m);
 }
 
+/// Held while an M is created and while a system call is made on every thread, so that no
+/// thread starts in between (gc's allocmLock).
+static ALLOCM_LOCK: Mutex = Mutex::new();
+
 /// gc's startm/handoffp: the P (taken from a system call, now idle) goes to an idle M, or to
 /// a new one.
 unsafe fn startm() {
@@ -571,10 +576,12 @@ unsafe fn startm() {
         (*m).park.wakeup();
         return;
     }
+    ALLOCM_LOCK.lock();
     let started = match allocm() {
         Some(m) => crate::os_linux::newosproc(m, &(*(*m).g0).stack, mstart),
         None => false,
     };
+    ALLOCM_LOCK.unlock();
     if !started {
         sys::write_all(2, b"runtime: failed to create new OS thread\n");
         sys::exit(2);
@@ -720,4 +727,87 @@ pub unsafe fn sigurg(gregs: *mut usize) {
     if !mine {
         crate::sigqueue::sigsend(SIGURG as u32);
     }
+}
+
+// ---- system calls on every thread (gc's os_linux.go, syscall.AllThreadsSyscall) -------------
+
+/// gc's sigPerThreadSyscall (glibc's SIGSETXID): asks a thread to make the pending call.
+pub const SIG_PER_THREAD_SYSCALL: i32 = 33;
+/// The call every thread makes: trap, six arguments, and the result the first thread got.
+static PT_CALL: [core::sync::atomic::AtomicUsize; 9] =
+    [const { core::sync::atomic::AtomicUsize::new(0) }; 9];
+/// Threads that have not made the call yet, and whether one got another result.
+static PT_PENDING: AtomicU32 = AtomicU32::new(0);
+static PT_MISMATCH: AtomicBool = AtomicBool::new(false);
+
+/// `runtime.doAllThreadsSyscall(trap, a1..a6) (r1, r2, err)` (syscall.AllThreadsSyscall6,
+/// used for setuid and friends, whose effect is per thread on Linux): the call is made on
+/// this thread; if it succeeds, every other M makes it too, in the handler of
+/// SIG_PER_THREAD_SYSCALL (gc's doAllThreadsSyscall and runPerThreadSyscall). No M is created
+/// meanwhile; one created later inherits the new state from its creator.
+///
+/// # Safety
+/// The arguments are valid for system call `trap` on every thread.
+#[unsafe(export_name = "runtime.doAllThreadsSyscall")]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn do_all_threads_syscall(
+    out: *mut [usize; 3],
+    trap: usize,
+    a1: usize,
+    a2: usize,
+    a3: usize,
+    a4: usize,
+    a5: usize,
+    a6: usize,
+) {
+    ALLOCM_LOCK.lock();
+    let r = crate::asm::syscall::syscall_go(trap, [a1, a2, a3, a4, a5, a6]);
+    *out = r;
+    if r[2] != 0 {
+        ALLOCM_LOCK.unlock();
+        return;
+    }
+    for (slot, v) in PT_CALL
+        .iter()
+        .zip([trap, a1, a2, a3, a4, a5, a6, r[0], r[1]])
+    {
+        slot.store(v, Ordering::SeqCst);
+    }
+    PT_MISMATCH.store(false, Ordering::SeqCst);
+    let me = getm();
+    SCHED_LOCK.lock();
+    let mut m = ALLM;
+    while !m.is_null() {
+        if m != me && (*m).procid != 0 {
+            PT_PENDING.fetch_add(1, Ordering::SeqCst);
+            crate::os_linux::signal_m((*m).procid, SIG_PER_THREAD_SYSCALL);
+        }
+        m = (*m).alllink;
+    }
+    SCHED_LOCK.unlock();
+    const SYS_SCHED_YIELD: usize = 24;
+    while PT_PENDING.load(Ordering::SeqCst) != 0 {
+        sys::syscall3(SYS_SCHED_YIELD, 0, 0, 0);
+    }
+    ALLOCM_LOCK.unlock();
+    if PT_MISMATCH.load(Ordering::SeqCst) {
+        crate::panic::throw(
+            b"AllThreadsSyscall6 results differ between threads; runtime corrupted",
+        );
+    }
+}
+
+/// The SIG_PER_THREAD_SYSCALL handler's part (signal.rs, gc's runPerThreadSyscall).
+pub fn run_per_thread_syscall() {
+    if PT_PENDING.load(Ordering::SeqCst) == 0 {
+        return;
+    }
+    let v: [usize; 9] = core::array::from_fn(|i| PT_CALL[i].load(Ordering::SeqCst));
+    // SAFETY: the arguments were valid on the requesting thread, and the calls made this way
+    // (setuid and the like) take integers.
+    let r = unsafe { crate::asm::syscall::syscall_go(v[0], [v[1], v[2], v[3], v[4], v[5], v[6]]) };
+    if r[2] != 0 || r[0] != v[7] {
+        PT_MISMATCH.store(true, Ordering::SeqCst);
+    }
+    PT_PENDING.fetch_sub(1, Ordering::SeqCst);
 }

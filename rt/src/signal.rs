@@ -53,12 +53,66 @@ pub fn sigaltstack(stack: usize, size: usize) {
     unsafe { sys::syscall3(sys::SYS_SIGALTSTACK, &ss as *const StackT as usize, 0, 0) };
 }
 
+/// A system call to make on this thread too (proc.rs's doAllThreadsSyscall).
+extern "C" fn per_thread_syscall_handler(_sig: i32, _info: *const u8, _uctx: *const u8) {
+    crate::proc::run_per_thread_syscall();
+}
+
+/// SIGPIPE: gc's handler ignores it, so that a write to a closed pipe or socket fails with
+/// EPIPE; os raises it again for stdout and stderr (proc.rs's raisesigpipe).
+extern "C" fn sigpipe_handler(_sig: i32, _info: *const u8, _uctx: *const u8) {}
+
+/// Installs the SIGPIPE handler unless SIGPIPE was ignored at start-up (gc keeps it ignored
+/// then), or resets it to the default action (`default`) so that raising it ends the process.
+pub fn set_sigpipe(default: bool) {
+    const SIGPIPE: usize = 13;
+    let mut old = KSigaction {
+        handler: 0,
+        flags: 0,
+        restorer: 0,
+        mask: 0,
+    };
+    let act = KSigaction {
+        handler: if default {
+            0
+        } else {
+            sigpipe_handler as *const () as usize
+        },
+        flags: SA_SIGINFO | SA_ONSTACK | SA_RESTORER | SA_RESTART,
+        restorer: sigreturn_tramp as *const () as usize,
+        mask: 0,
+    };
+    // SAFETY: valid sigactions, sigsetsize 8.
+    unsafe {
+        let oldp = &mut old as *mut KSigaction as usize;
+        sys::syscall6(sys::SYS_RT_SIGACTION, SIGPIPE, 0, oldp, 8, 0, 0);
+        if old.handler == 1 {
+            return; // SIG_IGN
+        }
+        let actp = &act as *const KSigaction as usize;
+        sys::syscall6(sys::SYS_RT_SIGACTION, SIGPIPE, actp, 0, 8, 0, 0);
+    }
+}
+
 /// Installs the alternate stack for this thread and the handlers.
 ///
 /// # Safety
 /// [stack, stack+size) must be memory dedicated to signal handling on this thread.
 pub unsafe fn init(stack: usize, size: usize) {
     sigaltstack(stack, size);
+    set_sigpipe(false);
+    let act = KSigaction {
+        handler: per_thread_syscall_handler as *const () as usize,
+        flags: SA_SIGINFO | SA_ONSTACK | SA_RESTORER | SA_RESTART,
+        restorer: sigreturn_tramp as *const () as usize,
+        mask: 0,
+    };
+    // SAFETY: valid sigaction, sigsetsize 8.
+    unsafe {
+        let actp = &act as *const KSigaction as usize;
+        let sig = crate::proc::SIG_PER_THREAD_SYSCALL as usize;
+        sys::syscall6(sys::SYS_RT_SIGACTION, sig, actp, 0, 8, 0, 0);
+    }
     for sig in [SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGURG] {
         let act = KSigaction {
             handler: if sig == SIGURG {

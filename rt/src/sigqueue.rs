@@ -55,6 +55,9 @@ extern "C" fn sigreturn() {
 
 extern "C" fn sigqueue_handler(sig: i32, _info: *const u8, _uctx: *const u8) {
     PENDING.fetch_or(bit(sig as u32), Ordering::SeqCst);
+    // The signal may land on another thread than the P's holder: wake it if it waits (a
+    // futex wake or an eventfd write, both fine in a handler).
+    crate::proc::wake_p_holder();
 }
 
 fn set_action(sig: u32, handler: usize) {
