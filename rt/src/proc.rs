@@ -518,6 +518,10 @@ pub unsafe fn exitsyscall() {
         .compare_exchange(P_SYSCALL, P_RUNNING, Ordering::SeqCst, Ordering::SeqCst)
         .is_ok()
     {
+        // Usually the P this M left; it may also be the P another M took over and left for a
+        // system call of its own (gc's exitsyscallfast takes it too): that M's goroutine
+        // comes back through exitsyscall0.
+        P0.m.store(getm(), Ordering::SeqCst);
         (*g).status = start::G_RUNNING;
         NSYSCALL.fetch_sub(1, Ordering::SeqCst);
         return;
@@ -646,6 +650,8 @@ extern "C" fn sysmon_main(m: *mut M) -> ! {
             }
             SYSMON_WAIT.store(false, Ordering::SeqCst);
             SYSMON_NOTE.clear();
+            // The time slice is measured from now, not from before the wait.
+            tick.schedtick = u32::MAX;
             idle = 0;
             continue;
         }

@@ -1,5 +1,6 @@
-//! The goroutine scheduler: one thread (m0) runs every goroutine, switching cooperatively when
-//! the running goroutine blocks (channel operations, select) or exits.
+//! The goroutine scheduler: the M holding the one P (proc.rs) runs every goroutine, switching
+//! when the running goroutine blocks (channel operations, select), exits, is preempted, or
+//! enters a blocking system call (then another M may take the P).
 //!
 //! Run order follows gc with one P (`GOMAXPROCS=1`): a goroutine made runnable by `go` or by a
 //! channel operation goes into `runnext`, pushing the previous `runnext` to the tail of the
@@ -14,8 +15,11 @@
 //! from the new one (Cranelift notes §7). Everything reaches the scheduler through a SysV call
 //! from Go code, so caller-saved registers are dead at every switch.
 //!
-//! When nothing is runnable, every goroutine is blocked for good (there are no timers,
-//! network poller or other threads yet): that is gc's `all goroutines are asleep - deadlock!`.
+//! When nothing is runnable and no timer, I/O wait or system call is pending, every goroutine
+//! is blocked for good: that is gc's `all goroutines are asleep - deadlock!`.
+//!
+//! The queues below are touched only by the P's holder, except the global run queue, which an
+//! M returning from a system call appends to (under `SCHED_LOCK`).
 
 use crate::malloc::persistent_alloc;
 use crate::panic;
@@ -195,7 +199,8 @@ static mut SCHED: Sched = Sched {
 };
 
 fn sched() -> &'static mut Sched {
-    // SAFETY: one thread runs the runtime; no reference outlives a scheduler call.
+    // SAFETY: only the P's holder uses it (the global queue's part under SCHED_LOCK); no
+    // reference outlives a scheduler call.
     unsafe { &mut *addr_of_mut!(SCHED) }
 }
 

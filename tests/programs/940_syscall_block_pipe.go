@@ -1,8 +1,9 @@
+package main
+
 // A goroutine blocked in read(2) on a blocking pipe must not stop the others: the P goes to
 // another thread while the call blocks (gc's entersyscall/handoffp). The other goroutines
 // keep ticking on timers, exchanging on channels and computing; then the pipe is written and
 // the reader wakes.
-package main
 
 import (
 	"fmt"

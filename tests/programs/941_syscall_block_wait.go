@@ -1,6 +1,7 @@
+package main
+
 // Blocking system calls of several kinds (nanosleep, wait4 on a child, flock on a locked
 // file) hand the P to another thread: the counting goroutine goes on meanwhile.
-package main
 
 import (
 	"fmt"
