@@ -116,6 +116,9 @@ const SIGPIPE: usize = 13;
 /// it ends the process as gc's dieFromSignal does.
 #[unsafe(export_name = "runtime.raisesigpipe")]
 pub extern "C" fn raisesigpipe() {
+    if crate::sigqueue::sigpipe_taken() {
+        return;
+    }
     crate::signal::set_sigpipe(true);
     // SAFETY: plain system calls.
     unsafe {

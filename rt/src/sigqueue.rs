@@ -48,6 +48,27 @@ pub fn sigsend(sig: u32) {
     }
 }
 
+/// gc's os_sigpipe test: whether os/signal ignores SIGPIPE or takes it (then it is queued for
+/// it), in which case a failed write to stdout or stderr does not end the process.
+pub fn sigpipe_taken() -> bool {
+    const SIGPIPE: u32 = 13;
+    // SAFETY: plain words written only outside signal handlers.
+    let (wanted, ignored) = unsafe {
+        (
+            core::ptr::read_volatile(&raw const WANTED),
+            core::ptr::read_volatile(&raw const IGNORED),
+        )
+    };
+    if ignored & bit(SIGPIPE) != 0 {
+        return true;
+    }
+    if wanted & bit(SIGPIPE) != 0 {
+        PENDING.fetch_or(bit(SIGPIPE), Ordering::SeqCst);
+        return true;
+    }
+    false
+}
+
 #[unsafe(naked)]
 extern "C" fn sigreturn() {
     naked_asm!("mov eax, {}", "syscall", "ud2", const sys::SYS_RT_SIGRETURN)
