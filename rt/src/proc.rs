@@ -474,9 +474,16 @@ unsafe extern "C" fn mcall(f: unsafe extern "C" fn(*mut G) -> !) {
 /// the goroutine so that the raw call that follows (asm/syscall.rs) is made as a blocking
 /// system call, with [`entersyscall`] and [`exitsyscall`] around it.
 #[unsafe(export_name = "runtime.entersyscall")]
+#[inline(never)]
 pub extern "C" fn entersyscall_go() {
-    // SAFETY: the running goroutine.
-    unsafe { (*getg()).sched_ext.syscall_next = true }
+    let fp = crate::panic::current_fp();
+    // SAFETY: the running goroutine; fp is this frame's [saved rbp, return address].
+    unsafe {
+        let g = getg();
+        (*g).sched_ext.syscall_next = true;
+        (*g).sched_ext.syscall_bp = *(fp as *const usize);
+        (*g).sched_ext.syscall_pc = *((fp + 8) as *const usize);
+    }
 }
 
 /// `runtime.exitsyscall`: the raw call has been made (and the P taken back, if it was).
@@ -487,20 +494,19 @@ pub extern "C" fn exitsyscall_go() {
 }
 
 /// gc's entersyscall: the running goroutine is about to block in the kernel with its
-/// registers saved at or above `sp` (`bp` is its frame pointer there, for tracebacks). The
-/// P may be taken by sysmon from now on. Returns false when the call must keep the P (the
+/// registers saved at or above `sp` (its traceback starts where `runtime.entersyscall`
+/// was called). The P may be taken by sysmon from now on. Returns false when the call must keep the P (the
 /// runtime runs Go code on the M's own behalf).
 ///
 /// # Safety
 /// Called by the goroutine itself, right before the system call.
-pub unsafe fn entersyscall(sp: usize, bp: usize) -> bool {
+pub unsafe fn entersyscall(sp: usize) -> bool {
     let m = getm();
     let g = (*m).curg;
     if g == (*m).g0 || (*m).locks != 0 {
         return false;
     }
     (*g).sched.sp = sp;
-    (*g).sched_ext.syscall_bp = bp;
     (*g).status = crate::sched::G_SYSCALL;
     NSYSCALL.fetch_add(1, Ordering::SeqCst);
     P0.syscalltick.fetch_add(1, Ordering::Relaxed);

@@ -138,8 +138,10 @@ pub struct SchedInfo {
     pub paniconfault: bool,
     /// Set by `runtime.entersyscall`: the next raw system call may block (proc.rs).
     pub syscall_next: bool,
-    /// The frame pointer where the goroutine entered its system call (gc's syscallbp), for
-    /// tracebacks; its stack pointer is in `sched.sp`.
+    /// The return address and frame pointer of the call of `runtime.entersyscall` (gc's
+    /// syscallpc and syscallbp), for tracebacks; the stack pointer the collector scans from
+    /// is in `sched.sp`.
+    pub syscall_pc: usize,
     pub syscall_bp: usize,
 }
 
@@ -158,6 +160,7 @@ impl SchedInfo {
         system: false,
         paniconfault: false,
         syscall_next: false,
+        syscall_pc: 0,
         syscall_bp: 0,
     };
 }
@@ -893,7 +896,14 @@ unsafe fn traceback_other(g: *mut G, fp: usize) {
     let m = getm();
     let saved = (*m).curg;
     (*m).curg = g;
-    panic::traceback(0, fp);
+    // A goroutine in a system call starts at the function that entered it (syscall.Syscall),
+    // at the call of entersyscall, as gc's syscallpc/syscallsp.
+    let pc = if (*g).status == G_SYSCALL {
+        (*g).sched_ext.syscall_pc.saturating_sub(1)
+    } else {
+        0
+    };
+    panic::traceback(pc, fp);
     (*m).curg = saved;
 }
 

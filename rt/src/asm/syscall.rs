@@ -60,17 +60,16 @@ pub unsafe extern "C" fn syscall6(
 unsafe fn blocking_syscall(num: usize, a: [usize; 6]) -> [usize; 3] {
     let mut save = [0usize; 12];
     save[6..].copy_from_slice(&a);
-    let (sp, bp): (usize, usize);
+    let sp: usize;
     asm!(
         "mov [{r}], rbx", "mov [{r} + 8], rbp", "mov [{r} + 16], r12",
         "mov [{r} + 24], r13", "mov [{r} + 32], r14", "mov [{r} + 40], r15",
-        "mov {sp}, rsp", "mov {bp}, rbp",
+        "mov {sp}, rsp",
         r = in(reg) save.as_mut_ptr(),
         sp = out(reg) sp,
-        bp = out(reg) bp,
         options(nostack, preserves_flags),
     );
-    let entered = crate::proc::entersyscall(sp, bp);
+    let entered = crate::proc::entersyscall(sp);
     let args = core::hint::black_box(&save);
     let r = syscall_go(
         num,
