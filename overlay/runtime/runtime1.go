@@ -122,10 +122,10 @@ func syscall_runtimeClearenv(env map[string]int) {
 	}
 }
 
-// entersyscall and exitsyscall bracket blocking system calls (syscall pulls them). With one
-// thread there is no P to hand off: the whole program waits for the call.
-func entersyscall() {}
-func exitsyscall() {}
+// entersyscall and exitsyscall bracket blocking system calls (syscall pulls them): the P may
+// go to another M while the call blocks (rt/src/proc.rs).
+func entersyscall()
+func exitsyscall()
 
 //go:linkname syscall_cgocaller syscall.cgocaller
 func syscall_cgocaller(fn unsafe.Pointer, args ...uintptr) uintptr {
@@ -150,9 +150,12 @@ func syscall_runtime_AfterExec() {}
 
 //go:linkname syscall_runtime_doAllThreadsSyscall syscall.runtime_doAllThreadsSyscall
 func syscall_runtime_doAllThreadsSyscall(trap, a1, a2, a3, a4, a5, a6 uintptr) (r1, r2, err uintptr) {
-	// One thread: the ordinary system call is the all-threads one.
-	return rawsyscall6(trap, a1, a2, a3, a4, a5, a6)
+	return doAllThreadsSyscall(trap, a1, a2, a3, a4, a5, a6)
 }
+
+// doAllThreadsSyscall makes the system call on every thread of the process
+// (rt/src/proc.rs); err is the errno (0 on success).
+func doAllThreadsSyscall(trap, a1, a2, a3, a4, a5, a6 uintptr) (r1, r2, err uintptr)
 
 // rawsyscall6 makes a system call; err is the errno (0 on success).
 func rawsyscall6(trap, a1, a2, a3, a4, a5, a6 uintptr) (r1, r2, err uintptr)

@@ -113,7 +113,7 @@ unsafe fn scan_current_stack(mut stack_hi: usize) {
     }
     if sp >= stack_hi || stack_hi - sp > crate::start::MAX_STACK_SIZE + PAGE_SIZE {
         // Running on the thread's own stack (g0).
-        stack_hi = (*core::ptr::addr_of!(start::G0)).stack.hi;
+        stack_hi = (*(*start::getm()).g0).stack.hi;
         if sp >= stack_hi {
             crate::panic::throw(b"runtime: gc: cannot find the current stack");
         }
@@ -167,7 +167,7 @@ pub unsafe fn gc_mark() {
     drain();
 
     // The signal stack (a fault being turned into a panic keeps its context there).
-    let m = &raw const start::M0;
+    let m = start::getm();
     let (slo, shi) = ((*m).gsignal.lo, (*m).gsignal.hi);
     if slo != 0 {
         scan_conservative(slo, shi);

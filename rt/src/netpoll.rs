@@ -4,6 +4,7 @@
 
 use crate::start::{call_go1r2, getg};
 use crate::sys;
+use core::sync::atomic::{AtomicI32, Ordering};
 
 const SYS_EPOLL_CTL: usize = 233;
 const SYS_EPOLL_PWAIT: usize = 281;
@@ -24,11 +25,60 @@ struct EpollEvent {
     data: u64,
 }
 
-/// `runtime.netpollinit() int32`: a new epoll descriptor, or -errno.
+const SYS_READ: usize = 0;
+const SYS_EVENTFD2: usize = 290;
+const EFD_CLOEXEC: usize = 0o2000000;
+const EFD_NONBLOCK: usize = 0o4000;
+
+/// An eventfd in the epoll set with data 0 (no pollDesc has that address): writing it wakes
+/// the P's holder from its wait in epoll (gc's netpollBreak), for an M returning from a
+/// system call (proc.rs). -1 until the poller exists.
+static BREAK_FD: AtomicI32 = AtomicI32::new(-1);
+
+/// `runtime.netpollinit() int32`: a new epoll descriptor (with the break eventfd in its
+/// set), or -errno.
 #[unsafe(export_name = "runtime.netpollinit")]
 pub extern "C" fn netpollinit() -> i32 {
-    // SAFETY: plain system call.
-    unsafe { sys::syscall3(SYS_EPOLL_CREATE1, EPOLL_CLOEXEC, 0, 0) as i32 }
+    // SAFETY: plain system calls; ev is a valid epoll_event.
+    unsafe {
+        let epfd = sys::syscall3(SYS_EPOLL_CREATE1, EPOLL_CLOEXEC, 0, 0) as i32;
+        if epfd < 0 {
+            return epfd;
+        }
+        let efd = sys::syscall3(SYS_EVENTFD2, 0, EFD_CLOEXEC | EFD_NONBLOCK, 0);
+        if efd < 0 {
+            return efd as i32;
+        }
+        let ev = EpollEvent {
+            events: EPOLLIN,
+            data: 0,
+        };
+        let r = sys::syscall6(
+            SYS_EPOLL_CTL,
+            epfd as usize,
+            EPOLL_CTL_ADD,
+            efd as usize,
+            &ev as *const EpollEvent as usize,
+            0,
+            0,
+        );
+        if r < 0 {
+            return r as i32;
+        }
+        BREAK_FD.store(efd as i32, Ordering::SeqCst);
+        epfd
+    }
+}
+
+/// gc's netpollBreak: interrupts the P's holder's wait in epoll.
+pub fn netpoll_break() {
+    let fd = BREAK_FD.load(Ordering::SeqCst);
+    if fd < 0 {
+        return;
+    }
+    let one: u64 = 1;
+    // SAFETY: 8 readable bytes; a full counter (EAGAIN) still leaves the fd readable.
+    unsafe { sys::syscall3(sys::SYS_WRITE, fd as usize, &one as *const u64 as usize, 8) };
 }
 
 /// `runtime.netpollopen(epfd, fd, pd) int32`: registers fd, edge-triggered for input and
@@ -96,10 +146,19 @@ pub unsafe extern "C" fn netpollwait(epfd: i32, buf: *mut [usize; 2], n: i32, ms
     if r < 0 {
         return r as i32;
     }
-    for (i, ev) in evs.iter().take(r as usize).enumerate() {
-        *buf.add(i) = [ev.events as usize, ev.data as usize];
+    let mut n = 0;
+    for ev in evs.iter().take(r as usize) {
+        if ev.data == 0 {
+            // The break eventfd: drain it; the caller looks for work again anyway.
+            let mut v: u64 = 0;
+            let fd = BREAK_FD.load(Ordering::SeqCst) as usize;
+            sys::syscall3(SYS_READ, fd, &mut v as *mut u64 as usize, 8);
+            continue;
+        }
+        *buf.add(n) = [ev.events as usize, ev.data as usize];
+        n += 1;
     }
-    r as i32
+    n as i32
 }
 
 unsafe extern "C" {

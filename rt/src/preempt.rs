@@ -14,7 +14,8 @@
 //!   check, and a loop without calls is exactly the case the prologue check misses, so the
 //!   back-edges are where the check is cheapest to add: one compare with memory and a branch.
 //!
-//! * **Asynchronously.** The sysmon timer's signal (proc.rs) interrupts the thread. When the
+//! * **Asynchronously.** sysmon's signal (proc.rs, sent to the M alone with tgkill)
+//!   interrupts the thread. When the
 //!   interrupted instruction is a safe point ([`is_async_safe_point`]), the handler makes the
 //!   goroutine call [`async_preempt`] as if the interrupted instruction had called it: it pushes
 //!   the interrupted pc on the goroutine's stack and resumes at `runtime.asyncPreempt`, which
@@ -58,10 +59,8 @@ pub unsafe fn preemptone(g: *mut G) {
 
 /// Whether `g` has been asked to yield and may be (gc's wantAsyncPreempt and canPreemptM).
 unsafe fn want_async_preempt(g: *mut G) -> bool {
-    (*g).stackguard0 == STACK_PREEMPT
-        && (*g).status == G_RUNNING
-        && !(*g).m.is_null()
-        && (*(*g).m).locks == 0
+    let m = crate::start::getm();
+    (*g).stackguard0 == STACK_PREEMPT && (*g).status == G_RUNNING && (*m).locks == 0 && g != (*m).g0
 }
 
 /// Whether `pc` is code where the goroutine may be stopped and resumed later with all its

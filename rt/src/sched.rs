@@ -1,5 +1,6 @@
-//! The goroutine scheduler: one thread (m0) runs every goroutine, switching cooperatively when
-//! the running goroutine blocks (channel operations, select) or exits.
+//! The goroutine scheduler: the M holding the one P (proc.rs) runs every goroutine, switching
+//! when the running goroutine blocks (channel operations, select), exits, is preempted, or
+//! enters a blocking system call (then another M may take the P).
 //!
 //! Run order follows gc with one P (`GOMAXPROCS=1`): a goroutine made runnable by `go` or by a
 //! channel operation goes into `runnext`, pushing the previous `runnext` to the tail of the
@@ -14,22 +15,28 @@
 //! from the new one (Cranelift notes §7). Everything reaches the scheduler through a SysV call
 //! from Go code, so caller-saved registers are dead at every switch.
 //!
-//! When nothing is runnable, every goroutine is blocked for good (there are no timers,
-//! network poller or other threads yet): that is gc's `all goroutines are asleep - deadlock!`.
+//! When nothing is runnable and no timer, I/O wait or system call is pending, every goroutine
+//! is blocked for good: that is gc's `all goroutines are asleep - deadlock!`.
+//!
+//! The queues below are touched only by the P's holder, except the global run queue, which an
+//! M returning from a system call appends to (under `SCHED_LOCK`).
 
 use crate::malloc::persistent_alloc;
 use crate::panic;
 use crate::print::{self, bytes};
-use crate::start::{self, G, getg};
+use crate::proc::SCHED_LOCK;
+use crate::start::{self, G, getg, getm};
 use crate::symtab;
 use crate::sys;
 use core::arch::naked_asm;
 use core::ptr::{addr_of_mut, null_mut};
+use core::sync::atomic::{AtomicU32, Ordering};
 
 // gc's g status values (runtime2.go).
 pub const G_IDLE: u32 = 0;
 pub const G_RUNNABLE: u32 = 1;
 pub const G_RUNNING: u32 = 2;
+pub const G_SYSCALL: u32 = 3;
 pub const G_WAITING: u32 = 4;
 pub const G_DEAD: u32 = 6;
 
@@ -170,6 +177,13 @@ pub struct SchedInfo {
     pub paniconfault: bool,
     /// The synctest bubble the goroutine belongs to (gc's `g.bubble`), or null.
     pub bubble: *mut Bubble,
+    /// Set by `runtime.entersyscall`: the next raw system call may block (proc.rs).
+    pub syscall_next: bool,
+    /// The return address and frame pointer of the call of `runtime.entersyscall` (gc's
+    /// syscallpc and syscallbp), for tracebacks; the stack pointer the collector scans from
+    /// is in `sched.sp`.
+    pub syscall_pc: usize,
+    pub syscall_bp: usize,
 }
 
 impl SchedInfo {
@@ -187,6 +201,9 @@ impl SchedInfo {
         system: false,
         paniconfault: false,
         bubble: null_mut(),
+        syscall_next: false,
+        syscall_pc: 0,
+        syscall_bp: 0,
     };
 }
 
@@ -354,7 +371,8 @@ static mut SCHED: Sched = Sched {
 };
 
 fn sched() -> &'static mut Sched {
-    // SAFETY: one thread runs the runtime; no reference outlives a scheduler call.
+    // SAFETY: only the P's holder uses it (the global queue's part under SCHED_LOCK); no
+    // reference outlives a scheduler call.
     unsafe { &mut *addr_of_mut!(SCHED) }
 }
 
@@ -395,13 +413,15 @@ unsafe fn runqput(g: *mut G) {
     }
     (*old).sched_ext.schedlink = null_mut();
     if s.runq_len == LOCAL_RUNQ_CAP {
+        SCHED_LOCK.lock();
         for _ in 0..LOCAL_RUNQ_CAP / 2 {
             let h = s.runq_head;
             s.runq_head = (*h).sched_ext.schedlink;
             s.runq_len -= 1;
-            globrunqput(h);
+            globrunqput_locked(h);
         }
-        globrunqput(old);
+        globrunqput_locked(old);
+        SCHED_LOCK.unlock();
         return;
     }
     if s.runq_tail.is_null() {
@@ -413,9 +433,35 @@ unsafe fn runqput(g: *mut G) {
     s.runq_len += 1;
 }
 
+/// Goroutines in the global run queue. The queue is shared with Ms returning from system
+/// calls (proc.rs), so it is changed under `SCHED_LOCK`; this count lets the P's holder see
+/// that it is empty without taking the lock.
+static GLOBQ_SIZE: AtomicU32 = AtomicU32::new(0);
+
+/// Whether the global run queue is empty.
+pub fn globq_empty() -> bool {
+    GLOBQ_SIZE.load(Ordering::SeqCst) == 0
+}
+
 /// Appends `g` to the global run queue.
 unsafe fn globrunqput(g: *mut G) {
+    SCHED_LOCK.lock();
+    globrunqput_locked(g);
+    SCHED_LOCK.unlock();
+}
+
+/// Appends `g`, a goroutine back from a system call whose M lost the P, to the global run
+/// queue (gc's exitsyscall0).
+///
+/// # Safety
+/// `g`'s context is saved and it is runnable.
+pub unsafe fn globrunqput_from_syscall(g: *mut G) {
+    globrunqput(g);
+}
+
+unsafe fn globrunqput_locked(g: *mut G) {
     let s = sched();
+    GLOBQ_SIZE.fetch_add(1, Ordering::SeqCst);
     (*g).sched_ext.schedlink = null_mut();
     if s.globq_tail.is_null() {
         s.globq_head = g;
@@ -429,7 +475,7 @@ unsafe fn globrunqput(g: *mut G) {
 /// global queue first, then runnext, the local queue, the global queue).
 unsafe fn runqget() -> *mut G {
     let s = sched();
-    if s.schedtick.is_multiple_of(61) && !s.globq_head.is_null() {
+    if s.schedtick.is_multiple_of(61) && !globq_empty() {
         s.schedtick = s.schedtick.wrapping_add(1);
         return globrunqget();
     }
@@ -457,7 +503,11 @@ unsafe fn runqget() -> *mut G {
 }
 
 unsafe fn globrunqget() -> *mut G {
+    if globq_empty() {
+        return null_mut();
+    }
     let s = sched();
+    SCHED_LOCK.lock();
     let g = s.globq_head;
     if !g.is_null() {
         s.globq_head = (*g).sched_ext.schedlink;
@@ -465,7 +515,9 @@ unsafe fn globrunqget() -> *mut G {
             s.globq_tail = null_mut();
         }
         (*g).sched_ext.schedlink = null_mut();
+        GLOBQ_SIZE.fetch_sub(1, Ordering::SeqCst);
     }
+    SCHED_LOCK.unlock();
     g
 }
 
@@ -485,8 +537,10 @@ pub extern "C" fn gopreempt_m() {
     // SAFETY: g is the running goroutine.
     unsafe {
         (*g).stackguard0 = (*g).stack.lo;
-        // The runtime is running Go code for this goroutine (timer functions): not now.
-        if (*(*g).m).locks != 0 || (*g).status != G_RUNNING {
+        // The runtime is running Go code for this goroutine (timer functions), or on the
+        // scheduler's own stack: not now.
+        let m = getm();
+        if (*m).locks != 0 || (*g).status != G_RUNNING || g == (*m).g0 {
             return;
         }
     }
@@ -551,10 +605,26 @@ unsafe fn switch_to(from: *mut G, to: *mut G) {
     (*to).status = G_RUNNING;
     // A preemption request belongs to the time slice it was made in (gc's execute).
     (*to).stackguard0 = (*to).stack.lo;
-    let m = (*from).m;
+    let m = getm();
     (*to).m = m;
     (*m).curg = to;
     swapctx(&mut (*from).sched.sp, (*to).sched.sp);
+}
+
+/// gc's execute, on g0 of the M holding the P: runs `to`, leaving the g0 stack (which the
+/// next mcall restarts from its top).
+///
+/// # Safety
+/// `to` is runnable with its context saved.
+pub unsafe fn execute(to: *mut G) -> ! {
+    (*to).status = G_RUNNING;
+    (*to).stackguard0 = (*to).stack.lo;
+    let m = getm();
+    (*to).m = m;
+    (*m).curg = to;
+    let mut unused = 0;
+    swapctx(&mut unused, (*to).sched.sp);
+    panic::throw(b"execute returned")
 }
 
 /// Saves rbp, rbx, r12–r15 on the current stack, stores rsp to `*save`, switches to stack
@@ -657,9 +727,13 @@ pub unsafe fn goexit_current() -> ! {
 static mut MAIN_GOEXITED: bool = false;
 
 /// gc's findRunnable with one P: runs the timers that are due, then takes the next goroutine
-/// from the run queues; with nothing to run but timers pending, sleeps until the earliest one.
-/// Null means nothing can ever run again.
-unsafe fn find_runnable() -> *mut G {
+/// from the run queues; with nothing to run but timers, I/O or system calls pending, waits
+/// (holding the P, proc.rs's idle_wait) until one of them may have made a goroutine
+/// runnable. Null means nothing can ever run again (gc's checkdead).
+///
+/// # Safety
+/// Called by the P's holder.
+pub unsafe fn find_runnable() -> *mut G {
     // gc's schedtick: every 61st pick also polls the network without waiting, so that ready
     // I/O is noticed while other goroutines keep the thread busy.
     static mut SCHEDTICK: u32 = 0;
@@ -683,15 +757,16 @@ unsafe fn find_runnable() -> *mut G {
         if signals && !(0..=10_000_000).contains(&delay) {
             delay = 10_000_000;
         }
-        if crate::netpoll::has_waiters() {
-            // Wait for I/O, at most until the next timer is due.
-            crate::netpoll::poll(delay);
+        let netpoll = crate::netpoll::has_waiters();
+        // A goroutine in a system call comes back through the global queue: the count is
+        // read before the queue, as exitsyscall0 queues before it counts down.
+        if delay < 0 && !netpoll && crate::proc::NSYSCALL.load(Ordering::SeqCst) == 0 {
+            if globq_empty() {
+                return null_mut();
+            }
             continue;
         }
-        if delay < 0 {
-            return null_mut();
-        }
-        crate::time::sleep_until(now + delay);
+        crate::proc::idle_wait(netpoll, delay);
     }
 }
 
@@ -935,7 +1010,7 @@ pub extern "C" fn block() {
 
 /// Nothing can run: every goroutine waits for something only another goroutine could do.
 /// Prints gc's fatal error with each live goroutine's stack (in creation order) and exits 2.
-fn deadlock() -> ! {
+pub(crate) fn deadlock() -> ! {
     let fp = panic::current_fp();
     let cur = getg();
     // SAFETY: single-threaded runtime.
@@ -958,11 +1033,7 @@ fn deadlock() -> ! {
                 bytes(b"]:\n");
                 // The current goroutine is walked from this frame; others from the rbp that
                 // swapctx saved (6th word of the saved context).
-                let gfp = if g == cur {
-                    fp
-                } else {
-                    *(((*g).sched.sp + 40) as *const usize)
-                };
+                let gfp = if g == cur { fp } else { saved_fp(g) };
                 traceback_other(g, gfp);
                 print_created_by(g);
             }
@@ -996,17 +1067,18 @@ pub fn traceback_others(level2: bool) {
                 bytes(match st {
                     G_RUNNABLE => b"runnable",
                     G_RUNNING => b"running",
+                    G_SYSCALL => b"syscall",
                     _ if (*g).sched_ext.wait_reason == WaitReason::None => b"waiting",
                     _ => (*g).sched_ext.wait_reason.text(),
                 });
                 print_bubble_status(g);
                 bytes(b"]:\n");
-                let fp = *(((*g).sched.sp + 40) as *const usize);
+                let fp = saved_fp(g);
                 let entry = (*g).sched_ext.entry;
                 if fp == 0 && entry != 0 {
                     // Not started yet: gc shows the function it will run.
-                    let m = (*g).m;
-                    if !m.is_null() {
+                    let m = getm();
+                    {
                         let saved = (*m).curg;
                         (*m).curg = g;
                         panic::traceback(*(entry as *const usize), 0);
@@ -1022,17 +1094,30 @@ pub fn traceback_others(level2: bool) {
     }
 }
 
+/// The frame pointer a goroutine that is not running left: the rbp that swapctx saved (6th
+/// word of its saved context), or where it entered its system call.
+unsafe fn saved_fp(g: *mut G) -> usize {
+    if (*g).status == G_SYSCALL {
+        return (*g).sched_ext.syscall_bp;
+    }
+    *(((*g).sched.sp + 40) as *const usize)
+}
+
 /// Prints the frames of goroutine `g` starting from frame pointer `fp` (the walk uses the
 /// current goroutine's stack bounds, so `g` is made current while printing; the program is
 /// about to exit).
 unsafe fn traceback_other(g: *mut G, fp: usize) {
-    let m = (*g).m;
-    if m.is_null() {
-        return;
-    }
+    let m = getm();
     let saved = (*m).curg;
     (*m).curg = g;
-    panic::traceback(0, fp);
+    // A goroutine in a system call starts at the function that entered it (syscall.Syscall),
+    // at the call of entersyscall, as gc's syscallpc/syscallsp.
+    let pc = if (*g).status == G_SYSCALL {
+        (*g).sched_ext.syscall_pc.saturating_sub(1)
+    } else {
+        0
+    };
+    panic::traceback(pc, fp);
     (*m).curg = saved;
 }
 

@@ -12,8 +12,6 @@ const SIGBUS: i32 = 7;
 const SIGFPE: i32 = 8;
 const SIGSEGV: i32 = 11;
 const SIGURG: i32 = crate::proc::SIGURG;
-/// si_code of a signal raised by a POSIX timer.
-const SI_TIMER: i32 = -2;
 const SA_RESTART: u64 = 0x1000_0000;
 
 pub(crate) const SA_SIGINFO: u64 = 0x4;
@@ -44,11 +42,8 @@ extern "C" fn sigreturn_tramp() {
     naked_asm!("mov eax, {}", "syscall", "ud2", const sys::SYS_RT_SIGRETURN)
 }
 
-/// Installs the alternate stack for this thread and the handlers.
-///
-/// # Safety
-/// [stack, stack+size) must be memory dedicated to signal handling on this thread.
-pub unsafe fn init(stack: usize, size: usize) {
+/// Makes [stack, stack+size) the calling thread's alternate signal stack.
+pub fn sigaltstack(stack: usize, size: usize) {
     let ss = StackT {
         sp: stack,
         flags: 0,
@@ -56,6 +51,68 @@ pub unsafe fn init(stack: usize, size: usize) {
     };
     // SAFETY: valid stack_t; old value not requested.
     unsafe { sys::syscall3(sys::SYS_SIGALTSTACK, &ss as *const StackT as usize, 0, 0) };
+}
+
+/// A system call to make on this thread too (proc.rs's doAllThreadsSyscall).
+extern "C" fn per_thread_syscall_handler(_sig: i32, _info: *const u8, _uctx: *const u8) {
+    crate::proc::run_per_thread_syscall();
+}
+
+/// SIGPIPE: gc's handler ignores it, so that a write to a closed pipe or socket fails with
+/// EPIPE; os raises it again for stdout and stderr (proc.rs's raisesigpipe).
+extern "C" fn sigpipe_handler(_sig: i32, _info: *const u8, _uctx: *const u8) {}
+
+/// Installs the SIGPIPE handler unless SIGPIPE was ignored at start-up (gc keeps it ignored
+/// then), or resets it to the default action (`default`) so that raising it ends the process.
+pub fn set_sigpipe(default: bool) {
+    const SIGPIPE: usize = 13;
+    let mut old = KSigaction {
+        handler: 0,
+        flags: 0,
+        restorer: 0,
+        mask: 0,
+    };
+    let act = KSigaction {
+        handler: if default {
+            0
+        } else {
+            sigpipe_handler as *const () as usize
+        },
+        flags: SA_SIGINFO | SA_ONSTACK | SA_RESTORER | SA_RESTART,
+        restorer: sigreturn_tramp as *const () as usize,
+        mask: 0,
+    };
+    // SAFETY: valid sigactions, sigsetsize 8.
+    unsafe {
+        let oldp = &mut old as *mut KSigaction as usize;
+        sys::syscall6(sys::SYS_RT_SIGACTION, SIGPIPE, 0, oldp, 8, 0, 0);
+        if old.handler == 1 {
+            return; // SIG_IGN
+        }
+        let actp = &act as *const KSigaction as usize;
+        sys::syscall6(sys::SYS_RT_SIGACTION, SIGPIPE, actp, 0, 8, 0, 0);
+    }
+}
+
+/// Installs the alternate stack for this thread and the handlers.
+///
+/// # Safety
+/// [stack, stack+size) must be memory dedicated to signal handling on this thread.
+pub unsafe fn init(stack: usize, size: usize) {
+    sigaltstack(stack, size);
+    set_sigpipe(false);
+    let act = KSigaction {
+        handler: per_thread_syscall_handler as *const () as usize,
+        flags: SA_SIGINFO | SA_ONSTACK | SA_RESTORER | SA_RESTART,
+        restorer: sigreturn_tramp as *const () as usize,
+        mask: 0,
+    };
+    // SAFETY: valid sigaction, sigsetsize 8.
+    unsafe {
+        let actp = &act as *const KSigaction as usize;
+        let sig = crate::proc::SIG_PER_THREAD_SYSCALL as usize;
+        sys::syscall6(sys::SYS_RT_SIGACTION, sig, actp, 0, 8, 0, 0);
+    }
     for sig in [SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGURG] {
         let act = KSigaction {
             handler: if sig == SIGURG {
@@ -93,21 +150,12 @@ const REG_RBP: usize = 10;
 const REG_RSP: usize = 15;
 const REG_RIP: usize = 16;
 
-/// SIGURG: the sysmon timer's tick (proc.rs's retake), or a SIGURG sent by someone else,
-/// which gc treats as a preemption request too and passes on to os/signal.
-extern "C" fn sigurg_handler(_sig: i32, info: *const u8, uctx: *const u8) {
-    // SAFETY: the kernel passes valid siginfo and ucontext pointers with SA_SIGINFO; the
-    // context's registers are ours to change before the handler returns.
-    unsafe {
-        let code = *(info.add(8) as *const i32);
-        let gregs = uctx.add(GREGS) as *mut usize;
-        if code == SI_TIMER {
-            crate::proc::retake(gregs);
-        } else {
-            crate::preempt::do_sig_preempt(gregs);
-            crate::sigqueue::sigsend(SIGURG as u32);
-        }
-    }
+/// SIGURG: sysmon's preemption request to this thread, or a SIGURG sent by someone else,
+/// which gc treats as a preemption request too and passes on to os/signal (proc.rs).
+extern "C" fn sigurg_handler(_sig: i32, _info: *const u8, uctx: *const u8) {
+    // SAFETY: the kernel passes a valid ucontext pointer with SA_SIGINFO; the context's
+    // registers are ours to change before the handler returns.
+    unsafe { crate::proc::sigurg(uctx.add(GREGS) as *mut usize) }
 }
 
 fn signame(sig: i32) -> &'static [u8] {

@@ -48,6 +48,27 @@ pub fn sigsend(sig: u32) {
     }
 }
 
+/// gc's os_sigpipe test: whether os/signal ignores SIGPIPE or takes it (then it is queued for
+/// it), in which case a failed write to stdout or stderr does not end the process.
+pub fn sigpipe_taken() -> bool {
+    const SIGPIPE: u32 = 13;
+    // SAFETY: plain words written only outside signal handlers.
+    let (wanted, ignored) = unsafe {
+        (
+            core::ptr::read_volatile(&raw const WANTED),
+            core::ptr::read_volatile(&raw const IGNORED),
+        )
+    };
+    if ignored & bit(SIGPIPE) != 0 {
+        return true;
+    }
+    if wanted & bit(SIGPIPE) != 0 {
+        PENDING.fetch_or(bit(SIGPIPE), Ordering::SeqCst);
+        return true;
+    }
+    false
+}
+
 #[unsafe(naked)]
 extern "C" fn sigreturn() {
     naked_asm!("mov eax, {}", "syscall", "ud2", const sys::SYS_RT_SIGRETURN)
@@ -55,6 +76,9 @@ extern "C" fn sigreturn() {
 
 extern "C" fn sigqueue_handler(sig: i32, _info: *const u8, _uctx: *const u8) {
     PENDING.fetch_or(bit(sig as u32), Ordering::SeqCst);
+    // The signal may land on another thread than the P's holder: wake it if it waits (a
+    // futex wake or an eventfd write, both fine in a handler).
+    crate::proc::wake_p_holder();
 }
 
 fn set_action(sig: u32, handler: usize) {

@@ -6,7 +6,7 @@
 
 use crate::{signal, symtab, sys};
 use core::arch::naked_asm;
-use core::ptr::{addr_of, addr_of_mut};
+use core::ptr::addr_of_mut;
 
 /// gc's `stack`: [lo, hi).
 #[repr(C)]
@@ -45,17 +45,36 @@ pub struct G {
     pub sched_ext: crate::sched::SchedInfo,
 }
 
-/// An OS thread. Only m0 exists for now.
+/// An OS thread (gc's m). m0 is the process's first thread; the others are started by
+/// proc.rs (`newm`) with os_linux.rs's `newosproc`. Each thread's FS base points at its M,
+/// so `fs:[0]` is the M and `fs:[8]` the goroutine it runs ([`getm`], [`getg`]): the two
+/// first fields are fixed.
 #[repr(C)]
 pub struct M {
-    pub g0: *mut G,
+    /// This M (read as `fs:[0]`).
+    pub this: *mut M,
+    /// The goroutine whose stack the thread runs on (read as `fs:[8]`): a user goroutine, or
+    /// `g0` while the thread runs the scheduler on its own stack.
     pub curg: *mut G,
+    /// The scheduling goroutine: its stack is the thread's own (the kernel's for m0, mmap'd
+    /// for the others).
+    pub g0: *mut G,
     pub id: i64,
     /// Alternate signal stack of this thread: [lo, hi).
     pub gsignal: Stack,
     /// gc's m.locks: while non-zero the running goroutine is not preempted (the runtime is
     /// running Go code on its behalf, such as timer functions inside the scheduler).
     pub locks: i32,
+    /// The thread id (gc's m.procid), for tgkill.
+    pub procid: i32,
+    /// Where an idle M sleeps until it is given the P (gc's m.park).
+    pub park: crate::lock_futex::Note,
+    /// Next idle M (gc's m.schedlink) and next M ever created (gc's m.alllink).
+    pub schedlink: *mut M,
+    pub alllink: *mut M,
+    /// Set by sysmon before it sends this M the preemption signal, so the handler tells its
+    /// own requests from a SIGURG that os/signal may want.
+    pub preempt_sent: core::sync::atomic::AtomicU32,
 }
 
 /// gc's stackPreempt (`uintptrMask & -1314`): the stackguard0 value that asks the running
@@ -92,11 +111,17 @@ pub static mut G1: G = G {
 };
 
 pub static mut M0: M = M {
-    g0: core::ptr::null_mut(),
+    this: core::ptr::null_mut(),
     curg: core::ptr::null_mut(),
+    g0: core::ptr::null_mut(),
     id: 0,
     gsignal: Stack { lo: 0, hi: 0 },
     locks: 0,
+    procid: 0,
+    park: crate::lock_futex::Note::new(),
+    schedlink: core::ptr::null_mut(),
+    alllink: core::ptr::null_mut(),
+    preempt_sent: core::sync::atomic::AtomicU32::new(0),
 };
 
 /// argc/argv as given by the kernel, for os.Args later.
@@ -131,11 +156,29 @@ pub fn env_is(name: &[u8], value: &[u8]) -> bool {
     }
 }
 
-/// The goroutine running on this thread. Single-threaded for now; with threads this becomes a
-/// per-M value (FS-relative, as gc's FS:-8).
+/// The goroutine running on this thread (`fs:[8]`, the M's curg; gc keeps g in TLS too).
+#[inline(always)]
 pub fn getg() -> *mut G {
-    // SAFETY: read of a word written only at start-up and by the (future) scheduler.
-    unsafe { (*addr_of!(M0)).curg }
+    let g: *mut G;
+    // SAFETY: every thread's FS base points at its M from its first instruction of Rust
+    // code on (rt0_go_rust for m0, the clone for the others).
+    unsafe {
+        core::arch::asm!("mov {}, qword ptr fs:[8]", out(reg) g,
+            options(nostack, readonly, preserves_flags));
+    }
+    g
+}
+
+/// The M of this thread (`fs:[0]`).
+#[inline(always)]
+pub fn getm() -> *mut M {
+    let m: *mut M;
+    // SAFETY: as in getg.
+    unsafe {
+        core::arch::asm!("mov {}, qword ptr fs:[0]", out(reg) m,
+            options(nostack, readonly, preserves_flags));
+    }
+    m
 }
 
 /// ELF entry point.
@@ -272,18 +315,23 @@ pub fn alloc_stack(size: usize) -> Option<Stack> {
 extern "C" fn rt0_go_rust(argc: isize, argv: *const *const u8, sp: usize) -> usize {
     // SAFETY: single-threaded start-up; nothing else touches these statics yet.
     unsafe {
+        let m0 = addr_of_mut!(M0);
+        (*m0).this = m0;
+        (*m0).curg = addr_of_mut!(G0);
+        crate::os_linux::settls(m0);
         ARGC = argc;
         ARGV = argv;
         ENVP = argv.add(argc.max(0) as usize + 1);
         crate::malloc::init_alloc_stats(env_is(b"RGO_ALLOCSTATS", b"1"));
         crate::mgc::gcinit();
         let hi = (sp + 4095) & !4095;
-        let m0 = addr_of_mut!(M0);
         let g0 = addr_of_mut!(G0);
         let g1 = addr_of_mut!(G1);
+        // g0's stack is the thread stack below argc (argv and the environment lie above it
+        // and stay in use): the scheduler restarts on it from this top (proc.rs's mcall).
         (*g0).stack = Stack {
             lo: hi - G0_STACK_SIZE,
-            hi,
+            hi: (sp - 64) & !15,
         };
         (*g0).m = m0;
         // If the reservation fails goroutine 1 stays on the thread stack (8 MiB deep only).
@@ -305,7 +353,8 @@ extern "C" fn rt0_go_rust(argc: isize, argv: *const *const u8, sp: usize) -> usi
             };
             signal::init(ss as usize, SIGSTACK_SIZE);
         }
-        crate::proc::sysmon_start();
+        (*m0).procid = crate::os_linux::gettid();
+        crate::proc::schedinit();
         // 16-byte aligned, so the `call` into runtime.main respects the SysV alignment.
         (*g1).stack.hi & !15
     }

@@ -3,8 +3,8 @@
 //! The timer heap itself is Go code in the runtime overlay (overlay/runtime/time.go): it keeps
 //! `runtime.timerNextWhen` (the earliest due time in nanotime units, 0 when there are no
 //! timers) and provides `runtime.runTimers`, which runs every due timer. The scheduler calls
-//! [`check_timers`] whenever it looks for the next goroutine, and [`sleep_until`] when nothing
-//! can run but a timer is pending.
+//! [`check_timers`] whenever it looks for the next goroutine, and waits on a note until the next
+//! timer when nothing can run (proc.rs's idle_wait).
 
 use crate::start::{call_go0, getg};
 use crate::sys;
@@ -88,7 +88,7 @@ pub fn check_timers() {
     }
 }
 
-/// Sleeps until the monotonic clock reaches `when` (nothing else can run meanwhile).
+/// Sleeps the calling thread until the monotonic clock reaches `when` (sysmon's pauses).
 pub fn sleep_until(when: i64) {
     loop {
         let d = when - nanotime();

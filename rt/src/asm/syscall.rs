@@ -41,12 +41,45 @@ pub unsafe extern "C" fn syscall6(
     a5: usize,
     a6: usize,
 ) {
-    // Blocking waits for child processes let the other goroutines run (rt/src/proc.rs).
-    if let Some(r) = crate::proc::cooperative_wait(num, [a1, a2, a3, a4, a5, a6]) {
-        *out = r;
+    let g = crate::start::getg();
+    if (*g).sched_ext.syscall_next {
+        // syscall.Syscall/Syscall6: the call may block; the P may go to another M meanwhile.
+        (*g).sched_ext.syscall_next = false;
+        *out = blocking_syscall(num, [a1, a2, a3, a4, a5, a6]);
         return;
     }
     *out = syscall_go(num, [a1, a2, a3, a4, a5, a6]);
+}
+
+/// A system call made between gc's entersyscall and exitsyscall (rt/src/proc.rs). While it
+/// blocks, the collector may run on another M and scans this goroutine's stack from the
+/// stack pointer entersyscall records: the callee-saved registers (which the Go frames above
+/// may use for pointers) and the arguments (a buffer the kernel writes may be referenced
+/// only by them) are stored in this frame first, above that stack pointer.
+#[inline(never)]
+unsafe fn blocking_syscall(num: usize, a: [usize; 6]) -> [usize; 3] {
+    let mut save = [0usize; 12];
+    save[6..].copy_from_slice(&a);
+    let sp: usize;
+    asm!(
+        "mov [{r}], rbx", "mov [{r} + 8], rbp", "mov [{r} + 16], r12",
+        "mov [{r} + 24], r13", "mov [{r} + 32], r14", "mov [{r} + 40], r15",
+        "mov {sp}, rsp",
+        r = in(reg) save.as_mut_ptr(),
+        sp = out(reg) sp,
+        options(nostack, preserves_flags),
+    );
+    let entered = crate::proc::entersyscall(sp);
+    let args = core::hint::black_box(&save);
+    let r = syscall_go(
+        num,
+        [args[6], args[7], args[8], args[9], args[10], args[11]],
+    );
+    if entered {
+        crate::proc::exitsyscall();
+    }
+    core::hint::black_box(&save);
+    r
 }
 
 /// System call `n` with gc's result convention (module doc): `[r1, r2, errno]`. Shared by the
