@@ -8,6 +8,7 @@
 
 use crate::dwarf;
 use crate::elf::{self, Image, OutSym};
+use crate::fips::{fips_sum, is_fips_symbol};
 use crate::gotype::{self, TypeAtom};
 use crate::input::{InSec, Rel, SymDef};
 use crate::lines::{self, FuncLines};
@@ -404,6 +405,16 @@ impl<'w, 'a> Lay<'w, 'a> {
         }
     }
 
+    /// Output section and address of a linker-defined symbol.
+    fn linker_sym(&self, name: &str) -> Result<(OutSec, u64), LinkError> {
+        let d = match self.w.lookup(name) {
+            Some(Target::Linker(id)) => self.ldefs.get(&id),
+            _ => None,
+        }
+        .ok_or_else(|| LinkError::Layout(format!("linker symbol {name} is not defined")))?;
+        Ok((self.loc_sec(d.loc), self.loc_addr(d.loc)))
+    }
+
     fn loc_sec(&self, loc: Loc) -> OutSec {
         match loc {
             Loc::Chunk(id, _) => self.chunks[id].out,
@@ -466,6 +477,23 @@ impl<'w, 'a> Lay<'w, 'a> {
     }
 }
 
+/// Index of a data output section in the FIPS piece lists.
+fn fips_idx(out: OutSec) -> usize {
+    match out {
+        OutSec::Rodata => 0,
+        OutSec::Noptrdata => 1,
+        _ => 2,
+    }
+}
+
+/// Whether input section (obj, sec) defines any FIPS module data symbol.
+fn has_fips_data(l: &Lay, obj: usize, sec: usize) -> bool {
+    l.sec_syms.get(&(obj, sec)).is_some_and(|syms| {
+        syms.iter()
+            .any(|&y| is_fips_symbol(&l.w.objs[obj].syms[y].name, false))
+    })
+}
+
 /// A function of the final .text, for pclntab and the symbol table.
 struct TextSym {
     obj: usize,
@@ -524,6 +552,8 @@ pub(crate) fn link_world(
 
     // ---- .text: runtime first, Go objects split into functions, each 32-byte aligned.
     let mut text_syms: Vec<TextSym> = Vec::new();
+    // FIPS module code, placed after all other code between go:textfipsstart/end.
+    let mut fips_text: Vec<usize> = Vec::new();
     for &oi in &objs {
         let o = &w.objs[oi];
         for si in 0..o.secs.len() {
@@ -581,7 +611,24 @@ pub(crate) fn link_world(
                     end = end.min(b + o.syms[sym].size);
                 }
                 let id = l.push_in(OutSec::Text, oi, si, b, end - b, align);
-                l.append(id);
+                // A piece is FIPS code when the function starting it is (split Go code), or
+                // when every function of an unsplit section (assembly) is.
+                let fips = if o.is_go {
+                    funcs
+                        .iter()
+                        .find(|f| f.0 == b)
+                        .is_some_and(|&(_, sym)| is_fips_symbol(&o.syms[sym].name, true))
+                } else {
+                    !funcs.is_empty()
+                        && funcs
+                            .iter()
+                            .all(|&(_, sym)| is_fips_symbol(&o.syms[sym].name, true))
+                };
+                if fips {
+                    fips_text.push(id);
+                } else {
+                    l.append(id);
+                }
             }
             for (v, sym) in funcs {
                 text_syms.push(TextSym {
@@ -592,7 +639,8 @@ pub(crate) fn link_world(
             }
         }
     }
-    // FIPS markers as gc places them, at the very end of text.
+    // FIPS markers as gc places them, at the very end of text, around the FIPS code (gc sorts
+    // text by symbol kind, and STEXTFIPS sorts after STEXT).
     let fips_s = l.push_synth(
         OutSec::Text,
         FUNC_ALIGN,
@@ -602,6 +650,9 @@ pub(crate) fn link_world(
         },
     );
     l.append(fips_s);
+    for id in fips_text {
+        l.append(id);
+    }
     let fips_e = l.push_synth(
         OutSec::Text,
         FUNC_ALIGN,
@@ -656,6 +707,8 @@ pub(crate) fn link_world(
     // data, so the collector scans only [runtime.rtnoptrdata, runtime.enoptrdata) and
     // [runtime.rtnoptrbss, runtime.enoptrbss) of those sections (rt/src/mgcmark.rs).
     let mut first_rt_noptrdata: Option<usize> = None;
+    // The FIPS module's .rodata, .noptrdata and .data pieces (see `fips_idx`).
+    let mut fips_data: [Vec<usize>; 3] = Default::default();
     let mut first_rt_noptrbss: Option<usize> = None;
     let go_first: Vec<usize> = {
         let mut v: Vec<usize> = objs.iter().copied().filter(|&i| w.objs[i].is_go).collect();
@@ -737,6 +790,46 @@ pub(crate) fn link_world(
                 }
                 _ if s.name == ADAPTERS_SECTION => {
                     adapter_chunks.push(l.push_in(OutSec::Rodata, oi, si, 0, s.size, s.align));
+                }
+                OutSec::Rodata | OutSec::Noptrdata | OutSec::Data
+                    if o.is_go && has_fips_data(&l, oi, si) =>
+                {
+                    // Split at symbols: the FIPS module's data moves between the section's
+                    // FIPS markers, the rest stays in place.
+                    let mut starts: Vec<(u64, bool)> = l
+                        .sec_syms
+                        .get(&(oi, si))
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|&sym| match o.syms[sym].def {
+                            SymDef::Sec(_, v) if v < s.size => {
+                                Some((v, is_fips_symbol(&o.syms[sym].name, false)))
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    // At one offset a non-FIPS name (a zero-size or aliased symbol) keeps the
+                    // piece out of the module.
+                    starts.sort_by_key(|&(v, fips)| (v, fips));
+                    starts.dedup_by_key(|x| x.0);
+                    if starts.first().is_none_or(|x| x.0 != 0) {
+                        starts.insert(0, (0, false));
+                    }
+                    for (i, &(b, fips)) in starts.iter().enumerate() {
+                        let end = starts.get(i + 1).map_or(s.size, |x| x.0);
+                        // The alignment the piece had inside its section.
+                        let natural = if b == 0 {
+                            s.align
+                        } else {
+                            (1u64 << b.trailing_zeros()).min(s.align.max(1))
+                        };
+                        let id = l.push_in(out, oi, si, b, end - b, natural.max(1));
+                        if fips {
+                            fips_data[fips_idx(out)].push(id);
+                        } else {
+                            l.append(id);
+                        }
+                    }
                 }
                 _ => {
                     let id = l.push_in(out, oi, si, 0, s.size, s.align);
@@ -852,7 +945,12 @@ pub(crate) fn link_world(
         ),
         (OutSec::Data, "go:datafipsstart", "go:datafipsend"),
     ] {
-        for n in [a, b] {
+        for (i, n) in [a, b].into_iter().enumerate() {
+            if i == 1 {
+                for id in std::mem::take(&mut fips_data[fips_idx(sec)]) {
+                    l.append(id);
+                }
+            }
             let id = l.push_synth(
                 sec,
                 1,
@@ -998,7 +1096,15 @@ pub(crate) fn link_world(
             true,
         );
     }
-    for n in ["go:rodatafipsstart", "go:rodatafipsend"] {
+    for (i, n) in ["go:rodatafipsstart", "go:rodatafipsend"]
+        .into_iter()
+        .enumerate()
+    {
+        if i == 1 {
+            for id in std::mem::take(&mut fips_data[fips_idx(OutSec::Rodata)]) {
+                l.append(id);
+            }
+        }
         let id = l.push_synth(
             OutSec::Rodata,
             1,
@@ -1302,6 +1408,35 @@ pub(crate) fn link_world(
                 }
             }
         }
+    }
+
+    // ---- the FIPS module's checksum, over the final bytes of the four marker ranges.
+    {
+        let mut sects: Vec<&[u8]> = Vec::new();
+        for (a, b) in [
+            ("go:textfipsstart", "go:textfipsend"),
+            ("go:rodatafipsstart", "go:rodatafipsend"),
+            ("go:noptrdatafipsstart", "go:noptrdatafipsend"),
+            ("go:datafipsstart", "go:datafipsend"),
+        ] {
+            let (sa, start) = l.linker_sym(a)?;
+            let (sb, end) = l.linker_sym(b)?;
+            let base = l.addr[sa.idx()];
+            let range = (start.checked_sub(base), end.checked_sub(base));
+            let bytes = match range {
+                (Some(s), Some(e)) if sa == sb && s <= e => {
+                    bufs[sa.idx()].get(s as usize..e as usize)
+                }
+                _ => None,
+            };
+            sects.push(bytes.ok_or_else(|| {
+                LinkError::Layout(format!("FIPS range {a}..{b} is not inside one section"))
+            })?);
+        }
+        let sum = fips_sum(&sects);
+        let (sec, at) = l.linker_sym("go:fipsinfo")?;
+        let off = (at - l.addr[sec.idx()]) as usize + 16;
+        bufs[sec.idx()][off..off + 32].copy_from_slice(&sum);
     }
 
     // ---- symbols.

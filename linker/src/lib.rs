@@ -12,6 +12,7 @@
 
 mod dwarf;
 mod elf;
+mod fips;
 mod gotype;
 mod input;
 mod layout;

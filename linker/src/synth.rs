@@ -143,8 +143,8 @@ pub(crate) fn buildinfo(opts: &LinkOptions) -> Vec<u8> {
     b
 }
 
-/// `go:fipsinfo` (120 bytes): magic, a zero sum (no FIPS module is linked, so nothing is
-/// verified), self pointer, and the text/rodata/noptrdata/data marker ranges.
+/// `go:fipsinfo` (120 bytes): magic, the sum (zero here; written over the final bytes after
+/// relocation, see fips.rs), self pointer, and the text/rodata/noptrdata/data marker ranges.
 pub(crate) fn fipsinfo(l: &Lay) -> Result<Synth, LinkError> {
     let mut d = b"\xff Go fipsinfo \xff\x00".to_vec();
     d.resize(120, 0);
