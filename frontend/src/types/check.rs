@@ -1440,6 +1440,13 @@ impl<'a> Checker<'a> {
             recv_obj_type = Some(self.receiver(o, recv));
         }
         let sig = self.signature(&fd.sig, recv_obj_type);
+        // A declared function's parameters and results belong to its body, at depth 1 like its
+        // receiver, wherever the declaration happens to be checked: a use inside a function
+        // literal elsewhere can check it first, with deeper function contexts on the stack,
+        // and closures in the body would then miss them as captures.
+        for &v in self.last_param_objs.iter().chain(&self.last_result_objs) {
+            self.var_depth.insert(v, 1);
+        }
         self.func_results.insert(o, self.last_result_objs.clone());
         self.close_scope();
         let sig = match recv_obj_type {
