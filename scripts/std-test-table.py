@@ -20,6 +20,7 @@ is written at the end (Markdown).
 import argparse
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -40,21 +41,30 @@ def pinned_go():
 
 
 def run(cmd, timeout, env):
-    """(exit status or None on timeout, combined output, seconds)."""
+    """(exit status or None on timeout, combined output, seconds).
+
+    The command runs in its own process group, and a timeout kills the whole group: `go test`
+    and `rgo test` run the test binary as a child, which would otherwise outlive them and load
+    the machine for the packages after it."""
     t0 = time.time()
+    p = subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
     try:
-        p = subprocess.run(
-            cmd,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            timeout=timeout,
-            env=env,
-            cwd=ROOT,
-        )
-        return p.returncode, p.stdout.decode("utf-8", "replace"), time.time() - t0
-    except subprocess.TimeoutExpired as e:
-        out = (e.stdout or b"").decode("utf-8", "replace")
-        return None, out, time.time() - t0
+        out, _ = p.communicate(timeout=timeout)
+        return p.returncode, out.decode("utf-8", "replace"), time.time() - t0
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        out, _ = p.communicate()
+        return None, (out or b"").decode("utf-8", "replace"), time.time() - t0
 
 
 FAIL_RE = re.compile(r"^\s*--- FAIL: (\S+)", re.M)
