@@ -342,20 +342,27 @@ struct Analyzer<'p> {
     report: bool,
 }
 
-impl<'p> Analyzer<'p> {
-    fn new(prog: &'p Program, pkg: PkgId) -> Analyzer<'p> {
-        let mut decls = HashMap::new();
-        for p in &prog.packages {
-            for f in &p.files {
-                for d in &f.decls {
-                    if let Decl::Func(fd) = d
-                        && let Some(&o) = prog.info.defs.get(&fd.name.id)
-                    {
-                        decls.insert(o, (&**fd, p.id));
-                    }
+/// Every declared function of the program (all packages) by its object, with its package:
+/// escape analysis and the inliner both look callees up in it.
+pub(crate) fn func_decls(prog: &Program) -> HashMap<ObjId, (&FuncDecl, PkgId)> {
+    let mut decls = HashMap::new();
+    for p in &prog.packages {
+        for f in &p.files {
+            for d in &f.decls {
+                if let Decl::Func(fd) = d
+                    && let Some(&o) = prog.info.defs.get(&fd.name.id)
+                {
+                    decls.insert(o, (&**fd, p.id));
                 }
             }
         }
+    }
+    decls
+}
+
+impl<'p> Analyzer<'p> {
+    fn new(prog: &'p Program, pkg: PkgId) -> Analyzer<'p> {
+        let decls = func_decls(prog);
         Analyzer {
             prog,
             pkg,

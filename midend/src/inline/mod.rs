@@ -162,18 +162,7 @@ pub(crate) struct Inliner<'p> {
 
 impl<'p> Inliner<'p> {
     fn new(prog: &'p Program, pkg: PkgId, m: u32) -> Inliner<'p> {
-        let mut decls = HashMap::new();
-        for p in &prog.packages {
-            for f in &p.files {
-                for d in &f.decls {
-                    if let Decl::Func(fd) = d
-                        && let Some(&o) = prog.info.defs.get(&fd.name.id)
-                    {
-                        decls.insert(o, (&**fd, p.id));
-                    }
-                }
-            }
-        }
+        let decls = crate::escape::func_decls(prog);
         Inliner {
             prog,
             pkg,
