@@ -21,6 +21,7 @@
 //! Symbols get gc's names: `·name` is `pkg.name`, `a∕b·name` is `a/b.name`, `name<>` is a
 //! file-local symbol, floating-point immediates become `$f64.<bits>` constants.
 
+mod evex;
 pub mod lex;
 pub mod obj;
 pub mod parse;

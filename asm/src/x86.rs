@@ -81,12 +81,12 @@ fn is_mem(op: &Op) -> bool {
 }
 
 /// The r/m side of a ModRM instruction.
-enum Rm<'a> {
+pub(crate) enum Rm<'a> {
     Reg(u8),
     Mem(&'a MemRef),
 }
 
-fn rm_of(op: &Op) -> R<Rm<'_>> {
+pub(crate) fn rm_of(op: &Op) -> R<Rm<'_>> {
     match op {
         Op::Reg(r) => Ok(Rm::Reg(r.num)),
         Op::Mem(m) => Ok(Rm::Mem(m)),
@@ -133,6 +133,12 @@ impl Out {
     }
 
     fn rm_tail(&mut self, reg: u8, rm: Rm, imm: &[u8]) {
+        self.rm_tail_scaled(reg, rm, imm, 1)
+    }
+
+    /// ModRM, SIB, displacement and immediate; an 8-bit displacement counts units of `n`
+    /// bytes (1 except for EVEX's compressed displacements).
+    pub(crate) fn rm_tail_scaled(&mut self, reg: u8, rm: Rm, imm: &[u8], n: i64) {
         let reg = (reg & 7) << 3;
         match rm {
             Rm::Reg(n) => self.bytes.push(0xC0 | reg | (n & 7)),
@@ -148,7 +154,7 @@ impl Out {
             }
             Rm::Mem(MemRef::Abs { base, index, disp }) => {
                 let disp = *disp;
-                let d8 = (-128..=127).contains(&disp);
+                let d8 = disp % n == 0 && (-128..=127).contains(&(disp / n));
                 match (base, index) {
                     (None, idx) => {
                         // No base: SIB with base 101 and a 32-bit displacement.
@@ -175,7 +181,7 @@ impl Out {
                             self.bytes.push((mode << 6) | reg | (b & 7));
                         }
                         match mode {
-                            1 => self.bytes.push(disp as i8 as u8),
+                            1 => self.bytes.push((disp / n) as i8 as u8),
                             2 => self.bytes.extend_from_slice(&(disp as i32).to_le_bytes()),
                             _ => {}
                         }
@@ -188,7 +194,7 @@ impl Out {
 
     /// VEX encoding: `pp` (0: none, 1: 66, 2: F3, 3: F2), `map` (1: 0F, 2: 0F38, 3: 0F3A).
     #[allow(clippy::too_many_arguments)]
-    fn vex(
+    pub(crate) fn vex(
         &mut self,
         pp: u8,
         map: u8,
@@ -1024,6 +1030,9 @@ pub fn encode(op: &str, args: &[Op], out: &mut Out) -> R<()> {
             return Ok(());
         }
         _ => {}
+    }
+    if let Some(r) = crate::evex::encode(op, args, out) {
+        return r;
     }
     vex_enc(op, args, out).unwrap_or_else(bad)
 }

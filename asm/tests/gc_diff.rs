@@ -21,7 +21,86 @@ const MUST_MATCH: &[(&str, &str)] = &[
     ("math", "math/hypot_amd64.s"),
     ("math", "math/floor_amd64.s"),
     ("math", "math/dim_amd64.s"),
+    ("hash/crc32", "hash/crc32/crc32_amd64.s"),
+    (
+        "internal/runtime/gc/scan",
+        "internal/runtime/gc/scan/expand_amd64.s",
+    ),
+    (
+        "internal/runtime/gc/scan",
+        "internal/runtime/gc/scan/filter_amd64.s",
+    ),
+    (
+        "internal/runtime/gc/scan",
+        "internal/runtime/gc/scan/scan_amd64.s",
+    ),
 ];
+
+/// EVEX forms GOROOT's files do not exercise: registers 16-31 in every field, masks with
+/// and without zeroing, 128/256/512-bit lengths, compressed displacements that fit, that do
+/// not divide by the tuple size and that overflow a byte, index registers, and the choice
+/// between the VEX and EVEX forms of a mnemonic that has both.
+const EVEX_FORMS: &str = r#"#include "textflag.h"
+TEXT ·evexForms(SB), NOSPLIT, $0-0
+	VPXORQ Z31, Z16, Z17
+	VPXORQ X1, X2, X3
+	VPXORQ Y9, Y20, Y30
+	VPANDQ 64(AX), Z1, Z2
+	VPANDQ 65(AX), Z1, Z2
+	VPANDQ 8192(R13), Z1, Z2
+	VPANDQ -8192(R13)(R12*4), Z1, Z2
+	VPANDQ 32(AX), Y1, Y2
+	VPORQ.Z Z3, Z4, K5, Z6
+	VPORQ Z3, Z4, K5, Z6
+	VPERMB Z24, Z25, K2, Z26
+	VPERMI2B.Z (BP), Z1, K7, Z2
+	VPTERNLOGD $0x96, Z27, Z5, Z1
+	VPTERNLOGQ $0xf0, 128(SP), Z5, Z1
+	VPCLMULQDQ $0x11, Z20, Z21, Z22
+	VPCLMULQDQ $0x11, X1, X2, X3
+	VPCLMULQDQ $0x01, Y17, Y2, Y3
+	VGF2P8AFFINEQB $0, Z1, Z2, Z3
+	VGF2P8AFFINEQB $0, X1, X2, X3
+	VEXTRACTF32X4 $3, Z20, X21
+	VEXTRACTF32X4 $1, Z1, 32(DI)
+	VEXTRACTI32X4 $1, Y1, 17(DI)
+	VPCOMPRESSQ Z19, K3, Z18
+	VPCOMPRESSQ Z1, K3, 16(DI)
+	VPCOMPRESSD Z1, K3, 16(DI)
+	VPCMPUQ $4, Z1, Z15, K1
+	VPCMPUQ $1, Z17, Z18, K2, K3
+	VPCMPUD $2, 64(CX), Z1, K4
+	VPCMPUB $0, Y1, Y2, K4
+	VPOPCNTB Z17, Z3
+	VPOPCNTQ 64(SI), Z3
+	VMOVDQU64 Z1, Z2
+	VMOVDQU64 Z20, 64(DI)(DX*8)
+	VMOVDQU64 -64(R9), K1, Z20
+	VMOVDQU64.Z (R9), K1, Z20
+	VMOVDQU32 X1, 16(AX)
+	VMOVDQU8 Y1, 32(AX)
+	VMOVDQA64 (SI), Z1
+	VMOVDQA32 Z1, 128(SI)
+	VMOVAPS X0, X10
+	VMOVAPS X0, X20
+	VMOVAPS (AX), Y1
+	VMOVUPS Z1, 64(AX)
+	VMOVUPS Y1, Y2
+	KMOVQ AX, K1
+	KMOVQ K1, R9
+	KMOVQ K1, K2
+	KMOVQ (AX), K3
+	KMOVQ K3, 8(AX)
+	KMOVD R10, K1
+	KMOVD K1, AX
+	KMOVD K1, (AX)
+	KMOVW K1, R15
+	KMOVW (R8), K1
+	KMOVB CX, K1
+	KMOVB K1, DX
+	KMOVB K1, K7
+	RET
+"#;
 
 /// Compares one file; a function that differs only by gc's stack-growth check is counted in
 /// the second result.
@@ -84,6 +163,32 @@ fn math_matches_gc() {
         }
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn evex_forms_match_gc() {
+    let Some(goroot) = gcdiff::goroot() else {
+        eprintln!("no Go toolchain: skipped");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("rgo-asm-evex-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("evex_amd64.s");
+    std::fs::write(&file, EVEX_FORMS).expect("write");
+    let unit = gcdiff::rgo_unit(&goroot, &file, "p", &[]);
+    let gc = gcdiff::gc_listing(&goroot, &file, "p", &[]);
+    let _ = std::fs::remove_dir_all(&dir);
+    let unit = unit.expect("rgo assembles");
+    let gc = gc.expect("gc assembles");
+    let f = &unit.funcs[0];
+    let g = gc.get(&f.name).expect("in gc's listing");
+    if let Some(at) = gcdiff::compare(f, g) {
+        panic!(
+            "differs at {at:#x}: rgo {:02x?} gc {:02x?}",
+            &f.code[at..(at + 12).min(f.code.len())],
+            &g.bytes[at..(at + 12).min(g.bytes.len())]
+        );
+    }
 }
 
 #[test]

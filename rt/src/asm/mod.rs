@@ -3,12 +3,11 @@
 //! math/big, the crypto packages, ...; src/asmpkg.rs) provides (docs/asm.md has the
 //! complete table).
 //!
-//! Each function is exported under the Go function's own symbol (`hash/crc32.ieeeCLMUL`, ...) and
+//! Each function is exported under the Go function's own symbol (`syscall.rawSyscallNoError`, ...) and
 //! called by generated code with the C convention, flattened as docs/abi.md describes for
 //! body-less functions; results that do not fit in rax:rdx go through an out-pointer passed
 //! first, laid out as the Go result tuple. One file per Go package.
 
-pub mod crc32;
 pub mod math;
 pub mod syscall;
 
