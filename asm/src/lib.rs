@@ -55,6 +55,47 @@ pub struct Func {
     pub code: Vec<u8>,
     pub relocs: Vec<Reloc>,
     pub pos: Pos,
+    /// The general registers the function may write, one bit per register number (all of
+    /// them when it calls or jumps out of itself): the wrapper saves only the callee-saved
+    /// ones among them.
+    pub clobbers: u16,
+}
+
+/// The general registers the instructions of `b` may write: every register named as a
+/// register operand (a conservative superset of the destinations), BX for CPUID (which
+/// writes EBX implicitly), and all of them when the function calls out or jumps to another
+/// symbol (the callee's registers are unknown).
+fn clobbered_regs(b: &TextBlock) -> u16 {
+    let mut set = 0u16;
+    for item in &b.items {
+        let Item::Inst { op, args, .. } = item else {
+            continue;
+        };
+        let leaves = match op.as_str() {
+            "CALL" => true,
+            "JMP" => !matches!(args.as_slice(), [Operand::Label(_) | Operand::PcRel(_)]),
+            "CPUID" => {
+                set |= 1 << 3;
+                false
+            }
+            _ => false,
+        };
+        if leaves {
+            return u16::MAX;
+        }
+        for a in args {
+            match a {
+                Operand::Reg(r) => match r.class {
+                    RegClass::Gp(_) => set |= 1 << (r.num & 15),
+                    RegClass::HighByte => set |= 1 << ((r.num - 4) & 3),
+                    _ => {}
+                },
+                Operand::RegList(_) => return u16::MAX,
+                _ => {}
+            }
+        }
+    }
+    set
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -637,6 +678,7 @@ fn assemble_func(
         debug_assert_eq!(code.len() as u64, offs[i + 1]);
     }
     let local = b.name.ends_with("<>");
+    let clobbers = clobbered_regs(&b);
     Ok(Func {
         name: b.name,
         flags: b.flags,
@@ -647,6 +689,7 @@ fn assemble_func(
         code,
         relocs,
         pos: b.pos,
+        clobbers,
     })
 }
 

@@ -8,8 +8,9 @@
 //! followed (pointer-aligned) by a struct of the results.
 //!
 //! The wrapper, named as the Go function (gc names its ABIInternal→ABI0 wrapper the same
-//! way, and the assembly `pkg.f.abi0`), translates: it saves every register the C convention
-//! wants preserved (assembly may use any register, including R15, where rgo keeps g), makes
+//! way, and the assembly `pkg.f.abi0`), translates: it saves the registers the C convention
+//! wants preserved that the assembly may write (assembly may use any register, including
+//! R15, where rgo keeps g; `Func::clobbers` says which it names), makes
 //! a 16-byte-aligned argument area, stores each scalar at its ABI0 offset, calls the
 //! assembly, and loads the results back into registers or through the out-pointer.
 
@@ -95,17 +96,19 @@ fn load_for(size: u8, float: bool) -> &'static str {
 /// offsets, then the saved out-pointer, sized so RSP is 16-aligned at the call) and stores
 /// every argument, from the C convention's registers or the caller's stack, at its offset.
 /// Returns the code so far, the area's size and the out-pointer's slot in it.
-fn enter_and_store_args(sig: &Sig) -> Result<(Out, i64, i64), String> {
+fn enter_and_store_args(sig: &Sig, saved: &[u8]) -> Result<(Out, i64, i64), String> {
     let mut o = Out::default();
     let sp = 4u8;
     let bp = 5u8;
     emit(&mut o, "PUSHQ", &[gp(bp)])?;
     emit(&mut o, "MOVQ", &[gp(sp), gp(bp)])?;
-    for r in SAVED {
+    for &r in saved {
         emit(&mut o, "PUSHQ", &[gp(r)])?;
     }
-    // After the six pushes RSP is 8 mod 16.
-    let area = (sig.arg_size + 8 + 15) / 16 * 16 + 8;
+    // After the pushes (the return address, BP and the saved registers) RSP is 0 or 8
+    // mod 16; the area makes it 0 at the call.
+    let pushed = 16 + 8 * saved.len() as i64;
+    let area = (sig.arg_size + 8 + 15) / 16 * 16 + (pushed % 16);
     let out_slot = area - 8;
     emit(&mut o, "SUBQ", &[Op::Imm(area), gp(sp)])?;
     let mut ints = INT_ARGS.iter();
@@ -152,8 +155,18 @@ fn enter_and_store_args(sig: &Sig) -> Result<(Out, i64, i64), String> {
     Ok((o, area, out_slot))
 }
 
-pub fn sysv_to_abi0(sig: &Sig) -> Result<(Vec<u8>, usize), String> {
-    let (mut o, area, out_slot) = enter_and_store_args(sig)?;
+/// The callee-saved registers (of the C convention) among `clobbers`.
+fn saved_of(clobbers: u16) -> Vec<u8> {
+    SAVED
+        .iter()
+        .copied()
+        .filter(|r| clobbers & (1 << r) != 0)
+        .collect()
+}
+
+pub fn sysv_to_abi0(sig: &Sig, clobbers: u16) -> Result<(Vec<u8>, usize), String> {
+    let saved = saved_of(clobbers);
+    let (mut o, area, out_slot) = enter_and_store_args(sig, &saved)?;
     let sp = 4u8;
     let bp = 5u8;
     o.bytes.push(0xE8);
@@ -188,7 +201,7 @@ pub fn sysv_to_abi0(sig: &Sig) -> Result<(Vec<u8>, usize), String> {
         }
     }
     emit(&mut o, "ADDQ", &[Op::Imm(area), gp(sp)])?;
-    for r in SAVED.iter().rev() {
+    for r in saved.iter().rev() {
         emit(&mut o, "POPQ", &[gp(*r)])?;
     }
     emit(&mut o, "POPQ", &[gp(bp)])?;
@@ -207,10 +220,16 @@ impl crate::Unit {
         internal: bool,
         pos: crate::lex::Pos,
     ) -> Result<(), String> {
+        // The assembly's clobbers, when it is in this unit (else assume every register).
+        let clobbers = self
+            .funcs
+            .iter()
+            .find(|f| f.name == target)
+            .map_or(u16::MAX, |f| f.clobbers);
         let (code, call_at) = if internal {
-            sysv_to_internal(sig)?
+            sysv_to_internal(sig, clobbers)?
         } else {
-            sysv_to_abi0(sig)?
+            sysv_to_abi0(sig, clobbers)?
         };
         self.funcs.push(crate::Func {
             name: name.to_string(),
@@ -227,6 +246,7 @@ impl crate::Unit {
                 kind: crate::RelKind::Call,
             }],
             pos,
+            clobbers: u16::MAX,
         });
         Ok(())
     }
@@ -243,8 +263,10 @@ const GO_INT_REGS: [u8; 9] = [0, 3, 1, 7, 6, 8, 9, 10, 11];
 /// at their ABI0 offsets, then loaded into gc's registers, so that no register is
 /// overwritten before it is read. The area also serves as the spill space gc's callers
 /// reserve for register arguments.
-pub fn sysv_to_internal(sig: &Sig) -> Result<(Vec<u8>, usize), String> {
-    let (mut o, area, out_slot) = enter_and_store_args(sig)?;
+pub fn sysv_to_internal(sig: &Sig, clobbers: u16) -> Result<(Vec<u8>, usize), String> {
+    // The wrapper itself writes R14 (g) and, for an out-pointer, R12.
+    let saved = saved_of(clobbers | (1 << 14) | (1 << 12));
+    let (mut o, area, out_slot) = enter_and_store_args(sig, &saved)?;
     let sp = 4u8;
     let bp = 5u8;
     let (mut gi, mut gf) = (0usize, 0u8);
@@ -308,7 +330,7 @@ pub fn sysv_to_internal(sig: &Sig) -> Result<(Vec<u8>, usize), String> {
         }
     }
     emit(&mut o, "ADDQ", &[Op::Imm(area), gp(sp)])?;
-    for r in SAVED.iter().rev() {
+    for r in saved.iter().rev() {
         emit(&mut o, "POPQ", &[gp(*r)])?;
     }
     emit(&mut o, "POPQ", &[gp(bp)])?;

@@ -340,6 +340,8 @@ struct Analyzer<'p> {
     diags: Vec<(Pos, String)>,
     /// Whether the current batch belongs to the analysed package (diagnostics are kept).
     report: bool,
+    /// The holes of the batch's deferred calls outside loops (see [`Analyzer::defer_reach`]).
+    defer_roots: Vec<LocId>,
 }
 
 /// Every declared function of the program (all packages) by its object, with its package:
@@ -392,6 +394,7 @@ impl<'p> Analyzer<'p> {
             var_pos: HashMap::new(),
             diags: Vec::new(),
             report: false,
+            defer_roots: Vec::new(),
         }
     }
 
@@ -640,6 +643,7 @@ impl<'p> Analyzer<'p> {
         self.var_loc.clear();
         self.closures.clear();
         self.diags.clear();
+        self.defer_roots.clear();
         self.in_batch = objs.iter().copied().collect();
         self.report = objs
             .iter()
@@ -735,6 +739,7 @@ impl<'p> Analyzer<'p> {
             }
         }
         self.walk_all();
+        self.defer_reach();
         self.finish(&batch_fns);
         if self.report {
             let d = std::mem::take(&mut self.diags);
@@ -999,6 +1004,64 @@ impl<'p> Analyzer<'p> {
                 }
             }
         }
+    }
+
+    /// rgo-specific: what a deferred call can reach must outlive the function body's frame.
+    ///
+    /// gc runs a function's deferred calls in its own frame, so a `defer` outside loops
+    /// leaks nothing (gc's hole for it is a temporary that flows to the blank sink). rgo
+    /// splits a function with `defer` in two (lower/func.rs): the body runs as `f.deferbody`
+    /// and the deferred calls run afterwards from `f`, when the body's frame is gone. So every
+    /// variable and allocation site of the deferring function whose address flows into a
+    /// deferred call (its arguments, receiver, function value or closure) goes to the heap in
+    /// rgo although gc keeps it on the stack. This walks back from each such defer hole like
+    /// `walk_one` does from a root, without changing attributes or diagnostics: a location
+    /// reached with a negative dereference count (its address flows to the defer) is recorded
+    /// in the result's heap sets, and what flows into it is walked on from zero dereferences,
+    /// as the heap object it becomes holds it. Locations of enclosing functions (variables
+    /// that a deferring closure captures) live in frames that are still there when the
+    /// deferred calls run.
+    fn defer_reach(&mut self) {
+        if !self.report || self.defer_roots.is_empty() {
+            return;
+        }
+        let roots = std::mem::take(&mut self.defer_roots);
+        for &root in &roots {
+            let func = self.locs[root].func;
+            let mut best: Vec<Option<i32>> = vec![None; self.locs.len()];
+            best[root] = Some(0);
+            let mut todo: VecDeque<LocId> = VecDeque::from([root]);
+            while let Some(l) = todo.pop_front() {
+                let mut derefs = best[l].unwrap_or(0);
+                if derefs < 0 {
+                    derefs = 0;
+                    if !self.contains_closure(self.locs[l].func, func) {
+                        match self.locs[l].kind {
+                            LocKind::Var(o) => {
+                                self.res.heap_vars.insert(o);
+                            }
+                            LocKind::Site(s) if self.sites[s].kind != SiteKind::Wrapper => {
+                                let node = self.sites[s].node;
+                                self.res.heap_sites.insert(node);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                for i in 0..self.locs[l].edges.len() {
+                    let e = self.locs[l].edges[i];
+                    if self.locs[e.src].attrs & ATTR_ESCAPES != 0 {
+                        continue;
+                    }
+                    let d = derefs + e.derefs;
+                    if best[e.src].is_none_or(|b| d < b) {
+                        best[e.src] = Some(d);
+                        todo.push_back(e.src);
+                    }
+                }
+            }
+        }
+        self.defer_roots = roots;
     }
 
     fn leak_to(&mut self, l: LocId, sink: LocId, derefs: i32) {

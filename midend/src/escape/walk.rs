@@ -1352,6 +1352,7 @@ impl<'p> Analyzer<'p> {
         if !is_go && self.loop_depth == 1 {
             let b = self.hole(BLANK);
             k = self.later(b);
+            self.defer_roots.push(k.dst);
         }
         let call = e.unparen();
         let ExprKind::Call { func, args, .. } = &call.kind else {

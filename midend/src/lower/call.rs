@@ -799,10 +799,18 @@ impl<'a, 'p> FnLower<'a, 'p> {
         }
     }
 
+    /// Whether the allocation at `site` goes to the heap: escape analysis found it escaping
+    /// (in a function's body half, also when it did not analyse the site).
+    pub(crate) fn site_on_heap(&self, site: frontend::ast::NodeId) -> bool {
+        self.heap_everything
+            || self.l.site_escapes(site)
+            || (self.split_body && !self.l.site_stays(site))
+    }
+
     /// Zeroed memory for a value of type `t` allocated at `site`: the heap when escape analysis
     /// says it escapes ("escapes to heap"), else a slot of this frame ("does not escape").
     pub(crate) fn alloc(&mut self, site: frontend::ast::NodeId, t: TypeId) -> Var {
-        if self.heap_everything || self.l.site_escapes(site) {
+        if self.site_on_heap(site) {
             let typ = self.type_desc(t);
             self.b.ccall("runtime.newobject", vec![typ], &[Ty::I64])[0]
         } else {
@@ -1093,8 +1101,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let k = if esz > 0 { 32 / esz } else { 0 };
         let stack_store = k >= 1
             && !spread
-            && !self.heap_everything
-            && !self.l.site_escapes(e.id)
+            && !self.site_on_heap(e.id)
             && matches!(args[0].unparen().kind, ExprKind::Ident(_));
         if stack_store {
             let used = self.b.entry_iconst(Ty::I8, 0);
@@ -1388,7 +1395,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             return Value::Flat(vec![self.b.sym_addr(&fv, 0)]);
         }
         let (fields, size, ptr_words) = self.l.closure_layout(e.id, &captures);
-        let obj = if self.heap_everything || self.l.site_escapes(e.id) {
+        let obj = if self.site_on_heap(e.id) {
             let mut tname = String::from("struct { F uintptr");
             for ((o, (_, bv)), i) in captures.iter().zip(&fields).zip(0..) {
                 let t = self.l.prog.link_string(self.l.obj_type(*o));

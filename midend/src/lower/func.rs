@@ -73,6 +73,9 @@ pub struct FnLower<'a, 'p> {
     /// a function with defers (deferred calls outlive its frame) and for package initialisation
     /// (escape analysis does not look at package-level initialisers, whose values are globals).
     pub(crate) heap_everything: bool,
+    /// The body half of a function with `defer`: an allocation site escape analysis did not
+    /// look at goes to the heap (elsewhere only sites found escaping do).
+    pub(crate) split_body: bool,
     /// The place being computed is only used for its address (`&x.f`, `&p[i]`): pointers it
     /// dereferences get explicit nil checks. When the place is loaded or stored, the access
     /// itself faults at the accessed address, as gc's folded checks do.
@@ -131,6 +134,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
             defer_count: 0,
             keep_uintptrs: false,
             heap_everything: false,
+            split_body: false,
             addr_only: false,
             rf: None,
             rf_captured: HashSet::new(),
@@ -153,9 +157,18 @@ impl<'a, 'p> FnLower<'a, 'p> {
         } else {
             name.clone()
         };
+        // Escape analysis accounts for the split (escape.rs, `defer_reach`): what the deferred
+        // calls reach is on the heap. A function it did not analyse keeps everything there.
+        let analysed = l
+            .prog
+            .info
+            .defs
+            .get(&fd.name.id)
+            .is_some_and(|o| l.esc.param_tags.contains_key(o));
         let mut f = FnLower::new(l, fname, fd.pos, name.clone(), false);
         f.force_sret = split;
-        f.heap_everything = split;
+        f.heap_everything = split && !analysed;
+        f.split_body = split;
         f.scan_addr_taken_block(body);
         let mut params: Vec<(Option<ObjId>, TypeId)> = Vec::new();
         if let Some(r) = &fd.recv {
@@ -279,7 +292,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
         f.force_sret = split;
         // Closures of package-level initialisers are not seen by escape analysis.
         let in_init = name.starts_with(&format!("{}.init.func", f.l.prefix));
-        f.heap_everything = split || in_init;
+        let analysed = f.l.esc.closure_names.contains_key(&lit.id);
+        f.heap_everything = (split && !analysed) || in_init;
+        f.split_body = split;
         // Captured variables: by value, the copy inside the closure object; by reference, the
         // variable the stored pointer points to.
         let (fields, _, _) = f.l.closure_layout(lit.id, &captures);
