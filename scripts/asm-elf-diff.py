@@ -17,9 +17,9 @@ disassembled with objdump from both binaries and compared instruction by instruc
   RIP-relative operand, or a call/jump whose target lies outside the function): a relocation
   target, which differs because the two linkers lay out the binary differently;
 * gc's stack-growth check (a function without NOSPLIT: `mov %fs:..,%r14` / `cmp 0x10(%r14),
-  %rsp` / `jbe`, and the `call runtime.morestack_noctxt` / `jmp` tail), when the rest
-  compares as above, is reported as the prologue difference rgo has by design
-  (asm/README.md);
+  %rsp` / `jbe`, and the `call runtime.morestack_noctxt` / `jmp` tail) missing from rgo's
+  function, when the rest compares as above, is reported as "prologue" (rgo emits the check
+  too since it keeps g at -8(FS); the kind remains for binaries of older rgo versions);
 * anything else is a difference, printed with both instructions.
 
 Exit status 1 if any function has a difference of the last kind.
@@ -147,9 +147,12 @@ def compare(gc_bin, rgo_bin):
         # gc pads functions with int3 / zero bytes up to the next symbol; rgo too.
         g = [i for i in g if i[2] not in ("int3", "(bad)")]
         r = [i for i in r if i[2] not in ("int3", "(bad)")]
+        # rgo emits gc's check too; an rgo binary without it (older rgo) still compares.
         g2, prologue = strip_prologue(g)
         if prologue and len(g2) == len(r):
             g = g2
+        else:
+            prologue = False
         kind = "identical"
         notes = []
         if len(g) != len(r):

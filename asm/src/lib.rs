@@ -433,6 +433,56 @@ const NOPS: [&[u8]; 9] = [
     &[0x66, 0x0F, 0x1F, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
 ];
 
+/// gc's abi.StackSmall: a frame this small is checked against the guard directly.
+const STACK_SMALL: i64 = 128;
+/// gc's abi.StackBig: up to this frame size `SP - (frame - StackSmall)` cannot wrap around.
+const STACK_BIG: i64 = 4096;
+
+/// Whether gc's assembler gives the function its stack-split check (obj6.go's preprocess and
+/// stacksplit), and the frame size the check uses (the local frame plus the saved BP).
+///
+/// gc checks every function without NOSPLIT, except a leaf (no CALL but of the runtime's
+/// zero-argument panic helpers) whose frame is under StackSmall: it is marked NOSPLIT. The
+/// check compares SP (less the part of the frame above StackSmall) with g.stackguard0 and
+/// calls runtime·morestack_noctxt when it is at or below it; rgo's runtime
+/// (rt/src/stack.rs) reports a stack overflow there or, when the guard holds the preemption
+/// request, yields, and the function starts over.
+fn stack_check(b: &TextBlock, pkg: &str, has_frame: bool) -> Option<i64> {
+    if b.flags & NOSPLIT != 0 {
+        return None;
+    }
+    let autoffset = b.frame.max(0) + if has_frame { 8 } else { 0 };
+    if autoffset < STACK_SMALL {
+        let leaf = b.items.iter().all(|i| match i {
+            Item::Inst { op, args, .. } if op == "CALL" => {
+                let zero_arg = match args.as_slice() {
+                    [
+                        Operand::Mem(Mem {
+                            base: Some(Base::SB),
+                            sym: Some((name, _)),
+                            ..
+                        }),
+                    ] => matches!(
+                        symbol_name(pkg, name).as_str(),
+                        "runtime.panicdivide"
+                            | "runtime.panicwrap"
+                            | "runtime.panicshift"
+                            | "runtime.panicBounds"
+                            | "runtime.panicExtend"
+                    ),
+                    _ => false,
+                };
+                zero_arg && autoffset < STACK_SMALL - 8
+            }
+            _ => true,
+        });
+        if leaf {
+            return None;
+        }
+    }
+    Some(autoffset)
+}
+
 fn assemble_func(
     b: TextBlock,
     pkg: &str,
@@ -452,6 +502,77 @@ fn assemble_func(
     let mut deltasp: i64 = 0;
     let mut pending_pc: Vec<(usize, usize, Pos)> = Vec::new(); // (piece, inst idx target)
     let mut pending_label: Vec<(usize, String, Pos)> = Vec::new();
+    let check = stack_check(&b, pkg, has_frame);
+    // (piece of the check's first instruction, branches to the morestack call)
+    let mut to_morestack: Vec<usize> = Vec::new();
+    let mut extra_clobbers = 0u16;
+    if let Some(autoffset) = check {
+        let reg = |n: u8| {
+            Op::Reg(parse::Reg {
+                class: RegClass::Gp(8),
+                num: n,
+            })
+        };
+        let mem = |base: u8, disp: i64| {
+            Op::Mem(MemRef::Abs {
+                base: Some(base),
+                index: None,
+                disp,
+            })
+        };
+        let (sp, r12, r14) = (4, 12, 14);
+        let code = |op: &str, args: &[Op], pieces: &mut Vec<(Piece, Pos)>| {
+            let mut o = Out::default();
+            x86::encode(op, args, &mut o).map_err(|msg| Error {
+                pos: b.pos.clone(),
+                msg,
+            })?;
+            pieces.push((Piece::Code(o), b.pos.clone()));
+            Ok::<(), Error>(())
+        };
+        if !b.abi_internal {
+            // MOVQ (TLS), R14: g at -8(FS) (rgo's runtime keeps it there as gc's does).
+            let mut o = Out::default();
+            o.bytes
+                .extend_from_slice(&[0x64, 0x4C, 0x8B, 0x34, 0x25, 0xF8, 0xFF, 0xFF, 0xFF]);
+            pieces.push((Piece::Code(o), b.pos.clone()));
+            extra_clobbers |= 1 << r14;
+        }
+        let guard = mem(r14, 16); // g.stackguard0
+        if autoffset <= STACK_SMALL {
+            code("CMPQ", &[reg(sp), guard], &mut pieces)?;
+        } else if autoffset <= STACK_BIG {
+            let lea = [mem(sp, -(autoffset - STACK_SMALL)), reg(r12)];
+            code("LEAQ", &lea, &mut pieces)?;
+            code("CMPQ", &[reg(r12), guard], &mut pieces)?;
+            extra_clobbers |= 1 << r12;
+        } else {
+            // SP - (frame - StackSmall) may wrap around: then the stack is surely too small.
+            code("MOVQ", &[reg(sp), reg(r12)], &mut pieces)?;
+            let n = Op::Imm(autoffset - STACK_SMALL);
+            code("SUBQ", &[n, reg(r12)], &mut pieces)?;
+            to_morestack.push(pieces.len());
+            pieces.push((
+                Piece::Branch {
+                    cond: x86::jcc("JCS"),
+                    target: 0,
+                    long: false,
+                },
+                b.pos.clone(),
+            ));
+            code("CMPQ", &[reg(r12), guard], &mut pieces)?;
+            extra_clobbers |= 1 << r12;
+        }
+        to_morestack.push(pieces.len());
+        pieces.push((
+            Piece::Branch {
+                cond: x86::jcc("JLS"),
+                target: 0,
+                long: false,
+            },
+            b.pos.clone(),
+        ));
+    }
     if has_frame {
         let mut o = Out::default();
         o.bytes.extend_from_slice(&[0x55, 0x48, 0x89, 0xE5]);
@@ -573,6 +694,31 @@ fn assemble_func(
         pieces.push((Piece::Code(o), pos.clone()));
     }
     inst_piece.push(pieces.len());
+    if check.is_some() {
+        // The cold end gc appends: CALL runtime·morestack_noctxt, then back to the check.
+        let at = pieces.len();
+        for pi in to_morestack {
+            if let Piece::Branch { target, .. } = &mut pieces[pi].0 {
+                *target = at;
+            }
+        }
+        let mut o = Out::default();
+        o.bytes.extend_from_slice(&[0xE8, 0, 0, 0, 0]);
+        o.relocs.push(x86::Reloc {
+            at: 1,
+            sym: "runtime.morestack_noctxt".into(),
+            addend: -4,
+        });
+        pieces.push((Piece::Code(o), b.pos.clone()));
+        pieces.push((
+            Piece::Branch {
+                cond: None,
+                target: 0,
+                long: false,
+            },
+            b.pos.clone(),
+        ));
+    }
     for (pi, l, pos) in pending_label {
         let Some(&t) = labels.get(&l) else {
             return Err(Error {
@@ -678,7 +824,7 @@ fn assemble_func(
         debug_assert_eq!(code.len() as u64, offs[i + 1]);
     }
     let local = b.name.ends_with("<>");
-    let clobbers = clobbered_regs(&b);
+    let clobbers = clobbered_regs(&b) | extra_clobbers;
     Ok(Func {
         name: b.name,
         flags: b.flags,

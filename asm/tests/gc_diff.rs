@@ -102,9 +102,8 @@ TEXT ·evexForms(SB), NOSPLIT, $0-0
 	RET
 "#;
 
-/// Compares one file; a function that differs only by gc's stack-growth check is counted in
-/// the second result.
-fn check_file(goroot: &Path, pkg: &str, rel: &str) -> Result<(usize, usize, Vec<String>), String> {
+/// Compares one file: the number of functions and the differences.
+fn check_file(goroot: &Path, pkg: &str, rel: &str) -> Result<(usize, Vec<String>), String> {
     let file = goroot.join("src").join(rel);
     let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
     // Both assemblers read gc's own go_asm.h here: the header rgo generates is compared
@@ -123,14 +122,11 @@ fn check_file(goroot: &Path, pkg: &str, rel: &str) -> Result<(usize, usize, Vec<
         let _ = std::fs::remove_dir_all(d);
     }
     let mut diffs = Vec::new();
-    let mut stack_check = 0;
     for f in &unit.funcs {
         match gc.get(f.name.trim_end_matches("<>")) {
             None => diffs.push(format!("{}: not in gc's listing", f.name)),
             Some(g) => {
-                if gcdiff::compare(f, g).is_some() && gcdiff::same_but_stack_check(f, g) {
-                    stack_check += 1;
-                } else if let Some(at) = gcdiff::compare(f, g) {
+                if let Some(at) = gcdiff::compare(f, g) {
                     diffs.push(format!(
                         "{}: differs at {at:#x} (rgo {} bytes, gc {}): rgo {:02x?} gc {:02x?}",
                         f.name,
@@ -143,7 +139,7 @@ fn check_file(goroot: &Path, pkg: &str, rel: &str) -> Result<(usize, usize, Vec<
             }
         }
     }
-    Ok((unit.funcs.len(), stack_check, diffs))
+    Ok((unit.funcs.len(), diffs))
 }
 
 #[test]
@@ -155,7 +151,7 @@ fn math_matches_gc() {
     let mut bad = Vec::new();
     for (pkg, rel) in MUST_MATCH {
         match check_file(&goroot, pkg, rel) {
-            Ok((n, _, diffs)) => {
+            Ok((n, diffs)) => {
                 assert!(n > 0, "{rel}: no functions");
                 bad.extend(diffs.into_iter().map(|d| format!("{rel}: {d}")));
             }
@@ -211,7 +207,6 @@ fn all_files_report() {
         .expect("go list");
     let mut total = 0;
     let mut same = 0;
-    let mut same_sc = 0;
     for line in String::from_utf8_lossy(&list.stdout).lines() {
         let mut w = line.split_whitespace();
         let Some(pkg) = w.next() else { continue };
@@ -222,23 +217,17 @@ fn all_files_report() {
             total += 1;
             let rel = format!("{pkg}/{f}");
             match check_file(&goroot, pkg, &rel) {
-                Ok((n, 0, d)) if d.is_empty() => {
+                Ok((n, d)) if d.is_empty() => {
                     same += 1;
                     println!("SAME {rel} ({n} functions)");
                 }
-                Ok((n, sc, d)) if d.is_empty() => {
-                    same_sc += 1;
-                    println!("SAME-BUT-STACK-CHECK {rel} ({n} functions, {sc} with gc's check)");
-                }
-                Ok((n, _, d)) => println!("DIFF {rel} ({n} functions): {}", d.join("; ")),
+                Ok((n, d)) => println!("DIFF {rel} ({n} functions): {}", d.join("; ")),
                 Err(e) => println!("FAIL {rel}: {}", e.lines().next().unwrap_or("")),
             }
         }
     }
-    println!(
-        "{same} of {total} files assemble to gc's bytes; {same_sc} more apart from gc's \
-         stack-growth check"
-    );
+    println!("{same} of {total} files assemble to gc's bytes");
+    assert_eq!(same, total, "every file assembles to gc's bytes");
 }
 
 /// The same comparison against a program linked by gc: each TEXT symbol of math's `.s` files

@@ -43,6 +43,7 @@ pub mod sched;
 pub mod select;
 pub mod signal;
 pub mod sigqueue;
+pub mod stack;
 pub mod start;
 pub mod strings;
 pub mod symtab;

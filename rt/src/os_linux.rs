@@ -2,7 +2,7 @@
 //! M, its thread-local M pointer in the FS base, its signal stack and signal mask, and the
 //! thread-directed preemption signal.
 
-use crate::start::{M, Stack};
+use crate::start::{M, Stack, TLS_BASE};
 use crate::sys;
 use core::arch::naked_asm;
 
@@ -27,11 +27,12 @@ const CLONE_SETTLS: usize = 0x80000;
 const CLONE_FLAGS: usize =
     CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_SYSVSEM | CLONE_THREAD | CLONE_SETTLS;
 
-/// gc's settls: the thread's FS base becomes `m`, so `fs:[0]` reads `m.this` and `fs:[8]`
-/// `m.curg` (start.rs's getm/getg).
+/// gc's settls: the thread's FS base becomes `m` + [`TLS_BASE`], so `fs:[-16]` reads
+/// `m.this` and `fs:[-8]` `m.curg` (start.rs's getm/getg; gc's `(TLS)`).
 pub fn settls(m: *mut M) {
     // SAFETY: sets only this thread's FS base; nothing in the runtime used FS before.
-    let r = unsafe { sys::syscall3(SYS_ARCH_PRCTL, ARCH_SET_FS, m as usize, 0) };
+    let base = m as usize + TLS_BASE;
+    let r = unsafe { sys::syscall3(SYS_ARCH_PRCTL, ARCH_SET_FS, base, 0) };
     if r != 0 {
         sys::write_all(2, b"runtime: arch_prctl(ARCH_SET_FS) failed\n");
         sys::exit(2);
@@ -72,7 +73,7 @@ fn sigprocmask(mask: u64) -> u64 {
 }
 
 /// Starts an OS thread for `m` (gc's newosproc): it runs `entry(m)` on the stack [lo, hi)
-/// with its FS base on `m`. Signals are blocked across the clone, as gc does, so that no
+/// with its FS base on `m` (+ [`TLS_BASE`]). Signals are blocked across the clone, as gc does, so that no
 /// handler runs on the new thread before `minit` gave it its signal stack; `minit` unblocks
 /// them. Returns false when the kernel refused.
 ///
@@ -84,7 +85,7 @@ pub unsafe fn newosproc(m: *mut M, stack: &Stack, entry: extern "C" fn(*mut M) -
     let sp = (stack.hi & !15) - 16;
     *(sp as *mut usize) = m as usize;
     *((sp + 8) as *mut usize) = entry as usize;
-    let r = clone(CLONE_FLAGS, sp, m as usize);
+    let r = clone(CLONE_FLAGS, sp, m as usize + TLS_BASE);
     if r > 0 {
         // The thread id, at once: a system call on every thread may signal it before it runs.
         (*m).procid = r as i32;

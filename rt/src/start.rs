@@ -46,14 +46,15 @@ pub struct G {
 }
 
 /// An OS thread (gc's m). m0 is the process's first thread; the others are started by
-/// proc.rs (`newm`) with os_linux.rs's `newosproc`. Each thread's FS base points at its M,
-/// so `fs:[0]` is the M and `fs:[8]` the goroutine it runs ([`getm`], [`getg`]): the two
-/// first fields are fixed.
+/// proc.rs (`newm`) with os_linux.rs's `newosproc`. Each thread's FS base points just past
+/// the first two fields of its M ([`TLS_BASE`]), so `fs:[-16]` is the M and `fs:[-8]` the
+/// goroutine it runs ([`getm`], [`getg`]): gc's assembly finds g at `-8(FS)` (its `(TLS)`,
+/// the stack-check prologue's `MOVQ (TLS), R14`). The two first fields are fixed.
 #[repr(C)]
 pub struct M {
-    /// This M (read as `fs:[0]`).
+    /// This M (read as `fs:[-16]`).
     pub this: *mut M,
-    /// The goroutine whose stack the thread runs on (read as `fs:[8]`): a user goroutine, or
+    /// The goroutine whose stack the thread runs on (read as `fs:[-8]`): a user goroutine, or
     /// `g0` while the thread runs the scheduler on its own stack.
     pub curg: *mut G,
     /// The scheduling goroutine: its stack is the thread's own (the kernel's for m0, mmap'd
@@ -156,26 +157,30 @@ pub fn env_is(name: &[u8], value: &[u8]) -> bool {
     }
 }
 
-/// The goroutine running on this thread (`fs:[8]`, the M's curg; gc keeps g in TLS too).
+/// Offset of a thread's FS base in its M: past `this` and `curg`, so that g is at `fs:[-8]`
+/// as in gc.
+pub const TLS_BASE: usize = 16;
+
+/// The goroutine running on this thread (`fs:[-8]`, the M's curg; gc keeps g there too).
 #[inline(always)]
 pub fn getg() -> *mut G {
     let g: *mut G;
     // SAFETY: every thread's FS base points at its M from its first instruction of Rust
     // code on (rt0_go_rust for m0, the clone for the others).
     unsafe {
-        core::arch::asm!("mov {}, qword ptr fs:[8]", out(reg) g,
+        core::arch::asm!("mov {}, qword ptr fs:[-8]", out(reg) g,
             options(nostack, readonly, preserves_flags));
     }
     g
 }
 
-/// The M of this thread (`fs:[0]`).
+/// The M of this thread (`fs:[-16]`).
 #[inline(always)]
 pub fn getm() -> *mut M {
     let m: *mut M;
     // SAFETY: as in getg.
     unsafe {
-        core::arch::asm!("mov {}, qword ptr fs:[0]", out(reg) m,
+        core::arch::asm!("mov {}, qword ptr fs:[-16]", out(reg) m,
             options(nostack, readonly, preserves_flags));
     }
     m

@@ -138,13 +138,17 @@ pub fn rgo_unit(
 pub fn compare(rgo: &asm::Func, gc: &GcFunc) -> Option<usize> {
     let mut a = rgo.code.clone();
     let mut b = gc.bytes.clone();
-    for r in &rgo.relocs {
-        let n = if r.kind == asm::RelKind::Abs64 { 8 } else { 4 };
-        for x in a.iter_mut().skip(r.at).take(n) {
+    // A field either side relocates is masked on both: gc's object leaves the TLS offset of
+    // `MOVQ (TLS), R14` to the linker (R_TLS_LE, -8 once linked), rgo writes -8 itself.
+    let fields = rgo
+        .relocs
+        .iter()
+        .map(|r| (r.at, if r.kind == asm::RelKind::Abs64 { 8 } else { 4 }))
+        .chain(gc.relocs.iter().copied());
+    for (o, s) in fields {
+        for x in a.iter_mut().skip(o).take(s) {
             *x = 0;
         }
-    }
-    for &(o, s) in &gc.relocs {
         for x in b.iter_mut().skip(o).take(s) {
             *x = 0;
         }
@@ -185,30 +189,4 @@ pub fn gc_asm_h(goroot: &Path, pkg: &str) -> Option<PathBuf> {
     }
     let _ = std::fs::remove_dir_all(&work);
     found
-}
-
-/// Whether `rgo` equals `gc` once gc's stack-growth check is removed: gc prefixes a function
-/// without NOSPLIT with `MOVQ (TLS), R14; CMPQ SP, 16(R14); JLS morestack` and ends it with
-/// `CALL runtime.morestack_noctxt; JMP start`, which rgo leaves out (its goroutine stacks
-/// do not grow).
-pub fn same_but_stack_check(rgo: &asm::Func, gc: &GcFunc) -> bool {
-    // 64 4c 8b 34 25 <4> : MOVQ (TLS), R14.
-    if gc.bytes.len() < rgo.code.len() || gc.bytes.get(..5) != Some(&[0x64, 0x4c, 0x8b, 0x34, 0x25])
-    {
-        return false;
-    }
-    let extra = gc.bytes.len() - rgo.code.len();
-    (9..=extra).any(|start| {
-        let mut g = GcFunc {
-            bytes: gc.bytes[start..start + rgo.code.len()].to_vec(),
-            relocs: gc
-                .relocs
-                .iter()
-                .filter(|(o, _)| *o >= start)
-                .map(|&(o, n)| (o - start, n))
-                .collect(),
-        };
-        g.relocs.retain(|(o, _)| *o < g.bytes.len());
-        compare(rgo, &g).is_none()
-    })
 }
