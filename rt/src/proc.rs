@@ -296,8 +296,8 @@ pub extern "C" fn modinfo() -> crate::strings::GoString {
 //   find_runnable) and something may still come (a timer, I/O, a goroutine in a system
 //   call), it waits holding the P: on a futex note until the next timer, or in epoll. An M
 //   returning from a system call wakes it (the note, or an eventfd in the epoll set, gc's
-//   netpollBreak). It waits on the parked goroutine's stack, as before: since it keeps the P,
-//   nobody else can resume that goroutine meanwhile. sysmon sleeps until the wait ends
+//   netpollBreak). It waits on its g0 stack (goroutines park through mcall, sched.rs).
+//   sysmon sleeps until the wait ends
 //   (gc's sysmonwait), so a program blocked in a long wait is not woken for nothing.
 //
 // Deadlock ("all goroutines are asleep") is declared only when nothing is runnable, no timer
@@ -431,7 +431,7 @@ unsafe fn acquirep(m: *mut M) {
 
 /// gc's schedule, on g0 of an M that holds the P: runs the next goroutine. Never returns:
 /// the g0 stack is abandoned and restarted from its top by the next mcall.
-unsafe fn schedule() -> ! {
+pub(crate) unsafe fn schedule() -> ! {
     let g = crate::sched::find_runnable();
     if g.is_null() {
         crate::sched::deadlock();
@@ -443,7 +443,7 @@ unsafe fn schedule() -> ! {
 /// does, so any M can resume it with a context switch), switches to this M's g0 stack and
 /// calls `f(g)` there; `f` never returns.
 #[unsafe(naked)]
-unsafe extern "C" fn mcall(f: unsafe extern "C" fn(*mut G) -> !) {
+pub(crate) unsafe extern "C" fn mcall(f: unsafe extern "C" fn(*mut G) -> !) {
     naked_asm!(
         "push rbp",
         "push rbx",

@@ -10,10 +10,15 @@
 //! long without blocking is preempted (preempt.rs, gc's sysmon in proc.rs): it goes to the
 //! global run queue, as gc's gopreempt_m does.
 //!
-//! Context switches use [`swapctx`], which saves the callee-saved registers (rbp, rbx,
-//! r12–r15, including r15 = g of the Go frames below) on the old stack and restores them
-//! from the new one (Cranelift notes §7). Everything reaches the scheduler through a SysV call
-//! from Go code, so caller-saved registers are dead at every switch.
+//! A goroutine leaves the thread as gc's do: `mcall` (proc.rs) saves its callee-saved
+//! registers (rbp, rbx, r12–r15, including r15 = g of the Go frames below) on its own stack,
+//! records that stack pointer and moves to the M's g0 stack, where the scheduler chooses the
+//! next goroutine and [`execute`] restores that one's registers (Cranelift notes §7).
+//! Everything reaches the scheduler through a SysV call from Go code, so caller-saved
+//! registers are dead at every switch. Since the scheduler never runs on the stack of the
+//! goroutine it parks, whatever `gopark` must release (a channel's lock) is released only
+//! after the goroutine's context is saved: another thread that then readies it may resume it
+//! at once (gc's park_m and its unlockf).
 //!
 //! When nothing is runnable and no timer, I/O wait or system call is pending, every goroutine
 //! is blocked for good: that is gc's `all goroutines are asleep - deadlock!`.
@@ -551,19 +556,23 @@ pub extern "C" fn gopreempt_m() {
 /// the global run queue, which is read after the local one).
 #[unsafe(export_name = "runtime.Gosched")]
 pub extern "C" fn gosched() {
-    let cur = getg();
-    // SAFETY: cur is the running goroutine.
+    let m = getm();
+    // SAFETY: the running goroutine of this M; on g0 (a timer function) there is nothing to
+    // yield.
     unsafe {
-        (*cur).status = G_RUNNABLE;
-        globrunqput(cur);
-        let next = find_runnable();
-        if next == cur {
-            (*cur).status = G_RUNNING;
-            (*cur).stackguard0 = (*cur).stack.lo;
+        if getg() == (*m).g0 {
             return;
         }
-        switch_to(cur, next);
+        crate::proc::mcall(gosched_m);
     }
+}
+
+/// gc's gosched_m, on g0: the goroutine's context is saved, so it can be queued where any M
+/// may take it.
+unsafe extern "C" fn gosched_m(gp: *mut G) -> ! {
+    (*gp).status = G_RUNNABLE;
+    globrunqput(gp);
+    crate::proc::schedule()
 }
 
 /// Makes a waiting goroutine runnable (gc's goready).
@@ -578,37 +587,51 @@ pub unsafe fn ready(g: *mut G) {
     bubble_change(g, was_running, true, 0);
 }
 
+/// Releases what a parking goroutine held (a channel's lock, a select's locks) once its
+/// context is saved; false keeps the goroutine running (gc's gopark unlockf).
+pub type UnlockFn = unsafe fn(*mut G, *mut u8) -> bool;
+
 /// Blocks the current goroutine until [`ready`] is called on it (gc's gopark). Returns on the
 /// same goroutine once it runs again.
 pub fn park(reason: WaitReason) {
-    let cur = getg();
-    // SAFETY: cur is the running goroutine.
-    unsafe {
-        (*cur).status = G_WAITING;
-        (*cur).sched_ext.wait_reason = reason;
-        bubble_change(cur, true, !reason.idle_in_synctest(), 0);
-        let next = find_runnable();
-        if next.is_null() {
-            deadlock();
-        }
-        if next == cur {
-            // A timer function run while looking for work readied this goroutine.
-            (*cur).status = G_RUNNING;
-            return;
-        }
-        switch_to(cur, next);
-    }
+    // SAFETY: nothing to release.
+    unsafe { gopark(None, null_mut(), reason) }
 }
 
-/// Saves the current context into `from` and resumes `to`.
-unsafe fn switch_to(from: *mut G, to: *mut G) {
-    (*to).status = G_RUNNING;
-    // A preemption request belongs to the time slice it was made in (gc's execute).
-    (*to).stackguard0 = (*to).stack.lo;
+/// gc's gopark: blocks the running goroutine. Its context is saved first (`mcall` to g0), and
+/// only then is `unlockf(g, lock)` called, so a goroutine that readies it after taking the
+/// lock (a channel's) never finds it still running on its stack. Returns once it runs again.
+///
+/// # Safety
+/// `unlockf` accepts `lock`; called on a goroutine, not g0.
+pub unsafe fn gopark(unlockf: Option<UnlockFn>, lock: *mut u8, reason: WaitReason) {
     let m = getm();
-    (*to).m = m;
-    (*m).curg = to;
-    swapctx(&mut (*from).sched.sp, (*to).sched.sp);
+    let cur = getg();
+    if cur == (*m).g0 {
+        panic::throw(b"gopark on g0");
+    }
+    (*cur).sched_ext.wait_reason = reason;
+    (*m).waitunlockf = unlockf;
+    (*m).waitlock = lock;
+    crate::proc::mcall(park_m);
+}
+
+/// gc's park_m, on g0: the goroutine's context is saved; marks it waiting, releases what it
+/// held and runs the next goroutine.
+unsafe extern "C" fn park_m(gp: *mut G) -> ! {
+    let m = getm();
+    let reason = (*gp).sched_ext.wait_reason;
+    (*gp).status = G_WAITING;
+    bubble_change(gp, true, !reason.idle_in_synctest(), 0);
+    if let Some(unlockf) = (*m).waitunlockf.take() {
+        let lock = core::mem::replace(&mut (*m).waitlock, null_mut());
+        if !unlockf(gp, lock) {
+            (*gp).sched_ext.wait_reason = WaitReason::None;
+            bubble_change(gp, !reason.idle_in_synctest(), true, 0);
+            execute(gp);
+        }
+    }
+    crate::proc::schedule()
 }
 
 /// gc's execute, on g0 of the M holding the P: runs `to`, leaving the g0 stack (which the
@@ -670,28 +693,20 @@ unsafe extern "C" fn goexit() {
 /// The goroutine's function returned: free it and run the next one.
 pub(crate) extern "C" fn goexit1() -> ! {
     let cur = getg();
-    // SAFETY: cur is the running goroutine; its stack stays mapped (it is reused by a later
-    // `go`), so finishing this function on it after the switch is never needed.
+    // SAFETY: cur is the running goroutine; goexit0 switches to g0 before the G goes to the
+    // free list, where a `go` (on another M, or in a timer function) may take it.
     unsafe {
         gdead(cur);
-        // Timers run while looking for the next goroutine execute on this stack, so the G
-        // goes to the free list (where a `go` in a timer function could take it) only after.
-        let next = find_runnable();
-        if next.is_null() {
-            deadlock();
-        }
-        gfput(cur);
-        switch_to(cur, next);
+        crate::proc::mcall(goexit0);
     }
     // A dead goroutine is never switched back to.
     panic::throw(b"dead goroutine resumed")
 }
 
-/// Marks the running goroutine dead and puts it on the free list (gc's gdestroy); the caller
-/// switches away from it.
-unsafe fn gdestroy(cur: *mut G) {
-    gdead(cur);
-    gfput(cur);
+/// gc's goexit0, on g0: the dead goroutine's G and stack go to the free list.
+unsafe extern "C" fn goexit0(gp: *mut G) -> ! {
+    gfput(gp);
+    crate::proc::schedule()
 }
 
 /// Marks the running goroutine dead.
@@ -781,15 +796,32 @@ pub unsafe extern "C" fn goswitch(gp: *mut G, reason: u8, exit: u8) {
     let gp_was_running = !(*gp).sched_ext.wait_reason.idle_in_synctest();
     (*gp).sched_ext.wait_reason = WaitReason::None;
     bubble_change(gp, gp_was_running, true, 0);
+    (*getm()).switchto = gp;
     if exit != 0 {
-        gdestroy(cur);
+        gdead(cur);
+        crate::proc::mcall(goswitch_exit_m);
     } else {
         let reason = WaitReason::from_u8(reason);
-        (*cur).status = G_WAITING;
         (*cur).sched_ext.wait_reason = reason;
-        bubble_change(cur, true, !reason.idle_in_synctest(), 0);
+        crate::proc::mcall(goswitch_m);
     }
-    switch_to(cur, gp);
+}
+
+/// The coroutine switch on g0, the leaving goroutine's context saved: it waits, `switchto`
+/// runs.
+unsafe extern "C" fn goswitch_m(cur: *mut G) -> ! {
+    let reason = (*cur).sched_ext.wait_reason;
+    (*cur).status = G_WAITING;
+    bubble_change(cur, true, !reason.idle_in_synctest(), 0);
+    let gp = core::mem::replace(&mut (*getm()).switchto, null_mut());
+    execute(gp)
+}
+
+/// The coroutine switch that ends the leaving goroutine (gc's coroexit): its G is freed.
+unsafe extern "C" fn goswitch_exit_m(cur: *mut G) -> ! {
+    gfput(cur);
+    let gp = core::mem::replace(&mut (*getm()).switchto, null_mut());
+    execute(gp)
 }
 
 /// `runtime.gopark(reason)`: blocks the running goroutine until `runtime.goready`.

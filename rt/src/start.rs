@@ -75,6 +75,12 @@ pub struct M {
     /// Set by sysmon before it sends this M the preemption signal, so the handler tells its
     /// own requests from a SIGURG that os/signal may want.
     pub preempt_sent: core::sync::atomic::AtomicU32,
+    /// gc's m.waitunlockf and m.waitlock: what `gopark` asks the scheduler to release once
+    /// the parking goroutine's context is saved (sched.rs's park_m).
+    pub waitunlockf: Option<crate::sched::UnlockFn>,
+    pub waitlock: *mut u8,
+    /// The goroutine a coroutine switch hands the thread to (sched.rs's goswitch).
+    pub switchto: *mut G,
 }
 
 /// gc's stackPreempt (`uintptrMask & -1314`): the stackguard0 value that asks the running
@@ -122,6 +128,9 @@ pub static mut M0: M = M {
     schedlink: core::ptr::null_mut(),
     alllink: core::ptr::null_mut(),
     preempt_sent: core::sync::atomic::AtomicU32::new(0),
+    waitunlockf: None,
+    waitlock: core::ptr::null_mut(),
+    switchto: core::ptr::null_mut(),
 };
 
 /// argc/argv as given by the kernel, for os.Args later.
