@@ -77,7 +77,9 @@ const MUTEX_SLEEPING: u32 = 2;
 /// Spins before sleeping: the sections this lock guards are a few dozen instructions.
 const ACTIVE_SPIN: u32 = 100;
 
-/// gc's runtime `mutex`.
+/// gc's runtime `mutex`: one 32-bit word (so that it can live in a Go-laid-out record's
+/// `lock` field, hchan's).
+#[repr(transparent)]
 pub struct Mutex {
     key: AtomicU32,
 }

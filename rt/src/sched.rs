@@ -191,6 +191,15 @@ pub struct SchedInfo {
     pub syscall_bp: usize,
 }
 
+/// `g.select_done` as the atomic it is: the channels of one select may complete its cases
+/// on several threads at once (chan.rs's dequeue claims it by compare-and-swap).
+///
+/// # Safety
+/// `g` is a valid G.
+pub unsafe fn select_done(g: *mut G) -> &'static core::sync::atomic::AtomicBool {
+    core::sync::atomic::AtomicBool::from_ptr(&raw mut (*g).sched_ext.select_done)
+}
+
 impl SchedInfo {
     pub const NEW: SchedInfo = SchedInfo {
         wait_reason: WaitReason::None,
@@ -981,7 +990,7 @@ unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
     (*g).sched_ext.gopc = callerpc;
     (*g).sched_ext.parent_goid = (*cur).goid;
     (*g).sched_ext.entry = fv as usize;
-    (*g).sched_ext.select_done = false;
+    select_done(g).store(false, Ordering::Relaxed);
     (*g).sched_ext.wait_reason = WaitReason::None;
     (*g).sched_ext.fips_indicator = 0;
     (*g).sched_ext.fips_only_bypass = (*cur).sched_ext.fips_only_bypass;
