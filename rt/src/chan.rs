@@ -17,7 +17,7 @@ use crate::panic;
 use crate::sched::{self, WaitReason};
 use crate::start::{G, getg};
 use crate::types::{self, Type};
-use core::ptr::{addr_of_mut, null_mut};
+use core::ptr::null_mut;
 use core::sync::atomic::Ordering;
 
 /// gc's waitq.
@@ -95,20 +95,19 @@ static HCHAN_TYPE: StaticType = StaticType(Type {
 
 // ---- sudog pool ---------------------------------------------------------------------------------
 
-static mut SUDOG_FREE: *mut Sudog = null_mut();
-
-/// A cleared sudog for the current goroutine (gc's acquireSudog). Sudogs live in runtime
-/// memory and are recycled, never freed.
+/// A cleared sudog for the current goroutine (gc's acquireSudog), from the P's cache
+/// (p.sudogcache: only the P's holder uses it). Sudogs live in runtime memory and are
+/// recycled, never freed.
 pub fn acquire_sudog() -> *mut Sudog {
-    // SAFETY: single-threaded pool.
+    let pp = crate::proc::thisp();
+    // SAFETY: the cache holds released sudogs only.
     unsafe {
-        let free = &mut *addr_of_mut!(SUDOG_FREE);
+        let free = pp.sudogcache.load(Ordering::Relaxed);
         let s = if free.is_null() {
             persistent_alloc(core::mem::size_of::<Sudog>(), 8) as *mut Sudog
         } else {
-            let s = *free;
-            *free = (*s).next;
-            s
+            pp.sudogcache.store((*free).next, Ordering::Relaxed);
+            free
         };
         s.write(Sudog {
             g: getg(),
@@ -126,12 +125,14 @@ pub fn acquire_sudog() -> *mut Sudog {
     }
 }
 
+/// gc's releaseSudog: back to the P's cache.
+///
 /// # Safety
 /// `s` came from [`acquire_sudog`] and is on no wait queue.
 pub unsafe fn release_sudog(s: *mut Sudog) {
-    let free = &mut *addr_of_mut!(SUDOG_FREE);
-    (*s).next = *free;
-    *free = s;
+    let pp = crate::proc::thisp();
+    (*s).next = pp.sudogcache.load(Ordering::Relaxed);
+    pp.sudogcache.store(s, Ordering::Relaxed);
 }
 
 // ---- wait queues --------------------------------------------------------------------------------

@@ -313,19 +313,45 @@ const P_IDLE: u32 = 0;
 const P_RUNNING: u32 = 1;
 const P_SYSCALL: u32 = 2;
 
-/// gc's p, the one there is: its status, its M, and the count of system calls made on it
-/// (sysmon compares it between wakes).
-struct P {
+/// gc's p, the one there is: its status, its M, the count of system calls made on it
+/// (sysmon compares it between wakes), and its run queue (sched.rs: gc's lock-free ring,
+/// whose head other Ps will advance when they steal).
+pub(crate) struct P {
     status: AtomicU32,
     m: AtomicPtr<M>,
     syscalltick: AtomicU32,
+    /// gc's p.schedtick: time slices started (sysmon reads it).
+    pub schedtick: AtomicU32,
+    /// gc's p.runqhead/runqtail/runq: the owner appends at the tail, and takes from the head
+    /// by compare-and-swap, as a stealer would.
+    pub runqhead: AtomicU32,
+    pub runqtail: AtomicU32,
+    pub runq: [AtomicPtr<G>; crate::sched::LOCAL_RUNQ_CAP as usize],
+    /// gc's p.runnext: the goroutine to run next, inheriting the current time slice.
+    pub runnext: AtomicPtr<G>,
+    /// gc's p.gFree: dead goroutines (G and stack) for the next `go` on this P.
+    pub gfree: AtomicPtr<G>,
+    /// gc's p.sudogcache (chan.rs).
+    pub sudogcache: AtomicPtr<crate::chan::Sudog>,
 }
 
-static P0: P = P {
+pub(crate) static P0: P = P {
     status: AtomicU32::new(P_RUNNING),
     m: AtomicPtr::new(core::ptr::null_mut()),
     syscalltick: AtomicU32::new(0),
+    schedtick: AtomicU32::new(0),
+    runqhead: AtomicU32::new(0),
+    runqtail: AtomicU32::new(0),
+    runq: [const { AtomicPtr::new(core::ptr::null_mut()) }; crate::sched::LOCAL_RUNQ_CAP as usize],
+    runnext: AtomicPtr::new(core::ptr::null_mut()),
+    gfree: AtomicPtr::new(core::ptr::null_mut()),
+    sudogcache: AtomicPtr::new(core::ptr::null_mut()),
 };
+
+/// The P of the calling M (gc's getg().m.p); there is one.
+pub(crate) fn thisp() -> &'static P {
+    &P0
+}
 
 /// gc's sched.lock: the global run queue (sched.rs) and the M lists.
 pub static SCHED_LOCK: Mutex = Mutex::new();
@@ -695,7 +721,7 @@ unsafe fn retake(tick: &mut SysmonTick, now: i64) -> bool {
             false
         }
         P_RUNNING => {
-            let t = crate::sched::schedtick();
+            let t = P0.schedtick.load(Ordering::Relaxed);
             if tick.schedtick != t {
                 tick.schedtick = t;
                 tick.schedwhen = now;

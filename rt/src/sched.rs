@@ -35,7 +35,7 @@ use crate::symtab;
 use crate::sys;
 use core::arch::naked_asm;
 use core::ptr::{addr_of_mut, null_mut};
-use core::sync::atomic::{AtomicU32, Ordering};
+use core::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 // gc's g status values (runtime2.go).
 pub const G_IDLE: u32 = 0;
@@ -348,40 +348,29 @@ unsafe fn print_bubble_status(g: *const G) {
     print::uint((*b).id);
 }
 
+/// gc's schedt, the part not in the P (proc.rs): the global run queue, allgs, free Gs, goid
+/// generation.
 struct Sched {
-    runnext: *mut G,
-    runq_head: *mut G,
-    runq_tail: *mut G,
-    runq_len: u32,
     /// gc's global run queue: `runtime.Gosched`, preemption and local-queue overflow put
     /// goroutines there; it is read when the local queue is empty and every 61st slice.
     globq_head: *mut G,
     globq_tail: *mut G,
     allg_head: *mut G,
     allg_tail: *mut G,
-    /// Dead goroutines whose G and stack can be reused (gc's gFree).
-    gfree: *mut G,
-    /// gc numbers goroutines 2–5 for its system goroutines (forcegc, bgsweep, bgscavenge,
-    /// finalizers); with one P the first user goroutine is 6, so rgo starts there.
-    next_goid: u64,
-    /// gc's p.schedtick: time slices started. A goroutine taken from `runnext` inherits the
-    /// current slice (gc's inheritTime), so a pair handing the thread to each other through
-    /// channels is preempted like one goroutine that runs long.
-    schedtick: u32,
 }
 
+/// gc's sched.goidgen. gc numbers goroutines 2–5 for its system goroutines (forcegc, bgsweep,
+/// bgscavenge, finalizers); with one P the first user goroutine is 6, so rgo starts there.
+static NEXT_GOID: AtomicU64 = AtomicU64::new(6);
+/// gc's allglock: appending to the allg list (readers walk it without the lock: a G is linked
+/// in only once its fields are set, and never unlinked).
+static ALLGLOCK: crate::lock_futex::Mutex = crate::lock_futex::Mutex::new();
+
 static mut SCHED: Sched = Sched {
-    runnext: null_mut(),
-    runq_head: null_mut(),
-    runq_tail: null_mut(),
-    runq_len: 0,
     globq_head: null_mut(),
     globq_tail: null_mut(),
     allg_head: null_mut(),
     allg_tail: null_mut(),
-    gfree: null_mut(),
-    next_goid: 6,
-    schedtick: 0,
 };
 
 fn sched() -> &'static mut Sched {
@@ -400,6 +389,7 @@ pub unsafe fn init_main(g1: *mut G) {
 }
 
 unsafe fn allg_add(g: *mut G) {
+    ALLGLOCK.lock();
     let s = sched();
     (*g).sched_ext.alllink = null_mut();
     if s.allg_tail.is_null() {
@@ -408,43 +398,88 @@ unsafe fn allg_add(g: *mut G) {
         (*s.allg_tail).sched_ext.alllink = g;
     }
     s.allg_tail = g;
+    ALLGLOCK.unlock();
 }
 
 /// gc's local run queue holds 256 goroutines (p.runq).
-const LOCAL_RUNQ_CAP: u32 = 256;
+pub const LOCAL_RUNQ_CAP: u32 = 256;
 
 /// gc's runqput(pp, gp, next=true): `g` becomes runnext; the previous runnext goes to the tail
 /// of the local queue, or, when that is full, to the global queue with the older half of the
 /// local queue (gc's runqputslow). The overflow matters for a goroutine that keeps starting
 /// others: once it is preempted to the global queue, the goroutines it started before run
 /// first, so they do not pile up.
+///
+/// The local queue is gc's ring: only the P's owner writes the tail (a release store that
+/// publishes the slot), and whoever takes from the head (the owner, and once there are several
+/// Ps a thief) claims slots by compare-and-swap on the head, so the slots it read are its own.
 unsafe fn runqput(g: *mut G) {
-    let s = sched();
-    let old = s.runnext;
-    s.runnext = g;
+    let pp = crate::proc::thisp();
+    let old = pp.runnext.swap(g, Ordering::AcqRel);
     if old.is_null() {
         return;
     }
-    (*old).sched_ext.schedlink = null_mut();
-    if s.runq_len == LOCAL_RUNQ_CAP {
-        SCHED_LOCK.lock();
-        for _ in 0..LOCAL_RUNQ_CAP / 2 {
-            let h = s.runq_head;
-            s.runq_head = (*h).sched_ext.schedlink;
-            s.runq_len -= 1;
-            globrunqput_locked(h);
+    let g = old;
+    loop {
+        let h = pp.runqhead.load(Ordering::Acquire);
+        let t = pp.runqtail.load(Ordering::Relaxed);
+        if t.wrapping_sub(h) < LOCAL_RUNQ_CAP {
+            pp.runq[(t % LOCAL_RUNQ_CAP) as usize].store(g, Ordering::Relaxed);
+            pp.runqtail.store(t.wrapping_add(1), Ordering::Release);
+            return;
         }
-        globrunqput_locked(old);
-        SCHED_LOCK.unlock();
-        return;
+        if runqputslow(pp, g, h, t) {
+            return;
+        }
+        // A thief took some: there is room now.
     }
-    if s.runq_tail.is_null() {
-        s.runq_head = old;
-    } else {
-        (*s.runq_tail).sched_ext.schedlink = old;
+}
+
+/// gc's runqputslow: moves the older half of the full local queue and `g` to the global
+/// queue in one batch. False if the head moved meanwhile (the caller retries).
+unsafe fn runqputslow(pp: &crate::proc::P, g: *mut G, h: u32, t: u32) -> bool {
+    let n = t.wrapping_sub(h) / 2;
+    if n != LOCAL_RUNQ_CAP / 2 {
+        panic::throw(b"runqputslow: queue is not full");
     }
-    s.runq_tail = old;
-    s.runq_len += 1;
+    let mut batch = [null_mut::<G>(); LOCAL_RUNQ_CAP as usize / 2 + 1];
+    for (i, slot) in batch.iter_mut().take(n as usize).enumerate() {
+        *slot =
+            pp.runq[(h.wrapping_add(i as u32) % LOCAL_RUNQ_CAP) as usize].load(Ordering::Relaxed);
+    }
+    if pp
+        .runqhead
+        .compare_exchange(h, h.wrapping_add(n), Ordering::AcqRel, Ordering::Relaxed)
+        .is_err()
+    {
+        return false;
+    }
+    batch[n as usize] = g;
+    SCHED_LOCK.lock();
+    for &b in &batch[..=n as usize] {
+        globrunqput_locked(b);
+    }
+    SCHED_LOCK.unlock();
+    true
+}
+
+/// gc's runqget without runnext: the head of the local queue, or null.
+unsafe fn runqget_local(pp: &crate::proc::P) -> *mut G {
+    loop {
+        let h = pp.runqhead.load(Ordering::Acquire);
+        let t = pp.runqtail.load(Ordering::Relaxed);
+        if t == h {
+            return null_mut();
+        }
+        let g = pp.runq[(h % LOCAL_RUNQ_CAP) as usize].load(Ordering::Relaxed);
+        if pp
+            .runqhead
+            .compare_exchange(h, h.wrapping_add(1), Ordering::AcqRel, Ordering::Relaxed)
+            .is_ok()
+        {
+            return g;
+        }
+    }
 }
 
 /// Goroutines in the global run queue. The queue is shared with Ms returning from system
@@ -488,30 +523,28 @@ unsafe fn globrunqput_locked(g: *mut G) {
 /// The next goroutine to run: gc's findRunnable order with one P (every 61st slice the
 /// global queue first, then runnext, the local queue, the global queue).
 unsafe fn runqget() -> *mut G {
-    let s = sched();
-    if s.schedtick.is_multiple_of(61) && !globq_empty() {
-        s.schedtick = s.schedtick.wrapping_add(1);
+    let pp = crate::proc::thisp();
+    let tick = pp.schedtick.load(Ordering::Relaxed);
+    if tick.is_multiple_of(61) && !globq_empty() {
+        pp.schedtick.store(tick.wrapping_add(1), Ordering::Relaxed);
         return globrunqget();
     }
-    if !s.runnext.is_null() {
-        let g = s.runnext;
-        s.runnext = null_mut();
-        return g;
+    // runnext inherits the time slice: schedtick does not advance (gc's inheritTime).
+    let next = pp.runnext.load(Ordering::Acquire);
+    if !next.is_null()
+        && pp
+            .runnext
+            .compare_exchange(next, null_mut(), Ordering::AcqRel, Ordering::Relaxed)
+            .is_ok()
+    {
+        return next;
     }
-    let g = s.runq_head;
-    if !g.is_null() {
-        s.runq_head = (*g).sched_ext.schedlink;
-        s.runq_len -= 1;
-        if s.runq_head.is_null() {
-            s.runq_tail = null_mut();
-        }
-        (*g).sched_ext.schedlink = null_mut();
-        s.schedtick = s.schedtick.wrapping_add(1);
-        return g;
+    let mut g = runqget_local(pp);
+    if g.is_null() {
+        g = globrunqget();
     }
-    let g = globrunqget();
     if !g.is_null() {
-        s.schedtick = s.schedtick.wrapping_add(1);
+        pp.schedtick.store(tick.wrapping_add(1), Ordering::Relaxed);
     }
     g
 }
@@ -533,13 +566,6 @@ unsafe fn globrunqget() -> *mut G {
     }
     SCHED_LOCK.unlock();
     g
-}
-
-/// Time slices started so far (sysmon compares it between its ticks, proc.rs).
-pub fn schedtick() -> u32 {
-    // SAFETY: a plain read; the sysmon signal handler may read it at any instruction, and a
-    // torn or stale value only delays one preemption.
-    unsafe { core::ptr::read_volatile(&raw const SCHED.schedtick) }
 }
 
 /// gc's gopreempt_m: the running goroutine was asked to yield (preempt.rs); it goes to the
@@ -732,11 +758,12 @@ unsafe fn gdead(cur: *mut G) {
     }
 }
 
-/// Puts a dead goroutine's G and stack on the free list for the next `go` (gc's gfput).
+/// Puts a dead goroutine's G and stack on the P's free list for the next `go` (gc's gfput).
 unsafe fn gfput(cur: *mut G) {
-    let s = sched();
-    (*cur).sched_ext.schedlink = s.gfree;
-    s.gfree = cur;
+    // gc's p.gFree: the P's own list (its holder alone uses it).
+    let pp = crate::proc::thisp();
+    (*cur).sched_ext.schedlink = pp.gfree.load(Ordering::Relaxed);
+    pp.gfree.store(cur, Ordering::Relaxed);
 }
 
 /// Ends the running goroutine (after `runtime.Goexit` ran its deferred calls).
@@ -864,7 +891,7 @@ pub unsafe fn for_each_g(mut f: impl FnMut(*mut G)) {
 /// Goroutines created so far, goroutine 1 included (gc's sched.goroutinesCreated counts the
 /// same `go` statements; rgo numbers user goroutines from 6, as gc does).
 pub fn goroutines_created() -> u64 {
-    sched().next_goid - 5
+    NEXT_GOID.load(Ordering::Relaxed) - 5
 }
 
 /// Goroutines that have not exited, by status: (runnable, running, waiting).
@@ -963,10 +990,11 @@ pub unsafe extern "C" fn newproc(fv: *const usize) {
 
 /// A new goroutine (reusing a dead one's G and stack) whose first switch runs `fv`.
 unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
-    let s = sched();
-    let g = if !s.gfree.is_null() {
-        let g = s.gfree;
-        s.gfree = (*g).sched_ext.schedlink;
+    let pp = crate::proc::thisp();
+    let free = pp.gfree.load(Ordering::Relaxed);
+    let g = if !free.is_null() {
+        let g = free;
+        pp.gfree.store((*g).sched_ext.schedlink, Ordering::Relaxed);
         (*g).sched_ext.schedlink = null_mut();
         g
     } else {
@@ -985,8 +1013,7 @@ unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
     };
     let cur = getg();
     (*g).m = (*cur).m;
-    (*g).goid = s.next_goid;
-    s.next_goid += 1;
+    (*g).goid = NEXT_GOID.fetch_add(1, Ordering::Relaxed);
     (*g).sched_ext.gopc = callerpc;
     (*g).sched_ext.parent_goid = (*cur).goid;
     (*g).sched_ext.entry = fv as usize;
@@ -1192,19 +1219,10 @@ pub unsafe fn print_created_by(g: *const G) {
 
 // ---- randomness for select ----------------------------------------------------------------------
 
-static mut RAND_STATE: u64 = 0;
-
-/// A uniformly distributed number in [0, n) (gc's cheaprandn), from a wyrand generator
-/// seeded by the kernel.
+/// A uniformly distributed number in [0, n) (gc's cheaprandn), from the calling thread's
+/// wyrand generator (rand.rs).
 pub fn cheaprandn(n: u32) -> u32 {
-    // SAFETY: single-threaded runtime.
-    let st = unsafe { &mut *addr_of_mut!(RAND_STATE) };
-    if *st == 0 {
-        *st = sys::random_u64() | 1;
-    }
-    *st = st.wrapping_add(0xa076_1d64_78bd_642f);
-    let t = (*st as u128).wrapping_mul((*st ^ 0xe703_7ed1_a0b4_28db) as u128);
-    let r = ((t >> 64) as u64 ^ t as u64) as u32;
+    let r = crate::rand::next() as u32;
     ((r as u64 * n as u64) >> 32) as u32
 }
 

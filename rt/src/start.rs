@@ -81,6 +81,9 @@ pub struct M {
     pub waitlock: *mut u8,
     /// The goroutine a coroutine switch hands the thread to (sched.rs's goswitch).
     pub switchto: *mut G,
+    /// gc's m.cheaprand: this thread's random state (rand.rs), so that threads never share
+    /// one.
+    pub cheaprand: u64,
 }
 
 /// gc's stackPreempt (`uintptrMask & -1314`): the stackguard0 value that asks the running
@@ -131,6 +134,7 @@ pub static mut M0: M = M {
     waitunlockf: None,
     waitlock: core::ptr::null_mut(),
     switchto: core::ptr::null_mut(),
+    cheaprand: 0,
 };
 
 /// argc/argv as given by the kernel, for os.Args later.
