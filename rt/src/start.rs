@@ -84,6 +84,8 @@ pub struct M {
     /// gc's m.cheaprand: this thread's random state (rand.rs), so that threads never share
     /// one.
     pub cheaprand: u64,
+    /// gc's m.printlock: nesting of printlock on this thread (print.rs).
+    pub printlock: i32,
 }
 
 /// gc's stackPreempt (`uintptrMask & -1314`): the stackguard0 value that asks the running
@@ -135,6 +137,7 @@ pub static mut M0: M = M {
     waitlock: core::ptr::null_mut(),
     switchto: core::ptr::null_mut(),
     cheaprand: 0,
+    printlock: 0,
 };
 
 /// argc/argv as given by the kernel, for os.Args later.
