@@ -283,7 +283,17 @@ static mut STACK_ARENA: StackArena = StackArena { next: 0, end: 0 };
 /// A new goroutine stack of gc's maximum size with a guard below it (gc's stackalloc, for a
 /// stack that never needs to grow). None when address space is exhausted.
 pub fn stackalloc() -> Option<Stack> {
-    // SAFETY: the runtime's state is touched by one thread.
+    STACK_LOCK.lock();
+    let st = stackalloc_locked();
+    STACK_LOCK.unlock();
+    st
+}
+
+/// gc's stackLarge.lock: the chunk being carved into stacks.
+static STACK_LOCK: crate::lock_futex::Mutex = crate::lock_futex::Mutex::new();
+
+fn stackalloc_locked() -> Option<Stack> {
+    // SAFETY: under STACK_LOCK.
     let a = unsafe { &mut *addr_of_mut!(STACK_ARENA) };
     if a.next == a.end {
         let len = STACK_SLOT * STACK_CHUNK_SLOTS;
