@@ -348,9 +348,16 @@ pub(crate) static P0: P = P {
     sudogcache: AtomicPtr::new(core::ptr::null_mut()),
 };
 
-/// The P of the calling M (gc's getg().m.p); there is one.
+/// The P of the calling M (gc's getg().m.p).
 pub(crate) fn thisp() -> &'static P {
-    &P0
+    // SAFETY: the calling thread's own M; a P is never freed.
+    unsafe {
+        let p = (*getm()).p;
+        if p.is_null() {
+            crate::panic::throw(b"runtime: M has no P");
+        }
+        &*p
+    }
 }
 
 /// gc's sched.lock: the global run queue (sched.rs) and the M lists.
@@ -390,6 +397,7 @@ pub unsafe fn schedinit() {
     let m0 = getm();
     ALLM = m0;
     P0.m.store(m0, Ordering::Relaxed);
+    (*m0).p = &P0;
     match allocm() {
         Some(m) => {
             if !crate::os_linux::newosproc(m, &(*(*m).g0).stack, sysmon_main) {
@@ -451,6 +459,7 @@ extern "C" fn mstart(m: *mut M) -> ! {
 
 /// Makes `m` (the calling thread's M) the holder of the P.
 unsafe fn acquirep(m: *mut M) {
+    (*m).p = &P0;
     P0.m.store(m, Ordering::SeqCst);
     P0.status.store(P_RUNNING, Ordering::SeqCst);
 }
@@ -536,6 +545,8 @@ pub unsafe fn entersyscall(sp: usize) -> bool {
     (*g).status = crate::sched::G_SYSCALL;
     NSYSCALL.fetch_add(1, Ordering::SeqCst);
     P0.syscalltick.fetch_add(1, Ordering::Relaxed);
+    // The M keeps no P during the call (gc's m.oldp): sysmon may give it to another M.
+    (*m).p = core::ptr::null();
     P0.status.store(P_SYSCALL, Ordering::SeqCst);
     true
 }
@@ -556,7 +567,9 @@ pub unsafe fn exitsyscall() {
         // Usually the P this M left; it may also be the P another M took over and left for a
         // system call of its own (gc's exitsyscallfast takes it too): that M's goroutine
         // comes back through exitsyscall0.
-        P0.m.store(getm(), Ordering::SeqCst);
+        let m = getm();
+        (*m).p = &P0;
+        P0.m.store(m, Ordering::SeqCst);
         (*g).status = start::G_RUNNING;
         NSYSCALL.fetch_sub(1, Ordering::SeqCst);
         return;

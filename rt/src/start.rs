@@ -86,6 +86,9 @@ pub struct M {
     pub cheaprand: u64,
     /// gc's m.printlock: nesting of printlock on this thread (print.rs).
     pub printlock: i32,
+    /// gc's m.p: the P this M holds, null while it has none (sysmon, an idle M, an M in a
+    /// blocking system call).
+    pub(crate) p: *const crate::proc::P,
 }
 
 /// gc's stackPreempt (`uintptrMask & -1314`): the stackguard0 value that asks the running
@@ -138,6 +141,7 @@ pub static mut M0: M = M {
     switchto: core::ptr::null_mut(),
     cheaprand: 0,
     printlock: 0,
+    p: core::ptr::null(),
 };
 
 /// argc/argv as given by the kernel, for os.Args later.
