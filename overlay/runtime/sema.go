@@ -1,6 +1,8 @@
-// Semaphores for package sync and internal/poll (gc's sema.go). One thread runs every
-// goroutine and nothing preempts them, so no lock is needed: a release hands its unit straight
-// to the first waiter (or, with lifo acquirers, the waiter queued at the front).
+// Semaphores for package sync and internal/poll (gc's sema.go). A semaphore's count is changed
+// atomically; its waiters hang off one of 251 roots chosen by address (gc's semTable), each
+// with its own lock and a count of waiters that lets a release skip the lock when nobody
+// waits. A release hands its unit straight to the first waiter (or, with lifo acquirers, the
+// waiter queued at the front) when it can take it back, so waiters are served in order.
 
 package runtime
 
@@ -17,29 +19,58 @@ type semaQueue struct {
 	next       *semaQueue
 }
 
-// The waiters of every semaphore address with waiters, hashed by address like gc's semTable
-// (251 buckets, each a list of per-address queues).
+// semaRoot is one bucket of the table: the queues of the addresses hashed to it.
+type semaRoot struct {
+	lock   mutex
+	nwait  uint32 // waiters in this bucket's queues (read without the lock)
+	queues *semaQueue
+}
+
 const semTabSize = 251
 
-var semtable [semTabSize]*semaQueue
+var semtable [semTabSize]struct {
+	root semaRoot
+	pad  [64 - unsafe.Sizeof(semaRoot{})%64]byte
+}
 
-func semroot(addr *uint32) **semaQueue {
-	return &semtable[(uintptr(unsafe.Pointer(addr))>>3)%semTabSize]
+func semroot(addr *uint32) *semaRoot {
+	return &semtable[(uintptr(unsafe.Pointer(addr))>>3)%semTabSize].root
+}
+
+// cansemacquire takes a unit if there is one (gc's cansemacquire).
+func cansemacquire(addr *uint32) bool {
+	for {
+		v := load32(addr)
+		if v == 0 {
+			return false
+		}
+		if cas32(addr, v, v-1) {
+			return true
+		}
+	}
 }
 
 func semacquire1(addr *uint32, lifo bool, reason uint8) {
-	if *addr > 0 {
-		*addr--
+	if cansemacquire(addr) {
 		return
 	}
 	root := semroot(addr)
-	q := *root
+	lock(&root.lock)
+	// Counted before the second look, so a release that adds a unit after it either sees this
+	// waiter or left the unit for that look (gc's order).
+	xadd32(&root.nwait, 1)
+	if cansemacquire(addr) {
+		xadd32(&root.nwait, -1)
+		unlock(&root.lock)
+		return
+	}
+	q := root.queues
 	for q != nil && q.addr != addr {
 		q = q.next
 	}
 	if q == nil {
-		q = &semaQueue{addr: addr, next: *root}
-		*root = q
+		q = &semaQueue{addr: addr, next: root.queues}
+		root.queues = q
 	}
 	w := &semaWaiter{gp: getg()}
 	if lifo && q.head != nil {
@@ -54,18 +85,24 @@ func semacquire1(addr *uint32, lifo bool, reason uint8) {
 		q.tail = w
 	}
 	// semrelease1 hands the unit over before readying this goroutine.
-	gopark(reason)
+	goparkunlock(&root.lock, reason)
 }
 
 func semrelease1(addr *uint32) {
 	root := semroot(addr)
+	xadd32(addr, 1)
+	if load32(&root.nwait) == 0 {
+		return
+	}
+	lock(&root.lock)
 	var prev *semaQueue
-	q := *root
+	q := root.queues
 	for q != nil && q.addr != addr {
 		prev, q = q, q.next
 	}
-	if q == nil || q.head == nil {
-		*addr++
+	// Hand the unit to the first waiter, unless an acquirer that did not queue took it.
+	if q == nil || q.head == nil || !cansemacquire(addr) {
+		unlock(&root.lock)
 		return
 	}
 	w := q.head
@@ -73,11 +110,13 @@ func semrelease1(addr *uint32) {
 	if q.head == nil {
 		q.tail = nil
 		if prev == nil {
-			*root = q.next
+			root.queues = q.next
 		} else {
 			prev.next = q.next
 		}
 	}
+	xadd32(&root.nwait, -1)
+	unlock(&root.lock)
 	goready(w.gp)
 }
 
@@ -151,16 +190,22 @@ func less(a, b uint32) bool {
 	return int32(a-b) < 0
 }
 
+// notifyLock is the list's lock word (sync.notifyList's `lock uintptr`, whose low half is
+// the futex key).
+func notifyLock(l *notifyList) *mutex {
+	return (*mutex)(unsafe.Pointer(&l.lock))
+}
+
 //go:linkname notifyListAdd sync.runtime_notifyListAdd
 func notifyListAdd(l *notifyList) uint32 {
-	t := l.wait
-	l.wait++
-	return t
+	return xadd32(&l.wait, 1) - 1
 }
 
 //go:linkname notifyListWait sync.runtime_notifyListWait
 func notifyListWait(l *notifyList, t uint32) {
+	lock(notifyLock(l))
 	if less(t, l.notify) {
+		unlock(notifyLock(l))
 		return
 	}
 	w := &notifyWaiter{gp: getg(), ticket: t}
@@ -170,18 +215,20 @@ func notifyListWait(l *notifyList, t uint32) {
 		l.tail.next = w
 	}
 	l.tail = w
-	gopark(waitReasonSyncCondWait)
+	goparkunlock(notifyLock(l), waitReasonSyncCondWait)
 }
 
 //go:linkname notifyListNotifyAll sync.runtime_notifyListNotifyAll
 func notifyListNotifyAll(l *notifyList) {
-	if l.wait == l.notify {
+	if load32(&l.wait) == load32(&l.notify) {
 		return
 	}
+	lock(notifyLock(l))
 	s := l.head
 	l.head = nil
 	l.tail = nil
-	l.notify = l.wait
+	l.notify = load32(&l.wait)
+	unlock(notifyLock(l))
 	for s != nil {
 		next := s.next
 		s.next = nil
@@ -192,10 +239,15 @@ func notifyListNotifyAll(l *notifyList) {
 
 //go:linkname notifyListNotifyOne sync.runtime_notifyListNotifyOne
 func notifyListNotifyOne(l *notifyList) {
-	if l.wait == l.notify {
+	if load32(&l.wait) == load32(&l.notify) {
 		return
 	}
+	lock(notifyLock(l))
 	t := l.notify
+	if t == load32(&l.wait) {
+		unlock(notifyLock(l))
+		return
+	}
 	l.notify = t + 1
 	var p *notifyWaiter
 	for s := l.head; s != nil; p, s = s, s.next {
@@ -210,10 +262,12 @@ func notifyListNotifyOne(l *notifyList) {
 				l.tail = p
 			}
 			s.next = nil
+			unlock(notifyLock(l))
 			goready(s.gp)
 			return
 		}
 	}
+	unlock(notifyLock(l))
 }
 
 //go:linkname notifyListCheck sync.runtime_notifyListCheck

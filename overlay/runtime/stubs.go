@@ -78,3 +78,21 @@ func roundupsize(size uintptr, noscan bool) uintptr
 func bytealg_MakeNoZero(len int) []byte {
 	return make([]byte, len, int(roundupsize(uintptr(len), true)))
 }
+
+// mutex is gc's runtime mutex: a futex word (rt/src/lock_futex.rs).
+type mutex struct {
+	key uint32
+}
+
+// lock and unlock take and release l.
+func lock(l *mutex)
+func unlock(l *mutex)
+
+// goparkunlock blocks the running goroutine like gopark and releases l once it is parked
+// (gc's goparkunlock): a goroutine that takes l and readies it finds it parked.
+func goparkunlock(l *mutex, reason uint8)
+
+// cas32, xadd32 (returns the new value) and load32 are gc's atomic.Cas, Xadd and Load.
+func cas32(p *uint32, old, new uint32) bool
+func xadd32(p *uint32, delta int32) uint32
+func load32(p *uint32) uint32

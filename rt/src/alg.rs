@@ -4,7 +4,6 @@
 
 use crate::mem::mem_equal;
 use crate::panic;
-use crate::sys;
 use crate::types::{self, Type};
 
 const P0: u64 = 0xa076_1d64_78bd_642f;
@@ -52,18 +51,12 @@ pub unsafe fn memhash(p: *const u8, n: usize, seed: u64) -> u64 {
     mix(h ^ P1, P2 ^ n as u64)
 }
 
-static mut RAND_STATE: u64 = 0;
-
-/// Cheap random numbers (gc's cheaprand): map seeds, NaN hashes, iteration start points.
+/// Cheap random numbers (gc's cheaprand): map seeds, NaN hashes, iteration start points; from
+/// the calling thread's state (rand.rs).
 pub fn rand64() -> u64 {
-    // SAFETY: single-threaded for now.
-    unsafe {
-        if RAND_STATE == 0 {
-            RAND_STATE = sys::random_u64() | 1;
-        }
-        RAND_STATE = RAND_STATE.wrapping_add(P0);
-        mix(RAND_STATE, RAND_STATE ^ P1)
-    }
+    let st = crate::rand::state();
+    *st = st.wrapping_add(P0);
+    mix(*st, *st ^ P1)
 }
 
 fn float_hash(v: f64, h: u64) -> u64 {

@@ -2,19 +2,23 @@
 //! of sudogs, and the entry points generated code calls: makechan, chansend1, chanrecv1/2,
 //! closechan, selectnbsend/selectnbrecv, chanlen/chancap. `select` is in select.rs.
 //!
-//! All goroutines run on one thread and switch only when they park, so the channel lock of
-//! gc's implementation is not needed (the field exists, for layout). The algorithms are gc's:
-//! a sender hands its value directly to a waiting receiver (writing into the receiver's stack
-//! slot), a receiver takes from a waiting sender, otherwise the ring buffer is used or the
-//! goroutine parks on a sudog.
+//! Every channel operation holds the channel's lock (gc's `hchan.lock`, a futex mutex in that
+//! word), and `select` locks all of its channels in address order (select.rs). The algorithms
+//! are gc's: a sender hands its value directly to a waiting receiver (writing into the
+//! receiver's stack slot), a receiver takes from a waiting sender, otherwise the ring buffer is
+//! used or the goroutine parks on a sudog. A parking goroutine keeps the lock until its context
+//! is saved (`gopark` with [`chanparkcommit`]); a waker completes the operation under the lock
+//! and readies the other goroutine after releasing it, as gc's send/recv do.
 
+use crate::lock_futex::Mutex;
 use crate::malloc::{MAX_ALLOC, mallocgc, persistent_alloc};
 use crate::mem::{memmove, memset};
 use crate::panic;
 use crate::sched::{self, WaitReason};
 use crate::start::{G, getg};
 use crate::types::{self, Type};
-use core::ptr::{addr_of_mut, null_mut};
+use core::ptr::null_mut;
+use core::sync::atomic::Ordering;
 
 /// gc's waitq.
 #[repr(C)]
@@ -23,7 +27,7 @@ pub struct WaitQ {
     pub last: *mut Sudog,
 }
 
-/// gc's hchan, field for field (`lock` is unused here; `timer` marks the channel of a
+/// gc's hchan, field for field (`lock` is a [`Mutex`] word; `timer` marks the channel of a
 /// time.Timer or Ticker; `bubble` is the synctest bubble that made the channel).
 #[repr(C)]
 pub struct Hchan {
@@ -91,20 +95,19 @@ static HCHAN_TYPE: StaticType = StaticType(Type {
 
 // ---- sudog pool ---------------------------------------------------------------------------------
 
-static mut SUDOG_FREE: *mut Sudog = null_mut();
-
-/// A cleared sudog for the current goroutine (gc's acquireSudog). Sudogs live in runtime
-/// memory and are recycled, never freed.
+/// A cleared sudog for the current goroutine (gc's acquireSudog), from the P's cache
+/// (p.sudogcache: only the P's holder uses it). Sudogs live in runtime memory and are
+/// recycled, never freed.
 pub fn acquire_sudog() -> *mut Sudog {
-    // SAFETY: single-threaded pool.
+    let pp = crate::proc::thisp();
+    // SAFETY: the cache holds released sudogs only.
     unsafe {
-        let free = &mut *addr_of_mut!(SUDOG_FREE);
+        let free = pp.sudogcache.load(Ordering::Relaxed);
         let s = if free.is_null() {
             persistent_alloc(core::mem::size_of::<Sudog>(), 8) as *mut Sudog
         } else {
-            let s = *free;
-            *free = (*s).next;
-            s
+            pp.sudogcache.store((*free).next, Ordering::Relaxed);
+            free
         };
         s.write(Sudog {
             g: getg(),
@@ -122,12 +125,14 @@ pub fn acquire_sudog() -> *mut Sudog {
     }
 }
 
+/// gc's releaseSudog: back to the P's cache.
+///
 /// # Safety
 /// `s` came from [`acquire_sudog`] and is on no wait queue.
 pub unsafe fn release_sudog(s: *mut Sudog) {
-    let free = &mut *addr_of_mut!(SUDOG_FREE);
-    (*s).next = *free;
-    *free = s;
+    let pp = crate::proc::thisp();
+    (*s).next = pp.sudogcache.load(Ordering::Relaxed);
+    pp.sudogcache.store(s, Ordering::Relaxed);
 }
 
 // ---- wait queues --------------------------------------------------------------------------------
@@ -176,11 +181,15 @@ impl WaitQ {
             }
             self.remove(s);
             if (*s).is_select {
+                // Several channels of one select may be completing at once, each under its
+                // own lock: the first to claim the goroutine wins (gc's selectDone CAS).
                 let g = (*s).g;
-                if (*g).sched_ext.select_done {
+                if sched::select_done(g)
+                    .compare_exchange(false, true, Ordering::AcqRel, Ordering::Acquire)
+                    .is_err()
+                {
                     continue;
                 }
-                (*g).sched_ext.select_done = true;
             }
             return s;
         }
@@ -210,13 +219,30 @@ pub unsafe fn clear_elem(c: *mut Hchan, dst: *mut u8) {
     }
 }
 
-/// Wakes the goroutine of sudog `s` after its operation finished (gc's goready with
-/// `gp.param = sg`).
-pub unsafe fn wake(s: *mut Sudog, success: bool) {
+/// Records that sudog `s`'s operation finished (gc's `sg.success` and `gp.param = sg`) and
+/// returns its goroutine, which the caller readies ([`sched::ready`]) once it has released the
+/// channel's lock.
+pub unsafe fn complete(s: *mut Sudog, success: bool) -> *mut G {
     (*s).success = success;
     let g = (*s).g;
     (*g).sched_ext.param = s;
-    sched::ready(g);
+    g
+}
+
+/// The lock of channel `c` (gc's `c.lock`).
+///
+/// # Safety
+/// `c` is a live channel.
+#[inline]
+pub unsafe fn lock_of(c: *mut Hchan) -> &'static Mutex {
+    &*(&raw mut (*c).lock as *const Mutex)
+}
+
+/// gc's chanparkcommit: the goroutine parked on `c` has its context saved; the channel may
+/// now be used (and the goroutine readied) by others.
+unsafe fn chanparkcommit(_gp: *mut G, c: *mut u8) -> bool {
+    lock_of(c as *mut Hchan).unlock();
+    true
 }
 
 // ---- entry points -------------------------------------------------------------------------------
@@ -284,31 +310,38 @@ pub unsafe fn chansend(c: *mut Hchan, ep: *const u8, block: bool) -> bool {
         panic::throw(b"unreachable");
     }
     check_bubble(c, b"send on synctest channel from outside bubble");
+    let lock = lock_of(c);
+    lock.lock();
     if (*c).closed != 0 {
+        lock.unlock();
         panic::plain_panic(b"send on closed channel");
     }
     let sg = (*c).recvq.dequeue();
     if !sg.is_null() {
         copy_elem(c, (*sg).elem, ep);
-        wake(sg, true);
+        let g = complete(sg, true);
+        lock.unlock();
+        sched::ready(g);
         return true;
     }
     if (*c).qcount < (*c).dataqsiz {
         send_to_buf(c, ep);
+        lock.unlock();
         return true;
     }
     if !block {
+        lock.unlock();
         return false;
     }
     let me = acquire_sudog();
     (*me).elem = ep as *mut u8;
     (*me).c = c;
     (*c).sendq.enqueue(me);
-    sched::park(chan_wait_reason(
-        c,
-        WaitReason::ChanSend,
-        WaitReason::SynctestChanSend,
-    ));
+    sched::gopark(
+        Some(chanparkcommit),
+        c as *mut u8,
+        chan_wait_reason(c, WaitReason::ChanSend, WaitReason::SynctestChanSend),
+    );
     let ok = (*me).success;
     release_sudog(me);
     if !ok {
@@ -330,7 +363,7 @@ pub unsafe fn send_to_buf(c: *mut Hchan, ep: *const u8) {
 
 /// Receives from a channel with a waiting sender `sg` (gc's recv): unbuffered, the value
 /// comes from the sender; buffered (then full), from the head of the queue, and the sender's
-/// value goes to the tail.
+/// value goes to the tail. The caller completes `sg` and readies its goroutine.
 pub unsafe fn recv_from_sender(c: *mut Hchan, sg: *mut Sudog, ep: *mut u8) {
     if (*c).dataqsiz == 0 {
         copy_elem(c, ep, (*sg).elem);
@@ -344,7 +377,6 @@ pub unsafe fn recv_from_sender(c: *mut Hchan, sg: *mut Sudog, ep: *mut u8) {
         }
         (*c).sendx = (*c).recvx;
     }
-    wake(sg, true);
 }
 
 /// Takes the head of the buffer (which must be non-empty).
@@ -369,31 +401,39 @@ pub unsafe fn chanrecv(c: *mut Hchan, ep: *mut u8, block: bool) -> (bool, bool) 
         panic::throw(b"unreachable");
     }
     check_bubble(c, b"receive on synctest channel from outside bubble");
+    let lock = lock_of(c);
+    lock.lock();
     if (*c).closed != 0 && (*c).qcount == 0 {
+        lock.unlock();
         clear_elem(c, ep);
         return (true, false);
     }
     let sg = (*c).sendq.dequeue();
     if !sg.is_null() {
         recv_from_sender(c, sg, ep);
+        let g = complete(sg, true);
+        lock.unlock();
+        sched::ready(g);
         return (true, true);
     }
     if (*c).qcount > 0 {
         recv_from_buf(c, ep);
+        lock.unlock();
         return (true, true);
     }
     if !block {
+        lock.unlock();
         return (false, false);
     }
     let me = acquire_sudog();
     (*me).elem = ep;
     (*me).c = c;
     (*c).recvq.enqueue(me);
-    sched::park(chan_wait_reason(
-        c,
-        WaitReason::ChanReceive,
-        WaitReason::SynctestChanReceive,
-    ));
+    sched::gopark(
+        Some(chanparkcommit),
+        c as *mut u8,
+        chan_wait_reason(c, WaitReason::ChanReceive, WaitReason::SynctestChanReceive),
+    );
     let ok = (*me).success;
     release_sudog(me);
     (true, ok)
@@ -441,7 +481,10 @@ pub unsafe extern "C" fn closechan(c: *mut Hchan) {
         panic::plain_panic(b"close of nil channel");
     }
     check_bubble(c, b"close of synctest channel from outside bubble");
+    let lock = lock_of(c);
+    lock.lock();
     if (*c).closed != 0 {
+        lock.unlock();
         panic::plain_panic(b"close of closed channel");
     }
     (*c).closed = 1;
@@ -465,10 +508,13 @@ pub unsafe extern "C" fn closechan(c: *mut Hchan) {
         (*sg).closelink = list;
         list = sg;
     }
+    lock.unlock();
+    // Dequeued, the sudogs are no channel's any more, and their goroutines stay parked until
+    // readied here: the list is walked without the lock.
     while !list.is_null() {
         let next = (*list).closelink;
         (*list).closelink = null_mut();
-        wake(list, false);
+        sched::ready(complete(list, false));
         list = next;
     }
 }
@@ -549,7 +595,13 @@ pub unsafe extern "C" fn setchantimer(c: *mut Hchan, t: usize) {
 /// `c` is null or a channel.
 #[unsafe(export_name = "runtime.timerchandrain")]
 pub unsafe extern "C" fn timerchandrain(c: *mut Hchan) -> u8 {
-    if c.is_null() || (*c).qcount == 0 {
+    if c.is_null() {
+        return 0;
+    }
+    let lock = lock_of(c);
+    lock.lock();
+    if (*c).qcount == 0 {
+        lock.unlock();
         return 0;
     }
     let elemsize = (*c).elemsize as usize;
@@ -562,5 +614,6 @@ pub unsafe extern "C" fn timerchandrain(c: *mut Hchan) -> u8 {
         }
     }
     (*c).qcount = 0;
+    lock.unlock();
     1
 }

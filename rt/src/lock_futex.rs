@@ -77,7 +77,9 @@ const MUTEX_SLEEPING: u32 = 2;
 /// Spins before sleeping: the sections this lock guards are a few dozen instructions.
 const ACTIVE_SPIN: u32 = 100;
 
-/// gc's runtime `mutex`.
+/// gc's runtime `mutex`: one 32-bit word (so that it can live in a Go-laid-out record's
+/// `lock` field, hchan's).
+#[repr(transparent)]
 pub struct Mutex {
     key: AtomicU32,
 }
@@ -193,4 +195,75 @@ impl Default for Note {
     fn default() -> Self {
         Note::new()
     }
+}
+
+// ---- the primitives the Go part of the runtime locks with (overlay/runtime/stubs.go) ------------
+
+/// `runtime.lock(l *mutex)`: gc's lock on a Go `mutex` (one 32-bit key word).
+///
+/// # Safety
+/// `l` points to a mutex word.
+#[unsafe(export_name = "runtime.lock")]
+pub unsafe extern "C" fn lock_go(l: *mut u32) {
+    (*(l as *const Mutex)).lock();
+}
+
+/// `runtime.unlock(l *mutex)`.
+///
+/// # Safety
+/// `l` is a mutex word locked by this thread.
+#[unsafe(export_name = "runtime.unlock")]
+pub unsafe extern "C" fn unlock_go(l: *mut u32) {
+    (*(l as *const Mutex)).unlock();
+}
+
+unsafe fn parkunlock_commit(_gp: *mut crate::start::G, l: *mut u8) -> bool {
+    (*(l as *const Mutex)).unlock();
+    true
+}
+
+/// `runtime.goparkunlock(l *mutex, reason)`: gc's goparkunlock: parks the running goroutine
+/// and releases `l` once its context is saved, so that whoever takes `l` to ready it finds it
+/// parked.
+///
+/// # Safety
+/// `l` is a mutex word the caller holds; called on a goroutine.
+#[unsafe(export_name = "runtime.goparkunlock")]
+pub unsafe extern "C" fn goparkunlock_go(l: *mut u32, reason: u8) {
+    crate::sched::gopark(
+        Some(parkunlock_commit),
+        l as *mut u8,
+        crate::sched::WaitReason::from_u8(reason),
+    );
+}
+
+/// `runtime.cas32(p, old, new) bool`: gc's atomic.Cas.
+///
+/// # Safety
+/// `p` is a valid aligned word.
+#[unsafe(export_name = "runtime.cas32")]
+pub unsafe extern "C" fn cas32(p: *mut u32, old: u32, new: u32) -> bool {
+    AtomicU32::from_ptr(p)
+        .compare_exchange(old, new, Ordering::SeqCst, Ordering::SeqCst)
+        .is_ok()
+}
+
+/// `runtime.xadd32(p, delta) uint32`: gc's atomic.Xadd (returns the new value).
+///
+/// # Safety
+/// `p` is a valid aligned word.
+#[unsafe(export_name = "runtime.xadd32")]
+pub unsafe extern "C" fn xadd32(p: *mut u32, delta: i32) -> u32 {
+    AtomicU32::from_ptr(p)
+        .fetch_add(delta as u32, Ordering::SeqCst)
+        .wrapping_add(delta as u32)
+}
+
+/// `runtime.load32(p) uint32`: gc's atomic.Load.
+///
+/// # Safety
+/// `p` is a valid aligned word.
+#[unsafe(export_name = "runtime.load32")]
+pub unsafe extern "C" fn load32(p: *mut u32) -> u32 {
+    AtomicU32::from_ptr(p).load(Ordering::SeqCst)
 }

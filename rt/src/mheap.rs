@@ -83,7 +83,7 @@ static mut PERSIST_NCHUNKS: usize = 0;
 static mut PERSIST_CAP: usize = 0;
 
 fn pool_alloc(pool: *mut Pool, size: usize, align: usize, record: bool) -> *mut u8 {
-    // SAFETY: single-threaded runtime (a lock goes here with threads).
+    // SAFETY: the caller holds the pool's lock (PERSIST_LOCK or META_LOCK).
     unsafe {
         let pool = &mut *pool;
         let mut p = (pool.cur + align - 1) & !(align - 1);
@@ -127,8 +127,17 @@ unsafe fn record_persist_chunk(start: usize, len: usize) {
 /// Zeroed, never-freed memory for runtime structures (goroutines, sudogs, defer records, itab
 /// tables). The collector scans it conservatively: anything here may point into the heap.
 pub fn persistent_alloc(size: usize, align: usize) -> *mut u8 {
-    pool_alloc(&raw mut PERSIST, size, align, true)
+    PERSIST_LOCK.lock();
+    let p = pool_alloc(&raw mut PERSIST, size, align, true);
+    PERSIST_LOCK.unlock();
+    p
 }
+
+/// gc's globalAlloc.mutex for persistent memory, and the lock of the metadata pool and its free
+/// lists. Taken in that order (a new persistent chunk is recorded in metadata memory); the
+/// collector's readers run with the world stopped.
+static PERSIST_LOCK: crate::lock_futex::Mutex = crate::lock_futex::Mutex::new();
+static META_LOCK: crate::lock_futex::Mutex = crate::lock_futex::Mutex::new();
 
 /// The used parts of persistent memory, for the root scan.
 pub fn for_each_persistent_chunk(mut f: impl FnMut(usize, usize)) {
@@ -156,16 +165,26 @@ fn meta_class(size: usize) -> usize {
 /// arrays). Blocks are power-of-two sized and can be given back with [`meta_free`].
 pub fn meta_alloc(size: usize) -> *mut u8 {
     let c = meta_class(size);
-    // SAFETY: single-threaded; free blocks hold their successor in their first word.
-    unsafe {
+    META_LOCK.lock();
+    // SAFETY: under META_LOCK; free blocks hold their successor in their first word.
+    let p = unsafe {
         let head = META_FREE[c];
         if head != 0 {
             META_FREE[c] = *(head as *const usize);
-            crate::mem::memset(head as *mut u8, 0, 1 << c);
-            return head as *mut u8;
+            head as *mut u8
+        } else {
+            null_mut()
         }
-    }
-    pool_alloc(&raw mut META, 1 << c, 16.min(1 << c), false)
+    };
+    let p = if p.is_null() {
+        pool_alloc(&raw mut META, 1 << c, 16.min(1 << c), false)
+    } else {
+        // SAFETY: a free block of class c, ours now.
+        unsafe { crate::mem::memset(p, 0, 1 << c) };
+        p
+    };
+    META_LOCK.unlock();
+    p
 }
 
 /// Returns a block from [`meta_alloc`] of the same `size`.
@@ -174,11 +193,13 @@ pub fn meta_free(p: *mut u8, size: usize) {
         return;
     }
     let c = meta_class(size);
-    // SAFETY: p is a block of class c that nothing references any more.
+    META_LOCK.lock();
+    // SAFETY: p is a block of class c that nothing references any more; under META_LOCK.
     unsafe {
         *(p as *mut usize) = META_FREE[c];
         META_FREE[c] = p as usize;
     }
+    META_LOCK.unlock();
 }
 
 // ---- arena ------------------------------------------------------------------------------------

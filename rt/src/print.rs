@@ -402,12 +402,39 @@ pub unsafe fn raw(p: *const u8, n: usize) -> &'static [u8] {
 
 // ---- exported builtins ---------------------------------------------------------------------
 
-/// Statement-level lock; a no-op while there is a single thread.
-#[unsafe(export_name = "runtime.printlock")]
-pub extern "C" fn printlock() {}
+/// gc's debuglock: one `print`/`println` statement's output is not interleaved with another
+/// thread's.
+static DEBUGLOCK: crate::lock_futex::Mutex = crate::lock_futex::Mutex::new();
 
+/// gc's printlock, around each `print`/`println` statement (after its arguments are
+/// evaluated): re-entrant per M (`m.printlock`), and the goroutine is not preempted while it
+/// holds it (`m.locks`).
+#[unsafe(export_name = "runtime.printlock")]
+pub extern "C" fn printlock() {
+    let m = crate::start::getm();
+    // SAFETY: the calling thread's own M.
+    unsafe {
+        (*m).locks += 1;
+        (*m).printlock += 1;
+        if (*m).printlock == 1 {
+            DEBUGLOCK.lock();
+        }
+    }
+}
+
+/// gc's printunlock.
 #[unsafe(export_name = "runtime.printunlock")]
-pub extern "C" fn printunlock() {}
+pub extern "C" fn printunlock() {
+    let m = crate::start::getm();
+    // SAFETY: as above; printlock was called on this M.
+    unsafe {
+        (*m).printlock -= 1;
+        if (*m).printlock == 0 {
+            DEBUGLOCK.unlock();
+        }
+        (*m).locks -= 1;
+    }
+}
 
 #[unsafe(export_name = "runtime.printsp")]
 pub extern "C" fn printsp() {

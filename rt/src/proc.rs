@@ -296,8 +296,8 @@ pub extern "C" fn modinfo() -> crate::strings::GoString {
 //   find_runnable) and something may still come (a timer, I/O, a goroutine in a system
 //   call), it waits holding the P: on a futex note until the next timer, or in epoll. An M
 //   returning from a system call wakes it (the note, or an eventfd in the epoll set, gc's
-//   netpollBreak). It waits on the parked goroutine's stack, as before: since it keeps the P,
-//   nobody else can resume that goroutine meanwhile. sysmon sleeps until the wait ends
+//   netpollBreak). It waits on its g0 stack (goroutines park through mcall, sched.rs).
+//   sysmon sleeps until the wait ends
 //   (gc's sysmonwait), so a program blocked in a long wait is not woken for nothing.
 //
 // Deadlock ("all goroutines are asleep") is declared only when nothing is runnable, no timer
@@ -313,19 +313,52 @@ const P_IDLE: u32 = 0;
 const P_RUNNING: u32 = 1;
 const P_SYSCALL: u32 = 2;
 
-/// gc's p, the one there is: its status, its M, and the count of system calls made on it
-/// (sysmon compares it between wakes).
-struct P {
+/// gc's p, the one there is: its status, its M, the count of system calls made on it
+/// (sysmon compares it between wakes), and its run queue (sched.rs: gc's lock-free ring,
+/// whose head other Ps will advance when they steal).
+pub(crate) struct P {
     status: AtomicU32,
     m: AtomicPtr<M>,
     syscalltick: AtomicU32,
+    /// gc's p.schedtick: time slices started (sysmon reads it).
+    pub schedtick: AtomicU32,
+    /// gc's p.runqhead/runqtail/runq: the owner appends at the tail, and takes from the head
+    /// by compare-and-swap, as a stealer would.
+    pub runqhead: AtomicU32,
+    pub runqtail: AtomicU32,
+    pub runq: [AtomicPtr<G>; crate::sched::LOCAL_RUNQ_CAP as usize],
+    /// gc's p.runnext: the goroutine to run next, inheriting the current time slice.
+    pub runnext: AtomicPtr<G>,
+    /// gc's p.gFree: dead goroutines (G and stack) for the next `go` on this P.
+    pub gfree: AtomicPtr<G>,
+    /// gc's p.sudogcache (chan.rs).
+    pub sudogcache: AtomicPtr<crate::chan::Sudog>,
 }
 
-static P0: P = P {
+pub(crate) static P0: P = P {
     status: AtomicU32::new(P_RUNNING),
     m: AtomicPtr::new(core::ptr::null_mut()),
     syscalltick: AtomicU32::new(0),
+    schedtick: AtomicU32::new(0),
+    runqhead: AtomicU32::new(0),
+    runqtail: AtomicU32::new(0),
+    runq: [const { AtomicPtr::new(core::ptr::null_mut()) }; crate::sched::LOCAL_RUNQ_CAP as usize],
+    runnext: AtomicPtr::new(core::ptr::null_mut()),
+    gfree: AtomicPtr::new(core::ptr::null_mut()),
+    sudogcache: AtomicPtr::new(core::ptr::null_mut()),
 };
+
+/// The P of the calling M (gc's getg().m.p).
+pub(crate) fn thisp() -> &'static P {
+    // SAFETY: the calling thread's own M; a P is never freed.
+    unsafe {
+        let p = (*getm()).p;
+        if p.is_null() {
+            crate::panic::throw(b"runtime: M has no P");
+        }
+        &*p
+    }
+}
 
 /// gc's sched.lock: the global run queue (sched.rs) and the M lists.
 pub static SCHED_LOCK: Mutex = Mutex::new();
@@ -364,6 +397,7 @@ pub unsafe fn schedinit() {
     let m0 = getm();
     ALLM = m0;
     P0.m.store(m0, Ordering::Relaxed);
+    (*m0).p = &P0;
     match allocm() {
         Some(m) => {
             if !crate::os_linux::newosproc(m, &(*(*m).g0).stack, sysmon_main) {
@@ -425,13 +459,14 @@ extern "C" fn mstart(m: *mut M) -> ! {
 
 /// Makes `m` (the calling thread's M) the holder of the P.
 unsafe fn acquirep(m: *mut M) {
+    (*m).p = &P0;
     P0.m.store(m, Ordering::SeqCst);
     P0.status.store(P_RUNNING, Ordering::SeqCst);
 }
 
 /// gc's schedule, on g0 of an M that holds the P: runs the next goroutine. Never returns:
 /// the g0 stack is abandoned and restarted from its top by the next mcall.
-unsafe fn schedule() -> ! {
+pub(crate) unsafe fn schedule() -> ! {
     let g = crate::sched::find_runnable();
     if g.is_null() {
         crate::sched::deadlock();
@@ -443,7 +478,7 @@ unsafe fn schedule() -> ! {
 /// does, so any M can resume it with a context switch), switches to this M's g0 stack and
 /// calls `f(g)` there; `f` never returns.
 #[unsafe(naked)]
-unsafe extern "C" fn mcall(f: unsafe extern "C" fn(*mut G) -> !) {
+pub(crate) unsafe extern "C" fn mcall(f: unsafe extern "C" fn(*mut G) -> !) {
     naked_asm!(
         "push rbp",
         "push rbx",
@@ -510,6 +545,8 @@ pub unsafe fn entersyscall(sp: usize) -> bool {
     (*g).status = crate::sched::G_SYSCALL;
     NSYSCALL.fetch_add(1, Ordering::SeqCst);
     P0.syscalltick.fetch_add(1, Ordering::Relaxed);
+    // The M keeps no P during the call (gc's m.oldp): sysmon may give it to another M.
+    (*m).p = core::ptr::null();
     P0.status.store(P_SYSCALL, Ordering::SeqCst);
     true
 }
@@ -530,7 +567,9 @@ pub unsafe fn exitsyscall() {
         // Usually the P this M left; it may also be the P another M took over and left for a
         // system call of its own (gc's exitsyscallfast takes it too): that M's goroutine
         // comes back through exitsyscall0.
-        P0.m.store(getm(), Ordering::SeqCst);
+        let m = getm();
+        (*m).p = &P0;
+        P0.m.store(m, Ordering::SeqCst);
         (*g).status = start::G_RUNNING;
         NSYSCALL.fetch_sub(1, Ordering::SeqCst);
         return;
@@ -695,7 +734,7 @@ unsafe fn retake(tick: &mut SysmonTick, now: i64) -> bool {
             false
         }
         P_RUNNING => {
-            let t = crate::sched::schedtick();
+            let t = P0.schedtick.load(Ordering::Relaxed);
             if tick.schedtick != t {
                 tick.schedtick = t;
                 tick.schedwhen = now;

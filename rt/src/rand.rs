@@ -4,16 +4,21 @@
 //! sequences differ from gc's, as they do between gc runs).
 
 use crate::sys;
-use core::ptr::addr_of_mut;
 
-static mut STATE: u64 = 0;
-
-fn next() -> u64 {
-    // SAFETY: single-threaded runtime.
-    let st = unsafe { &mut *addr_of_mut!(STATE) };
+/// The calling thread's generator state (gc's m.cheaprand), seeded from the kernel on first
+/// use: each M has its own, so no two threads advance one state.
+pub fn state() -> &'static mut u64 {
+    // SAFETY: the M's own field; only its thread uses it (a signal handler does not).
+    let st = unsafe { &mut (*crate::start::getm()).cheaprand };
     if *st == 0 {
         *st = sys::random_u64() | 1;
     }
+    st
+}
+
+/// wyrand's step.
+pub fn next() -> u64 {
+    let st = state();
     *st = st.wrapping_add(0xa076_1d64_78bd_642f);
     let t = (*st as u128).wrapping_mul((*st ^ 0xe703_7ed1_a0b4_28db) as u128);
     (t >> 64) as u64 ^ t as u64

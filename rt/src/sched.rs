@@ -10,10 +10,15 @@
 //! long without blocking is preempted (preempt.rs, gc's sysmon in proc.rs): it goes to the
 //! global run queue, as gc's gopreempt_m does.
 //!
-//! Context switches use [`swapctx`], which saves the callee-saved registers (rbp, rbx,
-//! r12–r15, including r15 = g of the Go frames below) on the old stack and restores them
-//! from the new one (Cranelift notes §7). Everything reaches the scheduler through a SysV call
-//! from Go code, so caller-saved registers are dead at every switch.
+//! A goroutine leaves the thread as gc's do: `mcall` (proc.rs) saves its callee-saved
+//! registers (rbp, rbx, r12–r15, including r15 = g of the Go frames below) on its own stack,
+//! records that stack pointer and moves to the M's g0 stack, where the scheduler chooses the
+//! next goroutine and [`execute`] restores that one's registers (Cranelift notes §7).
+//! Everything reaches the scheduler through a SysV call from Go code, so caller-saved
+//! registers are dead at every switch. Since the scheduler never runs on the stack of the
+//! goroutine it parks, whatever `gopark` must release (a channel's lock) is released only
+//! after the goroutine's context is saved: another thread that then readies it may resume it
+//! at once (gc's park_m and its unlockf).
 //!
 //! When nothing is runnable and no timer, I/O wait or system call is pending, every goroutine
 //! is blocked for good: that is gc's `all goroutines are asleep - deadlock!`.
@@ -30,7 +35,7 @@ use crate::symtab;
 use crate::sys;
 use core::arch::naked_asm;
 use core::ptr::{addr_of_mut, null_mut};
-use core::sync::atomic::{AtomicU32, Ordering};
+use core::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 // gc's g status values (runtime2.go).
 pub const G_IDLE: u32 = 0;
@@ -186,6 +191,15 @@ pub struct SchedInfo {
     pub syscall_bp: usize,
 }
 
+/// `g.select_done` as the atomic it is: the channels of one select may complete its cases
+/// on several threads at once (chan.rs's dequeue claims it by compare-and-swap).
+///
+/// # Safety
+/// `g` is a valid G.
+pub unsafe fn select_done(g: *mut G) -> &'static core::sync::atomic::AtomicBool {
+    core::sync::atomic::AtomicBool::from_ptr(&raw mut (*g).sched_ext.select_done)
+}
+
 impl SchedInfo {
     pub const NEW: SchedInfo = SchedInfo {
         wait_reason: WaitReason::None,
@@ -334,40 +348,29 @@ unsafe fn print_bubble_status(g: *const G) {
     print::uint((*b).id);
 }
 
+/// gc's schedt, the part not in the P (proc.rs): the global run queue, allgs, free Gs, goid
+/// generation.
 struct Sched {
-    runnext: *mut G,
-    runq_head: *mut G,
-    runq_tail: *mut G,
-    runq_len: u32,
     /// gc's global run queue: `runtime.Gosched`, preemption and local-queue overflow put
     /// goroutines there; it is read when the local queue is empty and every 61st slice.
     globq_head: *mut G,
     globq_tail: *mut G,
     allg_head: *mut G,
     allg_tail: *mut G,
-    /// Dead goroutines whose G and stack can be reused (gc's gFree).
-    gfree: *mut G,
-    /// gc numbers goroutines 2–5 for its system goroutines (forcegc, bgsweep, bgscavenge,
-    /// finalizers); with one P the first user goroutine is 6, so rgo starts there.
-    next_goid: u64,
-    /// gc's p.schedtick: time slices started. A goroutine taken from `runnext` inherits the
-    /// current slice (gc's inheritTime), so a pair handing the thread to each other through
-    /// channels is preempted like one goroutine that runs long.
-    schedtick: u32,
 }
 
+/// gc's sched.goidgen. gc numbers goroutines 2–5 for its system goroutines (forcegc, bgsweep,
+/// bgscavenge, finalizers); with one P the first user goroutine is 6, so rgo starts there.
+static NEXT_GOID: AtomicU64 = AtomicU64::new(6);
+/// gc's allglock: appending to the allg list (readers walk it without the lock: a G is linked
+/// in only once its fields are set, and never unlinked).
+static ALLGLOCK: crate::lock_futex::Mutex = crate::lock_futex::Mutex::new();
+
 static mut SCHED: Sched = Sched {
-    runnext: null_mut(),
-    runq_head: null_mut(),
-    runq_tail: null_mut(),
-    runq_len: 0,
     globq_head: null_mut(),
     globq_tail: null_mut(),
     allg_head: null_mut(),
     allg_tail: null_mut(),
-    gfree: null_mut(),
-    next_goid: 6,
-    schedtick: 0,
 };
 
 fn sched() -> &'static mut Sched {
@@ -386,6 +389,7 @@ pub unsafe fn init_main(g1: *mut G) {
 }
 
 unsafe fn allg_add(g: *mut G) {
+    ALLGLOCK.lock();
     let s = sched();
     (*g).sched_ext.alllink = null_mut();
     if s.allg_tail.is_null() {
@@ -394,43 +398,88 @@ unsafe fn allg_add(g: *mut G) {
         (*s.allg_tail).sched_ext.alllink = g;
     }
     s.allg_tail = g;
+    ALLGLOCK.unlock();
 }
 
 /// gc's local run queue holds 256 goroutines (p.runq).
-const LOCAL_RUNQ_CAP: u32 = 256;
+pub const LOCAL_RUNQ_CAP: u32 = 256;
 
 /// gc's runqput(pp, gp, next=true): `g` becomes runnext; the previous runnext goes to the tail
 /// of the local queue, or, when that is full, to the global queue with the older half of the
 /// local queue (gc's runqputslow). The overflow matters for a goroutine that keeps starting
 /// others: once it is preempted to the global queue, the goroutines it started before run
 /// first, so they do not pile up.
+///
+/// The local queue is gc's ring: only the P's owner writes the tail (a release store that
+/// publishes the slot), and whoever takes from the head (the owner, and once there are several
+/// Ps a thief) claims slots by compare-and-swap on the head, so the slots it read are its own.
 unsafe fn runqput(g: *mut G) {
-    let s = sched();
-    let old = s.runnext;
-    s.runnext = g;
+    let pp = crate::proc::thisp();
+    let old = pp.runnext.swap(g, Ordering::AcqRel);
     if old.is_null() {
         return;
     }
-    (*old).sched_ext.schedlink = null_mut();
-    if s.runq_len == LOCAL_RUNQ_CAP {
-        SCHED_LOCK.lock();
-        for _ in 0..LOCAL_RUNQ_CAP / 2 {
-            let h = s.runq_head;
-            s.runq_head = (*h).sched_ext.schedlink;
-            s.runq_len -= 1;
-            globrunqput_locked(h);
+    let g = old;
+    loop {
+        let h = pp.runqhead.load(Ordering::Acquire);
+        let t = pp.runqtail.load(Ordering::Relaxed);
+        if t.wrapping_sub(h) < LOCAL_RUNQ_CAP {
+            pp.runq[(t % LOCAL_RUNQ_CAP) as usize].store(g, Ordering::Relaxed);
+            pp.runqtail.store(t.wrapping_add(1), Ordering::Release);
+            return;
         }
-        globrunqput_locked(old);
-        SCHED_LOCK.unlock();
-        return;
+        if runqputslow(pp, g, h, t) {
+            return;
+        }
+        // A thief took some: there is room now.
     }
-    if s.runq_tail.is_null() {
-        s.runq_head = old;
-    } else {
-        (*s.runq_tail).sched_ext.schedlink = old;
+}
+
+/// gc's runqputslow: moves the older half of the full local queue and `g` to the global
+/// queue in one batch. False if the head moved meanwhile (the caller retries).
+unsafe fn runqputslow(pp: &crate::proc::P, g: *mut G, h: u32, t: u32) -> bool {
+    let n = t.wrapping_sub(h) / 2;
+    if n != LOCAL_RUNQ_CAP / 2 {
+        panic::throw(b"runqputslow: queue is not full");
     }
-    s.runq_tail = old;
-    s.runq_len += 1;
+    let mut batch = [null_mut::<G>(); LOCAL_RUNQ_CAP as usize / 2 + 1];
+    for (i, slot) in batch.iter_mut().take(n as usize).enumerate() {
+        *slot =
+            pp.runq[(h.wrapping_add(i as u32) % LOCAL_RUNQ_CAP) as usize].load(Ordering::Relaxed);
+    }
+    if pp
+        .runqhead
+        .compare_exchange(h, h.wrapping_add(n), Ordering::AcqRel, Ordering::Relaxed)
+        .is_err()
+    {
+        return false;
+    }
+    batch[n as usize] = g;
+    SCHED_LOCK.lock();
+    for &b in &batch[..=n as usize] {
+        globrunqput_locked(b);
+    }
+    SCHED_LOCK.unlock();
+    true
+}
+
+/// gc's runqget without runnext: the head of the local queue, or null.
+unsafe fn runqget_local(pp: &crate::proc::P) -> *mut G {
+    loop {
+        let h = pp.runqhead.load(Ordering::Acquire);
+        let t = pp.runqtail.load(Ordering::Relaxed);
+        if t == h {
+            return null_mut();
+        }
+        let g = pp.runq[(h % LOCAL_RUNQ_CAP) as usize].load(Ordering::Relaxed);
+        if pp
+            .runqhead
+            .compare_exchange(h, h.wrapping_add(1), Ordering::AcqRel, Ordering::Relaxed)
+            .is_ok()
+        {
+            return g;
+        }
+    }
 }
 
 /// Goroutines in the global run queue. The queue is shared with Ms returning from system
@@ -474,30 +523,28 @@ unsafe fn globrunqput_locked(g: *mut G) {
 /// The next goroutine to run: gc's findRunnable order with one P (every 61st slice the
 /// global queue first, then runnext, the local queue, the global queue).
 unsafe fn runqget() -> *mut G {
-    let s = sched();
-    if s.schedtick.is_multiple_of(61) && !globq_empty() {
-        s.schedtick = s.schedtick.wrapping_add(1);
+    let pp = crate::proc::thisp();
+    let tick = pp.schedtick.load(Ordering::Relaxed);
+    if tick.is_multiple_of(61) && !globq_empty() {
+        pp.schedtick.store(tick.wrapping_add(1), Ordering::Relaxed);
         return globrunqget();
     }
-    if !s.runnext.is_null() {
-        let g = s.runnext;
-        s.runnext = null_mut();
-        return g;
+    // runnext inherits the time slice: schedtick does not advance (gc's inheritTime).
+    let next = pp.runnext.load(Ordering::Acquire);
+    if !next.is_null()
+        && pp
+            .runnext
+            .compare_exchange(next, null_mut(), Ordering::AcqRel, Ordering::Relaxed)
+            .is_ok()
+    {
+        return next;
     }
-    let g = s.runq_head;
-    if !g.is_null() {
-        s.runq_head = (*g).sched_ext.schedlink;
-        s.runq_len -= 1;
-        if s.runq_head.is_null() {
-            s.runq_tail = null_mut();
-        }
-        (*g).sched_ext.schedlink = null_mut();
-        s.schedtick = s.schedtick.wrapping_add(1);
-        return g;
+    let mut g = runqget_local(pp);
+    if g.is_null() {
+        g = globrunqget();
     }
-    let g = globrunqget();
     if !g.is_null() {
-        s.schedtick = s.schedtick.wrapping_add(1);
+        pp.schedtick.store(tick.wrapping_add(1), Ordering::Relaxed);
     }
     g
 }
@@ -519,13 +566,6 @@ unsafe fn globrunqget() -> *mut G {
     }
     SCHED_LOCK.unlock();
     g
-}
-
-/// Time slices started so far (sysmon compares it between its ticks, proc.rs).
-pub fn schedtick() -> u32 {
-    // SAFETY: a plain read; the sysmon signal handler may read it at any instruction, and a
-    // torn or stale value only delays one preemption.
-    unsafe { core::ptr::read_volatile(&raw const SCHED.schedtick) }
 }
 
 /// gc's gopreempt_m: the running goroutine was asked to yield (preempt.rs); it goes to the
@@ -551,19 +591,23 @@ pub extern "C" fn gopreempt_m() {
 /// the global run queue, which is read after the local one).
 #[unsafe(export_name = "runtime.Gosched")]
 pub extern "C" fn gosched() {
-    let cur = getg();
-    // SAFETY: cur is the running goroutine.
+    let m = getm();
+    // SAFETY: the running goroutine of this M; on g0 (a timer function) there is nothing to
+    // yield.
     unsafe {
-        (*cur).status = G_RUNNABLE;
-        globrunqput(cur);
-        let next = find_runnable();
-        if next == cur {
-            (*cur).status = G_RUNNING;
-            (*cur).stackguard0 = (*cur).stack.lo;
+        if getg() == (*m).g0 {
             return;
         }
-        switch_to(cur, next);
+        crate::proc::mcall(gosched_m);
     }
+}
+
+/// gc's gosched_m, on g0: the goroutine's context is saved, so it can be queued where any M
+/// may take it.
+unsafe extern "C" fn gosched_m(gp: *mut G) -> ! {
+    (*gp).status = G_RUNNABLE;
+    globrunqput(gp);
+    crate::proc::schedule()
 }
 
 /// Makes a waiting goroutine runnable (gc's goready).
@@ -578,37 +622,51 @@ pub unsafe fn ready(g: *mut G) {
     bubble_change(g, was_running, true, 0);
 }
 
+/// Releases what a parking goroutine held (a channel's lock, a select's locks) once its
+/// context is saved; false keeps the goroutine running (gc's gopark unlockf).
+pub type UnlockFn = unsafe fn(*mut G, *mut u8) -> bool;
+
 /// Blocks the current goroutine until [`ready`] is called on it (gc's gopark). Returns on the
 /// same goroutine once it runs again.
 pub fn park(reason: WaitReason) {
-    let cur = getg();
-    // SAFETY: cur is the running goroutine.
-    unsafe {
-        (*cur).status = G_WAITING;
-        (*cur).sched_ext.wait_reason = reason;
-        bubble_change(cur, true, !reason.idle_in_synctest(), 0);
-        let next = find_runnable();
-        if next.is_null() {
-            deadlock();
-        }
-        if next == cur {
-            // A timer function run while looking for work readied this goroutine.
-            (*cur).status = G_RUNNING;
-            return;
-        }
-        switch_to(cur, next);
-    }
+    // SAFETY: nothing to release.
+    unsafe { gopark(None, null_mut(), reason) }
 }
 
-/// Saves the current context into `from` and resumes `to`.
-unsafe fn switch_to(from: *mut G, to: *mut G) {
-    (*to).status = G_RUNNING;
-    // A preemption request belongs to the time slice it was made in (gc's execute).
-    (*to).stackguard0 = (*to).stack.lo;
+/// gc's gopark: blocks the running goroutine. Its context is saved first (`mcall` to g0), and
+/// only then is `unlockf(g, lock)` called, so a goroutine that readies it after taking the
+/// lock (a channel's) never finds it still running on its stack. Returns once it runs again.
+///
+/// # Safety
+/// `unlockf` accepts `lock`; called on a goroutine, not g0.
+pub unsafe fn gopark(unlockf: Option<UnlockFn>, lock: *mut u8, reason: WaitReason) {
     let m = getm();
-    (*to).m = m;
-    (*m).curg = to;
-    swapctx(&mut (*from).sched.sp, (*to).sched.sp);
+    let cur = getg();
+    if cur == (*m).g0 {
+        panic::throw(b"gopark on g0");
+    }
+    (*cur).sched_ext.wait_reason = reason;
+    (*m).waitunlockf = unlockf;
+    (*m).waitlock = lock;
+    crate::proc::mcall(park_m);
+}
+
+/// gc's park_m, on g0: the goroutine's context is saved; marks it waiting, releases what it
+/// held and runs the next goroutine.
+unsafe extern "C" fn park_m(gp: *mut G) -> ! {
+    let m = getm();
+    let reason = (*gp).sched_ext.wait_reason;
+    (*gp).status = G_WAITING;
+    bubble_change(gp, true, !reason.idle_in_synctest(), 0);
+    if let Some(unlockf) = (*m).waitunlockf.take() {
+        let lock = core::mem::replace(&mut (*m).waitlock, null_mut());
+        if !unlockf(gp, lock) {
+            (*gp).sched_ext.wait_reason = WaitReason::None;
+            bubble_change(gp, !reason.idle_in_synctest(), true, 0);
+            execute(gp);
+        }
+    }
+    crate::proc::schedule()
 }
 
 /// gc's execute, on g0 of the M holding the P: runs `to`, leaving the g0 stack (which the
@@ -670,28 +728,20 @@ unsafe extern "C" fn goexit() {
 /// The goroutine's function returned: free it and run the next one.
 pub(crate) extern "C" fn goexit1() -> ! {
     let cur = getg();
-    // SAFETY: cur is the running goroutine; its stack stays mapped (it is reused by a later
-    // `go`), so finishing this function on it after the switch is never needed.
+    // SAFETY: cur is the running goroutine; goexit0 switches to g0 before the G goes to the
+    // free list, where a `go` (on another M, or in a timer function) may take it.
     unsafe {
         gdead(cur);
-        // Timers run while looking for the next goroutine execute on this stack, so the G
-        // goes to the free list (where a `go` in a timer function could take it) only after.
-        let next = find_runnable();
-        if next.is_null() {
-            deadlock();
-        }
-        gfput(cur);
-        switch_to(cur, next);
+        crate::proc::mcall(goexit0);
     }
     // A dead goroutine is never switched back to.
     panic::throw(b"dead goroutine resumed")
 }
 
-/// Marks the running goroutine dead and puts it on the free list (gc's gdestroy); the caller
-/// switches away from it.
-unsafe fn gdestroy(cur: *mut G) {
-    gdead(cur);
-    gfput(cur);
+/// gc's goexit0, on g0: the dead goroutine's G and stack go to the free list.
+unsafe extern "C" fn goexit0(gp: *mut G) -> ! {
+    gfput(gp);
+    crate::proc::schedule()
 }
 
 /// Marks the running goroutine dead.
@@ -708,11 +758,12 @@ unsafe fn gdead(cur: *mut G) {
     }
 }
 
-/// Puts a dead goroutine's G and stack on the free list for the next `go` (gc's gfput).
+/// Puts a dead goroutine's G and stack on the P's free list for the next `go` (gc's gfput).
 unsafe fn gfput(cur: *mut G) {
-    let s = sched();
-    (*cur).sched_ext.schedlink = s.gfree;
-    s.gfree = cur;
+    // gc's p.gFree: the P's own list (its holder alone uses it).
+    let pp = crate::proc::thisp();
+    (*cur).sched_ext.schedlink = pp.gfree.load(Ordering::Relaxed);
+    pp.gfree.store(cur, Ordering::Relaxed);
 }
 
 /// Ends the running goroutine (after `runtime.Goexit` ran its deferred calls).
@@ -781,15 +832,32 @@ pub unsafe extern "C" fn goswitch(gp: *mut G, reason: u8, exit: u8) {
     let gp_was_running = !(*gp).sched_ext.wait_reason.idle_in_synctest();
     (*gp).sched_ext.wait_reason = WaitReason::None;
     bubble_change(gp, gp_was_running, true, 0);
+    (*getm()).switchto = gp;
     if exit != 0 {
-        gdestroy(cur);
+        gdead(cur);
+        crate::proc::mcall(goswitch_exit_m);
     } else {
         let reason = WaitReason::from_u8(reason);
-        (*cur).status = G_WAITING;
         (*cur).sched_ext.wait_reason = reason;
-        bubble_change(cur, true, !reason.idle_in_synctest(), 0);
+        crate::proc::mcall(goswitch_m);
     }
-    switch_to(cur, gp);
+}
+
+/// The coroutine switch on g0, the leaving goroutine's context saved: it waits, `switchto`
+/// runs.
+unsafe extern "C" fn goswitch_m(cur: *mut G) -> ! {
+    let reason = (*cur).sched_ext.wait_reason;
+    (*cur).status = G_WAITING;
+    bubble_change(cur, true, !reason.idle_in_synctest(), 0);
+    let gp = core::mem::replace(&mut (*getm()).switchto, null_mut());
+    execute(gp)
+}
+
+/// The coroutine switch that ends the leaving goroutine (gc's coroexit): its G is freed.
+unsafe extern "C" fn goswitch_exit_m(cur: *mut G) -> ! {
+    gfput(cur);
+    let gp = core::mem::replace(&mut (*getm()).switchto, null_mut());
+    execute(gp)
 }
 
 /// `runtime.gopark(reason)`: blocks the running goroutine until `runtime.goready`.
@@ -823,7 +891,7 @@ pub unsafe fn for_each_g(mut f: impl FnMut(*mut G)) {
 /// Goroutines created so far, goroutine 1 included (gc's sched.goroutinesCreated counts the
 /// same `go` statements; rgo numbers user goroutines from 6, as gc does).
 pub fn goroutines_created() -> u64 {
-    sched().next_goid - 5
+    NEXT_GOID.load(Ordering::Relaxed) - 5
 }
 
 /// Goroutines that have not exited, by status: (runnable, running, waiting).
@@ -922,10 +990,11 @@ pub unsafe extern "C" fn newproc(fv: *const usize) {
 
 /// A new goroutine (reusing a dead one's G and stack) whose first switch runs `fv`.
 unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
-    let s = sched();
-    let g = if !s.gfree.is_null() {
-        let g = s.gfree;
-        s.gfree = (*g).sched_ext.schedlink;
+    let pp = crate::proc::thisp();
+    let free = pp.gfree.load(Ordering::Relaxed);
+    let g = if !free.is_null() {
+        let g = free;
+        pp.gfree.store((*g).sched_ext.schedlink, Ordering::Relaxed);
         (*g).sched_ext.schedlink = null_mut();
         g
     } else {
@@ -944,12 +1013,11 @@ unsafe fn newproc1(fv: *const usize, callerpc: usize) -> *mut G {
     };
     let cur = getg();
     (*g).m = (*cur).m;
-    (*g).goid = s.next_goid;
-    s.next_goid += 1;
+    (*g).goid = NEXT_GOID.fetch_add(1, Ordering::Relaxed);
     (*g).sched_ext.gopc = callerpc;
     (*g).sched_ext.parent_goid = (*cur).goid;
     (*g).sched_ext.entry = fv as usize;
-    (*g).sched_ext.select_done = false;
+    select_done(g).store(false, Ordering::Relaxed);
     (*g).sched_ext.wait_reason = WaitReason::None;
     (*g).sched_ext.fips_indicator = 0;
     (*g).sched_ext.fips_only_bypass = (*cur).sched_ext.fips_only_bypass;
@@ -1151,19 +1219,10 @@ pub unsafe fn print_created_by(g: *const G) {
 
 // ---- randomness for select ----------------------------------------------------------------------
 
-static mut RAND_STATE: u64 = 0;
-
-/// A uniformly distributed number in [0, n) (gc's cheaprandn), from a wyrand generator
-/// seeded by the kernel.
+/// A uniformly distributed number in [0, n) (gc's cheaprandn), from the calling thread's
+/// wyrand generator (rand.rs).
 pub fn cheaprandn(n: u32) -> u32 {
-    // SAFETY: single-threaded runtime.
-    let st = unsafe { &mut *addr_of_mut!(RAND_STATE) };
-    if *st == 0 {
-        *st = sys::random_u64() | 1;
-    }
-    *st = st.wrapping_add(0xa076_1d64_78bd_642f);
-    let t = (*st as u128).wrapping_mul((*st ^ 0xe703_7ed1_a0b4_28db) as u128);
-    let r = ((t >> 64) as u64 ^ t as u64) as u32;
+    let r = crate::rand::next() as u32;
     ((r as u64 * n as u64) >> 32) as u32
 }
 

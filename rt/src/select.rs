@@ -5,11 +5,18 @@
 //! Cases are polled in a random order (so that every ready case is chosen with equal
 //! probability, as the spec asks and gc does); if none is ready and there is no default, the
 //! goroutine waits on every channel at once and the first operation to complete wins.
+//!
+//! Locking is gc's: every channel of the select is locked for the polling pass and again to
+//! withdraw the losing sudogs, always in address order (the second half of the `order0`
+//! scratch array, gc's lockorder) and each distinct channel once, so two selects over the same
+//! channels cannot deadlock. The goroutine parks with all of them held; [`selparkcommit`]
+//! releases them once its context is saved. Several channels may then complete cases
+//! concurrently: the sudogs' claim on `g.select_done` (chan.rs's dequeue) picks one.
 
-use crate::chan::{self, Hchan, Pair, Sudog};
+use crate::chan::{self, Hchan, Pair, Sudog, lock_of};
 use crate::panic;
 use crate::sched::{self, WaitReason, cheaprandn};
-use crate::start::getg;
+use crate::start::{G, getg};
 use core::ptr::null_mut;
 
 /// gc's scase.
@@ -63,6 +70,14 @@ pub unsafe extern "C" fn selectgo(
         norder += 1;
     }
     let pollorder = &pollorder[..norder];
+    let lockorder = core::slice::from_raw_parts_mut(order0.add(ncases), norder);
+    sort_lockorder(cases, pollorder, lockorder);
+    let locks = Locks {
+        cases: cas0,
+        lockorder: lockorder.as_ptr(),
+        n: norder,
+    };
+    sellock(&locks);
 
     // Pass 1: a case that can proceed now.
     for &i in pollorder {
@@ -73,33 +88,43 @@ pub unsafe extern "C" fn selectgo(
             let sg = (*c).sendq.dequeue();
             if !sg.is_null() {
                 chan::recv_from_sender(c, sg, cas.elem);
+                let g = chan::complete(sg, true);
+                selunlock(&locks);
+                sched::ready(g);
                 return result(i, true);
             }
             if (*c).qcount > 0 {
                 chan::recv_from_buf(c, cas.elem);
+                selunlock(&locks);
                 return result(i, true);
             }
             if (*c).closed != 0 {
+                selunlock(&locks);
                 chan::clear_elem(c, cas.elem);
                 return result(i, false);
             }
         } else {
             if (*c).closed != 0 {
+                selunlock(&locks);
                 panic::plain_panic(b"send on closed channel");
             }
             let sg = (*c).recvq.dequeue();
             if !sg.is_null() {
                 chan::copy_elem(c, (*sg).elem, cas.elem);
-                chan::wake(sg, true);
+                let g = chan::complete(sg, true);
+                selunlock(&locks);
+                sched::ready(g);
                 return result(i, false);
             }
             if (*c).qcount < (*c).dataqsiz {
                 chan::send_to_buf(c, cas.elem);
+                selunlock(&locks);
                 return result(i, false);
             }
         }
     }
     if block == 0 {
+        selunlock(&locks);
         return Pair {
             a: usize::MAX, // -1
             b: 0,
@@ -108,7 +133,7 @@ pub unsafe extern "C" fn selectgo(
 
     // Pass 2: wait on every channel.
     let gp = getg();
-    (*gp).sched_ext.select_done = false;
+    sched::select_done(gp).store(false, core::sync::atomic::Ordering::Relaxed);
     (*gp).sched_ext.param = null_mut();
     let mut list: *mut Sudog = null_mut();
     for &i in pollorder.iter().rev() {
@@ -127,13 +152,18 @@ pub unsafe extern "C" fn selectgo(
             (*cas.c).sendq.enqueue(sg);
         }
     }
-    sched::park(if bubble != 0 && all_synctest {
-        WaitReason::SynctestSelect
-    } else {
-        WaitReason::Select
-    });
+    sched::gopark(
+        Some(selparkcommit),
+        &locks as *const Locks as *mut u8,
+        if bubble != 0 && all_synctest {
+            WaitReason::SynctestSelect
+        } else {
+            WaitReason::Select
+        },
+    );
 
     // Pass 3: the operation of sudog `param` completed; withdraw the others.
+    sellock(&locks);
     let won = (*gp).sched_ext.param;
     (*gp).sched_ext.param = null_mut();
     let mut chosen = usize::MAX;
@@ -159,6 +189,7 @@ pub unsafe extern "C" fn selectgo(
         chan::release_sudog(sg);
         sg = next;
     }
+    selunlock(&locks);
     if chosen == usize::MAX {
         panic::throw(b"selectgo: bad wakeup");
     }
@@ -174,4 +205,88 @@ fn result(i: usize, ok: bool) -> Pair {
         a: i,
         b: ok as usize,
     }
+}
+
+/// The channels of one select in lock order; lives in selectgo's frame while it waits.
+struct Locks {
+    cases: *const Scase,
+    lockorder: *const u16,
+    n: usize,
+}
+
+impl Locks {
+    /// The channel locked `k`th.
+    unsafe fn chan(&self, k: usize) -> *mut Hchan {
+        (*self.cases.add(*self.lockorder.add(k) as usize)).c
+    }
+}
+
+/// Sorts the cases with a channel (`pollorder`) by channel address into `lockorder` (gc's
+/// heap sort: no allocation, O(n log n) for selects with thousands of cases).
+unsafe fn sort_lockorder(cases: &[Scase], pollorder: &[u16], lockorder: &mut [u16]) {
+    let key = |i: u16| cases[i as usize].c as usize;
+    let n = pollorder.len();
+    // Build a max-heap by inserting each case and sifting it up.
+    for (i, &o) in pollorder.iter().enumerate() {
+        let mut j = i;
+        while j > 0 && key(lockorder[(j - 1) / 2]) < key(o) {
+            lockorder[j] = lockorder[(j - 1) / 2];
+            j = (j - 1) / 2;
+        }
+        lockorder[j] = o;
+    }
+    // Repeatedly move the maximum to the end and sift the displaced element down.
+    for end in (1..n).rev() {
+        let o = lockorder[end];
+        lockorder[end] = lockorder[0];
+        let mut j = 0;
+        loop {
+            let mut k = 2 * j + 1;
+            if k >= end {
+                break;
+            }
+            if k + 1 < end && key(lockorder[k]) < key(lockorder[k + 1]) {
+                k += 1;
+            }
+            if key(o) < key(lockorder[k]) {
+                lockorder[j] = lockorder[k];
+                j = k;
+            } else {
+                break;
+            }
+        }
+        lockorder[j] = o;
+    }
+}
+
+/// gc's sellock: locks each distinct channel in address order.
+unsafe fn sellock(l: &Locks) {
+    let mut prev: *mut Hchan = null_mut();
+    for k in 0..l.n {
+        let c = l.chan(k);
+        if c != prev {
+            prev = c;
+            lock_of(c).lock();
+        }
+    }
+}
+
+/// gc's selunlock: unlocks in reverse order. Once the first-locked channel is unlocked the
+/// goroutine may already run elsewhere, but `l` stays valid until then: a goroutine woken by
+/// one channel relocks all of them (pass 3) before selectgo's frame can go away.
+unsafe fn selunlock(l: &Locks) {
+    for k in (0..l.n).rev() {
+        let c = l.chan(k);
+        if k > 0 && l.chan(k - 1) == c {
+            continue;
+        }
+        lock_of(c).unlock();
+    }
+}
+
+/// gc's selparkcommit: the selecting goroutine's context is saved; its channels are
+/// released.
+unsafe fn selparkcommit(_gp: *mut G, locks: *mut u8) -> bool {
+    selunlock(&*(locks as *const Locks));
+    true
 }

@@ -76,6 +76,20 @@ pub struct M {
     /// Set by sysmon before it sends this M the preemption signal, so the handler tells its
     /// own requests from a SIGURG that os/signal may want.
     pub preempt_sent: core::sync::atomic::AtomicU32,
+    /// gc's m.waitunlockf and m.waitlock: what `gopark` asks the scheduler to release once
+    /// the parking goroutine's context is saved (sched.rs's park_m).
+    pub waitunlockf: Option<crate::sched::UnlockFn>,
+    pub waitlock: *mut u8,
+    /// The goroutine a coroutine switch hands the thread to (sched.rs's goswitch).
+    pub switchto: *mut G,
+    /// gc's m.cheaprand: this thread's random state (rand.rs), so that threads never share
+    /// one.
+    pub cheaprand: u64,
+    /// gc's m.printlock: nesting of printlock on this thread (print.rs).
+    pub printlock: i32,
+    /// gc's m.p: the P this M holds, null while it has none (sysmon, an idle M, an M in a
+    /// blocking system call).
+    pub(crate) p: *const crate::proc::P,
 }
 
 /// gc's stackPreempt (`uintptrMask & -1314`): the stackguard0 value that asks the running
@@ -123,6 +137,12 @@ pub static mut M0: M = M {
     schedlink: core::ptr::null_mut(),
     alllink: core::ptr::null_mut(),
     preempt_sent: core::sync::atomic::AtomicU32::new(0),
+    waitunlockf: None,
+    waitlock: core::ptr::null_mut(),
+    switchto: core::ptr::null_mut(),
+    cheaprand: 0,
+    printlock: 0,
+    p: core::ptr::null(),
 };
 
 /// argc/argv as given by the kernel, for os.Args later.
@@ -272,7 +292,17 @@ static mut STACK_ARENA: StackArena = StackArena { next: 0, end: 0 };
 /// A new goroutine stack of gc's maximum size with a guard below it (gc's stackalloc, for a
 /// stack that never needs to grow). None when address space is exhausted.
 pub fn stackalloc() -> Option<Stack> {
-    // SAFETY: the runtime's state is touched by one thread.
+    STACK_LOCK.lock();
+    let st = stackalloc_locked();
+    STACK_LOCK.unlock();
+    st
+}
+
+/// gc's stackLarge.lock: the chunk being carved into stacks.
+static STACK_LOCK: crate::lock_futex::Mutex = crate::lock_futex::Mutex::new();
+
+fn stackalloc_locked() -> Option<Stack> {
+    // SAFETY: under STACK_LOCK.
     let a = unsafe { &mut *addr_of_mut!(STACK_ARENA) };
     if a.next == a.end {
         let len = STACK_SLOT * STACK_CHUNK_SLOTS;
