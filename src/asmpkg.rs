@@ -39,6 +39,7 @@ pub const ASM_PACKAGES: &[&str] = &[
     "vendor/golang.org/x/crypto/internal/poly1305",
     "vendor/golang.org/x/sys/cpu",
     "crypto/internal/boring/sig",
+    "crypto/internal/fips140/check/checktest",
 ];
 
 /// The `.s` files of the package in `dir` that the build constraints select, sorted.

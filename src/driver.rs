@@ -199,6 +199,14 @@ const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
             include_str!("../overlay/runtime/plugin.go"),
         ),
         (
+            "runtime/covercounter.go",
+            include_str!("../overlay/runtime/covercounter.go"),
+        ),
+        (
+            "runtime/mbitmap.go",
+            include_str!("../overlay/runtime/mbitmap.go"),
+        ),
+        (
             "runtime/sema.go",
             include_str!("../overlay/runtime/sema.go"),
         ),
@@ -270,13 +278,20 @@ pub struct RootPackage {
 /// into the packages they name, without parsing them (the go command's `go list` phase);
 /// load errors come back rendered as the go command prints them.
 pub fn list_roots(args: &[String]) -> Result<Vec<RootPackage>, BuildError> {
-    let (cfg, goroot_missing) = load_config(true);
+    list_roots_opts(args, false)
+}
+
+/// [`list_roots`]; with `tests`, a package whose directory holds only `_test.go` files is
+/// listed too (`go test` tests it), and external test packages are left out of the roots.
+pub fn list_roots_opts(args: &[String], tests: bool) -> Result<Vec<RootPackage>, BuildError> {
+    let (mut cfg, goroot_missing) = load_config(true);
+    cfg.tests = tests;
     match load::list(&cfg, args) {
         Ok(listing) => {
             for w in &listing.warnings {
                 eprintln!("{w}");
             }
-            Ok(listing
+            let roots: Vec<RootPackage> = listing
                 .packages
                 .into_iter()
                 .filter(|p| p.root)
@@ -284,7 +299,16 @@ pub fn list_roots(args: &[String]) -> Result<Vec<RootPackage>, BuildError> {
                     import_path: p.import_path,
                     name: p.name,
                 })
-                .collect())
+                .collect();
+            // The loader lists `p_test` (package `x_test`) as a root beside `p`.
+            let is_xtest = |r: &RootPackage| {
+                tests
+                    && r.name.ends_with("_test")
+                    && r.import_path
+                        .strip_suffix("_test")
+                        .is_some_and(|base| roots.iter().any(|q| q.import_path == base))
+            };
+            Ok(roots.iter().filter(|r| !is_xtest(r)).cloned().collect())
         }
         Err(messages) => {
             let mut out = String::new();

@@ -267,7 +267,7 @@ pub fn cmd_test(args: &[String]) -> ExitCode {
 fn list_packages(args: &[String]) -> Result<Vec<driver::RootPackage>, BuildError> {
     let mut out: Vec<driver::RootPackage> = Vec::new();
     for a in args {
-        let mut roots = driver::list_roots(std::slice::from_ref(a))?;
+        let mut roots = driver::list_roots_opts(std::slice::from_ref(a), true)?;
         roots.sort_by(|x, y| x.import_path.cmp(&y.import_path));
         for r in roots {
             if !out.iter().any(|q| q.import_path == r.import_path) {
