@@ -40,6 +40,7 @@ pub const ASM_PACKAGES: &[&str] = &[
     "vendor/golang.org/x/sys/cpu",
     "crypto/internal/boring/sig",
     "hash/crc32",
+    "crypto/internal/fips140/check/checktest",
 ];
 
 /// The `.s` files of the package in `dir` that the build constraints select, sorted.

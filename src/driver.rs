@@ -58,6 +58,47 @@ pub struct BuildOptions {
     pub jobs: Option<usize>,
     /// `-buildmode=plugin`: the main package becomes a plugin (docs/plugin.md).
     pub plugin: bool,
+    /// `-ldflags=-X importpath.name=value`, in the order the variables were first named; a
+    /// later value for the same variable replaces the earlier one (gc's linker `strdata`).
+    pub string_defs: Vec<StringDef>,
+}
+
+/// One `-X importpath.name=value`: the initial value of a package-level string variable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StringDef {
+    /// The package's import path as given (`main` names the program's main package).
+    pub package: String,
+    pub name: String,
+    pub value: String,
+}
+
+impl BuildOptions {
+    /// Records `-X importpath.name=value`, split as gc's linker splits it (`addstrdata1`): the
+    /// name ends at the first `=`, the package at the last `.` before it.
+    pub fn add_string_def(&mut self, def: &str) -> Result<(), String> {
+        let malformed =
+            || "-X flag requires argument of the form importpath.name=value".to_string();
+        let eq = def.find('=').ok_or_else(malformed)?;
+        let dot = def[..eq].rfind('.').ok_or_else(malformed)?;
+        self.set_string(StringDef {
+            package: def[..dot].to_string(),
+            name: def[dot + 1..eq].to_string(),
+            value: def[eq + 1..].to_string(),
+        });
+        Ok(())
+    }
+
+    /// Sets a string variable's `-X` value, replacing an earlier one for the same variable.
+    pub fn set_string(&mut self, d: StringDef) {
+        match self
+            .string_defs
+            .iter_mut()
+            .find(|o| o.package == d.package && o.name == d.name)
+        {
+            Some(o) => o.value = d.value,
+            None => self.string_defs.push(d),
+        }
+    }
 }
 
 /// Why a build failed: compile errors (already rendered in gc's form with their `# pkg` headers,
@@ -158,6 +199,14 @@ const OVERLAY: &[OverlayPackage] = &[OverlayPackage {
             include_str!("../overlay/runtime/plugin.go"),
         ),
         (
+            "runtime/covercounter.go",
+            include_str!("../overlay/runtime/covercounter.go"),
+        ),
+        (
+            "runtime/mbitmap.go",
+            include_str!("../overlay/runtime/mbitmap.go"),
+        ),
+        (
             "runtime/sema.go",
             include_str!("../overlay/runtime/sema.go"),
         ),
@@ -229,13 +278,20 @@ pub struct RootPackage {
 /// into the packages they name, without parsing them (the go command's `go list` phase);
 /// load errors come back rendered as the go command prints them.
 pub fn list_roots(args: &[String]) -> Result<Vec<RootPackage>, BuildError> {
-    let (cfg, goroot_missing) = load_config(true);
+    list_roots_opts(args, false)
+}
+
+/// [`list_roots`]; with `tests`, a package whose directory holds only `_test.go` files is
+/// listed too (`go test` tests it), and external test packages are left out of the roots.
+pub fn list_roots_opts(args: &[String], tests: bool) -> Result<Vec<RootPackage>, BuildError> {
+    let (mut cfg, goroot_missing) = load_config(true);
+    cfg.tests = tests;
     match load::list(&cfg, args) {
         Ok(listing) => {
             for w in &listing.warnings {
                 eprintln!("{w}");
             }
-            Ok(listing
+            let roots: Vec<RootPackage> = listing
                 .packages
                 .into_iter()
                 .filter(|p| p.root)
@@ -243,7 +299,16 @@ pub fn list_roots(args: &[String]) -> Result<Vec<RootPackage>, BuildError> {
                     import_path: p.import_path,
                     name: p.name,
                 })
-                .collect())
+                .collect();
+            // The loader lists `p_test` (package `x_test`) as a root beside `p`.
+            let is_xtest = |r: &RootPackage| {
+                tests
+                    && r.name.ends_with("_test")
+                    && r.import_path
+                        .strip_suffix("_test")
+                        .is_some_and(|base| roots.iter().any(|q| q.import_path == base))
+            };
+            Ok(roots.iter().filter(|r| !is_xtest(r)).cloned().collect())
         }
         Err(messages) => {
             let mut out = String::new();
@@ -695,6 +760,90 @@ pub fn diagnostics_m(prog: &types::Program, pkg: types::PkgId, m: u32, no_inline
     text
 }
 
+/// The package of the program a `-X` definition names, if any. As gc's linker does for a
+/// plugin, `main` names the plugin's main package.
+fn string_def_package<'p>(
+    prog: &'p types::Program,
+    infos: &[LoadedInfo],
+    opts: &BuildOptions,
+    d: &StringDef,
+) -> Option<&'p types::Package> {
+    let pkg = match plugin_root(infos) {
+        Some(root) if opts.plugin && d.package == "main" => root,
+        _ => d.package.as_str(),
+    };
+    let prefix = midend::lower::symbol_prefix(pkg);
+    prog.packages
+        .iter()
+        .find(|p| !p.files.is_empty() && midend::lower::symbol_prefix(&p.path) == prefix)
+}
+
+/// The `-X` definitions of `opts` that name a package of the program, by package index:
+/// `(variable name, value)`.
+fn string_defs_by_package(
+    prog: &types::Program,
+    infos: &[LoadedInfo],
+    opts: &BuildOptions,
+) -> HashMap<usize, Vec<(String, String)>> {
+    let mut out: HashMap<usize, Vec<(String, String)>> = HashMap::new();
+    for d in &opts.string_defs {
+        if let Some(p) = string_def_package(prog, infos, opts, d) {
+            out.entry(p.id.0 as usize)
+                .or_default()
+                .push((d.name.clone(), d.value.clone()));
+        }
+    }
+    out
+}
+
+/// gc's linker rejects `-X` for a package-level variable whose type is not `string`
+/// (cmd/link `addstrdata`), naming its symbol and its type's symbol, under the header of the
+/// program being linked. Names that are not variables are ignored, as gc ignores them.
+fn check_string_defs(
+    prog: &types::Program,
+    infos: &[LoadedInfo],
+    opts: &BuildOptions,
+) -> Result<(), BuildError> {
+    let mut errors = String::new();
+    for d in &opts.string_defs {
+        let Some(p) = string_def_package(prog, infos, opts, d) else {
+            continue;
+        };
+        let Some(o) = prog.scope_lookup(p.scope, &d.name) else {
+            continue;
+        };
+        let obj = prog.obj(o);
+        let is_var = matches!(
+            obj.kind,
+            types::ObjKind::Var {
+                is_global: true,
+                ..
+            }
+        );
+        if is_var
+            && !matches!(
+                prog.ty(obj.typ),
+                types::Type::Basic(types::BasicKind::String)
+            )
+        {
+            errors.push_str(&format!(
+                "{}.{}: cannot set with -X: not a var of type string (type:{})\n",
+                midend::lower::symbol_prefix(&p.path),
+                d.name,
+                prog.link_string(obj.typ)
+            ));
+        }
+    }
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let header = infos
+        .iter()
+        .find(|i| i.path == "main" || (opts.plugin && i.root && i.name == "main"))
+        .map_or(COMMAND_LINE_ARGUMENTS, |i| i.import_path.as_str());
+    Err(BuildError::Diagnostics(format!("# {header}\n{errors}")))
+}
+
 /// Compiles a checked program with a `main` package and links it.
 fn link_checked(
     mut prog: types::Program,
@@ -733,6 +882,7 @@ fn link_checked(
             }
         }
     }
+    check_string_defs(&prog, infos, opts)?;
     let Objects {
         objects,
         report,
@@ -841,7 +991,12 @@ struct Keys {
 }
 
 impl Keys {
-    fn compute(prog: &types::Program, infos: &[LoadedInfo], tool: &cache::Key) -> Keys {
+    fn compute(
+        prog: &types::Program,
+        infos: &[LoadedInfo],
+        tool: &cache::Key,
+        string_defs: &HashMap<usize, Vec<(String, String)>>,
+    ) -> Keys {
         let info_of: HashMap<&str, &LoadedInfo> =
             infos.iter().map(|i| (i.path.as_str(), i)).collect();
         // The hash of a package's own sources (file names as printed in the binary's line
@@ -938,6 +1093,13 @@ impl Keys {
             // depend on); not the dependencies' full keys: their generic instances do not
             // change this package's object.
             h.bytes(&closure[&id]);
+            // `-X` values become the package's data (not its dependents').
+            if let Some(defs) = string_defs.get(&id) {
+                h.str("-X");
+                for (name, value) in defs {
+                    h.str(name).str(value);
+                }
+            }
             let mut list = inst.remove(&id).unwrap_or_default();
             list.sort();
             for (text, keys) in &list {
@@ -1088,8 +1250,9 @@ fn compile_packages(
         },
         None => None,
     };
+    let string_defs = string_defs_by_package(prog, infos, opts);
     let keys = match (&store, &tool) {
-        (Some(_), Some(t)) => Some(Keys::compute(prog, infos, t)),
+        (Some(_), Some(t)) => Some(Keys::compute(prog, infos, t, &string_defs)),
         _ => None,
     };
     let units: Vec<&types::Package> = prog
@@ -1135,15 +1298,17 @@ fn compile_packages(
     let compile_one = |p: &types::Package| -> Compiled {
         let t = Instant::now();
         let exports = Some(p.path.as_str()) == plugin_exports;
-        let module = midend::lower_package_opts(prog, p.id, exports).map_err(|errs| {
-            let diags: Vec<Diagnostic> = errs
-                .into_iter()
-                .map(|e| Diagnostic::new(e.pos, e.message))
-                .collect();
-            let mut text = format!("# {}\n", header_of(&p.path));
-            text.push_str(&diag::render(&prog.fset, &diags));
-            BuildError::Diagnostics(text)
-        })?;
+        let defs = string_defs.get(&(p.id.0 as usize)).map_or(&[][..], |v| v);
+        let module =
+            midend::lower_package_with_strings(prog, p.id, exports, defs).map_err(|errs| {
+                let diags: Vec<Diagnostic> = errs
+                    .into_iter()
+                    .map(|e| Diagnostic::new(e.pos, e.message))
+                    .collect();
+                let mut text = format!("# {}\n", header_of(&p.path));
+                text.push_str(&diag::render(&prog.fset, &diags));
+                BuildError::Diagnostics(text)
+            })?;
         let lower = t.elapsed();
         let obj = backend::compile_module(&module, &bopts)
             .map_err(|e| BuildError::Other(format!("# {}\n{e}", header_of(&p.path))))?;

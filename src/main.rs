@@ -39,7 +39,8 @@ fn usage() -> ExitCode {
          The build cache is $RGO_CACHE, else $XDG_CACHE_HOME/rgo, else ~/.cache/rgo (RGO_CACHE=off\n\
          disables it).\n\
          gcflags: -d=ir (dump rgo IR), -d=clif (Cranelift IR), -d=asm (machine code), -d=time\n\
-         ldflags: -s (strip symbol table and DWARF), -w (omit DWARF), -v (print the link layout)"
+         ldflags: -s (strip symbol table and DWARF), -w (omit DWARF), -v (print the link layout),\n\
+         \t-X importpath.name=value (set a string variable's initial value)"
     );
     ExitCode::from(2)
 }
@@ -222,16 +223,94 @@ fn apply_gcflags(v: &str, o: &mut BuildOptions) -> Result<(), String> {
     Ok(())
 }
 
+/// Applies one `-ldflags` value as the go command does (cmd/go/internal/load/flag.go): an
+/// optional `pattern=` prefix (rgo links one program, so every pattern names it), then the
+/// linker's arguments split with the go command's quoting rules (`'...'` and `"..."` group,
+/// no escapes). A later `-ldflags` replaces an earlier one, as the go command's last matching
+/// pattern wins.
 fn apply_ldflags(v: &str, o: &mut BuildOptions) -> Result<(), String> {
-    for f in v.split_whitespace() {
-        match f {
-            "-s" => o.strip = true,
-            "-w" => o.no_dwarf = true,
-            "-v" => o.dumps.link = true,
-            other => return Err(format!("rgo: unsupported -ldflags value {other}")),
+    let v = match v.find('=') {
+        Some(i) if !v.starts_with('-') && !v.is_empty() => {
+            if i == 0 {
+                return Err("missing <pattern> in <pattern>=<value>".into());
+            }
+            &v[i + 1..]
         }
+        None if !v.starts_with('-') && !v.trim().is_empty() => {
+            return Err("missing =<value> in <pattern>=<value>".into());
+        }
+        _ => v,
+    };
+    let args = split_quoted(v)?;
+    o.strip = false;
+    o.no_dwarf = false;
+    o.dumps.link = false;
+    o.string_defs.clear();
+    let mut i = 0;
+    while i < args.len() {
+        // The linker parses its arguments with Go's flag package: `-f`, `--f`, `-f=v`.
+        let a = &args[i];
+        let body = a
+            .strip_prefix("--")
+            .or_else(|| a.strip_prefix('-'))
+            .ok_or_else(|| format!("rgo: unsupported -ldflags argument {a}"))?;
+        let (name, inline) = match body.split_once('=') {
+            Some((n, v)) => (n, Some(v)),
+            None => (body, None),
+        };
+        let flag_bool = |v: Option<&str>| -> Result<bool, String> {
+            match v {
+                None | Some("1" | "t" | "T" | "true" | "TRUE" | "True") => Ok(true),
+                Some("0" | "f" | "F" | "false" | "FALSE" | "False") => Ok(false),
+                Some(v) => Err(format!(
+                    "invalid boolean value \"{v}\" for -{name}: parse error"
+                )),
+            }
+        };
+        match name {
+            "s" => o.strip = flag_bool(inline)?,
+            "w" => o.no_dwarf = flag_bool(inline)?,
+            "v" => o.dumps.link = flag_bool(inline)?,
+            "X" => {
+                let def = match inline {
+                    Some(d) => d.to_string(),
+                    None => {
+                        i += 1;
+                        args.get(i).cloned().ok_or("flag needs an argument: -X")?
+                    }
+                };
+                o.add_string_def(&def)?;
+            }
+            other => return Err(format!("rgo: unsupported -ldflags value -{other}")),
+        }
+        i += 1;
     }
     Ok(())
+}
+
+/// Splits a flags value into arguments as the go command's `quoted.Split` does: runs of
+/// non-space bytes, or text between a pair of single or double quotes taken verbatim.
+fn split_quoted(mut s: &str) -> Result<Vec<String>, String> {
+    let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r');
+    let mut out = Vec::new();
+    loop {
+        s = s.trim_start_matches(is_space);
+        let Some(first) = s.chars().next() else {
+            return Ok(out);
+        };
+        if first == '"' || first == '\'' {
+            let rest = &s[1..];
+            let end = rest
+                .find(first)
+                .ok_or_else(|| format!("unterminated {first} string"))?;
+            out.push(rest[..end].to_string());
+            s = &rest[end + 1..];
+        } else {
+            let end = s.find(is_space).unwrap_or(s.len());
+            out.push(s[..end].to_string());
+            s = &s[end..];
+        }
+    }
 }
 
 fn report(e: BuildError) -> ExitCode {

@@ -1,6 +1,6 @@
 //! Symbol resolution: global table, archive extraction to a fixpoint, COMDAT dedup, section GC.
 
-use crate::input::{self, InSec, Obj, SymDef};
+use crate::input::{self, InSec, InSym, Obj, SymDef};
 use crate::layout::{OutSec, classify};
 use crate::{Input, InputKind, LinkError, LinkOptions, Undefined};
 use object::elf;
@@ -240,11 +240,25 @@ fn add_object<'a>(
                 globals.insert(s.name.clone(), new);
             }
             Some(old) if !old.weak && !new.weak => {
-                return Err(LinkError::Duplicate {
-                    symbol: s.name.clone(),
-                    first: objs[old.obj].name.clone(),
-                    second: obj.name.clone(),
-                });
+                // gc's loader lets a definition with contents (or code) replace a zeroed one
+                // of the same name, and the bigger of two zeroed ones win: a Go variable
+                // declared without a value and defined by assembly's DATA (checktest.RODATA).
+                let bss = |o: &Obj, sym: &InSym| match sym.def {
+                    SymDef::Sec(sec, _) => o.secs[sec].is_nobits(),
+                    _ => false,
+                };
+                let old_obj = &objs[old.obj];
+                let old_sym = &old_obj.syms[old.sym];
+                let (old_bss, new_bss) = (bss(old_obj, old_sym), bss(&obj, s));
+                if old_bss && (!new_bss || s.size > old_sym.size) {
+                    globals.insert(s.name.clone(), new);
+                } else if !new_bss {
+                    return Err(LinkError::Duplicate {
+                        symbol: s.name.clone(),
+                        first: objs[old.obj].name.clone(),
+                        second: obj.name.clone(),
+                    });
+                }
             }
             Some(_) => {}
         }

@@ -13,4 +13,4 @@ pub mod linkname;
 pub mod lower;
 pub mod typedata;
 
-pub use lower::{LowerError, lower_package, lower_package_opts};
+pub use lower::{LowerError, lower_package, lower_package_opts, lower_package_with_strings};

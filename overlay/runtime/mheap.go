@@ -1,14 +1,15 @@
 // Weak pointers (gc's mheap.go weak handles). A weak handle is an indirection cell holding the
-// pointer; there is one per pointer, so weak.Make(p) == weak.Make(p) as in gc. rgo has no
-// collector yet, so a handle is never cleared and Value never returns nil for a live Make.
+// object's address; there is one per object, so weak.Make(p) == weak.Make(p) as in gc. The
+// address is a uintptr, which the collector does not trace, and the collector sets it to 0 once
+// the object is unreachable (rt/src/mheap.rs clear_unreachable_weak).
 
 package runtime
 
 import "unsafe"
 
-// A weak handle: its first word is the pointer (what makeStrongFromWeak reads).
+// A weak handle: its first word is the object's address (what makeStrongFromWeak reads).
 type weakHandle struct {
-	p    unsafe.Pointer
+	p    uintptr
 	next *weakHandle
 }
 
@@ -16,16 +17,27 @@ const weakTabSize = 251
 
 var weakHandles [weakTabSize]*weakHandle
 
+// weakRegister hands a new handle to the collector (rt/src/mheap.rs).
+func weakRegister(h *weakHandle)
+
 //go:linkname internal_weak_runtime_registerWeakPointer weak.runtime_registerWeakPointer
 func internal_weak_runtime_registerWeakPointer(p unsafe.Pointer) unsafe.Pointer {
 	root := &weakHandles[(uintptr(p)>>3)%weakTabSize]
-	for h := *root; h != nil; h = h.next {
-		if h.p == p {
+	for link := root; *link != nil; {
+		h := *link
+		if h.p == 0 {
+			// Cleared by the collector: its object is gone.
+			*link = h.next
+			continue
+		}
+		if h.p == uintptr(p) {
 			return unsafe.Pointer(h)
 		}
+		link = &h.next
 	}
-	h := &weakHandle{p: p, next: *root}
+	h := &weakHandle{p: uintptr(p), next: *root}
 	*root = h
+	weakRegister(h)
 	return unsafe.Pointer(h)
 }
 

@@ -349,3 +349,10 @@ func internal_sync_throw(s string) {
 func internal_sync_fatal(s string) {
 	fatal(s)
 }
+
+// cgroup_throw is internal/runtime/cgroup's throw (gc's runtime/panic.go pushes it too).
+//
+//go:linkname cgroup_throw internal/runtime/cgroup.throw
+func cgroup_throw(s string) {
+	throw(s)
+}

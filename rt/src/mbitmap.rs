@@ -224,3 +224,35 @@ pub unsafe fn for_each_pointer_slot(
         }
     }
 }
+
+/// `runtime.heapPointerBits(p, out, n)`, for reflect.gcbits (gc's pointerMask): the number of
+/// words of the heap object `p` points into, or -1 when `p` is not in an allocated heap object
+/// and 0 when the object's span holds no pointers. With `out` non-null, also writes, for each
+/// of the first `min(n, words)` words, 1 if the collector treats it as a pointer slot, else 0.
+///
+/// # Safety
+/// `out` is null or points to `n` writable bytes.
+#[unsafe(export_name = "runtime.heapPointerBits")]
+pub unsafe extern "C" fn heap_pointer_bits(p: usize, out: *mut u8, n: usize) -> isize {
+    let Some((base, s, idx)) = find_object(p) else {
+        return -1;
+    };
+    // SAFETY: find_object returned an allocated object of the in-use span s.
+    unsafe {
+        if (*s).noscan() {
+            return 0;
+        }
+        let words = (*s).elemsize / 8;
+        if !out.is_null() {
+            let n = n.min(words);
+            core::ptr::write_bytes(out, 0, n);
+            for_each_pointer_slot(base, s, idx, |a| {
+                let w = (a - base) / 8;
+                if w < n {
+                    *out.add(w) = 1;
+                }
+            });
+        }
+        words as isize
+    }
+}

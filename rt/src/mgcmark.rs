@@ -197,6 +197,9 @@ pub unsafe fn gc_mark() {
     scan_current_stack(cur_hi);
     drain();
 
+    // Weak pointers to what is unreachable now become nil (before finalizers resurrect).
+    crate::mheap::clear_unreachable_weak();
+
     // Finalizers: their functions and what finalizable objects point to are roots; objects
     // found unreachable are queued and kept for one more cycle.
     crate::mfinal::mark_finalizer_roots(&mut |p| grey(p));

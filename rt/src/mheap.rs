@@ -582,3 +582,57 @@ pub fn span_of(addr: usize) -> *mut Span {
         s
     }
 }
+
+/// The weak handles (gc's specialWeakHandle): cells whose first word is the address of the
+/// object a weak.Pointer refers to, held as an integer so that the collector does not trace it
+/// (overlay/runtime/mheap.go allocates them in scan spans with that word typed `uintptr`).
+/// Kept in unscanned metadata memory: the overlay's handle table keeps the cells alive.
+static mut WEAK_CELLS: *mut usize = null_mut();
+static mut WEAK_LEN: usize = 0;
+static mut WEAK_CAP: usize = 0;
+
+/// `runtime.weakRegister(cell)`: a new weak handle, which the collector clears when its object
+/// becomes unreachable.
+///
+/// # Safety
+/// `cell` is a live handle whose first word is an object address.
+#[unsafe(export_name = "runtime.weakRegister")]
+pub unsafe extern "C" fn weak_register(cell: usize) {
+    if WEAK_LEN == WEAK_CAP {
+        let cap = if WEAK_CAP == 0 { 64 } else { WEAK_CAP * 2 };
+        let p = meta_alloc(cap * 8) as *mut usize;
+        if WEAK_LEN > 0 {
+            core::ptr::copy_nonoverlapping(WEAK_CELLS, p, WEAK_LEN);
+            meta_free(WEAK_CELLS as *mut u8, WEAK_CAP * 8);
+        }
+        WEAK_CELLS = p;
+        WEAK_CAP = cap;
+    }
+    *WEAK_CELLS.add(WEAK_LEN) = cell;
+    WEAK_LEN += 1;
+}
+
+/// After the mark from the roots, before finalizers resurrect anything: every weak handle
+/// whose heap object was not marked becomes nil (gc: weak pointers turn nil as soon as the
+/// object is unreachable, even when a finalizer then keeps it for one more cycle), and is
+/// forgotten.
+///
+/// # Safety
+/// The world is stopped and the mark is complete.
+pub unsafe fn clear_unreachable_weak() {
+    let mut i = 0;
+    while i < WEAK_LEN {
+        let cell = *WEAK_CELLS.add(i) as *mut usize;
+        let p = *cell;
+        let dead = p == 0
+            || crate::mbitmap::find_object(p)
+                .is_some_and(|(_, s, idx)| !crate::mbitmap::is_marked(s, idx));
+        if dead {
+            *cell = 0;
+            WEAK_LEN -= 1;
+            *WEAK_CELLS.add(i) = *WEAK_CELLS.add(WEAK_LEN);
+        } else {
+            i += 1;
+        }
+    }
+}

@@ -21,6 +21,9 @@ unsafe extern "C" {
     /// runtime overlay.
     #[link_name = "runtime.errorTypes"]
     static ERROR_TYPES: [usize; 10];
+    /// `runtime.godebugEnv` (overlay/runtime/runtime1.go): the current value of GODEBUG.
+    #[link_name = "runtime.godebugEnv"]
+    static GODEBUG_ENV: crate::strings::GoString;
 }
 
 const ERROR_STRING: usize = 0;
@@ -30,11 +33,24 @@ const ERROR_ADDRESS_STRING: usize = 3;
 const PANIC_NIL_ERROR: usize = 4;
 
 /// The value `panic(nil)` panics with: a `*PanicNilError` (gc since Go 1.21), or nil again
-/// with GODEBUG=panicnil=1.
+/// with GODEBUG=panicnil=1. The setting is read from the runtime's current GODEBUG, which
+/// syscall.Setenv, Unsetenv and Clearenv update (gc re-parses its debug variables then); the
+/// last `panicnil=` wins, as in gc's parsing.
 pub fn panic_nil_value() -> Option<(*const Type, *const u8)> {
-    if let Some(v) = crate::mgc::getenv(b"GODEBUG")
-        && v.split(|&c| c == b',').any(|kv| kv == b"panicnil=1")
-    {
+    // SAFETY: a Go string variable of the overlay; empty until runtime.init ran.
+    let env = unsafe {
+        let s = &*addr_of!(GODEBUG_ENV);
+        if s.len == 0 {
+            &[][..]
+        } else {
+            core::slice::from_raw_parts(s.ptr, s.len)
+        }
+    };
+    let panicnil = env
+        .split(|&c| c == b',')
+        .filter_map(|kv| kv.strip_prefix(b"panicnil="))
+        .next_back();
+    if panicnil == Some(b"1") {
         return None;
     }
     let t = error_type(PANIC_NIL_ERROR)?;

@@ -96,12 +96,15 @@ pub fn resolve_type_off(base: usize, off: i32) -> *const crate::types::Type {
 
 /// textOff: code address of a TextOff found in the type data at `base` (moduledata.text plus
 /// the offset: a single text section). -1 (a method the linker removed) resolves to
-/// `runtime.unreachableMethod`, as in gc.
+/// `runtime.unreachableMethod`, as in gc. In a type reflect made at run time (StructOf with an
+/// embedded field's methods) the offsets are reflectOffs ids of the code addresses.
 pub fn text_off(base: usize, off: i32) -> usize {
     if off == -1 {
         return crate::iface::unreachable_method as *const () as usize;
     }
-    let md = module_of_type_data(base).unwrap_or_else(first_module);
+    let Some(md) = module_of_type_data(base) else {
+        return crate::reflect::reflect_off(off);
+    };
     md[MD_TEXT].wrapping_add(off as u32 as usize)
 }
 

@@ -267,7 +267,7 @@ pub fn cmd_test(args: &[String]) -> ExitCode {
 fn list_packages(args: &[String]) -> Result<Vec<driver::RootPackage>, BuildError> {
     let mut out: Vec<driver::RootPackage> = Vec::new();
     for a in args {
-        let mut roots = driver::list_roots(std::slice::from_ref(a))?;
+        let mut roots = driver::list_roots_opts(std::slice::from_ref(a), true)?;
         roots.sort_by(|x, y| x.import_path.cmp(&y.import_path));
         for r in roots {
             if !out.iter().any(|q| q.import_path == r.import_path) {
@@ -396,7 +396,15 @@ fn test_package(o: &TestOptions, import_path: &str, work: &Path, stream: bool) -
         tested: import_path.to_string(),
         generate: &generate,
     };
-    let exe = match driver::build_test_binary(&[import_path.to_string()], &generated, &o.build) {
+    // The go command links every test binary with `-X testing.testBinary=1` after the user's
+    // -ldflags (cmd/go/internal/load/test.go), which makes testing.Testing() true.
+    let mut build = o.build.clone();
+    build.set_string(driver::StringDef {
+        package: "testing".into(),
+        name: "testBinary".into(),
+        value: "1".into(),
+    });
+    let exe = match driver::build_test_binary(&[import_path.to_string()], &generated, &build) {
         Ok(exe) => exe,
         Err(e) => {
             let setup = setup_error.borrow_mut().take();

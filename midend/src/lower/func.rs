@@ -356,6 +356,12 @@ impl<'a, 'p> FnLower<'a, 'p> {
                     if f.static_probe(e, obj.typ, &st) {
                         continue;
                     }
+                } else if f.l.string_defs.contains_key(&o) {
+                    // `-X` replaces a static initial value (gc's linker writes over the
+                    // compiler's data); one computed by code still overwrites it at init.
+                    if f.static_probe(e, obj.typ, &st) {
+                        continue;
+                    }
                 } else if f.try_static_init(o, obj.typ, e, &mut st) {
                     continue;
                 }

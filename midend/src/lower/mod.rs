@@ -104,6 +104,8 @@ pub struct Lowering<'p> {
     /// calls may be pointers converted by the caller, which must keep the objects alive until
     /// the call returns (gc's walk keeps them in pointer-typed temporaries).
     pub uintptr_escapes: HashSet<ObjId>,
+    /// String variables whose initial value `-ldflags=-X` sets ([`lower_package_with_strings`]).
+    pub string_defs: HashMap<ObjId, String>,
 }
 
 /// Lowers the package `pkg` of `prog`.
@@ -118,6 +120,22 @@ pub fn lower_package_opts(
     prog: &Program,
     pkg: PkgId,
     plugin_exports: bool,
+) -> Result<ir::Module, Vec<LowerError>> {
+    lower_package_with_strings(prog, pkg, plugin_exports, &[])
+}
+
+/// [`lower_package_opts`] with the initial values `-ldflags=-X` gives some of the package's
+/// string variables: `(variable name, value)`. gc's linker writes such a value over the
+/// variable's static data (cmd/link `addstrdata`), so it is what an uninitialised variable or
+/// one initialised statically holds; a variable initialised by code gets the value too and
+/// the package's init function overwrites it, as under gc. Names that are not string
+/// variables of the package are ignored here (the driver reports the ones gc's linker
+/// rejects).
+pub fn lower_package_with_strings(
+    prog: &Program,
+    pkg: PkgId,
+    plugin_exports: bool,
+    string_defs: &[(String, String)],
 ) -> Result<ir::Module, Vec<LowerError>> {
     let p = prog.package(pkg);
     let prefix = symbol_prefix(&p.path);
@@ -146,7 +164,25 @@ pub fn lower_package_opts(
         go_sigs: Vec::new(),
         static_temps: 0,
         uintptr_escapes: HashSet::new(),
+        string_defs: HashMap::new(),
     };
+    for (name, value) in string_defs {
+        if let Some(o) = prog.scope_lookup(p.scope, name)
+            && matches!(
+                prog.obj(o).kind,
+                ObjKind::Var {
+                    is_global: true,
+                    ..
+                }
+            )
+            && matches!(
+                prog.ty(prog.obj(o).typ),
+                Type::Basic(frontend::types::BasicKind::String)
+            )
+        {
+            l.string_defs.insert(o, value.clone());
+        }
+    }
     for file in &p.files {
         for d in &file.decls {
             if let Decl::Func(fd) = d
@@ -716,7 +752,7 @@ impl<'p> Lowering<'p> {
             } else {
                 DataSection::NoptrBss
             };
-            self.module.data.push(DataObject {
+            let mut var = DataObject {
                 name: sym.clone(),
                 section,
                 align: l.align.max(1) as u32,
@@ -724,7 +760,35 @@ impl<'p> Lowering<'p> {
                 size: l.size,
                 relocs: Vec::new(),
                 global: true,
-            });
+            };
+            if let Some(value) = self.string_defs.get(&o)
+                && !value.is_empty()
+            {
+                // As gc's linker: the bytes in a read-only `<var>.str`, the variable in
+                // `.data` pointing at them.
+                let data = format!("{sym}.str");
+                self.module.data.push(DataObject {
+                    name: data.clone(),
+                    section: DataSection::Rodata,
+                    align: 1,
+                    bytes: value.as_bytes().to_vec(),
+                    size: value.len() as u64,
+                    relocs: Vec::new(),
+                    global: false,
+                });
+                var.section = DataSection::Data;
+                var.bytes = [0u64, value.len() as u64]
+                    .iter()
+                    .flat_map(|w| w.to_le_bytes())
+                    .collect();
+                var.relocs.push(DataReloc {
+                    offset: 0,
+                    kind: RelocKind::Abs64,
+                    target: data,
+                    addend: 0,
+                });
+            }
+            self.module.data.push(var);
             self.globals.insert(o, sym);
         }
     }
