@@ -118,9 +118,9 @@ pub(crate) fn eliminate_checks(func: &mut Function) -> usize {
             continue;
         };
         let facts = p.facts_at(block);
-        let arm = if p.holds(fact, &facts, block, 0) {
+        let arm = if p.holds(fact, &facts, 0) {
             0
-        } else if p.holds(fact.complement(), &facts, block, 0) {
+        } else if p.holds(fact.complement(), &facts, 0) {
             1
         } else {
             continue;
@@ -332,7 +332,7 @@ impl Prover<'_> {
     }
 
     /// Whether `f` certainly holds given `facts` (known at `block`).
-    fn holds(&mut self, f: Fact, facts: &[Fact], block: Block, depth: u32) -> bool {
+    fn holds(&mut self, f: Fact, facts: &[Fact], depth: u32) -> bool {
         if let (Opnd::C(a), Opnd::C(b)) = (f.a, f.b) {
             return eval(f.cc, a, b);
         }
@@ -343,25 +343,33 @@ impl Prover<'_> {
             return true;
         }
         match f.cc {
-            IntCC::UnsignedLessThan => self.below_unsigned(f.a, f.b, facts, block, depth),
-            IntCC::UnsignedGreaterThan => self.below_unsigned(f.b, f.a, facts, block, depth),
+            IntCC::UnsignedLessThan => self.below_unsigned(f.a, f.b, facts, depth),
+            IntCC::UnsignedGreaterThan => self.below_unsigned(f.b, f.a, facts, depth),
             IntCC::UnsignedLessThanOrEqual => {
-                f.a == f.b || f.a == Opnd::C(0) || self.below_unsigned(f.a, f.b, facts, block, depth)
+                f.a == f.b || f.a == Opnd::C(0) || self.below_unsigned(f.a, f.b, facts, depth)
             }
             IntCC::UnsignedGreaterThanOrEqual => {
-                f.a == f.b || f.b == Opnd::C(0) || self.below_unsigned(f.b, f.a, facts, block, depth)
+                f.a == f.b || f.b == Opnd::C(0) || self.below_unsigned(f.b, f.a, facts, depth)
             }
             _ => false,
         }
     }
 
     /// `x <u n`.
-    fn below_unsigned(&mut self, x: Opnd, n: Opnd, facts: &[Fact], block: Block, depth: u32) -> bool {
+    fn below_unsigned(&mut self, x: Opnd, n: Opnd, facts: &[Fact], depth: u32) -> bool {
         // x <u m with m <= n.
-        let via_smaller = facts.iter().any(|k| {
-            k.cc == IntCC::UnsignedLessThan && k.a == x && le_unsigned_const(k.b, n)
-        });
+        let via_smaller = facts
+            .iter()
+            .any(|k| k.cc == IntCC::UnsignedLessThan && k.a == x && le_unsigned_const(k.b, n));
         if via_smaller {
+            return true;
+        }
+        if let Opnd::V(p) = x
+            && matches!(self.func.dfg.value_def(p), ValueDef::Param(..))
+            && depth <= MAX_DEPTH
+            && self.decreasing_from_below(p, n, depth)
+            && self.nonneg(x, facts, depth)
+        {
             return true;
         }
         // x >= 0 and x <s y with y at most n (unsigned).
@@ -373,8 +381,11 @@ impl Prover<'_> {
         if ys.is_empty() {
             return false;
         }
+        let minus_const_of_n =
+            |p: &Self, y: Opnd| p.minus_const(y).is_some_and(|(base, _)| base == n);
         let y_at_most_n = |y: Opnd| {
             y == n
+                || minus_const_of_n(self, y)
                 || matches!((y, n), (Opnd::C(a), Opnd::C(b)) if a >= 0 && b >= 0 && a <= b)
                 || facts.iter().any(|k| {
                     k.a == y
@@ -388,11 +399,72 @@ impl Prover<'_> {
         if !ys.iter().any(|&y| y_at_most_n(y)) {
             return false;
         }
-        self.nonneg(x, facts, block, depth)
+        self.nonneg(x, facts, depth)
     }
 
-    /// `x >= 0` (signed) at `block`, whose facts are `facts`.
-    fn nonneg(&mut self, x: Opnd, facts: &[Fact], block: Block, depth: u32) -> bool {
+    /// `b` when `y` is `b - c` for a constant `c >= 0` (as `isub` or `iadd` of `-c`). With
+    /// `0 <= x <s b - c`, `x <u b` holds even if `b - c` wrapped: then `b` is negative, which
+    /// unsigned is above every non-negative `x`.
+    /// Also returns `c`.
+    fn minus_const(&self, y: Opnd) -> Option<(Opnd, i64)> {
+        let Opnd::V(v) = y else { return None };
+        let inst = self.func.dfg.value_def(v).inst()?;
+        let InstructionData::Binary { opcode, args } = self.func.dfg.insts[inst] else {
+            return None;
+        };
+        match (opcode, self.opnd(args[0]), self.opnd(args[1])) {
+            (Opcode::Isub, b, Opnd::C(c)) if c >= 0 => Some((b, c)),
+            (Opcode::Iadd, b, Opnd::C(c)) if c <= 0 && c != i64::MIN => Some((b, -c)),
+            (Opcode::Iadd, Opnd::C(c), b) if c <= 0 && c != i64::MIN => Some((b, -c)),
+            _ => None,
+        }
+    }
+
+    /// Whether the block parameter `p` stays below `n` because it starts at `n - c` (`c >= 1`)
+    /// and only ever decreases, each decrement taken where `p >= 0` (so it cannot wrap). If
+    /// `n - c` wrapped, `n` is negative, which unsigned is above any non-negative `p`: either
+    /// way a non-negative `p` is below `n` unsigned. This is `for i := len(s) - 1; i >= 0; i--`.
+    fn decreasing_from_below(&mut self, p: Value, n: Opnd, depth: u32) -> bool {
+        let Some(incoming) = self.incoming.get(&p).cloned() else {
+            return false;
+        };
+        let mut started = false;
+        for (arg, _) in incoming {
+            let Some(arg) = arg else { return false };
+            let a = self.resolve(arg);
+            if a == p {
+                continue;
+            }
+            if let Some((base, c)) = self.minus_const(Opnd::V(a))
+                && base == n
+                && c >= 1
+            {
+                started = true;
+                continue;
+            }
+            match self.minus_const(Opnd::V(a)) {
+                Some((Opnd::V(b), _)) if b == p => {}
+                _ => return false,
+            }
+            let Some(def) = self
+                .func
+                .dfg
+                .value_def(a)
+                .inst()
+                .and_then(|i| self.func.layout.inst_block(i))
+            else {
+                return false;
+            };
+            let facts = self.facts_at(def);
+            if !self.nonneg(Opnd::V(p), &facts, depth + 1) {
+                return false;
+            }
+        }
+        started
+    }
+
+    /// `x >= 0` (signed) where `facts` hold.
+    fn nonneg(&mut self, x: Opnd, facts: &[Fact], depth: u32) -> bool {
         let v = match x {
             Opnd::C(c) => return c >= 0,
             Opnd::V(v) => v,
@@ -415,16 +487,13 @@ impl Prover<'_> {
             .iter()
             .filter(|k| {
                 k.b == x
-                    && matches!(
-                        k.cc,
-                        IntCC::SignedLessThan | IntCC::SignedLessThanOrEqual
-                    )
+                    && matches!(k.cc, IntCC::SignedLessThan | IntCC::SignedLessThanOrEqual)
                     && k.a != x
             })
             .map(|k| k.a)
             .collect();
         for y in lower {
-            if self.nonneg(y, facts, block, depth + 1) {
+            if self.nonneg(y, facts, depth + 1) {
                 return true;
             }
         }
@@ -498,7 +567,7 @@ impl Prover<'_> {
     fn nonneg_step(&mut self, p: Value, a: Value, depth: u32) -> bool {
         let dfg = &self.func.dfg;
         let Some(inst) = dfg.value_def(a).inst() else {
-            return self.nonneg(Opnd::V(a), &[], self.entry_block(), depth);
+            return self.nonneg(Opnd::V(a), &[], depth);
         };
         let step = match dfg.insts[inst] {
             InstructionData::Binary {
@@ -538,21 +607,14 @@ impl Prover<'_> {
                     .collect();
                 lower
                     .into_iter()
-                    .any(|y| self.nonneg(y, &facts, def_block, depth + 1))
+                    .any(|y| self.nonneg(y, &facts, depth + 1))
                     || facts.iter().any(|k| {
                         k.a == Opnd::V(p)
                             && matches!((k.cc, k.b), (IntCC::SignedGreaterThan, Opnd::C(c)) if c >= 0)
                     })
             }
-            _ => self.nonneg(Opnd::V(a), &facts, def_block, depth),
+            _ => self.nonneg(Opnd::V(a), &facts, depth),
         }
-    }
-
-    fn entry_block(&self) -> Block {
-        self.func
-            .layout
-            .entry_block()
-            .unwrap_or_else(|| Block::from_u32(0))
     }
 }
 
@@ -594,4 +656,52 @@ fn eval(cc: IntCC, a: i64, b: i64) -> bool {
         IntCC::UnsignedGreaterThan => ua > ub,
         IntCC::UnsignedGreaterThanOrEqual => ua >= ub,
     }
+}
+
+/// The bounds checks left in `func` after [`eliminate_checks`], as (source line, gc's name of
+/// the check: `IsInBounds` for an index, `IsSliceInBounds` for a slice bound), in layout
+/// order: a `brif` whose else-arm calls one of the runtime's index or slice panics.
+/// `names` and `lines` decode external names and source locations (translate.rs).
+pub(crate) fn remaining_checks(
+    func: &Function,
+    names: &[String],
+    lines: &[u32],
+) -> Vec<(u32, &'static str)> {
+    let mut out = Vec::new();
+    for block in func.layout.blocks() {
+        let Some(inst) = func.layout.last_inst(block) else {
+            continue;
+        };
+        let InstructionData::Brif { blocks, .. } = func.dfg.insts[inst] else {
+            continue;
+        };
+        let els = blocks[1].block(&func.dfg.value_lists);
+        let kind = func.layout.block_insts(els).find_map(|i| {
+            let InstructionData::Call { func_ref, .. } = func.dfg.insts[i] else {
+                return None;
+            };
+            let cranelift_codegen::ir::ExternalName::User(r) = &func.dfg.ext_funcs[func_ref].name
+            else {
+                return None;
+            };
+            let name = names.get(func.params.user_named_funcs()[*r].index as usize)?;
+            let check = name.strip_prefix("runtime.goPanic")?;
+            if check.starts_with("Index") {
+                Some("IsInBounds")
+            } else if check.starts_with("Slice") {
+                Some("IsSliceInBounds")
+            } else {
+                None
+            }
+        });
+        let Some(kind) = kind else { continue };
+        let loc = func.srcloc(inst);
+        let line = if loc.is_default() {
+            0
+        } else {
+            lines.get(loc.bits() as usize).copied().unwrap_or(0)
+        };
+        out.push((line, kind));
+    }
+    out
 }

@@ -1,8 +1,9 @@
+package main
+
 // copy and append with every small and medium length, overlapping forwards and backwards (the
 // runtime's memmove takes a different path below and above 64 bytes), and index expressions
 // whose bounds checks the backend removes or keeps: the values must match and out-of-range
 // indexes must still panic with gc's message.
-package main
 
 import "fmt"
 
