@@ -372,6 +372,16 @@ impl Prover<'_> {
         {
             return true;
         }
+        // x = p - c with p >= c (so p - c does not wrap and 0 <= x <= p) and p <s n: x < n.
+        // This is `s[i-1]` in a loop over `i` from 1.
+        if let Some((Opnd::V(p), c)) = self.minus_const(x)
+            && facts
+                .iter()
+                .any(|k| k.cc == IntCC::SignedLessThan && k.a == Opnd::V(p) && k.b == n)
+            && self.at_least(p, c, facts)
+        {
+            return true;
+        }
         // x >= 0 and x <s y with y at most n (unsigned).
         let ys: Vec<Opnd> = facts
             .iter()
@@ -497,7 +507,69 @@ impl Prover<'_> {
                 return true;
             }
         }
+        // x = p - c where p >= c: a fact p > C (C >= c - 1) or p >= C (C >= c), or p an
+        // induction variable that starts at c or above and only grows.
+        if let Some((Opnd::V(p), c)) = self.minus_const(x)
+            && self.at_least(p, c, facts)
+        {
+            return true;
+        }
         self.nonneg_by_definition(v, depth)
+    }
+
+    /// `p >= c` (signed, `c >= 0`) from a fact `p > C` (`C >= c - 1`) or `p >= C` (`C >= c`), or
+    /// because `p` is an induction variable that starts at `c` or above and only grows.
+    fn at_least(&self, p: Value, c: i64, facts: &[Fact]) -> bool {
+        let by_fact = facts.iter().any(|k| {
+            k.a == Opnd::V(p)
+                && match (k.cc, k.b) {
+                    (IntCC::SignedGreaterThan, Opnd::C(b)) => b >= c - 1,
+                    (IntCC::SignedGreaterThanOrEqual, Opnd::C(b)) => b >= c,
+                    _ => false,
+                }
+        });
+        by_fact || self.growing_from(p).is_some_and(|start| start >= c)
+    }
+
+    /// The least start value of the block parameter `p` when it starts at constants and only
+    /// grows by `+1` steps taken where `p <s y` holds (so they cannot wrap).
+    fn growing_from(&self, p: Value) -> Option<i64> {
+        if !matches!(self.func.dfg.value_def(p), ValueDef::Param(..)) {
+            return None;
+        }
+        let mut start: Option<i64> = None;
+        for &(arg, _) in self.incoming.get(&p)? {
+            let a = self.resolve(arg?);
+            if a == p {
+                continue;
+            }
+            if let Opnd::C(k) = self.opnd(a) {
+                start = Some(start.map_or(k, |s| s.min(k)));
+                continue;
+            }
+            let inst = self.func.dfg.value_def(a).inst()?;
+            let InstructionData::Binary {
+                opcode: Opcode::Iadd,
+                args,
+            } = self.func.dfg.insts[inst]
+            else {
+                return None;
+            };
+            let steps_by_one = (self.resolve(args[0]) == p && self.opnd(args[1]) == Opnd::C(1))
+                || (self.resolve(args[1]) == p && self.opnd(args[0]) == Opnd::C(1));
+            if !steps_by_one {
+                return None;
+            }
+            let def = self.func.layout.inst_block(inst)?;
+            let guarded = self
+                .facts_at(def)
+                .iter()
+                .any(|k| k.cc == IntCC::SignedLessThan && k.a == Opnd::V(p));
+            if !guarded {
+                return None;
+            }
+        }
+        start
     }
 
     /// `v >= 0` from how `v` is computed (facts of its defining block where needed).

@@ -5,7 +5,10 @@ package main
 // whose bounds checks the backend removes or keeps: the values must match and out-of-range
 // indexes must still panic with gc's message.
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 func fill(b []byte) {
 	for i := range b {
@@ -66,6 +69,15 @@ func countDown(s []int) int {
 	return t
 }
 
+// j >= 0 does not make j = i-1 an index below len(s) when i-1 wrapped around.
+func wrapped(s []int, i int) int {
+	j := i - 1
+	if j >= 0 && i < len(s) {
+		return s[j]
+	}
+	return -1
+}
+
 func mustPanic(name string, f func()) {
 	defer func() {
 		fmt.Println(name, "->", recover())
@@ -101,6 +113,8 @@ func main() {
 		}
 		fmt.Println(t)
 	})
+	fmt.Println(wrapped(s, 3), wrapped(s, 0))
+	mustPanic("wrapped index", func() { fmt.Println(wrapped(s, math.MinInt)) })
 	mustPanic("slice beyond cap", func() {
 		j := 3
 		for i := 0; i < 12; i++ {
