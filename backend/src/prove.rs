@@ -364,6 +364,17 @@ impl Prover<'_> {
         if via_smaller {
             return true;
         }
+        // 0 <= x <=s C < n, constants C and n: `for i := 2; i <= N; i++ { s[i] }` with
+        // len(s) == N+1 known.
+        if let Opnd::C(n) = n
+            && facts.iter().any(|k| {
+                k.a == x
+                    && matches!((k.cc, k.b), (IntCC::SignedLessThanOrEqual, Opnd::C(c)) if c >= 0 && c < n)
+            })
+            && self.nonneg(x, facts, depth)
+        {
+            return true;
+        }
         if let Opnd::V(p) = x
             && matches!(self.func.dfg.value_def(p), ValueDef::Param(..))
             && depth <= MAX_DEPTH
@@ -564,7 +575,7 @@ impl Prover<'_> {
             let guarded = self
                 .facts_at(def)
                 .iter()
-                .any(|k| k.cc == IntCC::SignedLessThan && k.a == Opnd::V(p));
+                .any(|k| increment_cannot_wrap(k, p));
             if !guarded {
                 return None;
             }
@@ -667,9 +678,7 @@ impl Prover<'_> {
         match step {
             Some(0) => true,
             // p + 1 where p <s y: p + 1 <= y cannot overflow.
-            Some(1) => facts
-                .iter()
-                .any(|k| k.cc == IntCC::SignedLessThan && k.a == Opnd::V(p)),
+            Some(1) => facts.iter().any(|k| increment_cannot_wrap(k, p)),
             // p - 1 where y <s p with y >= 0: p >= 1.
             Some(-1) => {
                 let lower: Vec<Opnd> = facts
@@ -688,6 +697,17 @@ impl Prover<'_> {
             _ => self.nonneg(Opnd::V(a), &facts, depth),
         }
     }
+}
+
+/// Whether the fact `k` bounds `p` so that `p + 1` cannot wrap: `p <s y`, or `p <=s C` with
+/// `C` below the largest value.
+fn increment_cannot_wrap(k: &Fact, p: Value) -> bool {
+    k.a == Opnd::V(p)
+        && match (k.cc, k.b) {
+            (IntCC::SignedLessThan, _) => true,
+            (IntCC::SignedLessThanOrEqual, Opnd::C(c)) => c < i64::MAX,
+            _ => false,
+        }
 }
 
 /// `known` implies `want` for the same operands.
