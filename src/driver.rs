@@ -29,6 +29,8 @@ pub struct Dumps {
     pub clif: bool,
     /// Machine code (`-d=asm`).
     pub asm: bool,
+    /// The bounds checks left after the prove pass (`-d=ssa/check_bce`).
+    pub check_bce: bool,
     /// The linker's layout report (`-ldflags=-v`).
     pub link: bool,
 }
@@ -1222,7 +1224,7 @@ fn compile_packages(
             .find(|i| i.path == path)
             .map_or_else(|| path.to_string(), |i| i.import_path.clone())
     };
-    let dumping = opts.dumps.ir || opts.dumps.clif || opts.dumps.asm;
+    let dumping = opts.dumps.ir || opts.dumps.clif || opts.dumps.asm || opts.dumps.check_bce;
     let plugin_exports = if opts.plugin {
         plugin_root(infos)
     } else {
@@ -1404,6 +1406,13 @@ fn compile_packages(
         }
         if opts.dumps.asm {
             match backend::asm_dump(module, &bopts) {
+                Ok(s) => eprint!("{s}"),
+                Err(e) => return Err(BuildError::Other(e.to_string())),
+            }
+        }
+        // Like gc's flag without `all=`: the main package only.
+        if opts.dumps.check_bce && module.package == "main" {
+            match backend::bce_report(module, &bopts) {
                 Ok(s) => eprint!("{s}"),
                 Err(e) => return Err(BuildError::Other(e.to_string())),
             }

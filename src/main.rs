@@ -38,7 +38,8 @@ fn usage() -> ExitCode {
          -p n compiles at most n packages (and n functions) at once (default: the number of CPUs).\n\
          The build cache is $RGO_CACHE, else $XDG_CACHE_HOME/rgo, else ~/.cache/rgo (RGO_CACHE=off\n\
          disables it).\n\
-         gcflags: -d=ir (dump rgo IR), -d=clif (Cranelift IR), -d=asm (machine code), -d=time\n\
+         gcflags: -d=ir (dump rgo IR), -d=clif (Cranelift IR), -d=asm (machine code),\n\
+         -d=ssa/check_bce (bounds checks left), -d=time\n\
          ldflags: -s (strip symbol table and DWARF), -w (omit DWARF), -v (print the link layout),\n\
          \t-X importpath.name=value (set a string variable's initial value)"
     );
@@ -205,6 +206,7 @@ fn apply_gcflags(v: &str, o: &mut BuildOptions) -> Result<(), String> {
             "-d=ir" => o.dumps.ir = true,
             "-d=clif" => o.dumps.clif = true,
             "-d=asm" => o.dumps.asm = true,
+            "-d=ssa/check_bce" | "-d=ssa/check_bce/debug=1" => o.dumps.check_bce = true,
             "-d=time" => o.timings = true,
             "-m" => {
                 o.escape_diagnostics = true;

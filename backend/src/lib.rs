@@ -16,6 +16,7 @@ mod debuglocs;
 mod emit;
 mod isa;
 mod lines;
+mod prove;
 mod translate;
 
 use cranelift_codegen::Context;
@@ -289,4 +290,21 @@ fn compile_one(
     let mut c = emit::CompiledFunc::from_code(f, code, &ctx.func, &t.names, &t.lines)?;
     c.clif_insts = clif_insts;
     Ok(c)
+}
+
+/// The bounds checks that remain after the backend's prove pass (`-gcflags=-d=ssa/check_bce`,
+/// gc's report of the same name): one `file:line: Found IsInBounds` (an index) or
+/// `Found IsSliceInBounds` (a slice bound) line per check, in function order.
+pub fn bce_report(m: &ir::Module, opts: &Options) -> Result<String, BackendError> {
+    let isa = isa::build(opts.opt_level)?;
+    let info = translate::ModuleInfo::new(m)?;
+    let mut fctx = FunctionBuilderContext::new();
+    let mut out = String::new();
+    for f in &m.functions {
+        let t = translate::translate(f, &info, &*isa, &mut fctx)?;
+        for (line, kind) in prove::remaining_checks(&t.func, &t.names, &t.lines) {
+            out.push_str(&format!("{}:{line}: Found {kind}\n", f.file));
+        }
+    }
+    Ok(out)
 }

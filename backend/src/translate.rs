@@ -275,6 +275,9 @@ pub(crate) fn translate(
         b, names, lines, ..
     } = tr;
     b.finalize(isa.frontend_config());
+    if isa.flags().opt_level() != cranelift_codegen::settings::OptLevel::None {
+        crate::prove::eliminate_checks(&mut func);
+    }
     Ok(Translated { func, names, lines })
 }
 

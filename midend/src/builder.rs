@@ -303,6 +303,7 @@ impl FnBuilder {
         for (i, t) in self.pending.into_iter().enumerate() {
             self.func.blocks[i].term = t.unwrap_or(Terminator::Unreachable);
         }
+        crate::tempslots::forward(&mut self.func);
         self.func
     }
 }

@@ -11,6 +11,7 @@ pub mod ir;
 pub mod layout;
 pub mod linkname;
 pub mod lower;
+pub mod tempslots;
 pub mod typedata;
 
 pub use lower::{LowerError, lower_package, lower_package_opts, lower_package_with_strings};

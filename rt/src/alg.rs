@@ -20,6 +20,7 @@ fn mix(a: u64, b: u64) -> u64 {
 ///
 /// # Safety
 /// p readable for n bytes.
+#[inline]
 pub unsafe fn memhash(p: *const u8, n: usize, seed: u64) -> u64 {
     let mut h = seed ^ mix(n as u64 ^ P0, P1);
     let mut i = 0;

@@ -8,9 +8,9 @@
 //! a tombstone only when the group has no empty slot, as in gc. (gc's tombstone pruning before
 //! a rehash is not implemented: a table full of tombstones grows instead.)
 
-use crate::alg::{rand64, typeequal, typehash};
+use crate::alg::{memhash, rand64, typeequal, typehash};
 use crate::malloc::mallocgc;
-use crate::mem::{memmove, memset};
+use crate::mem::{mem_equal, memmove, memset};
 use crate::panic;
 use crate::types::{self, MapType, Type};
 use core::ptr::null_mut;
@@ -128,6 +128,30 @@ struct Ctx<'a> {
     t: &'a MapType,
     key: &'a Type,
     elem: &'a Type,
+    shape: KeyShape,
+}
+
+/// The key types that hash and compare without walking the descriptor, as gc's
+/// mapaccess1_fast64/fast32/faststr do: one or two plain memory words, or a string. The
+/// hashes are memhash's own for those bytes, so every path agrees on a key's hash.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KeyShape {
+    Word8,
+    Word4,
+    Str,
+    Other,
+}
+
+impl KeyShape {
+    fn of(key: &Type) -> KeyShape {
+        let plain = key.tflag & types::TFLAG_REGULAR_MEMORY != 0;
+        match (plain, key.size, key.kind) {
+            (true, 8, _) => KeyShape::Word8,
+            (true, 4, _) => KeyShape::Word4,
+            (_, _, types::KIND_STRING) => KeyShape::Str,
+            _ => KeyShape::Other,
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -139,6 +163,7 @@ impl Ctx<'_> {
                 t,
                 key: &*t.key,
                 elem: &*t.elem,
+                shape: KeyShape::of(&*t.key),
             }
         }
     }
@@ -178,14 +203,41 @@ impl Ctx<'_> {
         }
     }
 
+    #[inline(always)]
     fn hash(&self, m: &Map, key: *const u8) -> u64 {
-        // SAFETY: key points to a key value.
-        unsafe { typehash(self.key, key, m.seed) }
+        // SAFETY: key points to a key value of the shape's size.
+        unsafe {
+            match self.shape {
+                KeyShape::Word8 => memhash(key, 8, m.seed),
+                KeyShape::Word4 => memhash(key, 4, m.seed),
+                KeyShape::Str => {
+                    let (p, n) = *(key as *const (*const u8, usize));
+                    memhash(p, n, m.seed)
+                }
+                KeyShape::Other => typehash(self.key, key, m.seed),
+            }
+        }
     }
 
+    #[inline(always)]
     fn eq(&self, a: *const u8, b: *const u8) -> bool {
-        // SAFETY: both point to key values.
-        unsafe { typeequal(self.key, a, b) }
+        // SAFETY: both point to key values of the shape's size.
+        unsafe {
+            match self.shape {
+                KeyShape::Word8 => {
+                    (a as *const u64).read_unaligned() == (b as *const u64).read_unaligned()
+                }
+                KeyShape::Word4 => {
+                    (a as *const u32).read_unaligned() == (b as *const u32).read_unaligned()
+                }
+                KeyShape::Str => {
+                    let (ap, an) = *(a as *const (*const u8, usize));
+                    let (bp, bn) = *(b as *const (*const u8, usize));
+                    an == bn && (ap == bp || mem_equal(ap, bp, an))
+                }
+                KeyShape::Other => typeequal(self.key, a, b),
+            }
+        }
     }
 
     /// Stores key into empty slot i (allocating the indirect cell) and returns the elem pointer.

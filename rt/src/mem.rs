@@ -18,10 +18,60 @@ pub unsafe extern "C" fn memcpy(dst: *mut u8, src: *const u8, n: usize) -> *mut 
     dst
 }
 
+/// Copies n <= 64 bytes by loading every byte before storing any, so overlap in either
+/// direction is harmless: two possibly overlapping chunks from each end of the range, the way
+/// gc's memmove_amd64.s handles its small sizes. No loop, so nothing LLVM could turn into a call.
+#[inline(always)]
+unsafe fn move_small(dst: *mut u8, src: *const u8, n: usize) {
+    // SAFETY (all accesses): every offset is within [0, n) of both ranges.
+    unsafe {
+        if n >= 32 {
+            let a = (src as *const u128).read_unaligned();
+            let b = (src.add(16) as *const u128).read_unaligned();
+            let c = (src.add(n - 32) as *const u128).read_unaligned();
+            let d = (src.add(n - 16) as *const u128).read_unaligned();
+            (dst as *mut u128).write_unaligned(a);
+            (dst.add(16) as *mut u128).write_unaligned(b);
+            (dst.add(n - 32) as *mut u128).write_unaligned(c);
+            (dst.add(n - 16) as *mut u128).write_unaligned(d);
+        } else if n >= 16 {
+            let a = (src as *const u128).read_unaligned();
+            let b = (src.add(n - 16) as *const u128).read_unaligned();
+            (dst as *mut u128).write_unaligned(a);
+            (dst.add(n - 16) as *mut u128).write_unaligned(b);
+        } else if n >= 8 {
+            let a = (src as *const u64).read_unaligned();
+            let b = (src.add(n - 8) as *const u64).read_unaligned();
+            (dst as *mut u64).write_unaligned(a);
+            (dst.add(n - 8) as *mut u64).write_unaligned(b);
+        } else if n >= 4 {
+            let a = (src as *const u32).read_unaligned();
+            let b = (src.add(n - 4) as *const u32).read_unaligned();
+            (dst as *mut u32).write_unaligned(a);
+            (dst.add(n - 4) as *mut u32).write_unaligned(b);
+        } else if n >= 2 {
+            let a = (src as *const u16).read_unaligned();
+            let b = (src.add(n - 2) as *const u16).read_unaligned();
+            (dst as *mut u16).write_unaligned(a);
+            (dst.add(n - 2) as *mut u16).write_unaligned(b);
+        } else if n == 1 {
+            *dst = *src;
+        }
+    }
+}
+
 /// # Safety
 /// C `memmove` contract: valid ranges, may overlap.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memmove(dst: *mut u8, src: *const u8, n: usize) -> *mut u8 {
+    // Most copies Go code makes are short (appends, string building, small structs): those
+    // take the branchy path above, as gc's memmove does; `rep movsb` costs tens of cycles to
+    // start and pays off only on long copies.
+    if n <= 64 {
+        // SAFETY: as the contract.
+        unsafe { move_small(dst, src, n) };
+        return dst;
+    }
     if (dst as usize).wrapping_sub(src as usize) >= n {
         // dst is below src or the ranges don't overlap: a forward copy is safe.
         // SAFETY: as in memcpy.
@@ -31,14 +81,21 @@ pub unsafe extern "C" fn memmove(dst: *mut u8, src: *const u8, n: usize) -> *mut
                 options(nostack, preserves_flags));
         }
     } else {
-        // dst overlaps the tail of src: copy backwards with the direction flag set.
-        // SAFETY: the pointers address the last byte of each valid range; DF is restored.
+        // dst overlaps the tail of src: copy 16-byte chunks from the end down (a byte-wise
+        // `std; rep movsb` is microcoded and slow). The first 16 bytes are loaded before the
+        // loop overwrites them and stored last.
+        // SAFETY: every chunk lies within both ranges; loads precede the stores they overlap.
         unsafe {
-            asm!("std", "rep movsb", "cld",
-                inout("rcx") n => _,
-                inout("rdi") dst.add(n - 1) => _,
-                inout("rsi") src.add(n - 1) => _,
-                options(nostack));
+            let head = (src as *const u128).read_unaligned();
+            let mut end = n;
+            while end > 16 {
+                let chunk_at = end - 16;
+                let v = (src.add(chunk_at) as *const u128).read_unaligned();
+                asm!("", options(nomem, nostack, preserves_flags));
+                (dst.add(chunk_at) as *mut u128).write_unaligned(v);
+                end = chunk_at;
+            }
+            (dst as *mut u128).write_unaligned(head);
         }
     }
     dst
