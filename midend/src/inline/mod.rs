@@ -44,6 +44,7 @@
 //! The result is used for the `-m` diagnostics; the code generator does not expand calls yet.
 
 mod cost;
+pub mod expand;
 mod walk;
 
 use std::collections::{HashMap, HashSet};

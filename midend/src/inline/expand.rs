@@ -1,0 +1,372 @@
+//! Which of gc's inlined calls rgo's code generator expands, and the facts both escape analysis
+//! and the lowering need about them.
+//!
+//! # Why a subset
+//!
+//! An expanded call changes three things: the code (the callee's body runs in the caller's
+//! frame), escape analysis (the callee's allocations are judged in the caller's context, as gc
+//! does after inlining), and the program's observable frames. gc keeps the last one intact with
+//! pclntab's inline tree: a panic, `runtime.Callers` or a goroutine dump inside inlined code
+//! still shows the inlined function's frame. rgo does not write an inline tree yet, so it only
+//! expands callees in which no frame can ever be observed: *leaf* functions that call nothing
+//! (only builtins that cannot fail and conversions), and that cannot panic (no indexing,
+//! slicing, pointer dereference, division, shift by a variable signed count, type assertion,
+//! map or channel operation, comparison of interfaces). A panic, traceback or stack walk can
+//! then never start inside the expanded body, so the missing inline tree is invisible.
+//!
+//! Func literals are allowed (they are allocations; their bodies are separate functions that
+//! keep their own frames, named after the callee as gc names inlined closures), which is what
+//! lets escape analysis keep a closure returned by an inlined constructor on the stack.
+//!
+//! The decision is a pure function of the call, the callee and gc's inlining decisions
+//! ([`super::InlineResult::inlined_calls`]), so escape analysis and the lowering, which both
+//! call [`expansions`], always agree: a call escape analysis walked as expanded is lowered as
+//! expanded.
+
+use std::collections::HashMap;
+
+use frontend::ast::{
+    AssignOp, BinaryOp, Block, BranchKind, Decl, Expr, ExprKind, FuncDecl, NodeId, Stmt, StmtKind,
+    UnaryOp,
+};
+use frontend::types::{ConstValue, Mode, ObjId, PkgId, Program, Type, TypeId};
+use num_bigint::Sign;
+
+/// A call rgo expands: the callee's declaration.
+#[derive(Clone, Copy)]
+pub struct Expansion<'p> {
+    pub callee: ObjId,
+    pub decl: &'p FuncDecl,
+}
+
+/// Whether expansion is enabled (`RGO_INLINE=0` turns it off).
+pub fn enabled() -> bool {
+    std::env::var_os("RGO_INLINE").is_none_or(|v| v != "0")
+}
+
+/// The calls of package `pkg` that rgo expands, by call node.
+pub fn expansions<'p>(prog: &'p Program, pkg: PkgId) -> HashMap<NodeId, Expansion<'p>> {
+    let mut out = HashMap::new();
+    if !enabled() {
+        return out;
+    }
+    let inl = super::analyze(prog, pkg, 0);
+    let decls = crate::escape::func_decls(prog);
+    let mut safe: HashMap<ObjId, bool> = HashMap::new();
+    // The calls of the package's bodies, by node.
+    let mut calls: HashMap<NodeId, &'p Expr> = HashMap::new();
+    for f in &prog.package(pkg).files {
+        for d in &f.decls {
+            if let Decl::Func(fd) = d
+                && let Some(b) = &fd.body
+            {
+                crate::escape::each_call(b, &mut |e| {
+                    calls.insert(e.id, e);
+                });
+            }
+        }
+    }
+    // Calls in the bodies of range-over-func loops stay calls: those bodies are separate
+    // closures in the code but part of their function for escape analysis.
+    struct RangeFuncBodies<'a, 'p> {
+        prog: &'p Program,
+        calls: &'a mut HashMap<NodeId, &'p Expr>,
+    }
+    impl<'p> super::walk::Visit<'p> for RangeFuncBodies<'_, 'p> {
+        fn stmt(&mut self, s: &'p Stmt) {
+            if let StmtKind::Range { x, body, .. } = &s.kind
+                && let Some(tv) = self.prog.info.types.get(&x.id)
+                && matches!(self.prog.ty(self.prog.underlying(tv.typ)), Type::Func(_))
+            {
+                crate::escape::each_call(body, &mut |e| {
+                    self.calls.remove(&e.id);
+                });
+            }
+        }
+    }
+    for f in &prog.package(pkg).files {
+        for d in &f.decls {
+            if let Decl::Func(fd) = d
+                && let Some(b) = &fd.body
+            {
+                let mut v = RangeFuncBodies {
+                    prog,
+                    calls: &mut calls,
+                };
+                super::walk::block(prog, b, &mut v);
+            }
+        }
+    }
+    let mut ids: Vec<NodeId> = inl.inlined_calls.iter().copied().collect();
+    ids.sort();
+    for id in ids {
+        let Some(&call) = calls.get(&id) else {
+            continue;
+        };
+        let ExprKind::Call {
+            func,
+            ellipsis: None,
+            ..
+        } = &call.kind
+        else {
+            continue;
+        };
+        let f = func.unparen();
+        let obj = match &f.kind {
+            ExprKind::Ident(id) => prog.info.uses.get(&id.id).copied(),
+            ExprKind::Selector { sel, .. } if !prog.info.selections.contains_key(&f.id) => {
+                prog.info.uses.get(&sel.id).copied()
+            }
+            _ => None,
+        };
+        let Some(o) = obj else { continue };
+        let Some(&(fd, p)) = decls.get(&o) else {
+            continue;
+        };
+        // Same package only: the callee's closures must be compiled in this module.
+        if p != pkg || fd.recv.is_some() || !fd.type_params.is_empty() {
+            continue;
+        }
+        let ok = *safe
+            .entry(o)
+            .or_insert_with(|| fd.body.as_ref().is_some_and(|b| leaf_body(prog, fd, b)));
+        if ok {
+            out.insert(
+                id,
+                Expansion {
+                    callee: o,
+                    decl: fd,
+                },
+            );
+        }
+    }
+    out
+}
+
+/// Whether a callee's body is a leaf that cannot panic (see the module comment).
+fn leaf_body(prog: &Program, fd: &FuncDecl, b: &Block) -> bool {
+    if fd
+        .sig
+        .params
+        .iter()
+        .any(|p| matches!(p.typ.kind, ExprKind::Ellipsis(_)))
+    {
+        return false;
+    }
+    let c = Check { prog };
+    b.stmts.iter().all(|s| c.stmt(s))
+}
+
+struct Check<'p> {
+    prog: &'p Program,
+}
+
+impl Check<'_> {
+    fn typ(&self, e: &Expr) -> Option<TypeId> {
+        self.prog.info.types.get(&e.id).map(|tv| tv.typ)
+    }
+
+    fn under(&self, e: &Expr) -> Option<&Type> {
+        self.typ(e).map(|t| self.prog.ty(self.prog.underlying(t)))
+    }
+
+    fn is_const(&self, e: &Expr) -> bool {
+        self.prog
+            .info
+            .types
+            .get(&e.id)
+            .is_some_and(|tv| tv.value.is_some())
+    }
+
+    fn block(&self, b: &Block) -> bool {
+        b.stmts.iter().all(|s| self.stmt(s))
+    }
+
+    fn stmt(&self, s: &Stmt) -> bool {
+        match &s.kind {
+            StmtKind::Empty => true,
+            StmtKind::Decl(Decl::Var(g)) => g
+                .specs
+                .iter()
+                .all(|sp| sp.values.iter().all(|v| self.expr(v))),
+            StmtKind::Decl(Decl::Const(_)) => true,
+            StmtKind::IncDec { x, .. } => self.lvalue(x),
+            StmtKind::Assign { lhs, op, rhs, .. } => {
+                if lhs.len() != rhs.len() {
+                    return false;
+                }
+                if let AssignOp::Op(bop) = op
+                    && !self.binary_ok(*bop, &lhs[0], &rhs[0])
+                {
+                    return false;
+                }
+                lhs.iter().all(|l| self.lvalue(l)) && rhs.iter().all(|r| self.expr(r))
+            }
+            StmtKind::Return(rs) => rs.iter().all(|r| self.expr(r)),
+            StmtKind::Block(b) => self.block(b),
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
+                init.as_ref().is_none_or(|s| self.stmt(s))
+                    && self.expr(cond)
+                    && self.block(then)
+                    && els.as_ref().is_none_or(|s| self.stmt(s))
+            }
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
+                init.as_ref().is_none_or(|s| self.stmt(s))
+                    && cond.as_ref().is_none_or(|c| self.expr(c))
+                    && post.as_ref().is_none_or(|s| self.stmt(s))
+                    && self.block(body)
+            }
+            StmtKind::Branch { kind, label: None } => {
+                matches!(kind, BranchKind::Break | BranchKind::Continue)
+            }
+            _ => false,
+        }
+    }
+
+    /// An assignment target: a variable, `_`, or a field of a struct variable.
+    fn lvalue(&self, e: &Expr) -> bool {
+        match &e.unparen().kind {
+            ExprKind::Ident(_) => true,
+            ExprKind::Selector { x, .. } => self.field(e.unparen(), x),
+            _ => false,
+        }
+    }
+
+    /// `x.f` of a struct value (no pointer on the way: a nil pointer would panic), or a
+    /// qualified identifier.
+    fn field(&self, e: &Expr, x: &Expr) -> bool {
+        match self.prog.info.selections.get(&e.id) {
+            None => true,
+            Some(s) => {
+                s.kind == frontend::types::SelectionKind::FieldVal && !s.indirect && self.lvalue(x)
+            }
+        }
+    }
+
+    fn binary_ok(&self, op: BinaryOp, x: &Expr, y: &Expr) -> bool {
+        match op {
+            BinaryOp::Quo | BinaryOp::Rem => {
+                // Only floating-point division (no panic) or by a nonzero constant.
+                let float = matches!(
+                    self.under(x),
+                    Some(Type::Basic(k)) if k.is_float() || k.is_complex()
+                );
+                float
+                    || self
+                        .prog
+                        .info
+                        .types
+                        .get(&y.id)
+                        .and_then(|tv| tv.value.as_ref())
+                        .is_some_and(
+                            |v| matches!(v, ConstValue::Int(i) if i.sign() != Sign::NoSign),
+                        )
+            }
+            BinaryOp::Shl | BinaryOp::Shr => {
+                self.is_const(y) || matches!(self.under(y), Some(Type::Basic(k)) if k.is_unsigned())
+            }
+            BinaryOp::Eql
+            | BinaryOp::Neq
+            | BinaryOp::Lss
+            | BinaryOp::Leq
+            | BinaryOp::Gtr
+            | BinaryOp::Geq => [x, y].iter().all(|e| {
+                matches!(
+                    self.under(e),
+                    Some(Type::Basic(_) | Type::Pointer(_) | Type::Chan(..))
+                )
+            }),
+            _ => true,
+        }
+    }
+
+    fn expr(&self, e: &Expr) -> bool {
+        if self.is_const(e) {
+            return true;
+        }
+        match &e.kind {
+            ExprKind::Ident(_) | ExprKind::BasicLit { .. } | ExprKind::FuncLit { .. } => true,
+            ExprKind::Paren(x) => self.expr(x),
+            ExprKind::Selector { x, .. } => match self.prog.info.selections.get(&e.id) {
+                None => true,
+                Some(s) => {
+                    s.kind == frontend::types::SelectionKind::FieldVal
+                        && !s.indirect
+                        && self.expr(x)
+                }
+            },
+            ExprKind::Unary { op, x } => match op {
+                UnaryOp::Pos | UnaryOp::Neg | UnaryOp::Not | UnaryOp::Xor => self.expr(x),
+                UnaryOp::Addr => match &x.unparen().kind {
+                    ExprKind::CompositeLit { .. } => self.expr(x),
+                    _ => self.lvalue(x) && self.expr(x),
+                },
+                _ => false,
+            },
+            ExprKind::Binary { op, x, y, .. } => {
+                self.binary_ok(*op, x, y) && self.expr(x) && self.expr(y)
+            }
+            ExprKind::CompositeLit { elts, .. } => {
+                !matches!(self.under(e), Some(Type::Map(..)) | None)
+                    && elts.iter().all(|el| match &el.kind {
+                        ExprKind::KeyValue { key, value, .. } => {
+                            // Struct field names are not expressions; array keys are constants.
+                            (matches!(self.under(e), Some(Type::Struct(_))) || self.is_const(key))
+                                && self.expr(value)
+                        }
+                        _ => self.expr(el),
+                    })
+            }
+            ExprKind::Call {
+                func,
+                args,
+                ellipsis: None,
+                ..
+            } => {
+                let f = func.unparen();
+                let mode = self.prog.info.types.get(&f.id).map(|tv| tv.mode);
+                match mode {
+                    Some(Mode::TypeExpr) => {
+                        // Conversions between basic types, or to an interface.
+                        let to = self.under(e);
+                        let from = args.first().and_then(|a| self.under(a));
+                        let ok = match to {
+                            Some(Type::Interface(_)) => from.is_some(),
+                            Some(Type::Basic(_)) => matches!(from, Some(Type::Basic(_))),
+                            _ => false,
+                        };
+                        ok && args.iter().all(|a| self.expr(a))
+                    }
+                    Some(Mode::Builtin) => {
+                        let name = match &f.kind {
+                            ExprKind::Ident(id) => id.name.as_str(),
+                            _ => return false,
+                        };
+                        matches!(name, "len" | "cap" | "min" | "max" | "new")
+                            && args.iter().all(|a| {
+                                self.expr(a)
+                                    || self
+                                        .prog
+                                        .info
+                                        .types
+                                        .get(&a.id)
+                                        .is_some_and(|tv| tv.mode == Mode::TypeExpr)
+                            })
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
+    }
+}
