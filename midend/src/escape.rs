@@ -28,7 +28,7 @@ mod gcfmt;
 mod tests;
 mod walk;
 
-pub(crate) use walk::{each_call, visit_block_idents, visit_expr_idents};
+pub(crate) use walk::{each_call, each_expr_in, visit_block_idents, visit_expr_idents};
 
 /// How one parameter leaks, in gc's encoding (`escape.leaks`): for each sink, the minimal number of
 /// dereferences on the way from the parameter to the sink, or none.

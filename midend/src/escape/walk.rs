@@ -1318,7 +1318,11 @@ impl<'p> Analyzer<'p> {
         let Some(body) = &fd.body else {
             return;
         };
-        let params = self.field_objs(&fd.sig.params);
+        let mut params = Vec::new();
+        if let Some(r) = &fd.recv {
+            params.extend(self.field_objs(std::slice::from_ref(r)));
+        }
+        params.extend(self.field_objs(&fd.sig.params));
         let results = self.field_objs(&fd.sig.results);
         // The callee's objects: mapped afresh for this copy, restored afterwards (the callee
         // may be in this batch, or expanded more than once).
@@ -1362,6 +1366,23 @@ impl<'p> Analyzer<'p> {
         let result_locs: Vec<Option<LocId>> =
             results.iter().map(|r| r.0.map(|o| self.dcl(o))).collect();
         let frame = self.inl.take();
+        // A method's receiver, reached as the call reaches it (implicit `&`, `*`, embedded
+        // fields).
+        let mut first = 0;
+        if fd.recv.is_some() {
+            first = 1;
+            if let ExprKind::Call { func, .. } = &e.kind
+                && let ExprKind::Selector { x, .. } = &func.unparen().kind
+                && let Some(s) = self.prog.info.selections.get(&func.unparen().id).cloned()
+            {
+                let k = match param_locs.first().copied().flatten() {
+                    Some(l) => self.hole(l),
+                    None => self.hole(BLANK),
+                };
+                self.recv_expr(k, x, &s, false);
+            }
+        }
+        let (params, param_locs) = (&params[first..], &param_locs[first..]);
         if args.len() == params.len() {
             for (i, a) in args.iter().enumerate() {
                 let k = match param_locs[i] {
@@ -2962,4 +2983,9 @@ pub(crate) fn each_call<'a>(b: &'a Block, f: &mut dyn FnMut(&'a Expr)) {
             f(e)
         }
     });
+}
+
+/// Calls `f` on every expression of a body, func literals included.
+pub(crate) fn each_expr_in<'a>(b: &'a Block, f: &mut dyn FnMut(&'a Expr)) {
+    each_expr(&b.stmts, true, f);
 }

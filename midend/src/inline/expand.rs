@@ -29,7 +29,7 @@ use frontend::ast::{
     AssignOp, BinaryOp, Block, BranchKind, Decl, Expr, ExprKind, FuncDecl, NodeId, Stmt, StmtKind,
     UnaryOp,
 };
-use frontend::types::{ConstValue, Mode, ObjId, PkgId, Program, Type, TypeId};
+use frontend::types::{ConstValue, Mode, ObjId, PkgId, Program, SelectionKind, Type, TypeId};
 use num_bigint::Sign;
 
 /// A call rgo expands: the callee's declaration.
@@ -59,6 +59,7 @@ pub fn expansions<'p>(prog: &'p Program, pkg: PkgId) -> HashMap<NodeId, Expansio
         for d in &f.decls {
             if let Decl::Func(fd) = d
                 && let Some(b) = &fd.body
+                && !super::Inliner::is_generic_decl(fd)
             {
                 crate::escape::each_call(b, &mut |e| {
                     calls.insert(e.id, e);
@@ -114,22 +115,33 @@ pub fn expansions<'p>(prog: &'p Program, pkg: PkgId) -> HashMap<NodeId, Expansio
         let f = func.unparen();
         let obj = match &f.kind {
             ExprKind::Ident(id) => prog.info.uses.get(&id.id).copied(),
-            ExprKind::Selector { sel, .. } if !prog.info.selections.contains_key(&f.id) => {
-                prog.info.uses.get(&sel.id).copied()
-            }
+            ExprKind::Selector { sel, .. } => match prog.info.selections.get(&f.id) {
+                None => prog.info.uses.get(&sel.id).copied(),
+                // A method called on a value of a concrete type (not through an interface,
+                // not a method expression).
+                Some(s) if s.kind == SelectionKind::MethodVal => Some(s.obj),
+                Some(_) => None,
+            },
             _ => None,
         };
         let Some(o) = obj else { continue };
         let Some(&(fd, p)) = decls.get(&o) else {
             continue;
         };
-        // Same package only: the callee's closures must be compiled in this module.
-        if p != pkg || fd.recv.is_some() || !fd.type_params.is_empty() {
+        if super::Inliner::is_generic_decl(fd)
+            || fd.recv.as_ref().is_some_and(|r| recv_is_interface(prog, r))
+            || crate::lower::asm::provision(prog, o).is_some()
+            || compiled_specially(prog, p, &fd.name.name)
+        {
             continue;
         }
-        let ok = *safe
-            .entry(o)
-            .or_insert_with(|| fd.body.as_ref().is_some_and(|b| leaf_body(prog, fd, b)));
+        let ok = *safe.entry(o).or_insert_with(|| {
+            fd.body.as_ref().is_some_and(|b| {
+                // The closures of a callee of another package are compiled in that package's
+                // module, under names this one does not know.
+                leaf_body(prog, fd, b) && (p == pkg || !has_func_lit(b))
+            })
+        });
         if ok {
             out.insert(
                 id,
@@ -141,6 +153,31 @@ pub fn expansions<'p>(prog: &'p Program, pkg: PkgId) -> HashMap<NodeId, Expansio
         }
     }
     out
+}
+
+/// Functions whose calls the lowering compiles itself although they have a Go body
+/// (`lower/intrinsic.rs`, `intrinsic_with_body`).
+fn compiled_specially(prog: &Program, p: PkgId, name: &str) -> bool {
+    matches!(
+        (prog.package(p).path.as_str(), name),
+        ("crypto/internal/constanttime", "boolToUint8") | ("internal/abi", _)
+    )
+}
+
+/// A method declared by an interface has no body; this guards against embedded interfaces.
+fn recv_is_interface(prog: &Program, r: &frontend::ast::Field) -> bool {
+    prog.info
+        .types
+        .get(&r.typ.id)
+        .is_some_and(|tv| matches!(prog.ty(prog.underlying(tv.typ)), Type::Interface(_)))
+}
+
+fn has_func_lit(b: &Block) -> bool {
+    let mut found = false;
+    crate::escape::each_expr_in(b, &mut |e| {
+        found |= matches!(e.kind, ExprKind::FuncLit { .. });
+    });
+    found
 }
 
 /// Whether a callee's body is a leaf that cannot panic (see the module comment).
@@ -225,6 +262,21 @@ impl Check<'_> {
                     && cond.as_ref().is_none_or(|c| self.expr(c))
                     && post.as_ref().is_none_or(|s| self.stmt(s))
                     && self.block(body)
+            }
+            StmtKind::Switch {
+                init, tag, body, ..
+            } => {
+                let tag_ok = tag.as_ref().is_none_or(|t| {
+                    self.expr(t) && matches!(self.under(t), Some(Type::Basic(_) | Type::Pointer(_)))
+                });
+                init.as_ref().is_none_or(|s| self.stmt(s))
+                    && tag_ok
+                    && body.iter().all(|c| {
+                        c.exprs.iter().all(|e| {
+                            self.expr(e)
+                                && matches!(self.under(e), Some(Type::Basic(_) | Type::Pointer(_)))
+                        }) && c.body.iter().all(|s| self.stmt(s))
+                    })
             }
             StmtKind::Branch { kind, label: None } => {
                 matches!(kind, BranchKind::Break | BranchKind::Continue)

@@ -182,7 +182,7 @@ impl<'p> Inliner<'p> {
         }
     }
 
-    fn is_generic_decl(fd: &FuncDecl) -> bool {
+    pub(crate) fn is_generic_decl(fd: &FuncDecl) -> bool {
         if !fd.type_params.is_empty() {
             return true;
         }

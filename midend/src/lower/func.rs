@@ -1692,14 +1692,27 @@ impl<'a, 'p> FnLower<'a, 'p> {
         let Some(body) = fd.body.as_ref() else {
             return Vec::new();
         };
-        let vals = self.call_args(args, sig, false);
+        let mut vals = Vec::new();
+        let mut params = Vec::new();
+        if let Some(r) = &fd.recv {
+            // A method's receiver, reached as the call reaches it.
+            self.collect_fields(std::slice::from_ref(r), &mut params);
+            if let ExprKind::Call { func, .. } = &e.kind
+                && let ExprKind::Selector { x, .. } = &func.unparen().kind
+                && let Some(s) = self.l.selection(func.unparen().id)
+            {
+                let rt = params[0].1;
+                let v = self.method_receiver(x, &s.index, s.obj);
+                vals.push((v, rt));
+            }
+        }
+        vals.extend(self.call_args(args, sig, false));
         let call_line = self.line_of(e.pos);
         self.l.inl_call = Some(e.id);
         let saved_ret = self.inl_ret.take();
         let saved_line = self.inl_line.replace(call_line);
         let saved_targets = std::mem::take(&mut self.targets);
         self.scan_addr_taken_block(body);
-        let mut params = Vec::new();
         self.collect_fields(&fd.sig.params, &mut params);
         let mut results = Vec::new();
         self.collect_fields(&fd.sig.results, &mut results);

@@ -6,7 +6,7 @@
 //! `expr.rs` expressions, `call.rs` calls and builtins.
 
 mod arginfo;
-mod asm;
+pub(crate) mod asm;
 mod call;
 mod chan;
 mod defer;
