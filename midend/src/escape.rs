@@ -17,6 +17,13 @@
 //!
 //! Entry point: [`analyze`]. The AST walk that builds the graph lives in `escape/walk.rs`, gc's
 //! positions and expression spellings for messages in `escape/gcfmt.rs`.
+//!
+//! [`analyze_expanded`] is the analysis after inlining that the lowering uses: the calls it
+//! expands (`inline::expand`) are walked as the callee's body in the caller, with fresh
+//! locations for the callee's variables and sites per call, so that a closure or `&T{}` an
+//! inlined constructor returns can stay in the caller's frame. Their decisions are keyed by
+//! the call; gc's `-m` messages for inlined copies are not produced (rgo's `-m` output is the
+//! analysis without expansion).
 
 use std::collections::{HashMap, HashSet, VecDeque};
 

@@ -41,7 +41,9 @@
 //! constant expression is one OLITERAL, a string concatenation one OADDSTR. Imported functions
 //! are costed from their bodies, which rgo has for every package it compiles.
 //!
-//! The result is used for the `-m` diagnostics; the code generator does not expand calls yet.
+//! The result is used for the `-m` diagnostics, and `expand.rs` picks from the inlined calls
+//! those the code generator expands in place (leaf callees that cannot panic; its module
+//! comment says why only those).
 
 mod cost;
 pub mod expand;
