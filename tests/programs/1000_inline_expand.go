@@ -58,9 +58,9 @@ type pt struct{ x, y int }
 
 func newPt(x, y int) *pt { return &pt{x, y} }
 
-func (p pt) sum() int      { return p.x + p.y }
+func (p pt) sum() int       { return p.x + p.y }
 func (p pt) moved(d int) pt { p.x += d; return p }
-func (p *pt) isNil() bool  { return p == nil }
+func (p *pt) isNil() bool   { return p == nil }
 
 type named struct {
 	pt
