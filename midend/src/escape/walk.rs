@@ -1354,6 +1354,9 @@ impl<'p> Analyzer<'p> {
         while holes.len() < results.len() {
             holes.push(self.hole(BLANK));
         }
+        // An expansion inside an expanded body (mid-stack): the outer copy's frame is
+        // restored for the arguments and at the end.
+        let outer = self.inl.take();
         self.inl = Some(super::InlFrame {
             call: e.id,
             func: self.cur_fn,
@@ -1365,7 +1368,7 @@ impl<'p> Analyzer<'p> {
             params.iter().map(|p| p.0.map(|o| self.dcl(o))).collect();
         let result_locs: Vec<Option<LocId>> =
             results.iter().map(|r| r.0.map(|o| self.dcl(o))).collect();
-        let frame = self.inl.take();
+        let frame = std::mem::replace(&mut self.inl, outer);
         // A method's receiver, reached as the call reaches it (implicit `&`, `*`, embedded
         // fields).
         let mut first = 0;
@@ -1401,7 +1404,7 @@ impl<'p> Analyzer<'p> {
                 .collect();
             self.call_or_expr(Some(ks), a);
         }
-        self.inl = frame;
+        let outer = std::mem::replace(&mut self.inl, frame);
         // The callee's func literals are closures of this copy, analysed with the caller.
         let mut batch_fns = Vec::new();
         let cur = self.cur_fn;
@@ -1416,7 +1419,7 @@ impl<'p> Analyzer<'p> {
                 self.flow(holes[i], l);
             }
         }
-        self.inl = None;
+        self.inl = outer;
         for (o, l) in saved_vars {
             match l {
                 Some(l) => {
@@ -2515,7 +2518,6 @@ impl<'p> Analyzer<'p> {
             _ => {}
         }
         if self.report
-            && self.inl.is_none()
             && wrap.is_none()
             && let Some(&x) = self.expand.get(&e.id)
         {

@@ -46,13 +46,12 @@ pub fn enabled() -> bool {
 
 /// The calls of package `pkg` that rgo expands, by call node.
 pub fn expansions<'p>(prog: &'p Program, pkg: PkgId) -> HashMap<NodeId, Expansion<'p>> {
-    let mut out = HashMap::new();
+    let out = HashMap::new();
     if !enabled() {
         return out;
     }
     let inl = super::analyze(prog, pkg, 0);
     let decls = crate::escape::func_decls(prog);
-    let mut safe: HashMap<ObjId, bool> = HashMap::new();
     // The calls of the package's bodies, by node.
     let mut calls: HashMap<NodeId, &'p Expr> = HashMap::new();
     for f in &prog.package(pkg).files {
@@ -98,19 +97,51 @@ pub fn expansions<'p>(prog: &'p Program, pkg: PkgId) -> HashMap<NodeId, Expansio
             }
         }
     }
-    let mut ids: Vec<NodeId> = inl.inlined_calls.iter().copied().collect();
+    let mut pl = Planner {
+        prog,
+        pkg,
+        decls,
+        inlined: inl.inlined_calls,
+        safe: HashMap::new(),
+        out: HashMap::new(),
+    };
+    let mut ids: Vec<NodeId> = calls.keys().copied().collect();
     ids.sort();
     for id in ids {
-        let Some(&call) = calls.get(&id) else {
-            continue;
-        };
+        pl.call_expansion(calls[&id]);
+    }
+    pl.out
+}
+
+/// Chooses the expansions: a call is expanded when gc inlines it and its callee is a leaf that
+/// cannot panic, where a call the callee makes counts as a leaf's operation when it is itself
+/// expanded (mid-stack expansion of leaves).
+struct Planner<'p> {
+    prog: &'p Program,
+    pkg: PkgId,
+    decls: HashMap<ObjId, (&'p FuncDecl, PkgId)>,
+    inlined: std::collections::HashSet<NodeId>,
+    /// Callees judged: expandable or not (`None` while being judged: a cycle is not a leaf).
+    safe: HashMap<ObjId, Option<bool>>,
+    out: HashMap<NodeId, Expansion<'p>>,
+}
+
+impl<'p> Planner<'p> {
+    fn call_expansion(&mut self, call: &'p Expr) -> Option<Expansion<'p>> {
+        let prog = self.prog;
+        if let Some(x) = self.out.get(&call.id) {
+            return Some(*x);
+        }
+        if !self.inlined.contains(&call.id) {
+            return None;
+        }
         let ExprKind::Call {
             func,
             ellipsis: None,
             ..
         } = &call.kind
         else {
-            continue;
+            return None;
         };
         let f = func.unparen();
         let obj = match &f.kind {
@@ -124,35 +155,39 @@ pub fn expansions<'p>(prog: &'p Program, pkg: PkgId) -> HashMap<NodeId, Expansio
             },
             _ => None,
         };
-        let Some(o) = obj else { continue };
-        let Some(&(fd, p)) = decls.get(&o) else {
-            continue;
-        };
+        let o = obj?;
+        let &(fd, p) = self.decls.get(&o)?;
         if super::Inliner::is_generic_decl(fd)
             || fd.recv.as_ref().is_some_and(|r| recv_is_interface(prog, r))
             || crate::lower::asm::provision(prog, o).is_some()
             || compiled_specially(prog, p, &fd.name.name)
         {
-            continue;
+            return None;
         }
-        let ok = *safe.entry(o).or_insert_with(|| {
-            fd.body.as_ref().is_some_and(|b| {
-                // The closures of a callee of another package are compiled in that package's
-                // module, under names this one does not know.
-                leaf_body(prog, fd, b) && (p == pkg || !has_func_lit(b))
-            })
-        });
-        if ok {
-            out.insert(
-                id,
-                Expansion {
-                    callee: o,
-                    decl: fd,
-                },
-            );
+        let ok = match self.safe.get(&o) {
+            Some(Some(ok)) => *ok,
+            Some(None) => false,
+            None => {
+                self.safe.insert(o, None);
+                let ok = fd.body.as_ref().is_some_and(|b| {
+                    // The closures of a callee of another package are compiled in that
+                    // package's module, under names this one does not know.
+                    self.leaf_body(fd, b) && (p == self.pkg || !has_func_lit(b))
+                });
+                self.safe.insert(o, Some(ok));
+                ok
+            }
+        };
+        if !ok {
+            return None;
         }
+        let x = Expansion {
+            callee: o,
+            decl: fd,
+        };
+        self.out.insert(call.id, x);
+        Some(x)
     }
-    out
 }
 
 /// Functions whose calls the lowering compiles itself although they have a Go body
@@ -180,25 +215,20 @@ fn has_func_lit(b: &Block) -> bool {
     found
 }
 
-/// Whether a callee's body is a leaf that cannot panic (see the module comment).
-fn leaf_body(prog: &Program, fd: &FuncDecl, b: &Block) -> bool {
-    if fd
-        .sig
-        .params
-        .iter()
-        .any(|p| matches!(p.typ.kind, ExprKind::Ellipsis(_)))
-    {
-        return false;
+impl<'p> Planner<'p> {
+    /// Whether a callee's body is a leaf that cannot panic (see the module comment).
+    fn leaf_body(&mut self, fd: &'p FuncDecl, b: &'p Block) -> bool {
+        if fd
+            .sig
+            .params
+            .iter()
+            .any(|p| matches!(p.typ.kind, ExprKind::Ellipsis(_)))
+        {
+            return false;
+        }
+        b.stmts.iter().all(|s| self.stmt(s))
     }
-    let c = Check { prog };
-    b.stmts.iter().all(|s| c.stmt(s))
-}
 
-struct Check<'p> {
-    prog: &'p Program,
-}
-
-impl Check<'_> {
     fn typ(&self, e: &Expr) -> Option<TypeId> {
         self.prog.info.types.get(&e.id).map(|tv| tv.typ)
     }
@@ -215,11 +245,11 @@ impl Check<'_> {
             .is_some_and(|tv| tv.value.is_some())
     }
 
-    fn block(&self, b: &Block) -> bool {
+    fn block(&mut self, b: &'p Block) -> bool {
         b.stmts.iter().all(|s| self.stmt(s))
     }
 
-    fn stmt(&self, s: &Stmt) -> bool {
+    fn stmt(&mut self, s: &'p Stmt) -> bool {
         match &s.kind {
             StmtKind::Empty => true,
             StmtKind::Decl(Decl::Var(g)) => g
@@ -342,7 +372,7 @@ impl Check<'_> {
         }
     }
 
-    fn expr(&self, e: &Expr) -> bool {
+    fn expr(&mut self, e: &'p Expr) -> bool {
         if self.is_const(e) {
             return true;
         }
@@ -415,10 +445,37 @@ impl Check<'_> {
                                         .is_some_and(|tv| tv.mode == Mode::TypeExpr)
                             })
                     }
-                    _ => false,
+                    // A call expanded itself: its operations count as this body's.
+                    _ => {
+                        self.inner_call_ok(f)
+                            && self.call_expansion(e).is_some()
+                            && args.iter().all(|a| self.expr(a))
+                    }
                 }
             }
             _ => false,
         }
+    }
+
+    /// How an inner call reaches its callee cannot panic: a function, or a method whose
+    /// receiver is taken without dereferencing a pointer.
+    fn inner_call_ok(&mut self, f: &'p Expr) -> bool {
+        let ExprKind::Selector { x, .. } = &f.kind else {
+            return true;
+        };
+        let Some(s) = self.prog.info.selections.get(&f.id) else {
+            return true;
+        };
+        let ptr_recv = matches!(
+            self.prog.obj(s.obj).kind,
+            frontend::types::ObjKind::Func { ptr_recv: true, .. }
+        );
+        let x_ptr = matches!(self.under(x), Some(Type::Pointer(_)));
+        let reach_ok = if x_ptr {
+            ptr_recv && s.index.len() == 1
+        } else {
+            !s.indirect
+        };
+        reach_ok && self.expr(x)
     }
 }

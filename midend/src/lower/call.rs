@@ -52,7 +52,6 @@ impl<'a, 'p> FnLower<'a, 'p> {
             return vec![];
         };
         if self.l.inst.is_none()
-            && self.inl_ret.is_none()
             && let Some(&x) = self.l.expand.get(&e.id)
         {
             return self.expand_call(e, args, &sig, x);

@@ -1707,8 +1707,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
             }
         }
         vals.extend(self.call_args(args, sig, false));
-        let call_line = self.line_of(e.pos);
-        self.l.inl_call = Some(e.id);
+        // Nested in another expansion, the code keeps the outermost call's line.
+        let call_line = self.inl_line.unwrap_or_else(|| self.line_of(e.pos));
+        let outer_call = self.l.inl_call.replace(e.id);
         let saved_ret = self.inl_ret.take();
         let saved_line = self.inl_line.replace(call_line);
         let saved_targets = std::mem::take(&mut self.targets);
@@ -1759,7 +1760,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         self.inl_ret = saved_ret;
         self.inl_line = saved_line;
         self.targets = saved_targets;
-        self.l.inl_call = None;
+        self.l.inl_call = outer_call;
         self.b.line(call_line);
         places.iter().map(|(p, t)| self.load_place(p, *t)).collect()
     }
