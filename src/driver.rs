@@ -1090,6 +1090,11 @@ impl Keys {
             let mut h = cache::KeyHasher::new(KEY_DOMAIN);
             h.bytes(tool)
                 .str(if noescape { "noescape" } else { "escape" })
+                .str(if midend::inline::expand::enabled() {
+                    "inline"
+                } else {
+                    "noinline"
+                })
                 .str("opt=speed");
             // The package's own sources and its dependencies' (what its checked state can
             // depend on); not the dependencies' full keys: their generic instances do not

@@ -17,6 +17,13 @@
 //!
 //! Entry point: [`analyze`]. The AST walk that builds the graph lives in `escape/walk.rs`, gc's
 //! positions and expression spellings for messages in `escape/gcfmt.rs`.
+//!
+//! [`analyze_expanded`] is the analysis after inlining that the lowering uses: the calls it
+//! expands (`inline::expand`) are walked as the callee's body in the caller, with fresh
+//! locations for the callee's variables and sites per call, so that a closure or `&T{}` an
+//! inlined constructor returns can stay in the caller's frame. Their decisions are keyed by
+//! the call; gc's `-m` messages for inlined copies are not produced (rgo's `-m` output is the
+//! analysis without expansion).
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -28,7 +35,7 @@ mod gcfmt;
 mod tests;
 mod walk;
 
-pub(crate) use walk::{visit_block_idents, visit_expr_idents};
+pub(crate) use walk::{each_call, each_expr_in, visit_block_idents, visit_expr_idents};
 
 /// How one parameter leaks, in gc's encoding (`escape.leaks`): for each sink, the minimal number of
 /// dereferences on the way from the parameter to the sink, or none.
@@ -135,6 +142,13 @@ pub struct EscapeResult {
     pub param_tags: HashMap<ObjId, Vec<ParamTag>>,
     /// gc's `-m` diagnostics for the package, in gc's order.
     pub diagnostics: Vec<(Pos, String)>,
+    /// Decisions inside expanded calls (`inline::expand`), keyed by the call: the callee's
+    /// variables that must live on the heap in that copy of its body.
+    pub heap_vars_inl: HashSet<(NodeId, ObjId)>,
+    /// Allocation sites of an expanded body that escape in that copy.
+    pub heap_sites_inl: HashSet<(NodeId, NodeId)>,
+    /// Allocation sites of an expanded body found not to escape in that copy.
+    pub stack_sites_inl: HashSet<(NodeId, NodeId)>,
 }
 
 /// Renders the diagnostics as gc prints them under `-gcflags=-m`: `file:line:col: message`.
@@ -155,7 +169,18 @@ pub fn format_diagnostics(prog: &Program, res: &EscapeResult) -> String {
 /// Analyses package `pkg` of `prog` (and, for their tags, the functions of other packages that it
 /// reaches).
 pub fn analyze(prog: &Program, pkg: PkgId) -> EscapeResult {
+    analyze_expanded(prog, pkg, HashMap::new())
+}
+
+/// [`analyze`] after inlining: the calls in `expand` are analysed as their callee's body
+/// substituted at the call (the lowering expands exactly these calls).
+pub fn analyze_expanded<'p>(
+    prog: &'p Program,
+    pkg: PkgId,
+    expand: HashMap<NodeId, crate::inline::expand::Expansion<'p>>,
+) -> EscapeResult {
     let mut a = Analyzer::new(prog, pkg);
+    a.expand = expand;
     a.run();
     a.res
 }
@@ -208,6 +233,8 @@ struct Loc {
     addrtaken: bool,
     param: bool,
     param_out: bool,
+    /// The expanded call whose copy of the callee's body declares this location.
+    inl: Option<NodeId>,
 }
 
 /// A destination for a flow: a location plus dereferences to apply.
@@ -308,7 +335,9 @@ struct Analyzer<'p> {
     locs: Vec<Loc>,
     sites: Vec<Site>,
     var_loc: HashMap<ObjId, LocId>,
-    closures: Vec<(Hole, usize, NodeId)>,
+    /// Func literals of the batch: the closure's hole, function, node, captured variables'
+    /// locations, and whether it is in an expanded body.
+    closures: Vec<(Hole, usize, NodeId, Vec<LocId>, bool)>,
     /// Current function and loop depth of the walk.
     cur_fn: usize,
     loop_depth: i32,
@@ -342,6 +371,19 @@ struct Analyzer<'p> {
     report: bool,
     /// The holes of the batch's deferred calls outside loops (see [`Analyzer::defer_reach`]).
     defer_roots: Vec<LocId>,
+    /// The calls analysed as expanded (`inline::expand`).
+    expand: HashMap<NodeId, crate::inline::expand::Expansion<'p>>,
+    /// The expanded call being walked.
+    inl: Option<InlFrame>,
+}
+
+/// An expanded call under analysis: where the callee body's `return`s flow.
+struct InlFrame {
+    call: NodeId,
+    /// The caller's function (a `return` in a func literal of the body is the literal's own).
+    func: usize,
+    results: Vec<Hole>,
+    result_types: Vec<TypeId>,
 }
 
 /// Every declared function of the program (all packages) by its object, with its package:
@@ -395,6 +437,8 @@ impl<'p> Analyzer<'p> {
             diags: Vec::new(),
             report: false,
             defer_roots: Vec::new(),
+            expand: HashMap::new(),
+            inl: None,
         }
     }
 
@@ -705,8 +749,8 @@ impl<'p> Analyzer<'p> {
             }
         }
         let closures = std::mem::take(&mut self.closures);
-        for (k, fi, node) in closures {
-            self.flow_closure(k, fi, node);
+        for (k, fi, node, locs, inl) in closures {
+            self.flow_closure(k, fi, node, &locs, inl);
         }
         for (clo, vars) in std::mem::take(&mut self.rf_closures) {
             self.flow_range_func(clo, &vars);
@@ -764,7 +808,9 @@ impl<'p> Analyzer<'p> {
             let n = counter.entry(par).or_insert(0);
             *n += 1;
             let name = format!("{}.func{}", self.fns[par].name, n);
-            self.res.closure_names.insert(e.id, (name.clone(), e.pos));
+            if self.inl.is_none() {
+                self.res.closure_names.insert(e.id, (name.clone(), e.pos));
+            }
             let fi = self.new_fn(FnSpec {
                 obj: None,
                 parent: Some(par),
@@ -814,6 +860,7 @@ impl<'p> Analyzer<'p> {
 
     fn new_loc(&mut self, kind: LocKind, persists: bool) -> LocId {
         let mut loc = Loc::new(kind, self.cur_fn, self.loop_depth);
+        loc.inl = self.inl.as_ref().map(|f| f.call);
         if persists {
             loc.attrs |= ATTR_PERSISTS;
         }
@@ -875,21 +922,34 @@ impl<'p> Analyzer<'p> {
         }
     }
 
-    fn flow_closure(&mut self, k: Hole, fi: usize, node: NodeId) {
-        let caps = self
-            .prog
-            .info
-            .captures
-            .get(&node)
-            .cloned()
-            .unwrap_or_default();
-        let mut byval = Vec::with_capacity(caps.len());
-        let mut facts = Vec::with_capacity(caps.len());
-        for o in caps {
-            let l = self.var_loc(o);
+    fn flow_closure(&mut self, k: Hole, fi: usize, node: NodeId, locs: &[LocId], inl: bool) {
+        // A literal in an expanded body is the callee's closure: its layout (by value or by
+        // reference) was decided with the callee; when that is not known yet, by reference
+        // is the conservative assumption.
+        let known = if inl {
+            Some(
+                self.res
+                    .capture_by_value
+                    .get(&node)
+                    .filter(|v| v.len() == locs.len())
+                    .cloned()
+                    .unwrap_or_else(|| vec![false; locs.len()]),
+            )
+        } else {
+            None
+        };
+        let mut byval = Vec::with_capacity(locs.len());
+        let mut facts = Vec::with_capacity(locs.len());
+        for (i, &l) in locs.iter().enumerate() {
+            let LocKind::Var(o) = self.locs[l].kind else {
+                continue;
+            };
             let size = self.prog.size_of(self.prog.obj(o).typ);
             let loc = &self.locs[l];
-            let bv = !loc.addrtaken && !loc.reassigned && size <= 128;
+            let bv = match &known {
+                Some(v) => v[i],
+                None => !loc.addrtaken && !loc.reassigned && size <= 128,
+            };
             facts.push(CaptureFacts {
                 addrtaken: loc.addrtaken,
                 reassigned: loc.reassigned,
@@ -900,8 +960,10 @@ impl<'p> Analyzer<'p> {
             self.flow(k, l);
         }
         let _ = fi;
-        self.res.capture_by_value.insert(node, byval);
-        self.res.capture_facts.insert(node, facts);
+        if !inl {
+            self.res.capture_by_value.insert(node, byval);
+            self.res.capture_facts.insert(node, facts);
+        }
     }
 
     // ---- solving (gc's walkAll / walkOne) ----
@@ -1122,6 +1184,28 @@ impl<'p> Analyzer<'p> {
         }
         for l in 4..self.locs.len() {
             let escapes = self.locs[l].attrs & ATTR_ESCAPES != 0;
+            // An expanded body's copy: its decisions are keyed by the call, and gc's messages
+            // for inlined copies are not reproduced.
+            if let Some(call) = self.locs[l].inl {
+                if !self.report {
+                    continue;
+                }
+                match self.locs[l].kind {
+                    LocKind::Var(o) if escapes => {
+                        self.res.heap_vars_inl.insert((call, o));
+                    }
+                    LocKind::Site(s) if !self.sites[s].implicit_conv => {
+                        let node = self.sites[s].node;
+                        if escapes {
+                            self.res.heap_sites_inl.insert((call, node));
+                        } else {
+                            self.res.stack_sites_inl.insert((call, node));
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
             match self.locs[l].kind {
                 LocKind::Var(o) if escapes => {
                     self.res_heap_var(o);
@@ -1335,6 +1419,7 @@ impl Loc {
             addrtaken: false,
             param: false,
             param_out: false,
+            inl: None,
         }
     }
 }

@@ -1303,7 +1303,159 @@ impl<'p> Analyzer<'p> {
         }
     }
 
+    /// A call the lowering expands (`inline::expand`): the callee's body is walked in the
+    /// caller, as gc analyses a function after inlining. Its parameters, results and locals get
+    /// fresh locations of this copy (keyed by the call in the results), the arguments flow into
+    /// the parameters and the returned values into the call's destinations.
+    fn expanded_call(
+        &mut self,
+        ks: Option<Vec<Hole>>,
+        e: &'p Expr,
+        args: &'p [Expr],
+        x: crate::inline::expand::Expansion<'p>,
+    ) {
+        let fd = x.decl;
+        let Some(body) = &fd.body else {
+            return;
+        };
+        let mut params = Vec::new();
+        if let Some(r) = &fd.recv {
+            params.extend(self.field_objs(std::slice::from_ref(r)));
+        }
+        params.extend(self.field_objs(&fd.sig.params));
+        let results = self.field_objs(&fd.sig.results);
+        // The callee's objects: mapped afresh for this copy, restored afterwards (the callee
+        // may be in this batch, or expanded more than once).
+        let mut objs: Vec<ObjId> = params.iter().chain(&results).filter_map(|p| p.0).collect();
+        let mut defs = Vec::new();
+        collect_local_defs(self.prog, body, &mut defs);
+        objs.extend(defs);
+        let mut lits = Vec::new();
+        collect_func_lits(body, &mut lits);
+        for (l, _) in &lits {
+            if let ExprKind::FuncLit { body, sig } = &l.kind {
+                collect_local_defs(self.prog, body, &mut objs);
+                objs.extend(self.field_objs(&sig.params).into_iter().filter_map(|p| p.0));
+                objs.extend(
+                    self.field_objs(&sig.results)
+                        .into_iter()
+                        .filter_map(|p| p.0),
+                );
+            }
+        }
+        let saved_vars: Vec<(ObjId, Option<LocId>)> =
+            objs.iter().map(|&o| (o, self.var_loc.remove(&o))).collect();
+        let saved_lits: Vec<(ast::NodeId, Option<usize>)> = lits
+            .iter()
+            .map(|(l, _)| (l.id, self.fn_of_lit.remove(&l.id)))
+            .collect();
+        self.scan_oracles(body);
+        let mut holes: Vec<Hole> = ks.unwrap_or_default();
+        while holes.len() < results.len() {
+            holes.push(self.hole(BLANK));
+        }
+        // An expansion inside an expanded body (mid-stack): the outer copy's frame is
+        // restored for the arguments and at the end.
+        let outer = self.inl.take();
+        self.inl = Some(super::InlFrame {
+            call: e.id,
+            func: self.cur_fn,
+            results: holes.clone(),
+            result_types: results.iter().map(|r| r.1).collect(),
+        });
+        // The parameters, assigned from the arguments (evaluated in the caller's context).
+        let param_locs: Vec<Option<LocId>> =
+            params.iter().map(|p| p.0.map(|o| self.dcl(o))).collect();
+        let result_locs: Vec<Option<LocId>> =
+            results.iter().map(|r| r.0.map(|o| self.dcl(o))).collect();
+        let frame = std::mem::replace(&mut self.inl, outer);
+        // A method's receiver, reached as the call reaches it (implicit `&`, `*`, embedded
+        // fields).
+        let mut first = 0;
+        if fd.recv.is_some() {
+            first = 1;
+            if let ExprKind::Call { func, .. } = &e.kind
+                && let ExprKind::Selector { x, .. } = &func.unparen().kind
+                && let Some(s) = self.prog.info.selections.get(&func.unparen().id).cloned()
+            {
+                let k = match param_locs.first().copied().flatten() {
+                    Some(l) => self.hole(l),
+                    None => self.hole(BLANK),
+                };
+                self.recv_expr(k, x, &s, false);
+            }
+        }
+        let (params, param_locs) = (&params[first..], &param_locs[first..]);
+        if args.len() == params.len() {
+            for (i, a) in args.iter().enumerate() {
+                let k = match param_locs[i] {
+                    Some(l) => self.hole(l),
+                    None => self.hole(BLANK),
+                };
+                self.expr_conv(k, a, Some(params[i].1));
+            }
+        } else if let Some(a) = args.first() {
+            let ks = param_locs
+                .iter()
+                .map(|l| match l {
+                    Some(l) => self.hole(*l),
+                    None => self.hole(BLANK),
+                })
+                .collect();
+            self.call_or_expr(Some(ks), a);
+        }
+        let outer = std::mem::replace(&mut self.inl, frame);
+        // The callee's func literals are closures of this copy, analysed with the caller.
+        let mut batch_fns = Vec::new();
+        let cur = self.cur_fn;
+        self.register_lits(cur, &lits, &mut batch_fns);
+        for &fi in &batch_fns {
+            self.init_func(fi);
+        }
+        self.block(&body.stmts);
+        // Named results reach the destinations at the end (a bare `return`).
+        for (i, l) in result_locs.iter().enumerate() {
+            if let Some(l) = *l {
+                self.flow(holes[i], l);
+            }
+        }
+        self.inl = outer;
+        for (o, l) in saved_vars {
+            match l {
+                Some(l) => {
+                    self.var_loc.insert(o, l);
+                }
+                None => {
+                    self.var_loc.remove(&o);
+                }
+            }
+        }
+        for (n, f) in saved_lits {
+            match f {
+                Some(f) => {
+                    self.fn_of_lit.insert(n, f);
+                }
+                None => {
+                    self.fn_of_lit.remove(&n);
+                }
+            }
+        }
+    }
+
     fn return_stmt(&mut self, rs: &'p [Expr]) {
+        if let Some(fr) = &self.inl
+            && fr.func == self.cur_fn
+        {
+            let (holes, types) = (fr.results.clone(), fr.result_types.clone());
+            if rs.len() == holes.len() {
+                for (i, r) in rs.iter().enumerate() {
+                    self.expr_conv(holes[i], r, Some(types[i]));
+                }
+            } else if let Some(r) = rs.first() {
+                self.call_or_expr(Some(holes), r);
+            }
+            return;
+        }
         let results: Vec<(Option<ObjId>, TypeId)> = self.fns[self.cur_fn]
             .results
             .iter()
@@ -2124,7 +2276,6 @@ impl<'p> Analyzer<'p> {
             false,
         );
         let k2 = self.spill(k, site);
-        self.closures.push((k2, fi, e.id));
         let caps = self
             .prog
             .info
@@ -2132,8 +2283,12 @@ impl<'p> Analyzer<'p> {
             .get(&e.id)
             .cloned()
             .unwrap_or_default();
-        for o in caps {
-            let l = self.var_loc(o);
+        // The captured variables' locations now: an expanded body's variables are only
+        // mapped while it is walked.
+        let cap_locs: Vec<LocId> = caps.iter().map(|&o| self.var_loc(o)).collect();
+        let inl = self.inl.is_some();
+        self.closures.push((k2, fi, e.id, cap_locs.clone(), inl));
+        for l in cap_locs {
             if !self.locs[l].captured {
                 self.locs[l].captured = true;
                 if self.locs[l].loop_depth == self.loop_depth {
@@ -2362,6 +2517,13 @@ impl<'p> Analyzer<'p> {
                 return;
             }
             _ => {}
+        }
+        if self.report
+            && wrap.is_none()
+            && let Some(&x) = self.expand.get(&e.id)
+        {
+            self.expanded_call(ks, e, args, x);
+            return;
         }
         let Some(fty) = ftv.map(|t| t.typ) else {
             return;
@@ -2815,4 +2977,18 @@ impl<'p> Analyzer<'p> {
             }
         }
     }
+}
+
+/// Calls `f` on every call expression of a body, func literals included.
+pub(crate) fn each_call<'a>(b: &'a Block, f: &mut dyn FnMut(&'a Expr)) {
+    each_expr(&b.stmts, true, &mut |e: &'a Expr| {
+        if matches!(e.kind, ExprKind::Call { .. }) {
+            f(e)
+        }
+    });
+}
+
+/// Calls `f` on every expression of a body, func literals included.
+pub(crate) fn each_expr_in<'a>(b: &'a Block, f: &mut dyn FnMut(&'a Expr)) {
+    each_expr(&b.stmts, true, f);
 }

@@ -41,9 +41,12 @@
 //! constant expression is one OLITERAL, a string concatenation one OADDSTR. Imported functions
 //! are costed from their bodies, which rgo has for every package it compiles.
 //!
-//! The result is used for the `-m` diagnostics; the code generator does not expand calls yet.
+//! The result is used for the `-m` diagnostics, and `expand.rs` picks from the inlined calls
+//! those the code generator expands in place (leaf callees that cannot panic; its module
+//! comment says why only those).
 
 mod cost;
+pub mod expand;
 mod walk;
 
 use std::collections::{HashMap, HashSet};
@@ -181,7 +184,7 @@ impl<'p> Inliner<'p> {
         }
     }
 
-    fn is_generic_decl(fd: &FuncDecl) -> bool {
+    pub(crate) fn is_generic_decl(fd: &FuncDecl) -> bool {
         if !fd.type_params.is_empty() {
             return true;
         }

@@ -51,6 +51,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
             self.l.error(e.pos, "rgo: call of a non-function");
             return vec![];
         };
+        if self.l.inst.is_none()
+            && let Some(&x) = self.l.expand.get(&e.id)
+        {
+            return self.expand_call(e, args, &sig, x);
+        }
         // Method call with a static receiver type.
         // `x.M[int](...)`: an explicitly instantiated generic method.
         let fsel = match &func_u.kind {

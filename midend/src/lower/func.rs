@@ -30,6 +30,13 @@ pub struct SigAbi {
     pub sret: bool,
 }
 
+/// An expanded call being lowered (`expand_call`): where its body's `return`s go.
+#[derive(Clone)]
+pub(crate) struct InlRet {
+    end: BlockId,
+    results: Vec<(Place, TypeId)>,
+}
+
 pub(crate) struct LoopTarget {
     pub(crate) label: Option<String>,
     pub(crate) brk: BlockId,
@@ -92,6 +99,11 @@ pub struct FnLower<'a, 'p> {
     pub(crate) rf_pending: Vec<super::rangefunc::PendingBranch>,
     /// Next `#next` code for such branches.
     pub(crate) rf_codes: i64,
+    /// Set while an expanded call's body is lowered.
+    pub(crate) inl_ret: Option<InlRet>,
+    /// The line of the expanded call: the body's code is attributed to it (rgo has no inline
+    /// tree; nothing in an expanded body can panic or call, so no frame shows the difference).
+    inl_line: Option<u32>,
 }
 
 impl<'a, 'p> FnLower<'a, 'p> {
@@ -142,6 +154,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
             range_count: 0,
             rf_pending: Vec::new(),
             rf_codes: -2,
+            inl_ret: None,
+            inl_line: None,
         }
     }
 
@@ -718,6 +732,11 @@ impl<'a, 'p> FnLower<'a, 'p> {
     /// Records a local variable (not a parameter or result: those are DWARF formal parameters)
     /// for the debugger, with its storage (ir::DebugLocal).
     fn describe_local(&mut self, o: ObjId, t: TypeId, storage: &Storage) {
+        if self.inl_ret.is_some() {
+            // An expanded body's variables are not the caller's (gc describes them in an
+            // inlined-subroutine entry, which rgo does not write).
+            return;
+        }
         let obj = self.l.prog.obj(o);
         if matches!(obj.kind, ObjKind::Var { is_param: true, .. }) || obj.name == "_" {
             return;
@@ -869,7 +888,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
     }
 
     pub(crate) fn stmt(&mut self, s: &'p Stmt) {
-        let line = self.line_of(s.pos);
+        let line = self.inl_line.unwrap_or_else(|| self.line_of(s.pos));
         self.b.line(line);
         match &s.kind {
             StmtKind::Empty | StmtKind::Bad => {}
@@ -1086,6 +1105,22 @@ impl<'a, 'p> FnLower<'a, 'p> {
     }
 
     fn ret(&mut self, results: &'p [Expr]) {
+        if let Some(r) = self.inl_ret.clone() {
+            // A return of an expanded body: evaluate, assign the call's results, leave.
+            let mut vals = Vec::new();
+            for (i, e) in results.iter().enumerate() {
+                let from = self.type_of(e);
+                let v = self.expr(e);
+                let to = r.results.get(i).map_or(from, |x| x.1);
+                let v = self.convert_implicit(v, from, to);
+                vals.push(self.snapshot(v, to));
+            }
+            for (v, (p, t)) in vals.into_iter().zip(&r.results) {
+                self.store_place(p, *t, v);
+            }
+            self.b.jump(r.end);
+            return;
+        }
         if self.rf.is_some() {
             self.rf_return(results);
             return;
@@ -1662,7 +1697,119 @@ impl<'a, 'p> FnLower<'a, 'p> {
     }
 
     /// Queues a closure body and returns its symbol name.
+    /// Lowers an expanded call (`inline::expand`): the arguments are evaluated here, the
+    /// callee's parameters and results become locals of this copy, its body is lowered in
+    /// place with `return` assigning the results and jumping past the body, and the call's
+    /// value is read from the results. Escape decisions for the body are this copy's
+    /// (`Lowering::inl_call`).
+    pub(crate) fn expand_call(
+        &mut self,
+        e: &'p Expr,
+        args: &'p [Expr],
+        sig: &frontend::types::Signature,
+        x: crate::inline::expand::Expansion<'p>,
+    ) -> Vec<Value> {
+        let fd = x.decl;
+        let Some(body) = fd.body.as_ref() else {
+            return Vec::new();
+        };
+        let mut vals = Vec::new();
+        let mut params = Vec::new();
+        if let Some(r) = &fd.recv {
+            // A method's receiver, reached as the call reaches it.
+            self.collect_fields(std::slice::from_ref(r), &mut params);
+            if let ExprKind::Call { func, .. } = &e.kind
+                && let ExprKind::Selector { x, .. } = &func.unparen().kind
+                && let Some(s) = self.l.selection(func.unparen().id)
+            {
+                let rt = params[0].1;
+                let v = self.method_receiver(x, &s.index, s.obj);
+                vals.push((v, rt));
+            }
+        }
+        vals.extend(self.call_args(args, sig, false));
+        // Nested in another expansion, the code keeps the outermost call's line.
+        let call_line = self.inl_line.unwrap_or_else(|| self.line_of(e.pos));
+        let outer_call = self.l.inl_call.replace(e.id);
+        let saved_ret = self.inl_ret.take();
+        let saved_line = self.inl_line.replace(call_line);
+        let saved_targets = std::mem::take(&mut self.targets);
+        self.scan_addr_taken_block(body);
+        self.collect_fields(&fd.sig.params, &mut params);
+        let mut results = Vec::new();
+        self.collect_fields(&fd.sig.results, &mut results);
+        // Mark the copy as under way before declaring, so its variables are not described.
+        let end = self.b.block();
+        self.inl_ret = Some(InlRet {
+            end,
+            results: Vec::new(),
+        });
+        for ((o, t), (v, _)) in params.iter().zip(vals) {
+            if let Some(o) = o {
+                self.declare_local(*o, *t, Some(v));
+            }
+        }
+        let mut places = Vec::new();
+        for (o, t) in &results {
+            let place = match o {
+                Some(o) => {
+                    self.declare_local(*o, *t, None);
+                    self.var_place(*o)
+                }
+                None => {
+                    let lay = self.l.lay.of(*t);
+                    let p = if lay.flat {
+                        Place::Regs(lay.scalars.iter().map(|(_, st)| self.b.var(*st)).collect())
+                    } else {
+                        let s = self.b.slot(lay.size, lay.align);
+                        Place::Addr(self.b.slot_addr(s))
+                    };
+                    let z = self.zero_value(*t);
+                    self.store_place(&p, *t, z);
+                    p
+                }
+            };
+            places.push((place, *t));
+        }
+        self.inl_ret = Some(InlRet {
+            end,
+            results: places.clone(),
+        });
+        self.block(&body.stmts);
+        self.b.jump(end);
+        self.b.switch_to(end);
+        self.inl_ret = saved_ret;
+        self.inl_line = saved_line;
+        self.targets = saved_targets;
+        self.l.inl_call = outer_call;
+        self.b.line(call_line);
+        places.iter().map(|(p, t)| self.load_place(p, *t)).collect()
+    }
+
+    /// The closure function of a func literal of an expanded body: the callee's own, named
+    /// after the callee as gc names inlined closures.
+    pub(crate) fn expanded_closure_name(&mut self, lit: &'p Expr) -> String {
+        if let Some(n) = self.l.closure_syms.get(&lit.id) {
+            return n.clone();
+        }
+        let base = self
+            .l
+            .esc
+            .closure_names
+            .get(&lit.id)
+            .map(|n| n.0.clone())
+            .unwrap_or_default();
+        let name = format!("{}.{base}", self.l.prefix);
+        self.l
+            .inl_closure_refs
+            .push((lit.id, name.clone(), lit.pos));
+        name
+    }
+
     pub fn new_closure(&mut self, lit: &'p Expr, captures: Vec<ObjId>) -> String {
+        if self.inl_ret.is_some() {
+            return self.expanded_closure_name(lit);
+        }
         self.closure_count += 1;
         let name = if self.is_closure {
             format!("{}.{}", self.closure_base, self.closure_count)
@@ -1674,6 +1821,7 @@ impl<'a, 'p> FnLower<'a, 'p> {
         } else {
             format!("{}.func{}", self.closure_base, self.closure_count)
         };
+        self.l.closure_syms.insert(lit.id, name.clone());
         self.l.pending.push(PendingBody::Closure {
             name: name.clone(),
             lit,

@@ -6,7 +6,7 @@
 //! `expr.rs` expressions, `call.rs` calls and builtins.
 
 mod arginfo;
-mod asm;
+pub(crate) mod asm;
 mod call;
 mod chan;
 mod defer;
@@ -106,6 +106,15 @@ pub struct Lowering<'p> {
     pub uintptr_escapes: HashSet<ObjId>,
     /// String variables whose initial value `-ldflags=-X` sets ([`lower_package_with_strings`]).
     pub string_defs: HashMap<ObjId, String>,
+    /// The calls expanded in place (`inline::expand`; escape analysis saw them expanded).
+    pub expand: HashMap<frontend::ast::NodeId, crate::inline::expand::Expansion<'p>>,
+    /// The expanded call being lowered: escape decisions for the callee's body are this copy's.
+    pub inl_call: Option<frontend::ast::NodeId>,
+    /// The symbol each func literal's closure function got.
+    pub closure_syms: HashMap<frontend::ast::NodeId, String>,
+    /// Closure symbols referenced by expanded bodies before their function was lowered, checked
+    /// against `closure_syms` when the package is done.
+    pub inl_closure_refs: Vec<(frontend::ast::NodeId, String, Pos)>,
 }
 
 /// Lowers the package `pkg` of `prog`.
@@ -139,6 +148,7 @@ pub fn lower_package_with_strings(
 ) -> Result<ir::Module, Vec<LowerError>> {
     let p = prog.package(pkg);
     let prefix = symbol_prefix(&p.path);
+    let expand = crate::inline::expand::expansions(prog, pkg);
     let mut l = Lowering {
         prog,
         lay: Layouts::new(prog),
@@ -157,7 +167,7 @@ pub fn lower_package_with_strings(
         init_count: 0,
         init_closures: 0,
         fm_wrappers: BTreeMap::new(),
-        esc: crate::escape::analyze(prog, pkg),
+        esc: crate::escape::analyze_expanded(prog, pkg, expand.clone()),
         no_escape: std::env::var_os("RGO_NOESCAPE").is_some_and(|v| v == "1"),
         inst: None,
         linknames: crate::linkname::LinkNames::collect(prog),
@@ -165,6 +175,10 @@ pub fn lower_package_with_strings(
         static_temps: 0,
         uintptr_escapes: HashSet::new(),
         string_defs: HashMap::new(),
+        expand,
+        inl_call: None,
+        closure_syms: HashMap::new(),
+        inl_closure_refs: Vec::new(),
     };
     for (name, value) in string_defs {
         if let Some(o) = prog.scope_lookup(p.scope, name)
@@ -239,6 +253,17 @@ pub fn lower_package_with_strings(
     if plugin_exports {
         l.emit_plugin_tabs();
     }
+    for (lit, sym, pos) in std::mem::take(&mut l.inl_closure_refs) {
+        if l.closure_syms.get(&lit) != Some(&sym) {
+            l.error(
+                pos,
+                format!(
+                    "rgo: internal error: expanded call refers to closure {sym}, \
+                     which was not lowered under that name"
+                ),
+            );
+        }
+    }
     l.finish_type_data();
     l.emit_reflect_adapters();
     // Descriptors the adapters asked for (they make no wrappers).
@@ -276,17 +301,26 @@ impl<'p> Lowering<'p> {
     /// Whether variable `o` (whose address is taken or that a closure captures by reference)
     /// must live on the heap.
     pub fn var_escapes(&self, o: ObjId) -> bool {
+        if let Some(c) = self.inl_call {
+            return self.no_escape || self.esc.heap_vars_inl.contains(&(c, o));
+        }
         self.no_escape || self.esc.heap_vars.contains(&o)
     }
 
     /// Whether the allocation at `site` (a `&T{}`, `new`, func literal, ...) must be on the heap.
     pub fn site_escapes(&self, site: frontend::ast::NodeId) -> bool {
+        if let Some(c) = self.inl_call {
+            return self.no_escape || self.esc.heap_sites_inl.contains(&(c, site));
+        }
         self.no_escape || self.esc.heap_sites.contains(&site)
     }
 
     /// Whether escape analysis analysed `site` as an allocation site and found it not to
     /// escape (stricter than `!site_escapes`, which also holds for nodes never analysed).
     pub fn site_stays(&self, site: frontend::ast::NodeId) -> bool {
+        if let Some(c) = self.inl_call {
+            return !self.site_escapes(site) && self.esc.stack_sites_inl.contains(&(c, site));
+        }
         !self.site_escapes(site) && self.esc.stack_sites.contains(&site)
     }
 
