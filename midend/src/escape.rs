@@ -1098,13 +1098,27 @@ impl<'p> Analyzer<'p> {
                 if derefs < 0 {
                     derefs = 0;
                     if !self.contains_closure(self.locs[l].func, func) {
+                        // A location of an expanded body's copy is decided per call.
+                        let inl = self.locs[l].inl;
                         match self.locs[l].kind {
-                            LocKind::Var(o) => {
-                                self.res.heap_vars.insert(o);
-                            }
+                            LocKind::Var(o) => match inl {
+                                Some(call) => {
+                                    self.res.heap_vars_inl.insert((call, o));
+                                }
+                                None => {
+                                    self.res.heap_vars.insert(o);
+                                }
+                            },
                             LocKind::Site(s) if self.sites[s].kind != SiteKind::Wrapper => {
                                 let node = self.sites[s].node;
-                                self.res.heap_sites.insert(node);
+                                match inl {
+                                    Some(call) => {
+                                        self.res.heap_sites_inl.insert((call, node));
+                                    }
+                                    None => {
+                                        self.res.heap_sites.insert(node);
+                                    }
+                                }
                             }
                             _ => {}
                         }
