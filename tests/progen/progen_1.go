@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -470,136 +556,106 @@ func b1() {
 	uint_0, uint_1, uint_2 := hide(uint(2)), hide(uint(0)), hide(uint(67108863))
 	uintptr_0, uintptr_1, uintptr_2 := hide(uintptr(0)), hide(uintptr(7390823652283161783)), hide(uintptr(2147483647))
 	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	fmt.Println("int->uintptr", uintptr(int_2), int(uintptr(int_2)))
-	fmt.Println("uint64->uint8", uint8(uint64_1), uint64(uint8(uint64_1)))
-	fmt.Println("int->uint", uint(int_2), int(uint(int_2)))
-	fmt.Println(float64(uintptr_2), float32(uintptr_2), f2i(float64(uintptr_2)/3))
-	fmt.Println(strconv.Itoa(int(uintptr_2)), strconv.FormatInt(int64(uintptr_2), 17), strconv.FormatUint(uint64(uintptr_2), 36))
-	r := rune(65)
-	fmt.Println(string(r), len(string(r)), []byte(string(r)), strconv.QuoteRune(r))
-	str := "plain"
-	fmt.Println([]byte(str), []rune(str), string([]rune(str)), len([]rune(str)))
-	fmt.Printf("%q %+q %x % x\n", str, str, str, str)
-	if n, err := strconv.ParseInt("abc", 0, 64); err != nil {
-		fmt.Println("err", err)
-	} else {
-		fmt.Println("ok", n)
+	fmt.Println(bits.OnesCount64(uint64_1))
+	fmt.Println(bits.RotateLeft8(uint8_2, int(int8_2)))
+	fmt.Println(bits.Reverse32(uint32_1))
+	hi, lo := bits.Mul64(uint64_1, uint64_1)
+	fmt.Println(hi, lo)
+	sum, carry := bits.Add64(uint64_1, uint64_1, uint64(int_1&1))
+	fmt.Println(sum, carry)
+	diff, borrow := bits.Sub64(uint64_1, uint64_1, 1)
+	fmt.Println(diff, borrow)
+	if hi < uint64_1 {
+		q, r := bits.Div64(hi, lo, uint64_1)
+		fmt.Println(q, r)
 	}
-	if n, err := strconv.Atoi("abc"); err != nil {
-		fmt.Println("err", err)
-	} else {
-		fmt.Println("ok", n)
-	}
-	if f, err := strconv.ParseFloat("-0.1", 64); err != nil {
-		fmt.Println("err", err)
-	} else {
-		fmt.Println("ok", f, strconv.FormatFloat(f, 'e', 5, 64), strconv.FormatFloat(f, 'g', -1, 32))
-	}
+	fmt.Println(int64_1 * int64_1 / nz(int64_1), uint32_1 * 0x9e3779b9 >> 16, int32_1 >> 31, int8_1 >> 7)
 }
 
 func b2() {
 	fmt.Println("== b2")
-	var s []int8
-	fmt.Println(s == nil, len(s), cap(s))
-	for i := range 24 {
-		s = append(s, int8(i))
-		if i%7 == 0 {
-			fmt.Println(len(s), cap(s))
+	arr := [8]int64{651, 100, 934, -553, 885, 104, 654, 547}
+	b := big{id: 64, arr: arr, name: "alpha", f: 21e-7, small: [3]uint8{1, 2, 189}}
+	b2 := b.twiddle(7)
+	fmt.Println(b.arr == b2.arr, b2.sum(), b.sum())
+	var su summer = b2
+	fmt.Println(su.sum(), su.(big).name)
+	su = &b
+	b.arr[0] = -41
+	fmt.Println(su.sum())
+	mk := func(k int64) func() big {
+		return func() big {
+			c := b
+			c.arr[k%8] = k
+			return c
 		}
 	}
-	fmt.Println(s, len(s), cap(s))
-	if len(s) >= 4 {
-		t := s[2:2]
-		u := s[2:2:3]
-		fmt.Println(len(t), cap(t) == len(s)-2, len(u), cap(u))
-		u = append(u, int8(99))
-		u = append(u, int8(50))
-		n := copy(t, s[1:])
-		fmt.Println(n, len(u), cap(u) >= len(u))
+	fmt.Println(mk(16)().arr, b.arr)
+	fmt.Println(vsum(), vsum(-8), vsum(arr[:8]...), vsum(arr[2:4]...))
+	bs := []big{b, b2}
+	bs[1].arr[7]++
+	for _, x := range bs {
+		fmt.Print(x.sum(), " ")
 	}
-	m := make([]int8, 1, 9)
-	m = append(m, s...)
-	fmt.Println(len(m), cap(m))
-	m2 := slices.Clone(m)
-	fmt.Println(len(m2), slices.Equal(m, m2) || len(m) == 0)
-	var arr [5]int
-	arr2 := arr
-	arr2[2] = 9
-	fmt.Println(arr, arr2, arr == arr2, len(arr))
-	pa := &arr2
-	for i := range pa {
-		pa[i] += i * 3
-	}
-	fmt.Println(*pa)
-	grid := [][]int{}
-	for i := range 5 {
-		row := make([]int, i+1)
-		for j := range row {
-			row[j] = i*j - 2
-		}
-		grid = append(grid, row)
-	}
-	fmt.Println(grid)
-	clear(m)
-	fmt.Println(len(m), slices.Index(s, int8(3)), slices.Contains(s, int8(5)))
+	fmt.Println()
+	m := map[[3]uint8]big{b.small: b}
+	fmt.Println(m[[3]uint8{1, 2, 70}].id, len(m))
+	fmt.Printf("%v\n%+v\n", b2, b2.small)
 }
 
 func b3() {
 	fmt.Println("== b3")
-	r := rec{id: -43, name: "Beta gamma", pos: pt{38, 4}, tags: []string{"t1"}}
-	r2 := r
-	r2.pos.x++
-	r2.tags[0] = "shared"
-	fmt.Printf("%v\n%+v\n%v\n", r, r2, r.pos == r2.pos)
-	p := &r
-	p.bump(6)
-	p.pos.move(5, 2)
-	fmt.Println(r.id, r.pos, r.pos.dist())
-	e := emb{pt: pt{4, 2}, label: "e"}
-	e.move(1, 1)
-	fmt.Println(e.x, e.y, e.dist(), e)
-	var np *pt
-	fmt.Println(np == nil, np.safe())
-	pp := &p
-	(*pp).id = 199
-	fmt.Println(r.id, (**pp).name)
-	list := []*rec{}
-	for i := range 1 {
-		list = append(list, &rec{id: i, name: strconv.Itoa(i)})
-	}
-	for _, x := range list {
-		x.bump(x.id)
-	}
-	for _, x := range list {
-		fmt.Print(x.id, " ")
-	}
-	fmt.Println()
-	anon := struct {
-		a int
-		b string
-	}{8, "anon"}
-	fmt.Printf("%v %+v %T\n", anon, anon, anon)
-	var ll *node
+	fmt.Println(kind(9), kind("s"), kind(pt{1, 2}), kind(&pt{}), kind(int8(6)), kind([]int{}))
+	fmt.Println(showAll([]square{8, 4}), showAll([]*rect{{1, 0}}))
+	adder := makeAdder[float64](4.5)
+	iadder := makeAdder[uint8](156)
+	fmt.Println(adder(1), iadder(250), iadder(3))
+	ps := mapSlice([]pt{{1, 2}, {3, 5}}, func(p pt) *pt { return &p })
+	fmt.Println(len(ps), ps[1].y, *ps[0])
+	res := make(chan string)
+	go func() {
+		defer func() {
+			r := recover()
+			if re, ok := r.(runtime.Error); ok {
+				res <- "runtime.Error: " + re.Error()
+			} else {
+				res <- fmt.Sprint("other: ", r)
+			}
+		}()
+		fault("nilfunc", 4)
+	}()
+	fmt.Println(<-res)
+	q, err := safeDiv(8, -2)
+	fmt.Println(recover(), q, err)
 	for i := range 4 {
-		ll = &node{val: i * 2, next: ll}
-	}
-	for n := ll; n != nil; n = n.next {
-		fmt.Print(n.val, " ")
+		switch {
+		case i%2 == 0:
+			if i > 2 {
+				break
+			}
+			fmt.Print("even", i, " ")
+		default:
+			fmt.Print("odd", i, " ")
+		}
 	}
 	fmt.Println()
 }
 
 func b4() {
 	fmt.Println("== b4")
-	float32_0, float32_1, float32_2 := hide(float32(1e-7)), float32(46e27), hide(float32(-2.5))
-	float64_0, float64_1, float64_2 := hide(float64(44e6)), float64(1e30), hide(float64(0.1))
-	int64_0, int64_1, int64_2 := int64(19654), int64(33), int64(1)
+	float32_0, float32_1, float32_2 := hide(float32(0.3333333333333333)), float32(3), hide(float32(0.3333333333333333))
+	float64_0, float64_1, float64_2 := hide(float64(1e-7)), float64(46e27), hide(float64(-2.5))
+	int64_0, int64_1, int64_2 := int64(31716), int64(49), int64(-3)
 	use(float32_0, float32_1, float32_2, float64_0, float64_1, float64_2, int64_0, int64_1, int64_2)
-	fmt.Println("0", (float64_0 / math.Mod((float64_0 / float64_1), float64_1)))
-	fmt.Println("1", float64(int64_1))
-	fmt.Println("2", (-(float32_1 / (float32(int64_0) - float32_1))) < (-float32(int64_2)), math.IsNaN(float64((-(float32_1 / (float32(int64_0) - float32_1))))), math.IsInf(float64((-(float32_1 / (float32(int64_0) - float32_1)))), 0))
-	fmt.Println("3", ((float32_0 * (float32(int64_2) - float32_1)) / (float32(int64_2) * (float32_0 * float32_0))))
-	fmt.Printf("4 %v %.3f %e %g\n", (((float64_1 * float64_0) - (float64(int64_0) - float64(461.579))) * ((float64_0 / float64_2) - float64_0)), (((float64_1 * float64_0) - (float64(int64_0) - float64(461.579))) * ((float64_0 / float64_2) - float64_0)), (((float64_1 * float64_0) - (float64(int64_0) - float64(461.579))) * ((float64_0 / float64_2) - float64_0)), (((float64_1 * float64_0) - (float64(int64_0) - float64(461.579))) * ((float64_0 / float64_2) - float64_0)))
+	fmt.Println("0", f2i(float64(float32_2)))
+	fmt.Println("1", math.Hypot(float64_0, math.Mod((float64_0 / float64_1), float64_1)))
+	fmt.Println("2", float64(int64_1))
+	fmt.Println("3", (-(float32_1 / (float32(int64_0) - float32_1))) < (-float32(int64_2)), math.IsNaN(float64((-(float32_1 / (float32(int64_0) - float32_1))))), math.IsInf(float64((-(float32_1 / (float32(int64_0) - float32_1)))), 0))
+	fmt.Println("4", ((float32_0 * (float32(int64_2) - float32_1)) / (float32(int64_2) * (float32_0 * float32_0))))
+	fmt.Println("5", math.FMA(((-float64_0) + (float64_0 / float64(int64_0))), ((-float64_1) * math.Atan2(float64_1, float64(int64_0))), (float64_0 / math.Min(float64_2, float64_0))))
+	fmt.Println("6", float64_0 < math.Ceil((float64_2)), math.IsNaN(float64(float64_0)), math.IsInf(float64(float64_0), 0))
+	fmt.Printf("7 %v %.3f %e %g\n", (((float32(int64_1) / float32_0) / (float32_1 * float32_2)) + ((float32(int64_2) * float32_0) * (float32(3) + float32_2))), (((float32(int64_1) / float32_0) / (float32_1 * float32_2)) + ((float32(int64_2) * float32_0) * (float32(3) + float32_2))), (((float32(int64_1) / float32_0) / (float32_1 * float32_2)) + ((float32(int64_2) * float32_0) * (float32(3) + float32_2))), (((float32(int64_1) / float32_0) / (float32_1 * float32_2)) + ((float32(int64_2) * float32_0) * (float32(3) + float32_2))))
+	fmt.Println("8", f2i(float64((float64_1 + (math.Remainder(float64_2, float64_2) * (float64_0 + float64_0))))))
 	zero := float64(int64_2 - int64_2)
 	fmt.Println(1/zero, -1/zero, zero/zero, math.Copysign(0, -1), float32(1e39*float64_0/float64_0))
 	fmt.Println(math.MaxFloat64, math.SmallestNonzeroFloat64, float32(math.MaxFloat32), math.Pi)
@@ -610,5 +666,4 @@ func main() {
 	b2()
 	b3()
 	b4()
-	fault("float", 3)
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -458,223 +544,264 @@ func fault(kind string, k int) {
 
 func b1() {
 	fmt.Println("== b1")
-	int8_0, int8_1, int8_2 := int8(-2), int8(127), int8(4)
-	int16_0, int16_1, int16_2 := int16(-18968), int16(-29526), int16(-1572)
-	int32_0, int32_1, int32_2 := int32(-621), int32(-1410674377), int32(8191)
-	int64_0, int64_1, int64_2 := int64(-423), int64(-1181505224914138211), int64(-9223372036854775808)
-	int_0, int_1, int_2 := int(3), int(-9223372036854775808), int(-9223372036854775808)
-	uint8_0, uint8_1, uint8_2 := uint8(2), uint8(63), uint8(2)
-	uint16_0, uint16_1, uint16_2 := uint16(15), uint16(512), uint16(50463)
-	uint32_0, uint32_1, uint32_2 := uint32(1), uint32(32767), uint32(3018829147)
-	uint64_0, uint64_1, uint64_2 := uint64(524287), uint64(255), uint64(18446744073709551615)
-	uint_0, uint_1, uint_2 := uint(11180616750284005900), uint(12521490955969306697), uint(0)
-	uintptr_0, uintptr_1, uintptr_2 := uintptr(140737488355327), uintptr(11900399032964454555), uintptr(6)
-	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	fmt.Println(bits.LeadingZeros16(uint16_2))
-	fmt.Println(bits.Reverse32(uint32_1))
-	fmt.Println(bits.Reverse32(uint32_0))
-	fmt.Println(bits.Reverse32(uint32_1))
-	fmt.Println(bits.LeadingZeros64(uint64_2))
-	fmt.Println(bits.Len8(uint8_2))
-	hi, lo := bits.Mul64(uint64_0, uint64_1)
-	fmt.Println(hi, lo)
-	sum, carry := bits.Add64(uint64_0, uint64_1, uint64(int_0&1))
-	fmt.Println(sum, carry)
-	diff, borrow := bits.Sub64(uint64_0, uint64_1, 1)
-	fmt.Println(diff, borrow)
-	if hi < uint64_1 {
-		q, r := bits.Div64(hi, lo, uint64_1)
-		fmt.Println(q, r)
+outer:
+	for i := range 2 {
+		for j := range 7 {
+			if j == 5 {
+				continue outer
+			}
+			if i*j > 10 {
+				break outer
+			}
+			fmt.Print(i, j, " ")
+		}
 	}
-	fmt.Println(int64_0 * int64_1 / nz(int64_1), uint32_0 * 0x9e3779b9 >> 16, int32_0 >> 31, int8_1 >> 7)
+	fmt.Println()
+	switch x := 1; x {
+	case 0:
+		fmt.Println("zero")
+		fallthrough
+	case 1, 2:
+		fmt.Println("small", x)
+	case 3:
+		fmt.Println("three")
+		fallthrough
+	default:
+		fmt.Println("default", x)
+	}
+	switch x := 2; x {
+	case 0:
+		fmt.Println("zero")
+		fallthrough
+	case 1, 2:
+		fmt.Println("small", x)
+	case 3:
+		fmt.Println("three")
+		fallthrough
+	default:
+		fmt.Println("default", x)
+	}
+	switch x := 6; x {
+	case 0:
+		fmt.Println("zero")
+		fallthrough
+	case 1, 2:
+		fmt.Println("small", x)
+	case 3:
+		fmt.Println("three")
+		fallthrough
+	default:
+		fmt.Println("default", x)
+	}
+	switch x := 5; x {
+	case 0:
+		fmt.Println("zero")
+		fallthrough
+	case 1, 2:
+		fmt.Println("small", x)
+	case 3:
+		fmt.Println("three")
+		fallthrough
+	default:
+		fmt.Println("default", x)
+	}
+	switch y := -4; {
+	case y < 0:
+		fmt.Println("neg")
+	case y > 10:
+		fmt.Println("big")
+	default:
+		fmt.Println("mid")
+	}
+	switch "" {
+	case "alpha", "GoLang":
+		fmt.Println("known")
+	case "":
+		fmt.Println("empty")
+	default:
+		fmt.Println("unknown")
+	}
+	k := 0
+loop:
+	if k < 8 {
+		k += 2
+		goto loop
+	}
+	fmt.Println("k", k)
+	n := 7
+	steps := 0
+	for n != 1 && steps < 200 {
+		if n%2 == 0 {
+			n /= 2
+		} else {
+			n = 3*n + 1
+		}
+		steps++
+	}
+	fmt.Println("collatz", steps)
+	for i, j := 0, 4; i < j; i, j = i+1, j-1 {
+		fmt.Print(i*j, " ")
+	}
+	fmt.Println()
 }
 
 func b2() {
 	fmt.Println("== b2")
-	float32_0, float32_1, float32_2 := hide(float32(0.3333333333333333)), float32(1e30), hide(float32(1e30))
-	float64_0, float64_1, float64_2 := hide(float64(-2.5)), float64(1e30), hide(float64(780.815))
-	int64_0, int64_1, int64_2 := int64(4963), int64(-43), int64(1)
-	use(float32_0, float32_1, float32_2, float64_0, float64_1, float64_2, int64_0, int64_1, int64_2)
-	fmt.Println("0", (((float32(205.657) * float32_1) / (float32_2 / float32_0)) + float32_0))
-	fmt.Printf("1 %v %.3f %e %g\n", math.Mod((float64(int64_1) / (float64(922.53) - float64_1)), ((float64_0 / float64_0) - float64_0)), math.Mod((float64(int64_1) / (float64(922.53) - float64_1)), ((float64_0 / float64_0) - float64_0)), math.Mod((float64(int64_1) / (float64(922.53) - float64_1)), ((float64_0 / float64_0) - float64_0)), math.Mod((float64(int64_1) / (float64(922.53) - float64_1)), ((float64_0 / float64_0) - float64_0)))
-	fmt.Println("2", (float32_1 + ((float32(int64_2) - float32_0) + (float32(-2.5) / float32(int64_2)))))
-	fmt.Println("3", f2i(float64((float32(int64_2) + float32_1))))
-	zero := float64(int64_2 - int64_2)
-	fmt.Println(1/zero, -1/zero, zero/zero, math.Copysign(0, -1), float32(1e39*float64_0/float64_0))
-	fmt.Println(math.MaxFloat64, math.SmallestNonzeroFloat64, float32(math.MaxFloat32), math.Pi)
+	xs := []int{17, -19, -2, 8, 3, -9, 7, -10, 1, 12, 14, 5}
+	ys := slices.Clone(xs)
+	sort.Ints(ys)
+	fmt.Println(ys, sort.IntsAreSorted(ys), sort.SearchInts(ys, 3))
+	sort.Sort(sort.Reverse(sort.IntSlice(xs)))
+	fmt.Println(xs)
+	people := []rec{}
+	for i, v := range ys {
+		people = append(people, rec{id: v % 3, name: string(rune('a' + i%26))})
+	}
+	sort.SliceStable(people, func(i, j int) bool { return people[i].id < people[j].id })
+	for _, p := range people {
+		fmt.Print(p.id, p.name, " ")
+	}
+	fmt.Println()
+	slices.SortFunc(people, func(a, b rec) int { return strings.Compare(b.name, a.name) })
+	fmt.Println(len(people))
+	words := strings.Fields("")
+	sort.Strings(words)
+	fmt.Println(words, slices.Max(append(words, "")))
+	idx, found := slices.BinarySearch(ys, -3)
+	fmt.Println(idx, found)
 }
 
 func b3() {
 	fmt.Println("== b3")
-	int8_0, int8_1, int8_2 := int8(32), int8(1), int8(4)
-	int16_0, int16_1, int16_2 := int16(-714), int16(1), int16(-32768)
-	int32_0, int32_1, int32_2 := int32(4095), int32(1), int32(280126843)
-	int64_0, int64_1, int64_2 := int64(-1284355529440616073), int64(-9223372036854775808), int64(-3)
-	int_0, int_1, int_2 := int(0), int(281474976710656), int(-6)
-	uint8_0, uint8_1, uint8_2 := uint8(0), uint8(0), uint8(16)
-	uint16_0, uint16_1, uint16_2 := uint16(28967), uint16(36445), uint16(64)
-	uint32_0, uint32_1, uint32_2 := uint32(4294967295), uint32(1752788237), uint32(4294967295)
-	uint64_0, uint64_1, uint64_2 := uint64(14625329229645477805), uint64(4346287030724868590), uint64(18446744073709551615)
-	uint_0, uint_1, uint_2 := uint(7296919368026546954), uint(8932166247356141494), uint(1152921504606846976)
-	uintptr_0, uintptr_1, uintptr_2 := uintptr(0), uintptr(13230342493809721115), uintptr(2)
+	int8_0, int8_1, int8_2 := int8(127), int8(63), int8(2)
+	int16_0, int16_1, int16_2 := int16(15), int16(512), int16(17695)
+	int32_0, int32_1, int32_2 := int32(1), int32(32767), int32(871345499)
+	int64_0, int64_1, int64_2 := int64(524287), int64(255), int64(9223372036854775807)
+	int_0, int_1, int_2 := int(1957244713429230092), int(3298118919114530889), int(-9223372036854775808)
+	uint8_0, uint8_1, uint8_2 := uint8(127), uint8(155), uint8(6)
+	uint16_0, uint16_1, uint16_2 := uint16(1), uint16(1), uint16(37560)
+	uint32_0, uint32_1, uint32_2 := uint32(0), uint32(1048576), uint32(0)
+	uint64_0, uint64_1, uint64_2 := uint64(33554431), uint64(10420209128218834409), uint64(18446744073709551615)
+	uint_0, uint_1, uint_2 := uint(8235747189336294985), uint(0), uint(0)
+	uintptr_0, uintptr_1, uintptr_2 := uintptr(0), uintptr(281474976710656), uintptr(18446744073709551615)
 	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	fmt.Println(bits.ReverseBytes16(uint16_0))
-	fmt.Println(bits.OnesCount64(uint64_1))
-	fmt.Println(bits.LeadingZeros16(uint16_1))
-	fmt.Println(bits.LeadingZeros64(uint64_0))
-	fmt.Println(bits.Len(uint_1))
-	fmt.Println(bits.LeadingZeros64(uint64_1))
-	fmt.Println(bits.TrailingZeros32(uint32_2))
-	hi, lo := bits.Mul64(uint64_1, uint64_2)
-	fmt.Println(hi, lo)
-	sum, carry := bits.Add64(uint64_1, uint64_2, uint64(int_1&1))
-	fmt.Println(sum, carry)
-	diff, borrow := bits.Sub64(uint64_1, uint64_2, 1)
-	fmt.Println(diff, borrow)
-	if hi < uint64_2 {
-		q, r := bits.Div64(hi, lo, uint64_2)
-		fmt.Println(q, r)
+	fmt.Printf("%d %x %o\n", (((int((uint32_2 - uint32_0)) << uint(int_0 & 63)) >> (uint32_0 & 127)) - (int(((int64_2 * int64_0) / nz((int64_2 - int64(6))))) + int(uint64_2))), (((int((uint32_2 - uint32_0)) << uint(int_0 & 63)) >> (uint32_0 & 127)) - (int(((int64_2 * int64_0) / nz((int64_2 - int64(6))))) + int(uint64_2))), (((int((uint32_2 - uint32_0)) << uint(int_0 & 63)) >> (uint32_0 & 127)) - (int(((int64_2 * int64_0) / nz((int64_2 - int64(6))))) + int(uint64_2))))
+	fmt.Printf("%d %x %o\n", (((int32_2 ^ int32(int32_0)) - int32_0) - int32(uintptr_1)), (((int32_2 ^ int32(int32_0)) - int32_0) - int32(uintptr_1)), (((int32_2 ^ int32(int32_0)) - int32_0) - int32(uintptr_1)))
+	fmt.Println("2", int32_2)
+	fmt.Println("3", (uint8(1) + (uint8(255) - uint8(uintptr_2))))
+	{
+		v := ((((uint16_2 & ((uint16(28967) + uint16_1) >> (int_2 & 31))) - ((uint16_2 * uint16_2) - (uint16_0 % nz(uint16_1)))) + (uint16(int16_2) | ((uint16_1 << (int8_1 & 31)) + uint16(4096)))) ^ -(uint16(b2i(((int(8294675228842027090) + int_1) % int(281474976710656)) == int(-822)))))
+		uint16_1 += v
+		fmt.Println("4", v, uint16_1)
 	}
-	fmt.Println(int64_1 * int64_2 / nz(int64_2), uint32_1 * 0x9e3779b9 >> 16, int32_1 >> 31, int8_2 >> 7)
+	{
+		v := +((int(-9223372036854775808) ^ (((int_2 - int_1) / int(9223372036854775807)) >> (int32_2 & 31))))
+		int_2 += v
+		fmt.Println("5", v, int_2)
+	}
+	fmt.Println("6", (uintptr(1099511627776) + uintptr_1))
+	fmt.Println("7", ((int32(b2i(uint_0 < uint(823683834654257121))) - (int32(2147483647) ^ (int32(-717) + int32_1))) << uint(int32_0 & 63)))
+	fmt.Println("8", (((int16_0 / nz((int16_0 << (uint16_0 & 127)))) &^ (int16(b2i(int32_2 <= int32_0)) % int16(26065))) & ((int16(-921) & ((int16(19354) + int16_1) / int16(30347))) ^ ((int16_1 - int16(uint16_0)) + (int16_0 << 4)))))
+	{
+		v := (((((int_0 &^ int_0) << (int8_0 & 31)) + (int_1 - (int_2 &^ int_2))) + (int(uintptr_0) & int_2)) - (int(uint16((int(8534253139008492840) + int_1))) - int(-473)))
+		int_0 += v
+		fmt.Println("9", v, int_0)
+	}
+	fmt.Printf("%d %x %o\n", (uint64(uint64_0) - ^((uint64_2 * uint64(9)))), (uint64(uint64_0) - ^((uint64_2 * uint64(9)))), (uint64(uint64_0) - ^((uint64_2 * uint64(9)))))
+	fmt.Printf("%d %x %o\n", ((uint64(b2i(int64_2 < int64(222092834144968866))) ^ (uint64((uintptr(2047) + uintptr_1)) - (uint64_0 | uint64_2))) + uint64(b2i(int64_1 > ((int64_0 >> (int8_0 & 31)) % int64(-9223372036854775808))))), ((uint64(b2i(int64_2 < int64(222092834144968866))) ^ (uint64((uintptr(2047) + uintptr_1)) - (uint64_0 | uint64_2))) + uint64(b2i(int64_1 > ((int64_0 >> (int8_0 & 31)) % int64(-9223372036854775808))))), ((uint64(b2i(int64_2 < int64(222092834144968866))) ^ (uint64((uintptr(2047) + uintptr_1)) - (uint64_0 | uint64_2))) + uint64(b2i(int64_1 > ((int64_0 >> (int8_0 & 31)) % int64(-9223372036854775808))))))
+	fmt.Println("12", ((int16(4) + int16_1) >> uint(int16_1 & 63)))
+	fmt.Println("13", (-((uint16((int8(127) + int8_1)) >> uint(uint16_1 & 63))) & (((uint16_0 / uint16(4)) & uint16(int8_2)) / nz(((uint16(uint_2) >> uint(uint16_2 & 63)) / nz(uint16(b2i(int8_2 <= int8(1)))))))))
+	fmt.Println("14", (uint((int32(-718) + int32_1)) >> uint(uint_2 & 63)))
+	acc := uint8_0
+	for i := range 3 {
+		acc = acc*uint8(1) + uint8(i) ^ (acc >> 3)
+	}
+	fmt.Println("acc", acc)
+	fmt.Println(((uint32_2 / uint32(8)) & (uint32(uint32_0) >> (uint64_1 & 127))) < ((uint32(uint8_2) * uint32(int32_2)) &^ uint32(int8(uint_2))), ((uint32_2 / uint32(8)) & (uint32(uint32_0) >> (uint64_1 & 127))) >= ((uint32(uint8_2) * uint32(int32_2)) &^ uint32(int8(uint_2))), ((uint32_2 / uint32(8)) & (uint32(uint32_0) >> (uint64_1 & 127))) == ((uint32(uint8_2) * uint32(int32_2)) &^ uint32(int8(uint_2))))
 }
 
 func b4() {
 	fmt.Println("== b4")
-	const k0 = ((((-440 >> 22) >> 22) >> 39) << 33)
-	fmt.Println(k0, int8(k0 & 0x7f), uint16(k0 & 0xffff), float64(k0), k0 / 7, k0 % -3)
-	const k1 = ((((-963 % -951834) / -156189) << 19) >> 9)
-	fmt.Println(k1, int8(k1 & 0x7f), uint16(k1 & 0xffff), float64(k1), k1 / 7, k1 % -3)
-	const k2 = ((-926 + 16384) % -610005)
-	fmt.Println(k2, int8(k2 & 0x7f), uint16(k2 & 0xffff), float64(k2), k2 / 7, k2 % -3)
-	const k3 = (775 << 22)
-	fmt.Println(k3, int8(k3 & 0x7f), uint16(k3 & 0xffff), float64(k3), k3 / 7, k3 % -3)
-	const k4 = (-156 << 3)
-	fmt.Println(k4, int8(k4 & 0x7f), uint16(k4 & 0xffff), float64(k4), k4 / 7, k4 % -3)
-	const f0 = (0.1 - -2.5)
-	fmt.Println(f0, f0 == f0*1.0, f0 > 1, f0*0.5)
-	const f1 = ((0.3333333333333333 * 0.1) / 0.3333333333333333)
-	fmt.Println(f1, f1 == f1*1.0, f1 > 1, f1*0.5)
-	const third = 1.0 / 3
-	fmt.Println(third*3 == 1, 0.1+0.2 == 0.3, third)
-	const huge = 1 << 100
-	fmt.Println(huge >> 98, huge / (1 << 90), float64(huge))
-	type weekday int
-	const (
-		sun weekday = iota * 5
-		mon
-		tue
-		_
-		thu
-	)
-	fmt.Println(sun, mon, tue, thu)
-	const (
-		kb = 1 << (10 * (iota + 1))
-		mb
-		gb
-	)
-	fmt.Println(kb, mb, gb, 'a'+1, string(rune('a'+18)))
+	xs := []int{-3, -13, -9, -13, -11, 10, 4}
+	ys := slices.Clone(xs)
+	sort.Ints(ys)
+	fmt.Println(ys, sort.IntsAreSorted(ys), sort.SearchInts(ys, -2))
+	sort.Sort(sort.Reverse(sort.IntSlice(xs)))
+	fmt.Println(xs)
+	people := []rec{}
+	for i, v := range ys {
+		people = append(people, rec{id: v % 4, name: string(rune('a' + i%26))})
+	}
+	sort.SliceStable(people, func(i, j int) bool { return people[i].id < people[j].id })
+	for _, p := range people {
+		fmt.Print(p.id, p.name, " ")
+	}
+	fmt.Println()
+	slices.SortFunc(people, func(a, b rec) int { return strings.Compare(b.name, a.name) })
+	fmt.Println(len(people))
+	words := strings.Fields("GoLang")
+	sort.Strings(words)
+	fmt.Println(words, slices.Max(append(words, "")))
+	idx, found := slices.BinarySearch(ys, -4)
+	fmt.Println(idx, found)
+}
+
+func call5(p0 [3]int16, p1 string, p2 float32, p3 bool, p4 uint32, p5 *int, p6 int32, p7 bool, p8 bool, p9 uint16, p10 sB, p11 *int, p12 int) (sB, *int) {
+	fmt.Println("call5", p0, p1, p2, p3, p4, *p5, p6, p7, p8, p9, p10, *p11, p12)
+	return sB{p10.y, -p10.x}, func() *int { *p11++; return p11 }()
+}
+
+func (r *rec) call5m(p0 [3]int16, p1 string, p2 float32, p3 bool, p4 uint32, p5 *int, p6 int32, p7 bool, p8 bool, p9 uint16, p10 sB, p11 *int, p12 int) (sB, *int) {
+	r.id++
+	return call5(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12)
 }
 
 func b5() {
 	fmt.Println("== b5")
-	for i := range 6 {
-		fmt.Print(i, " ")
-	}
-	fmt.Println()
-	for i := range int8(4) {
-		fmt.Printf("%T%d ", i, i)
-	}
-	fmt.Println()
-	for i, r := range "" {
-		fmt.Print(i, ":", r, " ")
-	}
-	fmt.Println()
-	for v := range countTo(0) {
-		if v == 4 {
-			break
-		}
-		fmt.Print(v, " ")
-	}
-	fmt.Println()
-	for k, v := range enumerate([]string{"a", "b", "c"}) {
-		fmt.Print(k, v, " ")
-	}
-	fmt.Println()
-	arr := [...]int{0, 5, 8}
-	for i, v := range arr {
-		arr[2-i] = v * 2
-	}
-	fmt.Println(arr)
-	sl := []int{1, 2, 3}
-	for i, v := range sl {
-		if i == 0 {
-			sl = append(sl, v*10)
-		}
-		sl[len(sl)-1] += v
-	}
-	fmt.Println(sl)
-	for i := range slices.Values([]int{2, 5}) {
-		fmt.Print(i, " ")
-	}
-	for k, v := range slices.Backward([]string{"x", "y"}) {
-		fmt.Print(k, v, " ")
-	}
-	fmt.Println()
-	ch := make(chan int, 3)
-	ch <- 0
-	ch <- 2
-	close(ch)
-	for v := range ch {
-		fmt.Print(v, " ")
-	}
-	fmt.Println()
+	a0 := [3]int16{3406, 20836, 30202}
+	a1 := "日本語"
+	a2 := float32(1e-7)
+	a3 := false
+	a4 := uint32(1009977675)
+	a5 := func() *int { v := -17; return &v }()
+	a6 := int32(-3)
+	a7 := true
+	a8 := false
+	a9 := uint16(23329)
+	a10 := sB{0.3333333333333333, 59.648}
+	a11 := func() *int { v := -91; return &v }()
+	a12 := int(-437)
+	r0, r1 := call5(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12)
+	fmt.Println(r0, *r1)
+	f := call5
+	defer f(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12)
+	var rv rec
+	m := rv.call5m
+	r0, r1 = m(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12)
+	fmt.Println(rv.id, r0, *r1)
+	done := make(chan bool)
+	go func() {
+		call5(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12)
+		done <- true
+	}()
+	<-done
 }
 
 func b6() {
 	fmt.Println("== b6")
-	var s []int
-	fmt.Println(s == nil, len(s), cap(s))
-	for i := range 35 {
-		s = append(s, int(i))
-		if i%7 == 0 {
-			fmt.Println(len(s), cap(s))
-		}
-	}
-	fmt.Println(s, len(s), cap(s))
-	if len(s) >= 6 {
-		t := s[1:4]
-		u := s[1:4:5]
-		fmt.Println(len(t), cap(t) == len(s)-1, len(u), cap(u))
-		u = append(u, int(99))
-		u = append(u, int(50))
-		n := copy(t, s[3:])
-		fmt.Println(n, len(u), cap(u) >= len(u))
-	}
-	m := make([]int, 1, 6)
-	m = append(m, s...)
-	fmt.Println(len(m), cap(m))
-	m2 := slices.Clone(m)
-	fmt.Println(len(m2), slices.Equal(m, m2) || len(m) == 0)
-	var arr [2]int
-	arr2 := arr
-	arr2[0] = 9
-	fmt.Println(arr, arr2, arr == arr2, len(arr))
-	pa := &arr2
-	for i := range pa {
-		pa[i] += i * 1
-	}
-	fmt.Println(*pa)
-	grid := [][]int{}
-	for i := range 4 {
-		row := make([]int, i+1)
-		for j := range row {
-			row[j] = i*j - 3
-		}
-		grid = append(grid, row)
-	}
-	fmt.Println(grid)
-	clear(m)
-	fmt.Println(len(m), slices.Index(s, int(3)), slices.Contains(s, int(5)))
+	float32_0, float32_1, float32_2 := hide(float32(-2.5)), float32(-2.5), hide(float32(1e-7))
+	float64_0, float64_1, float64_2 := hide(float64(0.3333333333333333)), float64(1e-7), hide(float64(1e-7))
+	int64_0, int64_1, int64_2 := int64(-15952), int64(24), int64(-3)
+	use(float32_0, float32_1, float32_2, float64_0, float64_1, float64_2, int64_0, int64_1, int64_2)
+	fmt.Printf("0 %v %.3f %e %g\n", (((float32_2 + float32_1) + (float32(0.1) - float32_1)) + ((float32_1 + float32(int64_2)) * float32_2)), (((float32_2 + float32_1) + (float32(0.1) - float32_1)) + ((float32_1 + float32(int64_2)) * float32_2)), (((float32_2 + float32_1) + (float32(0.1) - float32_1)) + ((float32_1 + float32(int64_2)) * float32_2)), (((float32_2 + float32_1) + (float32(0.1) - float32_1)) + ((float32_1 + float32(int64_2)) * float32_2)))
+	fmt.Printf("1 %v %.3f %e %g\n", math.Remainder(math.FMA((float64_0 + float64_2), (-float64(int64_0)), (float64_0 / float64_2)), math.Sin((math.Atan((float64_2))))), math.Remainder(math.FMA((float64_0 + float64_2), (-float64(int64_0)), (float64_0 / float64_2)), math.Sin((math.Atan((float64_2))))), math.Remainder(math.FMA((float64_0 + float64_2), (-float64(int64_0)), (float64_0 / float64_2)), math.Sin((math.Atan((float64_2))))), math.Remainder(math.FMA((float64_0 + float64_2), (-float64(int64_0)), (float64_0 / float64_2)), math.Sin((math.Atan((float64_2))))))
+	fmt.Println("2", float32(693.227))
+	fmt.Println("3", (((float32_1 / float32_0) * (float32_0 * float32(1e30))) + (float32_1 + (float32_1 + float32_2))))
+	fmt.Println("4", (-float64(1e30)))
+	fmt.Println("5", (float32_0 / ((float32_2 * float32_0) + (float32(0.1) * float32(int64_1)))))
+	zero := float64(int64_2 - int64_2)
+	fmt.Println(1/zero, -1/zero, zero/zero, math.Copysign(0, -1), float32(1e39*float64_0/float64_0))
+	fmt.Println(math.MaxFloat64, math.SmallestNonzeroFloat64, float32(math.MaxFloat32), math.Pi)
 }
 
 func main() {
@@ -684,5 +811,4 @@ func main() {
 	b4()
 	b5()
 	b6()
-	fault("slice", 0)
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -458,9 +544,87 @@ func fault(kind string, k int) {
 
 func b1() {
 	fmt.Println("== b1")
+	var s []string
+	fmt.Println(s == nil, len(s), cap(s))
+	for i := range 29 {
+		s = append(s, strconv.Itoa(i))
+		if i%7 == 0 {
+			fmt.Println(len(s), cap(s))
+		}
+	}
+	fmt.Println(s, len(s), cap(s))
+	if len(s) >= 12 {
+		t := s[5:10]
+		u := s[5:10:11]
+		fmt.Println(len(t), cap(t) == len(s)-5, len(u), cap(u))
+		u = append(u, strconv.Itoa(99))
+		u = append(u, strconv.Itoa(50))
+		n := copy(t, s[1:])
+		fmt.Println(n, len(u), cap(u) >= len(u))
+	}
+	m := make([]string, 1, 10)
+	m = append(m, s...)
+	fmt.Println(len(m), cap(m))
+	m2 := slices.Clone(m)
+	fmt.Println(len(m2), slices.Equal(m, m2) || len(m) == 0)
+	var arr [1]int
+	arr2 := arr
+	arr2[0] = 6
+	fmt.Println(arr, arr2, arr == arr2, len(arr))
+	pa := &arr2
+	for i := range pa {
+		pa[i] += i * 2
+	}
+	fmt.Println(*pa)
+	grid := [][]int{}
+	for i := range 6 {
+		row := make([]int, i+1)
+		for j := range row {
+			row[j] = i*j - 1
+		}
+		grid = append(grid, row)
+	}
+	fmt.Println(grid)
+	clear(m)
+	fmt.Println(len(m), slices.Index(s, strconv.Itoa(3)), slices.Contains(s, strconv.Itoa(5)))
+}
+
+func b2() {
+	fmt.Println("== b2")
+	xs := []int{-5, 12, -14, -13}
+	ys := slices.Clone(xs)
+	sort.Ints(ys)
+	fmt.Println(ys, sort.IntsAreSorted(ys), sort.SearchInts(ys, 5))
+	sort.Sort(sort.Reverse(sort.IntSlice(xs)))
+	fmt.Println(xs)
+	people := []rec{}
+	for i, v := range ys {
+		people = append(people, rec{id: v % 1, name: string(rune('a' + i%26))})
+	}
+	sort.SliceStable(people, func(i, j int) bool { return people[i].id < people[j].id })
+	for _, p := range people {
+		fmt.Print(p.id, p.name, " ")
+	}
+	fmt.Println()
+	slices.SortFunc(people, func(a, b rec) int { return strings.Compare(b.name, a.name) })
+	fmt.Println(len(people))
+	words := strings.Fields("Beta gamma")
+	sort.Strings(words)
+	fmt.Println(words, slices.Max(append(words, "")))
+	idx, found := slices.BinarySearch(ys, 0)
+	fmt.Println(idx, found)
+}
+
+func b3() {
+	fmt.Println("== b3")
 	var shapes []shape
 	shapes = append(shapes, named{"n0", square(9)})
-	shapes = append(shapes, square(3))
+	shapes = append(shapes, &rect{w: 1, h: 3})
+	shapes = append(shapes, named{"n2", square(6)})
+	shapes = append(shapes, circle{r: 4})
+	shapes = append(shapes, named{"n4", square(3)})
+	shapes = append(shapes, &rect{w: 3, h: 6})
+	shapes = append(shapes, circle{r: 2})
 	for i, sh := range shapes {
 		fmt.Printf("%d %T %.2f %v %s\n", i, sh, sh.area(), sh, sh.name())
 		switch v := sh.(type) {
@@ -482,11 +646,11 @@ func b1() {
 	var e any = shapes[0]
 	_, isC := e.(circle)
 	fmt.Println(isC, e != nil, e == shapes[0])
-	var vals []any = []any{3, "s", 0, nil, []int{1}, pt{1, 2}, &pt{3, 4}, int8(-3), 2.5, errors.New("boom"), true}
+	var vals []any = []any{6, "s", 0, nil, []int{1}, pt{1, 2}, &pt{3, 4}, int8(-3), 2.5, errors.New("boom"), true}
 	for _, v := range vals {
 		fmt.Println(describe(v))
 	}
-	var err error = myErr{94}
+	var err error = myErr{46}
 	fmt.Println(err)
 	var me myErr
 	fmt.Println(errors.As(fmt.Errorf("wrap: %w", err), &me), me.code)
@@ -497,209 +661,144 @@ func b1() {
 	fmt.Println(nilShape == nil, nilShape != nil)
 }
 
-func b2() {
-	fmt.Println("== b2")
-	m := map[uint64][]int{}
-	for i := range 21 {
-		m[uint64(i*i%17)] = []int{i, i * 2}
-	}
-	fmt.Println(len(m), m)
-	delete(m, uint64(3*3%17))
-	delete(m, uint64(1000*1000%17))
-	v, ok := m[uint64(2*2%17)]
-	fmt.Println(v, ok, len(m))
-	v2, ok2 := m[uint64(99*99%17)]
-	fmt.Println(v2, ok2)
-	keys := make([]uint64, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	for _, k := range keys {
-		fmt.Print(k, "=", m[k], " ")
-	}
-	fmt.Println()
-	fmt.Println(slices.Sorted(maps.Keys(m)))
-	var nm map[string]int
-	fmt.Println(nm["x"], len(nm), nm == nil)
-	counts := map[rune]int{}
-	for _, r := range "  spaced  out " {
-		counts[r]++
-	}
-	fmt.Println(counts)
-	clear(m)
-	fmt.Println(len(m))
-}
-
-func b3() {
-	fmt.Println("== b3")
-	r := rec{id: 1, name: "alpha", pos: pt{-27, 2}, tags: []string{"t1"}}
-	r2 := r
-	r2.pos.x++
-	r2.tags[0] = "shared"
-	fmt.Printf("%v\n%+v\n%v\n", r, r2, r.pos == r2.pos)
-	p := &r
-	p.bump(8)
-	p.pos.move(5, 5)
-	fmt.Println(r.id, r.pos, r.pos.dist())
-	e := emb{pt: pt{0, 7}, label: "e"}
-	e.move(1, 1)
-	fmt.Println(e.x, e.y, e.dist(), e)
-	var np *pt
-	fmt.Println(np == nil, np.safe())
-	pp := &p
-	(*pp).id = 199
-	fmt.Println(r.id, (**pp).name)
-	list := []*rec{}
-	for i := range 6 {
-		list = append(list, &rec{id: i, name: strconv.Itoa(i)})
-	}
-	for _, x := range list {
-		x.bump(x.id)
-	}
-	for _, x := range list {
-		fmt.Print(x.id, " ")
-	}
-	fmt.Println()
-	anon := struct {
-		a int
-		b string
-	}{7, "anon"}
-	fmt.Printf("%v %+v %T\n", anon, anon, anon)
-	var ll *node
-	for i := range 1 {
-		ll = &node{val: i * 3, next: ll}
-	}
-	for n := ll; n != nil; n = n.next {
-		fmt.Print(n.val, " ")
-	}
-	fmt.Println()
-}
-
 func b4() {
 	fmt.Println("== b4")
-	jobs := make(chan int, 2)
-	results := make([]int, 2)
-	var wg sync.WaitGroup
-	for range 4 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				results[j] = j * j * 2
+outer:
+	for i := range 3 {
+		for j := range 6 {
+			if j == 3 {
+				continue outer
 			}
-		}()
-	}
-	for i := range 2 {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	fmt.Println(results)
-	ch := make(chan string)
-	done := make(chan bool)
-	go func() {
-		for v := range ch {
-			fmt.Println("got", v)
+			if i*j > 3 {
+				break outer
+			}
+			fmt.Print(i, j, " ")
 		}
-		done <- true
-	}()
-	for i := range 4 {
-		ch <- strings.Repeat("*", i)
-	}
-	close(ch)
-	<-done
-	var mu sync.Mutex
-	total := 0
-	var wg2 sync.WaitGroup
-	for i := range 28 {
-		wg2.Add(1)
-		go func(k int) {
-			defer wg2.Done()
-			mu.Lock()
-			total += k
-			mu.Unlock()
-		}(i)
-	}
-	wg2.Wait()
-	fmt.Println("total", total)
-	buf := make(chan int, 5)
-	buf <- 1
-	fmt.Println(len(buf), cap(buf))
-	select {
-	case v := <-buf:
-		fmt.Println("recv", v)
-	default:
-		fmt.Println("empty")
-	}
-	select {
-	case v := <-buf:
-		fmt.Println("recv", v)
-	default:
-		fmt.Println("empty")
-	}
-	close(buf)
-	v, ok := <-buf
-	fmt.Println(v, ok)
-	pipe := gen(3)
-	sq := square2(pipe)
-	for v := range sq {
-		fmt.Print(v, " ")
 	}
 	fmt.Println()
-	var once sync.Once
-	for range 3 {
-		once.Do(func() { fmt.Println("once") })
+	switch x := 4; x {
+	case 0:
+		fmt.Println("zero")
+		fallthrough
+	case 1, 2:
+		fmt.Println("small", x)
+	case 3:
+		fmt.Println("three")
+		fallthrough
+	default:
+		fmt.Println("default", x)
 	}
+	switch x := -1; x {
+	case 0:
+		fmt.Println("zero")
+		fallthrough
+	case 1, 2:
+		fmt.Println("small", x)
+	case 3:
+		fmt.Println("three")
+		fallthrough
+	default:
+		fmt.Println("default", x)
+	}
+	switch x := 5; x {
+	case 0:
+		fmt.Println("zero")
+		fallthrough
+	case 1, 2:
+		fmt.Println("small", x)
+	case 3:
+		fmt.Println("three")
+		fallthrough
+	default:
+		fmt.Println("default", x)
+	}
+	switch y := 12; {
+	case y < 0:
+		fmt.Println("neg")
+	case y > 10:
+		fmt.Println("big")
+	default:
+		fmt.Println("mid")
+	}
+	switch "alpha" {
+	case "alpha", "GoLang":
+		fmt.Println("known")
+	case "":
+		fmt.Println("empty")
+	default:
+		fmt.Println("unknown")
+	}
+	k := 0
+loop:
+	if k < 2 {
+		k += 2
+		goto loop
+	}
+	fmt.Println("k", k)
+	n := 29
+	steps := 0
+	for n != 1 && steps < 200 {
+		if n%2 == 0 {
+			n /= 2
+		} else {
+			n = 3*n + 1
+		}
+		steps++
+	}
+	fmt.Println("collatz", steps)
+	for i, j := 0, 9; i < j; i, j = i+1, j-1 {
+		fmt.Print(i*j, " ")
+	}
+	fmt.Println()
 }
 
 func b5() {
 	fmt.Println("== b5")
-	int8_0, int8_1, int8_2 := int8(0), int8(-97), int8(85)
-	int16_0, int16_1, int16_2 := int16(-4831), int16(-22603), int16(-32768)
-	int32_0, int32_1, int32_2 := int32(-373469314), int32(65535), int32(0)
-	int64_0, int64_1, int64_2 := int64(1024), int64(16777215), int64(33554432)
-	int_0, int_1, int_2 := int(9223372036854775807), int(-844), int(6401889316044849345)
-	uint8_0, uint8_1, uint8_2 := uint8(0), uint8(0), uint8(0)
-	uint16_0, uint16_1, uint16_2 := uint16(65535), uint16(15), uint16(65535)
-	uint32_0, uint32_1, uint32_2 := uint32(3017843736), uint32(0), uint32(9)
-	uint64_0, uint64_1, uint64_2 := uint64(9075752213869297585), uint64(128), uint64(2305843009213693951)
-	uint_0, uint_1, uint_2 := uint(0), uint(2097151), uint(15298575267620191627)
-	uintptr_0, uintptr_1, uintptr_2 := uintptr(63231622396628632), uintptr(1736729598992038960), uintptr(4294967296)
-	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	fmt.Println(bits.Reverse32(uint32_1))
-	fmt.Println(bits.OnesCount16(uint16_0))
-	fmt.Println(bits.TrailingZeros64(uint64_2))
-	fmt.Println(bits.TrailingZeros32(uint32_2))
-	fmt.Println(bits.Reverse32(uint32_2))
-	fmt.Println(bits.Reverse32(uint32_0))
-	hi, lo := bits.Mul64(uint64_2, uint64_1)
-	fmt.Println(hi, lo)
-	sum, carry := bits.Add64(uint64_2, uint64_1, uint64(int_2&1))
-	fmt.Println(sum, carry)
-	diff, borrow := bits.Sub64(uint64_2, uint64_1, 1)
-	fmt.Println(diff, borrow)
-	if hi < uint64_1 {
-		q, r := bits.Div64(hi, lo, uint64_1)
-		fmt.Println(q, r)
-	}
-	fmt.Println(int64_2 * int64_1 / nz(int64_1), uint32_2 * 0x9e3779b9 >> 16, int32_2 >> 31, int8_1 >> 7)
+	const k0 = (-36 / 64)
+	fmt.Println(k0, int8(k0 & 0x7f), uint16(k0 & 0xffff), float64(k0), k0 / 7, k0 % -3)
+	const k1 = (((786 % 19) * -87385) % 29)
+	fmt.Println(k1, int8(k1 & 0x7f), uint16(k1 & 0xffff), float64(k1), k1 / 7, k1 % -3)
+	const k2 = ((-417 + -587826) + 39)
+	fmt.Println(k2, int8(k2 & 0x7f), uint16(k2 & 0xffff), float64(k2), k2 / 7, k2 % -3)
+	const k3 = (-771 >> 10)
+	fmt.Println(k3, int8(k3 & 0x7f), uint16(k3 & 0xffff), float64(k3), k3 / 7, k3 % -3)
+	const f0 = ((((3 + -873.245) * -2.5) / -437.845) + 0.3333333333333333)
+	fmt.Println(f0, f0 == f0*1.0, f0 > 1, f0*0.5)
+	const third = 1.0 / 3
+	fmt.Println(third*3 == 1, 0.1+0.2 == 0.3, third)
+	const huge = 1 << 100
+	fmt.Println(huge >> 98, huge / (1 << 90), float64(huge))
+	type weekday int
+	const (
+		sun weekday = iota * 4
+		mon
+		tue
+		_
+		thu
+	)
+	fmt.Println(sun, mon, tue, thu)
+	const (
+		kb = 1 << (10 * (iota + 1))
+		mb
+		gb
+	)
+	fmt.Println(kb, mb, gb, 'a'+1, string(rune('a'+10)))
 }
 
 func b6() {
 	fmt.Println("== b6")
-	s := make([]int, 0, 8)
-	for i := range 4 {
+	s := make([]int, 0, 9)
+	for i := range 5 {
 		s = append(s, i*i)
 	}
 	s = append(s[:1], s[2:]...)
 	fmt.Println(s, len(s))
 	copy(s[1:], s)
 	fmt.Println(s)
-	t := append(s[:2:2], 8)
+	t := append(s[:2:2], 9)
 	t[0] = -1
 	fmt.Println(s[0], t)
-	b := make([]byte, 1)
+	b := make([]byte, 10)
 	k := copy(b, "héllo wörld")
 	fmt.Println(k, b, string(b))
 	str := string(b)
@@ -715,7 +814,7 @@ func b6() {
 	g2[1][2].tag = "x"
 	fmt.Println(grid == g2, grid[1][2], g2[1][2])
 	var fs []func() int
-	for i := 0; i < 8; i++ {
+	for i := 0; i < 1; i++ {
 		fs = append(fs, func() int { return i })
 		i++
 	}
@@ -723,11 +822,11 @@ func b6() {
 		fmt.Print(f(), " ")
 	}
 	fmt.Println()
-	var sh shape = &rect{5, 9}
+	var sh shape = &rect{5, 1}
 	area := sh.area
 	sh.(*rect).w = 10
 	fmt.Println(area(), sh)
-	p := pt{2, 2}
+	p := pt{9, 2}
 	dist := p.dist
 	p.x = 100
 	fmt.Println(dist(), p.dist())
@@ -744,7 +843,7 @@ func b6() {
 	fmt.Printf("%v %v %v %d %+v\n", np, ns, nm, []byte("AB"), &pt{1, 2})
 	fmt.Println(strings.ToUpper("ßǅﬁ straße"), strings.ToLower("ǅİ"), strings.Title("ǆemal"))
 	ch1, ch2 := make(chan int, 1), make(chan int, 1)
-	ch2 <- 5
+	ch1 <- 9
 	select {
 	case v := <-ch1:
 		fmt.Println("ch1", v)
@@ -760,5 +859,4 @@ func main() {
 	b4()
 	b5()
 	b6()
-	fault("makeslice", 1)
 }

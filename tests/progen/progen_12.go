@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -458,167 +544,123 @@ func fault(kind string, k int) {
 
 func b1() {
 	fmt.Println("== b1")
-	float32_0, float32_1, float32_2 := hide(float32(1e30)), float32(51e7), hide(float32(21e-9))
-	float64_0, float64_1, float64_2 := hide(float64(131.500)), float64(0.3333333333333333), hide(float64(0.1))
-	int64_0, int64_1, int64_2 := int64(86259), int64(-19), int64(-3)
-	use(float32_0, float32_1, float32_2, float64_0, float64_1, float64_2, int64_0, int64_1, int64_2)
-	fmt.Println("0", (((float64_0 / float64(int64_1)) + float64(int64_1)) / ((float64_0 / float64(3)) - math.Ceil((float64_2)))))
-	fmt.Println("1", math.Sqrt(math.Abs(((float64(int64_0) - float64_0) * (float64(int64_2) / float64_1)))))
-	fmt.Println("2", (math.Floor(((-float64(1e30)))) + (-(float64(1e-7) - float64_2))))
-	fmt.Println("3", ((-(float32_1 + float32(int64_2))) + ((float32_2 * float32(int64_0)) * (float32_2 / float32(0.1)))) < float32(int64_1), math.IsNaN(float64(((-(float32_1 + float32(int64_2))) + ((float32_2 * float32(int64_0)) * (float32_2 / float32(0.1)))))), math.IsInf(float64(((-(float32_1 + float32(int64_2))) + ((float32_2 * float32(int64_0)) * (float32_2 / float32(0.1))))), 0))
-	fmt.Println("4", f2i(float64((float64_1 / math.Mod((-float64_2), (float64_2 - float64(0.1)))))))
-	fmt.Println("5", (float32(int64_1) / (float32_0 + (-float32_0))))
-	fmt.Println("6", float32_2 < (float32_2 + float32(int64_0)), math.IsNaN(float64(float32_2)), math.IsInf(float64(float32_2), 0))
-	zero := float64(int64_2 - int64_2)
-	fmt.Println(1/zero, -1/zero, zero/zero, math.Copysign(0, -1), float32(1e39*float64_0/float64_0))
-	fmt.Println(math.MaxFloat64, math.SmallestNonzeroFloat64, float32(math.MaxFloat32), math.Pi)
+	fmt.Println(kind(-5), kind("s"), kind(pt{1, 2}), kind(&pt{}), kind(int8(3)), kind([]int{}))
+	fmt.Println(showAll([]square{2, 9}), showAll([]*rect{{1, 3}}))
+	adder := makeAdder[float64](4.5)
+	iadder := makeAdder[uint8](78)
+	fmt.Println(adder(1), iadder(250), iadder(3))
+	ps := mapSlice([]pt{{1, 2}, {3, 7}}, func(p pt) *pt { return &p })
+	fmt.Println(len(ps), ps[1].y, *ps[0])
+	res := make(chan string)
+	go func() {
+		defer func() {
+			r := recover()
+			if re, ok := r.(runtime.Error); ok {
+				res <- "runtime.Error: " + re.Error()
+			} else {
+				res <- fmt.Sprint("other: ", r)
+			}
+		}()
+		fault("negshift", 2)
+	}()
+	fmt.Println(<-res)
+	q, err := safeDiv(-1, 0)
+	fmt.Println(recover(), q, err)
+	for i := range 0 {
+		switch {
+		case i%2 == 0:
+			if i > 2 {
+				break
+			}
+			fmt.Print("even", i, " ")
+		default:
+			fmt.Print("odd", i, " ")
+		}
+	}
+	fmt.Println()
 }
 
 func b2() {
 	fmt.Println("== b2")
-	int8_0, int8_1, int8_2 := int8(0), int8(-128), int8(127)
-	int16_0, int16_1, int16_2 := int16(-10038), int16(2), int16(-32768)
-	int32_0, int32_1, int32_2 := int32(-864047511), int32(-591518877), int32(-1857001466)
-	int64_0, int64_1, int64_2 := int64(9223372036854775807), int64(-9223372036854775808), int64(255)
-	int_0, int_1, int_2 := int(8191), int(-6478002132610552379), int(9223372036854775807)
-	uint8_0, uint8_1, uint8_2 := uint8(0), uint8(0), uint8(1)
-	uint16_0, uint16_1, uint16_2 := uint16(4), uint16(0), uint16(20433)
-	uint32_0, uint32_1, uint32_2 := uint32(0), uint32(912878609), uint32(128)
-	uint64_0, uint64_1, uint64_2 := uint64(4130530587746753515), uint64(3380281350321215007), uint64(17080920630409417620)
-	uint_0, uint_1, uint_2 := uint(18446744073709551615), uint(35184372088831), uint(2147483647)
-	uintptr_0, uintptr_1, uintptr_2 := uintptr(18446744073709551615), uintptr(18446744073709551615), uintptr(6213861647307569878)
-	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	fmt.Println(bits.OnesCount16(uint16_1))
-	fmt.Println(bits.RotateLeft8(uint8_0, int(int8_0)))
-	fmt.Println(bits.TrailingZeros64(uint64_2))
-	fmt.Println(bits.Len8(uint8_0))
-	fmt.Println(bits.Reverse32(uint32_1))
-	fmt.Println(bits.TrailingZeros32(uint32_1))
-	fmt.Println(bits.ReverseBytes16(uint16_2))
-	fmt.Println(bits.Len(uint_1))
-	hi, lo := bits.Mul64(uint64_0, uint64_1)
-	fmt.Println(hi, lo)
-	sum, carry := bits.Add64(uint64_0, uint64_1, uint64(int_0&1))
-	fmt.Println(sum, carry)
-	diff, borrow := bits.Sub64(uint64_0, uint64_1, 1)
-	fmt.Println(diff, borrow)
-	if hi < uint64_1 {
-		q, r := bits.Div64(hi, lo, uint64_1)
-		fmt.Println(q, r)
+	jobs := make(chan int, 7)
+	results := make([]int, 7)
+	var wg sync.WaitGroup
+	for range 1 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				results[j] = j * j * 4
+			}
+		}()
 	}
-	fmt.Println(int64_0 * int64_1 / nz(int64_1), uint32_0 * 0x9e3779b9 >> 16, int32_0 >> 31, int8_1 >> 7)
-}
-
-func call3(p0 *int, p1 string, p2 float64, p3 *int, p4 string, p5 bool, p6 float32, p7 sB, p8 uint32, p9 float64, p10 bool) (uint32, bool, string, float64) {
-	fmt.Println("call3", *p0, p1, p2, *p3, p4, p5, p6, p7, p8, p9, p10)
-	return p8 * 2 + 1, !p10, p1 + "!", p9 * 2 + 1
-}
-
-func (r *rec) call3m(p0 *int, p1 string, p2 float64, p3 *int, p4 string, p5 bool, p6 float32, p7 sB, p8 uint32, p9 float64, p10 bool) (uint32, bool, string, float64) {
-	r.id++
-	return call3(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10)
+	for i := range 7 {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	fmt.Println(results)
+	ch := make(chan string)
+	done := make(chan bool)
+	go func() {
+		for v := range ch {
+			fmt.Println("got", v)
+		}
+		done <- true
+	}()
+	for i := range 1 {
+		ch <- strings.Repeat("*", i)
+	}
+	close(ch)
+	<-done
+	var mu sync.Mutex
+	total := 0
+	var wg2 sync.WaitGroup
+	for i := range 2 {
+		wg2.Add(1)
+		go func(k int) {
+			defer wg2.Done()
+			mu.Lock()
+			total += k
+			mu.Unlock()
+		}(i)
+	}
+	wg2.Wait()
+	fmt.Println("total", total)
+	buf := make(chan int, 3)
+	buf <- 1
+	fmt.Println(len(buf), cap(buf))
+	select {
+	case v := <-buf:
+		fmt.Println("recv", v)
+	default:
+		fmt.Println("empty")
+	}
+	select {
+	case v := <-buf:
+		fmt.Println("recv", v)
+	default:
+		fmt.Println("empty")
+	}
+	close(buf)
+	v, ok := <-buf
+	fmt.Println(v, ok)
+	pipe := gen(2)
+	sq := square2(pipe)
+	for v := range sq {
+		fmt.Print(v, " ")
+	}
+	fmt.Println()
+	var once sync.Once
+	for range 3 {
+		once.Do(func() { fmt.Println("once") })
+	}
 }
 
 func b3() {
 	fmt.Println("== b3")
-	a0 := func() *int { v := 6; return &v }()
-	a1 := ""
-	a2 := float64(0.1)
-	a3 := func() *int { v := -10; return &v }()
-	a4 := "alpha"
-	a5 := true
-	a6 := float32(1e-7)
-	a7 := sB{0.3333333333333333, 1e30}
-	a8 := uint32(0)
-	a9 := float64(3)
-	a10 := true
-	r0, r1, r2, r3 := call3(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10)
-	fmt.Println(r0, r1, r2, r3)
-	f := call3
-	defer f(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10)
-	var rv rec
-	m := rv.call3m
-	r0, r1, r2, r3 = m(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10)
-	fmt.Println(rv.id, r0, r1, r2, r3)
-	done := make(chan bool)
-	go func() {
-		call3(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10)
-		done <- true
-	}()
-	<-done
-}
-
-func b4() {
-	fmt.Println("== b4")
-	s := make([]int, 0, 2)
-	for i := range 6 {
-		s = append(s, i*i)
-	}
-	s = append(s[:1], s[2:]...)
-	fmt.Println(s, len(s))
-	copy(s[1:], s)
-	fmt.Println(s)
-	t := append(s[:2:2], 4)
-	t[0] = -1
-	fmt.Println(s[0], t)
-	b := make([]byte, 12)
-	k := copy(b, "héllo wörld")
-	fmt.Println(k, b, string(b))
-	str := string(b)
-	b[0] = 'X'
-	fmt.Printf("%q %s %x % X\n", str, b, b, b)
-	type cell struct {
-		v   [3]int
-		tag string
-	}
-	var grid [2][3]cell
-	grid[1][2].v[1] = 3
-	g2 := grid
-	g2[1][2].tag = "x"
-	fmt.Println(grid == g2, grid[1][2], g2[1][2])
-	var fs []func() int
-	for i := 0; i < 2; i++ {
-		fs = append(fs, func() int { return i })
-		i++
-	}
-	for _, f := range fs {
-		fmt.Print(f(), " ")
-	}
-	fmt.Println()
-	var sh shape = &rect{3, 7}
-	area := sh.area
-	sh.(*rect).w = 10
-	fmt.Println(area(), sh)
-	p := pt{5, 2}
-	dist := p.dist
-	p.x = 100
-	fmt.Println(dist(), p.dist())
-	type wrap struct {
-		*pt
-		n int
-	}
-	w := wrap{&pt{1, 2}, 3}
-	w.move(1, 1)
-	fmt.Printf("%v %+v\n", *w.pt, w.n)
-	var np *pt
-	var ns []int
-	var nm map[string]bool
-	fmt.Printf("%v %v %v %d %+v\n", np, ns, nm, []byte("AB"), &pt{1, 2})
-	fmt.Println(strings.ToUpper("ßǅﬁ straße"), strings.ToLower("ǅİ"), strings.Title("ǆemal"))
-	ch1, ch2 := make(chan int, 1), make(chan int, 1)
-	ch2 <- 7
-	select {
-	case v := <-ch1:
-		fmt.Println("ch1", v)
-	case v := <-ch2:
-		fmt.Println("ch2", v)
-	}
-}
-
-func b5() {
-	fmt.Println("== b5")
 	m := map[string]string{}
-	for i := range 4 {
+	for i := range 9 {
 		m[strconv.Itoa(i*7%13)] = fmt.Sprint("v", i)
 	}
 	fmt.Println(len(m), m)
@@ -641,7 +683,7 @@ func b5() {
 	var nm map[string]int
 	fmt.Println(nm["x"], len(nm), nm == nil)
 	counts := map[rune]int{}
-	for _, r := range "ümlaut" {
+	for _, r := range "Beta gamma" {
 		counts[r]++
 	}
 	fmt.Println(counts)
@@ -649,15 +691,221 @@ func b5() {
 	fmt.Println(len(m))
 }
 
+func b4() {
+	fmt.Println("== b4")
+	a, b := "Beta gamma", "x,y,,z"
+	c := a + "|" + b
+	fmt.Println(c, len(c), a < b, a == b, strings.Compare(a, b))
+	fmt.Printf("%q\n", strings.Split(c, ","))
+	fmt.Printf("%q\n", strings.ReplaceAll(c, "a", "<A>"))
+	fmt.Printf("%q\n", strings.LastIndex(c, "a"))
+	fmt.Printf("%q\n", strings.Index(c, "a"))
+	fmt.Printf("%q\n", strings.Join([]string{a, b, a}, "-"))
+	fmt.Printf("%q\n", strings.Repeat(a, 3))
+	fmt.Printf("%q\n", strings.Join([]string{a, b, a}, "-"))
+	fmt.Printf("%q\n", strings.ToLower(c))
+	fmt.Printf("%q\n", strconv.Quote(c))
+	for i, r := range c {
+		if i%4 == 0 {
+			fmt.Print(i, ":", string(r), " ")
+		}
+	}
+	fmt.Println()
+	if len(c) > 4 {
+		fmt.Println(c[1:len(c)-1], c[2], c[:2])
+	}
+	var sb strings.Builder
+	for i := range 2 {
+		fmt.Fprintf(&sb, "%d:%s;", i, a)
+		sb.WriteByte('.')
+		sb.WriteRune('é')
+	}
+	fmt.Println(sb.String(), sb.Len())
+	bs := []byte(c)
+	for i := range bs {
+		bs[i] ^= 3
+	}
+	fmt.Println(bs, string(bs) == c)
+}
+
+func call5(p0 bool, p1 int16, p2 float32, p3 uint8, p4 float64, p5 bool, p6 *int, p7 float64) (*int, bool) {
+	fmt.Println("call5", p0, p1, p2, p3, p4, p5, *p6, p7)
+	return func() *int { *p6++; return p6 }(), !p5
+}
+
+func (r *rec) call5m(p0 bool, p1 int16, p2 float32, p3 uint8, p4 float64, p5 bool, p6 *int, p7 float64) (*int, bool) {
+	r.id++
+	return call5(p0, p1, p2, p3, p4, p5, p6, p7)
+}
+
+func b5() {
+	fmt.Println("== b5")
+	a0 := false
+	a1 := int16(15803)
+	a2 := float32(1e30)
+	a3 := uint8(2)
+	a4 := float64(686.326)
+	a5 := false
+	a6 := func() *int { v := -81; return &v }()
+	a7 := float64(42e9)
+	r0, r1 := call5(a0, a1, a2, a3, a4, a5, a6, a7)
+	fmt.Println(*r0, r1)
+	f := call5
+	defer f(a0, a1, a2, a3, a4, a5, a6, a7)
+	var rv rec
+	m := rv.call5m
+	r0, r1 = m(a0, a1, a2, a3, a4, a5, a6, a7)
+	fmt.Println(rv.id, *r0, r1)
+	done := make(chan bool)
+	go func() {
+		call5(a0, a1, a2, a3, a4, a5, a6, a7)
+		done <- true
+	}()
+	<-done
+}
+
 func b6() {
 	fmt.Println("== b6")
-	for i := range 2 {
+	nan := math.NaN()
+	negz := math.Copysign(0, -1)
+	type fs struct {
+		a float64
+		b int
+	}
+	fmt.Println(fs{nan, 1} == fs{nan, 1}, fs{negz, 1} == fs{0, 1}, [2]float64{nan} == [2]float64{nan})
+	var i1, i2 any = nan, nan
+	var i3, i4 any = negz, 0.0
+	fmt.Println(i1 == i2, i3 == i4, i1 != i2)
+	m := map[float64]int{}
+	for i := range 1 {
+		m[nan] = i
+		m[negz] += i
+		m[0] += 1
+	}
+	vals := slices.Sorted(maps.Values(m))
+	fmt.Println(len(m), m[0], vals)
+	delete(m, nan)
+	fmt.Println(len(m))
+	clear(m)
+	fmt.Println(len(m))
+	c1, c2 := hide(complex(1e-7, -2.5)), complex(1e30, 1e30)
+	fmt.Println(c1+c2, c1-c2, c1*c2, c1/c2, real(c1), imag(c2), c1 == c2)
+	fmt.Printf("%v %.2f %g\n", c1/complex(0, 0), c2, complex64(c1))
+	var c64 complex64 = complex64(c2)
+	fmt.Println(c64*c64, c64/complex64(c1), -c64)
+	mc := map[complex128]bool{c1: true, complex(nan, 0): true}
+	fmt.Println(len(mc), mc[c1], mc[complex(nan, 0)])
+}
+
+func b7() {
+	fmt.Println("== b7")
+	const k0 = ((177 / 92) * -868236)
+	fmt.Println(k0, int8(k0 & 0x7f), uint16(k0 & 0xffff), float64(k0), k0 / 7, k0 % -3)
+	const k1 = ((-973 << 32) - 1152921504606846976)
+	fmt.Println(k1, int8(k1 & 0x7f), uint16(k1 & 0xffff), float64(k1), k1 / 7, k1 % -3)
+	const k2 = (((((-144 * -700179) << 30) + -89068) - 4503599627370496) / -501694)
+	fmt.Println(k2, int8(k2 & 0x7f), uint16(k2 & 0xffff), float64(k2), k2 / 7, k2 % -3)
+	const k3 = ((12 * 256) - 89)
+	fmt.Println(k3, int8(k3 & 0x7f), uint16(k3 & 0xffff), float64(k3), k3 / 7, k3 % -3)
+	const f0 = (((74e-14 + -2.5) / -2.5) / -2.5)
+	fmt.Println(f0, f0 == f0*1.0, f0 > 1, f0*0.5)
+	const f1 = ((((0.3333333333333333 - 81e-28) + 0.3333333333333333) * 920.822) / -430.560)
+	fmt.Println(f1, f1 == f1*1.0, f1 > 1, f1*0.5)
+	const f2 = ((1e30 / 1e30) * 0.1)
+	fmt.Println(f2, f2 == f2*1.0, f2 > 1, f2*0.5)
+	const third = 1.0 / 3
+	fmt.Println(third*3 == 1, 0.1+0.2 == 0.3, third)
+	const huge = 1 << 100
+	fmt.Println(huge >> 98, huge / (1 << 90), float64(huge))
+	type weekday int
+	const (
+		sun weekday = iota * 4
+		mon
+		tue
+		_
+		thu
+	)
+	fmt.Println(sun, mon, tue, thu)
+	const (
+		kb = 1 << (10 * (iota + 1))
+		mb
+		gb
+	)
+	fmt.Println(kb, mb, gb, 'a'+1, string(rune('a'+15)))
+}
+
+func b8() {
+	fmt.Println("== b8")
+	find := func(limit int) (int, string) {
+		for v := range countTo(4) {
+			if v >= limit {
+				return v, "found"
+			}
+		}
+		return -1, "none"
+	}
+	fmt.Println(find(0))
+	fmt.Println(find(72))
+outer:
+	for i, a := range enumerate([]string{"p", "q", "r", "s"}) {
+		for v := range countTo(5) {
+			if v == 40 {
+				continue outer
+			}
+			if i*v > 55 {
+				break outer
+			}
+			fmt.Print(a, v, " ")
+		}
+	}
+	fmt.Println()
+	func() {
+		for v := range countTo(1) {
+			defer fmt.Println("deferred in range-over-func", v)
+		}
+		fmt.Println("loop done")
+	}()
+	fmt.Println(try(func() {
+		for v := range countTo(5) {
+			if v == 00 {
+				panic(fmt.Sprint("in body ", v))
+			}
+		}
+	}))
+	k := 0
+	for v := range countTo(8) {
+		if v > 80 {
+			goto after
+		}
+		k += v
+	}
+after:
+	fmt.Println("k", k)
+	next, stopPull := iter.Pull(iter.Seq[int](countTo(0)))
+	for range 5 {
+		v, ok := next()
+		fmt.Print(v, ok, " ")
+	}
+	stopPull()
+	v, ok := next()
+	fmt.Println(v, ok)
+	m := map[string]int{"a": 1, "b": 8, "c": 3}
+	fmt.Println(slices.Sorted(maps.Keys(m)), slices.Collect(maps.Values(map[int]int{1: 7})))
+	for i, v := range slices.All([]string{"x", "y"}) {
+		defer func() { fmt.Println("all", i, v) }()
+	}
+}
+
+func b9() {
+	fmt.Println("== b9")
+	for i := range 1 {
 		defer fmt.Println("deferred", i)
 	}
-	fmt.Println(namedResult(4))
-	fmt.Println("recovered:", try(func() { fault("nested", 1) }))
-	fmt.Println("recovered:", try(func() { fault("struct", 3) }))
-	fmt.Println("recovered:", try(func() { fault("conv", 3) }))
+	fmt.Println(namedResult(1))
+	fmt.Println("recovered:", try(func() { fault("closed", 4) }))
+	fmt.Println("recovered:", try(func() { fault("conv", 2) }))
+	fmt.Println("recovered:", try(func() { fault("nilptr", 2) }))
+	fmt.Println("recovered:", try(func() { fault("array", 2) }))
 	fmt.Println("nested:", try(func() {
 		defer func() {
 			r := recover()
@@ -666,224 +914,6 @@ func b6() {
 		panic("first")
 	}))
 	fmt.Println("none:", try(func() {}))
-}
-
-func b7() {
-	fmt.Println("== b7")
-	for i := range 5 {
-		fmt.Print(i, " ")
-	}
-	fmt.Println()
-	for i := range int8(3) {
-		fmt.Printf("%T%d ", i, i)
-	}
-	fmt.Println()
-	for i, r := range "\xe4\xb8" {
-		fmt.Print(i, ":", r, " ")
-	}
-	fmt.Println()
-	for v := range countTo(7) {
-		if v == 6 {
-			break
-		}
-		fmt.Print(v, " ")
-	}
-	fmt.Println()
-	for k, v := range enumerate([]string{"a", "b", "c"}) {
-		fmt.Print(k, v, " ")
-	}
-	fmt.Println()
-	arr := [...]int{4, 0, 5}
-	for i, v := range arr {
-		arr[2-i] = v * 2
-	}
-	fmt.Println(arr)
-	sl := []int{1, 2, 3}
-	for i, v := range sl {
-		if i == 0 {
-			sl = append(sl, v*10)
-		}
-		sl[len(sl)-1] += v
-	}
-	fmt.Println(sl)
-	for i := range slices.Values([]int{2, 2}) {
-		fmt.Print(i, " ")
-	}
-	for k, v := range slices.Backward([]string{"x", "y"}) {
-		fmt.Print(k, v, " ")
-	}
-	fmt.Println()
-	ch := make(chan int, 3)
-	ch <- 0
-	ch <- 2
-	close(ch)
-	for v := range ch {
-		fmt.Print(v, " ")
-	}
-	fmt.Println()
-}
-
-func b8() {
-	fmt.Println("== b8")
-	var keep []*node
-	var head *node
-	for i := range 113389 {
-		head = &node{val: i, next: head}
-		if i%2993 == 0 {
-			keep = append(keep, head)
-			head = nil
-		}
-	}
-	total := 0
-	for _, k := range keep {
-		for p := k; p != nil; p = p.next {
-			total += p.val & 0xff
-		}
-	}
-	fmt.Println(len(keep), total)
-	m := map[int]string{}
-	for i := range 25402 {
-		m[i*7] = strconv.Itoa(i)
-		if i%3 == 0 {
-			delete(m, (i/2)*7)
-		}
-	}
-	sum := 0
-	for k, v := range m {
-		if strconv.Itoa(k/7) != v {
-			fmt.Println("corrupt", k, v)
-		}
-		sum += k
-	}
-	fmt.Println(len(m), sum)
-	str := ""
-	parts := []string{}
-	for i := range 13156 {
-		str += string(rune('a' + i%26))
-		if len(str) > 50 {
-			parts = append(parts, str)
-			str = ""
-		}
-	}
-	fmt.Println(len(parts), len(str), len(strings.Join(parts, "")))
-	big := make([][]byte, 0)
-	for i := range 122 {
-		b := make([]byte, i*1461%70000+1)
-		b[len(b)-1] = byte(i)
-		big = append(big, b)
-		if len(big) > 8 {
-			big = big[1:]
-		}
-	}
-	for _, b := range big {
-		fmt.Print(len(b), ":", b[len(b)-1], " ")
-	}
-	fmt.Println()
-	var ifs []any
-	for i := range 11903 {
-		switch i % 4 {
-		case 0:
-			ifs = append(ifs, i)
-		case 1:
-			ifs = append(ifs, strconv.Itoa(i))
-		case 2:
-			ifs = append(ifs, &pt{i, i})
-		default:
-			ifs = append(ifs, []int{i})
-		}
-	}
-	runtime.GC()
-	check := 0
-	for _, v := range ifs {
-		switch x := v.(type) {
-		case int:
-			check += x
-		case string:
-			check += len(x)
-		case *pt:
-			check += x.y
-		case []int:
-			check += x[0]
-		}
-	}
-	fmt.Println(check)
-}
-
-func b9() {
-	fmt.Println("== b9")
-	jobs := make(chan int, 2)
-	results := make([]int, 2)
-	var wg sync.WaitGroup
-	for range 1 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				results[j] = j * j * 2
-			}
-		}()
-	}
-	for i := range 2 {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	fmt.Println(results)
-	ch := make(chan string)
-	done := make(chan bool)
-	go func() {
-		for v := range ch {
-			fmt.Println("got", v)
-		}
-		done <- true
-	}()
-	for i := range 1 {
-		ch <- strings.Repeat("*", i)
-	}
-	close(ch)
-	<-done
-	var mu sync.Mutex
-	total := 0
-	var wg2 sync.WaitGroup
-	for i := range 7 {
-		wg2.Add(1)
-		go func(k int) {
-			defer wg2.Done()
-			mu.Lock()
-			total += k
-			mu.Unlock()
-		}(i)
-	}
-	wg2.Wait()
-	fmt.Println("total", total)
-	buf := make(chan int, 4)
-	buf <- 1
-	fmt.Println(len(buf), cap(buf))
-	select {
-	case v := <-buf:
-		fmt.Println("recv", v)
-	default:
-		fmt.Println("empty")
-	}
-	select {
-	case v := <-buf:
-		fmt.Println("recv", v)
-	default:
-		fmt.Println("empty")
-	}
-	close(buf)
-	v, ok := <-buf
-	fmt.Println(v, ok)
-	pipe := gen(3)
-	sq := square2(pipe)
-	for v := range sq {
-		fmt.Print(v, " ")
-	}
-	fmt.Println()
-	var once sync.Once
-	for range 3 {
-		once.Do(func() { fmt.Println("once") })
-	}
 }
 
 func main() {

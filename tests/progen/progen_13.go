@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -458,183 +544,143 @@ func fault(kind string, k int) {
 
 func b1() {
 	fmt.Println("== b1")
-	int8_0, int8_1, int8_2 := hide(int8(127)), hide(int8(127)), hide(int8(0))
-	int16_0, int16_1, int16_2 := hide(int16(32767)), hide(int16(1023)), hide(int16(10041))
-	int32_0, int32_1, int32_2 := hide(int32(1678268977)), hide(int32(-304)), hide(int32(134217728))
-	int64_0, int64_1, int64_2 := hide(int64(-390134306602323254)), hide(int64(127)), hide(int64(3409149057085983421))
-	int_0, int_1, int_2 := hide(int(-9223372036854775808)), hide(int(68719476735)), hide(int(-204))
-	uint8_0, uint8_1, uint8_2 := hide(uint8(127)), hide(uint8(2)), hide(uint8(169))
-	uint16_0, uint16_1, uint16_2 := hide(uint16(63)), hide(uint16(128)), hide(uint16(1168))
-	uint32_0, uint32_1, uint32_2 := hide(uint32(4294967295)), hide(uint32(0)), hide(uint32(1023))
-	uint64_0, uint64_1, uint64_2 := hide(uint64(18381371143721575701)), hide(uint64(4398046511103)), hide(uint64(576460752303423488))
-	uint_0, uint_1, uint_2 := hide(uint(1152921504606846976)), hide(uint(0)), hide(uint(2147483647))
-	uintptr_0, uintptr_1, uintptr_2 := hide(uintptr(70368744177664)), hide(uintptr(36028797018963968)), hide(uintptr(18446744073709551615))
-	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	fmt.Println("int->int16", int16(int_0), int(int16(int_0)))
-	fmt.Println("uint->uint32", uint32(uint_2), uint(uint32(uint_2)))
-	fmt.Println("uint16->int64", int64(uint16_0), uint16(int64(uint16_0)))
-	fmt.Println(float64(uint_1), float32(uint_1), f2i(float64(uint_1)/3))
-	fmt.Println(strconv.Itoa(int(uint_1)), strconv.FormatInt(int64(uint_1), 30), strconv.FormatUint(uint64(uint_1), 6))
-	r := rune(0x1F600)
-	fmt.Println(string(r), len(string(r)), []byte(string(r)), strconv.QuoteRune(r))
-	str := "a\xffb\xc0"
-	fmt.Println([]byte(str), []rune(str), string([]rune(str)), len([]rune(str)))
-	fmt.Printf("%q %+q %x % x\n", str, str, str, str)
-	if n, err := strconv.ParseInt("99999999999999999999", 0, 64); err != nil {
-		fmt.Println("err", err)
-	} else {
-		fmt.Println("ok", n)
+outer:
+	for i := range 3 {
+		for j := range 6 {
+			if j == 2 {
+				continue outer
+			}
+			if i*j > 3 {
+				break outer
+			}
+			fmt.Print(i, j, " ")
+		}
 	}
-	if n, err := strconv.Atoi("99999999999999999999"); err != nil {
-		fmt.Println("err", err)
-	} else {
-		fmt.Println("ok", n)
+	fmt.Println()
+	switch x := -1; x {
+	case 0:
+		fmt.Println("zero")
+		fallthrough
+	case 1, 2:
+		fmt.Println("small", x)
+	case 3:
+		fmt.Println("three")
+		fallthrough
+	default:
+		fmt.Println("default", x)
 	}
-	if f, err := strconv.ParseFloat("0x1p-2", 64); err != nil {
-		fmt.Println("err", err)
-	} else {
-		fmt.Println("ok", f, strconv.FormatFloat(f, 'e', 5, 64), strconv.FormatFloat(f, 'g', -1, 32))
+	switch y := 1; {
+	case y < 0:
+		fmt.Println("neg")
+	case y > 10:
+		fmt.Println("big")
+	default:
+		fmt.Println("mid")
 	}
+	switch "a\tb\nc" {
+	case "alpha", "GoLang":
+		fmt.Println("known")
+	case "":
+		fmt.Println("empty")
+	default:
+		fmt.Println("unknown")
+	}
+	k := 0
+loop:
+	if k < 8 {
+		k += 2
+		goto loop
+	}
+	fmt.Println("k", k)
+	n := 16
+	steps := 0
+	for n != 1 && steps < 200 {
+		if n%2 == 0 {
+			n /= 2
+		} else {
+			n = 3*n + 1
+		}
+		steps++
+	}
+	fmt.Println("collatz", steps)
+	for i, j := 0, 5; i < j; i, j = i+1, j-1 {
+		fmt.Print(i*j, " ")
+	}
+	fmt.Println()
 }
 
 func b2() {
 	fmt.Println("== b2")
-	for i := range 0 {
-		defer fmt.Println("deferred", i)
+	int8_0, int8_1, int8_2 := hide(int8(69)), hide(int8(123)), hide(int8(74))
+	int16_0, int16_1, int16_2 := hide(int16(127)), hide(int16(19133)), hide(int16(-32768))
+	int32_0, int32_1, int32_2 := hide(int32(15)), hide(int32(-204)), hide(int32(32767))
+	int64_0, int64_1, int64_2 := hide(int64(-1382889730123269118)), hide(int64(-4948102681987049815)), hide(int64(18014398509481983))
+	int_0, int_1, int_2 := hide(int(128)), hide(int(-8931105537607859056)), hide(int(9223372036854775807))
+	uint8_0, uint8_1, uint8_2 := hide(uint8(0)), hide(uint8(3)), hide(uint8(21))
+	uint16_0, uint16_1, uint16_2 := hide(uint16(1023)), hide(uint16(2048)), hide(uint16(4096))
+	uint32_0, uint32_1, uint32_2 := hide(uint32(0)), hide(uint32(2147483647)), hide(uint32(16384))
+	uint64_0, uint64_1, uint64_2 := hide(uint64(36028797018963968)), hide(uint64(18446744073709551615)), hide(uint64(9))
+	uint_0, uint_1, uint_2 := hide(uint(18446744073709551615)), hide(uint(2330830846984151640)), hide(uint(140737488355328))
+	uintptr_0, uintptr_1, uintptr_2 := hide(uintptr(137438953472)), hide(uintptr(1649563544554937138)), hide(uintptr(5))
+	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
+	fmt.Println(bits.Reverse32(uint32_1))
+	fmt.Println(bits.RotateLeft8(uint8_0, int(int8_0)))
+	fmt.Println(bits.LeadingZeros16(uint16_2))
+	fmt.Println(bits.Len8(uint8_2))
+	fmt.Println(bits.Reverse32(uint32_1))
+	fmt.Println(bits.ReverseBytes16(uint16_2))
+	fmt.Println(bits.Reverse32(uint32_2))
+	hi, lo := bits.Mul64(uint64_0, uint64_2)
+	fmt.Println(hi, lo)
+	sum, carry := bits.Add64(uint64_0, uint64_2, uint64(int_0&1))
+	fmt.Println(sum, carry)
+	diff, borrow := bits.Sub64(uint64_0, uint64_2, 1)
+	fmt.Println(diff, borrow)
+	if hi < uint64_2 {
+		q, r := bits.Div64(hi, lo, uint64_2)
+		fmt.Println(q, r)
 	}
-	fmt.Println(namedResult(-4))
-	fmt.Println("recovered:", try(func() { fault("negshift", 2) }))
-	fmt.Println("recovered:", try(func() { fault("array", 4) }))
-	fmt.Println("recovered:", try(func() { fault("struct", 0) }))
-	fmt.Println("nested:", try(func() {
-		defer func() {
-			r := recover()
-			panic(fmt.Sprint("re-", r))
-		}()
-		panic("first")
-	}))
-	fmt.Println("none:", try(func() {}))
+	fmt.Println(int64_0 * int64_2 / nz(int64_2), uint32_0 * 0x9e3779b9 >> 16, int32_0 >> 31, int8_2 >> 7)
 }
 
 func b3() {
 	fmt.Println("== b3")
-	a, b := "日本語", "GoLang"
-	c := a + "|" + b
-	fmt.Println(c, len(c), a < b, a == b, strings.Compare(a, b))
-	fmt.Printf("%q\n", strings.ReplaceAll(c, "a", "<A>"))
-	fmt.Printf("%q\n", strings.SplitN(c, "a", 2))
-	fmt.Printf("%q\n", strings.Contains(c, "a"))
-	fmt.Printf("%q\n", strings.LastIndex(c, "a"))
-	fmt.Printf("%q\n", strconv.Quote(c))
-	fmt.Printf("%q\n", strings.Title(b))
-	fmt.Printf("%q\n", strings.Fields(c))
-	fmt.Printf("%q\n", strings.LastIndex(c, "a"))
-	fmt.Printf("%q\n", strings.TrimSpace(c))
-	for i, r := range c {
-		if i%4 == 0 {
-			fmt.Print(i, ":", string(r), " ")
-		}
+	xs := make([]myInt, 0)
+	for i := range 5 {
+		xs = append(xs, myInt(i*3-2))
 	}
-	fmt.Println()
-	if len(c) > 4 {
-		fmt.Println(c[1:len(c)-1], c[3], c[:1])
-	}
-	var sb strings.Builder
+	fmt.Println(sum(xs), gmax(xs...), mapSlice(xs, func(v myInt) string { return fmt.Sprint(v) }))
+	fmt.Println(filter(xs, func(v myInt) bool { return v > myInt(3) }))
+	fmt.Println(reduce(xs, 1, func(a int, v myInt) int { return a*1 + int(v) }))
+	st := &stack[string]{}
 	for i := range 2 {
-		fmt.Fprintf(&sb, "%d:%s;", i, a)
-		sb.WriteByte('.')
-		sb.WriteRune('é')
+		st.push(strconv.Itoa(i))
 	}
-	fmt.Println(sb.String(), sb.Len())
-	bs := []byte(c)
-	for i := range bs {
-		bs[i] ^= 1
+	for {
+		v, ok := st.pop()
+		if !ok {
+			break
+		}
+		fmt.Print(v, " ")
 	}
-	fmt.Println(bs, string(bs) == c)
+	fmt.Println(st.len())
+	p := pair[string, myInt]{"k", myInt(5)}
+	fmt.Printf("%v %+v %T\n", p, p.swap(), p)
+	fmt.Println(keysSorted(map[string]int{"z": 1, "a": 2, "m": 3}))
+	fmt.Println(gmin(3, 2), gmin("b", "a"), gmin(2.5, -2.0))
+	fmt.Println(min(-5, 0, -1), max("x", "yz"), min(1.5, 2))
 }
 
 func b4() {
 	fmt.Println("== b4")
-	jobs := make(chan int, 1)
-	results := make([]int, 1)
-	var wg sync.WaitGroup
-	for range 4 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				results[j] = j * j * 2
-			}
-		}()
-	}
-	for i := range 1 {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	fmt.Println(results)
-	ch := make(chan string)
-	done := make(chan bool)
-	go func() {
-		for v := range ch {
-			fmt.Println("got", v)
-		}
-		done <- true
-	}()
-	for i := range 5 {
-		ch <- strings.Repeat("*", i)
-	}
-	close(ch)
-	<-done
-	var mu sync.Mutex
-	total := 0
-	var wg2 sync.WaitGroup
-	for i := range 11 {
-		wg2.Add(1)
-		go func(k int) {
-			defer wg2.Done()
-			mu.Lock()
-			total += k
-			mu.Unlock()
-		}(i)
-	}
-	wg2.Wait()
-	fmt.Println("total", total)
-	buf := make(chan int, 3)
-	buf <- 1
-	fmt.Println(len(buf), cap(buf))
-	select {
-	case v := <-buf:
-		fmt.Println("recv", v)
-	default:
-		fmt.Println("empty")
-	}
-	select {
-	case v := <-buf:
-		fmt.Println("recv", v)
-	default:
-		fmt.Println("empty")
-	}
-	close(buf)
-	v, ok := <-buf
-	fmt.Println(v, ok)
-	pipe := gen(6)
-	sq := square2(pipe)
-	for v := range sq {
-		fmt.Print(v, " ")
-	}
-	fmt.Println()
-	var once sync.Once
-	for range 3 {
-		once.Do(func() { fmt.Println("once") })
-	}
-}
-
-func b5() {
-	fmt.Println("== b5")
 	var shapes []shape
-	shapes = append(shapes, square(6))
-	shapes = append(shapes, &rect{w: 5, h: 2})
+	shapes = append(shapes, square(8))
+	shapes = append(shapes, circle{r: 2})
+	shapes = append(shapes, circle{r: 7})
+	shapes = append(shapes, named{"n3", square(2)})
+	shapes = append(shapes, &rect{w: 4, h: 8})
+	shapes = append(shapes, named{"n5", square(6)})
+	shapes = append(shapes, circle{r: 7})
 	for i, sh := range shapes {
 		fmt.Printf("%d %T %.2f %v %s\n", i, sh, sh.area(), sh, sh.name())
 		switch v := sh.(type) {
@@ -656,11 +702,11 @@ func b5() {
 	var e any = shapes[0]
 	_, isC := e.(circle)
 	fmt.Println(isC, e != nil, e == shapes[0])
-	var vals []any = []any{7, "s", 0, nil, []int{1}, pt{1, 2}, &pt{3, 4}, int8(-3), 2.5, errors.New("boom"), true}
+	var vals []any = []any{4, "s", 1, nil, []int{1}, pt{1, 2}, &pt{3, 4}, int8(-3), 2.5, errors.New("boom"), true}
 	for _, v := range vals {
 		fmt.Println(describe(v))
 	}
-	var err error = myErr{10}
+	var err error = myErr{77}
 	fmt.Println(err)
 	var me myErr
 	fmt.Println(errors.As(fmt.Errorf("wrap: %w", err), &me), me.code)
@@ -671,54 +717,102 @@ func b5() {
 	fmt.Println(nilShape == nil, nilShape != nil)
 }
 
+func b5() {
+	fmt.Println("== b5")
+	nan := math.NaN()
+	negz := math.Copysign(0, -1)
+	type fs struct {
+		a float64
+		b int
+	}
+	fmt.Println(fs{nan, 1} == fs{nan, 1}, fs{negz, 1} == fs{0, 1}, [2]float64{nan} == [2]float64{nan})
+	var i1, i2 any = nan, nan
+	var i3, i4 any = negz, 0.0
+	fmt.Println(i1 == i2, i3 == i4, i1 != i2)
+	m := map[float64]int{}
+	for i := range 0 {
+		m[nan] = i
+		m[negz] += i
+		m[0] += 1
+	}
+	vals := slices.Sorted(maps.Values(m))
+	fmt.Println(len(m), m[0], vals)
+	delete(m, nan)
+	fmt.Println(len(m))
+	clear(m)
+	fmt.Println(len(m))
+	c1, c2 := hide(complex(88e-6, 554.279)), complex(3, 0.3333333333333333)
+	fmt.Println(c1+c2, c1-c2, c1*c2, c1/c2, real(c1), imag(c2), c1 == c2)
+	fmt.Printf("%v %.2f %g\n", c1/complex(0, 0), c2, complex64(c1))
+	var c64 complex64 = complex64(c2)
+	fmt.Println(c64*c64, c64/complex64(c1), -c64)
+	mc := map[complex128]bool{c1: true, complex(nan, 0): true}
+	fmt.Println(len(mc), mc[c1], mc[complex(nan, 0)])
+}
+
 func b6() {
 	fmt.Println("== b6")
-	const k0 = ((-715 + 14) - 32768)
-	fmt.Println(k0, int8(k0 & 0x7f), uint16(k0 & 0xffff), float64(k0), k0 / 7, k0 % -3)
-	const k1 = (515 >> 39)
-	fmt.Println(k1, int8(k1 & 0x7f), uint16(k1 & 0xffff), float64(k1), k1 / 7, k1 % -3)
-	const k2 = (((((780 << 23) % -640488) << 21) + -303887) / -467190)
-	fmt.Println(k2, int8(k2 & 0x7f), uint16(k2 & 0xffff), float64(k2), k2 / 7, k2 % -3)
-	const k3 = ((-822 >> 22) + 549755813888)
-	fmt.Println(k3, int8(k3 & 0x7f), uint16(k3 & 0xffff), float64(k3), k3 / 7, k3 % -3)
-	const f0 = (70e21 * 0.1)
-	fmt.Println(f0, f0 == f0*1.0, f0 > 1, f0*0.5)
-	const third = 1.0 / 3
-	fmt.Println(third*3 == 1, 0.1+0.2 == 0.3, third)
-	const huge = 1 << 100
-	fmt.Println(huge >> 98, huge / (1 << 90), float64(huge))
-	type weekday int
-	const (
-		sun weekday = iota * 3
-		mon
-		tue
-		_
-		thu
-	)
-	fmt.Println(sun, mon, tue, thu)
-	const (
-		kb = 1 << (10 * (iota + 1))
-		mb
-		gb
-	)
-	fmt.Println(kb, mb, gb, 'a'+1, string(rune('a'+7)))
+	m := map[float64]string{}
+	for i := range 25 {
+		m[float64(i*i%17)] = fmt.Sprint("v", i)
+	}
+	fmt.Println(len(m), m)
+	delete(m, float64(3*3%17))
+	delete(m, float64(1000*1000%17))
+	v, ok := m[float64(2*2%17)]
+	fmt.Println(v, ok, len(m))
+	v2, ok2 := m[float64(99*99%17)]
+	fmt.Println(v2, ok2)
+	keys := make([]float64, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	for _, k := range keys {
+		fmt.Print(k, "=", m[k], " ")
+	}
+	fmt.Println()
+	fmt.Println(slices.Sorted(maps.Keys(m)))
+	var nm map[string]int
+	fmt.Println(nm["x"], len(nm), nm == nil)
+	counts := map[rune]int{}
+	for _, r := range "  spaced  out " {
+		counts[r]++
+	}
+	fmt.Println(counts)
+	clear(m)
+	fmt.Println(len(m))
 }
 
 func b7() {
 	fmt.Println("== b7")
-	float32_0, float32_1, float32_2 := hide(float32(0.3333333333333333)), float32(110.730), hide(float32(-2.5))
-	float64_0, float64_1, float64_2 := hide(float64(1e30)), float64(0.3333333333333333), hide(float64(0.3333333333333333))
-	int64_0, int64_1, int64_2 := int64(-39549), int64(48), int64(-3)
-	use(float32_0, float32_1, float32_2, float64_0, float64_1, float64_2, int64_0, int64_1, int64_2)
-	fmt.Println("0", (((-float32_0) + (float32(int64_2) + float32_0)) * (float32(49e21) + (float32_0 + float32(-2.5)))))
-	fmt.Printf("1 %v %.3f %e %g\n", (-((-float32_2) / (float32(0.1) * float32_2))), (-((-float32_2) / (float32(0.1) * float32_2))), (-((-float32_2) / (float32(0.1) * float32_2))), (-((-float32_2) / (float32(0.1) * float32_2))))
-	fmt.Printf("2 %v %.3f %e %g\n", (float64_1 * float64(0.1)), (float64_1 * float64(0.1)), (float64_1 * float64(0.1)), (float64_1 * float64(0.1)))
-	fmt.Printf("3 %v %.3f %e %g\n", ((-(float32_0 - float32_1)) / ((float32(int64_1) / float32(1e30)) + (float32_1 - float32(int64_0)))), ((-(float32_0 - float32_1)) / ((float32(int64_1) / float32(1e30)) + (float32_1 - float32(int64_0)))), ((-(float32_0 - float32_1)) / ((float32(int64_1) / float32(1e30)) + (float32_1 - float32(int64_0)))), ((-(float32_0 - float32_1)) / ((float32(int64_1) / float32(1e30)) + (float32_1 - float32(int64_0)))))
-	fmt.Println("4", (math.Mod((float64_2 / float64_0), math.Abs((float64_1))) * ((float64_0 - float64_1) + (float64_1 - float64_2))))
-	fmt.Println("5", math.Floor((((float64(int64_0) * float64_2) * float64_0))))
-	zero := float64(int64_2 - int64_2)
-	fmt.Println(1/zero, -1/zero, zero/zero, math.Copysign(0, -1), float32(1e39*float64_0/float64_0))
-	fmt.Println(math.MaxFloat64, math.SmallestNonzeroFloat64, float32(math.MaxFloat32), math.Pi)
+	arr := [8]int64{990, 898, 315, -535, 442, -461, 46, 919}
+	b := big{id: 87, arr: arr, name: "a\tb\nc", f: 1e-7, small: [3]uint8{1, 2, 133}}
+	b2 := b.twiddle(6)
+	fmt.Println(b.arr == b2.arr, b2.sum(), b.sum())
+	var su summer = b2
+	fmt.Println(su.sum(), su.(big).name)
+	su = &b
+	b.arr[0] = -32
+	fmt.Println(su.sum())
+	mk := func(k int64) func() big {
+		return func() big {
+			c := b
+			c.arr[k%8] = k
+			return c
+		}
+	}
+	fmt.Println(mk(4)().arr, b.arr)
+	fmt.Println(vsum(), vsum(4), vsum(arr[:6]...), vsum(arr[2:4]...))
+	bs := []big{b, b2}
+	bs[1].arr[7]++
+	for _, x := range bs {
+		fmt.Print(x.sum(), " ")
+	}
+	fmt.Println()
+	m := map[[3]uint8]big{b.small: b}
+	fmt.Println(m[[3]uint8{1, 2, 41}].id, len(m))
+	fmt.Printf("%v\n%+v\n", b2, b2.small)
 }
 
 func main() {

@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -458,97 +544,81 @@ func fault(kind string, k int) {
 
 func b1() {
 	fmt.Println("== b1")
-	a, b := "alpha", "a\tb\nc"
-	c := a + "|" + b
-	fmt.Println(c, len(c), a < b, a == b, strings.Compare(a, b))
-	fmt.Printf("%q\n", strings.Count(c, ""))
-	fmt.Printf("%q\n", strings.EqualFold(a, strings.ToUpper(a)))
-	fmt.Printf("%q\n", strings.ToLower(c))
-	fmt.Printf("%q\n", strings.SplitN(c, "a", 2))
-	fmt.Printf("%q\n", strings.LastIndex(c, "a"))
-	fmt.Printf("%q\n", strings.ToLower(c))
-	for i, r := range c {
-		if i%3 == 0 {
-			fmt.Print(i, ":", string(r), " ")
+	counter := func(start int) func() int {
+		n := start
+		return func() int {
+			n += -2
+			return n
 		}
 	}
+	c1, c2 := counter(10), counter(6)
+	fmt.Println(c1(), c1(), c2(), c1())
+	var fs []func() int
+	for i := range 5 {
+		fs = append(fs, func() int { return i * i })
+	}
+	for _, f := range fs {
+		fmt.Print(f(), " ")
+	}
 	fmt.Println()
-	if len(c) > 4 {
-		fmt.Println(c[1:len(c)-1], c[1], c[:0])
+	x := 6
+	add := func(d int) { x += d }
+	add(6)
+	add(x)
+	fmt.Println(x)
+	compose := func(f, g func(int) int) func(int) int { return func(v int) int { return g(f(v)) } }
+	h := compose(func(v int) int { return v * 4 }, func(v int) int { return v - 5 })
+	fmt.Println(h(3), h(-7), compose(h, h)(2))
+	var fib func(int) int
+	fib = func(n int) int {
+		if n < 2 {
+			return n
+		}
+		return fib(n-1) + fib(n-2)
 	}
-	var sb strings.Builder
-	for i := range 2 {
-		fmt.Fprintf(&sb, "%d:%s;", i, a)
-		sb.WriteByte('.')
-		sb.WriteRune('é')
-	}
-	fmt.Println(sb.String(), sb.Len())
-	bs := []byte(c)
-	for i := range bs {
-		bs[i] ^= 1
-	}
-	fmt.Println(bs, string(bs) == c)
+	fmt.Println(fib(1))
+	mv := pt{6, 9}.dist
+	me := pt.dist
+	fmt.Println(mv(), me(pt{1, 2}))
+	acc := 0
+	func() {
+		for i := 0; i < 0; i++ {
+			defer func() { acc = acc*2 + i }()
+		}
+	}()
+	fmt.Println(acc)
 }
 
 func b2() {
 	fmt.Println("== b2")
-	a, b := "", "ümlaut"
-	c := a + "|" + b
-	fmt.Println(c, len(c), a < b, a == b, strings.Compare(a, b))
-	fmt.Printf("%q\n", strings.EqualFold(a, strings.ToUpper(a)))
-	fmt.Printf("%q\n", strings.Fields(c))
-	fmt.Printf("%q\n", strings.TrimSpace(c))
-	fmt.Printf("%q\n", strings.ReplaceAll(c, "a", "<A>"))
-	fmt.Printf("%q\n", strings.ToLower(c))
-	for i, r := range c {
-		if i%3 == 0 {
-			fmt.Print(i, ":", string(r), " ")
-		}
-	}
-	fmt.Println()
-	if len(c) > 4 {
-		fmt.Println(c[1:len(c)-1], c[3], c[:1])
-	}
-	var sb strings.Builder
-	for i := range 4 {
-		fmt.Fprintf(&sb, "%d:%s;", i, a)
-		sb.WriteByte('.')
-		sb.WriteRune('é')
-	}
-	fmt.Println(sb.String(), sb.Len())
-	bs := []byte(c)
-	for i := range bs {
-		bs[i] ^= 0
-	}
-	fmt.Println(bs, string(bs) == c)
+	fmt.Printf("[%q]\n", 48081)
+	fmt.Printf("[%c]\n", 48081)
+	fmt.Printf("[%e]\n", 1e-7)
+	fmt.Printf("[%+.0f]\n", 1e-7)
+	fmt.Printf("[%G]\n", 1e-7)
+	fmt.Printf("[%e]\n", 1e-7)
+	fmt.Printf("[%.2f]\n", 1e-7)
+	fmt.Printf("[%-10s|]\n", "ümlaut")
+	fmt.Printf("[%#v]\n", "ümlaut")
+	fmt.Printf("[%v]\n", "ümlaut")
+	fmt.Printf("[%.2s]\n", "ümlaut")
+	fmt.Printf("%v %+v %#v %T\n", pt{1, 2}, &pt{3, 4}, pt{5, 6}, pt{})
+	fmt.Printf("%v %v %v %d\n", []string{"a"}, map[int]bool{2: true, 1: false}, [2]bool{}, []int8{-1, 2})
+	fmt.Printf("%t %v %p %d%%\n", true, nil, nil, 75)
+	fmt.Printf("%d %s\n", "str", 48081)
+	fmt.Printf("%d\n")
+	fmt.Printf("%d %d\n", 1, 2, 3)
+	fmt.Println(fmt.Sprintf("%*d|%-*d|", 3, 7, 7, 8), fmt.Sprint(1, 2, "a", "b", 3), fmt.Sprintln("x", 1))
+	fmt.Println(int8(-128), uint8(255), int64(-9223372036854775808), uint64(18446744073709551615), 'x', complex(1, -2))
 }
 
 func b3() {
 	fmt.Println("== b3")
-	float32_0, float32_1, float32_2 := hide(float32(0.3333333333333333)), float32(328.775), hide(float32(-2.5))
-	float64_0, float64_1, float64_2 := hide(float64(0.1)), float64(519.445), hide(float64(1e-7))
-	int64_0, int64_1, int64_2 := int64(-45328), int64(2), int64(-3)
-	use(float32_0, float32_1, float32_2, float64_0, float64_1, float64_2, int64_0, int64_1, int64_2)
-	fmt.Println("0", (float32_2 * (float32_2 + (float32_0 - float32(1e-7)))))
-	fmt.Printf("1 %v %.3f %e %g\n", math.Mod(float64_1, math.Mod((float64(int64_0) + float64_1), (float64_0 + float64_1))), math.Mod(float64_1, math.Mod((float64(int64_0) + float64_1), (float64_0 + float64_1))), math.Mod(float64_1, math.Mod((float64(int64_0) + float64_1), (float64_0 + float64_1))), math.Mod(float64_1, math.Mod((float64(int64_0) + float64_1), (float64_0 + float64_1))))
-	fmt.Println("2", ((-(float32_1 / float32_0)) * ((-float32_1) - float32_1)))
-	fmt.Println("3", (((float64_2 + float64_0) / (float64(int64_2) / float64(1e30))) * (math.Floor((float64_1)) - float64_2)))
-	fmt.Println("4", (((float32_0 - float32_0) - (float32_0 - float32_0)) - (-(float32_0 - float32_1))))
-	fmt.Println("5", float64_0 < (-float64(0.1)), math.IsNaN(float64(float64_0)), math.IsInf(float64(float64_0), 0))
-	fmt.Println("6", (((float64_2 * float64_1) + math.Abs((float64_0))) / (-math.Sqrt(math.Abs(float64_0)))))
-	fmt.Println("7", f2i(float64((float64_0 - ((float64_2 + float64(-2.5)) * (float64(int64_1) + float64(1e30)))))))
-	zero := float64(int64_2 - int64_2)
-	fmt.Println(1/zero, -1/zero, zero/zero, math.Copysign(0, -1), float32(1e39*float64_0/float64_0))
-	fmt.Println(math.MaxFloat64, math.SmallestNonzeroFloat64, float32(math.MaxFloat32), math.Pi)
-}
-
-func b4() {
-	fmt.Println("== b4")
 	var keep []*node
 	var head *node
-	for i := range 32041 {
+	for i := range 35212 {
 		head = &node{val: i, next: head}
-		if i%1783 == 0 {
+		if i%479 == 0 {
 			keep = append(keep, head)
 			head = nil
 		}
@@ -561,7 +631,7 @@ func b4() {
 	}
 	fmt.Println(len(keep), total)
 	m := map[int]string{}
-	for i := range 26413 {
+	for i := range 3323 {
 		m[i*7] = strconv.Itoa(i)
 		if i%3 == 0 {
 			delete(m, (i/2)*7)
@@ -577,7 +647,7 @@ func b4() {
 	fmt.Println(len(m), sum)
 	str := ""
 	parts := []string{}
-	for i := range 16558 {
+	for i := range 11029 {
 		str += string(rune('a' + i%26))
 		if len(str) > 50 {
 			parts = append(parts, str)
@@ -586,8 +656,8 @@ func b4() {
 	}
 	fmt.Println(len(parts), len(str), len(strings.Join(parts, "")))
 	big := make([][]byte, 0)
-	for i := range 238 {
-		b := make([]byte, i*6863%70000+1)
+	for i := range 326 {
+		b := make([]byte, i*2774%70000+1)
 		b[len(b)-1] = byte(i)
 		big = append(big, b)
 		if len(big) > 8 {
@@ -599,7 +669,7 @@ func b4() {
 	}
 	fmt.Println()
 	var ifs []any
-	for i := range 47826 {
+	for i := range 43747 {
 		switch i % 4 {
 		case 0:
 			ifs = append(ifs, i)
@@ -628,184 +698,216 @@ func b4() {
 	fmt.Println(check)
 }
 
-func b5() {
-	fmt.Println("== b5")
-	counter := func(start int) func() int {
-		n := start
-		return func() int {
-			n += -3
-			return n
-		}
+func b4() {
+	fmt.Println("== b4")
+	r := rec{id: 2, name: "  spaced  out ", pos: pt{-33, 1}, tags: []string{"t1"}}
+	r2 := r
+	r2.pos.x++
+	r2.tags[0] = "shared"
+	fmt.Printf("%v\n%+v\n%v\n", r, r2, r.pos == r2.pos)
+	p := &r
+	p.bump(2)
+	p.pos.move(-4, -4)
+	fmt.Println(r.id, r.pos, r.pos.dist())
+	e := emb{pt: pt{4, 1}, label: "e"}
+	e.move(1, 1)
+	fmt.Println(e.x, e.y, e.dist(), e)
+	var np *pt
+	fmt.Println(np == nil, np.safe())
+	pp := &p
+	(*pp).id = 161
+	fmt.Println(r.id, (**pp).name)
+	list := []*rec{}
+	for i := range 6 {
+		list = append(list, &rec{id: i, name: strconv.Itoa(i)})
 	}
-	c1, c2 := counter(0), counter(2)
-	fmt.Println(c1(), c1(), c2(), c1())
-	var fs []func() int
-	for i := range 1 {
-		fs = append(fs, func() int { return i * i })
+	for _, x := range list {
+		x.bump(x.id)
 	}
-	for _, f := range fs {
-		fmt.Print(f(), " ")
+	for _, x := range list {
+		fmt.Print(x.id, " ")
 	}
 	fmt.Println()
-	x := 8
-	add := func(d int) { x += d }
-	add(5)
-	add(x)
-	fmt.Println(x)
-	compose := func(f, g func(int) int) func(int) int { return func(v int) int { return g(f(v)) } }
-	h := compose(func(v int) int { return v * 1 }, func(v int) int { return v - 2 })
-	fmt.Println(h(3), h(-7), compose(h, h)(2))
-	var fib func(int) int
-	fib = func(n int) int {
-		if n < 2 {
-			return n
-		}
-		return fib(n-1) + fib(n-2)
+	anon := struct {
+		a int
+		b string
+	}{0, "anon"}
+	fmt.Printf("%v %+v %T\n", anon, anon, anon)
+	var ll *node
+	for i := range 0 {
+		ll = &node{val: i * 5, next: ll}
 	}
-	fmt.Println(fib(1))
-	mv := pt{3, 9}.dist
-	me := pt.dist
-	fmt.Println(mv(), me(pt{1, 2}))
-	acc := 0
-	func() {
-		for i := 0; i < 8; i++ {
-			defer func() { acc = acc*2 + i }()
-		}
-	}()
-	fmt.Println(acc)
+	for n := ll; n != nil; n = n.next {
+		fmt.Print(n.val, " ")
+	}
+	fmt.Println()
+}
+
+func b5() {
+	fmt.Println("== b5")
+	m := map[uint64]string{}
+	for i := range 0 {
+		m[uint64(i*i%17)] = fmt.Sprint("v", i)
+	}
+	fmt.Println(len(m), m)
+	delete(m, uint64(3*3%17))
+	delete(m, uint64(1000*1000%17))
+	v, ok := m[uint64(2*2%17)]
+	fmt.Println(v, ok, len(m))
+	v2, ok2 := m[uint64(99*99%17)]
+	fmt.Println(v2, ok2)
+	keys := make([]uint64, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	for _, k := range keys {
+		fmt.Print(k, "=", m[k], " ")
+	}
+	fmt.Println()
+	fmt.Println(slices.Sorted(maps.Keys(m)))
+	var nm map[string]int
+	fmt.Println(nm["x"], len(nm), nm == nil)
+	counts := map[rune]int{}
+	for _, r := range "  spaced  out " {
+		counts[r]++
+	}
+	fmt.Println(counts)
+	clear(m)
+	fmt.Println(len(m))
 }
 
 func b6() {
 	fmt.Println("== b6")
-	xs := make([]int8, 0)
-	for i := range 9 {
-		xs = append(xs, int8(i*1-1))
+	r := rec{id: 2, name: "日本語", pos: pt{-27, 9}, tags: []string{"t1"}}
+	r2 := r
+	r2.pos.x++
+	r2.tags[0] = "shared"
+	fmt.Printf("%v\n%+v\n%v\n", r, r2, r.pos == r2.pos)
+	p := &r
+	p.bump(3)
+	p.pos.move(-5, -3)
+	fmt.Println(r.id, r.pos, r.pos.dist())
+	e := emb{pt: pt{8, 6}, label: "e"}
+	e.move(1, 1)
+	fmt.Println(e.x, e.y, e.dist(), e)
+	var np *pt
+	fmt.Println(np == nil, np.safe())
+	pp := &p
+	(*pp).id = 194
+	fmt.Println(r.id, (**pp).name)
+	list := []*rec{}
+	for i := range 3 {
+		list = append(list, &rec{id: i, name: strconv.Itoa(i)})
 	}
-	fmt.Println(sum(xs), gmax(xs...), mapSlice(xs, func(v int8) string { return fmt.Sprint(v) }))
-	fmt.Println(filter(xs, func(v int8) bool { return v > int8(2) }))
-	fmt.Println(reduce(xs, 0, func(a int, v int8) int { return a*4 + int(v) }))
-	st := &stack[string]{}
-	for i := range 5 {
-		st.push(strconv.Itoa(i))
+	for _, x := range list {
+		x.bump(x.id)
 	}
-	for {
-		v, ok := st.pop()
-		if !ok {
-			break
-		}
-		fmt.Print(v, " ")
+	for _, x := range list {
+		fmt.Print(x.id, " ")
 	}
-	fmt.Println(st.len())
-	p := pair[string, int8]{"k", int8(5)}
-	fmt.Printf("%v %+v %T\n", p, p.swap(), p)
-	fmt.Println(keysSorted(map[string]int{"z": 1, "a": 2, "m": 1}))
-	fmt.Println(gmin(3, -2), gmin("b", "a"), gmin(2.5, 0.0))
-	fmt.Println(min(0, 4, -1), max("x", "yz"), min(1.5, 2))
+	fmt.Println()
+	anon := struct {
+		a int
+		b string
+	}{7, "anon"}
+	fmt.Printf("%v %+v %T\n", anon, anon, anon)
+	var ll *node
+	for i := range 0 {
+		ll = &node{val: i * 3, next: ll}
+	}
+	for n := ll; n != nil; n = n.next {
+		fmt.Print(n.val, " ")
+	}
+	fmt.Println()
 }
 
 func b7() {
 	fmt.Println("== b7")
-	int8_0, int8_1, int8_2 := int8(2), int8(-128), int8(127)
-	int16_0, int16_1, int16_2 := int16(-7349), int16(-361), int16(8)
-	int32_0, int32_1, int32_2 := int32(3), int32(-627), int32(131071)
-	int64_0, int64_1, int64_2 := int64(-9223372036854775808), int64(-2528579712658824809), int64(-5626183351476568659)
-	int_0, int_1, int_2 := int(63), int(475620125954953734), int(9223372036854775807)
-	uint8_0, uint8_1, uint8_2 := uint8(255), uint8(2), uint8(184)
-	uint16_0, uint16_1, uint16_2 := uint16(65535), uint16(1), uint16(1)
-	uint32_0, uint32_1, uint32_2 := uint32(1855683599), uint32(2047), uint32(0)
-	uint64_0, uint64_1, uint64_2 := uint64(8589934591), uint64(1125899906842624), uint64(2333482550710128311)
-	uint_0, uint_1, uint_2 := uint(17044755535449389749), uint(1048576), uint(0)
-	uintptr_0, uintptr_1, uintptr_2 := uintptr(2234507599087187751), uintptr(3072107176379101297), uintptr(17968970323827596570)
-	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	fmt.Printf("%d %x %o\n", uint8((((int16(uint8_1) - int16_1) << uint(int16_1 & 63)) * ((int16_1 ^ int16(4)) >> uint(int16_1 & 63)))), uint8((((int16(uint8_1) - int16_1) << uint(int16_1 & 63)) * ((int16_1 ^ int16(4)) >> uint(int16_1 & 63)))), uint8((((int16(uint8_1) - int16_1) << uint(int16_1 & 63)) * ((int16_1 ^ int16(4)) >> uint(int16_1 & 63)))))
-	{
-		v := ((^(uint64_1) >> (int8_0 & 31)) ^ (uint64_2 / uint64(2)))
-		uint64_1 += v
-		fmt.Println("1", v, uint64_1)
+	arr := [8]int64{161, -274, -177, -427, -954, 263, -188, 347}
+	b := big{id: 54, arr: arr, name: "日本語", f: 0.3333333333333333, small: [3]uint8{1, 2, 156}}
+	b2 := b.twiddle(3)
+	fmt.Println(b.arr == b2.arr, b2.sum(), b.sum())
+	var su summer = b2
+	fmt.Println(su.sum(), su.(big).name)
+	su = &b
+	b.arr[0] = 46
+	fmt.Println(su.sum())
+	mk := func(k int64) func() big {
+		return func() big {
+			c := b
+			c.arr[k%8] = k
+			return c
+		}
 	}
-	fmt.Println("2", (((^(int16_2) + (int16(int16_1) >> 15)) >> (uint64_1 & 127)) / int16(-3145)))
-	{
-		v := int_2
-		int_0 += v
-		fmt.Println("3", v, int_0)
+	fmt.Println(mk(0)().arr, b.arr)
+	fmt.Println(vsum(), vsum(-3), vsum(arr[:3]...), vsum(arr[2:4]...))
+	bs := []big{b, b2}
+	bs[1].arr[7]++
+	for _, x := range bs {
+		fmt.Print(x.sum(), " ")
 	}
-	{
-		v := uint_0
-		uint_1 += v
-		fmt.Println("4", v, uint_1)
-	}
-	fmt.Printf("%d %x %o\n", int16_0, int16_0, int16_0)
-	fmt.Println("6", ((uint8(b2i((int16(-824) + int16_1) == (int16_2 << (uint_0 & 127)))) & ((uint8_2 / nz(uint8_2)) &^ -(uint8_0))) &^ (uint8(int(uint16_0)) - (uint8(uint16_0) / nz(uint8_1)))))
-	{
-		v := (((uintptr(int16((uint32(3102858577) + uint32_1))) ^ uintptr(int32(b2i(uint16_0 < uint16_2)))) % nz((-((uintptr_0 ^ uintptr(uint64_1))) % uintptr(67108864)))) + ((+((uintptr_2 * uintptr(uint16_0))) << (int_0 & 31)) &^ (((uintptr(18446744073709551615) ^ uintptr_0) + (uintptr(int8_1) - uintptr(uint_2))) % nz(((uintptr_2 | uintptr(uintptr_0)) ^ (uintptr_2 & uintptr(0)))))))
-		uintptr_1 += v
-		fmt.Println("7", v, uintptr_1)
-	}
-	fmt.Println("8", uint16(int32_0))
-	acc := int_0
-	for i := range 30 {
-		acc = acc*int(3) + int(i) ^ (acc >> 3)
-	}
-	fmt.Println("acc", acc)
-	fmt.Println(uint32(int64_2) < uint32(16384), uint32(int64_2) >= uint32(16384), uint32(int64_2) == uint32(16384))
+	fmt.Println()
+	m := map[[3]uint8]big{b.small: b}
+	fmt.Println(m[[3]uint8{1, 2, 97}].id, len(m))
+	fmt.Printf("%v\n%+v\n", b2, b2.small)
 }
 
 func b8() {
 	fmt.Println("== b8")
-	var shapes []shape
-	shapes = append(shapes, square(7))
-	shapes = append(shapes, circle{r: 7})
-	shapes = append(shapes, &rect{w: 2, h: 1})
-	shapes = append(shapes, square(2))
-	shapes = append(shapes, circle{r: 0})
-	shapes = append(shapes, circle{r: 5})
-	for i, sh := range shapes {
-		fmt.Printf("%d %T %.2f %v %s\n", i, sh, sh.area(), sh, sh.name())
-		switch v := sh.(type) {
-		case circle:
-			fmt.Println("circle", v.r)
-		case *rect:
-			v.w++
-			fmt.Println("rect", v.w, v.h)
-		case fmt.Stringer:
-			fmt.Println("stringer", v.String())
-		default:
-			fmt.Println("other", v)
-		}
-		if sc, ok := sh.(scaler); ok {
-			sc.scale(3)
-			fmt.Println("scaled", sh.area())
-		}
+	r := rec{id: 42, name: "Beta gamma", pos: pt{-1, 6}, tags: []string{"t1"}}
+	r2 := r
+	r2.pos.x++
+	r2.tags[0] = "shared"
+	fmt.Printf("%v\n%+v\n%v\n", r, r2, r.pos == r2.pos)
+	p := &r
+	p.bump(4)
+	p.pos.move(-4, 3)
+	fmt.Println(r.id, r.pos, r.pos.dist())
+	e := emb{pt: pt{5, 5}, label: "e"}
+	e.move(1, 1)
+	fmt.Println(e.x, e.y, e.dist(), e)
+	var np *pt
+	fmt.Println(np == nil, np.safe())
+	pp := &p
+	(*pp).id = 200
+	fmt.Println(r.id, (**pp).name)
+	list := []*rec{}
+	for i := range 4 {
+		list = append(list, &rec{id: i, name: strconv.Itoa(i)})
 	}
-	var e any = shapes[0]
-	_, isC := e.(circle)
-	fmt.Println(isC, e != nil, e == shapes[0])
-	var vals []any = []any{-8, "s", 4, nil, []int{1}, pt{1, 2}, &pt{3, 4}, int8(-3), 2.5, errors.New("boom"), true}
-	for _, v := range vals {
-		fmt.Println(describe(v))
+	for _, x := range list {
+		x.bump(x.id)
 	}
-	var err error = myErr{98}
-	fmt.Println(err)
-	var me myErr
-	fmt.Println(errors.As(fmt.Errorf("wrap: %w", err), &me), me.code)
-	var nilShape shape
-	fmt.Println(nilShape == nil)
-	var rp *rect
-	nilShape = rp
-	fmt.Println(nilShape == nil, nilShape != nil)
+	for _, x := range list {
+		fmt.Print(x.id, " ")
+	}
+	fmt.Println()
+	anon := struct {
+		a int
+		b string
+	}{5, "anon"}
+	fmt.Printf("%v %+v %T\n", anon, anon, anon)
+	var ll *node
+	for i := range 3 {
+		ll = &node{val: i * 3, next: ll}
+	}
+	for n := ll; n != nil; n = n.next {
+		fmt.Print(n.val, " ")
+	}
+	fmt.Println()
 }
 
 func b9() {
 	fmt.Println("== b9")
-	for i := range 3 {
+	for i := range 4 {
 		defer fmt.Println("deferred", i)
 	}
-	fmt.Println(namedResult(-3))
-	fmt.Println("recovered:", try(func() { fault("int", 3) }))
-	fmt.Println("recovered:", try(func() { fault("assert", 2) }))
-	fmt.Println("recovered:", try(func() { fault("custom", 0) }))
-	fmt.Println("recovered:", try(func() { fault("stringer", 1) }))
-	fmt.Println("recovered:", try(func() { fault("int", 4) }))
+	fmt.Println(namedResult(2))
+	fmt.Println("recovered:", try(func() { fault("div", 0) }))
+	fmt.Println("recovered:", try(func() { fault("sendclosed", 3) }))
+	fmt.Println("recovered:", try(func() { fault("error", 0) }))
+	fmt.Println("recovered:", try(func() { fault("custom", 2) }))
 	fmt.Println("nested:", try(func() {
 		defer func() {
 			r := recover()

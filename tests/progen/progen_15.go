@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -458,152 +544,201 @@ func fault(kind string, k int) {
 
 func b1() {
 	fmt.Println("== b1")
-	int8_0, int8_1, int8_2 := int8(-128), int8(3), int8(15)
-	int16_0, int16_1, int16_2 := int16(2), int16(-7945), int16(-660)
-	int32_0, int32_1, int32_2 := int32(-554), int32(-387), int32(-246)
-	int64_0, int64_1, int64_2 := int64(-121), int64(9223372036854775807), int64(3)
-	int_0, int_1, int_2 := int(288230376151711743), int(7090735572130148613), int(-9223372036854775808)
-	uint8_0, uint8_1, uint8_2 := uint8(255), uint8(255), uint8(75)
-	uint16_0, uint16_1, uint16_2 := uint16(32280), uint16(0), uint16(63)
-	uint32_0, uint32_1, uint32_2 := uint32(0), uint32(313325575), uint32(4294967295)
-	uint64_0, uint64_1, uint64_2 := uint64(18446744073709551615), uint64(18446744073709551615), uint64(16936695805321975766)
-	uint_0, uint_1, uint_2 := uint(16777215), uint(256), uint(18446744073709551615)
-	uintptr_0, uintptr_1, uintptr_2 := uintptr(2290124514596041276), uintptr(18446744073709551615), uintptr(18446744073709551615)
-	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	{
-		v := uint16_0
-		uint16_0 += v
-		fmt.Println("0", v, uint16_0)
-	}
-	fmt.Println("1", ((uint16_0 - uint16_2) * (uint16_1 & uint16_0)))
-	fmt.Printf("%d %x %o\n", uint64(b2i(int64_1 <= (((int64(268435455) - (int64(-9223372036854775808) + int64_1)) << (uint64_2 & 127)) - int64_0))), uint64(b2i(int64_1 <= (((int64(268435455) - (int64(-9223372036854775808) + int64_1)) << (uint64_2 & 127)) - int64_0))), uint64(b2i(int64_1 <= (((int64(268435455) - (int64(-9223372036854775808) + int64_1)) << (uint64_2 & 127)) - int64_0))))
-	fmt.Println("3", int8_0)
-	fmt.Printf("%d %x %o\n", ((int64(-9223372036854775808) + int64_1) % int64(-9223372036854775808)), ((int64(-9223372036854775808) + int64_1) % int64(-9223372036854775808)), ((int64(-9223372036854775808) + int64_1) % int64(-9223372036854775808)))
-	fmt.Println("5", (int32(2147483647) + int32_1))
-	fmt.Println("6", (uint8_0 * uint8_2))
-	fmt.Printf("%d %x %o\n", ((uint8(int_2) * ((uint8_0 << (int8_2 & 31)) &^ uint8(b2i(int32(b2i((int64(-2) + int64_1) != int64_2)) < int32_1)))) + (-(((uint8_1 - uint8(uintptr_2)) - uint8_1)) * (uint8(0) * ((uint8(255) + uint8_1) / nz((uint8(63) &^ (uint8(0) + uint8_1))))))), ((uint8(int_2) * ((uint8_0 << (int8_2 & 31)) &^ uint8(b2i(int32(b2i((int64(-2) + int64_1) != int64_2)) < int32_1)))) + (-(((uint8_1 - uint8(uintptr_2)) - uint8_1)) * (uint8(0) * ((uint8(255) + uint8_1) / nz((uint8(63) &^ (uint8(0) + uint8_1))))))), ((uint8(int_2) * ((uint8_0 << (int8_2 & 31)) &^ uint8(b2i(int32(b2i((int64(-2) + int64_1) != int64_2)) < int32_1)))) + (-(((uint8_1 - uint8(uintptr_2)) - uint8_1)) * (uint8(0) * ((uint8(255) + uint8_1) / nz((uint8(63) &^ (uint8(0) + uint8_1))))))))
-	fmt.Println("8", ((uintptr(36028797018963967) + uintptr_1) / nz((((uintptr(int64(uint32_0)) - (uintptr(int_0) &^ uintptr_1)) &^ ((uintptr_0 - uintptr_2) &^ (uintptr(4611686018427387904) * (uintptr(140737488355328) + uintptr_1)))) / uintptr(128)))))
-	{
-		v := int_0
-		int_0 += v
-		fmt.Println("9", v, int_0)
-	}
-	fmt.Println("10", (-((uint64_0 % nz(uint64_0))) - ((uint64_1 & uint64(uint_2)) * (uint64_2 - uint64_1))))
-	fmt.Println("11", ((int64(b2i(int16_1 == int16((uint64(uint_0) - uint64(uintptr_2))))) * int64(4)) % int64(-317)))
-	{
-		v := (((((int64(-9223372036854775808) * int64_0) << (uint16_2 & 127)) % nz(((int64(int16_0) / int64(-7648295955286501050)) / int64(-305)))) >> uint(int64_1 & 63)) % int64(4194303))
-		int64_0 += v
-		fmt.Println("12", v, int64_0)
-	}
-	fmt.Println("13", uint16_1)
-	fmt.Println("14", int64_1)
-	acc := int8_0
-	for i := range 39 {
-		acc = acc*int8(-3) + int8(i) ^ (acc >> 3)
-	}
-	fmt.Println("acc", acc)
-	fmt.Println((uint((int32(-283) + int32_1)) - (uint_1 + uint(8))) < (uint_2 + uint(int16_1)), (uint((int32(-283) + int32_1)) - (uint_1 + uint(8))) >= (uint_2 + uint(int16_1)), (uint((int32(-283) + int32_1)) - (uint_1 + uint(8))) == (uint_2 + uint(int16_1)))
+	const k0 = (((-961 / 16777216) / 16) << 19)
+	fmt.Println(k0, int8(k0 & 0x7f), uint16(k0 & 0xffff), float64(k0), k0 / 7, k0 % -3)
+	const k1 = ((((877 + 316912650057057350374175801344) >> 27) / -537377) >> 24)
+	fmt.Println(k1, int8(k1 & 0x7f), uint16(k1 & 0xffff), float64(k1), k1 / 7, k1 % -3)
+	const f0 = ((((0.1 - 1e30) - 642.220) * 1e-7) + 3)
+	fmt.Println(f0, f0 == f0*1.0, f0 > 1, f0*0.5)
+	const f1 = ((0.1 - 3) / -2.5)
+	fmt.Println(f1, f1 == f1*1.0, f1 > 1, f1*0.5)
+	const f2 = ((1e-7 - -2.5) / 914.788)
+	fmt.Println(f2, f2 == f2*1.0, f2 > 1, f2*0.5)
+	const third = 1.0 / 3
+	fmt.Println(third*3 == 1, 0.1+0.2 == 0.3, third)
+	const huge = 1 << 100
+	fmt.Println(huge >> 98, huge / (1 << 90), float64(huge))
+	type weekday int
+	const (
+		sun weekday = iota * 4
+		mon
+		tue
+		_
+		thu
+	)
+	fmt.Println(sun, mon, tue, thu)
+	const (
+		kb = 1 << (10 * (iota + 1))
+		mb
+		gb
+	)
+	fmt.Println(kb, mb, gb, 'a'+1, string(rune('a'+25)))
 }
 
 func b2() {
 	fmt.Println("== b2")
-	s := make([]int, 0, 2)
-	for i := range 9 {
-		s = append(s, i*i)
+	int8_0, int8_1, int8_2 := hide(int8(-99)), hide(int8(127)), hide(int8(124))
+	int16_0, int16_1, int16_2 := hide(int16(128)), hide(int16(2)), hide(int16(0))
+	int32_0, int32_1, int32_2 := hide(int32(-510884721)), hide(int32(7)), hide(int32(378299386))
+	int64_0, int64_1, int64_2 := hide(int64(5607347663210628651)), hide(int64(7)), hide(int64(-9223372036854775808))
+	int_0, int_1, int_2 := hide(int(9223372036854775807)), hide(int(562949953421311)), hide(int(5209187865541992678))
+	uint8_0, uint8_1, uint8_2 := hide(uint8(15)), hide(uint8(1)), hide(uint8(255))
+	uint16_0, uint16_1, uint16_2 := hide(uint16(2047)), hide(uint16(1024)), hide(uint16(59156))
+	uint32_0, uint32_1, uint32_2 := hide(uint32(0)), hide(uint32(1048576)), hide(uint32(4294967295))
+	uint64_0, uint64_1, uint64_2 := hide(uint64(18446744073709551615)), hide(uint64(5)), hide(uint64(1))
+	uint_0, uint_1, uint_2 := hide(uint(10231601413807308920)), hide(uint(1238787511087031212)), hide(uint(0))
+	uintptr_0, uintptr_1, uintptr_2 := hide(uintptr(0)), hide(uintptr(8921037689059550723)), hide(uintptr(12740155060640153946))
+	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
+	{
+		v := ((uint16(4095) + uint16_2) * (uint16(int32_2) ^ uint16(int32_2)))
+		uint16_0 += v
+		fmt.Println("0", v, uint16_0)
 	}
-	s = append(s[:1], s[2:]...)
-	fmt.Println(s, len(s))
-	copy(s[1:], s)
-	fmt.Println(s)
-	t := append(s[:2:2], 8)
-	t[0] = -1
-	fmt.Println(s[0], t)
-	b := make([]byte, 1)
-	k := copy(b, "héllo wörld")
-	fmt.Println(k, b, string(b))
-	str := string(b)
-	b[0] = 'X'
-	fmt.Printf("%q %s %x % X\n", str, b, b, b)
-	type cell struct {
-		v   [3]int
-		tag string
+	fmt.Printf("%d %x %o\n", int8(((uintptr_0 ^ uintptr_2) | uintptr(b2i(int32_0 >= int32(-507))))), int8(((uintptr_0 ^ uintptr_2) | uintptr(b2i(int32_0 >= int32(-507))))), int8(((uintptr_0 ^ uintptr_2) | uintptr(b2i(int32_0 >= int32(-507))))))
+	fmt.Println("2", uint64_1)
+	fmt.Println("3", int(int16_1))
+	fmt.Printf("%d %x %o\n", uint32(uint(b2i(uintptr(uint32_0) < uintptr(1023)))), uint32(uint(b2i(uintptr(uint32_0) < uintptr(1023)))), uint32(uint(b2i(uintptr(uint32_0) < uintptr(1023)))))
+	{
+		v := (uint(0) + uint_1)
+		uint_2 += v
+		fmt.Println("5", v, uint_2)
 	}
-	var grid [2][3]cell
-	grid[1][2].v[1] = 1
-	g2 := grid
-	g2[1][2].tag = "x"
-	fmt.Println(grid == g2, grid[1][2], g2[1][2])
-	var fs []func() int
-	for i := 0; i < 9; i++ {
-		fs = append(fs, func() int { return i })
-		i++
+	fmt.Println("6", (uint(18446744073709551615) + uint_1))
+	fmt.Println("7", (int32(16383) + int32_1))
+	fmt.Println("8", (((uint(36028797018963967) + uint_1) << uint(uint_1 & 63)) - uint(int16_1)))
+	fmt.Println("9", -((((uintptr_0 - uintptr_1) &^ (uintptr_0 &^ uintptr_2)) >> 21)))
+	fmt.Println("10", ((int32_0 * (int32_0 + ((int32_0 - int32_1) >> (int_0 & 31)))) &^ ((int32(uint8_1) + int32_2) - (int32_0 - ((int32_2 * int32(8)) &^ (int32_1 | int32_2))))))
+	acc := uint16_0
+	for i := range 12 {
+		acc = acc*uint16(12019) + uint16(i) ^ (acc >> 3)
 	}
-	for _, f := range fs {
-		fmt.Print(f(), " ")
-	}
-	fmt.Println()
-	var sh shape = &rect{3, 8}
-	area := sh.area
-	sh.(*rect).w = 10
-	fmt.Println(area(), sh)
-	p := pt{0, 2}
-	dist := p.dist
-	p.x = 100
-	fmt.Println(dist(), p.dist())
-	type wrap struct {
-		*pt
-		n int
-	}
-	w := wrap{&pt{1, 2}, 3}
-	w.move(1, 1)
-	fmt.Printf("%v %+v\n", *w.pt, w.n)
-	var np *pt
-	var ns []int
-	var nm map[string]bool
-	fmt.Printf("%v %v %v %d %+v\n", np, ns, nm, []byte("AB"), &pt{1, 2})
-	fmt.Println(strings.ToUpper("ßǅﬁ straße"), strings.ToLower("ǅİ"), strings.Title("ǆemal"))
-	ch1, ch2 := make(chan int, 1), make(chan int, 1)
-	ch2 <- 3
-	select {
-	case v := <-ch1:
-		fmt.Println("ch1", v)
-	case v := <-ch2:
-		fmt.Println("ch2", v)
-	}
+	fmt.Println("acc", acc)
+	fmt.Println(int64(uint64_0) < int64_2, int64(uint64_0) >= int64_2, int64(uint64_0) == int64_2)
 }
 
 func b3() {
 	fmt.Println("== b3")
-	float32_0, float32_1, float32_2 := hide(float32(0.1)), float32(-2.5), hide(float32(1e30))
-	float64_0, float64_1, float64_2 := hide(float64(-2.5)), float64(1e-7), hide(float64(-2.5))
-	int64_0, int64_1, int64_2 := int64(-76528), int64(44), int64(1)
-	use(float32_0, float32_1, float32_2, float64_0, float64_1, float64_2, int64_0, int64_1, int64_2)
-	fmt.Println("0", (-((float32(int64_0) / float32(76e17)) * (float32_2 - float32(int64_0)))))
-	fmt.Println("1", (float64_1 - math.Sqrt(math.Abs(math.Floor((float64(int64_2)))))))
-	fmt.Printf("2 %v %.3f %e %g\n", ((-float32_2) - ((float32_0 * float32_0) + (float32_1 * float32_1))), ((-float32_2) - ((float32_0 * float32_0) + (float32_1 * float32_1))), ((-float32_2) - ((float32_0 * float32_0) + (float32_1 * float32_1))), ((-float32_2) - ((float32_0 * float32_0) + (float32_1 * float32_1))))
-	fmt.Println("3", (float32_1 - float32(83e-19)) < (float32(int64_0) + float32_1), math.IsNaN(float64((float32_1 - float32(83e-19)))), math.IsInf(float64((float32_1 - float32(83e-19))), 0))
-	fmt.Printf("4 %v %.3f %e %g\n", (-((float32_2 * float32(int64_2)) / (float32_0 / float32_2))), (-((float32_2 * float32(int64_2)) / (float32_0 / float32_2))), (-((float32_2 * float32(int64_2)) / (float32_0 / float32_2))), (-((float32_2 * float32(int64_2)) / (float32_0 / float32_2))))
-	fmt.Println("5", (((float32_1 - float32_2) * (float32(int64_2) / float32_0)) + float32_0) < (float32(-2.5) * float32(int64_2)), math.IsNaN(float64((((float32_1 - float32_2) * (float32(int64_2) / float32_0)) + float32_0))), math.IsInf(float64((((float32_1 - float32_2) * (float32(int64_2) / float32_0)) + float32_0)), 0))
-	fmt.Println("6", float64_0)
-	zero := float64(int64_2 - int64_2)
-	fmt.Println(1/zero, -1/zero, zero/zero, math.Copysign(0, -1), float32(1e39*float64_0/float64_0))
-	fmt.Println(math.MaxFloat64, math.SmallestNonzeroFloat64, float32(math.MaxFloat32), math.Pi)
+outer:
+	for i := range 4 {
+		for j := range 2 {
+			if j == 2 {
+				continue outer
+			}
+			if i*j > 7 {
+				break outer
+			}
+			fmt.Print(i, j, " ")
+		}
+	}
+	fmt.Println()
+	switch x := 0; x {
+	case 0:
+		fmt.Println("zero")
+		fallthrough
+	case 1, 2:
+		fmt.Println("small", x)
+	case 3:
+		fmt.Println("three")
+		fallthrough
+	default:
+		fmt.Println("default", x)
+	}
+	switch x := 4; x {
+	case 0:
+		fmt.Println("zero")
+		fallthrough
+	case 1, 2:
+		fmt.Println("small", x)
+	case 3:
+		fmt.Println("three")
+		fallthrough
+	default:
+		fmt.Println("default", x)
+	}
+	switch x := 1; x {
+	case 0:
+		fmt.Println("zero")
+		fallthrough
+	case 1, 2:
+		fmt.Println("small", x)
+	case 3:
+		fmt.Println("three")
+		fallthrough
+	default:
+		fmt.Println("default", x)
+	}
+	switch y := 15; {
+	case y < 0:
+		fmt.Println("neg")
+	case y > 10:
+		fmt.Println("big")
+	default:
+		fmt.Println("mid")
+	}
+	switch "alpha" {
+	case "alpha", "GoLang":
+		fmt.Println("known")
+	case "":
+		fmt.Println("empty")
+	default:
+		fmt.Println("unknown")
+	}
+	k := 0
+loop:
+	if k < 5 {
+		k += 2
+		goto loop
+	}
+	fmt.Println("k", k)
+	n := 2
+	steps := 0
+	for n != 1 && steps < 200 {
+		if n%2 == 0 {
+			n /= 2
+		} else {
+			n = 3*n + 1
+		}
+		steps++
+	}
+	fmt.Println("collatz", steps)
+	for i, j := 0, 4; i < j; i, j = i+1, j-1 {
+		fmt.Print(i*j, " ")
+	}
+	fmt.Println()
+}
+
+func call4(p0 uint16, p1 int64, p2 uint64, p3 uint8, p4 uintptr, p5 bool) (bool, uint64, uint64, int64, bool) {
+	fmt.Println("call4", p0, p1, p2, p3, p4, p5)
+	return !p5, p2 * 2 + 1, p2 * 2 + 1, p1 * 2 + 1, !p5
+}
+
+func (r *rec) call4m(p0 uint16, p1 int64, p2 uint64, p3 uint8, p4 uintptr, p5 bool) (bool, uint64, uint64, int64, bool) {
+	r.id++
+	return call4(p0, p1, p2, p3, p4, p5)
 }
 
 func b4() {
 	fmt.Println("== b4")
-	float32_0, float32_1, float32_2 := hide(float32(3e-15)), float32(0.1), hide(float32(-2.5))
-	float64_0, float64_1, float64_2 := hide(float64(545.649)), float64(0.1), hide(float64(3))
-	int64_0, int64_1, int64_2 := int64(-70170), int64(-6), int64(0)
-	use(float32_0, float32_1, float32_2, float64_0, float64_1, float64_2, int64_0, int64_1, int64_2)
-	fmt.Printf("0 %v %.3f %e %g\n", (((float32_1 * float32(int64_2)) + (float32_0 / float32_0)) * float32(0.1)), (((float32_1 * float32(int64_2)) + (float32_0 / float32_0)) * float32(0.1)), (((float32_1 * float32(int64_2)) + (float32_0 / float32_0)) * float32(0.1)), (((float32_1 * float32(int64_2)) + (float32_0 / float32_0)) * float32(0.1)))
-	fmt.Println("1", (((-float32_1) - (float32_0 + float32_2)) - (float32_0 / float32_1)))
-	fmt.Println("2", (((float64_1 - float64_2) - (float64_0 / float64_2)) / ((float64(int64_1) / float64_1) * (float64_2 - float64_0))) < (float64_1 * float64_2), math.IsNaN(float64((((float64_1 - float64_2) - (float64_0 / float64_2)) / ((float64(int64_1) / float64_1) * (float64_2 - float64_0))))), math.IsInf(float64((((float64_1 - float64_2) - (float64_0 / float64_2)) / ((float64(int64_1) / float64_1) * (float64_2 - float64_0)))), 0))
-	fmt.Printf("3 %v %.3f %e %g\n", ((float64_2 - float64(-2.5)) + ((float64(1e-7) + float64_0) + (float64_2 / float64(3)))), ((float64_2 - float64(-2.5)) + ((float64(1e-7) + float64_0) + (float64_2 / float64(3)))), ((float64_2 - float64(-2.5)) + ((float64(1e-7) + float64_0) + (float64_2 / float64(3)))), ((float64_2 - float64(-2.5)) + ((float64(1e-7) + float64_0) + (float64_2 / float64(3)))))
-	fmt.Println("4", float32(int64_0) < (float32_0 * float32_2), math.IsNaN(float64(float32(int64_0))), math.IsInf(float64(float32(int64_0)), 0))
-	zero := float64(int64_2 - int64_2)
-	fmt.Println(1/zero, -1/zero, zero/zero, math.Copysign(0, -1), float32(1e39*float64_0/float64_0))
-	fmt.Println(math.MaxFloat64, math.SmallestNonzeroFloat64, float32(math.MaxFloat32), math.Pi)
+	a0 := uint16(1)
+	a1 := int64(-9223372036854775808)
+	a2 := uint64(5)
+	a3 := uint8(4)
+	a4 := uintptr(2)
+	a5 := true
+	r0, r1, r2, r3, r4 := call4(a0, a1, a2, a3, a4, a5)
+	fmt.Println(r0, r1, r2, r3, r4)
+	f := call4
+	defer f(a0, a1, a2, a3, a4, a5)
+	var rv rec
+	m := rv.call4m
+	r0, r1, r2, r3, r4 = m(a0, a1, a2, a3, a4, a5)
+	fmt.Println(rv.id, r0, r1, r2, r3, r4)
+	done := make(chan bool)
+	go func() {
+		call4(a0, a1, a2, a3, a4, a5)
+		done <- true
+	}()
+	<-done
 }
 
 func main() {
@@ -611,4 +746,5 @@ func main() {
 	b2()
 	b3()
 	b4()
+	fault("index", 2)
 }

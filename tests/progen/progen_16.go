@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -458,206 +544,143 @@ func fault(kind string, k int) {
 
 func b1() {
 	fmt.Println("== b1")
-	for i := range 0 {
-		fmt.Print(i, " ")
+	int8_0, int8_1, int8_2 := int8(3), int8(5), int8(127)
+	int16_0, int16_1, int16_2 := int16(16), int16(21829), int16(-792)
+	int32_0, int32_1, int32_2 := int32(-2147483648), int32(2147483647), int32(4194304)
+	int64_0, int64_1, int64_2 := int64(-4669772189839113743), int64(6), int64(7100882458989216089)
+	int_0, int_1, int_2 := int(6), int(127), int(15)
+	uint8_0, uint8_1, uint8_2 := uint8(8), uint8(1), uint8(0)
+	uint16_0, uint16_1, uint16_2 := uint16(1), uint16(45026), uint16(11371)
+	uint32_0, uint32_1, uint32_2 := uint32(4294967295), uint32(2147483647), uint32(3240792371)
+	uint64_0, uint64_1, uint64_2 := uint64(31), uint64(18446744073709551615), uint64(14413101917653005612)
+	uint_0, uint_1, uint_2 := uint(32768), uint(0), uint(2)
+	uintptr_0, uintptr_1, uintptr_2 := uintptr(9223372036854775807), uintptr(8192), uintptr(15226101727200343790)
+	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
+	{
+		v := uint64_1
+		uint64_0 += v
+		fmt.Println("0", v, uint64_0)
 	}
-	fmt.Println()
-	for i := range int8(4) {
-		fmt.Printf("%T%d ", i, i)
+	fmt.Println("1", int(b2i(((uint8_1 >> (uint64_1 & 127)) >> 2) > uint8_1)))
+	{
+		v := (int8_0 << (uint_0 & 127))
+		int8_2 += v
+		fmt.Println("2", v, int8_2)
 	}
-	fmt.Println()
-	for i, r := range "aé世\xff!" {
-		fmt.Print(i, ":", r, " ")
+	fmt.Println("3", ((int32(2097152) - ((int32(-984) - (int32(2147483647) + int32_1)) >> uint(int32_1 & 63))) + int32(-1433388104)))
+	fmt.Printf("%d %x %o\n", (((int8_1 * int8_2) / int8(64)) * int8_1), (((int8_1 * int8_2) / int8(64)) * int8_1), (((int8_1 * int8_2) / int8(64)) * int8_1))
+	fmt.Println("5", (((uint32(32) + uint32_1) >> 30) + (uint32(1346657284) - uint32_1)))
+	acc := int16_0
+	for i := range 40 {
+		acc = acc*int16(-32768) + int16(i) ^ (acc >> 3)
 	}
-	fmt.Println()
-	for v := range countTo(7) {
-		if v == 8 {
-			break
-		}
-		fmt.Print(v, " ")
-	}
-	fmt.Println()
-	for k, v := range enumerate([]string{"a", "b", "c"}) {
-		fmt.Print(k, v, " ")
-	}
-	fmt.Println()
-	arr := [...]int{9, 5, 2}
-	for i, v := range arr {
-		arr[2-i] = v * 2
-	}
-	fmt.Println(arr)
-	sl := []int{1, 2, 3}
-	for i, v := range sl {
-		if i == 0 {
-			sl = append(sl, v*10)
-		}
-		sl[len(sl)-1] += v
-	}
-	fmt.Println(sl)
-	for i := range slices.Values([]int{4, 8}) {
-		fmt.Print(i, " ")
-	}
-	for k, v := range slices.Backward([]string{"x", "y"}) {
-		fmt.Print(k, v, " ")
-	}
-	fmt.Println()
-	ch := make(chan int, 3)
-	ch <- 5
-	ch <- 2
-	close(ch)
-	for v := range ch {
-		fmt.Print(v, " ")
-	}
-	fmt.Println()
+	fmt.Println("acc", acc)
+	fmt.Println(uint8(uint8_0) < ((uint8_1 % nz(uint8_1)) ^ uint8(uintptr(uint64_0))), uint8(uint8_0) >= ((uint8_1 % nz(uint8_1)) ^ uint8(uintptr(uint64_0))), uint8(uint8_0) == ((uint8_1 % nz(uint8_1)) ^ uint8(uintptr(uint64_0))))
 }
 
 func b2() {
 	fmt.Println("== b2")
-	int8_0, int8_1, int8_2 := int8(-128), int8(127), int8(64)
-	int16_0, int16_1, int16_2 := int16(-15887), int16(6), int16(16729)
-	int32_0, int32_1, int32_2 := int32(6), int32(127), int32(15)
-	int64_0, int64_1, int64_2 := int64(524288), int64(1), int64(-9223372036854775808)
-	int_0, int_1, int_2 := int(281474976710656), int(1615246678461820898), int(8455991344179391595)
-	uint8_0, uint8_1, uint8_2 := uint8(255), uint8(127), uint8(51)
-	uint16_0, uint16_1, uint16_2 := uint16(31), uint16(65535), uint16(29996)
-	uint32_0, uint32_1, uint32_2 := uint32(32768), uint32(0), uint32(2)
-	uint64_0, uint64_1, uint64_2 := uint64(9223372036854775807), uint64(8192), uint64(15226101727200343790)
-	uint_0, uint_1, uint_2 := uint(16613215201330461609), uint(2775215719623205282), uint(18446744073709551615)
-	uintptr_0, uintptr_1, uintptr_2 := uintptr(18446744073709551615), uintptr(15328942830037998809), uintptr(17586018814365771008)
-	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	fmt.Println(bits.RotateLeft64(uint64_1, int_1 % 70))
-	fmt.Println(bits.Len(uint_0))
-	fmt.Println(bits.LeadingZeros16(uint16_1))
-	fmt.Println(bits.Reverse32(uint32_0))
-	fmt.Println(bits.ReverseBytes16(uint16_2))
-	fmt.Println(bits.TrailingZeros64(uint64_1))
-	fmt.Println(bits.Len8(uint8_1))
-	fmt.Println(bits.RotateLeft64(uint64_0, int_0 % 70))
-	hi, lo := bits.Mul64(uint64_1, uint64_1)
-	fmt.Println(hi, lo)
-	sum, carry := bits.Add64(uint64_1, uint64_1, uint64(int_1&1))
-	fmt.Println(sum, carry)
-	diff, borrow := bits.Sub64(uint64_1, uint64_1, 1)
-	fmt.Println(diff, borrow)
-	if hi < uint64_1 {
-		q, r := bits.Div64(hi, lo, uint64_1)
-		fmt.Println(q, r)
+	arr := [8]int64{-331, -79, 543, -166, -909, 679, -612, 110}
+	b := big{id: 9, arr: arr, name: "x,y,,z", f: 0.3333333333333333, small: [3]uint8{1, 2, 211}}
+	b2 := b.twiddle(4)
+	fmt.Println(b.arr == b2.arr, b2.sum(), b.sum())
+	var su summer = b2
+	fmt.Println(su.sum(), su.(big).name)
+	su = &b
+	b.arr[0] = 29
+	fmt.Println(su.sum())
+	mk := func(k int64) func() big {
+		return func() big {
+			c := b
+			c.arr[k%8] = k
+			return c
+		}
 	}
-	fmt.Println(int64_1 * int64_1 / nz(int64_1), uint32_1 * 0x9e3779b9 >> 16, int32_1 >> 31, int8_1 >> 7)
+	fmt.Println(mk(1)().arr, b.arr)
+	fmt.Println(vsum(), vsum(9), vsum(arr[:6]...), vsum(arr[2:4]...))
+	bs := []big{b, b2}
+	bs[1].arr[7]++
+	for _, x := range bs {
+		fmt.Print(x.sum(), " ")
+	}
+	fmt.Println()
+	m := map[[3]uint8]big{b.small: b}
+	fmt.Println(m[[3]uint8{1, 2, 230}].id, len(m))
+	fmt.Printf("%v\n%+v\n", b2, b2.small)
+}
+
+func call3(p0 float32, p1 int8, p2 *int, p3 string, p4 bool) (int8, int8, int8) {
+	fmt.Println("call3", p0, p1, *p2, p3, p4)
+	return p1 * 2 + 1, p1 * 2 + 1, p1 * 2 + 1
+}
+
+func (r *rec) call3m(p0 float32, p1 int8, p2 *int, p3 string, p4 bool) (int8, int8, int8) {
+	r.id++
+	return call3(p0, p1, p2, p3, p4)
 }
 
 func b3() {
 	fmt.Println("== b3")
-	s := make([]int, 0, 7)
-	for i := range 6 {
-		s = append(s, i*i)
-	}
-	s = append(s[:1], s[2:]...)
-	fmt.Println(s, len(s))
-	copy(s[1:], s)
-	fmt.Println(s)
-	t := append(s[:2:2], 3)
-	t[0] = -1
-	fmt.Println(s[0], t)
-	b := make([]byte, 0)
-	k := copy(b, "héllo wörld")
-	fmt.Println(k, b, string(b))
-	str := string(b)
-	b[0] = 'X'
-	fmt.Printf("%q %s %x % X\n", str, b, b, b)
-	type cell struct {
-		v   [3]int
-		tag string
-	}
-	var grid [2][3]cell
-	grid[1][2].v[1] = 7
-	g2 := grid
-	g2[1][2].tag = "x"
-	fmt.Println(grid == g2, grid[1][2], g2[1][2])
-	var fs []func() int
-	for i := 0; i < 3; i++ {
-		fs = append(fs, func() int { return i })
-		i++
-	}
-	for _, f := range fs {
-		fmt.Print(f(), " ")
-	}
-	fmt.Println()
-	var sh shape = &rect{4, 4}
-	area := sh.area
-	sh.(*rect).w = 10
-	fmt.Println(area(), sh)
-	p := pt{-2, 2}
-	dist := p.dist
-	p.x = 100
-	fmt.Println(dist(), p.dist())
-	type wrap struct {
-		*pt
-		n int
-	}
-	w := wrap{&pt{1, 2}, 3}
-	w.move(1, 1)
-	fmt.Printf("%v %+v\n", *w.pt, w.n)
-	var np *pt
-	var ns []int
-	var nm map[string]bool
-	fmt.Printf("%v %v %v %d %+v\n", np, ns, nm, []byte("AB"), &pt{1, 2})
-	fmt.Println(strings.ToUpper("ßǅﬁ straße"), strings.ToLower("ǅİ"), strings.Title("ǆemal"))
-	ch1, ch2 := make(chan int, 1), make(chan int, 1)
-	ch2 <- 2
-	select {
-	case v := <-ch1:
-		fmt.Println("ch1", v)
-	case v := <-ch2:
-		fmt.Println("ch2", v)
-	}
+	a0 := float32(29e7)
+	a1 := int8(-42)
+	a2 := func() *int { v := 20; return &v }()
+	a3 := "ümlaut"
+	a4 := false
+	r0, r1, r2 := call3(a0, a1, a2, a3, a4)
+	fmt.Println(r0, r1, r2)
+	f := call3
+	defer f(a0, a1, a2, a3, a4)
+	var rv rec
+	m := rv.call3m
+	r0, r1, r2 = m(a0, a1, a2, a3, a4)
+	fmt.Println(rv.id, r0, r1, r2)
+	done := make(chan bool)
+	go func() {
+		call3(a0, a1, a2, a3, a4)
+		done <- true
+	}()
+	<-done
 }
 
 func b4() {
 	fmt.Println("== b4")
-	var s [][2]int
-	fmt.Println(s == nil, len(s), cap(s))
-	for i := range 9 {
-		s = append(s, [2]int{i, -i})
-		if i%7 == 0 {
-			fmt.Println(len(s), cap(s))
+	var shapes []shape
+	shapes = append(shapes, square(3))
+	shapes = append(shapes, &rect{w: 1, h: 0})
+	for i, sh := range shapes {
+		fmt.Printf("%d %T %.2f %v %s\n", i, sh, sh.area(), sh, sh.name())
+		switch v := sh.(type) {
+		case circle:
+			fmt.Println("circle", v.r)
+		case *rect:
+			v.w++
+			fmt.Println("rect", v.w, v.h)
+		case fmt.Stringer:
+			fmt.Println("stringer", v.String())
+		default:
+			fmt.Println("other", v)
+		}
+		if sc, ok := sh.(scaler); ok {
+			sc.scale(3)
+			fmt.Println("scaled", sh.area())
 		}
 	}
-	fmt.Println(s, len(s), cap(s))
-	if len(s) >= 5 {
-		t := s[1:3]
-		u := s[1:3:4]
-		fmt.Println(len(t), cap(t) == len(s)-1, len(u), cap(u))
-		u = append(u, [2]int{99, -99})
-		u = append(u, [2]int{50, -50})
-		n := copy(t, s[0:])
-		fmt.Println(n, len(u), cap(u) >= len(u))
+	var e any = shapes[0]
+	_, isC := e.(circle)
+	fmt.Println(isC, e != nil, e == shapes[0])
+	var vals []any = []any{0, "s", 5, nil, []int{1}, pt{1, 2}, &pt{3, 4}, int8(-3), 2.5, errors.New("boom"), true}
+	for _, v := range vals {
+		fmt.Println(describe(v))
 	}
-	m := make([][2]int, 1, 12)
-	m = append(m, s...)
-	fmt.Println(len(m), cap(m))
-	m2 := slices.Clone(m)
-	fmt.Println(len(m2), slices.Equal(m, m2) || len(m) == 0)
-	var arr [4]int
-	arr2 := arr
-	arr2[1] = 3
-	fmt.Println(arr, arr2, arr == arr2, len(arr))
-	pa := &arr2
-	for i := range pa {
-		pa[i] += i * 3
-	}
-	fmt.Println(*pa)
-	grid := [][]int{}
-	for i := range 2 {
-		row := make([]int, i+1)
-		for j := range row {
-			row[j] = i*j - 0
-		}
-		grid = append(grid, row)
-	}
-	fmt.Println(grid)
-	clear(m)
-	fmt.Println(len(m), slices.Index(s, [2]int{3, -3}), slices.Contains(s, [2]int{5, -5}))
+	var err error = myErr{53}
+	fmt.Println(err)
+	var me myErr
+	fmt.Println(errors.As(fmt.Errorf("wrap: %w", err), &me), me.code)
+	var nilShape shape
+	fmt.Println(nilShape == nil)
+	var rp *rect
+	nilShape = rp
+	fmt.Println(nilShape == nil, nilShape != nil)
 }
 
 func main() {
@@ -665,4 +688,5 @@ func main() {
 	b2()
 	b3()
 	b4()
+	fault("error", 1)
 }

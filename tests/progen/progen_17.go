@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -458,316 +544,314 @@ func fault(kind string, k int) {
 
 func b1() {
 	fmt.Println("== b1")
-	var s []float64
-	fmt.Println(s == nil, len(s), cap(s))
-	for i := range 20 {
-		s = append(s, float64(i))
-		if i%7 == 0 {
-			fmt.Println(len(s), cap(s))
-		}
-	}
-	fmt.Println(s, len(s), cap(s))
-	if len(s) >= 4 {
-		t := s[1:2]
-		u := s[1:2:3]
-		fmt.Println(len(t), cap(t) == len(s)-1, len(u), cap(u))
-		u = append(u, float64(99))
-		u = append(u, float64(50))
-		n := copy(t, s[2:])
-		fmt.Println(n, len(u), cap(u) >= len(u))
-	}
-	m := make([]float64, 1, 11)
-	m = append(m, s...)
-	fmt.Println(len(m), cap(m))
-	m2 := slices.Clone(m)
-	fmt.Println(len(m2), slices.Equal(m, m2) || len(m) == 0)
-	var arr [2]int
-	arr2 := arr
-	arr2[1] = 7
-	fmt.Println(arr, arr2, arr == arr2, len(arr))
-	pa := &arr2
-	for i := range pa {
-		pa[i] += i * 2
-	}
-	fmt.Println(*pa)
-	grid := [][]int{}
 	for i := range 3 {
-		row := make([]int, i+1)
-		for j := range row {
-			row[j] = i*j - 5
-		}
-		grid = append(grid, row)
-	}
-	fmt.Println(grid)
-	clear(m)
-	fmt.Println(len(m), slices.Index(s, float64(3)), slices.Contains(s, float64(5)))
-}
-
-func b2() {
-	fmt.Println("== b2")
-	r := rec{id: 1, name: "日本語", pos: pt{-23, 5}, tags: []string{"t1"}}
-	r2 := r
-	r2.pos.x++
-	r2.tags[0] = "shared"
-	fmt.Printf("%v\n%+v\n%v\n", r, r2, r.pos == r2.pos)
-	p := &r
-	p.bump(8)
-	p.pos.move(-3, 3)
-	fmt.Println(r.id, r.pos, r.pos.dist())
-	e := emb{pt: pt{6, 1}, label: "e"}
-	e.move(1, 1)
-	fmt.Println(e.x, e.y, e.dist(), e)
-	var np *pt
-	fmt.Println(np == nil, np.safe())
-	pp := &p
-	(*pp).id = 141
-	fmt.Println(r.id, (**pp).name)
-	list := []*rec{}
-	for i := range 1 {
-		list = append(list, &rec{id: i, name: strconv.Itoa(i)})
-	}
-	for _, x := range list {
-		x.bump(x.id)
-	}
-	for _, x := range list {
-		fmt.Print(x.id, " ")
+		fmt.Print(i, " ")
 	}
 	fmt.Println()
-	anon := struct {
-		a int
-		b string
-	}{8, "anon"}
-	fmt.Printf("%v %+v %T\n", anon, anon, anon)
-	var ll *node
-	for i := range 8 {
-		ll = &node{val: i * 5, next: ll}
-	}
-	for n := ll; n != nil; n = n.next {
-		fmt.Print(n.val, " ")
+	for i := range int8(0) {
+		fmt.Printf("%T%d ", i, i)
 	}
 	fmt.Println()
-}
-
-func b3() {
-	fmt.Println("== b3")
-	xs := make([]int, 0)
-	for i := range 4 {
-		xs = append(xs, int(i*4-17))
+	for i, r := range "\xe4\xb8" {
+		fmt.Print(i, ":", r, " ")
 	}
-	fmt.Println(sum(xs), gmax(xs...), mapSlice(xs, func(v int) string { return fmt.Sprint(v) }))
-	fmt.Println(filter(xs, func(v int) bool { return v > int(10) }))
-	fmt.Println(reduce(xs, 0, func(a int, v int) int { return a*4 + int(v) }))
-	st := &stack[string]{}
-	for i := range 2 {
-		st.push(strconv.Itoa(i))
-	}
-	for {
-		v, ok := st.pop()
-		if !ok {
+	fmt.Println()
+	for v := range countTo(3) {
+		if v == 5 {
 			break
 		}
 		fmt.Print(v, " ")
 	}
-	fmt.Println(st.len())
-	p := pair[string, int]{"k", int(9)}
-	fmt.Printf("%v %+v %T\n", p, p.swap(), p)
-	fmt.Println(keysSorted(map[string]int{"z": 1, "a": 2, "m": 3}))
-	fmt.Println(gmin(3, -1), gmin("b", "a"), gmin(2.5, -4.0))
-	fmt.Println(min(-4, 3, -1), max("x", "yz"), min(1.5, 2))
+	fmt.Println()
+	for k, v := range enumerate([]string{"a", "b", "c"}) {
+		fmt.Print(k, v, " ")
+	}
+	fmt.Println()
+	arr := [...]int{3, 2, 3}
+	for i, v := range arr {
+		arr[2-i] = v * 2
+	}
+	fmt.Println(arr)
+	sl := []int{1, 2, 3}
+	for i, v := range sl {
+		if i == 0 {
+			sl = append(sl, v*10)
+		}
+		sl[len(sl)-1] += v
+	}
+	fmt.Println(sl)
+	for i := range slices.Values([]int{1, 4}) {
+		fmt.Print(i, " ")
+	}
+	for k, v := range slices.Backward([]string{"x", "y"}) {
+		fmt.Print(k, v, " ")
+	}
+	fmt.Println()
+	ch := make(chan int, 3)
+	ch <- 1
+	ch <- 2
+	close(ch)
+	for v := range ch {
+		fmt.Print(v, " ")
+	}
+	fmt.Println()
+}
+
+func b2() {
+	fmt.Println("== b2")
+	find := func(limit int) (int, string) {
+		for v := range countTo(1) {
+			if v >= limit {
+				return v, "found"
+			}
+		}
+		return -1, "none"
+	}
+	fmt.Println(find(60))
+	fmt.Println(find(2))
+outer:
+	for i, a := range enumerate([]string{"p", "q", "r", "s"}) {
+		for v := range countTo(5) {
+			if v == 10 {
+				continue outer
+			}
+			if i*v > 44 {
+				break outer
+			}
+			fmt.Print(a, v, " ")
+		}
+	}
+	fmt.Println()
+	func() {
+		for v := range countTo(4) {
+			defer fmt.Println("deferred in range-over-func", v)
+		}
+		fmt.Println("loop done")
+	}()
+	fmt.Println(try(func() {
+		for v := range countTo(5) {
+			if v == 30 {
+				panic(fmt.Sprint("in body ", v))
+			}
+		}
+	}))
+	k := 0
+	for v := range countTo(1) {
+		if v > 20 {
+			goto after
+		}
+		k += v
+	}
+after:
+	fmt.Println("k", k)
+	next, stopPull := iter.Pull(iter.Seq[int](countTo(5)))
+	for range 0 {
+		v, ok := next()
+		fmt.Print(v, ok, " ")
+	}
+	stopPull()
+	v, ok := next()
+	fmt.Println(v, ok)
+	m := map[string]int{"a": 1, "b": 2, "c": 3}
+	fmt.Println(slices.Sorted(maps.Keys(m)), slices.Collect(maps.Values(map[int]int{1: 8})))
+	for i, v := range slices.All([]string{"x", "y"}) {
+		defer func() { fmt.Println("all", i, v) }()
+	}
+}
+
+func b3() {
+	fmt.Println("== b3")
+	arr := [8]int64{-221, -188, -970, -116, -199, -731, 428, -250}
+	b := big{id: 87, arr: arr, name: "ümlaut", f: 3, small: [3]uint8{1, 2, 47}}
+	b2 := b.twiddle(5)
+	fmt.Println(b.arr == b2.arr, b2.sum(), b.sum())
+	var su summer = b2
+	fmt.Println(su.sum(), su.(big).name)
+	su = &b
+	b.arr[0] = -17
+	fmt.Println(su.sum())
+	mk := func(k int64) func() big {
+		return func() big {
+			c := b
+			c.arr[k%8] = k
+			return c
+		}
+	}
+	fmt.Println(mk(19)().arr, b.arr)
+	fmt.Println(vsum(), vsum(-2), vsum(arr[:1]...), vsum(arr[2:4]...))
+	bs := []big{b, b2}
+	bs[1].arr[7]++
+	for _, x := range bs {
+		fmt.Print(x.sum(), " ")
+	}
+	fmt.Println()
+	m := map[[3]uint8]big{b.small: b}
+	fmt.Println(m[[3]uint8{1, 2, 156}].id, len(m))
+	fmt.Printf("%v\n%+v\n", b2, b2.small)
 }
 
 func b4() {
 	fmt.Println("== b4")
-	float32_0, float32_1, float32_2 := hide(float32(1e-7)), float32(0.3333333333333333), hide(float32(48e9))
-	float64_0, float64_1, float64_2 := hide(float64(0.3333333333333333)), float64(38e28), hide(float64(1e-7))
-	int64_0, int64_1, int64_2 := int64(50564), int64(-32), int64(1)
-	use(float32_0, float32_1, float32_2, float64_0, float64_1, float64_2, int64_0, int64_1, int64_2)
-	fmt.Println("0", math.Sqrt(math.Abs(float64_0)))
-	fmt.Printf("1 %v %.3f %e %g\n", float32_1, float32_1, float32_1, float32_1)
-	fmt.Println("2", float32(334.554))
-	fmt.Println("3", f2i(float64((float64(int64_0) * ((float64_1 * float64_2) - (-float64_2))))))
-	fmt.Printf("4 %v %.3f %e %g\n", float32(int64_2), float32(int64_2), float32(int64_2), float32(int64_2))
-	fmt.Println("5", f2i(float64((math.Mod(float64_2, (-float64_1)) / float64_2))))
-	zero := float64(int64_2 - int64_2)
-	fmt.Println(1/zero, -1/zero, zero/zero, math.Copysign(0, -1), float32(1e39*float64_0/float64_0))
-	fmt.Println(math.MaxFloat64, math.SmallestNonzeroFloat64, float32(math.MaxFloat32), math.Pi)
+	fmt.Printf("[%b]\n", 30031)
+	fmt.Printf("[%05d]\n", 30031)
+	fmt.Printf("[%U]\n", 30031)
+	fmt.Printf("[%f]\n", 0.1)
+	fmt.Printf("[%+.0f]\n", 0.1)
+	fmt.Printf("[%8.3f]\n", 0.1)
+	fmt.Printf("[%.2f]\n", 0.1)
+	fmt.Printf("[%x]\n", "x,y,,z")
+	fmt.Printf("[%10s|]\n", "x,y,,z")
+	fmt.Printf("%v %+v %#v %T\n", pt{1, 2}, &pt{3, 4}, pt{5, 6}, pt{})
+	fmt.Printf("%v %v %v %d\n", []string{"a"}, map[int]bool{2: true, 1: false}, [2]bool{}, []int8{-1, 2})
+	fmt.Printf("%t %v %p %d%%\n", true, nil, nil, 75)
+	fmt.Printf("%d %s\n", "str", 30031)
+	fmt.Printf("%d\n")
+	fmt.Printf("%d %d\n", 1, 2, 3)
+	fmt.Println(fmt.Sprintf("%*d|%-*d|", 2, 7, 3, 8), fmt.Sprint(1, 2, "a", "b", 3), fmt.Sprintln("x", 1))
+	fmt.Println(int8(-128), uint8(255), int64(-9223372036854775808), uint64(18446744073709551615), 'x', complex(1, -2))
 }
 
 func b5() {
 	fmt.Println("== b5")
-	jobs := make(chan int, 6)
-	results := make([]int, 6)
-	var wg sync.WaitGroup
-	for range 1 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				results[j] = j * j * 4
-			}
-		}()
-	}
-	for i := range 6 {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	fmt.Println(results)
-	ch := make(chan string)
-	done := make(chan bool)
-	go func() {
-		for v := range ch {
-			fmt.Println("got", v)
+	counter := func(start int) func() int {
+		n := start
+		return func() int {
+			n += 0
+			return n
 		}
-		done <- true
-	}()
-	for i := range 4 {
-		ch <- strings.Repeat("*", i)
 	}
-	close(ch)
-	<-done
-	var mu sync.Mutex
-	total := 0
-	var wg2 sync.WaitGroup
-	for i := range 1 {
-		wg2.Add(1)
-		go func(k int) {
-			defer wg2.Done()
-			mu.Lock()
-			total += k
-			mu.Unlock()
-		}(i)
-	}
-	wg2.Wait()
-	fmt.Println("total", total)
-	buf := make(chan int, 3)
-	buf <- 1
-	fmt.Println(len(buf), cap(buf))
-	select {
-	case v := <-buf:
-		fmt.Println("recv", v)
-	default:
-		fmt.Println("empty")
-	}
-	select {
-	case v := <-buf:
-		fmt.Println("recv", v)
-	default:
-		fmt.Println("empty")
-	}
-	close(buf)
-	v, ok := <-buf
-	fmt.Println(v, ok)
-	pipe := gen(1)
-	sq := square2(pipe)
-	for v := range sq {
-		fmt.Print(v, " ")
-	}
-	fmt.Println()
-	var once sync.Once
-	for range 3 {
-		once.Do(func() { fmt.Println("once") })
-	}
-}
-
-func b6() {
-	fmt.Println("== b6")
-	s := make([]int, 0, 7)
-	for i := range 9 {
-		s = append(s, i*i)
-	}
-	s = append(s[:1], s[2:]...)
-	fmt.Println(s, len(s))
-	copy(s[1:], s)
-	fmt.Println(s)
-	t := append(s[:2:2], 6)
-	t[0] = -1
-	fmt.Println(s[0], t)
-	b := make([]byte, 0)
-	k := copy(b, "héllo wörld")
-	fmt.Println(k, b, string(b))
-	str := string(b)
-	b[0] = 'X'
-	fmt.Printf("%q %s %x % X\n", str, b, b, b)
-	type cell struct {
-		v   [3]int
-		tag string
-	}
-	var grid [2][3]cell
-	grid[1][2].v[1] = 1
-	g2 := grid
-	g2[1][2].tag = "x"
-	fmt.Println(grid == g2, grid[1][2], g2[1][2])
+	c1, c2 := counter(5), counter(10)
+	fmt.Println(c1(), c1(), c2(), c1())
 	var fs []func() int
-	for i := 0; i < 8; i++ {
-		fs = append(fs, func() int { return i })
-		i++
+	for i := range 2 {
+		fs = append(fs, func() int { return i * i })
 	}
 	for _, f := range fs {
 		fmt.Print(f(), " ")
 	}
 	fmt.Println()
-	var sh shape = &rect{6, 8}
-	area := sh.area
-	sh.(*rect).w = 10
-	fmt.Println(area(), sh)
-	p := pt{0, 2}
-	dist := p.dist
-	p.x = 100
-	fmt.Println(dist(), p.dist())
-	type wrap struct {
-		*pt
-		n int
+	x := 4
+	add := func(d int) { x += d }
+	add(7)
+	add(x)
+	fmt.Println(x)
+	compose := func(f, g func(int) int) func(int) int { return func(v int) int { return g(f(v)) } }
+	h := compose(func(v int) int { return v * 1 }, func(v int) int { return v - 4 })
+	fmt.Println(h(3), h(-7), compose(h, h)(2))
+	var fib func(int) int
+	fib = func(n int) int {
+		if n < 2 {
+			return n
+		}
+		return fib(n-1) + fib(n-2)
 	}
-	w := wrap{&pt{1, 2}, 3}
-	w.move(1, 1)
-	fmt.Printf("%v %+v\n", *w.pt, w.n)
-	var np *pt
-	var ns []int
-	var nm map[string]bool
-	fmt.Printf("%v %v %v %d %+v\n", np, ns, nm, []byte("AB"), &pt{1, 2})
-	fmt.Println(strings.ToUpper("ßǅﬁ straße"), strings.ToLower("ǅİ"), strings.Title("ǆemal"))
-	ch1, ch2 := make(chan int, 1), make(chan int, 1)
-	ch2 <- 5
-	select {
-	case v := <-ch1:
-		fmt.Println("ch1", v)
-	case v := <-ch2:
-		fmt.Println("ch2", v)
+	fmt.Println(fib(18))
+	mv := pt{3, 1}.dist
+	me := pt.dist
+	fmt.Println(mv(), me(pt{1, 2}))
+	acc := 0
+	func() {
+		for i := 0; i < 1; i++ {
+			defer func() { acc = acc*2 + i }()
+		}
+	}()
+	fmt.Println(acc)
+}
+
+func b6() {
+	fmt.Println("== b6")
+	int8_0, int8_1, int8_2 := hide(int8(127)), hide(int8(-117)), hide(int8(-103))
+	int16_0, int16_1, int16_2 := hide(int16(32767)), hide(int16(13786)), hide(int16(9))
+	int32_0, int32_1, int32_2 := hide(int32(-612)), hide(int32(1024)), hide(int32(-1876291310))
+	int64_0, int64_1, int64_2 := hide(int64(-1694856385053836583)), hide(int64(-731)), hide(int64(9223372036854775807))
+	int_0, int_1, int_2 := hide(int(4294967296)), hide(int(2048)), hide(int(16777215))
+	uint8_0, uint8_1, uint8_2 := hide(uint8(0)), hide(uint8(228)), hide(uint8(128))
+	uint16_0, uint16_1, uint16_2 := hide(uint16(8192)), hide(uint16(11135)), hide(uint16(0))
+	uint32_0, uint32_1, uint32_2 := hide(uint32(0)), hide(uint32(1048576)), hide(uint32(7))
+	uint64_0, uint64_1, uint64_2 := hide(uint64(18446744073709551615)), hide(uint64(0)), hide(uint64(0))
+	uint_0, uint_1, uint_2 := hide(uint(8)), hide(uint(10601143235466081157)), hide(uint(12183321666685373728))
+	uintptr_0, uintptr_1, uintptr_2 := hide(uintptr(67108864)), hide(uintptr(18446744073709551615)), hide(uintptr(16800555560260026238))
+	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
+	fmt.Println("uintptr->int16", int16(uintptr_1), uintptr(int16(uintptr_1)))
+	fmt.Println("int64->uintptr", uintptr(int64_0), int64(uintptr(int64_0)))
+	fmt.Println("int16->int8", int8(int16_0), int16(int8(int16_0)))
+	fmt.Println(float64(int32_1), float32(int32_1), f2i(float64(int32_1)/3))
+	fmt.Println(strconv.Itoa(int(int32_1)), strconv.FormatInt(int64(int32_1), 18), strconv.FormatUint(uint64(int32_1), 12))
+	r := rune(0x1F600)
+	fmt.Println(string(r), len(string(r)), []byte(string(r)), strconv.QuoteRune(r))
+	str := "plain"
+	fmt.Println([]byte(str), []rune(str), string([]rune(str)), len([]rune(str)))
+	fmt.Printf("%q %+q %x % x\n", str, str, str, str)
+	if n, err := strconv.ParseInt("0x1f", 0, 64); err != nil {
+		fmt.Println("err", err)
+	} else {
+		fmt.Println("ok", n)
+	}
+	if n, err := strconv.Atoi("0x1f"); err != nil {
+		fmt.Println("err", err)
+	} else {
+		fmt.Println("ok", n)
+	}
+	if f, err := strconv.ParseFloat("x", 64); err != nil {
+		fmt.Println("err", err)
+	} else {
+		fmt.Println("ok", f, strconv.FormatFloat(f, 'e', 5, 64), strconv.FormatFloat(f, 'g', -1, 32))
 	}
 }
 
 func b7() {
 	fmt.Println("== b7")
-	int8_0, int8_1, int8_2 := int8(-96), int8(4), int8(127)
-	int16_0, int16_1, int16_2 := int16(-16514), int16(-1), int16(-32768)
-	int32_0, int32_1, int32_2 := int32(1858064724), int32(-749), int32(-2147483648)
-	int64_0, int64_1, int64_2 := int64(4), int64(-137), int64(0)
-	int_0, int_1, int_2 := int(5), int(268435456), int(-5790735073829590679)
-	uint8_0, uint8_1, uint8_2 := uint8(4), uint8(1), uint8(0)
-	uint16_0, uint16_1, uint16_2 := uint16(4095), uint16(51719), uint16(38402)
-	uint32_0, uint32_1, uint32_2 := uint32(0), uint32(2047), uint32(2785617149)
-	uint64_0, uint64_1, uint64_2 := uint64(18446744073709551615), uint64(0), uint64(8589934591)
-	uint_0, uint_1, uint_2 := uint(64), uint(2157996036393216127), uint(18446744073709551615)
-	uintptr_0, uintptr_1, uintptr_2 := uintptr(1152921504606846976), uintptr(67108864), uintptr(11005052804031674471)
-	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	fmt.Println(bits.TrailingZeros64(uint64_1))
-	fmt.Println(bits.Len8(uint8_1))
-	fmt.Println(bits.ReverseBytes16(uint16_0))
-	fmt.Println(bits.Reverse32(uint32_2))
-	fmt.Println(bits.TrailingZeros32(uint32_1))
-	fmt.Println(bits.RotateLeft64(uint64_0, int_0 % 70))
-	hi, lo := bits.Mul64(uint64_2, uint64_1)
-	fmt.Println(hi, lo)
-	sum, carry := bits.Add64(uint64_2, uint64_1, uint64(int_2&1))
-	fmt.Println(sum, carry)
-	diff, borrow := bits.Sub64(uint64_2, uint64_1, 1)
-	fmt.Println(diff, borrow)
-	if hi < uint64_1 {
-		q, r := bits.Div64(hi, lo, uint64_1)
-		fmt.Println(q, r)
+	for i := range 5 {
+		fmt.Print(i, " ")
 	}
-	fmt.Println(int64_2 * int64_1 / nz(int64_1), uint32_2 * 0x9e3779b9 >> 16, int32_2 >> 31, int8_1 >> 7)
+	fmt.Println()
+	for i := range int8(1) {
+		fmt.Printf("%T%d ", i, i)
+	}
+	fmt.Println()
+	for i, r := range "🙂x" {
+		fmt.Print(i, ":", r, " ")
+	}
+	fmt.Println()
+	for v := range countTo(0) {
+		if v == 1 {
+			break
+		}
+		fmt.Print(v, " ")
+	}
+	fmt.Println()
+	for k, v := range enumerate([]string{"a", "b", "c"}) {
+		fmt.Print(k, v, " ")
+	}
+	fmt.Println()
+	arr := [...]int{2, 1, 8}
+	for i, v := range arr {
+		arr[2-i] = v * 2
+	}
+	fmt.Println(arr)
+	sl := []int{1, 2, 3}
+	for i, v := range sl {
+		if i == 0 {
+			sl = append(sl, v*10)
+		}
+		sl[len(sl)-1] += v
+	}
+	fmt.Println(sl)
+	for i := range slices.Values([]int{0, 2}) {
+		fmt.Print(i, " ")
+	}
+	for k, v := range slices.Backward([]string{"x", "y"}) {
+		fmt.Print(k, v, " ")
+	}
+	fmt.Println()
+	ch := make(chan int, 3)
+	ch <- 1
+	ch <- 2
+	close(ch)
+	for v := range ch {
+		fmt.Print(v, " ")
+	}
+	fmt.Println()
 }
 
 func main() {
@@ -778,4 +862,5 @@ func main() {
 	b5()
 	b6()
 	b7()
+	fault("custom", 4)
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -462,10 +548,10 @@ func b1() {
 	float64_0, float64_1, float64_2 := hide(float64(0.3333333333333333)), float64(-2.5), hide(float64(0.1))
 	int64_0, int64_1, int64_2 := int64(-44939), int64(1), int64(1)
 	use(float32_0, float32_1, float32_2, float64_0, float64_1, float64_2, int64_0, int64_1, int64_2)
-	fmt.Println("0", math.Sqrt(math.Abs((float64_2 / (float64(1e-7) - float64_0)))) < float64_0, math.IsNaN(float64(math.Sqrt(math.Abs((float64_2 / (float64(1e-7) - float64_0)))))), math.IsInf(float64(math.Sqrt(math.Abs((float64_2 / (float64(1e-7) - float64_0))))), 0))
-	fmt.Println("1", ((float64(0.3333333333333333) * (float64(-2.5) / float64(int64_1))) / (-float64_2)))
+	fmt.Printf("0 %v %.3f %e %g\n", math.Log1p(math.Abs(math.FMA(math.Mod(float64_2, float64_1), float64(1e-7), math.Pow(float64_2, float64_0)))), math.Log1p(math.Abs(math.FMA(math.Mod(float64_2, float64_1), float64(1e-7), math.Pow(float64_2, float64_0)))), math.Log1p(math.Abs(math.FMA(math.Mod(float64_2, float64_1), float64(1e-7), math.Pow(float64_2, float64_0)))), math.Log1p(math.Abs(math.FMA(math.Mod(float64_2, float64_1), float64(1e-7), math.Pow(float64_2, float64_0)))))
+	fmt.Println("1", ((float64(0.3333333333333333) * math.Hypot(float64(-2.5), float64(int64_1))) / (-float64_2)))
 	fmt.Println("2", (float64_0 + (float64(int64_2) + (float64_1 / float64(1e-7)))) < (float64_2 * float64_2), math.IsNaN(float64((float64_0 + (float64(int64_2) + (float64_1 / float64(1e-7)))))), math.IsInf(float64((float64_0 + (float64(int64_2) + (float64_1 / float64(1e-7))))), 0))
-	fmt.Println("3", (float64_0 / float64_2))
+	fmt.Println("3", math.FMA((float64_0 / math.Hypot(float64_1, float64(249.977))), (float64_0 / float64(int64_2)), math.Mod((float64_1 * float64(int64_2)), math.Pow(float64_0, float64_2))))
 	zero := float64(int64_2 - int64_2)
 	fmt.Println(1/zero, -1/zero, zero/zero, math.Copysign(0, -1), float32(1e39*float64_0/float64_0))
 	fmt.Println(math.MaxFloat64, math.SmallestNonzeroFloat64, float32(math.MaxFloat32), math.Pi)
@@ -473,427 +559,289 @@ func b1() {
 
 func b2() {
 	fmt.Println("== b2")
-	xs := make([]myInt, 0)
-	for i := range 9 {
-		xs = append(xs, myInt(i*8-19))
-	}
-	fmt.Println(sum(xs), gmax(xs...), mapSlice(xs, func(v myInt) string { return fmt.Sprint(v) }))
-	fmt.Println(filter(xs, func(v myInt) bool { return v > myInt(7) }))
-	fmt.Println(reduce(xs, 1, func(a int, v myInt) int { return a*2 + int(v) }))
-	st := &stack[string]{}
-	for i := range 2 {
-		st.push(strconv.Itoa(i))
-	}
-	for {
-		v, ok := st.pop()
-		if !ok {
-			break
+	arr := [8]int64{-15, -904, -439, 349, 333, 970, -19, -341}
+	b := big{id: 38, arr: arr, name: "GoLang", f: 0.3333333333333333, small: [3]uint8{1, 2, 210}}
+	b2 := b.twiddle(1)
+	fmt.Println(b.arr == b2.arr, b2.sum(), b.sum())
+	var su summer = b2
+	fmt.Println(su.sum(), su.(big).name)
+	su = &b
+	b.arr[0] = 32
+	fmt.Println(su.sum())
+	mk := func(k int64) func() big {
+		return func() big {
+			c := b
+			c.arr[k%8] = k
+			return c
 		}
-		fmt.Print(v, " ")
 	}
-	fmt.Println(st.len())
-	p := pair[string, myInt]{"k", myInt(7)}
-	fmt.Printf("%v %+v %T\n", p, p.swap(), p)
-	fmt.Println(keysSorted(map[string]int{"z": 1, "a": 2, "m": 3}))
-	fmt.Println(gmin(3, -5), gmin("b", "a"), gmin(2.5, 3.0))
-	fmt.Println(min(0, 0, -1), max("x", "yz"), min(1.5, 2))
+	fmt.Println(mk(18)().arr, b.arr)
+	fmt.Println(vsum(), vsum(-9), vsum(arr[:5]...), vsum(arr[2:4]...))
+	bs := []big{b, b2}
+	bs[1].arr[7]++
+	for _, x := range bs {
+		fmt.Print(x.sum(), " ")
+	}
+	fmt.Println()
+	m := map[[3]uint8]big{b.small: b}
+	fmt.Println(m[[3]uint8{1, 2, 94}].id, len(m))
+	fmt.Printf("%v\n%+v\n", b2, b2.small)
 }
 
 func b3() {
 	fmt.Println("== b3")
-outer:
-	for i := range 5 {
-		for j := range 3 {
-			if j == 3 {
-				continue outer
-			}
-			if i*j > 10 {
-				break outer
-			}
-			fmt.Print(i, j, " ")
-		}
-	}
-	fmt.Println()
-	switch x := 1; x {
-	case 0:
-		fmt.Println("zero")
-		fallthrough
-	case 1, 2:
-		fmt.Println("small", x)
-	case 3:
-		fmt.Println("three")
-		fallthrough
-	default:
-		fmt.Println("default", x)
-	}
-	switch x := 4; x {
-	case 0:
-		fmt.Println("zero")
-		fallthrough
-	case 1, 2:
-		fmt.Println("small", x)
-	case 3:
-		fmt.Println("three")
-		fallthrough
-	default:
-		fmt.Println("default", x)
-	}
-	switch x := 6; x {
-	case 0:
-		fmt.Println("zero")
-		fallthrough
-	case 1, 2:
-		fmt.Println("small", x)
-	case 3:
-		fmt.Println("three")
-		fallthrough
-	default:
-		fmt.Println("default", x)
-	}
-	switch y := 15; {
-	case y < 0:
-		fmt.Println("neg")
-	case y > 10:
-		fmt.Println("big")
-	default:
-		fmt.Println("mid")
-	}
-	switch "GoLang" {
-	case "alpha", "GoLang":
-		fmt.Println("known")
-	case "":
-		fmt.Println("empty")
-	default:
-		fmt.Println("unknown")
-	}
-	k := 0
-loop:
-	if k < 7 {
-		k += 2
-		goto loop
-	}
-	fmt.Println("k", k)
-	n := 64
-	steps := 0
-	for n != 1 && steps < 200 {
-		if n%2 == 0 {
-			n /= 2
-		} else {
-			n = 3*n + 1
-		}
-		steps++
-	}
-	fmt.Println("collatz", steps)
-	for i, j := 0, 9; i < j; i, j = i+1, j-1 {
-		fmt.Print(i*j, " ")
-	}
-	fmt.Println()
-}
-
-func b4() {
-	fmt.Println("== b4")
-	jobs := make(chan int, 7)
-	results := make([]int, 7)
-	var wg sync.WaitGroup
-	for range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				results[j] = j * j * 2
-			}
-		}()
-	}
-	for i := range 7 {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	fmt.Println(results)
-	ch := make(chan string)
-	done := make(chan bool)
-	go func() {
-		for v := range ch {
-			fmt.Println("got", v)
-		}
-		done <- true
-	}()
-	for i := range 0 {
-		ch <- strings.Repeat("*", i)
-	}
-	close(ch)
-	<-done
-	var mu sync.Mutex
-	total := 0
-	var wg2 sync.WaitGroup
-	for i := range 11 {
-		wg2.Add(1)
-		go func(k int) {
-			defer wg2.Done()
-			mu.Lock()
-			total += k
-			mu.Unlock()
-		}(i)
-	}
-	wg2.Wait()
-	fmt.Println("total", total)
-	buf := make(chan int, 5)
-	buf <- 1
-	fmt.Println(len(buf), cap(buf))
-	select {
-	case v := <-buf:
-		fmt.Println("recv", v)
-	default:
-		fmt.Println("empty")
-	}
-	select {
-	case v := <-buf:
-		fmt.Println("recv", v)
-	default:
-		fmt.Println("empty")
-	}
-	close(buf)
-	v, ok := <-buf
-	fmt.Println(v, ok)
-	pipe := gen(1)
-	sq := square2(pipe)
-	for v := range sq {
-		fmt.Print(v, " ")
-	}
-	fmt.Println()
-	var once sync.Once
-	for range 3 {
-		once.Do(func() { fmt.Println("once") })
-	}
-}
-
-func b5() {
-	fmt.Println("== b5")
-	s := make([]int, 0, 6)
-	for i := range 3 {
-		s = append(s, i*i)
-	}
-	s = append(s[:1], s[2:]...)
-	fmt.Println(s, len(s))
-	copy(s[1:], s)
-	fmt.Println(s)
-	t := append(s[:2:2], 8)
-	t[0] = -1
-	fmt.Println(s[0], t)
-	b := make([]byte, 12)
-	k := copy(b, "héllo wörld")
-	fmt.Println(k, b, string(b))
-	str := string(b)
-	b[0] = 'X'
-	fmt.Printf("%q %s %x % X\n", str, b, b, b)
-	type cell struct {
-		v   [3]int
-		tag string
-	}
-	var grid [2][3]cell
-	grid[1][2].v[1] = 6
-	g2 := grid
-	g2[1][2].tag = "x"
-	fmt.Println(grid == g2, grid[1][2], g2[1][2])
-	var fs []func() int
-	for i := 0; i < 8; i++ {
-		fs = append(fs, func() int { return i })
-		i++
-	}
-	for _, f := range fs {
-		fmt.Print(f(), " ")
-	}
-	fmt.Println()
-	var sh shape = &rect{9, 0}
-	area := sh.area
-	sh.(*rect).w = 10
-	fmt.Println(area(), sh)
-	p := pt{8, 2}
-	dist := p.dist
-	p.x = 100
-	fmt.Println(dist(), p.dist())
-	type wrap struct {
-		*pt
-		n int
-	}
-	w := wrap{&pt{1, 2}, 3}
-	w.move(1, 1)
-	fmt.Printf("%v %+v\n", *w.pt, w.n)
-	var np *pt
-	var ns []int
-	var nm map[string]bool
-	fmt.Printf("%v %v %v %d %+v\n", np, ns, nm, []byte("AB"), &pt{1, 2})
-	fmt.Println(strings.ToUpper("ßǅﬁ straße"), strings.ToLower("ǅİ"), strings.Title("ǆemal"))
-	ch1, ch2 := make(chan int, 1), make(chan int, 1)
-	ch2 <- 1
-	select {
-	case v := <-ch1:
-		fmt.Println("ch1", v)
-	case v := <-ch2:
-		fmt.Println("ch2", v)
-	}
-}
-
-func b6() {
-	fmt.Println("== b6")
-	xs := make([]myInt, 0)
-	for i := range 5 {
-		xs = append(xs, myInt(i*2-8))
-	}
-	fmt.Println(sum(xs), gmax(xs...), mapSlice(xs, func(v myInt) string { return fmt.Sprint(v) }))
-	fmt.Println(filter(xs, func(v myInt) bool { return v > myInt(8) }))
-	fmt.Println(reduce(xs, 4, func(a int, v myInt) int { return a*1 + int(v) }))
-	st := &stack[string]{}
-	for i := range 1 {
-		st.push(strconv.Itoa(i))
-	}
-	for {
-		v, ok := st.pop()
-		if !ok {
-			break
-		}
-		fmt.Print(v, " ")
-	}
-	fmt.Println(st.len())
-	p := pair[string, myInt]{"k", myInt(0)}
-	fmt.Printf("%v %+v %T\n", p, p.swap(), p)
-	fmt.Println(keysSorted(map[string]int{"z": 1, "a": 2, "m": 0}))
-	fmt.Println(gmin(3, 0), gmin("b", "a"), gmin(2.5, 0.0))
-	fmt.Println(min(1, 2, -1), max("x", "yz"), min(1.5, 2))
-}
-
-func b7() {
-	fmt.Println("== b7")
-	s := make([]int, 0, 16)
-	for i := range 10 {
-		s = append(s, i*i)
-	}
-	s = append(s[:1], s[2:]...)
-	fmt.Println(s, len(s))
-	copy(s[1:], s)
-	fmt.Println(s)
-	t := append(s[:2:2], 2)
-	t[0] = -1
-	fmt.Println(s[0], t)
-	b := make([]byte, 7)
-	k := copy(b, "héllo wörld")
-	fmt.Println(k, b, string(b))
-	str := string(b)
-	b[0] = 'X'
-	fmt.Printf("%q %s %x % X\n", str, b, b, b)
-	type cell struct {
-		v   [3]int
-		tag string
-	}
-	var grid [2][3]cell
-	grid[1][2].v[1] = 6
-	g2 := grid
-	g2[1][2].tag = "x"
-	fmt.Println(grid == g2, grid[1][2], g2[1][2])
-	var fs []func() int
-	for i := 0; i < 9; i++ {
-		fs = append(fs, func() int { return i })
-		i++
-	}
-	for _, f := range fs {
-		fmt.Print(f(), " ")
-	}
-	fmt.Println()
-	var sh shape = &rect{4, 0}
-	area := sh.area
-	sh.(*rect).w = 10
-	fmt.Println(area(), sh)
-	p := pt{3, 2}
-	dist := p.dist
-	p.x = 100
-	fmt.Println(dist(), p.dist())
-	type wrap struct {
-		*pt
-		n int
-	}
-	w := wrap{&pt{1, 2}, 3}
-	w.move(1, 1)
-	fmt.Printf("%v %+v\n", *w.pt, w.n)
-	var np *pt
-	var ns []int
-	var nm map[string]bool
-	fmt.Printf("%v %v %v %d %+v\n", np, ns, nm, []byte("AB"), &pt{1, 2})
-	fmt.Println(strings.ToUpper("ßǅﬁ straße"), strings.ToLower("ǅİ"), strings.Title("ǆemal"))
-	ch1, ch2 := make(chan int, 1), make(chan int, 1)
-	ch1 <- 0
-	select {
-	case v := <-ch1:
-		fmt.Println("ch1", v)
-	case v := <-ch2:
-		fmt.Println("ch2", v)
-	}
-}
-
-func b8() {
-	fmt.Println("== b8")
-	const k0 = ((128 % -892493) % 16)
-	fmt.Println(k0, int8(k0 & 0x7f), uint16(k0 & 0xffff), float64(k0), k0 / 7, k0 % -3)
-	const k1 = ((785 + 38685626227668133590597632) / 19807040628566084398385987584)
-	fmt.Println(k1, int8(k1 & 0x7f), uint16(k1 & 0xffff), float64(k1), k1 / 7, k1 % -3)
-	const f0 = ((1e30 - 14e4) / -2.5)
-	fmt.Println(f0, f0 == f0*1.0, f0 > 1, f0*0.5)
-	const f1 = (((1e-7 * 28e14) * 63e24) * 0.3333333333333333)
-	fmt.Println(f1, f1 == f1*1.0, f1 > 1, f1*0.5)
-	const f2 = ((((3 / -2.5) * -415.455) * 0.1) / -510.135)
-	fmt.Println(f2, f2 == f2*1.0, f2 > 1, f2*0.5)
-	const third = 1.0 / 3
-	fmt.Println(third*3 == 1, 0.1+0.2 == 0.3, third)
-	const huge = 1 << 100
-	fmt.Println(huge >> 98, huge / (1 << 90), float64(huge))
-	type weekday int
-	const (
-		sun weekday = iota * 5
-		mon
-		tue
-		_
-		thu
-	)
-	fmt.Println(sun, mon, tue, thu)
-	const (
-		kb = 1 << (10 * (iota + 1))
-		mb
-		gb
-	)
-	fmt.Println(kb, mb, gb, 'a'+1, string(rune('a'+3)))
-}
-
-func b9() {
-	fmt.Println("== b9")
-	m := map[int]string{}
-	for i := range 13 {
-		m[int(i*i%17)] = fmt.Sprint("v", i)
+	m := map[bool]string{}
+	for i := range 2 {
+		m[i%3 == 0] = fmt.Sprint("v", i)
 	}
 	fmt.Println(len(m), m)
-	delete(m, int(3*3%17))
-	delete(m, int(1000*1000%17))
-	v, ok := m[int(2*2%17)]
+	delete(m, 3%3 == 0)
+	delete(m, 1000%3 == 0)
+	v, ok := m[2%3 == 0]
 	fmt.Println(v, ok, len(m))
-	v2, ok2 := m[int(99*99%17)]
+	v2, ok2 := m[99%3 == 0]
 	fmt.Println(v2, ok2)
-	keys := make([]int, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	for _, k := range keys {
-		fmt.Print(k, "=", m[k], " ")
-	}
-	fmt.Println()
-	fmt.Println(slices.Sorted(maps.Keys(m)))
 	var nm map[string]int
 	fmt.Println(nm["x"], len(nm), nm == nil)
 	counts := map[rune]int{}
-	for _, r := range "x,y,,z" {
+	for _, r := range "ümlaut" {
 		counts[r]++
 	}
 	fmt.Println(counts)
 	clear(m)
 	fmt.Println(len(m))
+}
+
+func b4() {
+	fmt.Println("== b4")
+	xs := []int{-15, 5, 13, 14, 0, -20, -7, 3, -17, -9}
+	ys := slices.Clone(xs)
+	sort.Ints(ys)
+	fmt.Println(ys, sort.IntsAreSorted(ys), sort.SearchInts(ys, 4))
+	sort.Sort(sort.Reverse(sort.IntSlice(xs)))
+	fmt.Println(xs)
+	people := []rec{}
+	for i, v := range ys {
+		people = append(people, rec{id: v % 1, name: string(rune('a' + i%26))})
+	}
+	sort.SliceStable(people, func(i, j int) bool { return people[i].id < people[j].id })
+	for _, p := range people {
+		fmt.Print(p.id, p.name, " ")
+	}
+	fmt.Println()
+	slices.SortFunc(people, func(a, b rec) int { return strings.Compare(b.name, a.name) })
+	fmt.Println(len(people))
+	words := strings.Fields("  spaced  out ")
+	sort.Strings(words)
+	fmt.Println(words, slices.Max(append(words, "")))
+	idx, found := slices.BinarySearch(ys, 3)
+	fmt.Println(idx, found)
+}
+
+func b5() {
+	fmt.Println("== b5")
+	find := func(limit int) (int, string) {
+		for v := range countTo(6) {
+			if v >= limit {
+				return v, "found"
+			}
+		}
+		return -1, "none"
+	}
+	fmt.Println(find(0))
+	fmt.Println(find(5))
+outer:
+	for i, a := range enumerate([]string{"p", "q", "r", "s"}) {
+		for v := range countTo(4) {
+			if v == 20 {
+				continue outer
+			}
+			if i*v > 28 {
+				break outer
+			}
+			fmt.Print(a, v, " ")
+		}
+	}
+	fmt.Println()
+	func() {
+		for v := range countTo(0) {
+			defer fmt.Println("deferred in range-over-func", v)
+		}
+		fmt.Println("loop done")
+	}()
+	fmt.Println(try(func() {
+		for v := range countTo(5) {
+			if v == 40 {
+				panic(fmt.Sprint("in body ", v))
+			}
+		}
+	}))
+	k := 0
+	for v := range countTo(0) {
+		if v > 60 {
+			goto after
+		}
+		k += v
+	}
+after:
+	fmt.Println("k", k)
+	next, stopPull := iter.Pull(iter.Seq[int](countTo(3)))
+	for range 7 {
+		v, ok := next()
+		fmt.Print(v, ok, " ")
+	}
+	stopPull()
+	v, ok := next()
+	fmt.Println(v, ok)
+	m := map[string]int{"a": 1, "b": 9, "c": 3}
+	fmt.Println(slices.Sorted(maps.Keys(m)), slices.Collect(maps.Values(map[int]int{1: 5})))
+	for i, v := range slices.All([]string{"x", "y"}) {
+		defer func() { fmt.Println("all", i, v) }()
+	}
+}
+
+func b6() {
+	fmt.Println("== b6")
+	var s []string
+	fmt.Println(s == nil, len(s), cap(s))
+	for i := range 15 {
+		s = append(s, strconv.Itoa(i))
+		if i%7 == 0 {
+			fmt.Println(len(s), cap(s))
+		}
+	}
+	fmt.Println(s, len(s), cap(s))
+	if len(s) >= 3 {
+		t := s[1:1]
+		u := s[1:1:2]
+		fmt.Println(len(t), cap(t) == len(s)-1, len(u), cap(u))
+		u = append(u, strconv.Itoa(99))
+		u = append(u, strconv.Itoa(50))
+		n := copy(t, s[1:])
+		fmt.Println(n, len(u), cap(u) >= len(u))
+	}
+	m := make([]string, 3, 6)
+	m = append(m, s...)
+	fmt.Println(len(m), cap(m))
+	m2 := slices.Clone(m)
+	fmt.Println(len(m2), slices.Equal(m, m2) || len(m) == 0)
+	var arr [6]int
+	arr2 := arr
+	arr2[1] = 6
+	fmt.Println(arr, arr2, arr == arr2, len(arr))
+	pa := &arr2
+	for i := range pa {
+		pa[i] += i * 2
+	}
+	fmt.Println(*pa)
+	grid := [][]int{}
+	for i := range 3 {
+		row := make([]int, i+1)
+		for j := range row {
+			row[j] = i*j - 2
+		}
+		grid = append(grid, row)
+	}
+	fmt.Println(grid)
+	clear(m)
+	fmt.Println(len(m), slices.Index(s, strconv.Itoa(3)), slices.Contains(s, strconv.Itoa(5)))
+}
+
+func b7() {
+	fmt.Println("== b7")
+	for i := range 2 {
+		defer fmt.Println("deferred", i)
+	}
+	fmt.Println(namedResult(-2))
+	fmt.Println("recovered:", try(func() { fault("nilptr", 2) }))
+	fmt.Println("nested:", try(func() {
+		defer func() {
+			r := recover()
+			panic(fmt.Sprint("re-", r))
+		}()
+		panic("first")
+	}))
+	fmt.Println("none:", try(func() {}))
+}
+
+func b8() {
+	fmt.Println("== b8")
+	counter := func(start int) func() int {
+		n := start
+		return func() int {
+			n += 4
+			return n
+		}
+	}
+	c1, c2 := counter(3), counter(10)
+	fmt.Println(c1(), c1(), c2(), c1())
+	var fs []func() int
+	for i := range 1 {
+		fs = append(fs, func() int { return i * i })
+	}
+	for _, f := range fs {
+		fmt.Print(f(), " ")
+	}
+	fmt.Println()
+	x := 1
+	add := func(d int) { x += d }
+	add(6)
+	add(x)
+	fmt.Println(x)
+	compose := func(f, g func(int) int) func(int) int { return func(v int) int { return g(f(v)) } }
+	h := compose(func(v int) int { return v * 5 }, func(v int) int { return v - 2 })
+	fmt.Println(h(3), h(-7), compose(h, h)(2))
+	var fib func(int) int
+	fib = func(n int) int {
+		if n < 2 {
+			return n
+		}
+		return fib(n-1) + fib(n-2)
+	}
+	fmt.Println(fib(9))
+	mv := pt{5, 4}.dist
+	me := pt.dist
+	fmt.Println(mv(), me(pt{1, 2}))
+	acc := 0
+	func() {
+		for i := 0; i < 1; i++ {
+			defer func() { acc = acc*2 + i }()
+		}
+	}()
+	fmt.Println(acc)
+}
+
+func call9(p0 [3]int16, p1 sA, p2 int64, p3 float64, p4 sB) sB {
+	fmt.Println("call9", p0, p1, p2, p3, p4)
+	return sB{p4.y, -p4.x}
+}
+
+func (r *rec) call9m(p0 [3]int16, p1 sA, p2 int64, p3 float64, p4 sB) sB {
+	r.id++
+	return call9(p0, p1, p2, p3, p4)
+}
+
+func b9() {
+	fmt.Println("== b9")
+	a0 := [3]int16{-5693, 23469, 28397}
+	a1 := sA{2, 1e30, "  spaced  out "}
+	a2 := int64(9223372036854775807)
+	a3 := float64(0.3333333333333333)
+	a4 := sB{1e-7, 1e-7}
+	r0 := call9(a0, a1, a2, a3, a4)
+	fmt.Println(r0)
+	f := call9
+	defer f(a0, a1, a2, a3, a4)
+	var rv rec
+	m := rv.call9m
+	r0 = m(a0, a1, a2, a3, a4)
+	fmt.Println(rv.id, r0)
+	done := make(chan bool)
+	go func() {
+		call9(a0, a1, a2, a3, a4)
+		done <- true
+	}()
+	<-done
 }
 
 func main() {

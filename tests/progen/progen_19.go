@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -458,146 +544,75 @@ func fault(kind string, k int) {
 
 func b1() {
 	fmt.Println("== b1")
-outer:
-	for i := range 6 {
-		for j := range 6 {
-			if j == 4 {
-				continue outer
-			}
-			if i*j > 4 {
-				break outer
-			}
-			fmt.Print(i, j, " ")
-		}
+	m := map[bool]string{}
+	for i := range 2 {
+		m[i%3 == 0] = fmt.Sprint("v", i)
 	}
-	fmt.Println()
-	switch x := 2; x {
-	case 0:
-		fmt.Println("zero")
-		fallthrough
-	case 1, 2:
-		fmt.Println("small", x)
-	case 3:
-		fmt.Println("three")
-		fallthrough
-	default:
-		fmt.Println("default", x)
+	fmt.Println(len(m), m)
+	delete(m, 3%3 == 0)
+	delete(m, 1000%3 == 0)
+	v, ok := m[2%3 == 0]
+	fmt.Println(v, ok, len(m))
+	v2, ok2 := m[99%3 == 0]
+	fmt.Println(v2, ok2)
+	var nm map[string]int
+	fmt.Println(nm["x"], len(nm), nm == nil)
+	counts := map[rune]int{}
+	for _, r := range "alpha" {
+		counts[r]++
 	}
-	switch x := 1; x {
-	case 0:
-		fmt.Println("zero")
-		fallthrough
-	case 1, 2:
-		fmt.Println("small", x)
-	case 3:
-		fmt.Println("three")
-		fallthrough
-	default:
-		fmt.Println("default", x)
-	}
-	switch y := 16; {
-	case y < 0:
-		fmt.Println("neg")
-	case y > 10:
-		fmt.Println("big")
-	default:
-		fmt.Println("mid")
-	}
-	switch "  spaced  out " {
-	case "alpha", "GoLang":
-		fmt.Println("known")
-	case "":
-		fmt.Println("empty")
-	default:
-		fmt.Println("unknown")
-	}
-	k := 0
-loop:
-	if k < 6 {
-		k += 2
-		goto loop
-	}
-	fmt.Println("k", k)
-	n := 65
-	steps := 0
-	for n != 1 && steps < 200 {
-		if n%2 == 0 {
-			n /= 2
-		} else {
-			n = 3*n + 1
-		}
-		steps++
-	}
-	fmt.Println("collatz", steps)
-	for i, j := 0, 9; i < j; i, j = i+1, j-1 {
-		fmt.Print(i*j, " ")
-	}
-	fmt.Println()
+	fmt.Println(counts)
+	clear(m)
+	fmt.Println(len(m))
 }
 
 func b2() {
 	fmt.Println("== b2")
-	var s []int8
-	fmt.Println(s == nil, len(s), cap(s))
-	for i := range 28 {
-		s = append(s, int8(i))
-		if i%7 == 0 {
-			fmt.Println(len(s), cap(s))
-		}
+	m := map[any]int{}
+	for i := range 17 {
+		m[anyKey(i)] = i * 3
 	}
-	fmt.Println(s, len(s), cap(s))
-	if len(s) >= 9 {
-		t := s[1:7]
-		u := s[1:7:8]
-		fmt.Println(len(t), cap(t) == len(s)-1, len(u), cap(u))
-		u = append(u, int8(99))
-		u = append(u, int8(50))
-		n := copy(t, s[1:])
-		fmt.Println(n, len(u), cap(u) >= len(u))
+	fmt.Println(len(m), m)
+	delete(m, anyKey(3))
+	delete(m, anyKey(1000))
+	v, ok := m[anyKey(2)]
+	fmt.Println(v, ok, len(m))
+	v2, ok2 := m[anyKey(99)]
+	fmt.Println(v2, ok2)
+	m[anyKey(4)]++
+	m[anyKey(5)] += 10
+	sum := 0
+	for _, v := range m {
+		sum += v
 	}
-	m := make([]int8, 2, 12)
-	m = append(m, s...)
-	fmt.Println(len(m), cap(m))
-	m2 := slices.Clone(m)
-	fmt.Println(len(m2), slices.Equal(m, m2) || len(m) == 0)
-	var arr [6]int
-	arr2 := arr
-	arr2[3] = 5
-	fmt.Println(arr, arr2, arr == arr2, len(arr))
-	pa := &arr2
-	for i := range pa {
-		pa[i] += i * 4
+	fmt.Println("sum", sum)
+	var nm map[string]int
+	fmt.Println(nm["x"], len(nm), nm == nil)
+	counts := map[rune]int{}
+	for _, r := range "  spaced  out " {
+		counts[r]++
 	}
-	fmt.Println(*pa)
-	grid := [][]int{}
-	for i := range 3 {
-		row := make([]int, i+1)
-		for j := range row {
-			row[j] = i*j - 2
-		}
-		grid = append(grid, row)
-	}
-	fmt.Println(grid)
+	fmt.Println(counts)
 	clear(m)
-	fmt.Println(len(m), slices.Index(s, int8(3)), slices.Contains(s, int8(5)))
+	fmt.Println(len(m))
 }
 
 func b3() {
 	fmt.Println("== b3")
-	for i := range 5 {
+	for i := range 2 {
 		fmt.Print(i, " ")
 	}
 	fmt.Println()
-	for i := range int8(0) {
+	for i := range int8(4) {
 		fmt.Printf("%T%d ", i, i)
 	}
 	fmt.Println()
-	for i, r := range "abc" {
+	for i, r := range "🙂x" {
 		fmt.Print(i, ":", r, " ")
 	}
 	fmt.Println()
-	for v := range countTo(8) {
-		if v == 0 {
+	for v := range countTo(6) {
+		if v == 2 {
 			break
 		}
 		fmt.Print(v, " ")
@@ -607,7 +622,7 @@ func b3() {
 		fmt.Print(k, v, " ")
 	}
 	fmt.Println()
-	arr := [...]int{3, 6, 2}
+	arr := [...]int{9, 6, 7}
 	for i, v := range arr {
 		arr[2-i] = v * 2
 	}
@@ -620,7 +635,7 @@ func b3() {
 		sl[len(sl)-1] += v
 	}
 	fmt.Println(sl)
-	for i := range slices.Values([]int{8, 6}) {
+	for i := range slices.Values([]int{8, 7}) {
 		fmt.Print(i, " ")
 	}
 	for k, v := range slices.Backward([]string{"x", "y"}) {
@@ -628,7 +643,7 @@ func b3() {
 	}
 	fmt.Println()
 	ch := make(chan int, 3)
-	ch <- 0
+	ch <- 9
 	ch <- 2
 	close(ch)
 	for v := range ch {
@@ -637,83 +652,42 @@ func b3() {
 	fmt.Println()
 }
 
+func call4(p0 float32, p1 float64, p2 int32, p3 float32, p4 [3]int16, p5 bool, p6 sB, p7 int8, p8 float64, p9 *int) (sB, float64, float64) {
+	fmt.Println("call4", p0, p1, p2, p3, p4, p5, p6, p7, p8, *p9)
+	return sB{p6.y, -p6.x}, p8 * 2 + 1, p8 * 2 + 1
+}
+
+func (r *rec) call4m(p0 float32, p1 float64, p2 int32, p3 float32, p4 [3]int16, p5 bool, p6 sB, p7 int8, p8 float64, p9 *int) (sB, float64, float64) {
+	r.id++
+	return call4(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9)
+}
+
 func b4() {
 	fmt.Println("== b4")
-outer:
-	for i := range 7 {
-		for j := range 4 {
-			if j == 6 {
-				continue outer
-			}
-			if i*j > 2 {
-				break outer
-			}
-			fmt.Print(i, j, " ")
-		}
-	}
-	fmt.Println()
-	switch x := 5; x {
-	case 0:
-		fmt.Println("zero")
-		fallthrough
-	case 1, 2:
-		fmt.Println("small", x)
-	case 3:
-		fmt.Println("three")
-		fallthrough
-	default:
-		fmt.Println("default", x)
-	}
-	switch x := 5; x {
-	case 0:
-		fmt.Println("zero")
-		fallthrough
-	case 1, 2:
-		fmt.Println("small", x)
-	case 3:
-		fmt.Println("three")
-		fallthrough
-	default:
-		fmt.Println("default", x)
-	}
-	switch y := -2; {
-	case y < 0:
-		fmt.Println("neg")
-	case y > 10:
-		fmt.Println("big")
-	default:
-		fmt.Println("mid")
-	}
-	switch "ümlaut" {
-	case "alpha", "GoLang":
-		fmt.Println("known")
-	case "":
-		fmt.Println("empty")
-	default:
-		fmt.Println("unknown")
-	}
-	k := 0
-loop:
-	if k < 2 {
-		k += 2
-		goto loop
-	}
-	fmt.Println("k", k)
-	n := 21
-	steps := 0
-	for n != 1 && steps < 200 {
-		if n%2 == 0 {
-			n /= 2
-		} else {
-			n = 3*n + 1
-		}
-		steps++
-	}
-	fmt.Println("collatz", steps)
-	for i, j := 0, 2; i < j; i, j = i+1, j-1 {
-		fmt.Print(i*j, " ")
-	}
-	fmt.Println()
+	a0 := float32(0.1)
+	a1 := float64(1e30)
+	a2 := int32(3)
+	a3 := float32(-2.5)
+	a4 := [3]int16{-25240, -1823, -21511}
+	a5 := false
+	a6 := sB{1e30, 0.3333333333333333}
+	a7 := int8(-113)
+	a8 := float64(1e30)
+	a9 := func() *int { v := 16; return &v }()
+	r0, r1, r2 := call4(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9)
+	fmt.Println(r0, r1, r2)
+	f := call4
+	defer f(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9)
+	var rv rec
+	m := rv.call4m
+	r0, r1, r2 = m(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9)
+	fmt.Println(rv.id, r0, r1, r2)
+	done := make(chan bool)
+	go func() {
+		call4(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9)
+		done <- true
+	}()
+	<-done
 }
 
 func main() {

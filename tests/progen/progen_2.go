@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -458,236 +544,177 @@ func fault(kind string, k int) {
 
 func b1() {
 	fmt.Println("== b1")
-	float32_0, float32_1, float32_2 := hide(float32(-2.5)), float32(1e-7), hide(float32(0.3333333333333333))
-	float64_0, float64_1, float64_2 := hide(float64(9e-22)), float64(1e30), hide(float64(-2.5))
-	int64_0, int64_1, int64_2 := int64(-60752), int64(9), int64(0)
+	fmt.Println(kind(9), kind("s"), kind(pt{1, 2}), kind(&pt{}), kind(int8(-9)), kind([]int{}))
+	fmt.Println(showAll([]square{0, 7}), showAll([]*rect{{1, 5}}))
+	adder := makeAdder[float64](3.5)
+	iadder := makeAdder[uint8](129)
+	fmt.Println(adder(1), iadder(250), iadder(3))
+	ps := mapSlice([]pt{{1, 2}, {3, 4}}, func(p pt) *pt { return &p })
+	fmt.Println(len(ps), ps[1].y, *ps[0])
+	res := make(chan string)
+	go func() {
+		defer func() {
+			r := recover()
+			if re, ok := r.(runtime.Error); ok {
+				res <- "runtime.Error: " + re.Error()
+			} else {
+				res <- fmt.Sprint("other: ", r)
+			}
+		}()
+		fault("conv", 3)
+	}()
+	fmt.Println(<-res)
+	q, err := safeDiv(4, -2)
+	fmt.Println(recover(), q, err)
+	for i := range 0 {
+		switch {
+		case i%2 == 0:
+			if i > 2 {
+				break
+			}
+			fmt.Print("even", i, " ")
+		default:
+			fmt.Print("odd", i, " ")
+		}
+	}
+	fmt.Println()
+}
+
+func b2() {
+	fmt.Println("== b2")
+	var keep []*node
+	var head *node
+	for i := range 190113 {
+		head = &node{val: i, next: head}
+		if i%1394 == 0 {
+			keep = append(keep, head)
+			head = nil
+		}
+	}
+	total := 0
+	for _, k := range keep {
+		for p := k; p != nil; p = p.next {
+			total += p.val & 0xff
+		}
+	}
+	fmt.Println(len(keep), total)
+	m := map[int]string{}
+	for i := range 6282 {
+		m[i*7] = strconv.Itoa(i)
+		if i%3 == 0 {
+			delete(m, (i/2)*7)
+		}
+	}
+	sum := 0
+	for k, v := range m {
+		if strconv.Itoa(k/7) != v {
+			fmt.Println("corrupt", k, v)
+		}
+		sum += k
+	}
+	fmt.Println(len(m), sum)
+	str := ""
+	parts := []string{}
+	for i := range 6344 {
+		str += string(rune('a' + i%26))
+		if len(str) > 50 {
+			parts = append(parts, str)
+			str = ""
+		}
+	}
+	fmt.Println(len(parts), len(str), len(strings.Join(parts, "")))
+	big := make([][]byte, 0)
+	for i := range 344 {
+		b := make([]byte, i*4655%70000+1)
+		b[len(b)-1] = byte(i)
+		big = append(big, b)
+		if len(big) > 8 {
+			big = big[1:]
+		}
+	}
+	for _, b := range big {
+		fmt.Print(len(b), ":", b[len(b)-1], " ")
+	}
+	fmt.Println()
+	var ifs []any
+	for i := range 32278 {
+		switch i % 4 {
+		case 0:
+			ifs = append(ifs, i)
+		case 1:
+			ifs = append(ifs, strconv.Itoa(i))
+		case 2:
+			ifs = append(ifs, &pt{i, i})
+		default:
+			ifs = append(ifs, []int{i})
+		}
+	}
+	runtime.GC()
+	check := 0
+	for _, v := range ifs {
+		switch x := v.(type) {
+		case int:
+			check += x
+		case string:
+			check += len(x)
+		case *pt:
+			check += x.y
+		case []int:
+			check += x[0]
+		}
+	}
+	fmt.Println(check)
+}
+
+func b3() {
+	fmt.Println("== b3")
+	float32_0, float32_1, float32_2 := hide(float32(3.152)), float32(-2.5), hide(float32(0.3333333333333333))
+	float64_0, float64_1, float64_2 := hide(float64(-2.5)), float64(3), hide(float64(3))
+	int64_0, int64_1, int64_2 := int64(-68408), int64(-22), int64(0)
 	use(float32_0, float32_1, float32_2, float64_0, float64_1, float64_2, int64_0, int64_1, int64_2)
-	fmt.Println("0", float32_1 < float32_1, math.IsNaN(float64(float32_1)), math.IsInf(float64(float32_1), 0))
-	fmt.Printf("1 %v %.3f %e %g\n", float32(int64_1), float32(int64_1), float32(int64_1), float32(int64_1))
-	fmt.Println("2", (float32_0 * ((float32_1 - float32_1) + (float32(1e30) * float32_1))))
-	fmt.Println("3", math.Floor((math.Mod(math.Mod(float64(634.446), float64(0.3333333333333333)), (float64(1e-7) * float64_2)))))
-	fmt.Println("4", f2i(float64((((float32(int64_0) + float32_2) / (float32_1 - float32(-2.5))) - ((float32_0 + float32_1) / (float32(int64_0) - float32(3)))))))
-	fmt.Println("5", ((-(float32_2 + float32_0)) - float32_2))
-	fmt.Println("6", f2i(float64(float64(int64_1))))
-	fmt.Printf("7 %v %.3f %e %g\n", (float32_1 + ((-float32(int64_0)) - (float32(int64_1) + float32_2))), (float32_1 + ((-float32(int64_0)) - (float32(int64_1) + float32_2))), (float32_1 + ((-float32(int64_0)) - (float32(int64_1) + float32_2))), (float32_1 + ((-float32(int64_0)) - (float32(int64_1) + float32_2))))
+	fmt.Printf("0 %v %.3f %e %g\n", (float32_1 - ((float32_0 + float32_0) * (float32_0 - float32_1))), (float32_1 - ((float32_0 + float32_0) * (float32_0 - float32_1))), (float32_1 - ((float32_0 + float32_0) * (float32_0 - float32_1))), (float32_1 - ((float32_0 + float32_0) * (float32_0 - float32_1))))
+	fmt.Println("1", f2i(float64((float64_1 * (-(float64(-2.5) * float64(int64_1)))))))
+	fmt.Println("2", float32(int64_0))
+	fmt.Println("3", (((float32(-2.5) - float32(int64_2)) / (float32_0 * float32_2)) + (float32(int64_0) / float32(int64_1))))
+	fmt.Println("4", f2i(float64((float64_0 * (float64_1 - (float64_0 - float64(int64_1)))))))
+	fmt.Printf("5 %v %.3f %e %g\n", (float32_1 + ((-float32(int64_0)) - (float32(int64_1) + float32_2))), (float32_1 + ((-float32(int64_0)) - (float32(int64_1) + float32_2))), (float32_1 + ((-float32(int64_0)) - (float32(int64_1) + float32_2))), (float32_1 + ((-float32(int64_0)) - (float32(int64_1) + float32_2))))
+	fmt.Println("6", (((float32_0 - float32(1e-7)) * float32_0) / ((float32_2 / float32(int64_2)) + (float32_2 - float32_1))) < (float32_2 / float32(int64_1)), math.IsNaN(float64((((float32_0 - float32(1e-7)) * float32_0) / ((float32_2 / float32(int64_2)) + (float32_2 - float32_1))))), math.IsInf(float64((((float32_0 - float32(1e-7)) * float32_0) / ((float32_2 / float32(int64_2)) + (float32_2 - float32_1)))), 0))
+	fmt.Printf("7 %v %.3f %e %g\n", math.Mod(math.Hypot(float64_0, (float64_1 * float64(1e30))), float64_2), math.Mod(math.Hypot(float64_0, (float64_1 * float64(1e30))), float64_2), math.Mod(math.Hypot(float64_0, (float64_1 * float64(1e30))), float64_2), math.Mod(math.Hypot(float64_0, (float64_1 * float64(1e30))), float64_2))
 	zero := float64(int64_2 - int64_2)
 	fmt.Println(1/zero, -1/zero, zero/zero, math.Copysign(0, -1), float32(1e39*float64_0/float64_0))
 	fmt.Println(math.MaxFloat64, math.SmallestNonzeroFloat64, float32(math.MaxFloat32), math.Pi)
 }
 
-func b2() {
-	fmt.Println("== b2")
-	r := rec{id: 50, name: "", pos: pt{20, 8}, tags: []string{"t1"}}
-	r2 := r
-	r2.pos.x++
-	r2.tags[0] = "shared"
-	fmt.Printf("%v\n%+v\n%v\n", r, r2, r.pos == r2.pos)
-	p := &r
-	p.bump(1)
-	p.pos.move(3, 2)
-	fmt.Println(r.id, r.pos, r.pos.dist())
-	e := emb{pt: pt{5, 3}, label: "e"}
-	e.move(1, 1)
-	fmt.Println(e.x, e.y, e.dist(), e)
-	var np *pt
-	fmt.Println(np == nil, np.safe())
-	pp := &p
-	(*pp).id = 178
-	fmt.Println(r.id, (**pp).name)
-	list := []*rec{}
-	for i := range 1 {
-		list = append(list, &rec{id: i, name: strconv.Itoa(i)})
-	}
-	for _, x := range list {
-		x.bump(x.id)
-	}
-	for _, x := range list {
-		fmt.Print(x.id, " ")
-	}
-	fmt.Println()
-	anon := struct {
-		a int
-		b string
-	}{0, "anon"}
-	fmt.Printf("%v %+v %T\n", anon, anon, anon)
-	var ll *node
-	for i := range 1 {
-		ll = &node{val: i * 2, next: ll}
-	}
-	for n := ll; n != nil; n = n.next {
-		fmt.Print(n.val, " ")
-	}
-	fmt.Println()
-}
-
-func b3() {
-	fmt.Println("== b3")
-	counter := func(start int) func() int {
-		n := start
-		return func() int {
-			n += 1
-			return n
-		}
-	}
-	c1, c2 := counter(4), counter(1)
-	fmt.Println(c1(), c1(), c2(), c1())
-	var fs []func() int
-	for i := range 1 {
-		fs = append(fs, func() int { return i * i })
-	}
-	for _, f := range fs {
-		fmt.Print(f(), " ")
-	}
-	fmt.Println()
-	x := 7
-	add := func(d int) { x += d }
-	add(2)
-	add(x)
-	fmt.Println(x)
-	compose := func(f, g func(int) int) func(int) int { return func(v int) int { return g(f(v)) } }
-	h := compose(func(v int) int { return v * 5 }, func(v int) int { return v - 0 })
-	fmt.Println(h(3), h(-7), compose(h, h)(2))
-	var fib func(int) int
-	fib = func(n int) int {
-		if n < 2 {
-			return n
-		}
-		return fib(n-1) + fib(n-2)
-	}
-	fmt.Println(fib(8))
-	mv := pt{7, 4}.dist
-	me := pt.dist
-	fmt.Println(mv(), me(pt{1, 2}))
-	acc := 0
-	func() {
-		for i := 0; i < 8; i++ {
-			defer func() { acc = acc*2 + i }()
-		}
-	}()
-	fmt.Println(acc)
-}
-
 func b4() {
 	fmt.Println("== b4")
-outer:
-	for i := range 5 {
-		for j := range 4 {
-			if j == 6 {
-				continue outer
-			}
-			if i*j > 9 {
-				break outer
-			}
-			fmt.Print(i, j, " ")
-		}
-	}
-	fmt.Println()
-	switch x := 0; x {
-	case 0:
-		fmt.Println("zero")
-		fallthrough
-	case 1, 2:
-		fmt.Println("small", x)
-	case 3:
-		fmt.Println("three")
-		fallthrough
-	default:
-		fmt.Println("default", x)
-	}
-	switch x := 1; x {
-	case 0:
-		fmt.Println("zero")
-		fallthrough
-	case 1, 2:
-		fmt.Println("small", x)
-	case 3:
-		fmt.Println("three")
-		fallthrough
-	default:
-		fmt.Println("default", x)
-	}
-	switch x := 1; x {
-	case 0:
-		fmt.Println("zero")
-		fallthrough
-	case 1, 2:
-		fmt.Println("small", x)
-	case 3:
-		fmt.Println("three")
-		fallthrough
-	default:
-		fmt.Println("default", x)
-	}
-	switch y := 17; {
-	case y < 0:
-		fmt.Println("neg")
-	case y > 10:
-		fmt.Println("big")
-	default:
-		fmt.Println("mid")
-	}
-	switch "Beta gamma" {
-	case "alpha", "GoLang":
-		fmt.Println("known")
-	case "":
-		fmt.Println("empty")
-	default:
-		fmt.Println("unknown")
-	}
-	k := 0
-loop:
-	if k < 2 {
-		k += 2
-		goto loop
-	}
-	fmt.Println("k", k)
-	n := 70
-	steps := 0
-	for n != 1 && steps < 200 {
-		if n%2 == 0 {
-			n /= 2
-		} else {
-			n = 3*n + 1
-		}
-		steps++
-	}
-	fmt.Println("collatz", steps)
-	for i, j := 0, 0; i < j; i, j = i+1, j-1 {
-		fmt.Print(i*j, " ")
-	}
-	fmt.Println()
-}
-
-func b5() {
-	fmt.Println("== b5")
-	int8_0, int8_1, int8_2 := int8(6), int8(127), int8(127)
-	int16_0, int16_1, int16_2 := int16(8), int16(32767), int16(-2)
-	int32_0, int32_1, int32_2 := int32(2), int32(9), int32(-716066588)
-	int64_0, int64_1, int64_2 := int64(562949953421311), int64(1), int64(-9223372036854775808)
-	int_0, int_1, int_2 := int(-9223372036854775808), int(1048575), int(-9223372036854775808)
-	uint8_0, uint8_1, uint8_2 := uint8(4), uint8(93), uint8(9)
-	uint16_0, uint16_1, uint16_2 := uint16(65535), uint16(5), uint16(64)
-	uint32_0, uint32_1, uint32_2 := uint32(3), uint32(1073741823), uint32(1)
-	uint64_0, uint64_1, uint64_2 := uint64(7), uint64(0), uint64(127)
-	uint_0, uint_1, uint_2 := uint(0), uint(2047), uint(18446744073709551615)
-	uintptr_0, uintptr_1, uintptr_2 := uintptr(524288), uintptr(281474976710655), uintptr(18446744073709551615)
+	int8_0, int8_1, int8_2 := int8(-128), int8(-128), int8(-128)
+	int16_0, int16_1, int16_2 := int16(15), int16(-32768), int16(4)
+	int32_0, int32_1, int32_2 := int32(-1621550499), int32(9), int32(-618)
+	int64_0, int64_1, int64_2 := int64(9223372036854775807), int64(5), int64(-3)
+	int_0, int_1, int_2 := int(-75), int(274877906944), int(3)
+	uint8_0, uint8_1, uint8_2 := uint8(63), uint8(1), uint8(7)
+	uint16_0, uint16_1, uint16_2 := uint16(0), uint16(127), uint16(0)
+	uint32_0, uint32_1, uint32_2 := uint32(2047), uint32(4294967295), uint32(524288)
+	uint64_0, uint64_1, uint64_2 := uint64(281474976710655), uint64(18446744073709551615), uint64(0)
+	uint_0, uint_1, uint_2 := uint(0), uint(13786906714891689128), uint(137438953472)
+	uintptr_0, uintptr_1, uintptr_2 := uintptr(0), uintptr(0), uintptr(34359738367)
 	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	fmt.Println("uintptr->uint8", uint8(uintptr_0), uintptr(uint8(uintptr_0)))
-	fmt.Println("uint32->uintptr", uintptr(uint32_1), uint32(uintptr(uint32_1)))
-	fmt.Println("uint16->int16", int16(uint16_2), uint16(int16(uint16_2)))
-	fmt.Println(float64(uint64_1), float32(uint64_1), f2i(float64(uint64_1)/3))
-	fmt.Println(strconv.Itoa(int(uint64_1)), strconv.FormatInt(int64(uint64_1), 10), strconv.FormatUint(uint64(uint64_1), 16))
-	r := rune(0x10FFFF)
+	fmt.Println("uint16->int32", int32(uint16_1), uint16(int32(uint16_1)))
+	fmt.Println("int16->int16", int16(int16_1), int16(int16(int16_1)))
+	fmt.Println("uint16->uint", uint(uint16_2), uint16(uint(uint16_2)))
+	fmt.Println(float64(uint8_2), float32(uint8_2), f2i(float64(uint8_2)/3))
+	fmt.Println(strconv.Itoa(int(uint8_2)), strconv.FormatInt(int64(uint8_2), 14), strconv.FormatUint(uint64(uint8_2), 10))
+	r := rune(0xD800)
 	fmt.Println(string(r), len(string(r)), []byte(string(r)), strconv.QuoteRune(r))
-	str := "héllo, 世界"
+	str := "plain"
 	fmt.Println([]byte(str), []rune(str), string([]rune(str)), len([]rune(str)))
 	fmt.Printf("%q %+q %x % x\n", str, str, str, str)
-	if n, err := strconv.ParseInt("123", 0, 64); err != nil {
+	if n, err := strconv.ParseInt("-0", 0, 64); err != nil {
 		fmt.Println("err", err)
 	} else {
 		fmt.Println("ok", n)
 	}
-	if n, err := strconv.Atoi("123"); err != nil {
+	if n, err := strconv.Atoi("-0"); err != nil {
 		fmt.Println("err", err)
 	} else {
 		fmt.Println("ok", n)
@@ -699,71 +726,74 @@ func b5() {
 	}
 }
 
+func b5() {
+	fmt.Println("== b5")
+	const k0 = (((((-621 >> 39) >> 30) % -954872) * 85) / -259228)
+	fmt.Println(k0, int8(k0 & 0x7f), uint16(k0 & 0xffff), float64(k0), k0 / 7, k0 % -3)
+	const k1 = ((((199 * 43) / 38) % -830178) + 281474976710656)
+	fmt.Println(k1, int8(k1 & 0x7f), uint16(k1 & 0xffff), float64(k1), k1 / 7, k1 % -3)
+	const k2 = ((204 * 53) * 82)
+	fmt.Println(k2, int8(k2 & 0x7f), uint16(k2 & 0xffff), float64(k2), k2 / 7, k2 % -3)
+	const k3 = (-713 + 88)
+	fmt.Println(k3, int8(k3 & 0x7f), uint16(k3 & 0xffff), float64(k3), k3 / 7, k3 % -3)
+	const k4 = (((-508 - 66) * -661195) * 15)
+	fmt.Println(k4, int8(k4 & 0x7f), uint16(k4 & 0xffff), float64(k4), k4 / 7, k4 % -3)
+	const f0 = (97e-24 + 88e14)
+	fmt.Println(f0, f0 == f0*1.0, f0 > 1, f0*0.5)
+	const f1 = (((381.392 * 1e-7) - 1e-7) + 0.3333333333333333)
+	fmt.Println(f1, f1 == f1*1.0, f1 > 1, f1*0.5)
+	const f2 = (((3 * 0.1) * 3) + 0.3333333333333333)
+	fmt.Println(f2, f2 == f2*1.0, f2 > 1, f2*0.5)
+	const third = 1.0 / 3
+	fmt.Println(third*3 == 1, 0.1+0.2 == 0.3, third)
+	const huge = 1 << 100
+	fmt.Println(huge >> 98, huge / (1 << 90), float64(huge))
+	type weekday int
+	const (
+		sun weekday = iota * 5
+		mon
+		tue
+		_
+		thu
+	)
+	fmt.Println(sun, mon, tue, thu)
+	const (
+		kb = 1 << (10 * (iota + 1))
+		mb
+		gb
+	)
+	fmt.Println(kb, mb, gb, 'a'+1, string(rune('a'+15)))
+}
+
 func b6() {
 	fmt.Println("== b6")
-	s := make([]int, 0, 16)
-	for i := range 3 {
-		s = append(s, i*i)
+	arr := [8]int64{559, -705, -994, 285, -267, 112, -751, -670}
+	b := big{id: 7, arr: arr, name: "alpha", f: 497.253, small: [3]uint8{1, 2, 227}}
+	b2 := b.twiddle(1)
+	fmt.Println(b.arr == b2.arr, b2.sum(), b.sum())
+	var su summer = b2
+	fmt.Println(su.sum(), su.(big).name)
+	su = &b
+	b.arr[0] = -34
+	fmt.Println(su.sum())
+	mk := func(k int64) func() big {
+		return func() big {
+			c := b
+			c.arr[k%8] = k
+			return c
+		}
 	}
-	s = append(s[:1], s[2:]...)
-	fmt.Println(s, len(s))
-	copy(s[1:], s)
-	fmt.Println(s)
-	t := append(s[:2:2], 0)
-	t[0] = -1
-	fmt.Println(s[0], t)
-	b := make([]byte, 13)
-	k := copy(b, "héllo wörld")
-	fmt.Println(k, b, string(b))
-	str := string(b)
-	b[0] = 'X'
-	fmt.Printf("%q %s %x % X\n", str, b, b, b)
-	type cell struct {
-		v   [3]int
-		tag string
-	}
-	var grid [2][3]cell
-	grid[1][2].v[1] = 6
-	g2 := grid
-	g2[1][2].tag = "x"
-	fmt.Println(grid == g2, grid[1][2], g2[1][2])
-	var fs []func() int
-	for i := 0; i < 0; i++ {
-		fs = append(fs, func() int { return i })
-		i++
-	}
-	for _, f := range fs {
-		fmt.Print(f(), " ")
+	fmt.Println(mk(15)().arr, b.arr)
+	fmt.Println(vsum(), vsum(8), vsum(arr[:7]...), vsum(arr[2:4]...))
+	bs := []big{b, b2}
+	bs[1].arr[7]++
+	for _, x := range bs {
+		fmt.Print(x.sum(), " ")
 	}
 	fmt.Println()
-	var sh shape = &rect{4, 1}
-	area := sh.area
-	sh.(*rect).w = 10
-	fmt.Println(area(), sh)
-	p := pt{-9, 2}
-	dist := p.dist
-	p.x = 100
-	fmt.Println(dist(), p.dist())
-	type wrap struct {
-		*pt
-		n int
-	}
-	w := wrap{&pt{1, 2}, 3}
-	w.move(1, 1)
-	fmt.Printf("%v %+v\n", *w.pt, w.n)
-	var np *pt
-	var ns []int
-	var nm map[string]bool
-	fmt.Printf("%v %v %v %d %+v\n", np, ns, nm, []byte("AB"), &pt{1, 2})
-	fmt.Println(strings.ToUpper("ßǅﬁ straße"), strings.ToLower("ǅİ"), strings.Title("ǆemal"))
-	ch1, ch2 := make(chan int, 1), make(chan int, 1)
-	ch2 <- 5
-	select {
-	case v := <-ch1:
-		fmt.Println("ch1", v)
-	case v := <-ch2:
-		fmt.Println("ch2", v)
-	}
+	m := map[[3]uint8]big{b.small: b}
+	fmt.Println(m[[3]uint8{1, 2, 63}].id, len(m))
+	fmt.Printf("%v\n%+v\n", b2, b2.small)
 }
 
 func main() {
@@ -773,4 +803,5 @@ func main() {
 	b4()
 	b5()
 	b6()
+	fault("array", 1)
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -458,201 +544,173 @@ func fault(kind string, k int) {
 
 func b1() {
 	fmt.Println("== b1")
-	var s [][2]int
-	fmt.Println(s == nil, len(s), cap(s))
-	for i := range 30 {
-		s = append(s, [2]int{i, -i})
-		if i%7 == 0 {
-			fmt.Println(len(s), cap(s))
+	for i := range 5 {
+		fmt.Print(i, " ")
+	}
+	fmt.Println()
+	for i := range int8(2) {
+		fmt.Printf("%T%d ", i, i)
+	}
+	fmt.Println()
+	for i, r := range "" {
+		fmt.Print(i, ":", r, " ")
+	}
+	fmt.Println()
+	for v := range countTo(2) {
+		if v == 6 {
+			break
 		}
+		fmt.Print(v, " ")
 	}
-	fmt.Println(s, len(s), cap(s))
-	if len(s) >= 4 {
-		t := s[2:2]
-		u := s[2:2:3]
-		fmt.Println(len(t), cap(t) == len(s)-2, len(u), cap(u))
-		u = append(u, [2]int{99, -99})
-		u = append(u, [2]int{50, -50})
-		n := copy(t, s[0:])
-		fmt.Println(n, len(u), cap(u) >= len(u))
+	fmt.Println()
+	for k, v := range enumerate([]string{"a", "b", "c"}) {
+		fmt.Print(k, v, " ")
 	}
-	m := make([][2]int, 0, 7)
-	m = append(m, s...)
-	fmt.Println(len(m), cap(m))
-	m2 := slices.Clone(m)
-	fmt.Println(len(m2), slices.Equal(m, m2) || len(m) == 0)
-	var arr [4]int
-	arr2 := arr
-	arr2[1] = 6
-	fmt.Println(arr, arr2, arr == arr2, len(arr))
-	pa := &arr2
-	for i := range pa {
-		pa[i] += i * 4
+	fmt.Println()
+	arr := [...]int{2, 0, 5}
+	for i, v := range arr {
+		arr[2-i] = v * 2
 	}
-	fmt.Println(*pa)
-	grid := [][]int{}
-	for i := range 6 {
-		row := make([]int, i+1)
-		for j := range row {
-			row[j] = i*j - 0
+	fmt.Println(arr)
+	sl := []int{1, 2, 3}
+	for i, v := range sl {
+		if i == 0 {
+			sl = append(sl, v*10)
 		}
-		grid = append(grid, row)
+		sl[len(sl)-1] += v
 	}
-	fmt.Println(grid)
-	clear(m)
-	fmt.Println(len(m), slices.Index(s, [2]int{3, -3}), slices.Contains(s, [2]int{5, -5}))
+	fmt.Println(sl)
+	for i := range slices.Values([]int{5, 5}) {
+		fmt.Print(i, " ")
+	}
+	for k, v := range slices.Backward([]string{"x", "y"}) {
+		fmt.Print(k, v, " ")
+	}
+	fmt.Println()
+	ch := make(chan int, 3)
+	ch <- 8
+	ch <- 2
+	close(ch)
+	for v := range ch {
+		fmt.Print(v, " ")
+	}
+	fmt.Println()
 }
 
 func b2() {
 	fmt.Println("== b2")
-	m := map[any]string{}
-	for i := range 20 {
-		m[anyKey(i)] = fmt.Sprint("v", i)
+	int8_0, int8_1, int8_2 := hide(int8(15)), hide(int8(127)), hide(int8(4))
+	int16_0, int16_1, int16_2 := hide(int16(-18665)), hide(int16(-643)), hide(int16(63))
+	int32_0, int32_1, int32_2 := hide(int32(131072)), hide(int32(2147483647)), hide(int32(6))
+	int64_0, int64_1, int64_2 := hide(int64(128)), hide(int64(-6861431032038780739)), hide(int64(8))
+	int_0, int_1, int_2 := hide(int(-2)), hide(int(-8059169740163709254)), hide(int(7))
+	uint8_0, uint8_1, uint8_2 := hide(uint8(127)), hide(uint8(31)), hide(uint8(218))
+	uint16_0, uint16_1, uint16_2 := hide(uint16(0)), hide(uint16(4095)), hide(uint16(512))
+	uint32_0, uint32_1, uint32_2 := hide(uint32(32767)), hide(uint32(1210498073)), hide(uint32(4))
+	uint64_0, uint64_1, uint64_2 := hide(uint64(562949953421312)), hide(uint64(0)), hide(uint64(10118272569036026365))
+	uint_0, uint_1, uint_2 := hide(uint(2)), hide(uint(0)), hide(uint(12406565726516636426))
+	uintptr_0, uintptr_1, uintptr_2 := hide(uintptr(0)), hide(uintptr(16794888279028004960)), hide(uintptr(18446744073709551615))
+	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
+	fmt.Println(bits.LeadingZeros16(uint16_0))
+	fmt.Println(bits.OnesCount64(uint64_1))
+	fmt.Println(bits.Len(uint_2))
+	fmt.Println(bits.Len8(uint8_0))
+	fmt.Println(bits.LeadingZeros16(uint16_2))
+	hi, lo := bits.Mul64(uint64_0, uint64_2)
+	fmt.Println(hi, lo)
+	sum, carry := bits.Add64(uint64_0, uint64_2, uint64(int_0&1))
+	fmt.Println(sum, carry)
+	diff, borrow := bits.Sub64(uint64_0, uint64_2, 1)
+	fmt.Println(diff, borrow)
+	if hi < uint64_2 {
+		q, r := bits.Div64(hi, lo, uint64_2)
+		fmt.Println(q, r)
 	}
-	fmt.Println(len(m), m)
-	delete(m, anyKey(3))
-	delete(m, anyKey(1000))
-	v, ok := m[anyKey(2)]
-	fmt.Println(v, ok, len(m))
-	v2, ok2 := m[anyKey(99)]
-	fmt.Println(v2, ok2)
-	var nm map[string]int
-	fmt.Println(nm["x"], len(nm), nm == nil)
-	counts := map[rune]int{}
-	for _, r := range "ümlaut" {
-		counts[r]++
-	}
-	fmt.Println(counts)
-	clear(m)
-	fmt.Println(len(m))
+	fmt.Println(int64_0 * int64_2 / nz(int64_2), uint32_0 * 0x9e3779b9 >> 16, int32_0 >> 31, int8_2 >> 7)
 }
 
 func b3() {
 	fmt.Println("== b3")
-	int8_0, int8_1, int8_2 := int8(127), int8(-105), int8(63)
-	int16_0, int16_1, int16_2 := int16(2), int16(32767), int16(6)
-	int32_0, int32_1, int32_2 := int32(128), int32(-327380803), int32(8)
-	int64_0, int64_1, int64_2 := int64(-2), int64(-8059169740163709254), int64(7)
-	int_0, int_1, int_2 := int(2147483647), int(31), int(4230390683750479322)
-	uint8_0, uint8_1, uint8_2 := uint8(0), uint8(15), uint8(2)
-	uint16_0, uint16_1, uint16_2 := uint16(32767), uint16(48153), uint16(4)
-	uint32_0, uint32_1, uint32_2 := uint32(131072), uint32(0), uint32(3925389821)
-	uint64_0, uint64_1, uint64_2 := uint64(2), uint64(0), uint64(12406565726516636426)
-	uint_0, uint_1, uint_2 := uint(0), uint(16794888279028004960), uint(18446744073709551615)
-	uintptr_0, uintptr_1, uintptr_2 := uintptr(8), uintptr(0), uintptr(18446744073709551615)
-	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	fmt.Println("uint32->uint", uint(uint32_1), uint32(uint(uint32_1)))
-	fmt.Println("uint32->int", int(uint32_2), uint32(int(uint32_2)))
-	fmt.Println("uint8->int64", int64(uint8_2), uint8(int64(uint8_2)))
-	fmt.Println("int32->int32", int32(int32_0), int32(int32(int32_0)))
-	fmt.Println(float64(int8_0), float32(int8_0), f2i(float64(int8_0)/3))
-	fmt.Println(strconv.Itoa(int(int8_0)), strconv.FormatInt(int64(int8_0), 21), strconv.FormatUint(uint64(int8_0), 5))
-	r := rune(-1)
-	fmt.Println(string(r), len(string(r)), []byte(string(r)), strconv.QuoteRune(r))
-	str := "plain"
-	fmt.Println([]byte(str), []rune(str), string([]rune(str)), len([]rune(str)))
-	fmt.Printf("%q %+q %x % x\n", str, str, str, str)
-	if n, err := strconv.ParseInt("abc", 0, 64); err != nil {
-		fmt.Println("err", err)
-	} else {
-		fmt.Println("ok", n)
+	find := func(limit int) (int, string) {
+		for v := range countTo(6) {
+			if v >= limit {
+				return v, "found"
+			}
+		}
+		return -1, "none"
 	}
-	if n, err := strconv.Atoi("abc"); err != nil {
-		fmt.Println("err", err)
-	} else {
-		fmt.Println("ok", n)
+	fmt.Println(find(20))
+	fmt.Println(find(21))
+outer:
+	for i, a := range enumerate([]string{"p", "q", "r", "s"}) {
+		for v := range countTo(3) {
+			if v == 00 {
+				continue outer
+			}
+			if i*v > 13 {
+				break outer
+			}
+			fmt.Print(a, v, " ")
+		}
 	}
-	if f, err := strconv.ParseFloat("x", 64); err != nil {
-		fmt.Println("err", err)
-	} else {
-		fmt.Println("ok", f, strconv.FormatFloat(f, 'e', 5, 64), strconv.FormatFloat(f, 'g', -1, 32))
+	fmt.Println()
+	func() {
+		for v := range countTo(3) {
+			defer fmt.Println("deferred in range-over-func", v)
+		}
+		fmt.Println("loop done")
+	}()
+	fmt.Println(try(func() {
+		for v := range countTo(5) {
+			if v == 30 {
+				panic(fmt.Sprint("in body ", v))
+			}
+		}
+	}))
+	k := 0
+	for v := range countTo(4) {
+		if v > 70 {
+			goto after
+		}
+		k += v
+	}
+after:
+	fmt.Println("k", k)
+	next, stopPull := iter.Pull(iter.Seq[int](countTo(5)))
+	for range 2 {
+		v, ok := next()
+		fmt.Print(v, ok, " ")
+	}
+	stopPull()
+	v, ok := next()
+	fmt.Println(v, ok)
+	m := map[string]int{"a": 1, "b": 7, "c": 3}
+	fmt.Println(slices.Sorted(maps.Keys(m)), slices.Collect(maps.Values(map[int]int{1: 8})))
+	for i, v := range slices.All([]string{"x", "y"}) {
+		defer func() { fmt.Println("all", i, v) }()
 	}
 }
 
 func b4() {
 	fmt.Println("== b4")
-	var keep []*node
-	var head *node
-	for i := range 42681 {
-		head = &node{val: i, next: head}
-		if i%4848 == 0 {
-			keep = append(keep, head)
-			head = nil
-		}
-	}
-	total := 0
-	for _, k := range keep {
-		for p := k; p != nil; p = p.next {
-			total += p.val & 0xff
-		}
-	}
-	fmt.Println(len(keep), total)
-	m := map[int]string{}
-	for i := range 6471 {
-		m[i*7] = strconv.Itoa(i)
-		if i%3 == 0 {
-			delete(m, (i/2)*7)
-		}
-	}
-	sum := 0
-	for k, v := range m {
-		if strconv.Itoa(k/7) != v {
-			fmt.Println("corrupt", k, v)
-		}
-		sum += k
-	}
-	fmt.Println(len(m), sum)
-	str := ""
-	parts := []string{}
-	for i := range 8888 {
-		str += string(rune('a' + i%26))
-		if len(str) > 50 {
-			parts = append(parts, str)
-			str = ""
-		}
-	}
-	fmt.Println(len(parts), len(str), len(strings.Join(parts, "")))
-	big := make([][]byte, 0)
-	for i := range 235 {
-		b := make([]byte, i*5298%70000+1)
-		b[len(b)-1] = byte(i)
-		big = append(big, b)
-		if len(big) > 8 {
-			big = big[1:]
-		}
-	}
-	for _, b := range big {
-		fmt.Print(len(b), ":", b[len(b)-1], " ")
-	}
-	fmt.Println()
-	var ifs []any
-	for i := range 24653 {
-		switch i % 4 {
-		case 0:
-			ifs = append(ifs, i)
-		case 1:
-			ifs = append(ifs, strconv.Itoa(i))
-		case 2:
-			ifs = append(ifs, &pt{i, i})
-		default:
-			ifs = append(ifs, []int{i})
-		}
-	}
-	runtime.GC()
-	check := 0
-	for _, v := range ifs {
-		switch x := v.(type) {
-		case int:
-			check += x
-		case string:
-			check += len(x)
-		case *pt:
-			check += x.y
-		case []int:
-			check += x[0]
-		}
-	}
-	fmt.Println(check)
+	fmt.Printf("[%U]\n", 36396)
+	fmt.Printf("[%U]\n", 36396)
+	fmt.Printf("[%5d]\n", 36396)
+	fmt.Printf("[%d]\n", 36396)
+	fmt.Printf("[%E]\n", 990.10)
+	fmt.Printf("[%e]\n", 990.10)
+	fmt.Printf("[%g]\n", 990.10)
+	fmt.Printf("[%.2s]\n", "Beta gamma")
+	fmt.Printf("[%#v]\n", "Beta gamma")
+	fmt.Printf("[%T]\n", "Beta gamma")
+	fmt.Printf("%v %+v %#v %T\n", pt{1, 2}, &pt{3, 4}, pt{5, 6}, pt{})
+	fmt.Printf("%v %v %v %d\n", []string{"a"}, map[int]bool{2: true, 1: false}, [2]bool{}, []int8{-1, 2})
+	fmt.Printf("%t %v %p %d%%\n", true, nil, nil, 31)
+	fmt.Printf("%d %s\n", "str", 36396)
+	fmt.Printf("%d\n")
+	fmt.Printf("%d %d\n", 1, 2, 3)
+	fmt.Println(fmt.Sprintf("%*d|%-*d|", 2, 7, 3, 8), fmt.Sprint(1, 2, "a", "b", 3), fmt.Sprintln("x", 1))
+	fmt.Println(int8(-128), uint8(255), int64(-9223372036854775808), uint64(18446744073709551615), 'x', complex(1, -2))
 }
 
 func main() {

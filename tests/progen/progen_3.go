@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -458,31 +544,113 @@ func fault(kind string, k int) {
 
 func b1() {
 	fmt.Println("== b1")
-	m := map[uint64]string{}
-	for i := range 9 {
-		m[uint64(i*i%17)] = fmt.Sprint("v", i)
+	xs := make([]int8, 0)
+	for i := range 4 {
+		xs = append(xs, int8(i*7-10))
 	}
-	fmt.Println(len(m), m)
-	delete(m, uint64(3*3%17))
-	delete(m, uint64(1000*1000%17))
-	v, ok := m[uint64(2*2%17)]
-	fmt.Println(v, ok, len(m))
-	v2, ok2 := m[uint64(99*99%17)]
-	fmt.Println(v2, ok2)
-	keys := make([]uint64, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+	fmt.Println(sum(xs), gmax(xs...), mapSlice(xs, func(v int8) string { return fmt.Sprint(v) }))
+	fmt.Println(filter(xs, func(v int8) bool { return v > int8(6) }))
+	fmt.Println(reduce(xs, 1, func(a int, v int8) int { return a*4 + int(v) }))
+	st := &stack[string]{}
+	for i := range 3 {
+		st.push(strconv.Itoa(i))
 	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	for _, k := range keys {
-		fmt.Print(k, "=", m[k], " ")
+	for {
+		v, ok := st.pop()
+		if !ok {
+			break
+		}
+		fmt.Print(v, " ")
+	}
+	fmt.Println(st.len())
+	p := pair[string, int8]{"k", int8(5)}
+	fmt.Printf("%v %+v %T\n", p, p.swap(), p)
+	fmt.Println(keysSorted(map[string]int{"z": 1, "a": 2, "m": 2}))
+	fmt.Println(gmin(3, 3), gmin("b", "a"), gmin(2.5, -3.0))
+	fmt.Println(min(5, 5, -1), max("x", "yz"), min(1.5, 2))
+}
+
+func b2() {
+	fmt.Println("== b2")
+	fmt.Println(kind(4), kind("s"), kind(pt{1, 2}), kind(&pt{}), kind(int8(-1)), kind([]int{}))
+	fmt.Println(showAll([]square{9, 9}), showAll([]*rect{{1, 9}}))
+	adder := makeAdder[float64](-3.5)
+	iadder := makeAdder[uint8](33)
+	fmt.Println(adder(1), iadder(250), iadder(3))
+	ps := mapSlice([]pt{{1, 2}, {3, 9}}, func(p pt) *pt { return &p })
+	fmt.Println(len(ps), ps[1].y, *ps[0])
+	res := make(chan string)
+	go func() {
+		defer func() {
+			r := recover()
+			if re, ok := r.(runtime.Error); ok {
+				res <- "runtime.Error: " + re.Error()
+			} else {
+				res <- fmt.Sprint("other: ", r)
+			}
+		}()
+		fault("div", 4)
+	}()
+	fmt.Println(<-res)
+	q, err := safeDiv(1, 0)
+	fmt.Println(recover(), q, err)
+	for i := range 0 {
+		switch {
+		case i%2 == 0:
+			if i > 2 {
+				break
+			}
+			fmt.Print("even", i, " ")
+		default:
+			fmt.Print("odd", i, " ")
+		}
 	}
 	fmt.Println()
-	fmt.Println(slices.Sorted(maps.Keys(m)))
+}
+
+func b3() {
+	fmt.Println("== b3")
+	float32_0, float32_1, float32_2 := hide(float32(3)), float32(-2.5), hide(float32(1e30))
+	float64_0, float64_1, float64_2 := hide(float64(0.3333333333333333)), float64(0.3333333333333333), hide(float64(829.4))
+	int64_0, int64_1, int64_2 := int64(88569), int64(-47), int64(0)
+	use(float32_0, float32_1, float32_2, float64_0, float64_1, float64_2, int64_0, int64_1, int64_2)
+	fmt.Println("0", (((float32_1 + float32_2) + (float32(1e30) * float32_1)) * ((float32_1 + float32_0) * (float32(1e-7) / float32_2))) < (float32_1 + float32_0), math.IsNaN(float64((((float32_1 + float32_2) + (float32(1e30) * float32_1)) * ((float32_1 + float32_0) * (float32(1e-7) / float32_2))))), math.IsInf(float64((((float32_1 + float32_2) + (float32(1e30) * float32_1)) * ((float32_1 + float32_0) * (float32(1e-7) / float32_2)))), 0))
+	fmt.Println("1", ((float32_1 / (-float32(int64_2))) + ((float32_0 + float32(3)) / (float32_2 + float32_1))))
+	fmt.Println("2", (((float32(1e30) - float32_1) - (float32(int64_0) - float32(3))) + float32(int64_2)))
+	fmt.Printf("3 %v %.3f %e %g\n", ((-(float32_1 / float32_1)) + float32_2), ((-(float32_1 / float32_1)) + float32_2), ((-(float32_1 / float32_1)) + float32_2), ((-(float32_1 / float32_1)) + float32_2))
+	fmt.Println("4", math.Dim(math.FMA((float64_0 * float64_2), (float64_1 + float64_0), (float64_1 + float64_2)), (-math.Hypot(float64_2, float64_1))))
+	fmt.Println("5", (((float32_2 + float32(541.622)) / float32_1) + float32_1))
+	fmt.Println("6", (float64(1e30) - math.Sqrt(math.Abs(float64_2))) < (float64_1 / float64_1), math.IsNaN(float64((float64(1e30) - math.Sqrt(math.Abs(float64_2))))), math.IsInf(float64((float64(1e30) - math.Sqrt(math.Abs(float64_2)))), 0))
+	fmt.Println("7", (float64_1 - math.Mod(math.FMA(float64(648.322), float64_1, float64_0), (float64_0 - float64_1))) < float64_1, math.IsNaN(float64((float64_1 - math.Mod(math.FMA(float64(648.322), float64_1, float64_0), (float64_0 - float64_1))))), math.IsInf(float64((float64_1 - math.Mod(math.FMA(float64(648.322), float64_1, float64_0), (float64_0 - float64_1)))), 0))
+	zero := float64(int64_2 - int64_2)
+	fmt.Println(1/zero, -1/zero, zero/zero, math.Copysign(0, -1), float32(1e39*float64_0/float64_0))
+	fmt.Println(math.MaxFloat64, math.SmallestNonzeroFloat64, float32(math.MaxFloat32), math.Pi)
+}
+
+func b4() {
+	fmt.Println("== b4")
+	m := map[bool]int{}
+	for i := range 10 {
+		m[i%3 == 0] = i * 3
+	}
+	fmt.Println(len(m), m)
+	delete(m, 3%3 == 0)
+	delete(m, 1000%3 == 0)
+	v, ok := m[2%3 == 0]
+	fmt.Println(v, ok, len(m))
+	v2, ok2 := m[99%3 == 0]
+	fmt.Println(v2, ok2)
+	m[4%3 == 0]++
+	m[5%3 == 0] += 10
+	sum := 0
+	for _, v := range m {
+		sum += v
+	}
+	fmt.Println("sum", sum)
 	var nm map[string]int
 	fmt.Println(nm["x"], len(nm), nm == nil)
 	counts := map[rune]int{}
-	for _, r := range "a\tb\nc" {
+	for _, r := range "GoLang" {
 		counts[r]++
 	}
 	fmt.Println(counts)
@@ -490,12 +658,12 @@ func b1() {
 	fmt.Println(len(m))
 }
 
-func b2() {
-	fmt.Println("== b2")
-	var s [][2]int
+func b5() {
+	fmt.Println("== b5")
+	var s []string
 	fmt.Println(s == nil, len(s), cap(s))
-	for i := range 8 {
-		s = append(s, [2]int{i, -i})
+	for i := range 15 {
+		s = append(s, strconv.Itoa(i))
 		if i%7 == 0 {
 			fmt.Println(len(s), cap(s))
 		}
@@ -505,19 +673,19 @@ func b2() {
 		t := s[4:6]
 		u := s[4:6:7]
 		fmt.Println(len(t), cap(t) == len(s)-4, len(u), cap(u))
-		u = append(u, [2]int{99, -99})
-		u = append(u, [2]int{50, -50})
+		u = append(u, strconv.Itoa(99))
+		u = append(u, strconv.Itoa(50))
 		n := copy(t, s[2:])
 		fmt.Println(n, len(u), cap(u) >= len(u))
 	}
-	m := make([][2]int, 2, 10)
+	m := make([]string, 3, 5)
 	m = append(m, s...)
 	fmt.Println(len(m), cap(m))
 	m2 := slices.Clone(m)
 	fmt.Println(len(m2), slices.Equal(m, m2) || len(m) == 0)
-	var arr [1]int
+	var arr [2]int
 	arr2 := arr
-	arr2[0] = 2
+	arr2[0] = 3
 	fmt.Println(arr, arr2, arr == arr2, len(arr))
 	pa := &arr2
 	for i := range pa {
@@ -528,164 +696,13 @@ func b2() {
 	for i := range 4 {
 		row := make([]int, i+1)
 		for j := range row {
-			row[j] = i*j - 5
+			row[j] = i*j - 0
 		}
 		grid = append(grid, row)
 	}
 	fmt.Println(grid)
 	clear(m)
-	fmt.Println(len(m), slices.Index(s, [2]int{3, -3}), slices.Contains(s, [2]int{5, -5}))
-}
-
-func b3() {
-	fmt.Println("== b3")
-	s := make([]int, 0, 14)
-	for i := range 12 {
-		s = append(s, i*i)
-	}
-	s = append(s[:1], s[2:]...)
-	fmt.Println(s, len(s))
-	copy(s[1:], s)
-	fmt.Println(s)
-	t := append(s[:2:2], 1)
-	t[0] = -1
-	fmt.Println(s[0], t)
-	b := make([]byte, 4)
-	k := copy(b, "héllo wörld")
-	fmt.Println(k, b, string(b))
-	str := string(b)
-	b[0] = 'X'
-	fmt.Printf("%q %s %x % X\n", str, b, b, b)
-	type cell struct {
-		v   [3]int
-		tag string
-	}
-	var grid [2][3]cell
-	grid[1][2].v[1] = 7
-	g2 := grid
-	g2[1][2].tag = "x"
-	fmt.Println(grid == g2, grid[1][2], g2[1][2])
-	var fs []func() int
-	for i := 0; i < 4; i++ {
-		fs = append(fs, func() int { return i })
-		i++
-	}
-	for _, f := range fs {
-		fmt.Print(f(), " ")
-	}
-	fmt.Println()
-	var sh shape = &rect{8, 2}
-	area := sh.area
-	sh.(*rect).w = 10
-	fmt.Println(area(), sh)
-	p := pt{9, 2}
-	dist := p.dist
-	p.x = 100
-	fmt.Println(dist(), p.dist())
-	type wrap struct {
-		*pt
-		n int
-	}
-	w := wrap{&pt{1, 2}, 3}
-	w.move(1, 1)
-	fmt.Printf("%v %+v\n", *w.pt, w.n)
-	var np *pt
-	var ns []int
-	var nm map[string]bool
-	fmt.Printf("%v %v %v %d %+v\n", np, ns, nm, []byte("AB"), &pt{1, 2})
-	fmt.Println(strings.ToUpper("ßǅﬁ straße"), strings.ToLower("ǅİ"), strings.Title("ǆemal"))
-	ch1, ch2 := make(chan int, 1), make(chan int, 1)
-	ch1 <- 1
-	select {
-	case v := <-ch1:
-		fmt.Println("ch1", v)
-	case v := <-ch2:
-		fmt.Println("ch2", v)
-	}
-}
-
-func b4() {
-	fmt.Println("== b4")
-	float32_0, float32_1, float32_2 := hide(float32(1e30)), float32(0.3333333333333333), hide(float32(0.3333333333333333))
-	float64_0, float64_1, float64_2 := hide(float64(829.4)), float64(-770.300), hide(float64(0.3333333333333333))
-	int64_0, int64_1, int64_2 := int64(90130), int64(2), int64(0)
-	use(float32_0, float32_1, float32_2, float64_0, float64_1, float64_2, int64_0, int64_1, int64_2)
-	fmt.Println("0", (((float32_0 + float32(1e30)) * float32_2) + (float32_2 / (float32(int64_2) - float32(int64_1)))))
-	fmt.Println("1", float64(742.282))
-	fmt.Println("2", math.Mod(((float64_0 / float64_0) + math.Trunc((float64(3)))), (float64_0 * (float64_2 / float64_2))) < (float64_2 + float64_1), math.IsNaN(float64(math.Mod(((float64_0 / float64_0) + math.Trunc((float64(3)))), (float64_0 * (float64_2 / float64_2))))), math.IsInf(float64(math.Mod(((float64_0 / float64_0) + math.Trunc((float64(3)))), (float64_0 * (float64_2 / float64_2)))), 0))
-	fmt.Println("3", (((float64(int64_0) / float64(int64_0)) - (float64(int64_2) - float64(0.3333333333333333))) - math.Ceil(((-float64(int64_2))))) < math.Abs((float64_2)), math.IsNaN(float64((((float64(int64_0) / float64(int64_0)) - (float64(int64_2) - float64(0.3333333333333333))) - math.Ceil(((-float64(int64_2))))))), math.IsInf(float64((((float64(int64_0) / float64(int64_0)) - (float64(int64_2) - float64(0.3333333333333333))) - math.Ceil(((-float64(int64_2)))))), 0))
-	fmt.Println("4", (((float32_1 * float32_0) / (-float32(-2.5))) - ((float32_0 / float32_1) + (float32(0.3333333333333333) + float32_0))) < (float32_1 - float32_2), math.IsNaN(float64((((float32_1 * float32_0) / (-float32(-2.5))) - ((float32_0 / float32_1) + (float32(0.3333333333333333) + float32_0))))), math.IsInf(float64((((float32_1 * float32_0) / (-float32(-2.5))) - ((float32_0 / float32_1) + (float32(0.3333333333333333) + float32_0)))), 0))
-	fmt.Println("5", (((float32(int64_2) * float32_0) + float32_1) / float32_1))
-	zero := float64(int64_2 - int64_2)
-	fmt.Println(1/zero, -1/zero, zero/zero, math.Copysign(0, -1), float32(1e39*float64_0/float64_0))
-	fmt.Println(math.MaxFloat64, math.SmallestNonzeroFloat64, float32(math.MaxFloat32), math.Pi)
-}
-
-func b5() {
-	fmt.Println("== b5")
-outer:
-	for i := range 6 {
-		for j := range 6 {
-			if j == 0 {
-				continue outer
-			}
-			if i*j > 9 {
-				break outer
-			}
-			fmt.Print(i, j, " ")
-		}
-	}
-	fmt.Println()
-	switch x := 0; x {
-	case 0:
-		fmt.Println("zero")
-		fallthrough
-	case 1, 2:
-		fmt.Println("small", x)
-	case 3:
-		fmt.Println("three")
-		fallthrough
-	default:
-		fmt.Println("default", x)
-	}
-	switch y := 1; {
-	case y < 0:
-		fmt.Println("neg")
-	case y > 10:
-		fmt.Println("big")
-	default:
-		fmt.Println("mid")
-	}
-	switch "GoLang" {
-	case "alpha", "GoLang":
-		fmt.Println("known")
-	case "":
-		fmt.Println("empty")
-	default:
-		fmt.Println("unknown")
-	}
-	k := 0
-loop:
-	if k < 8 {
-		k += 2
-		goto loop
-	}
-	fmt.Println("k", k)
-	n := 23
-	steps := 0
-	for n != 1 && steps < 200 {
-		if n%2 == 0 {
-			n /= 2
-		} else {
-			n = 3*n + 1
-		}
-		steps++
-	}
-	fmt.Println("collatz", steps)
-	for i, j := 0, 2; i < j; i, j = i+1, j-1 {
-		fmt.Print(i*j, " ")
-	}
-	fmt.Println()
+	fmt.Println(len(m), slices.Index(s, strconv.Itoa(3)), slices.Contains(s, strconv.Itoa(5)))
 }
 
 func main() {
@@ -694,5 +711,5 @@ func main() {
 	b3()
 	b4()
 	b5()
-	fault("unhashable", 1)
+	fault("nilfunc", 0)
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -497,282 +583,327 @@ func b1() {
 	fmt.Println(len(m))
 }
 
-func call2(p0 int64) (int64, int64, int64, int64, int64) {
-	fmt.Println("call2", p0)
-	return p0 * 2 + 1, p0 * 2 + 1, p0 * 2 + 1, p0 * 2 + 1, p0 * 2 + 1
-}
-
-func (r *rec) call2m(p0 int64) (int64, int64, int64, int64, int64) {
-	r.id++
-	return call2(p0)
-}
-
 func b2() {
 	fmt.Println("== b2")
-	a0 := int64(9223372036854775807)
-	r0, r1, r2, r3, r4 := call2(a0)
-	fmt.Println(r0, r1, r2, r3, r4)
-	f := call2
-	defer f(a0)
-	var rv rec
-	m := rv.call2m
-	r0, r1, r2, r3, r4 = m(a0)
-	fmt.Println(rv.id, r0, r1, r2, r3, r4)
+	jobs := make(chan int, 5)
+	results := make([]int, 5)
+	var wg sync.WaitGroup
+	for range 1 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				results[j] = j * j * 5
+			}
+		}()
+	}
+	for i := range 5 {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	fmt.Println(results)
+	ch := make(chan string)
 	done := make(chan bool)
 	go func() {
-		call2(a0)
+		for v := range ch {
+			fmt.Println("got", v)
+		}
 		done <- true
 	}()
+	for i := range 5 {
+		ch <- strings.Repeat("*", i)
+	}
+	close(ch)
 	<-done
+	var mu sync.Mutex
+	total := 0
+	var wg2 sync.WaitGroup
+	for i := range 14 {
+		wg2.Add(1)
+		go func(k int) {
+			defer wg2.Done()
+			mu.Lock()
+			total += k
+			mu.Unlock()
+		}(i)
+	}
+	wg2.Wait()
+	fmt.Println("total", total)
+	buf := make(chan int, 5)
+	buf <- 1
+	fmt.Println(len(buf), cap(buf))
+	select {
+	case v := <-buf:
+		fmt.Println("recv", v)
+	default:
+		fmt.Println("empty")
+	}
+	select {
+	case v := <-buf:
+		fmt.Println("recv", v)
+	default:
+		fmt.Println("empty")
+	}
+	close(buf)
+	v, ok := <-buf
+	fmt.Println(v, ok)
+	pipe := gen(0)
+	sq := square2(pipe)
+	for v := range sq {
+		fmt.Print(v, " ")
+	}
+	fmt.Println()
+	var once sync.Once
+	for range 3 {
+		once.Do(func() { fmt.Println("once") })
+	}
 }
 
 func b3() {
 	fmt.Println("== b3")
-	int8_0, int8_1, int8_2 := int8(31), int8(-84), int8(4)
-	int16_0, int16_1, int16_2 := int16(-1), int16(3), int16(-774)
-	int32_0, int32_1, int32_2 := int32(524288), int32(209714880), int32(-2147483648)
-	int64_0, int64_1, int64_2 := int64(5937234612877044569), int64(-9223372036854775808), int64(262143)
-	int_0, int_1, int_2 := int(262144), int(9223372036854775807), int(9223372036854775807)
-	uint8_0, uint8_1, uint8_2 := uint8(255), uint8(94), uint8(1)
-	uint16_0, uint16_1, uint16_2 := uint16(0), uint16(0), uint16(9)
-	uint32_0, uint32_1, uint32_2 := uint32(0), uint32(3778690126), uint32(1023)
-	uint64_0, uint64_1, uint64_2 := uint64(15825727631398963800), uint64(8191), uint64(0)
-	uint_0, uint_1, uint_2 := uint(14883881852341712548), uint(70368744177663), uint(2)
-	uintptr_0, uintptr_1, uintptr_2 := uintptr(13578870187494367128), uintptr(9223372036854775807), uintptr(6)
-	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	fmt.Println(bits.Len8(uint8_2))
-	fmt.Println(bits.OnesCount16(uint16_1))
-	fmt.Println(bits.LeadingZeros64(uint64_1))
-	fmt.Println(bits.ReverseBytes64(uint64_0))
-	fmt.Println(bits.RotateLeft8(uint8_0, int(int8_0)))
-	fmt.Println(bits.OnesCount64(uint64_2))
-	hi, lo := bits.Mul64(uint64_2, uint64_2)
-	fmt.Println(hi, lo)
-	sum, carry := bits.Add64(uint64_2, uint64_2, uint64(int_2&1))
-	fmt.Println(sum, carry)
-	diff, borrow := bits.Sub64(uint64_2, uint64_2, 1)
-	fmt.Println(diff, borrow)
-	if hi < uint64_2 {
-		q, r := bits.Div64(hi, lo, uint64_2)
-		fmt.Println(q, r)
+	s := make([]int, 0, 3)
+	for i := range 9 {
+		s = append(s, i*i)
 	}
-	fmt.Println(int64_2 * int64_2 / nz(int64_2), uint32_2 * 0x9e3779b9 >> 16, int32_2 >> 31, int8_2 >> 7)
-}
-
-func b4() {
-	fmt.Println("== b4")
-	m := map[pt][]int{}
-	for i := range 22 {
-		m[pt{i % 4, -i % 3}] = []int{i, i * 2}
+	s = append(s[:1], s[2:]...)
+	fmt.Println(s, len(s))
+	copy(s[1:], s)
+	fmt.Println(s)
+	t := append(s[:2:2], 7)
+	t[0] = -1
+	fmt.Println(s[0], t)
+	b := make([]byte, 4)
+	k := copy(b, "héllo wörld")
+	fmt.Println(k, b, string(b))
+	str := string(b)
+	b[0] = 'X'
+	fmt.Printf("%q %s %x % X\n", str, b, b, b)
+	type cell struct {
+		v   [3]int
+		tag string
 	}
-	fmt.Println(len(m), m)
-	delete(m, pt{3 % 4, -3 % 3})
-	delete(m, pt{1000 % 4, -1000 % 3})
-	v, ok := m[pt{2 % 4, -2 % 3}]
-	fmt.Println(v, ok, len(m))
-	v2, ok2 := m[pt{99 % 4, -99 % 3}]
-	fmt.Println(v2, ok2)
-	var nm map[string]int
-	fmt.Println(nm["x"], len(nm), nm == nil)
-	counts := map[rune]int{}
-	for _, r := range "alpha" {
-		counts[r]++
-	}
-	fmt.Println(counts)
-	clear(m)
-	fmt.Println(len(m))
-}
-
-func b5() {
-	fmt.Println("== b5")
-	counter := func(start int) func() int {
-		n := start
-		return func() int {
-			n += 1
-			return n
-		}
-	}
-	c1, c2 := counter(7), counter(1)
-	fmt.Println(c1(), c1(), c2(), c1())
+	var grid [2][3]cell
+	grid[1][2].v[1] = 9
+	g2 := grid
+	g2[1][2].tag = "x"
+	fmt.Println(grid == g2, grid[1][2], g2[1][2])
 	var fs []func() int
-	for i := range 1 {
-		fs = append(fs, func() int { return i * i })
+	for i := 0; i < 9; i++ {
+		fs = append(fs, func() int { return i })
+		i++
 	}
 	for _, f := range fs {
 		fmt.Print(f(), " ")
 	}
 	fmt.Println()
-	x := 2
-	add := func(d int) { x += d }
-	add(8)
-	add(x)
-	fmt.Println(x)
-	compose := func(f, g func(int) int) func(int) int { return func(v int) int { return g(f(v)) } }
-	h := compose(func(v int) int { return v * 1 }, func(v int) int { return v - 5 })
-	fmt.Println(h(3), h(-7), compose(h, h)(2))
-	var fib func(int) int
-	fib = func(n int) int {
-		if n < 2 {
-			return n
-		}
-		return fib(n-1) + fib(n-2)
+	var sh shape = &rect{9, 3}
+	area := sh.area
+	sh.(*rect).w = 10
+	fmt.Println(area(), sh)
+	p := pt{2, 2}
+	dist := p.dist
+	p.x = 100
+	fmt.Println(dist(), p.dist())
+	type wrap struct {
+		*pt
+		n int
 	}
-	fmt.Println(fib(7))
-	mv := pt{5, 1}.dist
-	me := pt.dist
-	fmt.Println(mv(), me(pt{1, 2}))
-	acc := 0
-	func() {
-		for i := 0; i < 4; i++ {
-			defer func() { acc = acc*2 + i }()
+	w := wrap{&pt{1, 2}, 3}
+	w.move(1, 1)
+	fmt.Printf("%v %+v\n", *w.pt, w.n)
+	var np *pt
+	var ns []int
+	var nm map[string]bool
+	fmt.Printf("%v %v %v %d %+v\n", np, ns, nm, []byte("AB"), &pt{1, 2})
+	fmt.Println(strings.ToUpper("ßǅﬁ straße"), strings.ToLower("ǅİ"), strings.Title("ǆemal"))
+	ch1, ch2 := make(chan int, 1), make(chan int, 1)
+	ch1 <- 2
+	select {
+	case v := <-ch1:
+		fmt.Println("ch1", v)
+	case v := <-ch2:
+		fmt.Println("ch2", v)
+	}
+}
+
+func b4() {
+	fmt.Println("== b4")
+	int8_0, int8_1, int8_2 := int8(8), int8(64), int8(8)
+	int16_0, int16_1, int16_2 := int16(-32768), int16(11097), int16(-32768)
+	int32_0, int32_1, int32_2 := int32(262143), int32(262144), int32(2147483647)
+	int64_0, int64_1, int64_2 := int64(9223372036854775807), int64(9223372036854775807), int64(-3048890784701172130)
+	int_0, int_1, int_2 := int(144115188075855871), int(-130), int(-9223372036854775808)
+	uint8_0, uint8_1, uint8_2 := uint8(0), uint8(9), uint8(0)
+	uint16_0, uint16_1, uint16_2 := uint16(15438), uint16(1023), uint16(35416)
+	uint32_0, uint32_1, uint32_2 := uint32(8191), uint32(0), uint32(3216373412)
+	uint64_0, uint64_1, uint64_2 := uint64(70368744177663), uint64(2), uint64(13578870187494367128)
+	uint_0, uint_1, uint_2 := uint(9223372036854775807), uint(6), uint(12148897753516375082)
+	uintptr_0, uintptr_1, uintptr_2 := uintptr(144115188075855871), uintptr(8191), uintptr(11760006851110390564)
+	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
+	fmt.Println("0", (int(uintptr_0) >> (int32_1 & 31)))
+	fmt.Println("1", (((uint16_2 + uint16_2) - ((uint16(0) + uint16_1) / nz(uint16_0))) * uint16_0))
+	fmt.Println("2", +(uint8((uint(int16_0) / nz(uint(int16_2))))))
+	{
+		v := ((int8(int8_1) | int8(int32_0)) - (int8_1 | int8(uint16_1)))
+		int8_0 += v
+		fmt.Println("3", v, int8_0)
+	}
+	fmt.Println("4", int(uint_1))
+	{
+		v := (uint16_0 + (uint16(uint64_1) << (uint8_0 & 127)))
+		uint16_2 += v
+		fmt.Println("5", v, uint16_2)
+	}
+	fmt.Printf("%d %x %o\n", (int8_0 * (int8(uint64(uint16_2)) * (int8_0 * int8_2))), (int8_0 * (int8(uint64(uint16_2)) * (int8_0 * int8_2))), (int8_0 * (int8(uint64(uint16_2)) * (int8_0 * int8_2))))
+	fmt.Println("7", (^(int32_1) << 4))
+	fmt.Println("8", +(int((int64(9223372036854775807) + int64_1))))
+	fmt.Println("9", (uint8(0) + uint8_1))
+	fmt.Println("10", uint(uint_0))
+	fmt.Println("11", (((((uint32_0 << 20) &^ ^(uint32(uintptr_2))) % uint32(2004862983)) * uint32(4294967295)) - (uint32_2 ^ (((uint32_0 ^ uint32_0) + (uint32_0 - uint32_2)) * uint32_1))))
+	{
+		v := ((((int_0 % nz(int(uint16_1))) % nz((int_1 | int(-3353875658892414114)))) ^ ((int_1 - int_2) % nz(+(int_2)))) &^ ((int_2 ^ (int(uint16_2) + int_2)) + int_2))
+		int_0 += v
+		fmt.Println("12", v, int_0)
+	}
+	acc := uint16_0
+	for i := range 9 {
+		acc = acc*uint16(47392) + uint16(i) ^ (acc >> 3)
+	}
+	fmt.Println("acc", acc)
+	fmt.Println(uint16(b2i(uint32_0 < uint32_2)) < uint16(uintptr_2), uint16(b2i(uint32_0 < uint32_2)) >= uint16(uintptr_2), uint16(b2i(uint32_0 < uint32_2)) == uint16(uintptr_2))
+}
+
+func b5() {
+	fmt.Println("== b5")
+	arr := [8]int64{36, 442, -280, -123, -315, 682, -971, -603}
+	b := big{id: 89, arr: arr, name: "  spaced  out ", f: 0.1, small: [3]uint8{1, 2, 30}}
+	b2 := b.twiddle(5)
+	fmt.Println(b.arr == b2.arr, b2.sum(), b.sum())
+	var su summer = b2
+	fmt.Println(su.sum(), su.(big).name)
+	su = &b
+	b.arr[0] = -30
+	fmt.Println(su.sum())
+	mk := func(k int64) func() big {
+		return func() big {
+			c := b
+			c.arr[k%8] = k
+			return c
 		}
-	}()
-	fmt.Println(acc)
+	}
+	fmt.Println(mk(14)().arr, b.arr)
+	fmt.Println(vsum(), vsum(-1), vsum(arr[:1]...), vsum(arr[2:4]...))
+	bs := []big{b, b2}
+	bs[1].arr[7]++
+	for _, x := range bs {
+		fmt.Print(x.sum(), " ")
+	}
+	fmt.Println()
+	m := map[[3]uint8]big{b.small: b}
+	fmt.Println(m[[3]uint8{1, 2, 152}].id, len(m))
+	fmt.Printf("%v\n%+v\n", b2, b2.small)
 }
 
 func b6() {
 	fmt.Println("== b6")
-	for i := range 4 {
-		fmt.Print(i, " ")
+	r := rec{id: -34, name: "日本語", pos: pt{48, 2}, tags: []string{"t1"}}
+	r2 := r
+	r2.pos.x++
+	r2.tags[0] = "shared"
+	fmt.Printf("%v\n%+v\n%v\n", r, r2, r.pos == r2.pos)
+	p := &r
+	p.bump(6)
+	p.pos.move(-2, 5)
+	fmt.Println(r.id, r.pos, r.pos.dist())
+	e := emb{pt: pt{1, 7}, label: "e"}
+	e.move(1, 1)
+	fmt.Println(e.x, e.y, e.dist(), e)
+	var np *pt
+	fmt.Println(np == nil, np.safe())
+	pp := &p
+	(*pp).id = 173
+	fmt.Println(r.id, (**pp).name)
+	list := []*rec{}
+	for i := range 3 {
+		list = append(list, &rec{id: i, name: strconv.Itoa(i)})
+	}
+	for _, x := range list {
+		x.bump(x.id)
+	}
+	for _, x := range list {
+		fmt.Print(x.id, " ")
 	}
 	fmt.Println()
-	for i := range int8(1) {
-		fmt.Printf("%T%d ", i, i)
+	anon := struct {
+		a int
+		b string
+	}{4, "anon"}
+	fmt.Printf("%v %+v %T\n", anon, anon, anon)
+	var ll *node
+	for i := range 7 {
+		ll = &node{val: i * 4, next: ll}
 	}
-	fmt.Println()
-	for i, r := range "\xe4\xb8" {
-		fmt.Print(i, ":", r, " ")
-	}
-	fmt.Println()
-	for v := range countTo(4) {
-		if v == 2 {
-			break
-		}
-		fmt.Print(v, " ")
-	}
-	fmt.Println()
-	for k, v := range enumerate([]string{"a", "b", "c"}) {
-		fmt.Print(k, v, " ")
-	}
-	fmt.Println()
-	arr := [...]int{1, 8, 6}
-	for i, v := range arr {
-		arr[2-i] = v * 2
-	}
-	fmt.Println(arr)
-	sl := []int{1, 2, 3}
-	for i, v := range sl {
-		if i == 0 {
-			sl = append(sl, v*10)
-		}
-		sl[len(sl)-1] += v
-	}
-	fmt.Println(sl)
-	for i := range slices.Values([]int{6, 6}) {
-		fmt.Print(i, " ")
-	}
-	for k, v := range slices.Backward([]string{"x", "y"}) {
-		fmt.Print(k, v, " ")
-	}
-	fmt.Println()
-	ch := make(chan int, 3)
-	ch <- 7
-	ch <- 2
-	close(ch)
-	for v := range ch {
-		fmt.Print(v, " ")
+	for n := ll; n != nil; n = n.next {
+		fmt.Print(n.val, " ")
 	}
 	fmt.Println()
 }
 
 func b7() {
 	fmt.Println("== b7")
-	for i := range 5 {
-		fmt.Print(i, " ")
+	int8_0, int8_1, int8_2 := int8(16), int8(3), int8(4)
+	int16_0, int16_1, int16_2 := int16(32767), int16(-10049), int16(-3)
+	int32_0, int32_1, int32_2 := int32(-160), int32(1627446985), int32(4194303)
+	int64_0, int64_1, int64_2 := int64(-38), int64(-530275685769894589), int64(8)
+	int_0, int_1, int_2 := int(-9223372036854775808), int(4294967296), int(36028797018963968)
+	uint8_0, uint8_1, uint8_2 := uint8(15), uint8(55), uint8(0)
+	uint16_0, uint16_1, uint16_2 := uint16(52184), uint16(19335), uint16(2047)
+	uint32_0, uint32_1, uint32_2 := uint32(8388608), uint32(131072), uint32(6)
+	uint64_0, uint64_1, uint64_2 := uint64(549755813887), uint64(7859057410989693865), uint64(18446744073709551615)
+	uint_0, uint_1, uint_2 := uint(2), uint(4732741374362676337), uint(15887822308754366711)
+	uintptr_0, uintptr_1, uintptr_2 := uintptr(10347697854327384134), uintptr(18446744073709551615), uintptr(549755813888)
+	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
+	fmt.Println(bits.TrailingZeros32(uint32_0))
+	fmt.Println(bits.Len8(uint8_0))
+	fmt.Println(bits.OnesCount16(uint16_1))
+	fmt.Println(bits.ReverseBytes16(uint16_1))
+	hi, lo := bits.Mul64(uint64_1, uint64_2)
+	fmt.Println(hi, lo)
+	sum, carry := bits.Add64(uint64_1, uint64_2, uint64(int_1&1))
+	fmt.Println(sum, carry)
+	diff, borrow := bits.Sub64(uint64_1, uint64_2, 1)
+	fmt.Println(diff, borrow)
+	if hi < uint64_2 {
+		q, r := bits.Div64(hi, lo, uint64_2)
+		fmt.Println(q, r)
 	}
-	fmt.Println()
-	for i := range int8(0) {
-		fmt.Printf("%T%d ", i, i)
-	}
-	fmt.Println()
-	for i, r := range "\xe4\xb8" {
-		fmt.Print(i, ":", r, " ")
-	}
-	fmt.Println()
-	for v := range countTo(7) {
-		if v == 2 {
-			break
-		}
-		fmt.Print(v, " ")
-	}
-	fmt.Println()
-	for k, v := range enumerate([]string{"a", "b", "c"}) {
-		fmt.Print(k, v, " ")
-	}
-	fmt.Println()
-	arr := [...]int{5, 1, 7}
-	for i, v := range arr {
-		arr[2-i] = v * 2
-	}
-	fmt.Println(arr)
-	sl := []int{1, 2, 3}
-	for i, v := range sl {
-		if i == 0 {
-			sl = append(sl, v*10)
-		}
-		sl[len(sl)-1] += v
-	}
-	fmt.Println(sl)
-	for i := range slices.Values([]int{3, 8}) {
-		fmt.Print(i, " ")
-	}
-	for k, v := range slices.Backward([]string{"x", "y"}) {
-		fmt.Print(k, v, " ")
-	}
-	fmt.Println()
-	ch := make(chan int, 3)
-	ch <- 6
-	ch <- 2
-	close(ch)
-	for v := range ch {
-		fmt.Print(v, " ")
-	}
-	fmt.Println()
-}
-
-func call8(p0 sA, p1 [3]int16, p2 int16, p3 int8, p4 float32, p5 *int, p6 int8) *int {
-	fmt.Println("call8", p0, p1, p2, p3, p4, *p5, p6)
-	return func() *int { *p5++; return p5 }()
-}
-
-func (r *rec) call8m(p0 sA, p1 [3]int16, p2 int16, p3 int8, p4 float32, p5 *int, p6 int8) *int {
-	r.id++
-	return call8(p0, p1, p2, p3, p4, p5, p6)
+	fmt.Println(int64_1 * int64_2 / nz(int64_2), uint32_1 * 0x9e3779b9 >> 16, int32_1 >> 31, int8_2 >> 7)
 }
 
 func b8() {
 	fmt.Println("== b8")
-	a0 := sA{-14, 1e30, "x,y,,z"}
-	a1 := [3]int16{12606, -20886, -21397}
-	a2 := int16(2048)
-	a3 := int8(1)
-	a4 := float32(3)
-	a5 := func() *int { v := -19; return &v }()
-	a6 := int8(31)
-	r0 := call8(a0, a1, a2, a3, a4, a5, a6)
-	fmt.Println(*r0)
-	f := call8
-	defer f(a0, a1, a2, a3, a4, a5, a6)
-	var rv rec
-	m := rv.call8m
-	r0 = m(a0, a1, a2, a3, a4, a5, a6)
-	fmt.Println(rv.id, *r0)
-	done := make(chan bool)
-	go func() {
-		call8(a0, a1, a2, a3, a4, a5, a6)
-		done <- true
-	}()
-	<-done
+	fmt.Printf("[%5d]\n", 50483)
+	fmt.Printf("[%5d]\n", 50483)
+	fmt.Printf("[%o]\n", 50483)
+	fmt.Printf("[%05d]\n", 50483)
+	fmt.Printf("[%-5d|]\n", 50483)
+	fmt.Printf("[%-10.1f|]\n", 1e30)
+	fmt.Printf("[%x]\n", 1e30)
+	fmt.Printf("[%f]\n", 1e30)
+	fmt.Printf("[%s]\n", "ümlaut")
+	fmt.Printf("[%s]\n", "ümlaut")
+	fmt.Printf("[%v]\n", "ümlaut")
+	fmt.Printf("[%.2s]\n", "ümlaut")
+	fmt.Printf("[%-10s|]\n", "ümlaut")
+	fmt.Printf("%v %+v %#v %T\n", pt{1, 2}, &pt{3, 4}, pt{5, 6}, pt{})
+	fmt.Printf("%v %v %v %d\n", []string{"a"}, map[int]bool{2: true, 1: false}, [2]bool{}, []int8{-1, 2})
+	fmt.Printf("%t %v %p %d%%\n", true, nil, nil, 13)
+	fmt.Printf("%d %s\n", "str", 50483)
+	fmt.Printf("%d\n")
+	fmt.Printf("%d %d\n", 1, 2, 3)
+	fmt.Println(fmt.Sprintf("%*d|%-*d|", 7, 7, 5, 8), fmt.Sprint(1, 2, "a", "b", 3), fmt.Sprintln("x", 1))
+	fmt.Println(int8(-128), uint8(255), int64(-9223372036854775808), uint64(18446744073709551615), 'x', complex(1, -2))
 }
 
 func main() {

@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -456,12 +542,265 @@ func fault(kind string, k int) {
 	fmt.Println("unreachable")
 }
 
+func call1(p0 int16, p1 float64, p2 int16) int16 {
+	fmt.Println("call1", p0, p1, p2)
+	return p2 * 2 + 1
+}
+
+func (r *rec) call1m(p0 int16, p1 float64, p2 int16) int16 {
+	r.id++
+	return call1(p0, p1, p2)
+}
+
 func b1() {
 	fmt.Println("== b1")
-	jobs := make(chan int, 5)
-	results := make([]int, 5)
+	a0 := int16(2)
+	a1 := float64(0.3333333333333333)
+	a2 := int16(11140)
+	r0 := call1(a0, a1, a2)
+	fmt.Println(r0)
+	f := call1
+	defer f(a0, a1, a2)
+	var rv rec
+	m := rv.call1m
+	r0 = m(a0, a1, a2)
+	fmt.Println(rv.id, r0)
+	done := make(chan bool)
+	go func() {
+		call1(a0, a1, a2)
+		done <- true
+	}()
+	<-done
+}
+
+func b2() {
+	fmt.Println("== b2")
+	counter := func(start int) func() int {
+		n := start
+		return func() int {
+			n += -2
+			return n
+		}
+	}
+	c1, c2 := counter(9), counter(1)
+	fmt.Println(c1(), c1(), c2(), c1())
+	var fs []func() int
+	for i := range 5 {
+		fs = append(fs, func() int { return i * i })
+	}
+	for _, f := range fs {
+		fmt.Print(f(), " ")
+	}
+	fmt.Println()
+	x := 0
+	add := func(d int) { x += d }
+	add(3)
+	add(x)
+	fmt.Println(x)
+	compose := func(f, g func(int) int) func(int) int { return func(v int) int { return g(f(v)) } }
+	h := compose(func(v int) int { return v * 5 }, func(v int) int { return v - 0 })
+	fmt.Println(h(3), h(-7), compose(h, h)(2))
+	var fib func(int) int
+	fib = func(n int) int {
+		if n < 2 {
+			return n
+		}
+		return fib(n-1) + fib(n-2)
+	}
+	fmt.Println(fib(8))
+	mv := pt{3, 5}.dist
+	me := pt.dist
+	fmt.Println(mv(), me(pt{1, 2}))
+	acc := 0
+	func() {
+		for i := 0; i < 5; i++ {
+			defer func() { acc = acc*2 + i }()
+		}
+	}()
+	fmt.Println(acc)
+}
+
+func b3() {
+	fmt.Println("== b3")
+	for i := range 6 {
+		fmt.Print(i, " ")
+	}
+	fmt.Println()
+	for i := range int8(1) {
+		fmt.Printf("%T%d ", i, i)
+	}
+	fmt.Println()
+	for i, r := range "abc" {
+		fmt.Print(i, ":", r, " ")
+	}
+	fmt.Println()
+	for v := range countTo(3) {
+		if v == 4 {
+			break
+		}
+		fmt.Print(v, " ")
+	}
+	fmt.Println()
+	for k, v := range enumerate([]string{"a", "b", "c"}) {
+		fmt.Print(k, v, " ")
+	}
+	fmt.Println()
+	arr := [...]int{0, 3, 6}
+	for i, v := range arr {
+		arr[2-i] = v * 2
+	}
+	fmt.Println(arr)
+	sl := []int{1, 2, 3}
+	for i, v := range sl {
+		if i == 0 {
+			sl = append(sl, v*10)
+		}
+		sl[len(sl)-1] += v
+	}
+	fmt.Println(sl)
+	for i := range slices.Values([]int{2, 0}) {
+		fmt.Print(i, " ")
+	}
+	for k, v := range slices.Backward([]string{"x", "y"}) {
+		fmt.Print(k, v, " ")
+	}
+	fmt.Println()
+	ch := make(chan int, 3)
+	ch <- 9
+	ch <- 2
+	close(ch)
+	for v := range ch {
+		fmt.Print(v, " ")
+	}
+	fmt.Println()
+}
+
+func b4() {
+	fmt.Println("== b4")
+	int8_0, int8_1, int8_2 := int8(-128), int8(127), int8(127)
+	int16_0, int16_1, int16_2 := int16(-32768), int16(32767), int16(1)
+	int32_0, int32_1, int32_2 := int32(128), int32(-1506257236), int32(-724)
+	int64_0, int64_1, int64_2 := int64(-9223372036854775808), int64(8796093022208), int64(524287)
+	int_0, int_1, int_2 := int(134217727), int(5), int(8192)
+	uint8_0, uint8_1, uint8_2 := uint8(111), uint8(8), uint8(0)
+	uint16_0, uint16_1, uint16_2 := uint16(36448), uint16(511), uint16(27832)
+	uint32_0, uint32_1, uint32_2 := uint32(2147483648), uint32(602223795), uint32(1239624616)
+	uint64_0, uint64_1, uint64_2 := uint64(3615593908268084998), uint64(1073741824), uint64(3210648302302507141)
+	uint_0, uint_1, uint_2 := uint(15423760203223257761), uint(16838347038130877199), uint(18446744073709551615)
+	uintptr_0, uintptr_1, uintptr_2 := uintptr(3), uintptr(7276875096030537007), uintptr(0)
+	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
+	fmt.Println("uintptr->int8", int8(uintptr_2), uintptr(int8(uintptr_2)))
+	fmt.Println("uint16->uint8", uint8(uint16_1), uint16(uint8(uint16_1)))
+	fmt.Println("int64->int16", int16(int64_1), int64(int16(int64_1)))
+	fmt.Println("int64->uint", uint(int64_0), int64(uint(int64_0)))
+	fmt.Println("int64->uint32", uint32(int64_0), int64(uint32(int64_0)))
+	fmt.Println(float64(uint64_2), float32(uint64_2), f2i(float64(uint64_2)/3))
+	fmt.Println(strconv.Itoa(int(uint64_2)), strconv.FormatInt(int64(uint64_2), 32), strconv.FormatUint(uint64(uint64_2), 7))
+	r := rune(-1)
+	fmt.Println(string(r), len(string(r)), []byte(string(r)), strconv.QuoteRune(r))
+	str := "a\xffb\xc0"
+	fmt.Println([]byte(str), []rune(str), string([]rune(str)), len([]rune(str)))
+	fmt.Printf("%q %+q %x % x\n", str, str, str, str)
+	if n, err := strconv.ParseInt("99999999999999999999", 0, 64); err != nil {
+		fmt.Println("err", err)
+	} else {
+		fmt.Println("ok", n)
+	}
+	if n, err := strconv.Atoi("99999999999999999999"); err != nil {
+		fmt.Println("err", err)
+	} else {
+		fmt.Println("ok", n)
+	}
+	if f, err := strconv.ParseFloat("1e400", 64); err != nil {
+		fmt.Println("err", err)
+	} else {
+		fmt.Println("ok", f, strconv.FormatFloat(f, 'e', 5, 64), strconv.FormatFloat(f, 'g', -1, 32))
+	}
+}
+
+func b5() {
+	fmt.Println("== b5")
+	int8_0, int8_1, int8_2 := int8(127), int8(63), int8(9)
+	int16_0, int16_1, int16_2 := int16(-310), int16(32767), int16(-983)
+	int32_0, int32_1, int32_2 := int32(2147483647), int32(1805448970), int32(-2147483648)
+	int64_0, int64_1, int64_2 := int64(1570142569661695046), int64(8609710066692437330), int64(-9223372036854775808)
+	int_0, int_1, int_2 := int(4611686018427387904), int(-202528804165982539), int(4764445307264993034)
+	uint8_0, uint8_1, uint8_2 := uint8(255), uint8(3), uint8(255)
+	uint16_0, uint16_1, uint16_2 := uint16(64023), uint16(61763), uint16(45550)
+	uint32_0, uint32_1, uint32_2 := uint32(128), uint32(539069490), uint32(2097152)
+	uint64_0, uint64_1, uint64_2 := uint64(18446744073709551615), uint64(18446744073709551615), uint64(18446744073709551615)
+	uint_0, uint_1, uint_2 := uint(9223372036854775807), uint(18446744073709551615), uint(14270695705711402177)
+	uintptr_0, uintptr_1, uintptr_2 := uintptr(70368744177664), uintptr(0), uintptr(0)
+	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
+	{
+		v := ((uint32_0 - (uint32_0 & (uint32_1 &^ (uint32(uint_2) + uint32(4095))))) + +(uint32((uint_2 - (uint(0) ^ uint_2)))))
+		uint32_0 += v
+		fmt.Println("0", v, uint32_0)
+	}
+	{
+		v := (((^((uint(uint64_1) & uint(int_2))) >> uint(uint_1 & 63)) * uint_1) ^ uint(uint16_1))
+		uint_1 += v
+		fmt.Println("1", v, uint_1)
+	}
+	fmt.Println("2", int8(uint32_0))
+	fmt.Printf("%d %x %o\n", uint64(int_2), uint64(int_2), uint64(int_2))
+	fmt.Println("4", (int16(b2i(uint(b2i(int32((int_0 * int(-5011420019267614116))) != ((int32(9) - int32(uintptr_2)) * (int32(int64_1) + int32_2)))) < uint(((uint16_0 * uint16(int_1)) - (uint16(int8_1) * uint16(128)))))) & (int16(-28897) - (int16_0 | (int16_1 + (int16_0 / int16(-32768)))))))
+	fmt.Println("5", int8((uint(68719476736) + uint_1)))
+	fmt.Println("6", (int32_2 & ((int32(b2i(uint64(int8_2) != uint64(int8_2))) | (int32_2 * int32(-2))) * ((int32_2 >> (uint32_1 & 127)) - (int32_2 << (uint16_2 & 127))))))
+	{
+		v := (((uint16(b2i(uint_1 == uint_0)) * uint16(b2i(int16_0 == int16_1))) &^ ((uint16_0 + uint16(int8_1)) - uint16(1))) | ((((uint16(24783) + uint16_1) >> uint(uint16_2 & 63)) | (uint16_1 >> (int_1 & 31))) * uint16((uintptr(uint32_0) | uintptr(uintptr_2)))))
+		uint16_1 += v
+		fmt.Println("7", v, uint16_1)
+	}
+	fmt.Println("8", uint16(((int64(uint32_0) ^ int64_0) + (int64(uint16_2) + int64_2))))
+	fmt.Printf("%d %x %o\n", (((uintptr(uint64_0) - (uintptr(int32_2) * uintptr_2)) * ((uintptr_0 % nz(uintptr(int32_2))) ^ (uintptr_2 + uintptr_2))) * ((-(uintptr_0) + (uintptr(int_1) * uintptr(uint8_0))) / uintptr(45473143266220592))), (((uintptr(uint64_0) - (uintptr(int32_2) * uintptr_2)) * ((uintptr_0 % nz(uintptr(int32_2))) ^ (uintptr_2 + uintptr_2))) * ((-(uintptr_0) + (uintptr(int_1) * uintptr(uint8_0))) / uintptr(45473143266220592))), (((uintptr(uint64_0) - (uintptr(int32_2) * uintptr_2)) * ((uintptr_0 % nz(uintptr(int32_2))) ^ (uintptr_2 + uintptr_2))) * ((-(uintptr_0) + (uintptr(int_1) * uintptr(uint8_0))) / uintptr(45473143266220592))))
+	{
+		v := (((int64_2 - int64_0) - (int64(9223372036854775807) &^ (int64(-6017606406337144778) + int64_1))) * (+(int64_2) + (int64_0 & int64_2)))
+		int64_1 += v
+		fmt.Println("10", v, int64_1)
+	}
+	acc := int_0
+	for i := range 26 {
+		acc = acc*int(8589934591) + int(i) ^ (acc >> 3)
+	}
+	fmt.Println("acc", acc)
+	fmt.Println(uint64_2 < uint64_1, uint64_2 >= uint64_1, uint64_2 == uint64_1)
+}
+
+func b6() {
+	fmt.Println("== b6")
+	xs := make([]myInt, 0)
+	for i := range 7 {
+		xs = append(xs, myInt(i*4-17))
+	}
+	fmt.Println(sum(xs), gmax(xs...), mapSlice(xs, func(v myInt) string { return fmt.Sprint(v) }))
+	fmt.Println(filter(xs, func(v myInt) bool { return v > myInt(5) }))
+	fmt.Println(reduce(xs, 1, func(a int, v myInt) int { return a*4 + int(v) }))
+	st := &stack[string]{}
+	for i := range 3 {
+		st.push(strconv.Itoa(i))
+	}
+	for {
+		v, ok := st.pop()
+		if !ok {
+			break
+		}
+		fmt.Print(v, " ")
+	}
+	fmt.Println(st.len())
+	p := pair[string, myInt]{"k", myInt(5)}
+	fmt.Printf("%v %+v %T\n", p, p.swap(), p)
+	fmt.Println(keysSorted(map[string]int{"z": 1, "a": 2, "m": 0}))
+	fmt.Println(gmin(3, 5), gmin("b", "a"), gmin(2.5, 2.0))
+	fmt.Println(min(-1, -3, -1), max("x", "yz"), min(1.5, 2))
+}
+
+func b7() {
+	fmt.Println("== b7")
+	jobs := make(chan int, 8)
+	results := make([]int, 8)
 	var wg sync.WaitGroup
-	for range 4 {
+	for range 1 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -470,7 +809,7 @@ func b1() {
 			}
 		}()
 	}
-	for i := range 5 {
+	for i := range 8 {
 		jobs <- i
 	}
 	close(jobs)
@@ -484,7 +823,7 @@ func b1() {
 		}
 		done <- true
 	}()
-	for i := range 4 {
+	for i := range 0 {
 		ch <- strings.Repeat("*", i)
 	}
 	close(ch)
@@ -492,7 +831,7 @@ func b1() {
 	var mu sync.Mutex
 	total := 0
 	var wg2 sync.WaitGroup
-	for i := range 10 {
+	for i := range 26 {
 		wg2.Add(1)
 		go func(k int) {
 			defer wg2.Done()
@@ -503,7 +842,7 @@ func b1() {
 	}
 	wg2.Wait()
 	fmt.Println("total", total)
-	buf := make(chan int, 1)
+	buf := make(chan int, 2)
 	buf <- 1
 	fmt.Println(len(buf), cap(buf))
 	select {
@@ -521,7 +860,7 @@ func b1() {
 	close(buf)
 	v, ok := <-buf
 	fmt.Println(v, ok)
-	pipe := gen(1)
+	pipe := gen(4)
 	sq := square2(pipe)
 	for v := range sq {
 		fmt.Print(v, " ")
@@ -533,360 +872,93 @@ func b1() {
 	}
 }
 
-func b2() {
-	fmt.Println("== b2")
-	var keep []*node
-	var head *node
-	for i := range 185680 {
-		head = &node{val: i, next: head}
-		if i%3045 == 0 {
-			keep = append(keep, head)
-			head = nil
-		}
-	}
-	total := 0
-	for _, k := range keep {
-		for p := k; p != nil; p = p.next {
-			total += p.val & 0xff
-		}
-	}
-	fmt.Println(len(keep), total)
-	m := map[int]string{}
-	for i := range 20856 {
-		m[i*7] = strconv.Itoa(i)
-		if i%3 == 0 {
-			delete(m, (i/2)*7)
-		}
-	}
-	sum := 0
-	for k, v := range m {
-		if strconv.Itoa(k/7) != v {
-			fmt.Println("corrupt", k, v)
-		}
-		sum += k
-	}
-	fmt.Println(len(m), sum)
-	str := ""
-	parts := []string{}
-	for i := range 17961 {
-		str += string(rune('a' + i%26))
-		if len(str) > 50 {
-			parts = append(parts, str)
-			str = ""
-		}
-	}
-	fmt.Println(len(parts), len(str), len(strings.Join(parts, "")))
-	big := make([][]byte, 0)
-	for i := range 335 {
-		b := make([]byte, i*359%70000+1)
-		b[len(b)-1] = byte(i)
-		big = append(big, b)
-		if len(big) > 8 {
-			big = big[1:]
-		}
-	}
-	for _, b := range big {
-		fmt.Print(len(b), ":", b[len(b)-1], " ")
-	}
-	fmt.Println()
-	var ifs []any
-	for i := range 36078 {
-		switch i % 4 {
-		case 0:
-			ifs = append(ifs, i)
-		case 1:
-			ifs = append(ifs, strconv.Itoa(i))
-		case 2:
-			ifs = append(ifs, &pt{i, i})
-		default:
-			ifs = append(ifs, []int{i})
-		}
-	}
-	runtime.GC()
-	check := 0
-	for _, v := range ifs {
-		switch x := v.(type) {
-		case int:
-			check += x
-		case string:
-			check += len(x)
-		case *pt:
-			check += x.y
-		case []int:
-			check += x[0]
-		}
-	}
-	fmt.Println(check)
-}
-
-func b3() {
-	fmt.Println("== b3")
-	s := make([]int, 0, 8)
-	for i := range 5 {
-		s = append(s, i*i)
-	}
-	s = append(s[:1], s[2:]...)
-	fmt.Println(s, len(s))
-	copy(s[1:], s)
-	fmt.Println(s)
-	t := append(s[:2:2], 4)
-	t[0] = -1
-	fmt.Println(s[0], t)
-	b := make([]byte, 1)
-	k := copy(b, "héllo wörld")
-	fmt.Println(k, b, string(b))
-	str := string(b)
-	b[0] = 'X'
-	fmt.Printf("%q %s %x % X\n", str, b, b, b)
-	type cell struct {
-		v   [3]int
-		tag string
-	}
-	var grid [2][3]cell
-	grid[1][2].v[1] = 9
-	g2 := grid
-	g2[1][2].tag = "x"
-	fmt.Println(grid == g2, grid[1][2], g2[1][2])
-	var fs []func() int
-	for i := 0; i < 6; i++ {
-		fs = append(fs, func() int { return i })
-		i++
-	}
-	for _, f := range fs {
-		fmt.Print(f(), " ")
-	}
-	fmt.Println()
-	var sh shape = &rect{9, 0}
-	area := sh.area
-	sh.(*rect).w = 10
-	fmt.Println(area(), sh)
-	p := pt{9, 2}
-	dist := p.dist
-	p.x = 100
-	fmt.Println(dist(), p.dist())
-	type wrap struct {
-		*pt
-		n int
-	}
-	w := wrap{&pt{1, 2}, 3}
-	w.move(1, 1)
-	fmt.Printf("%v %+v\n", *w.pt, w.n)
-	var np *pt
-	var ns []int
-	var nm map[string]bool
-	fmt.Printf("%v %v %v %d %+v\n", np, ns, nm, []byte("AB"), &pt{1, 2})
-	fmt.Println(strings.ToUpper("ßǅﬁ straße"), strings.ToLower("ǅİ"), strings.Title("ǆemal"))
-	ch1, ch2 := make(chan int, 1), make(chan int, 1)
-	ch2 <- 5
-	select {
-	case v := <-ch1:
-		fmt.Println("ch1", v)
-	case v := <-ch2:
-		fmt.Println("ch2", v)
-	}
-}
-
-func b4() {
-	fmt.Println("== b4")
-	float32_0, float32_1, float32_2 := hide(float32(1e-7)), float32(1e30), hide(float32(0.1))
-	float64_0, float64_1, float64_2 := hide(float64(3)), float64(1e-7), hide(float64(1.796))
-	int64_0, int64_1, int64_2 := int64(76709), int64(25), int64(0)
-	use(float32_0, float32_1, float32_2, float64_0, float64_1, float64_2, int64_0, int64_1, int64_2)
-	fmt.Println("0", (float64_1 - ((float64_2 + float64_2) / (-float64_2))))
-	fmt.Println("1", (((float32_2 + float32_2) / float32_1) - float32(int64_0)))
-	fmt.Println("2", (((float64_0 * float64(0.1)) + float64(767.761)) / float64_0) < (float64_1 / float64_2), math.IsNaN(float64((((float64_0 * float64(0.1)) + float64(767.761)) / float64_0))), math.IsInf(float64((((float64_0 * float64(0.1)) + float64(767.761)) / float64_0)), 0))
-	fmt.Println("3", (-(math.Floor((float64_2)) - (-float64(int64_0)))))
-	fmt.Println("4", f2i(float64((-float32_2))))
-	zero := float64(int64_2 - int64_2)
-	fmt.Println(1/zero, -1/zero, zero/zero, math.Copysign(0, -1), float32(1e39*float64_0/float64_0))
-	fmt.Println(math.MaxFloat64, math.SmallestNonzeroFloat64, float32(math.MaxFloat32), math.Pi)
-}
-
-func b5() {
-	fmt.Println("== b5")
-	const k0 = (((((198 >> 33) + 47) >> 22) >> 38) - 92)
-	fmt.Println(k0, int8(k0 & 0x7f), uint16(k0 & 0xffff), float64(k0), k0 / 7, k0 % -3)
-	const k1 = ((((-381 << 6) * -452278) + 12) * -838816)
-	fmt.Println(k1, int8(k1 & 0x7f), uint16(k1 & 0xffff), float64(k1), k1 / 7, k1 % -3)
-	const k2 = ((((263 - 9671406556917033397649408) >> 9) + 53) % 64)
-	fmt.Println(k2, int8(k2 & 0x7f), uint16(k2 & 0xffff), float64(k2), k2 / 7, k2 % -3)
-	const k3 = (414 - -159681)
-	fmt.Println(k3, int8(k3 & 0x7f), uint16(k3 & 0xffff), float64(k3), k3 / 7, k3 % -3)
-	const k4 = ((-45 >> 7) + 23)
-	fmt.Println(k4, int8(k4 & 0x7f), uint16(k4 & 0xffff), float64(k4), k4 / 7, k4 % -3)
-	const k5 = (((((-432 + 4398046511104) * 524288) >> 36) % -737668) % 61)
-	fmt.Println(k5, int8(k5 & 0x7f), uint16(k5 & 0xffff), float64(k5), k5 / 7, k5 % -3)
-	const f0 = (909.660 - 1e30)
-	fmt.Println(f0, f0 == f0*1.0, f0 > 1, f0*0.5)
-	const f1 = (1e30 / 1e-7)
-	fmt.Println(f1, f1 == f1*1.0, f1 > 1, f1*0.5)
-	const f2 = ((((-732.10 + 70e18) + 0.3333333333333333) - 1e-7) - -700.64)
-	fmt.Println(f2, f2 == f2*1.0, f2 > 1, f2*0.5)
-	const f3 = ((((58e22 * 3) - 3) - 78e-4) / 0.3333333333333333)
-	fmt.Println(f3, f3 == f3*1.0, f3 > 1, f3*0.5)
-	const third = 1.0 / 3
-	fmt.Println(third*3 == 1, 0.1+0.2 == 0.3, third)
-	const huge = 1 << 100
-	fmt.Println(huge >> 98, huge / (1 << 90), float64(huge))
-	type weekday int
-	const (
-		sun weekday = iota * 1
-		mon
-		tue
-		_
-		thu
-	)
-	fmt.Println(sun, mon, tue, thu)
-	const (
-		kb = 1 << (10 * (iota + 1))
-		mb
-		gb
-	)
-	fmt.Println(kb, mb, gb, 'a'+1, string(rune('a'+0)))
-}
-
-func b6() {
-	fmt.Println("== b6")
-	for i := range 0 {
-		defer fmt.Println("deferred", i)
-	}
-	fmt.Println(namedResult(-3))
-	fmt.Println("recovered:", try(func() { fault("nilptr", 4) }))
-	fmt.Println("recovered:", try(func() { fault("custom", 3) }))
-	fmt.Println("recovered:", try(func() { fault("conv", 3) }))
-	fmt.Println("recovered:", try(func() { fault("makeslice", 2) }))
-	fmt.Println("recovered:", try(func() { fault("repanic", 3) }))
-	fmt.Println("nested:", try(func() {
-		defer func() {
-			r := recover()
-			panic(fmt.Sprint("re-", r))
-		}()
-		panic("first")
-	}))
-	fmt.Println("none:", try(func() {}))
-}
-
-func b7() {
-	fmt.Println("== b7")
-	const k0 = ((((953 - 34359738368) % -409374) / 16) + -352149)
-	fmt.Println(k0, int8(k0 & 0x7f), uint16(k0 & 0xffff), float64(k0), k0 / 7, k0 % -3)
-	const k1 = (((((-523 - -139684) * 32) / 4398046511104) << 21) / -810917)
-	fmt.Println(k1, int8(k1 & 0x7f), uint16(k1 & 0xffff), float64(k1), k1 / 7, k1 % -3)
-	const k2 = ((629 - 87) * -431396)
-	fmt.Println(k2, int8(k2 & 0x7f), uint16(k2 & 0xffff), float64(k2), k2 / 7, k2 % -3)
-	const k3 = (-303 % 633825300114114700748351602688)
-	fmt.Println(k3, int8(k3 & 0x7f), uint16(k3 & 0xffff), float64(k3), k3 / 7, k3 % -3)
-	const k4 = (((-675 % -681654) + -903273) << 26)
-	fmt.Println(k4, int8(k4 & 0x7f), uint16(k4 & 0xffff), float64(k4), k4 / 7, k4 % -3)
-	const k5 = ((((-736 + 39) + -855840) - 82) << 32)
-	fmt.Println(k5, int8(k5 & 0x7f), uint16(k5 & 0xffff), float64(k5), k5 / 7, k5 % -3)
-	const f0 = ((((161.471 * 1e30) / 1e-7) + 89e27) / -904.866)
-	fmt.Println(f0, f0 == f0*1.0, f0 > 1, f0*0.5)
-	const f1 = (3 / -2.5)
-	fmt.Println(f1, f1 == f1*1.0, f1 > 1, f1*0.5)
-	const f2 = ((0.3333333333333333 / 38e-15) - 0.1)
-	fmt.Println(f2, f2 == f2*1.0, f2 > 1, f2*0.5)
-	const f3 = (((0.3333333333333333 + 43e10) - -2.5) / 1e-7)
-	fmt.Println(f3, f3 == f3*1.0, f3 > 1, f3*0.5)
-	const third = 1.0 / 3
-	fmt.Println(third*3 == 1, 0.1+0.2 == 0.3, third)
-	const huge = 1 << 100
-	fmt.Println(huge >> 98, huge / (1 << 90), float64(huge))
-	type weekday int
-	const (
-		sun weekday = iota * 1
-		mon
-		tue
-		_
-		thu
-	)
-	fmt.Println(sun, mon, tue, thu)
-	const (
-		kb = 1 << (10 * (iota + 1))
-		mb
-		gb
-	)
-	fmt.Println(kb, mb, gb, 'a'+1, string(rune('a'+1)))
-}
-
 func b8() {
 	fmt.Println("== b8")
-	var s [][2]int
-	fmt.Println(s == nil, len(s), cap(s))
-	for i := range 15 {
-		s = append(s, [2]int{i, -i})
-		if i%7 == 0 {
-			fmt.Println(len(s), cap(s))
-		}
+	r := rec{id: -9, name: "a\tb\nc", pos: pt{38, 3}, tags: []string{"t1"}}
+	r2 := r
+	r2.pos.x++
+	r2.tags[0] = "shared"
+	fmt.Printf("%v\n%+v\n%v\n", r, r2, r.pos == r2.pos)
+	p := &r
+	p.bump(3)
+	p.pos.move(2, -1)
+	fmt.Println(r.id, r.pos, r.pos.dist())
+	e := emb{pt: pt{7, 0}, label: "e"}
+	e.move(1, 1)
+	fmt.Println(e.x, e.y, e.dist(), e)
+	var np *pt
+	fmt.Println(np == nil, np.safe())
+	pp := &p
+	(*pp).id = 101
+	fmt.Println(r.id, (**pp).name)
+	list := []*rec{}
+	for i := range 4 {
+		list = append(list, &rec{id: i, name: strconv.Itoa(i)})
 	}
-	fmt.Println(s, len(s), cap(s))
-	if len(s) >= 5 {
-		t := s[3:3]
-		u := s[3:3:4]
-		fmt.Println(len(t), cap(t) == len(s)-3, len(u), cap(u))
-		u = append(u, [2]int{99, -99})
-		u = append(u, [2]int{50, -50})
-		n := copy(t, s[2:])
-		fmt.Println(n, len(u), cap(u) >= len(u))
+	for _, x := range list {
+		x.bump(x.id)
 	}
-	m := make([][2]int, 1, 9)
-	m = append(m, s...)
-	fmt.Println(len(m), cap(m))
-	m2 := slices.Clone(m)
-	fmt.Println(len(m2), slices.Equal(m, m2) || len(m) == 0)
-	var arr [3]int
-	arr2 := arr
-	arr2[2] = 2
-	fmt.Println(arr, arr2, arr == arr2, len(arr))
-	pa := &arr2
-	for i := range pa {
-		pa[i] += i * 3
+	for _, x := range list {
+		fmt.Print(x.id, " ")
 	}
-	fmt.Println(*pa)
-	grid := [][]int{}
-	for i := range 3 {
-		row := make([]int, i+1)
-		for j := range row {
-			row[j] = i*j - 3
-		}
-		grid = append(grid, row)
+	fmt.Println()
+	anon := struct {
+		a int
+		b string
+	}{5, "anon"}
+	fmt.Printf("%v %+v %T\n", anon, anon, anon)
+	var ll *node
+	for i := range 7 {
+		ll = &node{val: i * 3, next: ll}
 	}
-	fmt.Println(grid)
-	clear(m)
-	fmt.Println(len(m), slices.Index(s, [2]int{3, -3}), slices.Contains(s, [2]int{5, -5}))
+	for n := ll; n != nil; n = n.next {
+		fmt.Print(n.val, " ")
+	}
+	fmt.Println()
 }
 
 func b9() {
 	fmt.Println("== b9")
-	const k0 = (((26 << 25) >> 4) * -919210)
-	fmt.Println(k0, int8(k0 & 0x7f), uint16(k0 & 0xffff), float64(k0), k0 / 7, k0 % -3)
-	const k1 = (((((274 >> 0) % -1005915) % 31) - 34359738368) << 23)
-	fmt.Println(k1, int8(k1 & 0x7f), uint16(k1 & 0xffff), float64(k1), k1 / 7, k1 % -3)
-	const f0 = ((((0.1 / 1e30) + 8e-27) + 3) + 1e-7)
-	fmt.Println(f0, f0 == f0*1.0, f0 > 1, f0*0.5)
-	const f1 = (3 + 0.1)
-	fmt.Println(f1, f1 == f1*1.0, f1 > 1, f1*0.5)
-	const f2 = (1e30 / 3)
-	fmt.Println(f2, f2 == f2*1.0, f2 > 1, f2*0.5)
-	const third = 1.0 / 3
-	fmt.Println(third*3 == 1, 0.1+0.2 == 0.3, third)
-	const huge = 1 << 100
-	fmt.Println(huge >> 98, huge / (1 << 90), float64(huge))
-	type weekday int
-	const (
-		sun weekday = iota * 2
-		mon
-		tue
-		_
-		thu
-	)
-	fmt.Println(sun, mon, tue, thu)
-	const (
-		kb = 1 << (10 * (iota + 1))
-		mb
-		gb
-	)
-	fmt.Println(kb, mb, gb, 'a'+1, string(rune('a'+20)))
+	int8_0, int8_1, int8_2 := int8(7), int8(111), int8(62)
+	int16_0, int16_1, int16_2 := int16(3256), int16(1), int16(2047)
+	int32_0, int32_1, int32_2 := int32(2147483647), int32(2147483647), int32(-462491700)
+	int64_0, int64_1, int64_2 := int64(8191), int64(-9223372036854775808), int64(1073741823)
+	int_0, int_1, int_2 := int(1073741823), int(4029816274575192613), int(2097151)
+	uint8_0, uint8_1, uint8_2 := uint8(15), uint8(255), uint8(4)
+	uint16_0, uint16_1, uint16_2 := uint16(7), uint16(65535), uint16(2048)
+	uint32_0, uint32_1, uint32_2 := uint32(4294967295), uint32(4279465817), uint32(2215529124)
+	uint64_0, uint64_1, uint64_2 := uint64(137438953471), uint64(8589934592), uint64(16939236885864945793)
+	uint_0, uint_1, uint_2 := uint(4398046511103), uint(0), uint(18446744073709551615)
+	uintptr_0, uintptr_1, uintptr_2 := uintptr(0), uintptr(0), uintptr(14621361417138069909)
+	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
+	fmt.Println("uintptr->int32", int32(uintptr_1), uintptr(int32(uintptr_1)))
+	fmt.Println("int64->int64", int64(int64_1), int64(int64(int64_1)))
+	fmt.Println("uint8->int16", int16(uint8_0), uint8(int16(uint8_0)))
+	fmt.Println("int64->uint32", uint32(int64_2), int64(uint32(int64_2)))
+	fmt.Println("uint16->int", int(uint16_1), uint16(int(uint16_1)))
+	fmt.Println("int->int64", int64(int_1), int(int64(int_1)))
+	fmt.Println(float64(uintptr_0), float32(uintptr_0), f2i(float64(uintptr_0)/3))
+	fmt.Println(strconv.Itoa(int(uintptr_0)), strconv.FormatInt(int64(uintptr_0), 28), strconv.FormatUint(uint64(uintptr_0), 16))
+	r := rune(-1)
+	fmt.Println(string(r), len(string(r)), []byte(string(r)), strconv.QuoteRune(r))
+	str := ""
+	fmt.Println([]byte(str), []rune(str), string([]rune(str)), len([]rune(str)))
+	fmt.Printf("%q %+q %x % x\n", str, str, str, str)
+	if n, err := strconv.ParseInt("0x1f", 0, 64); err != nil {
+		fmt.Println("err", err)
+	} else {
+		fmt.Println("ok", n)
+	}
+	if n, err := strconv.Atoi("0x1f"); err != nil {
+		fmt.Println("err", err)
+	} else {
+		fmt.Println("ok", n)
+	}
+	if f, err := strconv.ParseFloat("-0.1", 64); err != nil {
+		fmt.Println("err", err)
+	} else {
+		fmt.Println("ok", f, strconv.FormatFloat(f, 'e', 5, 64), strconv.FormatFloat(f, 'g', -1, 32))
+	}
 }
 
 func main() {

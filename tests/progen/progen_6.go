@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -458,39 +544,220 @@ func fault(kind string, k int) {
 
 func b1() {
 	fmt.Println("== b1")
-	const k0 = (((-501 - 18) - -475049) + 27)
-	fmt.Println(k0, int8(k0 & 0x7f), uint16(k0 & 0xffff), float64(k0), k0 / 7, k0 % -3)
-	const k1 = (((343 << 4) * -1034816) * 3)
-	fmt.Println(k1, int8(k1 & 0x7f), uint16(k1 & 0xffff), float64(k1), k1 / 7, k1 % -3)
-	const f0 = ((((1e30 * 3) - 0.3333333333333333) + 0.3333333333333333) * 3)
-	fmt.Println(f0, f0 == f0*1.0, f0 > 1, f0*0.5)
-	const f1 = ((-2.5 + 3) + 7e23)
-	fmt.Println(f1, f1 == f1*1.0, f1 > 1, f1*0.5)
-	const f2 = (1e-7 - 1e30)
-	fmt.Println(f2, f2 == f2*1.0, f2 > 1, f2*0.5)
-	const third = 1.0 / 3
-	fmt.Println(third*3 == 1, 0.1+0.2 == 0.3, third)
-	const huge = 1 << 100
-	fmt.Println(huge >> 98, huge / (1 << 90), float64(huge))
-	type weekday int
-	const (
-		sun weekday = iota * 3
-		mon
-		tue
-		_
-		thu
-	)
-	fmt.Println(sun, mon, tue, thu)
-	const (
-		kb = 1 << (10 * (iota + 1))
-		mb
-		gb
-	)
-	fmt.Println(kb, mb, gb, 'a'+1, string(rune('a'+11)))
+	var shapes []shape
+	shapes = append(shapes, circle{r: 2})
+	shapes = append(shapes, named{"n1", square(4)})
+	shapes = append(shapes, named{"n2", square(8)})
+	shapes = append(shapes, circle{r: 1})
+	for i, sh := range shapes {
+		fmt.Printf("%d %T %.2f %v %s\n", i, sh, sh.area(), sh, sh.name())
+		switch v := sh.(type) {
+		case circle:
+			fmt.Println("circle", v.r)
+		case *rect:
+			v.w++
+			fmt.Println("rect", v.w, v.h)
+		case fmt.Stringer:
+			fmt.Println("stringer", v.String())
+		default:
+			fmt.Println("other", v)
+		}
+		if sc, ok := sh.(scaler); ok {
+			sc.scale(4)
+			fmt.Println("scaled", sh.area())
+		}
+	}
+	var e any = shapes[0]
+	_, isC := e.(circle)
+	fmt.Println(isC, e != nil, e == shapes[0])
+	var vals []any = []any{-1, "s", 2, nil, []int{1}, pt{1, 2}, &pt{3, 4}, int8(-3), 2.5, errors.New("boom"), true}
+	for _, v := range vals {
+		fmt.Println(describe(v))
+	}
+	var err error = myErr{46}
+	fmt.Println(err)
+	var me myErr
+	fmt.Println(errors.As(fmt.Errorf("wrap: %w", err), &me), me.code)
+	var nilShape shape
+	fmt.Println(nilShape == nil)
+	var rp *rect
+	nilShape = rp
+	fmt.Println(nilShape == nil, nilShape != nil)
 }
 
 func b2() {
 	fmt.Println("== b2")
+	var s []uint16
+	fmt.Println(s == nil, len(s), cap(s))
+	for i := range 17 {
+		s = append(s, uint16(i))
+		if i%7 == 0 {
+			fmt.Println(len(s), cap(s))
+		}
+	}
+	fmt.Println(s, len(s), cap(s))
+	if len(s) >= 10 {
+		t := s[5:8]
+		u := s[5:8:9]
+		fmt.Println(len(t), cap(t) == len(s)-5, len(u), cap(u))
+		u = append(u, uint16(99))
+		u = append(u, uint16(50))
+		n := copy(t, s[2:])
+		fmt.Println(n, len(u), cap(u) >= len(u))
+	}
+	m := make([]uint16, 3, 11)
+	m = append(m, s...)
+	fmt.Println(len(m), cap(m))
+	m2 := slices.Clone(m)
+	fmt.Println(len(m2), slices.Equal(m, m2) || len(m) == 0)
+	var arr [2]int
+	arr2 := arr
+	arr2[0] = 7
+	fmt.Println(arr, arr2, arr == arr2, len(arr))
+	pa := &arr2
+	for i := range pa {
+		pa[i] += i * 3
+	}
+	fmt.Println(*pa)
+	grid := [][]int{}
+	for i := range 2 {
+		row := make([]int, i+1)
+		for j := range row {
+			row[j] = i*j - 1
+		}
+		grid = append(grid, row)
+	}
+	fmt.Println(grid)
+	clear(m)
+	fmt.Println(len(m), slices.Index(s, uint16(3)), slices.Contains(s, uint16(5)))
+}
+
+func b3() {
+	fmt.Println("== b3")
+	fmt.Println(kind(-9), kind("s"), kind(pt{1, 2}), kind(&pt{}), kind(int8(-8)), kind([]int{}))
+	fmt.Println(showAll([]square{4, 2}), showAll([]*rect{{1, 8}}))
+	adder := makeAdder[float64](-5.5)
+	iadder := makeAdder[uint8](139)
+	fmt.Println(adder(1), iadder(250), iadder(3))
+	ps := mapSlice([]pt{{1, 2}, {3, 4}}, func(p pt) *pt { return &p })
+	fmt.Println(len(ps), ps[1].y, *ps[0])
+	res := make(chan string)
+	go func() {
+		defer func() {
+			r := recover()
+			if re, ok := r.(runtime.Error); ok {
+				res <- "runtime.Error: " + re.Error()
+			} else {
+				res <- fmt.Sprint("other: ", r)
+			}
+		}()
+		fault("struct", 4)
+	}()
+	fmt.Println(<-res)
+	q, err := safeDiv(5, -2)
+	fmt.Println(recover(), q, err)
+	for i := range 7 {
+		switch {
+		case i%2 == 0:
+			if i > 2 {
+				break
+			}
+			fmt.Print("even", i, " ")
+		default:
+			fmt.Print("odd", i, " ")
+		}
+	}
+	fmt.Println()
+}
+
+func b4() {
+	fmt.Println("== b4")
+	var keep []*node
+	var head *node
+	for i := range 147257 {
+		head = &node{val: i, next: head}
+		if i%4520 == 0 {
+			keep = append(keep, head)
+			head = nil
+		}
+	}
+	total := 0
+	for _, k := range keep {
+		for p := k; p != nil; p = p.next {
+			total += p.val & 0xff
+		}
+	}
+	fmt.Println(len(keep), total)
+	m := map[int]string{}
+	for i := range 24974 {
+		m[i*7] = strconv.Itoa(i)
+		if i%3 == 0 {
+			delete(m, (i/2)*7)
+		}
+	}
+	sum := 0
+	for k, v := range m {
+		if strconv.Itoa(k/7) != v {
+			fmt.Println("corrupt", k, v)
+		}
+		sum += k
+	}
+	fmt.Println(len(m), sum)
+	str := ""
+	parts := []string{}
+	for i := range 16183 {
+		str += string(rune('a' + i%26))
+		if len(str) > 50 {
+			parts = append(parts, str)
+			str = ""
+		}
+	}
+	fmt.Println(len(parts), len(str), len(strings.Join(parts, "")))
+	big := make([][]byte, 0)
+	for i := range 65 {
+		b := make([]byte, i*3550%70000+1)
+		b[len(b)-1] = byte(i)
+		big = append(big, b)
+		if len(big) > 8 {
+			big = big[1:]
+		}
+	}
+	for _, b := range big {
+		fmt.Print(len(b), ":", b[len(b)-1], " ")
+	}
+	fmt.Println()
+	var ifs []any
+	for i := range 44739 {
+		switch i % 4 {
+		case 0:
+			ifs = append(ifs, i)
+		case 1:
+			ifs = append(ifs, strconv.Itoa(i))
+		case 2:
+			ifs = append(ifs, &pt{i, i})
+		default:
+			ifs = append(ifs, []int{i})
+		}
+	}
+	runtime.GC()
+	check := 0
+	for _, v := range ifs {
+		switch x := v.(type) {
+		case int:
+			check += x
+		case string:
+			check += len(x)
+		case *pt:
+			check += x.y
+		case []int:
+			check += x[0]
+		}
+	}
+	fmt.Println(check)
+}
+
+func b5() {
+	fmt.Println("== b5")
 	for i := range 1 {
 		fmt.Print(i, " ")
 	}
@@ -544,118 +811,11 @@ func b2() {
 	fmt.Println()
 }
 
-func b3() {
-	fmt.Println("== b3")
-	counter := func(start int) func() int {
-		n := start
-		return func() int {
-			n += 6
-			return n
-		}
-	}
-	c1, c2 := counter(0), counter(6)
-	fmt.Println(c1(), c1(), c2(), c1())
-	var fs []func() int
-	for i := range 4 {
-		fs = append(fs, func() int { return i * i })
-	}
-	for _, f := range fs {
-		fmt.Print(f(), " ")
-	}
-	fmt.Println()
-	x := 1
-	add := func(d int) { x += d }
-	add(0)
-	add(x)
-	fmt.Println(x)
-	compose := func(f, g func(int) int) func(int) int { return func(v int) int { return g(f(v)) } }
-	h := compose(func(v int) int { return v * 3 }, func(v int) int { return v - 3 })
-	fmt.Println(h(3), h(-7), compose(h, h)(2))
-	var fib func(int) int
-	fib = func(n int) int {
-		if n < 2 {
-			return n
-		}
-		return fib(n-1) + fib(n-2)
-	}
-	fmt.Println(fib(4))
-	mv := pt{8, 1}.dist
-	me := pt.dist
-	fmt.Println(mv(), me(pt{1, 2}))
-	acc := 0
-	func() {
-		for i := 0; i < 7; i++ {
-			defer func() { acc = acc*2 + i }()
-		}
-	}()
-	fmt.Println(acc)
-}
-
-func b4() {
-	fmt.Println("== b4")
-	int8_0, int8_1, int8_2 := int8(34), int8(127), int8(4)
-	int16_0, int16_1, int16_2 := int16(255), int16(2047), int16(2048)
-	int32_0, int32_1, int32_2 := int32(1192086658), int32(-1), int32(1428732222)
-	int64_0, int64_1, int64_2 := int64(9223372036854775807), int64(144115188075855871), int64(-466)
-	int_0, int_1, int_2 := int(4096), int(268435455), int(-3)
-	uint8_0, uint8_1, uint8_2 := uint8(6), uint8(156), uint8(255)
-	uint16_0, uint16_1, uint16_2 := uint16(65535), uint16(3), uint16(53382)
-	uint32_0, uint32_1, uint32_2 := uint32(4294967295), uint32(0), uint32(67108863)
-	uint64_0, uint64_1, uint64_2 := uint64(35184372088832), uint64(0), uint64(18446744073709551615)
-	uint_0, uint_1, uint_2 := uint(17407402042704019612), uint(5730136145517713389), uint(18446744073709551615)
-	uintptr_0, uintptr_1, uintptr_2 := uintptr(5), uintptr(134217728), uintptr(127)
-	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	fmt.Println(bits.LeadingZeros64(uint64_2))
-	fmt.Println(bits.RotateLeft64(uint64_0, int_0 % 70))
-	fmt.Println(bits.RotateLeft64(uint64_2, int_2 % 70))
-	fmt.Println(bits.ReverseBytes64(uint64_2))
-	fmt.Println(bits.Len(uint_2))
-	fmt.Println(bits.Len(uint_2))
-	hi, lo := bits.Mul64(uint64_2, uint64_0)
-	fmt.Println(hi, lo)
-	sum, carry := bits.Add64(uint64_2, uint64_0, uint64(int_2&1))
-	fmt.Println(sum, carry)
-	diff, borrow := bits.Sub64(uint64_2, uint64_0, 1)
-	fmt.Println(diff, borrow)
-	if hi < uint64_0 {
-		q, r := bits.Div64(hi, lo, uint64_0)
-		fmt.Println(q, r)
-	}
-	fmt.Println(int64_2 * int64_0 / nz(int64_0), uint32_2 * 0x9e3779b9 >> 16, int32_2 >> 31, int8_0 >> 7)
-}
-
-func b5() {
-	fmt.Println("== b5")
-	int8_0, int8_1, int8_2 := int8(0), int8(127), int8(63)
-	int16_0, int16_1, int16_2 := int16(-32768), int16(32767), int16(32767)
-	int32_0, int32_1, int32_2 := int32(-1666360900), int32(8), int32(-2147483648)
-	int64_0, int64_1, int64_2 := int64(3244656077241289379), int64(35184372088831), int64(3)
-	int_0, int_1, int_2 := int(-8852276155008426422), int(-613), int(-714)
-	uint8_0, uint8_1, uint8_2 := uint8(13), uint8(200), uint8(3)
-	uint16_0, uint16_1, uint16_2 := uint16(0), uint16(65535), uint16(7)
-	uint32_0, uint32_1, uint32_2 := uint32(4294967295), uint32(2960033105), uint32(3756221071)
-	uint64_0, uint64_1, uint64_2 := uint64(18446744073709551615), uint64(18446744073709551615), uint64(12640435361817776119)
-	uint_0, uint_1, uint_2 := uint(6612653460336918796), uint(5877124593221204572), uint(64)
-	uintptr_0, uintptr_1, uintptr_2 := uintptr(219541811578351197), uintptr(18446744073709551615), uintptr(9007199254740991)
-	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	fmt.Printf("%d %x %o\n", (((int_0 - int(8796093022207)) - (int_2 - int(uint8_2))) & (int(uintptr_1) << 7)), (((int_0 - int(8796093022207)) - (int_2 - int(uint8_2))) & (int(uintptr_1) << 7)), (((int_0 - int(8796093022207)) - (int_2 - int(uint8_2))) & (int(uintptr_1) << 7)))
-	fmt.Println("1", uint8_1)
-	fmt.Printf("%d %x %o\n", int8(int16_1), int8(int16_1), int8(int16_1))
-	fmt.Printf("%d %x %o\n", int_2, int_2, int_2)
-	fmt.Println("4", int32(uint32_2))
-	fmt.Println("5", ((uint16_0 * uint16_0) >> 10))
-	acc := int32_0
-	for i := range 5 {
-		acc = acc*int32(-1500957481) + int32(i) ^ (acc >> 3)
-	}
-	fmt.Println("acc", acc)
-	fmt.Println(-((uint64_2 + uint64(10759131897832344280))) < uint64((int32(131071) - int32(uint32_2))), -((uint64_2 + uint64(10759131897832344280))) >= uint64((int32(131071) - int32(uint32_2))), -((uint64_2 + uint64(10759131897832344280))) == uint64((int32(131071) - int32(uint32_2))))
-}
-
 func main() {
 	b1()
 	b2()
 	b3()
 	b4()
 	b5()
+	fault("int", 0)
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -505,113 +591,168 @@ func b1() {
 
 func b2() {
 	fmt.Println("== b2")
-	int8_0, int8_1, int8_2 := int8(31), int8(-82), int8(-3)
-	int16_0, int16_1, int16_2 := int16(-32768), int16(63), int16(6)
-	int32_0, int32_1, int32_2 := int32(2147483647), int32(-23), int32(2147483647)
-	int64_0, int64_1, int64_2 := int64(9223372036854775807), int64(9223372036854775807), int64(9223372036854775807)
-	int_0, int_1, int_2 := int(9223372036854775807), int(9223372036854775807), int(9223372036854775807)
-	uint8_0, uint8_1, uint8_2 := uint8(0), uint8(210), uint8(3)
-	uint16_0, uint16_1, uint16_2 := uint16(1), uint16(4), uint16(8192)
-	uint32_0, uint32_1, uint32_2 := uint32(0), uint32(3955579634), uint32(1121955825)
-	uint64_0, uint64_1, uint64_2 := uint64(0), uint64(255), uint64(0)
-	uint_0, uint_1, uint_2 := uint(15635507596759022954), uint(0), uint(9527866443776192601)
-	uintptr_0, uintptr_1, uintptr_2 := uintptr(0), uintptr(8388608), uintptr(67108864)
-	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	fmt.Println("uintptr->int32", int32(uintptr_1), uintptr(int32(uintptr_1)))
-	fmt.Println("int8->int16", int16(int8_2), int8(int16(int8_2)))
-	fmt.Println("int64->uint64", uint64(int64_2), int64(uint64(int64_2)))
-	fmt.Println("int64->uint8", uint8(int64_2), int64(uint8(int64_2)))
-	fmt.Println(float64(uint64_0), float32(uint64_0), f2i(float64(uint64_0)/3))
-	fmt.Println(strconv.Itoa(int(uint64_0)), strconv.FormatInt(int64(uint64_0), 5), strconv.FormatUint(uint64(uint64_0), 26))
-	r := rune(65)
-	fmt.Println(string(r), len(string(r)), []byte(string(r)), strconv.QuoteRune(r))
-	str := "plain"
-	fmt.Println([]byte(str), []rune(str), string([]rune(str)), len([]rune(str)))
-	fmt.Printf("%q %+q %x % x\n", str, str, str, str)
-	if n, err := strconv.ParseInt("99999999999999999999", 0, 64); err != nil {
-		fmt.Println("err", err)
-	} else {
-		fmt.Println("ok", n)
+outer:
+	for i := range 5 {
+		for j := range 6 {
+			if j == 3 {
+				continue outer
+			}
+			if i*j > 11 {
+				break outer
+			}
+			fmt.Print(i, j, " ")
+		}
 	}
-	if n, err := strconv.Atoi("99999999999999999999"); err != nil {
-		fmt.Println("err", err)
-	} else {
-		fmt.Println("ok", n)
+	fmt.Println()
+	switch x := 5; x {
+	case 0:
+		fmt.Println("zero")
+		fallthrough
+	case 1, 2:
+		fmt.Println("small", x)
+	case 3:
+		fmt.Println("three")
+		fallthrough
+	default:
+		fmt.Println("default", x)
 	}
-	if f, err := strconv.ParseFloat("1.5", 64); err != nil {
-		fmt.Println("err", err)
-	} else {
-		fmt.Println("ok", f, strconv.FormatFloat(f, 'e', 5, 64), strconv.FormatFloat(f, 'g', -1, 32))
+	switch x := 5; x {
+	case 0:
+		fmt.Println("zero")
+		fallthrough
+	case 1, 2:
+		fmt.Println("small", x)
+	case 3:
+		fmt.Println("three")
+		fallthrough
+	default:
+		fmt.Println("default", x)
 	}
+	switch x := 1; x {
+	case 0:
+		fmt.Println("zero")
+		fallthrough
+	case 1, 2:
+		fmt.Println("small", x)
+	case 3:
+		fmt.Println("three")
+		fallthrough
+	default:
+		fmt.Println("default", x)
+	}
+	switch x := 4; x {
+	case 0:
+		fmt.Println("zero")
+		fallthrough
+	case 1, 2:
+		fmt.Println("small", x)
+	case 3:
+		fmt.Println("three")
+		fallthrough
+	default:
+		fmt.Println("default", x)
+	}
+	switch y := 17; {
+	case y < 0:
+		fmt.Println("neg")
+	case y > 10:
+		fmt.Println("big")
+	default:
+		fmt.Println("mid")
+	}
+	switch "  spaced  out " {
+	case "alpha", "GoLang":
+		fmt.Println("known")
+	case "":
+		fmt.Println("empty")
+	default:
+		fmt.Println("unknown")
+	}
+	k := 0
+loop:
+	if k < 6 {
+		k += 2
+		goto loop
+	}
+	fmt.Println("k", k)
+	n := 3
+	steps := 0
+	for n != 1 && steps < 200 {
+		if n%2 == 0 {
+			n /= 2
+		} else {
+			n = 3*n + 1
+		}
+		steps++
+	}
+	fmt.Println("collatz", steps)
+	for i, j := 0, 7; i < j; i, j = i+1, j-1 {
+		fmt.Print(i*j, " ")
+	}
+	fmt.Println()
 }
 
 func b3() {
 	fmt.Println("== b3")
-	r := rec{id: -43, name: "Beta gamma", pos: pt{-49, 7}, tags: []string{"t1"}}
-	r2 := r
-	r2.pos.x++
-	r2.tags[0] = "shared"
-	fmt.Printf("%v\n%+v\n%v\n", r, r2, r.pos == r2.pos)
-	p := &r
-	p.bump(3)
-	p.pos.move(4, 2)
-	fmt.Println(r.id, r.pos, r.pos.dist())
-	e := emb{pt: pt{6, 7}, label: "e"}
-	e.move(1, 1)
-	fmt.Println(e.x, e.y, e.dist(), e)
-	var np *pt
-	fmt.Println(np == nil, np.safe())
-	pp := &p
-	(*pp).id = 129
-	fmt.Println(r.id, (**pp).name)
-	list := []*rec{}
-	for i := range 6 {
-		list = append(list, &rec{id: i, name: strconv.Itoa(i)})
+	int8_0, int8_1, int8_2 := int8(-127), int8(127), int8(127)
+	int16_0, int16_1, int16_2 := int16(32767), int16(32767), int16(32767)
+	int32_0, int32_1, int32_2 := int32(-2147483648), int32(-806939694), int32(3)
+	int64_0, int64_1, int64_2 := int64(131071), int64(4), int64(-231)
+	int_0, int_1, int_2 := int(-323), int(-642), int(2305843009213693952)
+	uint8_0, uint8_1, uint8_2 := uint8(0), uint8(242), uint8(241)
+	uint16_0, uint16_1, uint16_2 := uint16(0), uint16(255), uint16(0)
+	uint32_0, uint32_1, uint32_2 := uint32(2612936042), uint32(0), uint32(3232034905)
+	uint64_0, uint64_1, uint64_2 := uint64(0), uint64(8388608), uint64(67108864)
+	uint_0, uint_1, uint_2 := uint(0), uint(0), uint(9007199254740991)
+	uintptr_0, uintptr_1, uintptr_2 := uintptr(0), uintptr(274877906943), uintptr(18446744073709551615)
+	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
+	fmt.Println(bits.ReverseBytes64(uint64_2))
+	fmt.Println(bits.Reverse32(uint32_0))
+	fmt.Println(bits.LeadingZeros64(uint64_1))
+	fmt.Println(bits.TrailingZeros64(uint64_1))
+	fmt.Println(bits.ReverseBytes16(uint16_2))
+	fmt.Println(bits.Reverse32(uint32_0))
+	fmt.Println(bits.Len(uint_2))
+	fmt.Println(bits.LeadingZeros64(uint64_1))
+	hi, lo := bits.Mul64(uint64_0, uint64_0)
+	fmt.Println(hi, lo)
+	sum, carry := bits.Add64(uint64_0, uint64_0, uint64(int_0&1))
+	fmt.Println(sum, carry)
+	diff, borrow := bits.Sub64(uint64_0, uint64_0, 1)
+	fmt.Println(diff, borrow)
+	if hi < uint64_0 {
+		q, r := bits.Div64(hi, lo, uint64_0)
+		fmt.Println(q, r)
 	}
-	for _, x := range list {
-		x.bump(x.id)
-	}
-	for _, x := range list {
-		fmt.Print(x.id, " ")
-	}
-	fmt.Println()
-	anon := struct {
-		a int
-		b string
-	}{3, "anon"}
-	fmt.Printf("%v %+v %T\n", anon, anon, anon)
-	var ll *node
-	for i := range 0 {
-		ll = &node{val: i * 2, next: ll}
-	}
-	for n := ll; n != nil; n = n.next {
-		fmt.Print(n.val, " ")
-	}
-	fmt.Println()
+	fmt.Println(int64_0 * int64_0 / nz(int64_0), uint32_0 * 0x9e3779b9 >> 16, int32_0 >> 31, int8_0 >> 7)
 }
 
 func b4() {
 	fmt.Println("== b4")
-	m := map[pt][]int{}
-	for i := range 21 {
-		m[pt{i % 4, -i % 3}] = []int{i, i * 2}
+	xs := make([]int8, 0)
+	for i := range 11 {
+		xs = append(xs, int8(i*9-20))
 	}
-	fmt.Println(len(m), m)
-	delete(m, pt{3 % 4, -3 % 3})
-	delete(m, pt{1000 % 4, -1000 % 3})
-	v, ok := m[pt{2 % 4, -2 % 3}]
-	fmt.Println(v, ok, len(m))
-	v2, ok2 := m[pt{99 % 4, -99 % 3}]
-	fmt.Println(v2, ok2)
-	var nm map[string]int
-	fmt.Println(nm["x"], len(nm), nm == nil)
-	counts := map[rune]int{}
-	for _, r := range "  spaced  out " {
-		counts[r]++
+	fmt.Println(sum(xs), gmax(xs...), mapSlice(xs, func(v int8) string { return fmt.Sprint(v) }))
+	fmt.Println(filter(xs, func(v int8) bool { return v > int8(3) }))
+	fmt.Println(reduce(xs, 4, func(a int, v int8) int { return a*2 + int(v) }))
+	st := &stack[string]{}
+	for i := range 4 {
+		st.push(strconv.Itoa(i))
 	}
-	fmt.Println(counts)
-	clear(m)
-	fmt.Println(len(m))
+	for {
+		v, ok := st.pop()
+		if !ok {
+			break
+		}
+		fmt.Print(v, " ")
+	}
+	fmt.Println(st.len())
+	p := pair[string, int8]{"k", int8(5)}
+	fmt.Printf("%v %+v %T\n", p, p.swap(), p)
+	fmt.Println(keysSorted(map[string]int{"z": 1, "a": 2, "m": 2}))
+	fmt.Println(gmin(3, 0), gmin("b", "a"), gmin(2.5, 2.0))
+	fmt.Println(min(2, -3, -1), max("x", "yz"), min(1.5, 2))
 }
 
 func main() {
@@ -619,4 +760,5 @@ func main() {
 	b2()
 	b3()
 	b4()
+	fault("conv", 0)
 }

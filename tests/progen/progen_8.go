@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -458,139 +544,111 @@ func fault(kind string, k int) {
 
 func b1() {
 	fmt.Println("== b1")
-	int8_0, int8_1, int8_2 := int8(65), int8(-55), int8(58)
-	int16_0, int16_1, int16_2 := int16(2), int16(-11257), int16(-925)
-	int32_0, int32_1, int32_2 := int32(40997620), int32(-1136212887), int32(2147483647)
-	int64_0, int64_1, int64_2 := int64(8), int64(-3499166470762269260), int64(-9223372036854775808)
-	int_0, int_1, int_2 := int(-158), int(16384), int(-1353674928328759911)
-	uint8_0, uint8_1, uint8_2 := uint8(36), uint8(3), uint8(15)
-	uint16_0, uint16_1, uint16_2 := uint16(511), uint16(128), uint16(30263)
-	uint32_0, uint32_1, uint32_2 := uint32(0), uint32(2047), uint32(0)
-	uint64_0, uint64_1, uint64_2 := uint64(1073741823), uint64(2455974719000896516), uint64(18446744073709551615)
-	uint_0, uint_1, uint_2 := uint(18446744073709551615), uint(7785660399583298689), uint(1721241599304031019)
-	uintptr_0, uintptr_1, uintptr_2 := uintptr(536870911), uintptr(1), uintptr(0)
-	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	fmt.Println("uint16->int", int(uint16_0), uint16(int(uint16_0)))
-	fmt.Println("uintptr->int8", int8(uintptr_1), uintptr(int8(uintptr_1)))
-	fmt.Println("uint16->uint16", uint16(uint16_0), uint16(uint16(uint16_0)))
-	fmt.Println(float64(uint16_1), float32(uint16_1), f2i(float64(uint16_1)/3))
-	fmt.Println(strconv.Itoa(int(uint16_1)), strconv.FormatInt(int64(uint16_1), 23), strconv.FormatUint(uint64(uint16_1), 27))
-	r := rune(-1)
-	fmt.Println(string(r), len(string(r)), []byte(string(r)), strconv.QuoteRune(r))
-	str := "plain"
-	fmt.Println([]byte(str), []rune(str), string([]rune(str)), len([]rune(str)))
-	fmt.Printf("%q %+q %x % x\n", str, str, str, str)
-	if n, err := strconv.ParseInt("-9223372036854775808", 0, 64); err != nil {
-		fmt.Println("err", err)
-	} else {
-		fmt.Println("ok", n)
+	m := map[string]string{}
+	for i := range 16 {
+		m[strconv.Itoa(i*7%13)] = fmt.Sprint("v", i)
 	}
-	if n, err := strconv.Atoi("-9223372036854775808"); err != nil {
-		fmt.Println("err", err)
-	} else {
-		fmt.Println("ok", n)
+	fmt.Println(len(m), m)
+	delete(m, strconv.Itoa(3*7%13))
+	delete(m, strconv.Itoa(1000*7%13))
+	v, ok := m[strconv.Itoa(2*7%13)]
+	fmt.Println(v, ok, len(m))
+	v2, ok2 := m[strconv.Itoa(99*7%13)]
+	fmt.Println(v2, ok2)
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
 	}
-	if f, err := strconv.ParseFloat("0x1p-2", 64); err != nil {
-		fmt.Println("err", err)
-	} else {
-		fmt.Println("ok", f, strconv.FormatFloat(f, 'e', 5, 64), strconv.FormatFloat(f, 'g', -1, 32))
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	for _, k := range keys {
+		fmt.Print(k, "=", m[k], " ")
 	}
-}
-
-func call2(p0 uint8, p1 float64, p2 float64, p3 int8, p4 uintptr, p5 bool, p6 sA, p7 uintptr, p8 uintptr, p9 string, p10 int, p11 float32, p12 *int) (uint8, float64, float64, uintptr) {
-	fmt.Println("call2", p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, *p12)
-	return p0 * 2 + 1, p1 * 2 + 1, p1 * 2 + 1, p7 * 2 + 1
-}
-
-func (r *rec) call2m(p0 uint8, p1 float64, p2 float64, p3 int8, p4 uintptr, p5 bool, p6 sA, p7 uintptr, p8 uintptr, p9 string, p10 int, p11 float32, p12 *int) (uint8, float64, float64, uintptr) {
-	r.id++
-	return call2(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12)
+	fmt.Println()
+	fmt.Println(slices.Sorted(maps.Keys(m)))
+	var nm map[string]int
+	fmt.Println(nm["x"], len(nm), nm == nil)
+	counts := map[rune]int{}
+	for _, r := range "" {
+		counts[r]++
+	}
+	fmt.Println(counts)
+	clear(m)
+	fmt.Println(len(m))
 }
 
 func b2() {
 	fmt.Println("== b2")
-	a0 := uint8(255)
-	a1 := float64(36e8)
-	a2 := float64(1e-7)
-	a3 := int8(-128)
-	a4 := uintptr(1346285304235918222)
-	a5 := false
-	a6 := sA{58, 1e-7, "GoLang"}
-	a7 := uintptr(9730122171544304908)
-	a8 := uintptr(17065877587337551570)
-	a9 := "  spaced  out "
-	a10 := int(2434715311575932897)
-	a11 := float32(-2.5)
-	a12 := func() *int { v := 48; return &v }()
-	r0, r1, r2, r3 := call2(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12)
-	fmt.Println(r0, r1, r2, r3)
-	f := call2
-	defer f(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12)
-	var rv rec
-	m := rv.call2m
-	r0, r1, r2, r3 = m(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12)
-	fmt.Println(rv.id, r0, r1, r2, r3)
-	done := make(chan bool)
-	go func() {
-		call2(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12)
-		done <- true
-	}()
-	<-done
+	s := make([]int, 0, 13)
+	for i := range 10 {
+		s = append(s, i*i)
+	}
+	s = append(s[:1], s[2:]...)
+	fmt.Println(s, len(s))
+	copy(s[1:], s)
+	fmt.Println(s)
+	t := append(s[:2:2], 4)
+	t[0] = -1
+	fmt.Println(s[0], t)
+	b := make([]byte, 11)
+	k := copy(b, "héllo wörld")
+	fmt.Println(k, b, string(b))
+	str := string(b)
+	b[0] = 'X'
+	fmt.Printf("%q %s %x % X\n", str, b, b, b)
+	type cell struct {
+		v   [3]int
+		tag string
+	}
+	var grid [2][3]cell
+	grid[1][2].v[1] = 8
+	g2 := grid
+	g2[1][2].tag = "x"
+	fmt.Println(grid == g2, grid[1][2], g2[1][2])
+	var fs []func() int
+	for i := 0; i < 3; i++ {
+		fs = append(fs, func() int { return i })
+		i++
+	}
+	for _, f := range fs {
+		fmt.Print(f(), " ")
+	}
+	fmt.Println()
+	var sh shape = &rect{5, 8}
+	area := sh.area
+	sh.(*rect).w = 10
+	fmt.Println(area(), sh)
+	p := pt{6, 2}
+	dist := p.dist
+	p.x = 100
+	fmt.Println(dist(), p.dist())
+	type wrap struct {
+		*pt
+		n int
+	}
+	w := wrap{&pt{1, 2}, 3}
+	w.move(1, 1)
+	fmt.Printf("%v %+v\n", *w.pt, w.n)
+	var np *pt
+	var ns []int
+	var nm map[string]bool
+	fmt.Printf("%v %v %v %d %+v\n", np, ns, nm, []byte("AB"), &pt{1, 2})
+	fmt.Println(strings.ToUpper("ßǅﬁ straße"), strings.ToLower("ǅİ"), strings.Title("ǆemal"))
+	ch1, ch2 := make(chan int, 1), make(chan int, 1)
+	ch2 <- 4
+	select {
+	case v := <-ch1:
+		fmt.Println("ch1", v)
+	case v := <-ch2:
+		fmt.Println("ch2", v)
+	}
 }
 
 func b3() {
 	fmt.Println("== b3")
-	var s []float64
-	fmt.Println(s == nil, len(s), cap(s))
-	for i := range 7 {
-		s = append(s, float64(i))
-		if i%7 == 0 {
-			fmt.Println(len(s), cap(s))
-		}
-	}
-	fmt.Println(s, len(s), cap(s))
-	if len(s) >= 6 {
-		t := s[4:4]
-		u := s[4:4:5]
-		fmt.Println(len(t), cap(t) == len(s)-4, len(u), cap(u))
-		u = append(u, float64(99))
-		u = append(u, float64(50))
-		n := copy(t, s[0:])
-		fmt.Println(n, len(u), cap(u) >= len(u))
-	}
-	m := make([]float64, 0, 5)
-	m = append(m, s...)
-	fmt.Println(len(m), cap(m))
-	m2 := slices.Clone(m)
-	fmt.Println(len(m2), slices.Equal(m, m2) || len(m) == 0)
-	var arr [1]int
-	arr2 := arr
-	arr2[0] = 8
-	fmt.Println(arr, arr2, arr == arr2, len(arr))
-	pa := &arr2
-	for i := range pa {
-		pa[i] += i * 2
-	}
-	fmt.Println(*pa)
-	grid := [][]int{}
-	for i := range 6 {
-		row := make([]int, i+1)
-		for j := range row {
-			row[j] = i*j - 2
-		}
-		grid = append(grid, row)
-	}
-	fmt.Println(grid)
-	clear(m)
-	fmt.Println(len(m), slices.Index(s, float64(3)), slices.Contains(s, float64(5)))
-}
-
-func b4() {
-	fmt.Println("== b4")
 	jobs := make(chan int, 8)
 	results := make([]int, 8)
 	var wg sync.WaitGroup
-	for range 3 {
+	for range 2 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -621,7 +679,7 @@ func b4() {
 	var mu sync.Mutex
 	total := 0
 	var wg2 sync.WaitGroup
-	for i := range 14 {
+	for i := range 27 {
 		wg2.Add(1)
 		go func(k int) {
 			defer wg2.Done()
@@ -632,7 +690,7 @@ func b4() {
 	}
 	wg2.Wait()
 	fmt.Println("total", total)
-	buf := make(chan int, 2)
+	buf := make(chan int, 1)
 	buf <- 1
 	fmt.Println(len(buf), cap(buf))
 	select {
@@ -650,7 +708,7 @@ func b4() {
 	close(buf)
 	v, ok := <-buf
 	fmt.Println(v, ok)
-	pipe := gen(1)
+	pipe := gen(6)
 	sq := square2(pipe)
 	for v := range sq {
 		fmt.Print(v, " ")
@@ -662,32 +720,115 @@ func b4() {
 	}
 }
 
+func b4() {
+	fmt.Println("== b4")
+	int8_0, int8_1, int8_2 := hide(int8(127)), hide(int8(8)), hide(int8(52))
+	int16_0, int16_1, int16_2 := hide(int16(-32768)), hide(int16(-158)), hide(int16(16384))
+	int32_0, int32_1, int32_2 := hide(int32(-1550015079)), hide(int32(-1289143516)), hide(int32(-843))
+	int64_0, int64_1, int64_2 := hide(int64(3)), hide(int64(17592186044415)), hide(int64(-28))
+	int_0, int_1, int_2 := hide(int(511)), hide(int(8388608)), hide(int(-8742208081642424777))
+	uint8_0, uint8_1, uint8_2 := hide(uint8(0)), hide(uint8(7)), hide(uint8(0))
+	uint16_0, uint16_1, uint16_2 := hide(uint16(16383)), hide(uint16(25604)), hide(uint16(65535))
+	uint32_0, uint32_1, uint32_2 := hide(uint32(4294967295)), hide(uint32(452789377)), hide(uint32(1931762475))
+	uint64_0, uint64_1, uint64_2 := hide(uint64(536870911)), hide(uint64(1)), hide(uint64(0))
+	uint_0, uint_1, uint_2 := hide(uint(5)), hide(uint(3)), hide(uint(0))
+	uintptr_0, uintptr_1, uintptr_2 := hide(uintptr(1023)), hide(uintptr(9007199254740991)), hide(uintptr(18446744073709551615))
+	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
+	fmt.Println("int32->int64", int64(int32_0), int32(int64(int32_0)))
+	fmt.Println("int16->int32", int32(int16_1), int16(int32(int16_1)))
+	fmt.Println("uint->int64", int64(uint_0), uint(int64(uint_0)))
+	fmt.Println("uint16->uint8", uint8(uint16_0), uint16(uint8(uint16_0)))
+	fmt.Println("uint8->uint16", uint16(uint8_2), uint8(uint16(uint8_2)))
+	fmt.Println("uint8->int8", int8(uint8_2), uint8(int8(uint8_2)))
+	fmt.Println("uint32->int8", int8(uint32_1), uint32(int8(uint32_1)))
+	fmt.Println(float64(uintptr_0), float32(uintptr_0), f2i(float64(uintptr_0)/3))
+	fmt.Println(strconv.Itoa(int(uintptr_0)), strconv.FormatInt(int64(uintptr_0), 31), strconv.FormatUint(uint64(uintptr_0), 33))
+	r := rune(0x110000)
+	fmt.Println(string(r), len(string(r)), []byte(string(r)), strconv.QuoteRune(r))
+	str := "a\xffb\xc0"
+	fmt.Println([]byte(str), []rune(str), string([]rune(str)), len([]rune(str)))
+	fmt.Printf("%q %+q %x % x\n", str, str, str, str)
+	if n, err := strconv.ParseInt("123", 0, 64); err != nil {
+		fmt.Println("err", err)
+	} else {
+		fmt.Println("ok", n)
+	}
+	if n, err := strconv.Atoi("123"); err != nil {
+		fmt.Println("err", err)
+	} else {
+		fmt.Println("ok", n)
+	}
+	if f, err := strconv.ParseFloat("NaN", 64); err != nil {
+		fmt.Println("err", err)
+	} else {
+		fmt.Println("ok", f, strconv.FormatFloat(f, 'e', 5, 64), strconv.FormatFloat(f, 'g', -1, 32))
+	}
+}
+
 func b5() {
 	fmt.Println("== b5")
+	fmt.Println(kind(0), kind("s"), kind(pt{1, 2}), kind(&pt{}), kind(int8(-7)), kind([]int{}))
+	fmt.Println(showAll([]square{7, 1}), showAll([]*rect{{1, 0}}))
+	adder := makeAdder[float64](-4.5)
+	iadder := makeAdder[uint8](209)
+	fmt.Println(adder(1), iadder(250), iadder(3))
+	ps := mapSlice([]pt{{1, 2}, {3, 2}}, func(p pt) *pt { return &p })
+	fmt.Println(len(ps), ps[1].y, *ps[0])
+	res := make(chan string)
+	go func() {
+		defer func() {
+			r := recover()
+			if re, ok := r.(runtime.Error); ok {
+				res <- "runtime.Error: " + re.Error()
+			} else {
+				res <- fmt.Sprint("other: ", r)
+			}
+		}()
+		fault("float", 1)
+	}()
+	fmt.Println(<-res)
+	q, err := safeDiv(1, -1)
+	fmt.Println(recover(), q, err)
+	for i := range 6 {
+		switch {
+		case i%2 == 0:
+			if i > 2 {
+				break
+			}
+			fmt.Print("even", i, " ")
+		default:
+			fmt.Print("odd", i, " ")
+		}
+	}
+	fmt.Println()
+}
+
+func b6() {
+	fmt.Println("== b6")
 	counter := func(start int) func() int {
 		n := start
 		return func() int {
-			n += 5
+			n += 1
 			return n
 		}
 	}
-	c1, c2 := counter(5), counter(10)
+	c1, c2 := counter(4), counter(1)
 	fmt.Println(c1(), c1(), c2(), c1())
 	var fs []func() int
-	for i := range 1 {
+	for i := range 3 {
 		fs = append(fs, func() int { return i * i })
 	}
 	for _, f := range fs {
 		fmt.Print(f(), " ")
 	}
 	fmt.Println()
-	x := 3
+	x := 8
 	add := func(d int) { x += d }
-	add(5)
+	add(4)
 	add(x)
 	fmt.Println(x)
 	compose := func(f, g func(int) int) func(int) int { return func(v int) int { return g(f(v)) } }
-	h := compose(func(v int) int { return v * 1 }, func(v int) int { return v - 2 })
+	h := compose(func(v int) int { return v * 4 }, func(v int) int { return v - 4 })
 	fmt.Println(h(3), h(-7), compose(h, h)(2))
 	var fib func(int) int
 	fib = func(n int) int {
@@ -696,88 +837,48 @@ func b5() {
 		}
 		return fib(n-1) + fib(n-2)
 	}
-	fmt.Println(fib(10))
-	mv := pt{6, 3}.dist
+	fmt.Println(fib(16))
+	mv := pt{4, 6}.dist
 	me := pt.dist
 	fmt.Println(mv(), me(pt{1, 2}))
 	acc := 0
 	func() {
-		for i := 0; i < 6; i++ {
+		for i := 0; i < 3; i++ {
 			defer func() { acc = acc*2 + i }()
 		}
 	}()
 	fmt.Println(acc)
 }
 
-func b6() {
-	fmt.Println("== b6")
-	var s [][2]int
-	fmt.Println(s == nil, len(s), cap(s))
-	for i := range 33 {
-		s = append(s, [2]int{i, -i})
-		if i%7 == 0 {
-			fmt.Println(len(s), cap(s))
-		}
-	}
-	fmt.Println(s, len(s), cap(s))
-	if len(s) >= 6 {
-		t := s[1:4]
-		u := s[1:4:5]
-		fmt.Println(len(t), cap(t) == len(s)-1, len(u), cap(u))
-		u = append(u, [2]int{99, -99})
-		u = append(u, [2]int{50, -50})
-		n := copy(t, s[1:])
-		fmt.Println(n, len(u), cap(u) >= len(u))
-	}
-	m := make([][2]int, 2, 8)
-	m = append(m, s...)
-	fmt.Println(len(m), cap(m))
-	m2 := slices.Clone(m)
-	fmt.Println(len(m2), slices.Equal(m, m2) || len(m) == 0)
-	var arr [3]int
-	arr2 := arr
-	arr2[1] = 1
-	fmt.Println(arr, arr2, arr == arr2, len(arr))
-	pa := &arr2
-	for i := range pa {
-		pa[i] += i * 1
-	}
-	fmt.Println(*pa)
-	grid := [][]int{}
-	for i := range 5 {
-		row := make([]int, i+1)
-		for j := range row {
-			row[j] = i*j - 3
-		}
-		grid = append(grid, row)
-	}
-	fmt.Println(grid)
-	clear(m)
-	fmt.Println(len(m), slices.Index(s, [2]int{3, -3}), slices.Contains(s, [2]int{5, -5}))
-}
-
 func b7() {
 	fmt.Println("== b7")
-	fmt.Printf("[% d]\n", 6099)
-	fmt.Printf("[%o]\n", 6099)
-	fmt.Printf("[%-5d|]\n", 6099)
-	fmt.Printf("[%U]\n", 6099)
-	fmt.Printf("[%.2f]\n", 0.3333333333333333)
-	fmt.Printf("[%+.0f]\n", 0.3333333333333333)
-	fmt.Printf("[%G]\n", 0.3333333333333333)
-	fmt.Printf("[%G]\n", 0.3333333333333333)
-	fmt.Printf("[%+.0f]\n", 0.3333333333333333)
-	fmt.Printf("[%s]\n", "alpha")
-	fmt.Printf("[%q]\n", "alpha")
-	fmt.Printf("[%s]\n", "alpha")
-	fmt.Printf("%v %+v %#v %T\n", pt{1, 2}, &pt{3, 4}, pt{5, 6}, pt{})
-	fmt.Printf("%v %v %v %d\n", []string{"a"}, map[int]bool{2: true, 1: false}, [2]bool{}, []int8{-1, 2})
-	fmt.Printf("%t %v %p %d%%\n", true, nil, nil, 25)
-	fmt.Printf("%d %s\n", "str", 6099)
-	fmt.Printf("%d\n")
-	fmt.Printf("%d %d\n", 1, 2, 3)
-	fmt.Println(fmt.Sprintf("%*d|%-*d|", 3, 7, 0, 8), fmt.Sprint(1, 2, "a", "b", 3), fmt.Sprintln("x", 1))
-	fmt.Println(int8(-128), uint8(255), int64(-9223372036854775808), uint64(18446744073709551615), 'x', complex(1, -2))
+	arr := [8]int64{568, -507, 633, 358, -265, 953, -942, 790}
+	b := big{id: 59, arr: arr, name: "Beta gamma", f: -821.272, small: [3]uint8{1, 2, 218}}
+	b2 := b.twiddle(5)
+	fmt.Println(b.arr == b2.arr, b2.sum(), b.sum())
+	var su summer = b2
+	fmt.Println(su.sum(), su.(big).name)
+	su = &b
+	b.arr[0] = -34
+	fmt.Println(su.sum())
+	mk := func(k int64) func() big {
+		return func() big {
+			c := b
+			c.arr[k%8] = k
+			return c
+		}
+	}
+	fmt.Println(mk(19)().arr, b.arr)
+	fmt.Println(vsum(), vsum(8), vsum(arr[:8]...), vsum(arr[2:4]...))
+	bs := []big{b, b2}
+	bs[1].arr[7]++
+	for _, x := range bs {
+		fmt.Print(x.sum(), " ")
+	}
+	fmt.Println()
+	m := map[[3]uint8]big{b.small: b}
+	fmt.Println(m[[3]uint8{1, 2, 111}].id, len(m))
+	fmt.Printf("%v\n%+v\n", b2, b2.small)
 }
 
 func main() {

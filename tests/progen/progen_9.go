@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"maps"
 	"math"
 	"math/bits"
@@ -27,6 +28,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -274,6 +276,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -458,142 +544,65 @@ func fault(kind string, k int) {
 
 func b1() {
 	fmt.Println("== b1")
-	xs := make([]uint32, 0)
-	for i := range 12 {
-		xs = append(xs, uint32(i*2-20))
+	int8_0, int8_1, int8_2 := hide(int8(7)), hide(int8(-128)), hide(int8(-53))
+	int16_0, int16_1, int16_2 := hide(int16(32767)), hide(int16(-32768)), hide(int16(-807))
+	int32_0, int32_1, int32_2 := hide(int32(4)), hide(int32(1409493915)), hide(int32(2057946883))
+	int64_0, int64_1, int64_2 := hide(int64(-3155037294445196946)), hide(int64(-9223372036854775808)), hide(int64(-9223372036854775808))
+	int_0, int_1, int_2 := hide(int(6784074552920338609)), hide(int(5)), hide(int(-8248149542820630644))
+	uint8_0, uint8_1, uint8_2 := hide(uint8(2)), hide(uint8(9)), hide(uint8(127))
+	uint16_0, uint16_1, uint16_2 := hide(uint16(64489)), hide(uint16(65535)), hide(uint16(48214))
+	uint32_0, uint32_1, uint32_2 := hide(uint32(4294967295)), hide(uint32(3167776958)), hide(uint32(0))
+	uint64_0, uint64_1, uint64_2 := hide(uint64(18446744073709551615)), hide(uint64(18446744073709551615)), hide(uint64(0))
+	uint_0, uint_1, uint_2 := hide(uint(1403279196023995590)), hide(uint(1)), hide(uint(18416386813345640007))
+	uintptr_0, uintptr_1, uintptr_2 := hide(uintptr(9703746372618712524)), hide(uintptr(18446744073709551615)), hide(uintptr(18014398509481984))
+	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
+	fmt.Println("uint32->uintptr", uintptr(uint32_0), uint32(uintptr(uint32_0)))
+	fmt.Println("uint64->int16", int16(uint64_0), uint64(int16(uint64_0)))
+	fmt.Println("uint16->uint8", uint8(uint16_0), uint16(uint8(uint16_0)))
+	fmt.Println("uint8->int", int(uint8_1), uint8(int(uint8_1)))
+	fmt.Println("int8->int", int(int8_0), int8(int(int8_0)))
+	fmt.Println("int->uint", uint(int_0), int(uint(int_0)))
+	fmt.Println("uintptr->int64", int64(uintptr_2), uintptr(int64(uintptr_2)))
+	fmt.Println(float64(int8_2), float32(int8_2), f2i(float64(int8_2)/3))
+	fmt.Println(strconv.Itoa(int(int8_2)), strconv.FormatInt(int64(int8_2), 18), strconv.FormatUint(uint64(int8_2), 26))
+	r := rune(0x110000)
+	fmt.Println(string(r), len(string(r)), []byte(string(r)), strconv.QuoteRune(r))
+	str := "a\xffb\xc0"
+	fmt.Println([]byte(str), []rune(str), string([]rune(str)), len([]rune(str)))
+	fmt.Printf("%q %+q %x % x\n", str, str, str, str)
+	if n, err := strconv.ParseInt("abc", 0, 64); err != nil {
+		fmt.Println("err", err)
+	} else {
+		fmt.Println("ok", n)
 	}
-	fmt.Println(sum(xs), gmax(xs...), mapSlice(xs, func(v uint32) string { return fmt.Sprint(v) }))
-	fmt.Println(filter(xs, func(v uint32) bool { return v > uint32(3) }))
-	fmt.Println(reduce(xs, 1, func(a int, v uint32) int { return a*1 + int(v) }))
-	st := &stack[string]{}
-	for i := range 1 {
-		st.push(strconv.Itoa(i))
+	if n, err := strconv.Atoi("abc"); err != nil {
+		fmt.Println("err", err)
+	} else {
+		fmt.Println("ok", n)
 	}
-	for {
-		v, ok := st.pop()
-		if !ok {
-			break
-		}
-		fmt.Print(v, " ")
+	if f, err := strconv.ParseFloat("1e400", 64); err != nil {
+		fmt.Println("err", err)
+	} else {
+		fmt.Println("ok", f, strconv.FormatFloat(f, 'e', 5, 64), strconv.FormatFloat(f, 'g', -1, 32))
 	}
-	fmt.Println(st.len())
-	p := pair[string, uint32]{"k", uint32(4)}
-	fmt.Printf("%v %+v %T\n", p, p.swap(), p)
-	fmt.Println(keysSorted(map[string]int{"z": 1, "a": 2, "m": 1}))
-	fmt.Println(gmin(3, 5), gmin("b", "a"), gmin(2.5, 1.0))
-	fmt.Println(min(3, -4, -1), max("x", "yz"), min(1.5, 2))
 }
 
 func b2() {
 	fmt.Println("== b2")
-	var s []float64
-	fmt.Println(s == nil, len(s), cap(s))
-	for i := range 14 {
-		s = append(s, float64(i))
-		if i%7 == 0 {
-			fmt.Println(len(s), cap(s))
-		}
-	}
-	fmt.Println(s, len(s), cap(s))
-	if len(s) >= 11 {
-		t := s[4:9]
-		u := s[4:9:10]
-		fmt.Println(len(t), cap(t) == len(s)-4, len(u), cap(u))
-		u = append(u, float64(99))
-		u = append(u, float64(50))
-		n := copy(t, s[2:])
-		fmt.Println(n, len(u), cap(u) >= len(u))
-	}
-	m := make([]float64, 4, 11)
-	m = append(m, s...)
-	fmt.Println(len(m), cap(m))
-	m2 := slices.Clone(m)
-	fmt.Println(len(m2), slices.Equal(m, m2) || len(m) == 0)
-	var arr [5]int
-	arr2 := arr
-	arr2[0] = 9
-	fmt.Println(arr, arr2, arr == arr2, len(arr))
-	pa := &arr2
-	for i := range pa {
-		pa[i] += i * 5
-	}
-	fmt.Println(*pa)
-	grid := [][]int{}
-	for i := range 4 {
-		row := make([]int, i+1)
-		for j := range row {
-			row[j] = i*j - 4
-		}
-		grid = append(grid, row)
-	}
-	fmt.Println(grid)
-	clear(m)
-	fmt.Println(len(m), slices.Index(s, float64(3)), slices.Contains(s, float64(5)))
-}
-
-func b3() {
-	fmt.Println("== b3")
-	var s []float64
-	fmt.Println(s == nil, len(s), cap(s))
-	for i := range 17 {
-		s = append(s, float64(i))
-		if i%7 == 0 {
-			fmt.Println(len(s), cap(s))
-		}
-	}
-	fmt.Println(s, len(s), cap(s))
-	if len(s) >= 7 {
-		t := s[0:5]
-		u := s[0:5:6]
-		fmt.Println(len(t), cap(t) == len(s)-0, len(u), cap(u))
-		u = append(u, float64(99))
-		u = append(u, float64(50))
-		n := copy(t, s[1:])
-		fmt.Println(n, len(u), cap(u) >= len(u))
-	}
-	m := make([]float64, 5, 7)
-	m = append(m, s...)
-	fmt.Println(len(m), cap(m))
-	m2 := slices.Clone(m)
-	fmt.Println(len(m2), slices.Equal(m, m2) || len(m) == 0)
-	var arr [4]int
-	arr2 := arr
-	arr2[0] = 3
-	fmt.Println(arr, arr2, arr == arr2, len(arr))
-	pa := &arr2
-	for i := range pa {
-		pa[i] += i * 1
-	}
-	fmt.Println(*pa)
-	grid := [][]int{}
-	for i := range 4 {
-		row := make([]int, i+1)
-		for j := range row {
-			row[j] = i*j - 3
-		}
-		grid = append(grid, row)
-	}
-	fmt.Println(grid)
-	clear(m)
-	fmt.Println(len(m), slices.Index(s, float64(3)), slices.Contains(s, float64(5)))
-}
-
-func b4() {
-	fmt.Println("== b4")
 outer:
-	for i := range 2 {
-		for j := range 3 {
-			if j == 1 {
+	for i := range 7 {
+		for j := range 2 {
+			if j == 5 {
 				continue outer
 			}
-			if i*j > 12 {
+			if i*j > 5 {
 				break outer
 			}
 			fmt.Print(i, j, " ")
 		}
 	}
 	fmt.Println()
-	switch x := 6; x {
+	switch x := -1; x {
 	case 0:
 		fmt.Println("zero")
 		fallthrough
@@ -605,7 +614,7 @@ outer:
 	default:
 		fmt.Println("default", x)
 	}
-	switch x := 5; x {
+	switch x := 3; x {
 	case 0:
 		fmt.Println("zero")
 		fallthrough
@@ -617,7 +626,7 @@ outer:
 	default:
 		fmt.Println("default", x)
 	}
-	switch x := 4; x {
+	switch x := 0; x {
 	case 0:
 		fmt.Println("zero")
 		fallthrough
@@ -629,7 +638,19 @@ outer:
 	default:
 		fmt.Println("default", x)
 	}
-	switch y := -14; {
+	switch x := 3; x {
+	case 0:
+		fmt.Println("zero")
+		fallthrough
+	case 1, 2:
+		fmt.Println("small", x)
+	case 3:
+		fmt.Println("three")
+		fallthrough
+	default:
+		fmt.Println("default", x)
+	}
+	switch y := 2; {
 	case y < 0:
 		fmt.Println("neg")
 	case y > 10:
@@ -647,12 +668,12 @@ outer:
 	}
 	k := 0
 loop:
-	if k < 1 {
+	if k < 7 {
 		k += 2
 		goto loop
 	}
 	fmt.Println("k", k)
-	n := 66
+	n := 24
 	steps := 0
 	for n != 1 && steps < 200 {
 		if n%2 == 0 {
@@ -663,107 +684,238 @@ loop:
 		steps++
 	}
 	fmt.Println("collatz", steps)
-	for i, j := 0, 8; i < j; i, j = i+1, j-1 {
+	for i, j := 0, 1; i < j; i, j = i+1, j-1 {
 		fmt.Print(i*j, " ")
+	}
+	fmt.Println()
+}
+
+func b3() {
+	fmt.Println("== b3")
+	int8_0, int8_1, int8_2 := int8(4), int8(-100), int8(127)
+	int16_0, int16_1, int16_2 := int16(-32768), int16(32767), int16(4705)
+	int32_0, int32_1, int32_2 := int32(-1366912979), int32(457712663), int32(2047)
+	int64_0, int64_1, int64_2 := int64(281474976710655), int64(8799096225039381429), int64(0)
+	int_0, int_1, int_2 := int(-9223372036854775808), int(2275794207055488488), int(-205)
+	uint8_0, uint8_1, uint8_2 := uint8(0), uint8(5), uint8(4)
+	uint16_0, uint16_1, uint16_2 := uint16(10432), uint16(0), uint16(1)
+	uint32_0, uint32_1, uint32_2 := uint32(0), uint32(4294967295), uint32(4294967295)
+	uint64_0, uint64_1, uint64_2 := uint64(2147483647), uint64(4), uint64(10781430773601233023)
+	uint_0, uint_1, uint_2 := uint(0), uint(7), uint(274877906943)
+	uintptr_0, uintptr_1, uintptr_2 := uintptr(5459188192798699396), uintptr(0), uintptr(1751454423988512644)
+	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
+	fmt.Println("uint8->uint64", uint64(uint8_0), uint8(uint64(uint8_0)))
+	fmt.Println("uint->int64", int64(uint_2), uint(int64(uint_2)))
+	fmt.Println("uintptr->int8", int8(uintptr_0), uintptr(int8(uintptr_0)))
+	fmt.Println("int->uint64", uint64(int_0), int(uint64(int_0)))
+	fmt.Println("int16->int16", int16(int16_2), int16(int16(int16_2)))
+	fmt.Println("int->uint8", uint8(int_2), int(uint8(int_2)))
+	fmt.Println("int32->int16", int16(int32_2), int32(int16(int32_2)))
+	fmt.Println(float64(uint32_2), float32(uint32_2), f2i(float64(uint32_2)/3))
+	fmt.Println(strconv.Itoa(int(uint32_2)), strconv.FormatInt(int64(uint32_2), 23), strconv.FormatUint(uint64(uint32_2), 28))
+	r := rune(0x1F600)
+	fmt.Println(string(r), len(string(r)), []byte(string(r)), strconv.QuoteRune(r))
+	str := ""
+	fmt.Println([]byte(str), []rune(str), string([]rune(str)), len([]rune(str)))
+	fmt.Printf("%q %+q %x % x\n", str, str, str, str)
+	if n, err := strconv.ParseInt("-9223372036854775808", 0, 64); err != nil {
+		fmt.Println("err", err)
+	} else {
+		fmt.Println("ok", n)
+	}
+	if n, err := strconv.Atoi("-9223372036854775808"); err != nil {
+		fmt.Println("err", err)
+	} else {
+		fmt.Println("ok", n)
+	}
+	if f, err := strconv.ParseFloat("-0.1", 64); err != nil {
+		fmt.Println("err", err)
+	} else {
+		fmt.Println("ok", f, strconv.FormatFloat(f, 'e', 5, 64), strconv.FormatFloat(f, 'g', -1, 32))
+	}
+}
+
+func b4() {
+	fmt.Println("== b4")
+	fmt.Println(kind(-7), kind("s"), kind(pt{1, 2}), kind(&pt{}), kind(int8(-1)), kind([]int{}))
+	fmt.Println(showAll([]square{5, 3}), showAll([]*rect{{1, 3}}))
+	adder := makeAdder[float64](0.5)
+	iadder := makeAdder[uint8](23)
+	fmt.Println(adder(1), iadder(250), iadder(3))
+	ps := mapSlice([]pt{{1, 2}, {3, 6}}, func(p pt) *pt { return &p })
+	fmt.Println(len(ps), ps[1].y, *ps[0])
+	res := make(chan string)
+	go func() {
+		defer func() {
+			r := recover()
+			if re, ok := r.(runtime.Error); ok {
+				res <- "runtime.Error: " + re.Error()
+			} else {
+				res <- fmt.Sprint("other: ", r)
+			}
+		}()
+		fault("div", 2)
+	}()
+	fmt.Println(<-res)
+	q, err := safeDiv(6, 0)
+	fmt.Println(recover(), q, err)
+	for i := range 3 {
+		switch {
+		case i%2 == 0:
+			if i > 2 {
+				break
+			}
+			fmt.Print("even", i, " ")
+		default:
+			fmt.Print("odd", i, " ")
+		}
 	}
 	fmt.Println()
 }
 
 func b5() {
 	fmt.Println("== b5")
-	m := map[int8]string{}
-	for i := range 1 {
-		m[int8(i*i%17)] = fmt.Sprint("v", i)
+	int8_0, int8_1, int8_2 := int8(-119), int8(3), int8(56)
+	int16_0, int16_1, int16_2 := int16(-280), int16(-14992), int16(32767)
+	int32_0, int32_1, int32_2 := int32(7), int32(3), int32(8)
+	int64_0, int64_1, int64_2 := int64(2097152), int64(-9223372036854775808), int64(9223372036854775807)
+	int_0, int_1, int_2 := int(-784), int(-9223372036854775808), int(-919)
+	uint8_0, uint8_1, uint8_2 := uint8(255), uint8(0), uint8(184)
+	uint16_0, uint16_1, uint16_2 := uint16(19235), uint16(0), uint16(1)
+	uint32_0, uint32_1, uint32_2 := uint32(1115546549), uint32(0), uint32(4294967295)
+	uint64_0, uint64_1, uint64_2 := uint64(8192), uint64(18446744073709551615), uint64(0)
+	uint_0, uint_1, uint_2 := uint(1045147011068848974), uint(17184965103729186691), uint(1)
+	uintptr_0, uintptr_1, uintptr_2 := uintptr(1654542807520123157), uintptr(0), uintptr(9017464306520924593)
+	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
+	fmt.Println(bits.ReverseBytes64(uint64_1))
+	fmt.Println(bits.Len8(uint8_0))
+	fmt.Println(bits.TrailingZeros32(uint32_1))
+	fmt.Println(bits.Len(uint_2))
+	fmt.Println(bits.Len(uint_1))
+	fmt.Println(bits.RotateLeft8(uint8_0, int(int8_0)))
+	fmt.Println(bits.RotateLeft64(uint64_1, int_1 % 70))
+	hi, lo := bits.Mul64(uint64_0, uint64_1)
+	fmt.Println(hi, lo)
+	sum, carry := bits.Add64(uint64_0, uint64_1, uint64(int_0&1))
+	fmt.Println(sum, carry)
+	diff, borrow := bits.Sub64(uint64_0, uint64_1, 1)
+	fmt.Println(diff, borrow)
+	if hi < uint64_1 {
+		q, r := bits.Div64(hi, lo, uint64_1)
+		fmt.Println(q, r)
 	}
-	fmt.Println(len(m), m)
-	delete(m, int8(3*3%17))
-	delete(m, int8(1000*1000%17))
-	v, ok := m[int8(2*2%17)]
-	fmt.Println(v, ok, len(m))
-	v2, ok2 := m[int8(99*99%17)]
-	fmt.Println(v2, ok2)
-	keys := make([]int8, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	for _, k := range keys {
-		fmt.Print(k, "=", m[k], " ")
-	}
-	fmt.Println()
-	fmt.Println(slices.Sorted(maps.Keys(m)))
-	var nm map[string]int
-	fmt.Println(nm["x"], len(nm), nm == nil)
-	counts := map[rune]int{}
-	for _, r := range "ümlaut" {
-		counts[r]++
-	}
-	fmt.Println(counts)
-	clear(m)
-	fmt.Println(len(m))
+	fmt.Println(int64_0 * int64_1 / nz(int64_1), uint32_0 * 0x9e3779b9 >> 16, int32_0 >> 31, int8_1 >> 7)
 }
 
 func b6() {
 	fmt.Println("== b6")
-	counter := func(start int) func() int {
-		n := start
-		return func() int {
-			n += 0
-			return n
+	fmt.Println(kind(9), kind("s"), kind(pt{1, 2}), kind(&pt{}), kind(int8(-5)), kind([]int{}))
+	fmt.Println(showAll([]square{9, 1}), showAll([]*rect{{1, 2}}))
+	adder := makeAdder[float64](-3.5)
+	iadder := makeAdder[uint8](137)
+	fmt.Println(adder(1), iadder(250), iadder(3))
+	ps := mapSlice([]pt{{1, 2}, {3, 7}}, func(p pt) *pt { return &p })
+	fmt.Println(len(ps), ps[1].y, *ps[0])
+	res := make(chan string)
+	go func() {
+		defer func() {
+			r := recover()
+			if re, ok := r.(runtime.Error); ok {
+				res <- "runtime.Error: " + re.Error()
+			} else {
+				res <- fmt.Sprint("other: ", r)
+			}
+		}()
+		fault("repanic", 3)
+	}()
+	fmt.Println(<-res)
+	q, err := safeDiv(-8, -2)
+	fmt.Println(recover(), q, err)
+	for i := range 2 {
+		switch {
+		case i%2 == 0:
+			if i > 2 {
+				break
+			}
+			fmt.Print("even", i, " ")
+		default:
+			fmt.Print("odd", i, " ")
 		}
-	}
-	c1, c2 := counter(1), counter(5)
-	fmt.Println(c1(), c1(), c2(), c1())
-	var fs []func() int
-	for i := range 6 {
-		fs = append(fs, func() int { return i * i })
-	}
-	for _, f := range fs {
-		fmt.Print(f(), " ")
 	}
 	fmt.Println()
-	x := 5
-	add := func(d int) { x += d }
-	add(9)
-	add(x)
-	fmt.Println(x)
-	compose := func(f, g func(int) int) func(int) int { return func(v int) int { return g(f(v)) } }
-	h := compose(func(v int) int { return v * 1 }, func(v int) int { return v - 4 })
-	fmt.Println(h(3), h(-7), compose(h, h)(2))
-	var fib func(int) int
-	fib = func(n int) int {
-		if n < 2 {
-			return n
-		}
-		return fib(n-1) + fib(n-2)
-	}
-	fmt.Println(fib(12))
-	mv := pt{7, 5}.dist
-	me := pt.dist
-	fmt.Println(mv(), me(pt{1, 2}))
-	acc := 0
-	func() {
-		for i := 0; i < 5; i++ {
-			defer func() { acc = acc*2 + i }()
-		}
-	}()
-	fmt.Println(acc)
 }
 
 func b7() {
 	fmt.Println("== b7")
-	s := make([]int, 0, 1)
-	for i := range 5 {
+	xs := []int{6, 15, 19, 4, -7, -14, -19, 8, -12, 1, 4, 7, -4, 20, -12}
+	ys := slices.Clone(xs)
+	sort.Ints(ys)
+	fmt.Println(ys, sort.IntsAreSorted(ys), sort.SearchInts(ys, 1))
+	sort.Sort(sort.Reverse(sort.IntSlice(xs)))
+	fmt.Println(xs)
+	people := []rec{}
+	for i, v := range ys {
+		people = append(people, rec{id: v % 3, name: string(rune('a' + i%26))})
+	}
+	sort.SliceStable(people, func(i, j int) bool { return people[i].id < people[j].id })
+	for _, p := range people {
+		fmt.Print(p.id, p.name, " ")
+	}
+	fmt.Println()
+	slices.SortFunc(people, func(a, b rec) int { return strings.Compare(b.name, a.name) })
+	fmt.Println(len(people))
+	words := strings.Fields("GoLang")
+	sort.Strings(words)
+	fmt.Println(words, slices.Max(append(words, "")))
+	idx, found := slices.BinarySearch(ys, 0)
+	fmt.Println(idx, found)
+}
+
+func b8() {
+	fmt.Println("== b8")
+	arr := [8]int64{228, 597, 409, -581, 18, -444, -642, -886}
+	b := big{id: 67, arr: arr, name: "", f: 0.3333333333333333, small: [3]uint8{1, 2, 211}}
+	b2 := b.twiddle(4)
+	fmt.Println(b.arr == b2.arr, b2.sum(), b.sum())
+	var su summer = b2
+	fmt.Println(su.sum(), su.(big).name)
+	su = &b
+	b.arr[0] = -11
+	fmt.Println(su.sum())
+	mk := func(k int64) func() big {
+		return func() big {
+			c := b
+			c.arr[k%8] = k
+			return c
+		}
+	}
+	fmt.Println(mk(5)().arr, b.arr)
+	fmt.Println(vsum(), vsum(-2), vsum(arr[:5]...), vsum(arr[2:4]...))
+	bs := []big{b, b2}
+	bs[1].arr[7]++
+	for _, x := range bs {
+		fmt.Print(x.sum(), " ")
+	}
+	fmt.Println()
+	m := map[[3]uint8]big{b.small: b}
+	fmt.Println(m[[3]uint8{1, 2, 91}].id, len(m))
+	fmt.Printf("%v\n%+v\n", b2, b2.small)
+}
+
+func b9() {
+	fmt.Println("== b9")
+	s := make([]int, 0, 5)
+	for i := range 7 {
 		s = append(s, i*i)
 	}
 	s = append(s[:1], s[2:]...)
 	fmt.Println(s, len(s))
 	copy(s[1:], s)
 	fmt.Println(s)
-	t := append(s[:2:2], 9)
+	t := append(s[:2:2], 6)
 	t[0] = -1
 	fmt.Println(s[0], t)
-	b := make([]byte, 1)
+	b := make([]byte, 6)
 	k := copy(b, "héllo wörld")
 	fmt.Println(k, b, string(b))
 	str := string(b)
@@ -774,12 +926,12 @@ func b7() {
 		tag string
 	}
 	var grid [2][3]cell
-	grid[1][2].v[1] = 7
+	grid[1][2].v[1] = 8
 	g2 := grid
 	g2[1][2].tag = "x"
 	fmt.Println(grid == g2, grid[1][2], g2[1][2])
 	var fs []func() int
-	for i := 0; i < 7; i++ {
+	for i := 0; i < 0; i++ {
 		fs = append(fs, func() int { return i })
 		i++
 	}
@@ -787,7 +939,7 @@ func b7() {
 		fmt.Print(f(), " ")
 	}
 	fmt.Println()
-	var sh shape = &rect{4, 4}
+	var sh shape = &rect{4, 5}
 	area := sh.area
 	sh.(*rect).w = 10
 	fmt.Println(area(), sh)
@@ -808,78 +960,13 @@ func b7() {
 	fmt.Printf("%v %v %v %d %+v\n", np, ns, nm, []byte("AB"), &pt{1, 2})
 	fmt.Println(strings.ToUpper("ßǅﬁ straße"), strings.ToLower("ǅİ"), strings.Title("ǆemal"))
 	ch1, ch2 := make(chan int, 1), make(chan int, 1)
-	ch1 <- 6
+	ch1 <- 8
 	select {
 	case v := <-ch1:
 		fmt.Println("ch1", v)
 	case v := <-ch2:
 		fmt.Println("ch2", v)
 	}
-}
-
-func b8() {
-	fmt.Println("== b8")
-	int8_0, int8_1, int8_2 := int8(31), int8(2), int8(0)
-	int16_0, int16_1, int16_2 := int16(4095), int16(-207), int16(3650)
-	int32_0, int32_1, int32_2 := int32(-753), int32(2147483647), int32(-318)
-	int64_0, int64_1, int64_2 := int64(-754), int64(8388608), int64(-9223372036854775808)
-	int_0, int_1, int_2 := int(511), int(134217727), int(-128)
-	uint8_0, uint8_1, uint8_2 := uint8(1), uint8(255), uint8(122)
-	uint16_0, uint16_1, uint16_2 := uint16(65535), uint16(0), uint16(65535)
-	uint32_0, uint32_1, uint32_2 := uint32(4161901153), uint32(780570669), uint32(2605196311)
-	uint64_0, uint64_1, uint64_2 := uint64(8796093022207), uint64(281474976710655), uint64(18022468261894157237)
-	uint_0, uint_1, uint_2 := uint(0), uint(0), uint(11499166243910264296)
-	uintptr_0, uintptr_1, uintptr_2 := uintptr(0), uintptr(5), uintptr(17179869184)
-	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	fmt.Println(bits.TrailingZeros64(uint64_1))
-	fmt.Println(bits.Reverse32(uint32_2))
-	fmt.Println(bits.Len(uint_1))
-	fmt.Println(bits.Reverse32(uint32_0))
-	hi, lo := bits.Mul64(uint64_1, uint64_1)
-	fmt.Println(hi, lo)
-	sum, carry := bits.Add64(uint64_1, uint64_1, uint64(int_1&1))
-	fmt.Println(sum, carry)
-	diff, borrow := bits.Sub64(uint64_1, uint64_1, 1)
-	fmt.Println(diff, borrow)
-	if hi < uint64_1 {
-		q, r := bits.Div64(hi, lo, uint64_1)
-		fmt.Println(q, r)
-	}
-	fmt.Println(int64_1 * int64_1 / nz(int64_1), uint32_1 * 0x9e3779b9 >> 16, int32_1 >> 31, int8_1 >> 7)
-}
-
-func b9() {
-	fmt.Println("== b9")
-	int8_0, int8_1, int8_2 := hide(int8(127)), hide(int8(4)), hide(int8(-1))
-	int16_0, int16_1, int16_2 := hide(int16(-2)), hide(int16(-32768)), hide(int16(7))
-	int32_0, int32_1, int32_2 := hide(int32(-489)), hide(int32(-617)), hide(int32(63))
-	int64_0, int64_1, int64_2 := hide(int64(-3764183844056076412)), hide(int64(-9223372036854775808)), hide(int64(-7471917612866263164))
-	int_0, int_1, int_2 := hide(int(2589649963554879841)), hide(int(1)), hide(int(18014398509481983))
-	uint8_0, uint8_1, uint8_2 := hide(uint8(255)), hide(uint8(136)), hide(uint8(251))
-	uint16_0, uint16_1, uint16_2 := hide(uint16(0)), hide(uint16(10138)), hide(uint16(0))
-	uint32_0, uint32_1, uint32_2 := hide(uint32(4294967295)), hide(uint32(262144)), hide(uint32(8388608))
-	uint64_0, uint64_1, uint64_2 := hide(uint64(18446744073709551615)), hide(uint64(11014889563319723132)), hide(uint64(7763131356298818857))
-	uint_0, uint_1, uint_2 := hide(uint(18446744073709551615)), hide(uint(17810349826654052167)), hide(uint(17425189705314585432))
-	uintptr_0, uintptr_1, uintptr_2 := hide(uintptr(0)), hide(uintptr(18333863237708056667)), hide(uintptr(18446744073709551615))
-	use(int8_0, int8_1, int8_2, int16_0, int16_1, int16_2, int32_0, int32_1, int32_2, int64_0, int64_1, int64_2, int_0, int_1, int_2, uint8_0, uint8_1, uint8_2, uint16_0, uint16_1, uint16_2, uint32_0, uint32_1, uint32_2, uint64_0, uint64_1, uint64_2, uint_0, uint_1, uint_2, uintptr_0, uintptr_1, uintptr_2)
-	fmt.Println(bits.OnesCount16(uint16_0))
-	fmt.Println(bits.TrailingZeros32(uint32_1))
-	fmt.Println(bits.RotateLeft64(uint64_1, int_1 % 70))
-	fmt.Println(bits.TrailingZeros64(uint64_0))
-	fmt.Println(bits.TrailingZeros32(uint32_2))
-	fmt.Println(bits.Reverse32(uint32_1))
-	fmt.Println(bits.TrailingZeros32(uint32_2))
-	hi, lo := bits.Mul64(uint64_1, uint64_2)
-	fmt.Println(hi, lo)
-	sum, carry := bits.Add64(uint64_1, uint64_2, uint64(int_1&1))
-	fmt.Println(sum, carry)
-	diff, borrow := bits.Sub64(uint64_1, uint64_2, 1)
-	fmt.Println(diff, borrow)
-	if hi < uint64_2 {
-		q, r := bits.Div64(hi, lo, uint64_2)
-		fmt.Println(q, r)
-	}
-	fmt.Println(int64_1 * int64_2 / nz(int64_2), uint32_1 * 0x9e3779b9 >> 16, int32_1 >> 31, int8_2 >> 7)
 }
 
 func main() {
@@ -892,4 +979,5 @@ func main() {
 	b7()
 	b8()
 	b9()
+	fault("nilptr", 3)
 }

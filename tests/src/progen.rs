@@ -532,8 +532,37 @@ impl Gen {
                     "math.Trunc((",
                     "math.Ceil((",
                     "math.Abs((",
+                    "math.Exp((",
+                    "math.Log(math.Abs(",
+                    "math.Sin((",
+                    "math.Atan((",
+                    "math.Cbrt((",
+                    "math.Log1p(math.Abs(",
+                    "math.Tanh((",
                 ]);
                 (format!("{f}{}))", self.float_expr(ty, depth - 1)), false)
+            }
+            3 if ty == "float64" => {
+                let f = *self.rng.pick(&[
+                    "math.Pow",
+                    "math.Hypot",
+                    "math.Atan2",
+                    "math.Max",
+                    "math.Min",
+                    "math.Remainder",
+                    "math.Dim",
+                ]);
+                let (a, b) = (
+                    self.float_expr(ty, depth - 1),
+                    self.float_expr(ty, depth - 1),
+                );
+                (format!("{f}({a}, {b})"), false)
+            }
+            4 if ty == "float64" => {
+                let a = self.float_expr(ty, depth - 1);
+                let b = self.float_expr(ty, depth - 1);
+                let c = self.float_expr(ty, depth - 1);
+                (format!("math.FMA({a}, {b}, {c})"), false)
             }
             2 if ty == "float64" => (
                 format!(
@@ -1721,6 +1750,212 @@ impl Gen {
         self.end_block(s);
     }
 
+    /// Range-over-func bodies that leave early (return, labelled break and continue, goto out),
+    /// defer inside them, panic through the iterator, and iter.Pull.
+    fn block_iter(&mut self) {
+        let (_, mut s) = self.new_block();
+        let n = self.rng.range(0, 9);
+        let stop = self.rng.range(0, 9);
+        w!(
+            s,
+            "\tfind := func(limit int) (int, string) {{\n\t\tfor v := range countTo({n}) {{\n\t\t\tif v >= limit {{\n\t\t\t\treturn v, \"found\"\n\t\t\t}}\n\t\t}}\n\t\treturn -1, \"none\"\n\t}}"
+        );
+        w!(
+            s,
+            "\tfmt.Println(find({}))\n\tfmt.Println(find({}))",
+            stop * 10,
+            self.rng.range(0, 90)
+        );
+        w!(
+            s,
+            "outer:\n\tfor i, a := range enumerate([]string{{\"p\", \"q\", \"r\", \"s\"}}) {{\n\t\tfor v := range countTo({}) {{\n\t\t\tif v == {}0 {{\n\t\t\t\tcontinue outer\n\t\t\t}}\n\t\t\tif i*v > {} {{\n\t\t\t\tbreak outer\n\t\t\t}}\n\t\t\tfmt.Print(a, v, \" \")\n\t\t}}\n\t}}\n\tfmt.Println()",
+            self.rng.range(0, 5),
+            self.rng.range(0, 5),
+            self.rng.range(0, 60)
+        );
+        w!(
+            s,
+            "\tfunc() {{\n\t\tfor v := range countTo({}) {{\n\t\t\tdefer fmt.Println(\"deferred in range-over-func\", v)\n\t\t}}\n\t\tfmt.Println(\"loop done\")\n\t}}()",
+            self.rng.range(0, 4)
+        );
+        w!(
+            s,
+            "\tfmt.Println(try(func() {{\n\t\tfor v := range countTo(5) {{\n\t\t\tif v == {}0 {{\n\t\t\t\tpanic(fmt.Sprint(\"in body \", v))\n\t\t\t}}\n\t\t}}\n\t}}))",
+            self.rng.range(0, 6)
+        );
+        w!(
+            s,
+            "\tk := 0\n\tfor v := range countTo({}) {{\n\t\tif v > {}0 {{\n\t\t\tgoto after\n\t\t}}\n\t\tk += v\n\t}}\nafter:\n\tfmt.Println(\"k\", k)",
+            self.rng.range(0, 8),
+            self.rng.range(0, 8)
+        );
+        w!(
+            s,
+            "\tnext, stopPull := iter.Pull(iter.Seq[int](countTo({})))\n\tfor range {} {{\n\t\tv, ok := next()\n\t\tfmt.Print(v, ok, \" \")\n\t}}\n\tstopPull()\n\tv, ok := next()\n\tfmt.Println(v, ok)",
+            self.rng.range(0, 5),
+            self.rng.range(0, 7)
+        );
+        w!(
+            s,
+            "\tm := map[string]int{{\"a\": 1, \"b\": {}, \"c\": 3}}\n\tfmt.Println(slices.Sorted(maps.Keys(m)), slices.Collect(maps.Values(map[int]int{{1: {}}})))",
+            self.rng.range(0, 9),
+            self.rng.range(0, 9)
+        );
+        w!(
+            s,
+            "\tfor i, v := range slices.All([]string{{\"x\", \"y\"}}) {{\n\t\tdefer func() {{ fmt.Println(\"all\", i, v) }}()\n\t}}"
+        );
+        self.end_block(s);
+    }
+
+    /// Float and complex equality corners: NaN in structs, arrays, interfaces and map keys,
+    /// -0 as a key, complex arithmetic and division. (A map with several NaN keys is never
+    /// printed: fmt's sort is stable and NaNs compare equal, so their order is the map's.)
+    fn block_float_eq(&mut self) {
+        let (_, mut s) = self.new_block();
+        w!(s, "\tnan := math.NaN()\n\tnegz := math.Copysign(0, -1)");
+        w!(
+            s,
+            "\ttype fs struct {{\n\t\ta float64\n\t\tb int\n\t}}\n\tfmt.Println(fs{{nan, 1}} == fs{{nan, 1}}, fs{{negz, 1}} == fs{{0, 1}}, [2]float64{{nan}} == [2]float64{{nan}})"
+        );
+        w!(
+            s,
+            "\tvar i1, i2 any = nan, nan\n\tvar i3, i4 any = negz, 0.0\n\tfmt.Println(i1 == i2, i3 == i4, i1 != i2)"
+        );
+        w!(
+            s,
+            "\tm := map[float64]int{{}}\n\tfor i := range {} {{\n\t\tm[nan] = i\n\t\tm[negz] += i\n\t\tm[0] += 1\n\t}}\n\tvals := slices.Sorted(maps.Values(m))\n\tfmt.Println(len(m), m[0], vals)",
+            self.rng.range(0, 4)
+        );
+        w!(
+            s,
+            "\tdelete(m, nan)\n\tfmt.Println(len(m))\n\tclear(m)\n\tfmt.Println(len(m))"
+        );
+        let c = |g: &mut Gen| format!("complex({}, {})", g.float_lit(), g.float_lit());
+        let (a, b) = (c(self), c(self));
+        w!(s, "\tc1, c2 := hide({a}), {b}");
+        w!(
+            s,
+            "\tfmt.Println(c1+c2, c1-c2, c1*c2, c1/c2, real(c1), imag(c2), c1 == c2)"
+        );
+        w!(
+            s,
+            "\tfmt.Printf(\"%v %.2f %g\\n\", c1/complex(0, 0), c2, complex64(c1))"
+        );
+        w!(
+            s,
+            "\tvar c64 complex64 = complex64(c2)\n\tfmt.Println(c64*c64, c64/complex64(c1), -c64)"
+        );
+        w!(
+            s,
+            "\tmc := map[complex128]bool{{c1: true, complex(nan, 0): true}}\n\tfmt.Println(len(mc), mc[c1], mc[complex(nan, 0)])"
+        );
+        self.end_block(s);
+    }
+
+    /// Generics beyond containers: constraints with methods, type switches on type
+    /// parameters, generic closures, instantiation with structs and pointers, and recovery
+    /// inside goroutines and of runtime.Error values.
+    fn block_generics2(&mut self) {
+        let (_, mut s) = self.new_block();
+        w!(
+            s,
+            "\tfmt.Println(kind({}), kind(\"s\"), kind(pt{{1, 2}}), kind(&pt{{}}), kind(int8({})), kind([]int{{}}))",
+            self.rng.range(-9, 9),
+            self.rng.range(-9, 9)
+        );
+        w!(
+            s,
+            "\tfmt.Println(showAll([]square{{{}, {}}}), showAll([]*rect{{{{1, {}}}}}))",
+            self.rng.range(0, 9),
+            self.rng.range(0, 9),
+            self.rng.range(0, 9)
+        );
+        w!(
+            s,
+            "\tadder := makeAdder[float64]({}.5)\n\tiadder := makeAdder[uint8]({})\n\tfmt.Println(adder(1), iadder(250), iadder(3))",
+            self.rng.range(-5, 5),
+            self.rng.range(0, 255)
+        );
+        w!(
+            s,
+            "\tps := mapSlice([]pt{{{{1, 2}}, {{3, {}}}}}, func(p pt) *pt {{ return &p }})\n\tfmt.Println(len(ps), ps[1].y, *ps[0])",
+            self.rng.range(0, 9)
+        );
+        w!(
+            s,
+            "\tres := make(chan string)\n\tgo func() {{\n\t\tdefer func() {{\n\t\t\tr := recover()\n\t\t\tif re, ok := r.(runtime.Error); ok {{\n\t\t\t\tres <- \"runtime.Error: \" + re.Error()\n\t\t\t}} else {{\n\t\t\t\tres <- fmt.Sprint(\"other: \", r)\n\t\t\t}}\n\t\t}}()\n\t\tfault(\"{}\", {})\n\t}}()\n\tfmt.Println(<-res)",
+            self.rng.pick(FAULTS),
+            self.rng.range(0, 4)
+        );
+        w!(
+            s,
+            "\tq, err := safeDiv({}, {})\n\tfmt.Println(recover(), q, err)",
+            self.rng.range(-9, 9),
+            self.rng.range(-2, 2)
+        );
+        w!(
+            s,
+            "\tfor i := range {} {{\n\t\tswitch {{\n\t\tcase i%2 == 0:\n\t\t\tif i > 2 {{\n\t\t\t\tbreak\n\t\t\t}}\n\t\t\tfmt.Print(\"even\", i, \" \")\n\t\tdefault:\n\t\t\tfmt.Print(\"odd\", i, \" \")\n\t\t}}\n\t}}\n\tfmt.Println()",
+            self.rng.range(0, 7)
+        );
+        self.end_block(s);
+    }
+
+    /// Large values by value: structs and arrays beyond the register ABI's limits through
+    /// methods, interfaces, closures and variadic calls.
+    fn block_bigvals(&mut self) {
+        let (_, mut s) = self.new_block();
+        let vals: Vec<String> = (0..8)
+            .map(|_| self.rng.range(-1000, 1000).to_string())
+            .collect();
+        w!(s, "\tarr := [8]int64{{{}}}", vals.join(", "));
+        w!(
+            s,
+            "\tb := big{{id: {}, arr: arr, name: {}, f: {}, small: [3]uint8{{1, 2, {}}}}}",
+            self.rng.range(0, 99),
+            self.str_lit(),
+            self.float_lit(),
+            self.rng.range(0, 255)
+        );
+        w!(
+            s,
+            "\tb2 := b.twiddle({})\n\tfmt.Println(b.arr == b2.arr, b2.sum(), b.sum())",
+            self.rng.range(0, 7)
+        );
+        w!(
+            s,
+            "\tvar su summer = b2\n\tfmt.Println(su.sum(), su.(big).name)"
+        );
+        w!(
+            s,
+            "\tsu = &b\n\tb.arr[0] = {}\n\tfmt.Println(su.sum())",
+            self.rng.range(-50, 50)
+        );
+        w!(
+            s,
+            "\tmk := func(k int64) func() big {{\n\t\treturn func() big {{\n\t\t\tc := b\n\t\t\tc.arr[k%8] = k\n\t\t\treturn c\n\t\t}}\n\t}}\n\tfmt.Println(mk({})().arr, b.arr)",
+            self.rng.range(0, 20)
+        );
+        w!(
+            s,
+            "\tfmt.Println(vsum(), vsum({}), vsum(arr[:{}]...), vsum(arr[2:4]...))",
+            self.rng.range(-9, 9),
+            self.rng.range(0, 8)
+        );
+        w!(
+            s,
+            "\tbs := []big{{b, b2}}\n\tbs[1].arr[7]++\n\tfor _, x := range bs {{\n\t\tfmt.Print(x.sum(), \" \")\n\t}}\n\tfmt.Println()"
+        );
+        w!(
+            s,
+            "\tm := map[[3]uint8]big{{b.small: b}}\n\tfmt.Println(m[[3]uint8{{1, 2, {}}}].id, len(m))",
+            self.rng.range(0, 255)
+        );
+        w!(s, "\tfmt.Printf(\"%v\\n%+v\\n\", b2, b2.small)");
+        self.end_block(s);
+    }
+
     fn block_printf(&mut self) {
         let (_, mut s) = self.new_block();
         let i = self.rng.range(-100000, 100000);
@@ -1792,6 +2027,7 @@ var _ = slices.Sort[[]int, int]
 var _ = maps.Clone[map[int]int, int, int]
 var _ = unicode.IsLetter
 var _ = bits.Len
+var _ = iter.Pull[int]
 var _ = runtime.Goexit
 
 type integer interface {
@@ -2039,6 +2275,90 @@ func keysSorted[K interface{ ~string | ~int }, V any](m map[K]V) []K {
 	return keys
 }
 
+func kind[T any](v T) string {
+	switch x := any(v).(type) {
+	case int:
+		return fmt.Sprint("int:", x)
+	case string:
+		return "string:" + x
+	case fmt.Stringer:
+		return "stringer:" + x.String()
+	case pt:
+		return fmt.Sprintf("pt:%d", x.x+x.y)
+	}
+	var zero T
+	return fmt.Sprintf("%T(%v)", v, zero)
+}
+
+type shower interface {
+	comparable
+	String() string
+}
+
+func showAll[T shower](xs []T) string {
+	var zero T
+	out := ""
+	for _, x := range xs {
+		if x == zero {
+			out += "zero;"
+			continue
+		}
+		out += x.String() + ";"
+	}
+	return out
+}
+
+func makeAdder[T number](k T) func(T) T {
+	total := k
+	return func(v T) T {
+		total += v
+		return total
+	}
+}
+
+func safeDiv(a, b int) (q int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("recovered: %v", r)
+			q = -1
+		}
+	}()
+	return a / b, nil
+}
+
+type big struct {
+	id    int
+	arr   [8]int64
+	name  string
+	f     float64
+	small [3]uint8
+}
+
+type summer interface{ sum() int64 }
+
+func (b big) sum() int64 {
+	t := int64(b.id)
+	for _, v := range b.arr {
+		t = t*3 + v
+	}
+	return t + int64(b.small[2])
+}
+
+func (b big) twiddle(k int) big {
+	b.arr[k] = -b.arr[k]
+	b.name += "'"
+	b.f *= 2
+	return b
+}
+
+func vsum(xs ...int64) int64 {
+	var t int64
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
 func countTo(n int) func(func(int) bool) {
 	return func(yield func(int) bool) {
 		for i := range n {
@@ -2226,15 +2546,47 @@ func fault(kind string, k int) {
 
 /// The program for `seed`.
 pub fn generate(seed: u64) -> String {
+    generate_program(seed, false)
+}
+
+/// An arithmetic-only program for `seed` (`progen --arith`): 30 blocks of integer, float,
+/// conversion, constant, math/bits and call blocks and no failure, so that one build checks
+/// many expressions.
+pub fn generate_arith(seed: u64) -> String {
+    generate_program(seed, true)
+}
+
+fn generate_program(seed: u64, arith: bool) -> String {
     let mut g = Gen {
         rng: Rng::new(seed),
         decls: String::new(),
         calls: Vec::new(),
         blocks: 0,
     };
-    let n = g.rng.range(4, 9);
+    if arith {
+        for _ in 0..30 {
+            match g.rng.below(6) {
+                0 | 1 => g.block_int_arith(),
+                2 => g.block_floats(),
+                3 => g.block_conversions(),
+                4 => g.block_bits(),
+                _ => {
+                    if g.rng.chance(50) {
+                        g.block_consts()
+                    } else {
+                        g.block_calls()
+                    }
+                }
+            }
+        }
+    }
+    let n = if arith { 0 } else { g.rng.range(4, 9) };
     for _ in 0..n {
-        match g.rng.below(20) {
+        match g.rng.below(24) {
+            23 => g.block_bigvals(),
+            22 => g.block_generics2(),
+            20 => g.block_iter(),
+            21 => g.block_float_eq(),
             0 => g.block_int_arith(),
             19 => g.block_aliasing(),
             18 => g.block_alloc(),
@@ -2264,7 +2616,7 @@ pub fn generate(seed: u64) -> String {
         }
     }
     // A third of the programs end in an uncaught run-time panic.
-    let crash = if g.rng.chance(33) {
+    let crash = if !arith && g.rng.chance(33) {
         if g.rng.chance(20) {
             Some(format!(
                 "\tfatal(\"{}\", {})\n",
@@ -2287,7 +2639,7 @@ pub fn generate(seed: u64) -> String {
         out,
         "// Generated by progen from seed {seed}; see docs/progen.md.\n"
     );
-    out.push_str("import (\n\t\"errors\"\n\t\"fmt\"\n\t\"maps\"\n\t\"math\"\n\t\"math/bits\"\n\t\"runtime\"\n\t\"slices\"\n\t\"sort\"\n\t\"strconv\"\n\t\"strings\"\n\t\"sync\"\n\t\"unicode\"\n)\n\n");
+    out.push_str("import (\n\t\"errors\"\n\t\"fmt\"\n\t\"iter\"\n\t\"maps\"\n\t\"math\"\n\t\"math/bits\"\n\t\"runtime\"\n\t\"slices\"\n\t\"sort\"\n\t\"strconv\"\n\t\"strings\"\n\t\"sync\"\n\t\"unicode\"\n)\n\n");
     out.push_str(Gen::prelude());
     out.push('\n');
     out.push_str(&g.decls);

@@ -1,12 +1,14 @@
-//! `progen-diff [--from N] [--count M] [--jobs J] [--out DIR] [--rgo PATH]`: differential
-//! testing of rgo against gc on the random programs of `progen` (docs/progen.md).
+//! `progen-diff [--from N] [--count M] [--jobs J] [--out DIR] [--rgo PATH] [--arith]
+//! [--gcstress N]`: differential testing of rgo against gc on the random programs of `progen`
+//! (docs/progen.md; `--arith` picks the arithmetic-only kind).
 //!
 //! For every seed in `N..N+M` it writes the program, builds it with the pinned gc
 //! (`go build -trimpath`, environment as scripts/record-goldens.sh) and with rgo, runs both as
 //! the e2e harness runs programs, and compares stdout byte for byte, the exit status, and
 //! stderr with the e2e harness's normalisation (`tests::stderr_diff`: tracebacks without `+0x`
 //! offsets and addresses). A mismatch is kept in `DIR/seed-S/` (the program, both outputs and
-//! a `diff.txt`) and named on stdout; a program gc rejects is a generator bug and is reported
+//! a `diff.txt`) and named on stdout (`--gcstress N` runs rgo's programs with a collection
+//! every Nth allocation, `RGO_GCSTRESS`); a program gc rejects is a generator bug and is reported
 //! as such. The exit status is 1 if any seed mismatched.
 
 use std::path::{Path, PathBuf};
@@ -25,6 +27,8 @@ struct Options {
     jobs: usize,
     out: PathBuf,
     rgo: PathBuf,
+    arith: bool,
+    gcstress: Option<String>,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -34,6 +38,8 @@ fn parse_args() -> Result<Options, String> {
         jobs: 1,
         out: PathBuf::from("progen-out"),
         rgo: tests::workspace_root().join("target/release/rgo"),
+        arith: false,
+        gcstress: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -44,6 +50,8 @@ fn parse_args() -> Result<Options, String> {
             "--jobs" => o.jobs = value()?.parse().map_err(|e| format!("--jobs: {e}"))?,
             "--out" => o.out = PathBuf::from(value()?),
             "--rgo" => o.rgo = PathBuf::from(value()?),
+            "--arith" => o.arith = true,
+            "--gcstress" => o.gcstress = Some(value()?),
             _ => return Err(format!("unknown argument {a}")),
         }
     }
@@ -93,7 +101,14 @@ fn check_seed(seed: u64, go: &Path, o: &Options, goroot_src: &Option<String>) ->
         return Outcome::BadProgram(format!("cannot create {}: {e}", dir.display()));
     }
     let src = dir.join("prog.go");
-    if let Err(e) = std::fs::write(&src, tests::progen::generate(seed)) {
+    if let Err(e) = std::fs::write(
+        &src,
+        if o.arith {
+            tests::progen::generate_arith(seed)
+        } else {
+            tests::progen::generate(seed)
+        },
+    ) {
         return Outcome::BadProgram(format!("cannot write {}: {e}", src.display()));
     }
     let mut gc = Command::new(go);
@@ -183,7 +198,7 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("progen-diff: {e}");
             eprintln!(
-                "usage: progen-diff [--from N] [--count M] [--jobs J] [--out DIR] [--rgo PATH]"
+                "usage: progen-diff [--from N] [--count M] [--jobs J] [--out DIR] [--rgo PATH] [--arith] [--gcstress N]"
             );
             return ExitCode::from(2);
         }
