@@ -19,6 +19,8 @@
 //! Programs listed in `tests/known-failures.txt` are expected to fail; a listed
 //! program that passes fails the run, so that the list stays honest.
 
+pub mod progen;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Read};

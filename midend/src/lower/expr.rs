@@ -1281,14 +1281,31 @@ impl<'a, 'p> FnLower<'a, 'p> {
                 self.b.bin(BinOp::FSub, ai, bi),
             ]),
             BinaryOp::Mul => {
+                // gc multiplies complex64 values in float64 and rounds the two results once
+                // (less cancellation error), so the products differ from float32 arithmetic.
+                let wide = k == BasicKind::Complex64;
+                let up = |f: &mut Self, v: Var| {
+                    if wide {
+                        f.b.convert(Conv::FExt, v, Ty::F64)
+                    } else {
+                        v
+                    }
+                };
+                let (ar, ai, br, bi) = (up(self, ar), up(self, ai), up(self, br), up(self, bi));
                 let rr = self.b.bin(BinOp::FMul, ar, br);
                 let ii = self.b.bin(BinOp::FMul, ai, bi);
                 let ri = self.b.bin(BinOp::FMul, ar, bi);
                 let ir = self.b.bin(BinOp::FMul, ai, br);
-                Value::Flat(vec![
-                    self.b.bin(BinOp::FSub, rr, ii),
-                    self.b.bin(BinOp::FAdd, ri, ir),
-                ])
+                let re = self.b.bin(BinOp::FSub, rr, ii);
+                let im = self.b.bin(BinOp::FAdd, ri, ir);
+                if wide {
+                    Value::Flat(vec![
+                        self.b.convert(Conv::FTrunc, re, Ty::F32),
+                        self.b.convert(Conv::FTrunc, im, Ty::F32),
+                    ])
+                } else {
+                    Value::Flat(vec![re, im])
+                }
             }
             _ => {
                 // gc calls runtime.complex128div (with its inf/nan handling); so do we.
