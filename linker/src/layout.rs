@@ -556,6 +556,18 @@ pub(crate) fn link_world(
         }
     }
 
+    // gc's source position for the Rust gopanic, which tracebacks show as `panic(...)`.
+    if let Some(root) = opts.goroot.as_deref()
+        && let Some(Target::Sec { obj, .. }) = w.lookup("runtime.gopanic")
+        && !w.objs[obj].is_go
+        && let Some(fl) = lines::gopanic_lines(root)
+    {
+        lines_of
+            .entry(obj)
+            .or_default()
+            .insert("runtime.gopanic".to_string(), fl);
+    }
+
     // ---- .text: runtime first, Go objects split into functions, each 32-byte aligned.
     let mut text_syms: Vec<TextSym> = Vec::new();
     // FIPS module code, placed after all other code between go:textfipsstart/end.
