@@ -213,6 +213,7 @@ fn main() {
         package: "main".into(),
         functions: (0..n).map(|i| generate(i, n, k)).collect(),
         data: vec![],
+        marks: vec![],
     };
     println!("{n} functions, {k} rounds each");
     for opt in [backend::OptLevel::Speed, backend::OptLevel::None] {

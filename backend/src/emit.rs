@@ -9,6 +9,26 @@
 use crate::BackendError;
 use crate::lines::{self, ARGS_UNKNOWN, LINES_SECTION, LINES_VERSION};
 
+/// Non-alloc input section of the marks the linker's method dead-code pass reads.
+pub const DEADCODE_SECTION: &str = ".rgo.deadcode";
+
+/// One mark as `u8 kind; str func; str a; str b` (str = u32 length + bytes): kind 1 UseIface
+/// (a = type symbol), 2 UseIfaceMethod (a = name, b = signature type symbol), 3 UseNamedMethod
+/// (a = name), 4 ReflectMethod.
+fn encode_mark(mk: &ir::Mark, out: &mut Vec<u8>) {
+    let (kind, a, b): (u8, &str, &str) = match &mk.kind {
+        ir::MarkKind::UseIface(t) => (1, t, ""),
+        ir::MarkKind::UseIfaceMethod { name, sig } => (2, name, sig),
+        ir::MarkKind::UseNamedMethod(n) => (3, n, ""),
+        ir::MarkKind::ReflectMethod => (4, "", ""),
+    };
+    out.push(kind);
+    for s in [mk.func.as_str(), a, b] {
+        out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+        out.extend_from_slice(s.as_bytes());
+    }
+}
+
 /// Input section holding the landing-pad records of `try_call`s (see docs/abi.md).
 pub const EXCTAB_SECTION: &str = ".rgo.exctab";
 use cranelift_codegen::binemit::Reloc;
@@ -442,6 +462,20 @@ pub(crate) fn write_object(
         let sec = obj.add_section(
             Vec::new(),
             LINES_SECTION.as_bytes().to_vec(),
+            SectionKind::Other,
+        );
+        obj.section_mut(sec).set_data(buf, 1);
+    }
+
+    // Marks for the linker's method dead-code pass (linker/README.md, `.rgo.deadcode`).
+    if !m.marks.is_empty() {
+        let mut buf = Vec::new();
+        for mk in &m.marks {
+            encode_mark(mk, &mut buf);
+        }
+        let sec = obj.add_section(
+            Vec::new(),
+            DEADCODE_SECTION.as_bytes().to_vec(),
             SectionKind::Other,
         );
         obj.section_mut(sec).set_data(buf, 1);

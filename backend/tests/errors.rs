@@ -9,6 +9,7 @@ fn module(f: Function) -> Module {
         package: "main".into(),
         functions: vec![f],
         data: vec![],
+        marks: vec![],
     }
 }
 

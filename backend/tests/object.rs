@@ -343,6 +343,7 @@ fn large_frames_probe_inline() {
             package: "main".into(),
             functions: vec![b.finish()],
             data: vec![],
+            marks: vec![],
         };
         let (bytes, st) = backend::compile_module_with_stats(&m, &opts(1)).unwrap();
         assert!(st.libcalls.is_empty());

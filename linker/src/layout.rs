@@ -390,6 +390,9 @@ impl<'w, 'a> Lay<'w, 'a> {
     }
 
     fn in_addr(&self, obj: usize, sec: usize, off: u64) -> Option<u64> {
+        if self.w.is_dead(obj, sec, off) {
+            return None;
+        }
         let id = self.chunk_at(obj, sec, off)?;
         match self.chunks[id].src {
             Src::In { start, .. } => Some(self.chunk_addr(id) + (off - start)),
@@ -436,6 +439,9 @@ impl<'w, 'a> Lay<'w, 'a> {
                     // Section symbol + addend: the addend selects the piece of a split section.
                     let size = self.w.sec(obj, sec).size;
                     let key = addend.clamp(0, size as i64) as u64;
+                    if self.w.is_dead(obj, sec, key) {
+                        return None;
+                    }
                     let id = self.chunk_at(obj, sec, key)?;
                     let Src::In { start, .. } = self.chunks[id].src else {
                         return None;
@@ -550,6 +556,18 @@ pub(crate) fn link_world(
         }
     }
 
+    // gc's source position for the Rust gopanic, which tracebacks show as `panic(...)`.
+    if let Some(root) = opts.goroot.as_deref()
+        && let Some(Target::Sec { obj, .. }) = w.lookup("runtime.gopanic")
+        && !w.objs[obj].is_go
+        && let Some(fl) = lines::gopanic_lines(root)
+    {
+        lines_of
+            .entry(obj)
+            .or_default()
+            .insert("runtime.gopanic".to_string(), fl);
+    }
+
     // ---- .text: runtime first, Go objects split into functions, each 32-byte aligned.
     let mut text_syms: Vec<TextSym> = Vec::new();
     // FIPS module code, placed after all other code between go:textfipsstart/end.
@@ -610,6 +628,9 @@ pub(crate) fn link_world(
                 {
                     end = end.min(b + o.syms[sym].size);
                 }
+                if o.is_go && w.is_dead(oi, si, b) {
+                    continue;
+                }
                 let id = l.push_in(OutSec::Text, oi, si, b, end - b, align);
                 // A piece is FIPS code when the function starting it is (split Go code), or
                 // when every function of an unsplit section (assembly) is.
@@ -631,6 +652,9 @@ pub(crate) fn link_world(
                 }
             }
             for (v, sym) in funcs {
+                if o.is_go && w.is_dead(oi, si, v) {
+                    continue;
+                }
                 text_syms.push(TextSym {
                     obj: oi,
                     sym,
@@ -768,6 +792,9 @@ pub(crate) fn link_world(
                                 continue;
                             }
                         }
+                        if w.is_dead(oi, si, b) {
+                            continue;
+                        }
                         let id = l.push_in(out, oi, si, b, end - b, natural.clamp(1, 8));
                         let (name, size) = prim
                             .map(|y| (o.syms[y].name.clone(), o.syms[y].size))
@@ -786,10 +813,34 @@ pub(crate) fn link_world(
                     }
                 }
                 _ if s.name == EXCTAB_SECTION => {
-                    exctab_chunks.push(l.push_in(OutSec::Rodata, oi, si, 0, s.size, s.align));
+                    // One 24-byte record per landing pad; those of removed functions go.
+                    let mut at = 0;
+                    while at < s.size {
+                        let dead = s.relocs.iter().find(|r| r.offset == at).is_some_and(|r| {
+                            matches!(w.resolve(oi, r.sym), Target::Sec { obj, sec, value, .. }
+                                if w.is_dead(obj, sec, value))
+                        });
+                        let n = 24.min(s.size - at);
+                        if !dead {
+                            exctab_chunks.push(l.push_in(OutSec::Rodata, oi, si, at, n, s.align));
+                        }
+                        at += n;
+                    }
                 }
                 _ if s.name == ADAPTERS_SECTION => {
-                    adapter_chunks.push(l.push_in(OutSec::Rodata, oi, si, 0, s.size, s.align));
+                    // 16-byte records {key, adapter}; those whose key was removed go.
+                    let mut at = 0;
+                    while at < s.size {
+                        let dead = s.relocs.iter().find(|r| r.offset == at).is_some_and(|r| {
+                            matches!(w.resolve(oi, r.sym), Target::Sec { obj, sec, value, .. }
+                                if w.is_dead(obj, sec, value))
+                        });
+                        let n = 16.min(s.size - at);
+                        if !dead {
+                            adapter_chunks.push(l.push_in(OutSec::Rodata, oi, si, at, n, s.align));
+                        }
+                        at += n;
+                    }
                 }
                 OutSec::Rodata | OutSec::Noptrdata | OutSec::Data
                     if o.is_go && has_fips_data(&l, oi, si) =>
@@ -1758,6 +1809,24 @@ fn apply(
     let w = l.w;
     let t = w.resolve(obj, r.sym);
     let err = |m: String| rel_err(w, obj, sec, r, m);
+    // The target lies in a piece the dead-code pass removed.
+    let removed = match t {
+        Target::Sec {
+            obj,
+            sec,
+            value,
+            section_sym,
+        } => w.is_dead(
+            obj,
+            sec,
+            if section_sym {
+                r.addend.max(0) as u64
+            } else {
+                value
+            },
+        ),
+        _ => false,
+    };
     let val = |a: i64| {
         l.value(t, a)
             .ok_or_else(|| err("target was not linked (discarded or dropped section)".into()))
@@ -1773,6 +1842,14 @@ fn apply(
     };
     match r.r_type {
         E::R_X86_64_NONE => Ok(()),
+        E::R_X86_64_64 if rel32_is_off && removed => {
+            // An itab slot of a method the dead-code pass removed (gc's weak itab relocation).
+            let u = w
+                .lookup("runtime.unreachableMethod")
+                .and_then(|t| l.value(t, 0))
+                .ok_or_else(|| err("runtime.unreachableMethod is not linked".into()))?;
+            put(buf, &(u as u64).to_le_bytes())
+        }
         E::R_X86_64_64 => put(buf, &(val(r.addend)? as u64).to_le_bytes()),
         E::R_X86_64_PC64 => put(buf, &((val(r.addend)? - p) as u64).to_le_bytes()),
         E::R_X86_64_PC32 | E::R_X86_64_PLT32 => {
@@ -1782,6 +1859,8 @@ fn apply(
         E::R_X86_64_32 if rel32_is_off => {
             // docs/abi.md: section-relative offsets (nameOff/typeOff/textOff).
             let v: i128 = match t {
+                // A method-table offset to a removed method or type (gc writes -1).
+                _ if removed => -1,
                 Target::Undef { func, .. } => {
                     if func {
                         -1

@@ -10,6 +10,7 @@
 //!    fixed scheme (text at 0x401000, file offset = vaddr − 0x400000).
 //! 4. relocation, then [`elf`] writes the file with gc's section order and symbol table.
 
+mod deadcode;
 mod dwarf;
 mod elf;
 mod fips;

@@ -269,3 +269,30 @@ impl LineRecord<'_> {
         }
     }
 }
+
+/// A line record for the Rust runtime's `runtime.gopanic` at gc's position: gc's traceback
+/// shows a gopanic frame (one that ran a deferred call which panicked again) at the line of
+/// the deferred call `fn()` in `gopanic` of `$GOROOT/src/runtime/panic.go`. The position is
+/// read from the sources of the GOROOT rgo builds against, so it follows gc's runtime. `None`
+/// when the file or the function is not found (the frame then shows the object's name).
+pub(crate) fn gopanic_lines(goroot: &str) -> Option<FuncLines> {
+    let file = format!("{}/src/runtime/panic.go", goroot.trim_end_matches('/'));
+    let text = std::fs::read_to_string(&file).ok()?;
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines.iter().position(|l| l.starts_with("func gopanic("))?;
+    let body_end = lines[start..].iter().position(|l| *l == "}")? + start;
+    let call = (start..body_end).find(|&i| lines[i].trim() == "fn()")?;
+    Some(FuncLines {
+        file,
+        start_line: start as i32 + 1,
+        // gopanic(e any): one eface.
+        args: 16,
+        func_id: None,
+        lines: vec![(0, call as i32 + 1)],
+        sp: Vec::new(),
+        arg_info: Vec::new(),
+        arg_fp_off: 0,
+        params: Vec::new(),
+        locals: Vec::new(),
+    })
+}

@@ -112,6 +112,10 @@ pub(crate) struct World<'a> {
     linker_ids: HashMap<String, usize>,
     /// live[obj][sec]: the section is linked.
     pub live: Vec<Vec<bool>>,
+    /// Pieces (obj, sec, start) of split Go sections that the dead-code pass removed.
+    pub dead: HashSet<(usize, usize, u64)>,
+    /// Piece starts of the split Go sections the dead-code pass saw.
+    pub split: HashMap<(usize, usize), Vec<u64>>,
 }
 
 impl<'a> World<'a> {
@@ -185,6 +189,19 @@ impl<'a> World<'a> {
             }
         }
         self.linker_ids.get(name).map(|&i| Target::Linker(i))
+    }
+
+    /// Whether offset `off` of input section (obj, sec) lies in a piece the dead-code pass
+    /// removed.
+    pub fn is_dead(&self, obj: usize, sec: usize, off: u64) -> bool {
+        if self.dead.is_empty() {
+            return false;
+        }
+        let Some(starts) = self.split.get(&(obj, sec)) else {
+            return false;
+        };
+        let i = starts.partition_point(|&s| s <= off);
+        i > 0 && self.dead.contains(&(obj, sec, starts[i - 1]))
     }
 
     pub fn sec(&self, obj: usize, sec: usize) -> &InSec<'a> {
@@ -359,6 +376,8 @@ pub(crate) fn load<'a>(inputs: &[Input<'a>], opts: &LinkOptions) -> Result<World
         linker_names: Vec::new(),
         linker_ids: HashMap::new(),
         live,
+        dead: HashSet::new(),
+        split: HashMap::new(),
     };
     for n in LINKER_SYMS.iter().chain(LINKER_OPTIONAL) {
         if !w.globals.contains_key(*n) {
@@ -379,7 +398,7 @@ fn go_facing(name: &str) -> bool {
     name.contains('.') && !name.starts_with('.') && !name.starts_with('_')
 }
 
-fn linkable(s: &InSec, is_go: bool) -> bool {
+pub(crate) fn linkable(s: &InSec, is_go: bool) -> bool {
     !s.discarded && s.is_alloc() && classify(s, is_go).ok().flatten().is_some()
 }
 
@@ -412,6 +431,23 @@ fn mark_live(w: &mut World, opts: &LinkOptions) -> Result<(), LinkError> {
         root_names.extend(w.globals.keys().filter(|n| go_facing(n)).cloned());
     }
     root_names.sort();
+    // Symbol-level reachability with gc's method rules (deadcode.rs). Plugins and their hosts
+    // keep every Go function: another module may call any of them.
+    if opts.gc_sections && !opts.host_symbols && opts.plugin_path.is_none() {
+        let retained: Vec<(usize, usize)> = w
+            .objs
+            .iter()
+            .enumerate()
+            .flat_map(|(oi, o)| {
+                o.secs.iter().enumerate().filter_map(move |(si, s)| {
+                    (linkable(s, o.is_go) && s.flags & u64::from(elf::SHF_GNU_RETAIN) != 0)
+                        .then_some((oi, si))
+                })
+            })
+            .collect();
+        crate::deadcode::run(w, &root_names, &retained)?;
+        return check_discarded(w);
+    }
     for n in &root_names {
         if let Some(Target::Sec { obj, sec, .. }) = w.lookup(n) {
             work.push((obj, sec));
@@ -438,6 +474,35 @@ fn mark_live(w: &mut World, opts: &LinkOptions) -> Result<(), LinkError> {
                         offset: r.offset,
                         symbol: w.objs[oi].syms[r.sym].name.clone(),
                         msg: format!("target section {} was discarded (COMDAT)", s.name),
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A live section may not refer into a discarded COMDAT copy through a local or section symbol:
+/// there is no equivalent address to give it.
+fn check_discarded(w: &World) -> Result<(), LinkError> {
+    for (oi, o) in w.objs.iter().enumerate() {
+        for (si, s) in o.secs.iter().enumerate() {
+            if !w.live[oi][si] {
+                continue;
+            }
+            for r in &s.relocs {
+                if let Target::Sec { obj, sec, .. } = w.resolve(oi, r.sym)
+                    && w.objs[obj].secs[sec].discarded
+                {
+                    return Err(LinkError::Reloc {
+                        object: o.name.clone(),
+                        section: s.name.clone(),
+                        offset: r.offset,
+                        symbol: o.syms[r.sym].name.clone(),
+                        msg: format!(
+                            "target section {} was discarded (COMDAT)",
+                            w.objs[obj].secs[sec].name
+                        ),
                     });
                 }
             }

@@ -504,6 +504,30 @@ pub struct Module {
     pub package: String,
     pub functions: Vec<Function>,
     pub data: Vec<DataObject>,
+    /// What the functions do with interfaces, for the linker's method dead-code elimination
+    /// (gc's marker relocations R_USEIFACE, R_USEIFACEMETHOD, R_USENAMEDMETHOD and the
+    /// ReflectMethod attribute; linker/src/deadcode.rs).
+    pub marks: Vec<Mark>,
+}
+
+/// A fact about function `func` that the linker's method dead-code pass needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub func: String,
+    pub kind: MarkKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MarkKind {
+    /// The function converts the type with this descriptor symbol to an interface.
+    UseIface(String),
+    /// The function calls interface method `name` whose signature has descriptor symbol `sig`.
+    UseIfaceMethod { name: String, sig: String },
+    /// The function calls a method of a generic interface with this name (matched by name only).
+    UseNamedMethod(String),
+    /// The function calls reflect's `Method` or `MethodByName` with a name not known at compile
+    /// time: every exported method of every type in an interface must stay.
+    ReflectMethod,
 }
 
 // ---------------------------------------------------------------------------------------------

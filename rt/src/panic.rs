@@ -160,7 +160,10 @@ fn print_args(f: &symtab::FuncInfo, fp: usize) {
     }
 }
 
-fn print_frame(f: &symtab::FuncInfo, frame: &Frame) {
+/// `panic_rec`: for a gopanic frame, the panic it runs, whose value gc prints as gopanic's
+/// argument (`panic({0x4a2b40?, 0x4e1d28?})`, the words of the eface, `?` as gc marks words of
+/// a frame it cannot vouch for).
+fn print_frame(f: &symtab::FuncInfo, frame: &Frame, panic_rec: *const crate::defers::Panic) {
     let (pc, lookup_pc) = (frame.pc, frame.lookup_pc);
     let (file, line) = f.file_line(lookup_pc);
     // The body of a function with defers is compiled separately from its (wrapper, hidden)
@@ -173,7 +176,17 @@ fn print_frame(f: &symtab::FuncInfo, frame: &Frame) {
     };
     print_func_name(name);
     bytes(b"(");
-    print_args(f, frame.fp);
+    if panic_rec.is_null() {
+        print_args(f, frame.fp);
+    } else {
+        // SAFETY: a record of the goroutine's panic list.
+        let p = unsafe { &*panic_rec };
+        bytes(b"{");
+        print::hex(p.typ as u64);
+        bytes(b"?, ");
+        print::hex(p.data as u64);
+        bytes(b"?}");
+    }
     bytes(b")\n\t");
     bytes(file);
     bytes(b":");
@@ -287,8 +300,27 @@ pub fn traceback(pc: usize, fp: usize) {
         show_runtime = true;
         walk_frames(pc, fp, |_, _| total += 1);
     }
+    // The gopanic frames on the stack, innermost first, belong to the newest panics of the
+    // goroutine's list except possibly the newest one, whose own gopanic frame is the walk's
+    // start and is not visited: align the frames with the list from its oldest end.
+    let mut panics = [core::ptr::null_mut(); 16];
+    // SAFETY: reads the current goroutine's panic list.
+    let npanics = unsafe { crate::defers::panic_chain(&mut panics) };
+    let mut ngopanic = 0;
+    walk_frames(pc, fp, |f, _| {
+        ngopanic += (f.name() == b"runtime.gopanic") as usize
+    });
+    let mut gopanic_seen = 0;
     let mut index = 0;
     walk_shown(pc, fp, |f, frame, shown| {
+        // The panic this gopanic frame runs (oldest-first index into `panics`).
+        let mut panic_rec: *mut crate::defers::Panic = core::ptr::null_mut();
+        if f.name() == b"runtime.gopanic" {
+            if ngopanic <= npanics {
+                panic_rec = panics[ngopanic - 1 - gopanic_seen];
+            }
+            gopanic_seen += 1;
+        }
         if !show_runtime && !shown {
             return;
         }
@@ -299,7 +331,7 @@ pub fn traceback(pc: usize, fp: usize) {
             bytes(b" frames elided...\n");
         }
         if index < INNER_FRAMES || index >= outer_start {
-            print_frame(f, frame);
+            print_frame(f, frame, panic_rec);
         }
         index += 1;
     });

@@ -537,5 +537,6 @@ pub fn sample_module() -> Module {
             fv,
             local,
         ],
+        marks: vec![],
     }
 }

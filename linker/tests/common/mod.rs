@@ -354,6 +354,22 @@ pub fn main_object() -> Vec<u8> {
     o.def("main.helper·f", f, 0, 8, SymbolKind::Data, true);
     o.rel(f, 0, "main.helper", 0, elf::R_X86_64_64);
 
+    // The program's uses of its type data (static interface values, as staticinit writes
+    // them): without them the linker's dead-code pass would remove the descriptors and itab.
+    let uses = o.section(".go.func", SectionKind::ReadOnlyData, &[0; 40], 8);
+    for (i, t) in [
+        "type:func()",
+        "type:[]int",
+        "type:main.T",
+        "type:*main.T",
+        "go:itab.*main.T,main.I",
+    ]
+    .iter()
+    .enumerate()
+    {
+        o.rel(uses, 8 * i as u64, t, 0, elf::R_X86_64_64);
+    }
+
     let mut task = vec![0u8; 16];
     task[4] = 1;
     let nd = o.section(".noptrdata", SectionKind::Data, &task, 8);

@@ -1661,6 +1661,8 @@ impl<'a, 'p> FnLower<'a, 'p> {
 
     /// Boxes a concrete value into an interface of type `to`.
     pub fn make_interface(&mut self, v: Value, from: TypeId, to: TypeId) -> Value {
+        let tsym = format!("type:{}", self.l.prog.link_string(from));
+        self.mark(crate::ir::MarkKind::UseIface(tsym));
         let tword = if self.is_empty_interface(to) {
             self.type_desc(from)
         } else {

@@ -161,6 +161,27 @@ impl<'a, 'p> FnLower<'a, 'p> {
         self.b.switch_to(good);
     }
 
+    /// Records a fact for the linker's method dead-code pass about the function being lowered
+    /// (once per function and fact).
+    pub fn mark(&mut self, kind: crate::ir::MarkKind) {
+        let m = crate::ir::Mark {
+            func: self.b.func.name.clone(),
+            kind,
+        };
+        // A function's marks are pushed one after another: look back only over them.
+        let seen = self
+            .l
+            .module
+            .marks
+            .iter()
+            .rev()
+            .take_while(|x| x.func == m.func)
+            .any(|x| *x == m);
+        if !seen {
+            self.l.module.marks.push(m);
+        }
+    }
+
     /// Index of method `name` in interface `it`'s (sorted) method list.
     fn imethod_index(&self, it: TypeId, name: &str, pkg: Option<frontend::types::PkgId>) -> usize {
         match self.l.prog.ty(self.l.prog.underlying(it)) {
@@ -186,6 +207,10 @@ impl<'a, 'p> FnLower<'a, 'p> {
         results: &[TypeId],
     ) -> Vec<Value> {
         let prog = self.l.prog;
+        self.mark(crate::ir::MarkKind::UseIfaceMethod {
+            name: name.to_string(),
+            sig: format!("type:{}", prog.link_string(sig)),
+        });
         let f = self.to_flat(iv, it);
         let (tab, data) = (f[0], f[1]);
         let idx = self.imethod_index(it, name, pkg);
