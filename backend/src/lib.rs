@@ -16,6 +16,7 @@ mod debuglocs;
 mod emit;
 mod isa;
 mod lines;
+mod stackmaps;
 mod translate;
 
 use cranelift_codegen::Context;

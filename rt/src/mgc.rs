@@ -335,6 +335,10 @@ pub fn gcinit() {
     if let Some(n) = getenv(b"RGO_GCSTRESS").and_then(parse_u64) {
         g.stress = n;
     }
+    if getenv(b"RGO_STACKSCAN") == Some(b"conservative") {
+        // SAFETY: set once at start-up, before any collection.
+        unsafe { crate::mgcstack::PRECISE = false };
+    }
     if getenv(b"RGO_GC") == Some(b"off") {
         g.enabled = false;
     }

@@ -50,8 +50,9 @@ unsafe fn push(b: usize) {
 /// gc's greyobject for a word that may be a pointer: marks the object it points into (if any)
 /// and queues it for scanning when it holds pointers.
 #[inline]
-unsafe fn grey(p: usize) {
+pub(crate) unsafe fn grey(p: usize) {
     if p < ARENA_START || p >= ARENA_USED {
+        crate::mgcstack::note(p);
         return;
     }
     let Some((base, s, idx)) = mbitmap::find_object(p) else {
@@ -94,6 +95,16 @@ unsafe fn drain() {
     }
 }
 
+/// Drains the heap work list and the stack objects it reaches, until neither finds more.
+unsafe fn drain_all() {
+    loop {
+        drain();
+        if !crate::mgcstack::trace() {
+            break;
+        }
+    }
+}
+
 /// The callee-saved registers of the collecting goroutine, spilled to its stack so the stack
 /// scan sees the pointers that Go frames below keep in them (gc: the goroutine is stopped at a
 /// call, so its registers are saved in its frames already).
@@ -108,9 +119,13 @@ unsafe fn scan_current_stack(mut stack_hi: usize) {
     );
     let sp: usize;
     asm!("mov {}, rsp", out(reg) sp, options(nomem, nostack, preserves_flags));
+    // Registers holding a pointer into the stack are left to the stack scan (the spilled
+    // copies in `regs` are in the conservatively scanned part of this frame).
     for &r in regs.iter() {
         grey(r);
     }
+    let g = start::getg();
+    let on_g = !g.is_null() && sp >= (*g).stack.lo && sp < (*g).stack.hi;
     if sp >= stack_hi || stack_hi - sp > crate::start::MAX_STACK_SIZE + PAGE_SIZE {
         // Running on the thread's own stack (g0).
         stack_hi = (*(*start::getm()).g0).stack.hi;
@@ -118,8 +133,9 @@ unsafe fn scan_current_stack(mut stack_hi: usize) {
             crate::panic::throw(b"runtime: gc: cannot find the current stack");
         }
     }
-    STACK_SCAN += (stack_hi - sp) as u64;
-    scan_conservative(sp, stack_hi);
+    let lo = if on_g { (*g).stack.lo } else { sp };
+    STACK_SCAN +=
+        crate::mgcstack::scan_stack(if on_g { g } else { null_mut() }, lo, stack_hi, sp, regs[1]);
     core::hint::black_box(&regs);
 }
 
@@ -134,6 +150,20 @@ pub unsafe fn gc_mark() {
     STACK_SCAN = 0;
     GLOBALS_SCAN = 0;
     WBUF_LEN = 0;
+
+    // Every word found from here on that points into a goroutine stack may reach a stack
+    // object (mgcstack.rs).
+    let (mut slo, mut shi) = (usize::MAX, 0);
+    let mut widen = |g: *mut G| {
+        if !g.is_null() && (*g).stack.hi != 0 {
+            slo = slo.min((*g).stack.lo);
+            shi = shi.max((*g).stack.hi);
+        }
+    };
+    crate::sched::for_each_g(&mut widen);
+    widen(start::getg());
+    widen((*start::getm()).g0);
+    crate::mgcstack::begin(slo, shi);
 
     // Globals (see mgc.rs for why conservatively): Go's pointerful .data and .bss, and the
     // runtime's own statics, which the linker places last in .noptrdata and .noptrbss; the Go
@@ -187,19 +217,26 @@ pub unsafe fn gc_mark() {
         let (lo, hi) = ((*g).stack.lo, (*g).stack.hi);
         let sp = (*g).sched.sp.clamp(lo, hi);
         if sp != 0 && hi != 0 {
-            STACK_SCAN += (hi - sp) as u64;
-            scan_conservative(sp, hi);
+            // The context switch (sched.rs swapctx, proc.rs mcall) pushed rbp, rbx, r12–r15:
+            // rbp sits 40 bytes above the saved stack pointer. A goroutine in a system call
+            // saved its stack pointer elsewhere: no frame pointer is known.
+            let fp = if (*g).status != crate::sched::G_SYSCALL && sp + 48 <= hi {
+                *((sp + 40) as *const usize)
+            } else {
+                0
+            };
+            STACK_SCAN += crate::mgcstack::scan_stack(g, lo, hi, sp, fp);
         }
     });
     if cur_hi == 0 && !cur.is_null() {
         cur_hi = (*cur).stack.hi;
     }
     scan_current_stack(cur_hi);
-    drain();
+    drain_all();
 
     // Finalizers: their functions and what finalizable objects point to are roots; objects
     // found unreachable are queued and kept for one more cycle.
     crate::mfinal::mark_finalizer_roots(&mut |p| grey(p));
-    drain();
+    drain_all();
     HEAP_MARKED += crate::mfinal::queue_unreachable();
 }
