@@ -350,9 +350,20 @@ pub fn gc_forced() {
     gc_start(true);
 }
 
-/// One whole collection (gc's gcStart → gcMarkDone → gcMarkTermination → sweep).
+/// One whole collection (gc's gcStart → gcMarkDone → gcMarkTermination → sweep), run on the
+/// thread's own stack (mgcmark.rs's `on_g0`).
 #[inline(never)]
 pub fn gc_start(forced: bool) {
+    // SAFETY: the world is stopped (see the overview); the collection does not switch
+    // goroutines.
+    unsafe { mgcmark::on_g0(gc_start_g0, forced as usize) }
+}
+
+unsafe extern "C" fn gc_start_g0(forced: usize) {
+    gc_start_body(forced != 0);
+}
+
+fn gc_start_body(forced: bool) {
     let g = gc();
     if !g.enabled || g.running {
         return;
