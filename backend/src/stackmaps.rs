@@ -28,9 +28,16 @@
 //!   other slot is scanned only if a live pointer into it is found while the goroutine's stack
 //!   is scanned (gc's stack objects: `&s` passed to a call that has returned no longer keeps
 //!   `s`'s contents alive).
-//! * *Callee-saved registers* the prologue saved hold the values of the caller's registers: a
-//!   Rust runtime frame that calls into Go may keep heap pointers there, so these few words
-//!   are scanned conservatively.
+//! * *Callee-saved registers* the prologue saved hold the values some frame further up had in
+//!   them: a Rust runtime frame that calls into Go may keep heap pointers there, a Go frame
+//!   only integers and dead values. The runtime attributes each saved register to the next
+//!   frame up that saved the same register (a Go frame: its value is no root) or, when a
+//!   runtime frame comes first, scans it conservatively. The records list the saves with
+//!   their register numbers for that.
+//! * *Slot addresses.* A `stack_addr` is a pure value, which Cranelift's GVN would share
+//!   between all `SlotAddr`s of a slot and keep in a register across calls, dead but visible
+//!   to the scan of the frames below. So the function stores its slots' addresses into a
+//!   table slot at entry and each `SlotAddr` loads from there (translate.rs).
 //! * *The outgoing argument area* holds the stack arguments of the call in progress. A Rust
 //!   callee may read its stack arguments after it allocated, so the area is scanned
 //!   conservatively.
