@@ -106,10 +106,8 @@ pub(crate) fn pointer_vars(f: &ir::Function) -> Vec<bool> {
                             changed |= set(&mut ptr, *r);
                         }
                     }
-                    Inst::Copy { dst, src } => {
-                        if is(&ptr, *src) {
-                            changed |= set(&mut ptr, *dst);
-                        }
+                    Inst::Copy { dst, src } if is(&ptr, *src) => {
+                        changed |= set(&mut ptr, *dst);
                     }
                     Inst::Binary { dst, op, a, b } => {
                         let carries = matches!(
@@ -120,10 +118,8 @@ pub(crate) fn pointer_vars(f: &ir::Function) -> Vec<bool> {
                             changed |= set(&mut ptr, *dst);
                         }
                     }
-                    Inst::Select { dst, a, b, .. } => {
-                        if is(&ptr, *a) || is(&ptr, *b) {
-                            changed |= set(&mut ptr, *dst);
-                        }
+                    Inst::Select { dst, a, b, .. } if is(&ptr, *a) || is(&ptr, *b) => {
+                        changed |= set(&mut ptr, *dst);
                     }
                     Inst::Convert { dst, conv, a } => {
                         // Same-width reinterpretations keep the bits.

@@ -323,7 +323,7 @@ impl StackScan {
 /// # Safety
 /// The world is stopped.
 pub unsafe fn begin(lo: usize, hi: usize) {
-    let s = &mut *(&raw mut STATE);
+    let s = &mut *core::ptr::addr_of_mut!(STATE);
     s.lo = lo;
     s.hi = hi;
     s.ptrs.len = 0;
@@ -342,7 +342,7 @@ static mut SORTED: bool = false;
 /// # Safety
 /// The world is stopped; all stacks have been scanned since [`begin`].
 pub unsafe fn trace() -> bool {
-    let s = &mut *(&raw mut STATE);
+    let s = &mut *core::ptr::addr_of_mut!(STATE);
     if !SORTED {
         SORTED = true;
         let objs = s.objs.as_mut();
@@ -381,7 +381,7 @@ pub unsafe fn trace() -> bool {
 /// into a stack object.
 #[inline]
 pub unsafe fn note(p: usize) {
-    let s = &mut *(&raw mut STATE);
+    let s = &mut *core::ptr::addr_of_mut!(STATE);
     if p >= s.lo && p < s.hi {
         s.ptrs.push(p);
     }
@@ -394,7 +394,7 @@ pub unsafe fn note(p: usize) {
 /// # Safety
 /// The world is stopped and `[sp, hi)` is the live part of that goroutine's stack.
 pub unsafe fn scan_stack(g: *mut G, lo: usize, hi: usize, sp: usize, fp: usize) -> u64 {
-    let s = &mut *(&raw mut STATE);
+    let s = &mut *core::ptr::addr_of_mut!(STATE);
     let _ = lo;
     s.bytes = 0;
     s.pending = [None; 16];
