@@ -199,6 +199,9 @@ struct Tr<'a, 'b> {
     /// a dead stack object alive (stackmaps.rs).
     slot_tab: Option<cl::StackSlot>,
     slot_tab_ix: HashMap<u32, u32>,
+    /// Blocks that end with a preemption check, and the function it calls.
+    preempt_blocks: Vec<cl::Block>,
+    preempt_fref: Option<FuncRef>,
     cur_block: usize,
     cur_inst: usize,
 }
@@ -302,15 +305,64 @@ pub(crate) fn translate(
         slot_live: crate::stackmaps::SlotLiveness::new(f),
         slot_tab,
         slot_tab_ix,
+        preempt_blocks: Vec::new(),
+        preempt_fref: None,
         cur_block: 0,
         cur_inst: 0,
     };
     tr.body()?;
     let Tr {
-        b, names, lines, ..
+        b,
+        names,
+        lines,
+        preempt_blocks,
+        preempt_fref,
+        ..
     } = tr;
     b.finalize(isa.frontend_config());
+    if let Some(fref) = preempt_fref {
+        insert_preempt_checks(&mut func, &preempt_blocks, fref);
+    }
     Ok(Translated { func, names, lines })
+}
+
+/// A cooperative preemption point (rt/src/preempt.rs) before the terminator of each block that
+/// closes a loop ([`blocks_with_back_edge`]): when the runtime has stored gc's stackPreempt in
+/// `g.stackguard0` (g is in r15), a cold call to `runtime.asyncPreempt` lets other goroutines
+/// run. That routine saves and restores every register itself, so the call uses Cranelift's
+/// `preserve_all` convention: nothing is clobbered, and the register allocation of the loop is
+/// the same as without the check. The fast path is a load, a compare with a constant and a
+/// branch not taken.
+///
+/// The checks are inserted after cranelift-frontend has built the function: to the frontend
+/// every call is a safepoint, and keeping the loop's pointers in stack-map slots across a call
+/// on the loop's path cost loops several times their speed. Without a stack map the frame of a
+/// goroutine parked there is scanned conservatively (rt/src/mgcstack.rs), like gc's frames
+/// stopped by asynchronous preemption.
+fn insert_preempt_checks(func: &mut cl::Function, blocks: &[cl::Block], fref: FuncRef) {
+    use cranelift_codegen::cursor::{Cursor, FuncCursor};
+    for &blk in blocks {
+        let Some(term) = func.layout.last_inst(blk) else {
+            continue;
+        };
+        let cont = func.dfg.make_block();
+        let cold = func.dfg.make_block();
+        func.layout.insert_block_after(cont, blk);
+        func.layout.insert_block_after(cold, cont);
+        func.layout.set_cold(cold);
+        func.layout.remove_inst(term);
+        func.layout.append_inst(term, cont);
+        let mut pos = FuncCursor::new(func).at_bottom(blk);
+        let g = pos.ins().get_pinned_reg(types::I64);
+        let guard = pos
+            .ins()
+            .load(types::I64, MemFlagsData::trusted(), g, G_STACKGUARD0);
+        let hit = pos.ins().icmp_imm_s(IntCC::Equal, guard, STACK_PREEMPT);
+        pos.ins().brif(hit, cold, &[], cont, &[]);
+        let mut pos = FuncCursor::new(func).at_bottom(cold);
+        pos.ins().call(fref, &[]);
+        pos.ins().jump(cont, &[]);
+    }
 }
 
 impl Tr<'_, '_> {
@@ -387,7 +439,14 @@ impl Tr<'_, '_> {
             self.cur_inst = blk.insts.len();
             self.at = format!("b{i} terminator `{}`", blk.term);
             if back_edges.get(i).copied().unwrap_or(false) {
-                self.preempt_check();
+                // Inserted after the frontend is done (`insert_preempt_checks`).
+                if self.preempt_fref.is_none() {
+                    let sig = Signature::new(ClConv::PreserveAll);
+                    self.preempt_fref = Some(self.func_ref("runtime.asyncPreempt", sig));
+                }
+                if let Some(cur) = self.b.current_block() {
+                    self.preempt_blocks.push(cur);
+                }
             }
             self.term(&blk.term)?;
         }
@@ -410,33 +469,6 @@ impl Tr<'_, '_> {
             }
         }
         Ok(())
-    }
-
-    /// A cooperative preemption point (rt/src/preempt.rs), emitted before the terminator of a
-    /// block that closes a loop ([`blocks_with_back_edge`]): when the runtime has stored gc's
-    /// stackPreempt in `g.stackguard0` (g is in r15), a cold call to `runtime.asyncPreempt`
-    /// lets other goroutines run. That routine saves and restores every register itself, so
-    /// the call uses Cranelift's `preserve_all` convention: nothing is clobbered, and the
-    /// register allocation of the loop is the same as without the check. The fast path is a
-    /// load, a compare with a constant and a branch not taken.
-    fn preempt_check(&mut self) {
-        let g = self.b.ins().get_pinned_reg(types::I64);
-        let guard = self
-            .b
-            .ins()
-            .load(types::I64, MemFlagsData::trusted(), g, G_STACKGUARD0);
-        let hit = self.b.ins().icmp_imm_s(IntCC::Equal, guard, STACK_PREEMPT);
-        let cold = self.b.create_block();
-        let cont = self.b.create_block();
-        self.b.ins().brif(hit, cold, &[], cont, &[]);
-        self.b.set_cold_block(cold);
-        self.b.switch_to_block(cold);
-        let sig = Signature::new(ClConv::PreserveAll);
-        let f = self.func_ref("runtime.asyncPreempt", sig);
-        let call = self.b.ins().call(f, &[]);
-        self.mark_live_slots(call);
-        self.b.ins().jump(cont, &[]);
-        self.b.switch_to_block(cont);
     }
 
     /// Adds the IR slots whose address is taken again after the current instruction to the

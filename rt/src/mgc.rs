@@ -92,7 +92,10 @@
 //! attributed to their owner); a slot kept reachable by an address the code keeps live across
 //! a loop (fixedbugs/issue15281.go: the receive buffer of a `for range ch` loop, whose address
 //! the midend computes once before the loop, keeps the previous element alive); the
-//! conservative globals.
+//! a frame parked at a loop's preemption check (that call has no stack map: declaring the
+//! loop's pointers live across it cost loops several times their speed, backend
+//! translate.rs), which is scanned conservatively like gc's asynchronously preempted frames;
+//! the conservative globals.
 //!
 //! ## Heap profile and tiny objects
 //!

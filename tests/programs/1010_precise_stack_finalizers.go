@@ -1,7 +1,8 @@
+package main
+
 // Objects that a live frame no longer references are freed at the next collection: the
 // collector scans Go frames precisely (only the pointers live at the call, and stack objects
 // only while a pointer to them is live), so finalizers run while the frame is still active.
-package main
 
 import (
 	"fmt"

@@ -50,7 +50,7 @@ fn goldens_are_complete() {
             .split_once('_')
             .unwrap_or_else(|| panic!("{}: name must be NN_topic", p.name));
         assert!(
-            (2..=3).contains(&num.len())
+            (2..=4).contains(&num.len())
                 && num.bytes().all(|b| b.is_ascii_digit())
                 && !topic.is_empty(),
             "{}: name must be NN_topic",
