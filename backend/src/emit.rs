@@ -90,6 +90,8 @@ pub(crate) struct CompiledFunc {
     pub arg_fp_off: i32,
     /// The local variables' locations for DWARF.
     pub locals: Vec<crate::debuglocs::LocalLocs>,
+    /// The collector's stack-map records of the call sites (stackmaps.rs).
+    pub stackmaps: crate::stackmaps::FuncMaps,
 }
 
 fn libcall_name(l: LibCall) -> Option<&'static str> {
@@ -203,6 +205,7 @@ impl CompiledFunc {
         Ok(CompiledFunc {
             arg_fp_off,
             locals: crate::debuglocs::locate(f, code),
+            stackmaps: crate::stackmaps::encode(f, code),
             code: bytes,
             relocs,
             lines,
@@ -520,6 +523,43 @@ pub(crate) fn write_object(
                 },
             )
             .map_err(|e| BackendError::module(format!("exctab relocation: {e}")))?;
+        }
+    }
+
+    // Stack maps for the collector (stackmaps.rs): records whose first word is the return PC.
+    if funcs.iter().any(|c| !c.stackmaps.bytes.is_empty()) {
+        let sec = obj.add_section(
+            Vec::new(),
+            crate::stackmaps::STACKMAPS_SECTION.as_bytes().to_vec(),
+            SectionKind::ReadOnlyData,
+        );
+        let mut buf = Vec::new();
+        let mut relocs = Vec::new();
+        for (f, c) in m.functions.iter().zip(funcs) {
+            let base = buf.len() as u64;
+            buf.extend_from_slice(&c.stackmaps.bytes);
+            if c.stackmaps.pcs.is_empty() {
+                continue;
+            }
+            let symbol = syms.get(&mut obj, &f.name);
+            for &(off, ret) in &c.stackmaps.pcs {
+                relocs.push((base + u64::from(off), symbol, i64::from(ret)));
+            }
+        }
+        obj.section_mut(sec).set_data(buf, 8);
+        for (offset, symbol, addend) in relocs {
+            obj.add_relocation(
+                sec,
+                Relocation {
+                    offset,
+                    symbol,
+                    addend,
+                    flags: RelocationFlags::Elf {
+                        r_type: elf::R_X86_64_64,
+                    },
+                },
+            )
+            .map_err(|e| BackendError::module(format!("stackmaps relocation: {e}")))?;
         }
     }
 

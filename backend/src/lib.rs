@@ -17,6 +17,7 @@ mod emit;
 mod isa;
 mod lines;
 mod prove;
+mod stackmaps;
 mod translate;
 
 use cranelift_codegen::Context;

@@ -190,6 +190,20 @@ struct Tr<'a, 'b> {
     /// The IR vars that hold local variables (ir::DebugLocal): their Cranelift values carry a
     /// value label (the var's number) so that Cranelift reports where they live (emit.rs).
     labelled: HashSet<u32>,
+    /// Which IR slots are live after each call (stackmaps.rs), and where translation is.
+    slot_live: crate::stackmaps::SlotLiveness,
+    /// The table of the IR slots' addresses, stored at entry: a `SlotAddr` loads its slot's
+    /// address from there. A `stack_addr` is a pure value that Cranelift's GVN would share
+    /// between all uses, keeping a stack address in a callee-saved register across calls,
+    /// where it is dead but still seen by the collector's scan of the frames below, keeping
+    /// a dead stack object alive (stackmaps.rs).
+    slot_tab: Option<cl::StackSlot>,
+    slot_tab_ix: HashMap<u32, u32>,
+    /// Blocks that end with a preemption check, and the function it calls.
+    preempt_blocks: Vec<cl::Block>,
+    preempt_fref: Option<FuncRef>,
+    cur_block: usize,
+    cur_inst: usize,
 }
 
 pub(crate) fn translate(
@@ -237,6 +251,25 @@ pub(crate) fn translate(
             )),
             _ => None,
         };
+    let mut slot_tab_ix = HashMap::new();
+    for b in &f.blocks {
+        for i in &b.insts {
+            if let Inst::SlotAddr { slot, .. } = i
+                && (slot.0 as usize) < f.slots.len()
+            {
+                let n = slot_tab_ix.len() as u32;
+                slot_tab_ix.entry(slot.0).or_insert(n);
+            }
+        }
+    }
+    // After the IR's slots and the argument slot (emit.rs finds the latter by index).
+    let slot_tab = (!slot_tab_ix.is_empty()).then(|| {
+        func.create_sized_stack_slot(StackSlotData::new(
+            StackSlotKind::ExplicitSlot,
+            8 * slot_tab_ix.len() as u32,
+            3,
+        ))
+    });
     let mut labelled = HashSet::new();
     for l in &f.debug_locals {
         match &l.loc {
@@ -269,16 +302,71 @@ pub(crate) fn translate(
         at: "entry".into(),
         arg_slot,
         labelled,
+        slot_live: crate::stackmaps::SlotLiveness::new(f),
+        slot_tab,
+        slot_tab_ix,
+        preempt_blocks: Vec::new(),
+        preempt_fref: None,
+        cur_block: 0,
+        cur_inst: 0,
     };
     tr.body()?;
     let Tr {
-        b, names, lines, ..
+        b,
+        names,
+        lines,
+        preempt_blocks,
+        preempt_fref,
+        ..
     } = tr;
     b.finalize(isa.frontend_config());
     if isa.flags().opt_level() != cranelift_codegen::settings::OptLevel::None {
         crate::prove::eliminate_checks(&mut func);
     }
+    // After prove: the checks split the back-edge blocks prove reasons about.
+    if let Some(fref) = preempt_fref {
+        insert_preempt_checks(&mut func, &preempt_blocks, fref);
+    }
     Ok(Translated { func, names, lines })
+}
+
+/// A cooperative preemption point (rt/src/preempt.rs) before the terminator of each block that
+/// closes a loop ([`blocks_with_back_edge`]): when the runtime has stored gc's stackPreempt in
+/// `g.stackguard0` (g is in r15), a cold call to `runtime.asyncPreempt` lets other goroutines
+/// run. That routine saves and restores every register itself, so the call uses Cranelift's
+/// `preserve_all` convention: nothing is clobbered, and the register allocation of the loop is
+/// the same as without the check. The fast path is a load, a compare with a constant and a
+/// branch not taken.
+///
+/// The checks are inserted after cranelift-frontend has built the function: to the frontend
+/// every call is a safepoint, and keeping the loop's pointers in stack-map slots across a call
+/// on the loop's path cost loops several times their speed. Without a stack map the frame of a
+/// goroutine parked there is scanned conservatively (rt/src/mgcstack.rs), like gc's frames
+/// stopped by asynchronous preemption.
+fn insert_preempt_checks(func: &mut cl::Function, blocks: &[cl::Block], fref: FuncRef) {
+    use cranelift_codegen::cursor::{Cursor, FuncCursor};
+    for &blk in blocks {
+        let Some(term) = func.layout.last_inst(blk) else {
+            continue;
+        };
+        let cont = func.dfg.make_block();
+        let cold = func.dfg.make_block();
+        func.layout.insert_block_after(cont, blk);
+        func.layout.insert_block_after(cold, cont);
+        func.layout.set_cold(cold);
+        func.layout.remove_inst(term);
+        func.layout.append_inst(term, cont);
+        let mut pos = FuncCursor::new(func).at_bottom(blk);
+        let g = pos.ins().get_pinned_reg(types::I64);
+        let guard = pos
+            .ins()
+            .load(types::I64, MemFlagsData::trusted(), g, G_STACKGUARD0);
+        let hit = pos.ins().icmp_imm_s(IntCC::Equal, guard, STACK_PREEMPT);
+        pos.ins().brif(hit, cold, &[], cont, &[]);
+        let mut pos = FuncCursor::new(func).at_bottom(cold);
+        pos.ins().call(fref, &[]);
+        pos.ins().jump(cont, &[]);
+    }
 }
 
 impl Tr<'_, '_> {
@@ -288,8 +376,13 @@ impl Tr<'_, '_> {
 
     fn body(&mut self) -> Result<(), BackendError> {
         let f = self.f;
-        for &t in &f.vars {
+        // Vars that may hold a pointer live in stack-map slots across calls (stackmaps.rs).
+        let ptr = crate::stackmaps::pointer_vars(f);
+        for (i, &t) in f.vars.iter().enumerate() {
             let v = self.b.declare_var(cl_type(t));
+            if ptr[i] {
+                self.b.declare_var_needs_stack_map(v);
+            }
             self.vars.push(v);
         }
         for _ in &f.blocks {
@@ -316,6 +409,17 @@ impl Tr<'_, '_> {
             self.b.def_var(var, v);
         }
         self.spill_args()?;
+        if let Some(tab) = self.slot_tab {
+            let mut ix: Vec<(u32, u32)> = self.slot_tab_ix.iter().map(|(&s, &k)| (k, s)).collect();
+            ix.sort_unstable();
+            for (k, s) in ix {
+                let a = self
+                    .b
+                    .ins()
+                    .stack_addr(types::I64, self.slots[s as usize], 0);
+                self.b.ins().stack_store(types::I64, a, tab, (8 * k) as i32);
+            }
+        }
         if reenters_entry {
             self.b.ins().jump(self.blocks[0], &[]);
         }
@@ -330,13 +434,23 @@ impl Tr<'_, '_> {
         };
         for (i, blk) in f.blocks.iter().enumerate() {
             self.b.switch_to_block(self.blocks[i]);
+            self.cur_block = i;
             for (k, inst) in blk.insts.iter().enumerate() {
+                self.cur_inst = k;
                 self.at = format!("b{i} inst {k} `{inst}`");
                 self.inst(inst)?;
             }
+            self.cur_inst = blk.insts.len();
             self.at = format!("b{i} terminator `{}`", blk.term);
             if back_edges.get(i).copied().unwrap_or(false) {
-                self.preempt_check();
+                // Inserted after the frontend is done (`insert_preempt_checks`).
+                if self.preempt_fref.is_none() {
+                    let sig = Signature::new(ClConv::PreserveAll);
+                    self.preempt_fref = Some(self.func_ref("runtime.asyncPreempt", sig));
+                }
+                if let Some(cur) = self.b.current_block() {
+                    self.preempt_blocks.push(cur);
+                }
             }
             self.term(&blk.term)?;
         }
@@ -361,30 +475,24 @@ impl Tr<'_, '_> {
         Ok(())
     }
 
-    /// A cooperative preemption point (rt/src/preempt.rs), emitted before the terminator of a
-    /// block that closes a loop ([`blocks_with_back_edge`]): when the runtime has stored gc's
-    /// stackPreempt in `g.stackguard0` (g is in r15), a cold call to `runtime.asyncPreempt`
-    /// lets other goroutines run. That routine saves and restores every register itself, so
-    /// the call uses Cranelift's `preserve_all` convention: nothing is clobbered, and the
-    /// register allocation of the loop is the same as without the check. The fast path is a
-    /// load, a compare with a constant and a branch not taken.
-    fn preempt_check(&mut self) {
-        let g = self.b.ins().get_pinned_reg(types::I64);
-        let guard = self
-            .b
-            .ins()
-            .load(types::I64, MemFlagsData::trusted(), g, G_STACKGUARD0);
-        let hit = self.b.ins().icmp_imm_s(IntCC::Equal, guard, STACK_PREEMPT);
-        let cold = self.b.create_block();
-        let cont = self.b.create_block();
-        self.b.ins().brif(hit, cold, &[], cont, &[]);
-        self.b.set_cold_block(cold);
-        self.b.switch_to_block(cold);
-        let sig = Signature::new(ClConv::PreserveAll);
-        let f = self.func_ref("runtime.asyncPreempt", sig);
-        self.b.ins().call(f, &[]);
-        self.b.ins().jump(cont, &[]);
-        self.b.switch_to_block(cont);
+    /// Adds the IR slots whose address is taken again after the current instruction to the
+    /// stack map of `call`, one [`crate::stackmaps::SLOT_MARK`] entry at each slot's start:
+    /// they may be read after the call with no pointer to them live (stackmaps.rs).
+    fn mark_live_slots(&mut self, call: cl::Inst) {
+        for s in self.slot_live.after(self.f, self.cur_block, self.cur_inst) {
+            if let Some(&slot) = self.slots.get(s as usize)
+                && self.f.slots[s as usize].size > 0
+            {
+                self.b.func.dfg.append_user_stack_map_entry(
+                    call,
+                    cl::UserStackMapEntry {
+                        ty: crate::stackmaps::SLOT_MARK,
+                        slot,
+                        offset: 0,
+                    },
+                );
+            }
+        }
     }
 
     /// The Cranelift variable and IR type of `v`.
@@ -648,7 +756,14 @@ impl Tr<'_, '_> {
                     .slots
                     .get(slot.0 as usize)
                     .ok_or_else(|| self.err(format!("stack slot ss{} does not exist", slot.0)))?;
-                let v = self.b.ins().stack_addr(types::I64, ss, 0);
+                let v = match (self.slot_tab, self.slot_tab_ix.get(&slot.0)) {
+                    (Some(tab), Some(&k)) => {
+                        self.b
+                            .ins()
+                            .stack_load(types::I64, types::I64, tab, (8 * k) as i32)
+                    }
+                    _ => self.b.ins().stack_addr(types::I64, ss, 0),
+                };
                 self.def(*dst, v)?;
             }
             Inst::SymAddr { dst, sym, addend } => {
@@ -777,16 +892,17 @@ impl Tr<'_, '_> {
                 normal_call,
                 [cl::ExceptionTableItem::Default(pad_call)],
             ));
-        match callee {
+        let call = match callee {
             Callee::Direct(name) => {
                 let f = self.func_ref(name, sig);
-                self.b.ins().try_call(f, &vals, table);
+                self.b.ins().try_call(f, &vals, table)
             }
             Callee::Indirect(p) => {
                 let target = self.use_ptr(*p)?;
-                self.b.ins().try_call_indirect(target, &vals, table);
+                self.b.ins().try_call_indirect(target, &vals, table)
             }
-        }
+        };
+        self.mark_live_slots(call);
         self.b.switch_to_block(ret_blk);
         let rets: Vec<Value> = self.b.block_params(ret_blk).to_vec();
         for (r, v) in results.iter().zip(rets) {
@@ -1063,6 +1179,7 @@ impl Tr<'_, '_> {
                 self.b.ins().call_indirect(s, target, &vals)
             }
         };
+        self.mark_live_slots(call);
         let rets: Vec<Value> = self.b.inst_results(call).to_vec();
         for (r, v) in results.iter().zip(rets) {
             self.def(*r, v)?;
@@ -1185,7 +1302,7 @@ fn blocks_with_back_edge(f: &ir::Function) -> Vec<bool> {
     back
 }
 
-fn successors(t: &Terminator) -> impl Iterator<Item = ir::BlockId> + '_ {
+pub(crate) fn successors(t: &Terminator) -> impl Iterator<Item = ir::BlockId> + '_ {
     let (a, b, rest, d): (
         Option<ir::BlockId>,
         Option<ir::BlockId>,

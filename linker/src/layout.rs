@@ -21,6 +21,9 @@ use std::collections::HashMap;
 
 /// Input section of the backend's landing-pad records (docs/abi.md).
 pub(crate) const EXCTAB_SECTION: &str = ".rgo.exctab";
+/// Input section of the backend's stack maps for the collector (backend/src/stackmaps.rs),
+/// kept contiguous between runtime.stackmaps/estackmaps.
+pub(crate) const STACKMAPS_SECTION: &str = ".rgo.stackmaps";
 /// Reflect call adapter records `{key, adapter}` of all objects (docs/abi.md), kept contiguous
 /// between runtime.adapters/eadapters.
 pub(crate) const ADAPTERS_SECTION: &str = ".rgo.adapters";
@@ -726,6 +729,7 @@ pub(crate) fn link_world(
     // Landing-pad records of all objects, kept contiguous between runtime.exctab/eexctab.
     let mut exctab_chunks: Vec<usize> = Vec::new();
     let mut adapter_chunks: Vec<usize> = Vec::new();
+    let mut stackmap_chunks: Vec<usize> = Vec::new();
     // The first chunk of a non-Go object in .noptrdata and in .noptrbss: the runtime's own
     // statics (which may hold heap pointers) start there, after every Go object's pointer-free
     // data, so the collector scans only [runtime.rtnoptrdata, runtime.enoptrdata) and
@@ -826,6 +830,9 @@ pub(crate) fn link_world(
                         }
                         at += n;
                     }
+                }
+                _ if s.name == STACKMAPS_SECTION => {
+                    stackmap_chunks.push(l.push_in(OutSec::Rodata, oi, si, 0, s.size, s.align));
                 }
                 _ if s.name == ADAPTERS_SECTION => {
                     // 16-byte records {key, adapter}; those whose key was removed go.
@@ -929,6 +936,29 @@ pub(crate) fn link_world(
             true,
         );
         l.define("runtime.eexctab", Loc::Chunk(end, 0), 0, false, false, true);
+        // runtime.stackmaps .. runtime.estackmaps: the collector's per-call-site records
+        // (backend/src/stackmaps.rs, rt/src/mgcstack.rs).
+        let start = marker(&mut l);
+        for id in stackmap_chunks {
+            l.append(id);
+        }
+        let end = marker(&mut l);
+        l.define(
+            "runtime.stackmaps",
+            Loc::Chunk(start, 0),
+            0,
+            false,
+            false,
+            true,
+        );
+        l.define(
+            "runtime.estackmaps",
+            Loc::Chunk(end, 0),
+            0,
+            false,
+            false,
+            true,
+        );
         // runtime.adapters .. runtime.eadapters: {function entry or func type descriptor,
         // adapter} records that reflect.call and makeFuncStub search.
         let start = marker(&mut l);

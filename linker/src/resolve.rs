@@ -15,6 +15,8 @@ pub(crate) const LINKER_SYMS: &[&str] = &[
     "runtime.erodata",
     "runtime.exctab",
     "runtime.eexctab",
+    "runtime.stackmaps",
+    "runtime.estackmaps",
     "runtime.adapters",
     "runtime.eadapters",
     "runtime.types",

@@ -26,6 +26,7 @@ pub mod mgc;
 pub mod mgcmark;
 pub mod mgcpacer;
 pub mod mgcscavenge;
+pub mod mgcstack;
 pub mod mgcsweep;
 pub mod mheap;
 pub mod mprof;

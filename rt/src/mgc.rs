@@ -29,11 +29,10 @@
 //!   side table the backend emits next to each object, the linker turning those into the
 //!   `gcdata`/`gcbss` programs (objects without a mask, such as assembly `DATA`, stay all
 //!   pointers), and the scan reading the decoded bit vector instead of every word.
-//! * Goroutine stacks, conservatively, from each parked goroutine's saved stack pointer (its
-//!   callee-saved registers were pushed there by the context switch) to the stack's top, and
-//!   from the current stack pointer for the running goroutine, whose callee-saved registers are
-//!   spilled first. Caller-saved registers hold nothing live across the call into the runtime
-//!   (SysV convention). See "Why the stacks are scanned conservatively" below.
+//! * Goroutine stacks, from each parked goroutine's saved stack pointer (its callee-saved
+//!   registers were pushed there by the context switch) to the stack's top: Go frames
+//!   precisely, the rest conservatively (see "Stacks" below). Caller-saved registers hold
+//!   nothing live across the call into the runtime (SysV convention).
 //! * Runtime-internal memory: everything the Rust runtime allocated with `persistent_alloc`
 //!   (goroutine records with their entry closures, sudogs holding element pointers, defer and
 //!   panic records with their closures and values, reflect's offset table), conservatively, and
@@ -57,55 +56,46 @@
 //! map header, directory, tables and groups are all allocated with descriptors) are ordinary
 //! objects to the mark. Zero-size allocations all return `runtime.zerobase`, outside the heap.
 //!
-//! ## Why the stacks are scanned conservatively
+//! ## Stacks: precise for Go frames
 //!
-//! Conservative stack scanning keeps alive whatever a stack word happens to point to: a pointer
+//! A conservative stack scan keeps alive whatever a stack word happens to point to: a pointer
 //! left in a dead spill slot, in an argument slot, or in a callee-saved register that a later
-//! callee pushed. The collector stays correct (nothing live is ever freed, nothing moves), but
-//! some objects die a cycle or more late, or never while the frame is active. Programs cannot
-//! observe this except through finalizers, cleanups, weak pointers and memory statistics; these
-//! files of Go's test/ directory check exactly that and fail: stackobj.go, stackobj3.go and
-//! fixedbugs issue15277, issue15281, issue24491b, issue27518b, issue32477, issue45045,
-//! issue46725, issue54343, issue57823 (an object dropped in a live frame must be finalized or
-//! freed at the next runtime.GC), and typeparam/chans.go, whose finalizer must run once a
-//! goroutine drops the last reference. No end-to-end program and no benchmark is affected:
-//! binary-trees marks the same live heap as gc (64 MB after the stretch tree; gc: 63 MB).
+//! callee pushed. Programs observe this only through finalizers, cleanups, weak pointers and
+//! memory statistics, and Go's test/ directory checks exactly that (stackobj*.go, fixedbugs
+//! issue15277, 27518b, 32477, 45045, 46725, 54343, 57823, 24491b, typeparam/chans.go: an
+//! object dropped in a live frame must be freed or finalized at the next runtime.GC). So the
+//! frames of rgo-compiled Go code are scanned precisely:
 //!
-//! ### Precise stacks: the design, in slices that can land one at a time
+//! 1. *Backend* (backend/src/stackmaps.rs has the details). Every IR var that may hold a
+//!    pointer is declared with Cranelift's `declare_var_needs_stack_map`: across each call the
+//!    frontend keeps it in a stack slot that Cranelift lists in the call's user stack map, and
+//!    in no register. IR stack slots whose address is taken again after a call are roots at
+//!    that call; the others are gc's stack objects, scanned only when a pointer into them is
+//!    found. Each call site gets a record in `.rgo.stackmaps` keyed by its return PC.
+//! 2. *Runtime* (mgcstack.rs). The scan follows the rbp chain; a frame whose return PC has a
+//!    record, and whose saved frame pointer agrees with the record's frame size, is scanned
+//!    through it; every other stretch of the stack (runtime frames, assembly, a frame a signal
+//!    interrupted, the context switch's saved registers) conservatively. Pointers into a stack
+//!    found anywhere, heap objects included, are traced to the stack objects they point into.
+//! 3. *The collector runs on g0's stack* (mgcmark.rs `on_g0`), with the goroutine's
+//!    callee-saved registers saved and cleared and the part of g0's stack it uses zeroed:
+//!    otherwise its own frames, scanned conservatively, hold stale copies of pointers that
+//!    earlier calls left in their uninitialised slots and in the registers.
 //!
-//! 1. *Backend.* Every SSA value that holds a Go pointer word (pointers, the data words of
-//!    strings, slices and interfaces, closures, maps, channels, derived interior pointers) is
-//!    declared with Cranelift 0.135's `declare_value_needs_stack_map`. Cranelift then spills
-//!    each such value live across a call to a stack slot before the call and reloads it after,
-//!    and `buffer.user_stack_maps()` lists, per call (by return offset), the frame span and the
-//!    SP-relative slots holding live pointers. Nothing lives in a register across a call.
-//! 2. *Tables, in gc's format.* Per function, FUNCDATA_LocalsPointerMaps holds one bit vector
-//!    per call site (slots converted from SP-relative to the frame-pointer-relative offsets gc
-//!    uses, SP = FP − `frame_to_fp_offset`), and PCDATA_StackMapIndex maps each return PC to
-//!    its vector, as cmd/compile/internal/liveness emits them; the linker already carries
-//!    rgo's ArgInfo funcdata and pcdata tables the same way. Arguments are passed in
-//!    registers and spilled by the callee, so they are ordinary declared values
-//!    (FUNCDATA_ArgsPointerMaps stays empty). Address-taken locals that escape analysis left
-//!    on the stack (a `var x T` whose `&x` does not escape) are FUNCDATA_StackObjects with
-//!    their type's pointer mask; gc scans a stack object only when a live pointer to it is
-//!    found, the first slice would scan them whenever their frame is live.
-//! 3. *Runtime.* The stack scan walks the rbp chain (every frame has one). A frame whose
-//!    return PC lies in a function with complete tables and a map entry for that PC is scanned
-//!    through its bit vector (and stack objects); every other frame — the Rust runtime's
-//!    (growslice, mapassign, the scheduler and the collector itself hold Go pointers across
-//!    allocations), assembly, and the frame that asynchronous preemption interrupted at an
-//!    arbitrary instruction together with `asyncPreempt`'s register save area (gc, too, scans
-//!    that frame conservatively) — is scanned conservatively from its SP to its caller's
-//!    frame. A package compiled without tables therefore stays correct: the fallback is today's
-//!    scan, frame by frame.
-//! 4. *Safety net.* `RGO_GCSTRESS=1` over the end-to-end suite (tests/tests/gcstress.rs): a
-//!    pointer the maps miss frees a live object and shows as a wrong result at once.
+//! The cost is one store and one load per live pointer per call in Go code, one store per
+//! address-taken slot at function entry, and the records (about 36 bytes per call site: 1.5 MB
+//! next to 2 MB of text for a program using fmt).
+//! `RGO_STACKSCAN=conservative` scans every stack conservatively instead.
 //!
-//! The cost is one store and one load per live pointer per call in every Go function (the
-//! recursive calls of binary-trees' bottomUpTree would pay it on each node), the tables' size,
-//! and the work across backend, linker and runtime; it buys the finalizer timing of the tests
-//! above. Stack copying, gc's other reason for precise maps, rgo does not need: goroutine
-//! stacks are fixed-size reservations.
+//! What stays imprecise: callee-saved registers that a Go frame left holding a dead value,
+//! when a runtime frame further down saved them (only the registers saved by Go frames are
+//! attributed to their owner); a slot kept reachable by an address the code keeps live across
+//! a loop (fixedbugs/issue15281.go: the receive buffer of a `for range ch` loop, whose address
+//! the midend computes once before the loop, keeps the previous element alive); the
+//! a frame parked at a loop's preemption check (that call has no stack map: declaring the
+//! loop's pointers live across it cost loops several times their speed, backend
+//! translate.rs), which is scanned conservatively like gc's asynchronously preempted frames;
+//! the conservative globals.
 //!
 //! ## Heap profile and tiny objects
 //!
@@ -152,7 +142,7 @@
 //! and the Rust runtime's own pointer stores — typedmemmove, maps, channels, append — do the
 //! same), allocate-black during the mark, a work list that survives between increments, lazy
 //! sweeping (gc's per-span sweepgen, so that a span is swept on its first use after the cycle),
-//! and a mark-termination pause that rescans the stacks (conservatively, as now). With one
+//! and a mark-termination pause that rescans the stacks. With one
 //! thread the marking would be done incrementally by allocation (gc's mark assists: scan work
 //! in proportion to the bytes allocated) and by idle time in the scheduler; with threads, by a
 //! background worker. The barrier costs a load and a branch per pointer store while off.
@@ -335,6 +325,10 @@ pub fn gcinit() {
     if let Some(n) = getenv(b"RGO_GCSTRESS").and_then(parse_u64) {
         g.stress = n;
     }
+    if getenv(b"RGO_STACKSCAN") == Some(b"conservative") {
+        // SAFETY: set once at start-up, before any collection.
+        unsafe { crate::mgcstack::PRECISE = false };
+    }
     if getenv(b"RGO_GC") == Some(b"off") {
         g.enabled = false;
     }
@@ -346,9 +340,20 @@ pub fn gc_forced() {
     gc_start(true);
 }
 
-/// One whole collection (gc's gcStart → gcMarkDone → gcMarkTermination → sweep).
+/// One whole collection (gc's gcStart → gcMarkDone → gcMarkTermination → sweep), run on the
+/// thread's own stack (mgcmark.rs's `on_g0`).
 #[inline(never)]
 pub fn gc_start(forced: bool) {
+    // SAFETY: the world is stopped (see the overview); the collection does not switch
+    // goroutines.
+    unsafe { mgcmark::on_g0(gc_start_g0, forced as usize) }
+}
+
+unsafe extern "C" fn gc_start_g0(forced: usize) {
+    gc_start_body(forced != 0);
+}
+
+fn gc_start_body(forced: bool) {
     let g = gc();
     if !g.enabled || g.running {
         return;

@@ -50,8 +50,9 @@ unsafe fn push(b: usize) {
 /// gc's greyobject for a word that may be a pointer: marks the object it points into (if any)
 /// and queues it for scanning when it holds pointers.
 #[inline]
-unsafe fn grey(p: usize) {
+pub(crate) unsafe fn grey(p: usize) {
     if p < ARENA_START || p >= ARENA_USED {
+        crate::mgcstack::note(p);
         return;
     }
     let Some((base, s, idx)) = mbitmap::find_object(p) else {
@@ -77,7 +78,8 @@ unsafe fn grey(p: usize) {
 pub unsafe fn scan_conservative(lo: usize, hi: usize) {
     let mut a = (lo + 7) & !7;
     while a + 8 <= hi {
-        grey(*(a as *const usize));
+        let w = *(a as *const usize);
+        grey(w);
         a += 8;
     }
 }
@@ -91,6 +93,95 @@ unsafe fn drain() {
             continue;
         };
         mbitmap::for_each_pointer_slot(base, s, idx, |slot| grey(*(slot as *const usize)));
+    }
+}
+
+/// Bytes of g0's stack cleared before each mark: more than the collector's deepest chain of
+/// frames.
+const G0_CLEAR: usize = 64 << 10;
+
+/// The goroutine whose stack the mark left for the thread's own stack, and its stack
+/// pointer there (see [`mark_on_g0`]).
+static mut SWITCHED_G: *mut G = null_mut();
+static mut SWITCHED_SP: usize = 0;
+
+/// Saves rbp, rbx, r12–r15 on the current stack (the layout of sched.rs's swapctx), stores
+/// rsp to `*save`, calls `f(arg)` on the stack whose top is `top` with rbp and r12–r14 cleared
+/// (rbx holds `save`) and returns on the original stack (gc's systemstack).
+#[unsafe(naked)]
+unsafe extern "C" fn call_on_stack(
+    f: unsafe extern "C" fn(usize),
+    arg: usize,
+    save: *mut usize,
+    top: usize,
+) {
+    core::arch::naked_asm!(
+        "push rbp",
+        "push rbx",
+        "push r12",
+        "push r13",
+        "push r14",
+        "push r15",
+        "mov [rdx], rsp",
+        "mov rbx, rdx",
+        "mov rsp, rcx",
+        "mov rax, rdi",
+        "mov rdi, rsi",
+        "and rsp, -16",
+        "xor ebp, ebp",
+        // The goroutine's register values are saved above; cleared here, stale copies of
+        // dead pointers cannot reach the collector's conservatively scanned registers.
+        "xor r12d, r12d",
+        "xor r13d, r13d",
+        "xor r14d, r14d",
+        "call rax",
+        "mov rsp, [rbx]",
+        "pop r15",
+        "pop r14",
+        "pop r13",
+        "pop r12",
+        "pop rbx",
+        "pop rbp",
+        "ret",
+    )
+}
+
+/// Runs `f(arg)` on the thread's own stack (g0) when called on a goroutine's, as gc runs its
+/// collector on the system stack (systemstack(gcStart)): the goroutine's stack then ends at
+/// the switch, so the conservatively scanned runtime frames above its Go frames are only the
+/// few that led to the collection, not the collector's own, whose uninitialised slots may
+/// hold stale copies of pointers that earlier calls left at that depth.
+///
+/// # Safety
+/// The world is stopped; `f` does not switch goroutines.
+pub unsafe fn on_g0(f: unsafe extern "C" fn(usize), arg: usize) {
+    let g = start::getg();
+    let m = start::getm();
+    let g0 = if m.is_null() { null_mut() } else { (*m).g0 };
+    let sp: usize;
+    asm!("mov {}, rsp", out(reg) sp, options(nomem, nostack, preserves_flags));
+    let on_g = !g.is_null() && g != g0 && sp >= (*g).stack.lo && sp < (*g).stack.hi;
+    if !on_g || g0.is_null() || (*g0).stack.hi == 0 || !SWITCHED_G.is_null() {
+        f(arg);
+        return;
+    }
+    // Clear what the scheduler and earlier collections left in the part of g0's stack the
+    // collector's frames will occupy, for the same reason.
+    let top = (*g0).stack.hi & !15;
+    let clear = G0_CLEAR.min(top - (*g0).stack.lo);
+    core::ptr::write_bytes((top - clear) as *mut u8, 0, clear);
+    SWITCHED_G = g;
+    call_on_stack(f, arg, &raw mut SWITCHED_SP, top);
+    SWITCHED_G = null_mut();
+}
+
+/// Drains the heap work list and the stack objects it reaches, until neither finds more.
+unsafe fn drain_all() {
+    loop {
+        drain();
+        if !crate::mgcstack::trace() {
+            break;
+        }
     }
 }
 
@@ -108,9 +199,13 @@ unsafe fn scan_current_stack(mut stack_hi: usize) {
     );
     let sp: usize;
     asm!("mov {}, rsp", out(reg) sp, options(nomem, nostack, preserves_flags));
+    // Registers holding a pointer into the stack are left to the stack scan (the spilled
+    // copies in `regs` are in the conservatively scanned part of this frame).
     for &r in regs.iter() {
         grey(r);
     }
+    let g = start::getg();
+    let on_g = !g.is_null() && sp >= (*g).stack.lo && sp < (*g).stack.hi;
     if sp >= stack_hi || stack_hi - sp > crate::start::MAX_STACK_SIZE + PAGE_SIZE {
         // Running on the thread's own stack (g0).
         stack_hi = (*(*start::getm()).g0).stack.hi;
@@ -118,8 +213,9 @@ unsafe fn scan_current_stack(mut stack_hi: usize) {
             crate::panic::throw(b"runtime: gc: cannot find the current stack");
         }
     }
-    STACK_SCAN += (stack_hi - sp) as u64;
-    scan_conservative(sp, stack_hi);
+    let lo = if on_g { (*g).stack.lo } else { sp };
+    STACK_SCAN +=
+        crate::mgcstack::scan_stack(if on_g { g } else { null_mut() }, lo, stack_hi, sp, regs[1]);
     core::hint::black_box(&regs);
 }
 
@@ -134,6 +230,20 @@ pub unsafe fn gc_mark() {
     STACK_SCAN = 0;
     GLOBALS_SCAN = 0;
     WBUF_LEN = 0;
+
+    // Every word found from here on that points into a goroutine stack may reach a stack
+    // object (mgcstack.rs).
+    let (mut slo, mut shi) = (usize::MAX, 0);
+    let mut widen = |g: *mut G| {
+        if !g.is_null() && (*g).stack.hi != 0 {
+            slo = slo.min((*g).stack.lo);
+            shi = shi.max((*g).stack.hi);
+        }
+    };
+    crate::sched::for_each_g(&mut widen);
+    widen(start::getg());
+    widen((*start::getm()).g0);
+    crate::mgcstack::begin(slo, shi);
 
     // Globals (see mgc.rs for why conservatively): Go's pointerful .data and .bss, and the
     // runtime's own statics, which the linker places last in .noptrdata and .noptrbss; the Go
@@ -175,8 +285,19 @@ pub unsafe fn gc_mark() {
 
     // Goroutine stacks.
     let cur = start::getg();
+    let switched = SWITCHED_G;
     let mut cur_hi = 0;
     crate::sched::for_each_g(|g: *mut G| {
+        if g == switched {
+            // Stopped in mark_on_g0's switch, with the context switch's register layout.
+            let (lo, hi) = ((*g).stack.lo, (*g).stack.hi);
+            let sp = SWITCHED_SP;
+            if sp >= lo && sp + 48 <= hi {
+                let fp = *((sp + 40) as *const usize);
+                STACK_SCAN += crate::mgcstack::scan_stack(g, lo, hi, sp, fp);
+            }
+            return;
+        }
         if g == cur {
             cur_hi = (*g).stack.hi;
             return;
@@ -187,15 +308,22 @@ pub unsafe fn gc_mark() {
         let (lo, hi) = ((*g).stack.lo, (*g).stack.hi);
         let sp = (*g).sched.sp.clamp(lo, hi);
         if sp != 0 && hi != 0 {
-            STACK_SCAN += (hi - sp) as u64;
-            scan_conservative(sp, hi);
+            // The context switch (sched.rs swapctx, proc.rs mcall) pushed rbp, rbx, r12–r15:
+            // rbp sits 40 bytes above the saved stack pointer. A goroutine in a system call
+            // saved its stack pointer elsewhere: no frame pointer is known.
+            let fp = if (*g).status != crate::sched::G_SYSCALL && sp + 48 <= hi {
+                *((sp + 40) as *const usize)
+            } else {
+                0
+            };
+            STACK_SCAN += crate::mgcstack::scan_stack(g, lo, hi, sp, fp);
         }
     });
     if cur_hi == 0 && !cur.is_null() {
         cur_hi = (*cur).stack.hi;
     }
     scan_current_stack(cur_hi);
-    drain();
+    drain_all();
 
     // Weak pointers to what is unreachable now become nil (before finalizers resurrect).
     crate::mheap::clear_unreachable_weak();
@@ -203,6 +331,6 @@ pub unsafe fn gc_mark() {
     // Finalizers: their functions and what finalizable objects point to are roots; objects
     // found unreachable are queued and kept for one more cycle.
     crate::mfinal::mark_finalizer_roots(&mut |p| grey(p));
-    drain();
+    drain_all();
     HEAP_MARKED += crate::mfinal::queue_unreachable();
 }

@@ -85,11 +85,23 @@ impl<'a, 'p> FnLower<'a, 'p> {
             let holder = self.selection_holder(s.recv, &s.index);
             let (sym, recv_t, _) = self.l.method_target_at(s.obj, holder, sel.id, e.pos);
             let mut vals = vec![(recv, recv_t)];
+            let keep = std::mem::replace(
+                &mut self.keep_uintptrs,
+                self.l.uintptr_escapes.contains(&s.obj),
+            );
             vals.extend(self.call_args(args, &sig, ellipsis.is_some()));
+            self.keep_uintptrs = keep;
+            let kept = if self.l.uintptr_escapes.contains(&s.obj) {
+                Self::arg_words(&vals)
+            } else {
+                Vec::new()
+            };
             let mut ptypes = vec![recv_t];
             ptypes.extend(sig.params.iter().copied());
             let ctx = self.b.iconst(Ty::I64, 0);
-            return self.emit_go_call(Callee::Direct(sym), ctx, &ptypes, vals, &sig.results);
+            let r = self.emit_go_call(Callee::Direct(sym), ctx, &ptypes, vals, &sig.results);
+            self.keep_alive_after_call(&kept);
+            return r;
         }
         // Direct call of an instance of a generic function.
         if let Some((o, id)) = self.generic_func_ref(func_u) {
@@ -123,7 +135,13 @@ impl<'a, 'p> FnLower<'a, 'p> {
             if let Some(v) = self.intrinsic_call(o, args) {
                 return v;
             }
+            // The `...uintptr` of a go:uintptrescapes callee: its backing array holds the
+            // converted pointers, traced as such until the call returns (the caller's frame
+            // keeps no other copy the precise stack scan would see).
+            let keep =
+                std::mem::replace(&mut self.keep_uintptrs, self.l.uintptr_escapes.contains(&o));
             let vals = self.call_args(args, &sig, ellipsis.is_some());
+            self.keep_uintptrs = keep;
             if let Some(how) = self.provided(o) {
                 return self.provided_call(o, how, &sig.params, vals, &sig.results);
             }
@@ -131,8 +149,15 @@ impl<'a, 'p> FnLower<'a, 'p> {
             if self.is_rust_runtime_func(o) {
                 return self.emit_c_call(&sym, vals, &sig.results);
             }
+            let kept = if self.l.uintptr_escapes.contains(&o) {
+                Self::arg_words(&vals)
+            } else {
+                Vec::new()
+            };
             let ctx = self.b.iconst(Ty::I64, 0);
-            return self.emit_go_call(Callee::Direct(sym), ctx, &sig.params, vals, &sig.results);
+            let r = self.emit_go_call(Callee::Direct(sym), ctx, &sig.params, vals, &sig.results);
+            self.keep_alive_after_call(&kept);
+            return r;
         }
         // Call through a func value: the context register is the funcval pointer. The function
         // value is evaluated before the arguments (the spec's left-to-right order).
@@ -357,6 +382,32 @@ impl<'a, 'p> FnLower<'a, 'p> {
     }
 
     /// Evaluates call arguments, converting to parameter types and packing variadic arguments.
+    /// The words of a call's arguments (the address of those passed in memory).
+    fn arg_words(vals: &[(Value, TypeId)]) -> Vec<Var> {
+        vals.iter()
+            .flat_map(|(v, _)| match v {
+                Value::Flat(vs) => vs.clone(),
+                Value::Mem(a) => vec![*a],
+            })
+            .collect()
+    }
+
+    /// gc keeps the arguments of a `//go:uintptrescapes` call (pointers converted to uintptr,
+    /// or the variadic array holding them) live until the call returns; a store after the call
+    /// makes them live across it for the collector's precise scan of this frame.
+    fn keep_alive_after_call(&mut self, words: &[Var]) {
+        if words.is_empty() {
+            return;
+        }
+        let s = self.b.slot(8, 8);
+        let a = self.b.slot_addr(s);
+        for &w in words {
+            if self.b.ty(w) == Ty::I64 {
+                self.b.store(a, 0, w);
+            }
+        }
+    }
+
     pub(crate) fn call_args(
         &mut self,
         args: &'p [Expr],
@@ -401,9 +452,9 @@ impl<'a, 'p> FnLower<'a, 'p> {
             } else {
                 let n = extra.len() as i64;
                 let esz = self.l.lay.size(et) as i64;
-                // A `...uintptr` of a go:uintptrescapes callee bound by go/defer: its backing
-                // array outlives this frame, so it is allocated as unsafe.Pointers (same size)
-                // for the collector to trace the converted pointers.
+                // A `...uintptr` of a go:uintptrescapes callee: its backing array is allocated
+                // as unsafe.Pointers (same size) for the collector to trace the converted
+                // pointers until the call returns (or the go/defer call runs).
                 let etyp = if self.keep_uintptrs && self.is_uintptr(et) {
                     let up = self.l.prog.basic(BasicKind::UnsafePointer);
                     self.type_desc(up)

@@ -83,7 +83,15 @@ impl<'a, 'p> FnLower<'a, 'p> {
             return self.zero_value(t);
         }
         let v = self.load_value(tmp, t);
-        self.snapshot(v, t)
+        let v = self.snapshot(v, t);
+        // The temporary is reused by the next receive (a `for range ch` loop): cleared, it
+        // keeps no dead element alive for the collector's precise scan of this frame, which
+        // treats it as live while its address is (rt/src/mgcstack.rs).
+        let lay = self.l.lay.of(t);
+        if !lay.ptr_words.is_empty() {
+            self.b.memzero(tmp, lay.ptr_bytes());
+        }
+        v
     }
 
     // ------------------------------------------------------------------------------------------
