@@ -51,7 +51,7 @@
 
 use crate::LinkError;
 use crate::input::SymDef;
-use crate::layout::{ADAPTERS_SECTION, EXCTAB_SECTION};
+use crate::layout::{ADAPTERS_SECTION, EXCTAB_SECTION, STACKMAPS_SECTION};
 use crate::resolve::{Target, World};
 use object::elf;
 use std::collections::{HashMap, HashSet};
@@ -575,10 +575,14 @@ pub(crate) fn run(
     }
     for a in 0..n {
         let at = &p.atoms[a];
-        // Landing-pad and adapter records follow their functions (layout drops the records
-        // of removed ones).
+        // Landing-pad, adapter and stack-map records follow their functions (layout drops the
+        // records of removed ones).
         let sname = &p.w.sec(at.obj, at.sec).name;
-        if at.kind == AtomKind::GoData && sname != EXCTAB_SECTION && sname != ADAPTERS_SECTION {
+        if at.kind == AtomKind::GoData
+            && sname != EXCTAB_SECTION
+            && sname != ADAPTERS_SECTION
+            && sname != STACKMAPS_SECTION
+        {
             p.mark(a);
         }
     }
@@ -690,7 +694,7 @@ pub(crate) fn run(
         let records = at.kind == AtomKind::GoData
             && matches!(
                 p.w.sec(at.obj, at.sec).name.as_str(),
-                EXCTAB_SECTION | ADAPTERS_SECTION
+                EXCTAB_SECTION | ADAPTERS_SECTION | STACKMAPS_SECTION
             );
         if p.reach[a] || records {
             live[at.obj][at.sec] = true;

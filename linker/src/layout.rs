@@ -832,7 +832,17 @@ pub(crate) fn link_world(
                     }
                 }
                 _ if s.name == STACKMAPS_SECTION => {
-                    stackmap_chunks.push(l.push_in(OutSec::Rodata, oi, si, 0, s.size, s.align));
+                    // Each function's records stay together (later records point back to its
+                    // first); those of removed functions go.
+                    for (at, n) in stackmap_groups(&s.data) {
+                        let dead = s.relocs.iter().find(|r| r.offset == at).is_some_and(|r| {
+                            matches!(w.resolve(oi, r.sym), Target::Sec { obj, sec, value, .. }
+                                if w.is_dead(obj, sec, value))
+                        });
+                        if !dead {
+                            stackmap_chunks.push(l.push_in(OutSec::Rodata, oi, si, at, n, s.align));
+                        }
+                    }
                 }
                 _ if s.name == ADAPTERS_SECTION => {
                     // 16-byte records {key, adapter}; those whose key was removed go.
@@ -1966,5 +1976,80 @@ fn apply(
             }
         }
         other => Err(err(format!("unsupported relocation type {other}"))),
+    }
+}
+
+/// The per-function groups `(offset, length)` of a `.rgo.stackmaps` input section (format in
+/// backend/src/stackmaps.rs): a group starts at a record whose back-distance field (offset 16)
+/// is zero. A truncated record ends the walk; what follows it is one last group, so malformed
+/// input is never split inside a record.
+fn stackmap_groups(data: &[u8]) -> Vec<(u64, u64)> {
+    let u16_at = |o: usize| {
+        data.get(o..o + 2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]) as usize)
+    };
+    let u32_at = |o: usize| {
+        data.get(o..o + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let mut groups: Vec<(u64, u64)> = Vec::new();
+    let mut at = 0usize;
+    while at < data.len() {
+        let (Some(back), Some(nptr), Some(nroot), Some(nclob), Some(nobj)) = (
+            u32_at(at + 16),
+            u16_at(at + 20),
+            u16_at(at + 22),
+            u16_at(at + 24),
+            u16_at(at + 26),
+        ) else {
+            break;
+        };
+        let len = (28 + 4 * nptr + 8 * nroot + 4 * nclob + 8 * nobj).next_multiple_of(8);
+        if back == 0 || groups.is_empty() {
+            groups.push((at as u64, 0));
+        }
+        at = (at + len).min(data.len());
+        if let Some(g) = groups.last_mut() {
+            g.1 = at as u64 - g.0;
+        }
+    }
+    if at < data.len() {
+        match groups.last_mut() {
+            Some(g) => g.1 = data.len() as u64 - g.0,
+            None => groups.push((0, data.len() as u64)),
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stackmap_groups;
+
+    /// One record: `back` bytes to its function's first record, `nptr` pointer words.
+    fn record(back: u32, nptr: u16) -> Vec<u8> {
+        let mut r = vec![0u8; 16];
+        r.extend_from_slice(&back.to_le_bytes());
+        r.extend_from_slice(&nptr.to_le_bytes());
+        r.extend_from_slice(&[0u8; 6]);
+        for i in 0..nptr {
+            r.extend_from_slice(&u32::from(i).to_le_bytes());
+        }
+        while r.len() % 8 != 0 {
+            r.push(0);
+        }
+        r
+    }
+
+    #[test]
+    fn stackmap_groups_split_at_first_records() {
+        // f: records at 0 (32 bytes) and 32 (40 bytes, back 32); g: one record at 72.
+        let mut data = record(0, 1);
+        data.extend(record(32, 3));
+        data.extend(record(0, 0));
+        assert_eq!(stackmap_groups(&data), vec![(0, 72), (72, 32)]);
+        // A truncated tail stays with the last group instead of being split inside a record.
+        data.extend_from_slice(&[0u8; 5]);
+        assert_eq!(stackmap_groups(&data), vec![(0, 72), (72, 37)]);
     }
 }
