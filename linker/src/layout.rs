@@ -834,7 +834,7 @@ pub(crate) fn link_world(
                 _ if s.name == STACKMAPS_SECTION => {
                     // Each function's records stay together (later records point back to its
                     // first); those of removed functions go.
-                    for (at, n) in stackmap_groups(&s.data) {
+                    for (at, n) in stackmap_groups(s.data) {
                         let dead = s.relocs.iter().find(|r| r.offset == at).is_some_and(|r| {
                             matches!(w.resolve(oi, r.sym), Target::Sec { obj, sec, value, .. }
                                 if w.is_dead(obj, sec, value))
