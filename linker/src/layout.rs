@@ -816,47 +816,28 @@ pub(crate) fn link_world(
                         });
                     }
                 }
-                _ if s.name == EXCTAB_SECTION => {
-                    // One 24-byte record per landing pad; those of removed functions go.
-                    let mut at = 0;
-                    while at < s.size {
-                        let dead = s.relocs.iter().find(|r| r.offset == at).is_some_and(|r| {
-                            matches!(w.resolve(oi, r.sym), Target::Sec { obj, sec, value, .. }
-                                if w.is_dead(obj, sec, value))
-                        });
-                        let n = 24.min(s.size - at);
-                        if !dead {
-                            exctab_chunks.push(l.push_in(OutSec::Rodata, oi, si, at, n, s.align));
-                        }
-                        at += n;
-                    }
-                }
-                _ if s.name == STACKMAPS_SECTION => {
-                    // Each function's records stay together (later records point back to its
-                    // first); those of removed functions go.
-                    for (at, n) in stackmap_groups(s.data) {
+                _ if s.name == EXCTAB_SECTION
+                    || s.name == STACKMAPS_SECTION
+                    || s.name == ADAPTERS_SECTION =>
+                {
+                    // Record tables: each record (each function's group of stack-map records,
+                    // which point back to the group's first) is kept only while the symbol its
+                    // first word relocates against (its function, an adapter's key) lives.
+                    let (pieces, chunks) = if s.name == EXCTAB_SECTION {
+                        (fixed_records(s.size, 24), &mut exctab_chunks)
+                    } else if s.name == ADAPTERS_SECTION {
+                        (fixed_records(s.size, 16), &mut adapter_chunks)
+                    } else {
+                        (stackmap_groups(s.data), &mut stackmap_chunks)
+                    };
+                    for (at, n) in pieces {
                         let dead = s.relocs.iter().find(|r| r.offset == at).is_some_and(|r| {
                             matches!(w.resolve(oi, r.sym), Target::Sec { obj, sec, value, .. }
                                 if w.is_dead(obj, sec, value))
                         });
                         if !dead {
-                            stackmap_chunks.push(l.push_in(OutSec::Rodata, oi, si, at, n, s.align));
+                            chunks.push(l.push_in(OutSec::Rodata, oi, si, at, n, s.align));
                         }
-                    }
-                }
-                _ if s.name == ADAPTERS_SECTION => {
-                    // 16-byte records {key, adapter}; those whose key was removed go.
-                    let mut at = 0;
-                    while at < s.size {
-                        let dead = s.relocs.iter().find(|r| r.offset == at).is_some_and(|r| {
-                            matches!(w.resolve(oi, r.sym), Target::Sec { obj, sec, value, .. }
-                                if w.is_dead(obj, sec, value))
-                        });
-                        let n = 16.min(s.size - at);
-                        if !dead {
-                            adapter_chunks.push(l.push_in(OutSec::Rodata, oi, si, at, n, s.align));
-                        }
-                        at += n;
                     }
                 }
                 OutSec::Rodata | OutSec::Noptrdata | OutSec::Data
@@ -1977,6 +1958,15 @@ fn apply(
         }
         other => Err(err(format!("unsupported relocation type {other}"))),
     }
+}
+
+/// The `(offset, length)` records of `size` bytes each of a table of `size_total` bytes (the last
+/// one shorter if the table is truncated).
+fn fixed_records(size_total: u64, size: u64) -> Vec<(u64, u64)> {
+    (0..size_total)
+        .step_by(size as usize)
+        .map(|at| (at, size.min(size_total - at)))
+        .collect()
 }
 
 /// The per-function groups `(offset, length)` of a `.rgo.stackmaps` input section (format in
