@@ -24,10 +24,25 @@
 //! (`n := k * 3`, a string sliced at a constant) has no location where the optimizer replaced
 //! it; values that calls, loads and merges produce, and everything in stack slots, keep theirs.
 //!
+//! Values of pointer-holding vars that live across a call are moved out of registers by
+//! cranelift-frontend (precise stack scanning, stackmaps.rs): right after its definition such a
+//! value is stored into a stack slot the frontend creates, and every use reloads it from there,
+//! so the register allocator sees the labelled value die at that store and reports no location
+//! for the long stretch where the value is only in the slot. [`mark_spill_homes`] finds those
+//! stores in the finished CLIF (before Cranelift compiles it) and tags each with a source
+//! location past the end of the function's line table (the line table skips them, as it skips
+//! code without a location); [`locate`] then reads the tags' code offsets and gives the var the
+//! slot (`DW_OP_fbreg`) from its store up to the next store, in code order, into the same slot
+//! (the frontend reuses a slot for values whose lives do not overlap) or of a newer value of the
+//! same var. Like gc's unoptimised build, a var whose value is dead may still show it there; a
+//! var merged from two branches may show the other branch's slot until the merged value's store.
+//!
 //! The expressions are raw DWARF bytes: the backend cannot depend on the linker, which copies
 //! them into `.debug_info` or `.debug_loclists`.
 
-use cranelift_codegen::ir::{self as cl, ValueLabel};
+use std::collections::{BTreeMap, BTreeSet};
+
+use cranelift_codegen::ir::{self as cl, InstructionData, Opcode, SourceLoc, ValueLabel};
 use cranelift_codegen::{CompiledCode, LabelValueLoc, ValueLocRange};
 use cranelift_codegen::{Reg, RegClass};
 use midend::ir::{self, DebugLoc};
@@ -49,12 +64,201 @@ pub struct LocalLocs {
     pub ranges: Vec<(u32, u32, Vec<u8>)>,
 }
 
+/// A store by which cranelift-frontend keeps a value in a stack slot of its own across calls:
+/// the labels (IR var numbers) the value carries and the slot. The store's tag (source
+/// location) is its index plus [`SpillHomes::base`].
+#[derive(Clone, Debug)]
+struct SpillHome {
+    labels: Vec<u32>,
+    slot: cl::StackSlot,
+}
+
+/// The frontend's spill slots that hold a debugger-visible var, found by [`mark_spill_homes`].
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SpillHomes {
+    /// The first tag: tag `k` is source location `base + k`.
+    base: u32,
+    homes: Vec<SpillHome>,
+}
+
+/// The IR var numbers that label `v` (following value aliases).
+fn labels_of(func: &cl::Function, v: cl::Value) -> Vec<u32> {
+    let Some(map) = &func.dfg.values_labels else {
+        return Vec::new();
+    };
+    let mut v = v;
+    for _ in 0..16 {
+        match map.get(&v) {
+            Some(cl::ValueLabelAssignments::Starts(s)) => {
+                let mut out: Vec<u32> = s.iter().map(|l| l.label.as_u32()).collect();
+                out.sort_unstable();
+                out.dedup();
+                return out;
+            }
+            Some(cl::ValueLabelAssignments::Alias { value, .. }) => v = *value,
+            None => return Vec::new(),
+        }
+    }
+    Vec::new()
+}
+
+/// Finds the stores cranelift-frontend inserted for values live across calls (slots
+/// numbered from `first_slot` on are the frontend's) and tags those of the slots that hold a
+/// labelled value with source locations from `base` on (see the module comment).
+pub(crate) fn mark_spill_homes(
+    func: &mut cl::Function,
+    first_slot: usize,
+    base: u32,
+) -> SpillHomes {
+    let mut out = SpillHomes {
+        base,
+        homes: Vec::new(),
+    };
+    if func.dfg.values_labels.is_none() {
+        return out;
+    }
+    // The frontend slot a `stack_addr` value points at.
+    let slot_at = |func: &cl::Function, addr: cl::Value| -> Option<cl::StackSlot> {
+        let inst = func.dfg.value_def(addr).inst()?;
+        match func.dfg.insts[inst] {
+            InstructionData::StackAddr {
+                opcode: Opcode::StackAddr,
+                stack_slot,
+                offset,
+            } if stack_slot.as_u32() as usize >= first_slot && i64::from(offset) == 0 => {
+                Some(stack_slot)
+            }
+            _ => None,
+        }
+    };
+    // Spill stores: (value, slot).
+    let mut stores: BTreeMap<cl::Inst, (cl::Value, cl::StackSlot)> = BTreeMap::new();
+    for blk in func.layout.blocks() {
+        for inst in func.layout.block_insts(blk) {
+            match func.dfg.insts[inst] {
+                InstructionData::Store {
+                    opcode: Opcode::Store,
+                    args: [val, addr],
+                    offset,
+                    ..
+                } if i64::from(offset) == 0 => {
+                    if let Some(s) = slot_at(func, addr) {
+                        stores.insert(inst, (val, s));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    // Only slots that some labelled value passes through matter.
+    let wanted: BTreeSet<cl::StackSlot> = stores
+        .values()
+        .filter(|(v, _)| !labels_of(func, *v).is_empty())
+        .map(|&(_, s)| s)
+        .collect();
+    if wanted.is_empty() {
+        return out;
+    }
+    for (&inst, &(val, slot)) in &stores {
+        if !wanted.contains(&slot) {
+            continue;
+        }
+        let tag = out.homes.len() as u32;
+        out.homes.push(SpillHome {
+            labels: labels_of(func, val),
+            slot,
+        });
+        func.set_srcloc(inst, SourceLoc::new(base + tag));
+    }
+    out
+}
+
+/// The slot ranges of the spilled values of each label (see the module comment).
+fn spill_ranges(code: &CompiledCode, homes: &SpillHomes) -> BTreeMap<u32, Vec<ValueLocRange>> {
+    let mut out: BTreeMap<u32, Vec<ValueLocRange>> = BTreeMap::new();
+    if homes.homes.is_empty() {
+        return out;
+    }
+    let Some(fl) = code.buffer.frame_layout() else {
+        return out;
+    };
+    // Code range of each tag.
+    let mut at: BTreeMap<u32, (u32, u32)> = BTreeMap::new();
+    for r in code.buffer.get_srclocs_sorted() {
+        let Some(tag) = r.loc.bits().checked_sub(homes.base) else {
+            continue;
+        };
+        if r.loc == SourceLoc::default() || r.start >= r.end {
+            continue;
+        }
+        let e = at.entry(tag).or_insert((r.start, r.end));
+        e.0 = e.0.min(r.start);
+        e.1 = e.1.max(r.end);
+    }
+    // A stored value stays in its slot until the next store (in code order) into the same
+    // slot, or of another value of the same var, which is the var's newer home.
+    let len = code.code_buffer().len() as u32;
+    let stored: Vec<Option<(u32, u32)>> = (0..homes.homes.len() as u32)
+        .map(|t| at.get(&t).copied())
+        .collect();
+    let span: Vec<Option<(u32, u32)>> = homes
+        .homes
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let (store_start, start) = stored[i]?;
+            let end = homes
+                .homes
+                .iter()
+                .enumerate()
+                .filter(|&(j, o)| {
+                    j != i && (o.slot == h.slot || o.labels.iter().any(|l| h.labels.contains(l)))
+                })
+                .filter_map(|(j, _)| stored[j].map(|s| s.0))
+                .filter(|&s| s > store_start)
+                .min()
+                .unwrap_or(len);
+            (start < end).then_some((start, end))
+        })
+        .collect();
+    for (i, h) in homes.homes.iter().enumerate() {
+        let (Some((start, end)), false) = (span[i], h.labels.is_empty()) else {
+            continue;
+        };
+        let Some(info) = fl.stackslots.get(h.slot) else {
+            continue;
+        };
+        let off = i64::from(info.offset) - i64::from(fl.frame_to_fp_offset) - 16;
+        let pieces = [(start, end)];
+        for &l in &h.labels {
+            out.entry(l)
+                .or_default()
+                .extend(pieces.iter().map(|&(a, b)| ValueLocRange {
+                    loc: LabelValueLoc::CFAOffset(off),
+                    start: a,
+                    end: b,
+                }));
+        }
+    }
+    out
+}
+
 /// The locations of `f`'s locals in its compiled `code`.
-pub(crate) fn locate(f: &ir::Function, code: &CompiledCode) -> Vec<LocalLocs> {
+pub(crate) fn locate(f: &ir::Function, code: &CompiledCode, homes: &SpillHomes) -> Vec<LocalLocs> {
     let len = code.code_buffer().len() as u32;
     let labels = &code.value_labels_ranges;
-    let none: Vec<ValueLocRange> = Vec::new();
-    let ranges_of = |v: ir::Var| labels.get(&ValueLabel::from_u32(v.0)).unwrap_or(&none);
+    let spilled = spill_ranges(code, homes);
+    // Registers and the register allocator's spill slots first, then the frontend's slots.
+    let ranges_of = |v: ir::Var| -> Vec<ValueLocRange> {
+        let mut r = labels
+            .get(&ValueLabel::from_u32(v.0))
+            .cloned()
+            .unwrap_or_default();
+        if let Some(s) = spilled.get(&v.0) {
+            r.extend(s.iter().cloned());
+        }
+        r
+    };
     let mut out = Vec::new();
     for l in &f.debug_locals {
         let ranges = match &l.loc {
@@ -78,13 +282,15 @@ pub(crate) fn locate(f: &ir::Function, code: &CompiledCode) -> Vec<LocalLocs> {
                 .collect(),
             DebugLoc::Regs(parts) => {
                 let size = value_size(&l.ty);
-                let parts: Vec<(u32, u32, &Vec<ValueLocRange>)> = parts
+                let parts: Vec<(u32, u32, Vec<ValueLocRange>)> = parts
                     .iter()
                     .map(|(off, v)| {
                         let bytes = f.vars.get(v.0 as usize).map_or(8, |t| t.bytes());
                         (*off, bytes, ranges_of(*v))
                     })
                     .collect();
+                let parts: Vec<(u32, u32, &Vec<ValueLocRange>)> =
+                    parts.iter().map(|(o, b, r)| (*o, *b, r)).collect();
                 pieces(&parts, size)
             }
         };

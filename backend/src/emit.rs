@@ -121,6 +121,7 @@ impl CompiledFunc {
         func: &cl::Function,
         names: &[String],
         line_tab: &[u32],
+        homes: &crate::debuglocs::SpillHomes,
     ) -> Result<Self, BackendError> {
         let bytes = code.code_buffer().to_vec();
         let mut relocs = Vec::new();
@@ -204,7 +205,7 @@ impl CompiledFunc {
             .map_err(|_| BackendError::func(&f.name, "frame too large for the traceback"))?;
         Ok(CompiledFunc {
             arg_fp_off,
-            locals: crate::debuglocs::locate(f, code),
+            locals: crate::debuglocs::locate(f, code, homes),
             stackmaps: crate::stackmaps::encode(f, code),
             code: bytes,
             relocs,

@@ -288,7 +288,7 @@ fn compile_one(
     let code = ctx
         .compiled_code()
         .ok_or_else(|| BackendError::func(&f.name, "internal error: Cranelift returned no code"))?;
-    let mut c = emit::CompiledFunc::from_code(f, code, &ctx.func, &t.names, &t.lines)?;
+    let mut c = emit::CompiledFunc::from_code(f, code, &ctx.func, &t.names, &t.lines, &t.homes)?;
     c.clif_insts = clif_insts;
     Ok(c)
 }

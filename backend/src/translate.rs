@@ -88,6 +88,8 @@ pub(crate) struct Translated {
     pub names: Vec<String>,
     /// `SourceLoc` value → Go source line.
     pub lines: Vec<u32>,
+    /// Where cranelift-frontend keeps debugger-visible values across calls (debuglocs.rs).
+    pub homes: crate::debuglocs::SpillHomes,
 }
 
 pub(crate) fn cl_type(t: Ty) -> Type {
@@ -319,6 +321,8 @@ pub(crate) fn translate(
         preempt_fref,
         ..
     } = tr;
+    // The slots made from here on are the frontend's stack-map spill slots (debuglocs.rs).
+    let first_spill_slot = b.func.sized_stack_slots.len();
     b.finalize(isa.frontend_config());
     if isa.flags().opt_level() != cranelift_codegen::settings::OptLevel::None {
         crate::prove::eliminate_checks(&mut func);
@@ -327,7 +331,13 @@ pub(crate) fn translate(
     if let Some(fref) = preempt_fref {
         insert_preempt_checks(&mut func, &preempt_blocks, fref);
     }
-    Ok(Translated { func, names, lines })
+    let homes = crate::debuglocs::mark_spill_homes(&mut func, first_spill_slot, lines.len() as u32);
+    Ok(Translated {
+        func,
+        names,
+        lines,
+        homes,
+    })
 }
 
 /// A cooperative preemption point (rt/src/preempt.rs) before the terminator of each block that
