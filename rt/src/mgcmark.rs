@@ -276,11 +276,16 @@ pub unsafe fn gc_mark() {
     mheap::for_each_persistent_chunk(|lo, hi| scan_conservative(lo, hi));
     drain();
 
-    // The signal stack (a fault being turned into a panic keeps its context there).
+    // The signal stack, only while this thread runs on it (a collection from inside a signal
+    // handler). Once a handler has returned (a fault turned into a panic resumes in sigpanic on
+    // the goroutine's stack), what it left there is dead: the faulting context's registers
+    // would keep objects the goroutine no longer uses alive (test/fixedbugs/issue32477.go).
     let m = start::getm();
     let (slo, shi) = ((*m).gsignal.lo, (*m).gsignal.hi);
-    if slo != 0 {
-        scan_conservative(slo, shi);
+    let here: usize;
+    asm!("mov {}, rsp", out(reg) here, options(nomem, nostack, preserves_flags));
+    if slo != 0 && here >= slo && here < shi {
+        scan_conservative(here, shi);
     }
 
     // Goroutine stacks.
