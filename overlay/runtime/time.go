@@ -7,8 +7,14 @@
 // scheduler, as gc runs them on whichever goroutine's P checks timers; they never block.
 //
 // A timer channel (time.NewTimer, time.Ticker) is buffered with capacity 1 as in gc; Stop and
-// Reset discard a value sent but not yet received (Go 1.23 semantics), but unlike gc the timer
-// is always in the heap while active, and len/cap of its channel report the buffer.
+// Reset discard a value sent but not yet received (Go 1.23 semantics).
+//
+// As in gc, a channel timer of real time is in the heap only while some goroutine is blocked
+// receiving from its channel (blockTimerChan, from chanrecv and selectgo in rt/src). Otherwise
+// it is armed but unheaped: the heap, a root, does not reference it, so a Timer or Ticker that
+// the program dropped is collected with its channel. A receive (or a select polling the
+// channel) first runs such a timer if it is due (maybeRunChan): the value is sent then, lazily,
+// with the delay since its due time.
 
 package runtime
 
@@ -23,6 +29,8 @@ type timer struct {
 	// Index in its heap, -1 when not in the heap.
 	idx    int
 	isChan bool
+	// Goroutines blocked receiving from the channel of a channel timer (gc's timer.blocked).
+	blocked int32
 	hchan  unsafe.Pointer
 	// The synctest bubble whose fake clock the timer follows (gc's isFake), or nil.
 	bubble *synctestBubble
@@ -160,10 +168,12 @@ func (t *timer) stop() bool {
 	if t.bubble != nil && getgBubble() == nil {
 		fatal("stop of synctest timer from outside bubble")
 	}
-	pending := t.idx >= 0
-	if pending {
+	// An armed channel timer may be out of the heap (see the top of the file).
+	pending := t.idx >= 0 || t.when > 0
+	if t.idx >= 0 {
 		t.heap().remove(t)
 	}
+	t.when = 0
 	t.seq++
 	if t.isChan && timerchandrain(t.hchan) {
 		pending = true
@@ -178,6 +188,9 @@ func (t *timer) reset(when, period int64) bool {
 	pending := t.stop()
 	t.when = when
 	t.period = period
+	if !t.needsHeap() {
+		return pending
+	}
 	h := t.heap()
 	h.add(t)
 	if b := t.bubble; b != nil && when <= b.now {
@@ -187,6 +200,60 @@ func (t *timer) reset(when, period int64) bool {
 		h.updateNext()
 	}
 	return pending
+}
+
+// needsHeap says whether the armed timer t must be in its heap: always, but for a channel timer
+// of real time that nobody waits on (gc's needsAdd).
+func (t *timer) needsHeap() bool {
+	return !t.isChan || t.bubble != nil || t.blocked > 0
+}
+
+// maybeRunChan runs the unheaped channel timer t if it is due: called before a receive from
+// (or a select on) its channel, so that the receiver finds the value the timer would have sent.
+func maybeRunChan(t *timer) {
+	if t.idx >= 0 || t.when == 0 || t.bubble != nil {
+		return
+	}
+	now := nanotime()
+	if now < t.when {
+		return
+	}
+	when := t.advance(now)
+	t.f(t.arg, t.seq, now-when)
+}
+
+// blockTimerChan records that a goroutine is about to block receiving from the channel of
+// timer t: an armed timer goes into the heap so that it wakes the receiver.
+func blockTimerChan(t *timer) {
+	t.blocked++
+	if t.idx < 0 && t.when > 0 && t.bubble == nil {
+		realTimers.add(t)
+	}
+}
+
+// unblockTimerChan undoes blockTimerChan once the receiver no longer waits; the last one
+// takes the timer out of the heap again (it stays armed). gc marks it a zombie for its P to
+// drop later; with one P that owns all timers, rgo removes it at once.
+func unblockTimerChan(t *timer) {
+	t.blocked--
+	if t.blocked == 0 && t.idx >= 0 && t.bubble == nil {
+		realTimers.remove(t)
+	}
+}
+
+// advance moves the due timer t past now (a periodic timer) or disarms it; returns the due
+// time it had.
+func (t *timer) advance(now int64) int64 {
+	when := t.when
+	if t.period > 0 {
+		t.when += t.period * (1 + (now-t.when)/t.period)
+		if t.when < 0 {
+			t.when = maxWhen
+		}
+	} else {
+		t.when = 0
+	}
+	return when
 }
 
 // timerchandrain discards the values buffered in a timer channel; reports whether there were
@@ -204,12 +271,8 @@ func (h *timerHeap) run(now int64) {
 // runOne runs timer t of h, which is due at now: a periodic timer moves to its next due time
 // after now, another leaves the heap.
 func (h *timerHeap) runOne(t *timer, now int64) {
-	when := t.when
+	when := t.advance(now)
 	if t.period > 0 {
-		t.when += t.period * (1 + (now-t.when)/t.period)
-		if t.when < 0 {
-			t.when = maxWhen
-		}
 		h.down(t.idx)
 		h.updateNext()
 	} else {
@@ -232,7 +295,7 @@ func newTimer(when, period int64, f func(arg any, seq uintptr, delay int64), arg
 	if c != nil {
 		t.isChan = true
 		t.hchan = c
-		setchantimer(c, unsafe.Pointer(t))
+		setchantimer(c, unsafe.Pointer(&t.timer))
 	}
 	t.f = f
 	t.arg = arg
@@ -251,7 +314,8 @@ func resetTimer(t *timeTimer, when, period int64) bool {
 	return t.reset(when, period)
 }
 
-// setchantimer marks c as the channel of timer t (rt/src/chan.rs).
+// setchantimer marks c as the channel of timer t, the runtime part of a timeTimer (as gc's
+// c.timer; rt/src/chan.rs and rt/src/select.rs hand it to maybeRunChan and blockTimerChan).
 func setchantimer(c unsafe.Pointer, t unsafe.Pointer)
 
 func goroutineReady(arg any, _ uintptr, _ int64) {

@@ -16,6 +16,7 @@ use crate::mem::{memmove, memset};
 use crate::panic;
 use crate::sched::{self, WaitReason};
 use crate::start::{G, getg};
+use crate::time::{self, TimerChanOp};
 use crate::types::{self, Type};
 use core::ptr::null_mut;
 use core::sync::atomic::Ordering;
@@ -401,6 +402,24 @@ pub unsafe fn chanrecv(c: *mut Hchan, ep: *mut u8, block: bool) -> (bool, bool) 
         panic::throw(b"unreachable");
     }
     check_bubble(c, b"receive on synctest channel from outside bubble");
+    // The channel of a time.Timer or Ticker: its timer is in the heap only while someone
+    // waits for it (overlay/runtime/time.go).
+    let timer = (*c).timer;
+    if timer == 0 {
+        return chanrecv_locked(c, ep, block);
+    }
+    time::timer_chan(TimerChanOp::MaybeRun, timer);
+    if !block {
+        return chanrecv_locked(c, ep, block);
+    }
+    time::timer_chan(TimerChanOp::Block, timer);
+    let r = chanrecv_locked(c, ep, block);
+    time::timer_chan(TimerChanOp::Unblock, timer);
+    r
+}
+
+/// chanrecv on a non-nil channel, from taking its lock on.
+unsafe fn chanrecv_locked(c: *mut Hchan, ep: *mut u8, block: bool) -> (bool, bool) {
     let lock = lock_of(c);
     lock.lock();
     if (*c).closed != 0 && (*c).qcount == 0 {

@@ -17,6 +17,7 @@ use crate::chan::{self, Hchan, Pair, Sudog, lock_of};
 use crate::panic;
 use crate::sched::{self, WaitReason, cheaprandn};
 use crate::start::{G, getg};
+use crate::time::{self, TimerChanOp};
 use core::ptr::null_mut;
 
 /// gc's scase.
@@ -35,6 +36,44 @@ pub struct Scase {
 #[unsafe(export_name = "runtime.selectgo")]
 #[inline(never)]
 pub unsafe extern "C" fn selectgo(
+    cas0: *mut Scase,
+    order0: *mut u16,
+    pc0: *mut usize,
+    nsends: i64,
+    nrecvs: i64,
+    block: u8,
+) -> Pair {
+    // Receive cases on the channel of a time.Timer or Ticker: a due timer sends first, and
+    // while the select may wait the timer must be in the heap (overlay/runtime/time.go, gc's
+    // selectgo calling maybeRunChan and blockTimerChan).
+    let ncases = (nsends + nrecvs).max(0) as usize;
+    let recvs = &core::slice::from_raw_parts(cas0, ncases)[nsends.max(0) as usize..];
+    let timer_of = |cas: &Scase| if cas.c.is_null() { 0 } else { (*cas.c).timer };
+    let mut timers = false;
+    for cas in recvs {
+        let t = timer_of(cas);
+        if t != 0 {
+            timers = true;
+            time::timer_chan(TimerChanOp::MaybeRun, t);
+            if block != 0 {
+                time::timer_chan(TimerChanOp::Block, t);
+            }
+        }
+    }
+    let r = selectgo_cases(cas0, order0, pc0, nsends, nrecvs, block);
+    if timers && block != 0 {
+        for cas in recvs {
+            let t = timer_of(cas);
+            if t != 0 {
+                time::timer_chan(TimerChanOp::Unblock, t);
+            }
+        }
+    }
+    r
+}
+
+/// selectgo once the timers of its channels are taken care of.
+unsafe fn selectgo_cases(
     cas0: *mut Scase,
     order0: *mut u16,
     _pc0: *mut usize,

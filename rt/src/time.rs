@@ -6,7 +6,7 @@
 //! [`check_timers`] whenever it looks for the next goroutine, and waits on a note until the next
 //! timer when nothing can run (proc.rs's idle_wait).
 
-use crate::start::{call_go0, getg};
+use crate::start::{call_go0, call_go1r2, getg};
 use crate::sys;
 
 const SYS_CLOCK_GETTIME: usize = 228;
@@ -63,6 +63,44 @@ unsafe extern "C" {
     static TIMER_NEXT_WHEN: i64;
     #[link_name = "runtime.runTimers"]
     fn run_timers();
+    #[link_name = "runtime.maybeRunChan"]
+    fn maybe_run_chan();
+    #[link_name = "runtime.blockTimerChan"]
+    fn block_timer_chan();
+    #[link_name = "runtime.unblockTimerChan"]
+    fn unblock_timer_chan();
+}
+
+/// What a channel operation tells the timer of a timer channel (overlay/runtime/time.go).
+#[derive(Clone, Copy)]
+pub enum TimerChanOp {
+    /// A receive or select is about to look at the channel: run the timer if it is due.
+    MaybeRun,
+    /// A receiver may block on the channel: the timer must be in the heap to wake it.
+    Block,
+    /// That receiver no longer waits.
+    Unblock,
+}
+
+/// Calls the overlay's side of `op` for `timer` (a channel's `timer` word), on the calling
+/// goroutine's stack. The caller holds no channel lock: MaybeRun sends on the channel.
+///
+/// # Safety
+/// `timer` is the runtime timer of a time.Timer or Ticker.
+pub unsafe fn timer_chan(op: TimerChanOp, timer: usize) {
+    let code = match op {
+        TimerChanOp::MaybeRun => maybe_run_chan as *const () as usize,
+        TimerChanOp::Block => block_timer_chan as *const () as usize,
+        TimerChanOp::Unblock => unblock_timer_chan as *const () as usize,
+    };
+    // SAFETY: each is a Go func(*timer) of the runtime overlay that does not block; as for
+    // runTimers, no preemption while the runtime runs it.
+    unsafe {
+        let m = (*getg()).m;
+        (*m).locks += 1;
+        call_go1r2(code, 0, timer, getg());
+        (*m).locks -= 1;
+    }
 }
 
 /// The earliest pending timer's due time, 0 when there is none.
