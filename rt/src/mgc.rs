@@ -36,7 +36,8 @@
 //! * Runtime-internal memory: everything the Rust runtime allocated with `persistent_alloc`
 //!   (goroutine records with their entry closures, sudogs holding element pointers, defer and
 //!   panic records with their closures and values, reflect's offset table), conservatively, and
-//!   the signal stack. Span records, bitmaps and type arrays live in separate metadata memory
+//!   the signal stack while the collector runs on it (once a handler returned, the fault
+//!   context it left there is dead). Span records, bitmaps and type arrays live in separate metadata memory
 //!   that is not scanned.
 //!
 //! ## Marking
