@@ -583,38 +583,9 @@ pub(crate) fn link_world(
             }
             let s = &o.secs[si];
             let align = s.align.max(FUNC_ALIGN);
-            let mut funcs: Vec<(u64, usize)> = l
-                .sec_syms
-                .get(&(oi, si))
-                .into_iter()
-                .flatten()
-                .filter_map(|&sym| {
-                    let y = &o.syms[sym];
-                    let SymDef::Sec(_, v) = y.def else {
-                        return None;
-                    };
-                    let winner = y.is_local()
-                        || w.globals
-                            .get(&y.name)
-                            .is_some_and(|g| g.obj == oi && g.sym == sym);
-                    // Global NOTYPE labels in code are assembly functions (global_asm! entry points).
-                    let func =
-                        y.st_type == E::STT_FUNC || (y.st_type == E::STT_NOTYPE && !y.is_local());
-                    (func && winner && v < s.size.max(1)).then_some((v, sym))
-                })
-                .collect();
-            // A global label inside a sized function (a return-address label that Rust code
-            // names, such as `rgo_deferreturn_ret`) is a point in that function, not a function.
-            let sized: Vec<(u64, u64)> = funcs
-                .iter()
-                .filter(|&&(_, sym)| o.syms[sym].st_type == E::STT_FUNC && o.syms[sym].size > 0)
-                .map(|&(v, sym)| (v, v + o.syms[sym].size))
-                .collect();
-            funcs.retain(|&(v, sym)| {
-                o.syms[sym].st_type != E::STT_NOTYPE
-                    || !sized.iter().any(|&(lo, hi)| lo < v && v < hi)
-            });
-            funcs.sort();
+            // The same function starts the dead-code pass cut the section at, so its atoms
+            // and these chunks coincide.
+            let funcs = crate::deadcode::split_points(&w, oi, si, true);
             let mut bounds: Vec<u64> = vec![0];
             if o.is_go {
                 bounds.extend(funcs.iter().map(|f| f.0));
